@@ -1,0 +1,6 @@
+import type { Command } from 'commander';
+import type { CliContext } from '../context.ts';
+import * as serve from './serve.ts';
+
+/** Every command module; each exports register(program, ctx). Add one line per new command file. */
+export const commands: Array<{ register: (program: Command, ctx: CliContext) => void }> = [serve];

@@ -1,0 +1,28 @@
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from '../config.ts';
+import type { Db } from '../store/db.ts';
+
+/** The Fastify instance every route file receives: zod-typed, with the store and config decorated on. */
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+/** What a route needs from the outside world; passed in, never imported as a singleton. */
+export interface AppDeps {
+  db: Db;
+  config: Config;
+}
+
+/** A route module: one endpoint (or a few verbs on one path) with its zod schemas beside it. */
+export type RouteModule = (app: App, deps: AppDeps) => void | Promise<void>;

@@ -1,0 +1,57 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, assertNever, type ErrorCode } from '../errors.ts';
+
+/** The one place that maps an error code to an HTTP status. */
+export function statusFor(code: ErrorCode): number {
+  switch (code) {
+    case 'validation':
+      return 400;
+    case 'import_rejected':
+      return 422;
+    case 'unauthenticated':
+      return 401;
+    case 'forbidden':
+    case 'csrf':
+      return 403;
+    case 'not_found':
+      return 404;
+    case 'conflict':
+      return 409;
+    case 'rate_limited':
+      return 429;
+    default:
+      return assertNever(code, 'error code');
+  }
+}
+
+/** Uniform error body: `{ error: { code, message, details } }`; internal errors reveal nothing. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError | AppError | Error, request, reply) => {
+    if (err instanceof AppError) {
+      return reply
+        .status(statusFor(err.code))
+        .send({ error: { code: err.code, message: err.message, details: err.details } });
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const details = err.validation.map((v) => ({
+        field: [err.validationContext, ...String(v.instancePath).split('/').filter(Boolean)].join('.'),
+        reason: v.message ?? 'invalid',
+      }));
+      return reply
+        .status(400)
+        .send({ error: { code: 'validation', message: 'Request is invalid', details } });
+    }
+    const status = 'statusCode' in err && typeof err.statusCode === 'number' ? err.statusCode : 500;
+    if (status === 429) {
+      return reply
+        .status(429)
+        .send({ error: { code: 'rate_limited', message: 'Too many requests', details: [] } });
+    }
+    if (status >= 400 && status < 500) {
+      return reply.status(status).send({ error: { code: 'validation', message: err.message, details: [] } });
+    }
+    request.log.error(err);
+    return reply.status(500).send({ error: { code: 'internal', message: 'Internal error', details: [] } });
+  });
+}

@@ -1,0 +1,12 @@
+import type { Migration, MigrationProvider } from 'kysely/migration';
+import * as m0001 from './0001-initial.ts';
+
+/** Forward-only migrations, in order. Add one entry per new numbered file. */
+export const migrations: Record<string, Migration> = {
+  '0001-initial': m0001,
+};
+
+/** Hands Kysely's Migrator the list above (no file-system scanning, so bundling and tests behave the same). */
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

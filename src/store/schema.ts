@@ -1,0 +1,291 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Kysely's view of the schema; one interface per table, composed in Database at the bottom. */
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+/** `date` columns are read as 'YYYY-MM-DD' text (see db.ts parsers). */
+type DateText = string;
+
+export interface SettingsTable {
+  id: Generated<number>;
+  currency: Generated<string>;
+  locale: Generated<string>;
+  time_zone: Generated<string>;
+  working_days: Generated<number[]>;
+  work_start_minute: Generated<number>;
+  work_end_minute: Generated<number>;
+  holiday_country: string | null;
+  holiday_region: string | null;
+  fiscal_year_start_month: Generated<number>;
+  lead_sla_minutes: Generated<number>;
+  lead_sla_same_business_day: Generated<boolean>;
+  lead_min_attempts: Generated<number>;
+  follow_up_target: Generated<number>;
+  gross_margin_pct: Generated<number>;
+  updated_at: UpdatedAt;
+}
+
+export interface HolidaysTable {
+  day: DateText;
+  name: string;
+}
+
+export interface TeamsTable {
+  id: Generated<number>;
+  external_id: string | null;
+  name: string;
+  manager_id: number | null;
+  parent_team_id: number | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  external_id: string | null;
+  name: string;
+  email: string;
+  role: 'admin' | 'manager' | 'rep';
+  team_id: number | null;
+  hire_date: DateText | null;
+  ramp_months: Generated<number>;
+  active: Generated<boolean>;
+  password_hash: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface AccountsTable {
+  id: Generated<number>;
+  external_id: string | null;
+  name: string;
+  industry: string | null;
+  owner_id: number | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface ContactsTable {
+  id: Generated<number>;
+  external_id: string | null;
+  account_id: number | null;
+  name: string;
+  email: string | null;
+  owner_id: number | null;
+  first_touch_at: Date | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface PipelinesTable {
+  id: Generated<number>;
+  external_id: string | null;
+  name: string;
+  is_default: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface StagesTable {
+  id: Generated<number>;
+  external_id: string | null;
+  pipeline_id: number;
+  name: string;
+  position: number;
+  probability_pct: number;
+  is_won: Generated<boolean>;
+  is_lost: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export type LeadStatus = 'new' | 'working' | 'mql' | 'sql' | 'disqualified' | 'converted';
+
+export interface LeadsTable {
+  id: Generated<number>;
+  external_id: string | null;
+  name: string;
+  email: string | null;
+  company: string | null;
+  source: string | null;
+  owner_id: number | null;
+  status: Generated<LeadStatus>;
+  created_at: Timestamp;
+  mql_at: Timestamp | null;
+  sql_at: Timestamp | null;
+  disqualified_at: Timestamp | null;
+  converted_at: Timestamp | null;
+  converted_contact_id: number | null;
+  converted_opportunity_id: number | null;
+  first_touch_at: Timestamp | null;
+  first_response_at: Timestamp | null;
+  response_business_minutes: number | null;
+  updated_at: UpdatedAt;
+}
+
+export type OpportunityStatus = 'open' | 'won' | 'lost';
+export type OpportunityType = 'new_business' | 'upsell' | 'renewal';
+export type ForecastCategory = 'pipeline' | 'best_case' | 'commit' | 'closed' | 'omitted';
+
+export interface OpportunitiesTable {
+  id: Generated<number>;
+  external_id: string | null;
+  name: string;
+  account_id: number | null;
+  contact_id: number | null;
+  lead_id: number | null;
+  owner_id: number | null;
+  pipeline_id: number;
+  stage_id: number;
+  status: Generated<OpportunityStatus>;
+  amount_minor: Generated<number>;
+  currency: string;
+  type: Generated<OpportunityType>;
+  forecast_category: Generated<ForecastCategory>;
+  forecast_amount_minor: number | null;
+  lead_source: string | null;
+  expected_close_date: DateText | null;
+  created_at: Timestamp;
+  closed_at: Timestamp | null;
+  lost_reason: string | null;
+  updated_at: UpdatedAt;
+}
+
+export interface OpportunityHistoryTable {
+  id: Generated<number>;
+  opportunity_id: number;
+  changed_at: Timestamp;
+  stage_id: number;
+  amount_minor: number;
+  expected_close_date: DateText | null;
+  forecast_category: ForecastCategory | null;
+  owner_id: number | null;
+  changed_by: number | null;
+}
+
+export type ActivityType = 'call' | 'email' | 'meeting' | 'linkedin' | 'other';
+export type ActivityOutcome =
+  'connected' | 'no_answer' | 'voicemail' | 'held' | 'no_show' | 'scheduled' | 'replied' | 'bounced' | 'sent';
+
+export interface ActivitiesTable {
+  id: Generated<number>;
+  external_id: string | null;
+  type: ActivityType;
+  direction: Generated<'outbound' | 'inbound'>;
+  outcome: ActivityOutcome | null;
+  duration_seconds: number | null;
+  user_id: number | null;
+  lead_id: number | null;
+  contact_id: number | null;
+  account_id: number | null;
+  opportunity_id: number | null;
+  subject: string | null;
+  occurred_at: Timestamp;
+  is_new_prospect: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface GoalsTable {
+  id: Generated<number>;
+  external_id: string | null;
+  name: string;
+  metric_id: string;
+  scope_type: 'user' | 'team' | 'company';
+  scope_id: number | null;
+  grain: 'day' | 'week' | 'month' | 'quarter' | 'year';
+  period_key: string | null;
+  target: number;
+  direction: Generated<'at_least' | 'at_most'>;
+  template: string | null;
+  created_by: number | null;
+  archived_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface BadgesTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: 'goal_streak' | 'personal_best' | 'goal_met';
+  metric_id: string;
+  goal_id: number | null;
+  period_key: string;
+  value: number | null;
+  details: Generated<unknown>;
+  awarded_at: CreatedAt;
+}
+
+export interface CustomersTable {
+  id: Generated<number>;
+  external_id: string | null;
+  account_id: number | null;
+  name: string;
+  acquired_by: number | null;
+  started_at: DateText;
+  ended_at: DateText | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface SubscriptionsTable {
+  id: Generated<number>;
+  external_id: string | null;
+  customer_id: number;
+  start_date: DateText;
+  end_date: DateText | null;
+  mrr_minor: number;
+  currency: string;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface AcquisitionCostsTable {
+  id: Generated<number>;
+  external_id: string | null;
+  period_start: DateText;
+  period_end: DateText;
+  category: Generated<string>;
+  team_id: number | null;
+  amount_minor: number;
+  currency: string;
+  created_at: CreatedAt;
+}
+
+export interface ImportsTable {
+  id: Generated<number>;
+  source: string;
+  entity: string;
+  file_name: string;
+  status: 'running' | 'succeeded' | 'rejected' | 'failed';
+  rows_total: Generated<number>;
+  rows_imported: Generated<number>;
+  rows_rejected: Generated<number>;
+  rejects: Generated<unknown>;
+  started_by: number | null;
+  started_at: CreatedAt;
+  finished_at: Timestamp | null;
+}
+
+/** Every table; capability migrations add their tables here (keep one line per table). */
+export interface Database {
+  settings: SettingsTable;
+  holidays: HolidaysTable;
+  teams: TeamsTable;
+  users: UsersTable;
+  accounts: AccountsTable;
+  contacts: ContactsTable;
+  pipelines: PipelinesTable;
+  stages: StagesTable;
+  leads: LeadsTable;
+  opportunities: OpportunitiesTable;
+  opportunity_history: OpportunityHistoryTable;
+  activities: ActivitiesTable;
+  goals: GoalsTable;
+  badges: BadgesTable;
+  customers: CustomersTable;
+  subscriptions: SubscriptionsTable;
+  acquisition_costs: AcquisitionCostsTable;
+  imports: ImportsTable;
+}
