@@ -9,3 +9,17 @@ export async function testApp(db: Db) {
   await app.ready();
   return app;
 }
+
+/** What a signed-in test client sends: cookie and CSRF headers (or an API token's Authorization header). */
+export type AuthHeaders = Record<string, string>;
+
+/**
+ * Signs in as the given existing user and returns headers for app.inject.
+ * PLACEHOLDER until issue 6 lands: returns no headers (every request is the system viewer).
+ */
+export async function signIn(
+  _app: Awaited<ReturnType<typeof testApp>>,
+  _user: { email: string; password?: string },
+): Promise<AuthHeaders> {
+  return {};
+}
