@@ -1,0 +1,4 @@
+import type { Job } from './job.ts';
+
+/** Every background job the server runs. Add one import and one entry per job module. */
+export const jobs: Job[] = [];
