@@ -288,4 +288,7 @@ export interface Database {
   subscriptions: SubscriptionsTable;
   acquisition_costs: AcquisitionCostsTable;
   imports: ImportsTable;
+  alerts: import('./tables/alerts.ts').AlertsTable;
+  webhook_endpoints: import('./tables/alerts.ts').WebhookEndpointsTable;
+  webhook_deliveries: import('./tables/alerts.ts').WebhookDeliveriesTable;
 }
