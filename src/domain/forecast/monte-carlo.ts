@@ -1,0 +1,97 @@
+import type { Random } from '../random/seeded-random.ts';
+import { daysBetween } from './dates.ts';
+import { effectiveCloseDate } from './deal-window.ts';
+import type { ForecastDeal, ForecastWindow, MethodResult } from './types.ts';
+
+/** Historical slippage: actual close minus first expected close date, in days, with how many won deals slipped so. */
+export interface SlipHistogram {
+  days: readonly number[];
+  counts: readonly number[];
+}
+
+export interface MonteCarloOptions {
+  iterations: number;
+  random: Random;
+}
+
+/** Draws a slip (days) in proportion to how often it happened; no history means no slip. */
+function slipSampler(h: SlipHistogram): (r: Random) => number {
+  const total = h.counts.reduce((a, b) => a + b, 0);
+  if (total <= 0 || h.days.length === 0) return () => 0;
+  const cumulative: number[] = [];
+  let run = 0;
+  for (const c of h.counts) {
+    run += c;
+    cumulative.push(run);
+  }
+  return (r) => {
+    const x = r.next() * total;
+    let lo = 0;
+    let hi = cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((cumulative[mid] as number) > x) hi = mid;
+      else lo = mid + 1;
+    }
+    return h.days[lo] as number;
+  };
+}
+
+/** Nearest-rank quantile of an ascending list. */
+export function quantile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return 0;
+  const rank = Math.max(1, Math.ceil(q * sorted.length));
+  return sorted[Math.min(rank, sorted.length) - 1] as number;
+}
+
+/**
+ * Monte Carlo range. Each run decides every open deal independently: won with its stage probability, on its
+ * expected close date moved by a slip drawn from history (never before the as-of day); the run's revenue is won to
+ * date plus the won deals landing in the period. P10 / P50 / P90 are nearest-rank quantiles over the runs, and the
+ * same seed gives the same numbers. Deals without a close date are left out (nothing says when they would land).
+ */
+export function monteCarloForecast(
+  deals: readonly ForecastDeal[],
+  window: ForecastWindow,
+  slips: SlipHistogram,
+  wonToDate: number,
+  options: MonteCarloOptions,
+): MethodResult {
+  const sampleSlip = slipSampler(slips);
+  const dated = deals.filter((d) => d.expectedCloseDate !== null && d.probability > 0);
+  // Work in whole days after the as-of day so the inner loop is integer arithmetic.
+  const expected = dated.map((d) =>
+    daysBetween(window.asOfDate, effectiveCloseDate(d, window.asOfDate) as string),
+  );
+  const startDay = daysBetween(window.asOfDate, window.start);
+  const endDay = daysBetween(window.asOfDate, window.end);
+  const outcomes: number[] = new Array(options.iterations);
+  const r = options.random;
+  let sum = 0;
+  for (let i = 0; i < options.iterations; i++) {
+    let total = 0;
+    for (let k = 0; k < dated.length; k++) {
+      const d = dated[k] as ForecastDeal;
+      if (r.next() >= d.probability) continue;
+      const close = Math.max(0, (expected[k] as number) + sampleSlip(r));
+      if (close >= startDay && close < endDay) total += d.amount;
+    }
+    outcomes[i] = total;
+    sum += total;
+  }
+  outcomes.sort((a, b) => a - b);
+  const p50 = quantile(outcomes, 0.5);
+  return {
+    method: 'monte_carlo',
+    value: wonToDate + p50,
+    wonToDate,
+    projected: p50,
+    low: wonToDate + quantile(outcomes, 0.1),
+    high: wonToDate + quantile(outcomes, 0.9),
+    breakdown: {
+      iterations: options.iterations,
+      mean: options.iterations > 0 ? Math.round(wonToDate + sum / options.iterations) : wonToDate,
+      deals: dated.length,
+    },
+  };
+}
