@@ -1,0 +1,125 @@
+import { addDays, isoWeekday } from './local-date.ts';
+import { instantToLocal, localDateToInstant } from './zoned.ts';
+
+/** When the team works: the workspace's zone, working weekdays and hours, and the holidays taken off. */
+export interface BusinessCalendar {
+  timeZone: string;
+  /** ISO weekdays, 1 = Monday ... 7 = Sunday. */
+  workingDays: number[];
+  /** Minutes after local midnight. */
+  workStartMinute: number;
+  workEndMinute: number;
+  /** Local 'YYYY-MM-DD' dates that are not worked even on a working weekday. */
+  holidays: ReadonlySet<string>;
+}
+
+const MINUTE_MS = 60_000;
+/** addBusinessMinutes gives up after this many calendar days: a calendar with no working time is a bug. */
+const MAX_SCAN_DAYS = 3_700;
+
+// Working windows are the same for every lead on a given day, so they are computed once per calendar and day.
+// Calendars are treated as immutable values.
+const windowCache = new WeakMap<BusinessCalendar, Map<string, readonly [number, number] | null>>();
+
+/** True when `date` is a working weekday that is not a holiday. */
+export function isBusinessDay(date: string, cal: BusinessCalendar): boolean {
+  return cal.workingDays.includes(isoWeekday(date)) && !cal.holidays.has(date);
+}
+
+/**
+ * The working window of local date `date` as epoch milliseconds [open, close), or null on a non-business day.
+ * Measured in real elapsed time, so a window spanning a DST change is an hour shorter or longer.
+ */
+export function workingWindow(date: string, cal: BusinessCalendar): readonly [number, number] | null {
+  let days = windowCache.get(cal);
+  if (!days) {
+    days = new Map();
+    windowCache.set(cal, days);
+  }
+  const cached = days.get(date);
+  if (cached !== undefined) return cached;
+  const window = isBusinessDay(date, cal)
+    ? ([
+        localDateToInstant(date, cal.timeZone, cal.workStartMinute).getTime(),
+        localDateToInstant(date, cal.timeZone, cal.workEndMinute).getTime(),
+      ] as const)
+    : null;
+  days.set(date, window);
+  return window;
+}
+
+/**
+ * Whole business minutes between two instants (0 when `to` is not after `from`): the working time inside
+ * [from, to), summed in milliseconds and rounded down, so a reply after 59 seconds counts 0 minutes.
+ */
+export function businessMinutesBetween(from: Date, to: Date, cal: BusinessCalendar): number {
+  const a = from.getTime();
+  const b = to.getTime();
+  if (!(b > a)) return 0;
+  const last = instantToLocal(to, cal.timeZone).date;
+  let total = 0;
+  for (let d = instantToLocal(from, cal.timeZone).date; d <= last; d = addDays(d, 1)) {
+    const w = workingWindow(d, cal);
+    if (!w) continue;
+    const s = Math.max(w[0], a);
+    const e = Math.min(w[1], b);
+    if (e > s) total += e - s;
+  }
+  return Math.floor(total / MINUTE_MS);
+}
+
+/**
+ * The instant `minutes` business minutes after `from`. Time before opening, after closing and on non-business
+ * days does not count; with 0 minutes the result is the next instant business time runs (or `from` itself).
+ */
+export function addBusinessMinutes(from: Date, minutes: number, cal: BusinessCalendar): Date {
+  if (!(minutes >= 0)) throw new Error(`addBusinessMinutes needs minutes >= 0, got ${minutes}`);
+  const a = from.getTime();
+  let remaining = minutes * MINUTE_MS;
+  let d = instantToLocal(from, cal.timeZone).date;
+  for (let i = 0; i < MAX_SCAN_DAYS; i += 1, d = addDays(d, 1)) {
+    const w = workingWindow(d, cal);
+    if (!w || w[1] <= a) continue;
+    const s = Math.max(w[0], a);
+    const available = w[1] - s;
+    if (remaining <= available) return new Date(s + remaining);
+    remaining -= available;
+  }
+  throw new Error(
+    'The business calendar has no working time in ten years (no working days, or all holidays)',
+  );
+}
+
+/** Number of business days among the local dates [start, endExclusive). */
+export function businessDaysInRange(start: string, endExclusive: string, cal: BusinessCalendar): number {
+  let n = 0;
+  for (let d = start; d < endExclusive; d = addDays(d, 1)) if (isBusinessDay(d, cal)) n += 1;
+  return n;
+}
+
+/**
+ * When a lead created at `createdAt` must have been contacted.
+ *
+ * The SLA clock starts at `createdAt`, or at the next opening when the lead arrives outside working hours,
+ * and runs for `slaMinutes` business minutes (carrying over closings, weekends and holidays).
+ *
+ * Same-business-day rule (`sameBusinessDay`): the lead must also be contacted on the business day its clock
+ * starts, i.e. the deadline is capped at that day's close, but only when that day still holds the whole SLA
+ * after the clock starts. When it does not (a lead arriving at 17:30 with a 60-minute SLA and an 18:00
+ * close), the rule cannot be met and the carried-over SLA deadline applies: 09:30 the next business day.
+ */
+export function leadSlaDeadline(
+  createdAt: Date,
+  cal: BusinessCalendar,
+  slaMinutes: number,
+  sameBusinessDay: boolean,
+): Date {
+  const deadline = addBusinessMinutes(createdAt, slaMinutes, cal);
+  if (!sameBusinessDay) return deadline;
+  const clockStart = addBusinessMinutes(createdAt, 0, cal);
+  const w = workingWindow(instantToLocal(clockStart, cal.timeZone).date, cal);
+  if (!w) return deadline;
+  const close = w[1];
+  const fitsToday = close - clockStart.getTime() >= slaMinutes * MINUTE_MS;
+  return fitsToday && deadline.getTime() > close ? new Date(close) : deadline;
+}
