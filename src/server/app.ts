@@ -25,7 +25,7 @@ export async function buildApp(deps: AppDeps) {
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
   await app.register(fastifyCookie);
-  registerViewerHook(app);
+  registerViewerHook(app, deps);
   await app.register(fastifySwagger, {
     openapi: { info: { title: 'Pacesetter API', version: '0.1.0' } },
     transform: jsonSchemaTransform,

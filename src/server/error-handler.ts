@@ -29,6 +29,10 @@ export function statusFor(code: ErrorCode): number {
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | AppError | Error, request, reply) => {
     if (err instanceof AppError) {
+      // Throttles report the wait as a detail; clients and proxies read it from the standard header.
+      const wait =
+        err.code === 'rate_limited' ? err.details.find((d) => d.field === 'retryAfterSeconds') : undefined;
+      if (wait?.value) reply.header('Retry-After', wait.value);
       return reply
         .status(statusFor(err.code))
         .send({ error: { code: err.code, message: err.message, details: err.details } });

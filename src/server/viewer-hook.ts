@@ -1,20 +1,73 @@
-import type { FastifyInstance } from 'fastify';
-import { SYSTEM_VIEWER, type Viewer } from '../domain/access/viewer.ts';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { CSRF_HEADER, SESSION_COOKIE } from '../auth/session-policy.ts';
+import { safeEqual } from '../auth/tokens.ts';
+import type { Viewer } from '../domain/access/viewer.ts';
+import { AppError } from '../errors.ts';
+import { viewerForUser } from '../store/access/viewer-for-user.ts';
+import { findApiToken } from '../store/tables/api-tokens.ts';
+import { assertNotThrottled, recordAuthFailure } from '../store/tables/auth-failures.ts';
+import { findSession } from '../store/tables/sessions.ts';
+import type { AppDeps } from './app-types.ts';
+import { clientIp } from './auth/request-auth.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** Who is asking; set before any route handler runs. Pass it to every store query. */
+    /** Who is asking; set before any /api route handler runs. Pass it to every store query. */
     viewer: Viewer;
   }
 }
 
+/** API paths anyone may call: liveness, the OpenAPI document and signing in. */
+const PUBLIC_PATHS = new Set(['/api/health', '/api/openapi.json', '/api/auth/login']);
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function pathOf(request: FastifyRequest): string {
+  const q = request.url.indexOf('?');
+  return q === -1 ? request.url : request.url.slice(0, q);
+}
+
 /**
- * PLACEHOLDER until authentication lands (issue 6): every request acts as the system viewer.
- * The auth module replaces this hook with session/token resolution and rejects anonymous API calls.
+ * Authenticates every /api request before routing: a bearer API token or a session cookie, else 401.
+ * Sets request.viewer (with the manager subtree resolved once) and request.auth. Cookie-authenticated
+ * state-changing requests must echo the session's CSRF token in X-CSRF-Token; bearer tokens are exempt
+ * (browsers never attach them on their own), but read-scoped tokens may only read.
  */
-export function registerViewerHook(app: FastifyInstance): void {
+export function registerViewerHook(app: FastifyInstance, { db }: AppDeps): void {
   app.decorateRequest('viewer', null as unknown as Viewer);
+  app.decorateRequest('auth', null);
   app.addHook('onRequest', async (request) => {
-    request.viewer = SYSTEM_VIEWER;
+    const path = pathOf(request);
+    if (!path.startsWith('/api/') || PUBLIC_PATHS.has(path)) return;
+    const now = new Date();
+
+    const authorization = request.headers.authorization;
+    if (authorization !== undefined) {
+      const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+      const ip = clientIp(request);
+      await assertNotThrottled(db, [{ kind: 'token_ip', key: ip }], now);
+      const holder = match ? await findApiToken(db, match[1] as string, now) : null;
+      if (!holder) {
+        await recordAuthFailure(db, 'token_ip', ip, now);
+        throw new AppError('unauthenticated', 'Sign in first');
+      }
+      if (holder.scope === 'read' && !SAFE_METHODS.has(request.method)) {
+        throw new AppError('forbidden', 'This API token is read-only');
+      }
+      request.auth = { kind: 'token', tokenId: holder.tokenId, scope: holder.scope };
+      request.viewer = await viewerForUser(db, holder, { tokenId: holder.tokenId, scope: holder.scope });
+      return;
+    }
+
+    const cookie = request.cookies[SESSION_COOKIE];
+    const session = cookie ? await findSession(db, cookie, now) : null;
+    if (!session) throw new AppError('unauthenticated', 'Sign in first');
+    if (!SAFE_METHODS.has(request.method)) {
+      const sent = request.headers[CSRF_HEADER];
+      if (typeof sent !== 'string' || !safeEqual(sent, session.csrfToken)) {
+        throw new AppError('csrf', 'Missing or wrong X-CSRF-Token header');
+      }
+    }
+    request.auth = { kind: 'session', sessionId: session.sessionId, csrfToken: session.csrfToken };
+    request.viewer = await viewerForUser(db, session);
   });
 }

@@ -288,6 +288,10 @@ export interface Database {
   subscriptions: SubscriptionsTable;
   acquisition_costs: AcquisitionCostsTable;
   imports: ImportsTable;
+  sessions: import('./tables/auth.ts').SessionsTable;
+  api_tokens: import('./tables/auth.ts').ApiTokensTable;
+  audit_log: import('./tables/auth.ts').AuditLogTable;
+  auth_failures: import('./tables/auth.ts').AuthFailuresTable;
   alerts: import('./tables/alerts.ts').AlertsTable;
   webhook_endpoints: import('./tables/alerts.ts').WebhookEndpointsTable;
   webhook_deliveries: import('./tables/alerts.ts').WebhookDeliveriesTable;

@@ -1,8 +1,12 @@
+import { hashPassword } from '../../src/auth/password.ts';
 import type { Db } from '../../src/store/db.ts';
 
 let counter = 0;
 
-/** Inserts a user (and nothing else) for tests; returns its id and email. Password defaults to 'correct horse battery'. */
+/**
+ * Inserts a user (and nothing else) for tests, with an argon2id hash of the password; returns its id, email
+ * and plain password (for signIn). Password defaults to 'correct horse battery'.
+ */
 export async function seedUser(
   db: Db,
   user: {
@@ -11,6 +15,7 @@ export async function seedUser(
     email?: string;
     teamId?: number | null;
     password?: string;
+    active?: boolean;
   },
 ): Promise<{ id: number; email: string; password: string }> {
   counter += 1;
@@ -23,9 +28,10 @@ export async function seedUser(
       email,
       role: user.role,
       team_id: user.teamId ?? null,
+      active: user.active ?? true,
+      password_hash: await hashPassword(password),
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  // PLACEHOLDER until issue 6: no password hash is stored yet; the auth engineer makes this hash `password`.
   return { id, email, password };
 }

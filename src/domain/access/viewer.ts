@@ -6,13 +6,15 @@ export type Role = 'admin' | 'manager' | 'rep';
  * `visibleUserIds`, so a new endpoint cannot forget access control.
  */
 export interface Viewer {
-  /** The signed-in user, or null for the system (CLI, scheduled jobs) and API tokens. */
+  /** The signed-in user (for an API token: the admin who created it), or null for the system (CLI, scheduled jobs). */
   userId: number | null;
   role: Role;
   /** Users whose row-level data (opportunities, activities, leads, evaluations, pay) this viewer may read; null = everyone. */
   visibleUserIds: readonly number[] | null;
   /** Set for API-token callers: what the token may do. */
   tokenScope?: 'read' | 'write';
+  /** Set for API-token callers: which token, so the audit log can name it. */
+  tokenId?: number;
 }
 
 /** The viewer used by the CLI and background jobs: sees and may change everything. */

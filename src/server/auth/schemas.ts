@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+/** The signed-in user as auth endpoints return it. */
+export const SessionUser = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  email: z.string(),
+  role: z.enum(['admin', 'manager', 'rep']),
+  teamId: z.number().int().nullable(),
+});
+
+/** The uniform error body (documented on auth endpoints for OpenAPI clients). */
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.array(
+      z.object({ field: z.string().optional(), value: z.string().optional(), reason: z.string() }),
+    ),
+  }),
+});
