@@ -1,0 +1,54 @@
+import { NavLink, Outlet } from 'react-router-dom';
+import type { Me } from '../api/types/auth.ts';
+import { useSession } from '../auth/session.tsx';
+import { t } from '../i18n/t.ts';
+import type { MessageKey } from '../i18n/en.ts';
+
+interface NavItem {
+  to: string;
+  label: MessageKey;
+  roles: readonly Me['role'][];
+}
+
+/** Navigation by role: reps see their own day; managers their team; admins also the settings. */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { to: '/team', label: 'nav.team', roles: ['admin', 'manager'] },
+  { to: '/me', label: 'nav.me', roles: ['rep'] },
+  { to: '/explore', label: 'nav.explore', roles: ['admin', 'manager', 'rep'] },
+  { to: '/settings', label: 'nav.settings', roles: ['admin'] },
+];
+
+/** The page frame: skip link, header with navigation and sign-out, then the routed page. */
+export function Layout({ me }: { me: Me }) {
+  const { signOut } = useSession();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('nav.skip')}
+      </a>
+      <header className="top-bar">
+        <span className="brand">{t('app.name')}</span>
+        <nav aria-label={t('nav.label')}>
+          <ul>
+            {NAV_ITEMS.filter((item) => item.roles.includes(me.role)).map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to}>{t(item.label)}</NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="who">
+          <span>
+            {me.name} · {t(`role.${me.role}`)}
+          </span>
+          <button type="button" className="link-button" onClick={() => void signOut()}>
+            {t('nav.signOut')}
+          </button>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { csvField, toCsv } from './csv.ts';
+
+describe('CSV export', () => {
+  it('quotes fields holding commas, quotes or line breaks and leaves others bare', () => {
+    expect(csvField('Acme, Inc.')).toBe('"Acme, Inc."');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('two\nlines')).toBe('"two\nlines"');
+    expect(csvField(12.5)).toBe('12.5');
+    expect(csvField(null)).toBe('');
+  });
+  it('joins rows with CRLF and ends with one', () => {
+    expect(
+      toCsv([
+        ['rep', 'calls'],
+        ['Ann', 3],
+      ]),
+    ).toBe('rep,calls\r\nAnn,3\r\n');
+  });
+});

@@ -1,0 +1,32 @@
+import { RangePicker } from '../../components/RangePicker.tsx';
+import { useWorkspace } from '../../format/workspace.tsx';
+import { t } from '../../i18n/t.ts';
+import { useRange } from '../../period/use-range.ts';
+import { KpiPanel } from './KpiPanel.tsx';
+
+/** The manager's home: team KPIs, pacing, SLA breaches, leaderboard, funnel, forecast and pipeline review. */
+export function ManagerHomePage() {
+  const { fmt } = useWorkspace();
+  const { choice, setChoice, range, previous } = useRange('month');
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <h1>{t('manager.title')}</h1>
+          <span className="range-text">
+            {t('period.vs', {
+              from: fmt.date(range.from),
+              to: fmt.date(range.to),
+              prevFrom: fmt.date(previous.from),
+              prevTo: fmt.date(previous.to),
+            })}
+          </span>
+        </div>
+        <RangePicker value={choice} onChange={setChoice} />
+      </div>
+      <div className="dashboard">
+        <KpiPanel range={range} previous={previous} />
+      </div>
+    </>
+  );
+}
