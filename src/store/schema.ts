@@ -295,4 +295,8 @@ export interface Database {
   alerts: import('./tables/alerts.ts').AlertsTable;
   webhook_endpoints: import('./tables/alerts.ts').WebhookEndpointsTable;
   webhook_deliveries: import('./tables/alerts.ts').WebhookDeliveriesTable;
+  forecast_calls: import('./tables/forecast.ts').ForecastCallsTable;
+  forecast_snapshots: import('./tables/forecast.ts').ForecastSnapshotsTable;
+  forecast_snapshot_values: import('./tables/forecast.ts').ForecastSnapshotValuesTable;
+  forecast_snapshot_lines: import('./tables/forecast.ts').ForecastSnapshotLinesTable;
 }

@@ -1,4 +1,4 @@
-import { daysBetween } from './dates.ts';
+import { daysBetween } from '../calendar/local-date.ts';
 import { dealsInWindow } from './deal-window.ts';
 import type { ForecastDeal, ForecastWindow, MethodResult } from './types.ts';
 

@@ -1,5 +1,5 @@
 import type { Random } from '../random/seeded-random.ts';
-import { daysBetween } from './dates.ts';
+import { daysBetween } from '../calendar/local-date.ts';
 import { effectiveCloseDate } from './deal-window.ts';
 import type { ForecastDeal, ForecastWindow, MethodResult } from './types.ts';
 
