@@ -163,6 +163,10 @@ export interface OpportunityHistoryTable {
   forecast_category: ForecastCategory | null;
   owner_id: number | null;
   changed_by: number | null;
+  /** Source-CRM id of the history row (imports only); added by migration 0005. */
+  external_id: string | null;
+  /** True for rows the importer derived from a deal's dates; a history import replaces them. */
+  synthesized: Generated<boolean>;
 }
 
 export type ActivityType = 'call' | 'email' | 'meeting' | 'linkedin' | 'other';
@@ -266,6 +270,12 @@ export interface ImportsTable {
   started_by: number | null;
   started_at: CreatedAt;
   finished_at: Timestamp | null;
+  /** Added by migration 0005. */
+  rows_created: Generated<number>;
+  rows_updated: Generated<number>;
+  rows_unchanged: Generated<number>;
+  rows_skipped: Generated<number>;
+  error: string | null;
 }
 
 /** Every table; capability migrations add their tables here (keep one line per table). */

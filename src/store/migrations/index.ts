@@ -3,6 +3,7 @@ import * as m0001 from './0001-initial.ts';
 import * as m0002 from './0002-auth.ts';
 import * as m0003 from './0003-alerts-webhooks.ts';
 import * as m0004 from './0004-forecast.ts';
+import * as m0005 from './0005-import.ts';
 
 /** Forward-only migrations, in order. Add one entry per new numbered file. */
 export const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ export const migrations: Record<string, Migration> = {
   '0002-auth': m0002,
   '0003-alerts-webhooks': m0003,
   '0004-forecast': m0004,
+  '0005-import': m0005,
 };
 
 /** Hands Kysely's Migrator the list above (no file-system scanning, so bundling and tests behave the same). */
