@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import type { Viewer } from '../access/viewer.ts';
+import { getMetric } from '../metrics/registry.ts';
+import { goalMet, type GoalInput } from './goal.ts';
+import { canSetGoalFor } from './permissions.ts';
+import { GOAL_TEMPLATES } from './templates.ts';
+import { validateGoalInput } from './validate-goal.ts';
+
+const valid: GoalInput = {
+  name: 'Calls',
+  metricId: 'calls',
+  scopeType: 'user',
+  scopeId: 7,
+  grain: 'day',
+  periodKey: null,
+  target: 40,
+  direction: 'at_least',
+  template: null,
+};
+
+describe('validateGoalInput', () => {
+  it('accepts a valid goal and a fixed period of the goal grain (fiscal quarter keys included)', () => {
+    expect(validateGoalInput(valid, 1)).toEqual([]);
+    expect(validateGoalInput({ ...valid, grain: 'quarter', periodKey: 'FY2027-Q1' }, 2)).toEqual([]);
+  });
+
+  it('collects every problem with its field', () => {
+    const errors = validateGoalInput(
+      {
+        ...valid,
+        name: ' ',
+        metricId: 'nope',
+        scopeType: 'company',
+        scopeId: 3,
+        target: -1,
+        periodKey: '2026-11',
+      },
+      1,
+    );
+    expect(errors.map((e) => e.field)).toEqual(['name', 'metricId', 'scopeId', 'target', 'periodKey']);
+    expect(errors[4]?.reason).toContain('month period');
+    expect(validateGoalInput({ ...valid, scopeType: 'team', scopeId: null }, 1).map((e) => e.field)).toEqual([
+      'scopeId',
+    ]);
+    expect(validateGoalInput({ ...valid, periodKey: '2026-13-45' }, 1).map((e) => e.field)).toEqual([
+      'periodKey',
+    ]);
+  });
+});
+
+describe('templates', () => {
+  it('every template names a registered metric', () => {
+    for (const t of GOAL_TEMPLATES) expect(getMetric(t.metricId), t.id).toBeDefined();
+  });
+});
+
+describe('canSetGoalFor', () => {
+  const admin: Viewer = { userId: 1, role: 'admin', visibleUserIds: null };
+  const manager: Viewer = { userId: 2, role: 'manager', visibleUserIds: [2, 5, 6] };
+  const rep: Viewer = { userId: 5, role: 'rep', visibleUserIds: [5] };
+  it('admins set any goal; managers their subtree and managed teams; reps only their own', () => {
+    expect(canSetGoalFor(admin, { scopeType: 'company', scopeId: null }, [])).toBe(true);
+    expect(canSetGoalFor(manager, { scopeType: 'company', scopeId: null }, [10])).toBe(false);
+    expect(canSetGoalFor(manager, { scopeType: 'user', scopeId: 6 }, [10])).toBe(true);
+    expect(canSetGoalFor(manager, { scopeType: 'user', scopeId: 9 }, [10])).toBe(false);
+    expect(canSetGoalFor(manager, { scopeType: 'team', scopeId: 10 }, [10])).toBe(true);
+    expect(canSetGoalFor(manager, { scopeType: 'team', scopeId: 11 }, [10])).toBe(false);
+    expect(canSetGoalFor(rep, { scopeType: 'user', scopeId: 5 }, [])).toBe(true);
+    expect(canSetGoalFor(rep, { scopeType: 'user', scopeId: 6 }, [])).toBe(false);
+    expect(canSetGoalFor(rep, { scopeType: 'team', scopeId: 10 }, [10])).toBe(false);
+  });
+});
+
+it('goalMet respects the direction and treats no value as not met', () => {
+  expect(goalMet('at_least', 40, 40)).toBe(true);
+  expect(goalMet('at_least', 39, 40)).toBe(false);
+  expect(goalMet('at_most', 60, 60)).toBe(true);
+  expect(goalMet('at_most', 61, 60)).toBe(false);
+  expect(goalMet('at_most', null, 60)).toBe(false);
+});
