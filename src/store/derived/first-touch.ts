@@ -1,0 +1,70 @@
+import { sql } from 'kysely';
+import {
+  idArray,
+  leadPersonKey,
+  personInScope,
+  touchesOf,
+  type DbOrTx,
+  type ResolvedScope,
+} from './scope.ts';
+
+/*
+ * Set-based: one window query flags new-prospect touches and one aggregate per table writes first touches.
+ * Only rows whose value changes are written, so a re-import that changes nothing writes nothing.
+ */
+
+/**
+ * activities.is_new_prospect: true on each person's first-ever touch (ties broken by occurred_at, then id),
+ * false on every other activity of the people in scope.
+ */
+export async function refreshNewProspectFlags(db: DbOrTx, scope: ResolvedScope | null): Promise<void> {
+  if (scope !== null && scope.contactIds.length === 0 && scope.leadIds.length === 0) return;
+  const person = sql`t.person`;
+  // Activities of the people in scope that are not touches (inbound, or no person) must read false.
+  const clearScope =
+    scope === null
+      ? sql``
+      : sql`and (a.contact_id = any(${idArray(scope.contactIds)}) or a.lead_id = any(${idArray(scope.leadIds)}))`;
+  await sql`
+    with ranked as (
+      select t.id, row_number() over (partition by t.person order by t.occurred_at, t.id) = 1 as first
+      from ${touchesOf(scope)} t
+      where ${personInScope(person, scope)}
+    )
+    update activities as a set is_new_prospect = r.first
+    from ranked r
+    where a.id = r.id and a.is_new_prospect <> r.first`.execute(db);
+  await sql`
+    update activities as a set is_new_prospect = false
+    where a.is_new_prospect ${clearScope}
+      and not exists (
+        select 1 from ${touchesOf(scope)} t where t.id = a.id and ${personInScope(sql`t.person`, scope)}
+      )`.execute(db);
+}
+
+/** contacts.first_touch_at and leads.first_touch_at: when the person was first touched (null if never). */
+export async function refreshFirstTouch(db: DbOrTx, scope: ResolvedScope | null): Promise<void> {
+  if (scope !== null && scope.contactIds.length === 0 && scope.leadIds.length === 0) return;
+  const firsts = sql`(
+    select t.person, min(t.occurred_at) as first_touch
+    from ${touchesOf(scope)} t
+    where ${personInScope(sql`t.person`, scope)}
+    group by t.person
+  )`;
+  const contactFilter = scope === null ? sql`true` : sql`c.id = any(${idArray(scope.contactIds)})`;
+  await sql`
+    update contacts as target set first_touch_at = x.first_touch
+    from (
+      select c.id, f.first_touch from contacts c left join ${firsts} f on f.person = c.id * 2
+      where ${contactFilter}
+    ) x
+    where target.id = x.id and target.first_touch_at is distinct from x.first_touch`.execute(db);
+  const leadFilter = scope === null ? sql`true` : sql`l.id = any(${idArray(scope.leadIds)})`;
+  await sql`
+    update leads as target set first_touch_at = x.first_touch
+    from (
+      select l.id, f.first_touch from leads l left join ${firsts} f on f.person = ${leadPersonKey}
+      where ${leadFilter}
+    ) x
+    where target.id = x.id and target.first_touch_at is distinct from x.first_touch`.execute(db);
+}

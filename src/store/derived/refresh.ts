@@ -1,0 +1,19 @@
+import { refreshFirstTouch, refreshNewProspectFlags } from './first-touch.ts';
+import { refreshFirstResponse, refreshResponseMinutes } from './lead-response.ts';
+import { resolveScope, type DbOrTx, type DerivedScope } from './scope.ts';
+
+export type { DerivedScope } from './scope.ts';
+
+/**
+ * Recomputes the columns derived from activities for the given people: activities.is_new_prospect,
+ * contacts.first_touch_at, leads.first_touch_at / first_response_at / response_business_minutes.
+ * Call it inside the write transaction, after writing activities or leads (importers, demo data), and with
+ * { all: true } when the time zone, working hours or holidays change. Definitions: docs/metrics.md.
+ */
+export async function refreshDerived(db: DbOrTx, scope: DerivedScope): Promise<void> {
+  const resolved = await resolveScope(db, scope);
+  await refreshNewProspectFlags(db, resolved);
+  await refreshFirstTouch(db, resolved);
+  await refreshFirstResponse(db, resolved);
+  await refreshResponseMinutes(db, resolved);
+}

@@ -1,0 +1,78 @@
+import { sql, type RawBuilder, type Transaction } from 'kysely';
+import type { Db } from '../db.ts';
+import type { Database } from '../schema.ts';
+
+/** A handle that may or may not be a transaction: derived columns are refreshed inside the writer's. */
+export type DbOrTx = Db | Transaction<Database>;
+
+/** Which people to recompute: the contacts and leads given, or everyone. */
+export interface DerivedScope {
+  contactIds?: number[];
+  leadIds?: number[];
+  all?: boolean;
+}
+
+/**
+ * The scope closed over lead conversion: a converted lead and its contact are one person, so recomputing
+ * either recomputes both. `null` means everyone.
+ */
+export interface ResolvedScope {
+  contactIds: number[];
+  leadIds: number[];
+}
+
+/** A bigint[] parameter sent as one array literal: one bind parameter however many ids, on both stores. */
+export function idArray(ids: readonly number[]): RawBuilder<unknown> {
+  return sql`${`{${ids.join(',')}}`}::bigint[]`;
+}
+
+/** Expands the given ids with the other side of every lead conversion; null for `all`. */
+export async function resolveScope(db: DbOrTx, scope: DerivedScope): Promise<ResolvedScope | null> {
+  if (scope.all) return null;
+  const contacts = new Set((scope.contactIds ?? []).map(Number));
+  const leads = new Set((scope.leadIds ?? []).map(Number));
+  if (leads.size > 0) {
+    const converted = await sql<{ c: number }>`
+      select distinct converted_contact_id as c from leads
+      where id = any(${idArray([...leads])}) and converted_contact_id is not null`.execute(db);
+    for (const r of converted.rows) contacts.add(Number(r.c));
+  }
+  if (contacts.size > 0) {
+    const convertedTo = await sql<{ id: number }>`
+      select id from leads where converted_contact_id = any(${idArray([...contacts])})`.execute(db);
+    for (const r of convertedTo.rows) leads.add(Number(r.id));
+  }
+  return { contactIds: [...contacts], leadIds: [...leads] };
+}
+
+/**
+ * The touches of the people in scope, as a derived table (id, occurred_at, direction, person).
+ *
+ * `person` folds the two kinds of person into one bigint key so joins stay hash joins: a contact c is 2c, a
+ * lead l that was never converted is 2l+1, and a converted lead is its contact. An activity names its
+ * contact first, else its lead. A touch is outbound work or any meeting; inbound emails and calls are not.
+ */
+export function touchesOf(scope: ResolvedScope | null): RawBuilder<unknown> {
+  const scoped =
+    scope === null
+      ? sql``
+      : sql`and (a.contact_id = any(${idArray(scope.contactIds)}) or a.lead_id = any(${idArray(scope.leadIds)}))`;
+  return sql`(
+    select a.id, a.occurred_at, a.direction,
+      coalesce(coalesce(a.contact_id, l.converted_contact_id) * 2, a.lead_id * 2 + 1) as person
+    from activities a left join leads l on l.id = a.lead_id
+    where (a.direction = 'outbound' or a.type = 'meeting')
+      and (a.contact_id is not null or a.lead_id is not null)
+      ${scoped}
+  )`;
+}
+
+/** The person key of a lead row aliased `l` (see touchesOf). */
+export const leadPersonKey = sql`coalesce(l.converted_contact_id * 2, l.id * 2 + 1)`;
+
+/** SQL condition restricting person keys to the scope (true for `all`). */
+export function personInScope(column: RawBuilder<unknown>, scope: ResolvedScope | null): RawBuilder<unknown> {
+  if (scope === null) return sql`true`;
+  return sql`((${column} % 2 = 0 and ${column} / 2 = any(${idArray(scope.contactIds)}))
+    or (${column} % 2 = 1 and (${column} - 1) / 2 = any(${idArray(scope.leadIds)})))`;
+}
