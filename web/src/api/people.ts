@@ -1,19 +1,19 @@
 import { request } from './client.ts';
 import type { Team, User } from './types/people.ts';
 
-/** Accepts a bare array or `{ <key>: [...] }`, whichever the endpoint answers. */
-export function listOf<T>(body: T[] | Record<string, T[] | unknown>, key: string): T[] {
+/** Accepts a bare array, `{ items: [...] }` (the API's list convention) or `{ <key>: [...] }`. */
+export function listOf<T>(body: T[] | Record<string, T[] | unknown>, key = 'items'): T[] {
   if (Array.isArray(body)) return body;
-  const value = body[key];
+  const value = Array.isArray(body.items) ? body.items : body[key];
   return Array.isArray(value) ? (value as T[]) : [];
 }
 
 /** GET /api/users: the users this viewer may see. */
 export async function getUsers(signal?: AbortSignal): Promise<User[]> {
-  return listOf(await request<User[] | { users: User[] }>('GET', '/api/users', { signal }), 'users');
+  return listOf(await request<{ items: User[] }>('GET', '/api/users', { signal }), 'users');
 }
 
 /** GET /api/teams. */
 export async function getTeams(signal?: AbortSignal): Promise<Team[]> {
-  return listOf(await request<Team[] | { teams: Team[] }>('GET', '/api/teams', { signal }), 'teams');
+  return listOf(await request<{ items: Team[] }>('GET', '/api/teams', { signal }), 'teams');
 }

@@ -2,6 +2,8 @@
 export interface Formatters {
   locale: string;
   currency: string;
+  /** Digits of the currency's minor unit (2 for USD): amounts are stored as value * 10^digits. */
+  currencyDigits: number;
   /** Money from integer minor units (cents). */
   money: (minor: number | null | undefined) => string;
   /** Money from minor units, shortened (1.2M) for chart axes and KPI tiles. */
@@ -50,6 +52,7 @@ export function makeFormatters(locale: string, currency: string, timeZone = 'UTC
   return {
     locale,
     currency,
+    currencyDigits: digits,
     money: (minor) => (isMissing(minor) ? DASH : moneyFmt.format(minor / scale)),
     moneyCompact: (minor) => (isMissing(minor) ? DASH : moneyShort.format(minor / scale)),
     number: (value, maxFractionDigits = 1) =>

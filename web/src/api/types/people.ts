@@ -1,17 +1,41 @@
-/** One user of GET /api/users. */
+/** One user of GET /api/users ({ items }), POST /api/users and PATCH /api/users/:id. */
 export interface User {
   id: number;
+  externalId: string | null;
   name: string;
   email: string;
   role: 'admin' | 'manager' | 'rep';
   teamId: number | null;
+  hireDate: string | null;
+  rampMonths: number;
   active: boolean;
+  hasPassword: boolean;
 }
 
-/** One team of GET /api/teams. */
+export const USER_FIELDS = [
+  'id',
+  'name',
+  'email',
+  'role',
+  'teamId',
+  'active',
+  'hasPassword',
+] as const satisfies readonly (keyof User)[];
+
+/** One team of GET /api/teams ({ items }), POST /api/teams and PATCH /api/teams/:id. */
 export interface Team {
   id: number;
+  externalId: string | null;
   name: string;
   managerId: number | null;
   parentTeamId: number | null;
+  memberCount: number;
 }
+
+export const TEAM_FIELDS = [
+  'id',
+  'name',
+  'managerId',
+  'parentTeamId',
+  'memberCount',
+] as const satisfies readonly (keyof Team)[];

@@ -2,7 +2,13 @@ import { RangePicker } from '../../components/RangePicker.tsx';
 import { useWorkspace } from '../../format/workspace.tsx';
 import { t } from '../../i18n/t.ts';
 import { useRange } from '../../period/use-range.ts';
+import { ForecastPanel } from './ForecastPanel.tsx';
+import { FunnelPanel } from './FunnelPanel.tsx';
 import { KpiPanel } from './KpiPanel.tsx';
+import { LeaderboardPanel } from './LeaderboardPanel.tsx';
+import { PacingPanel } from './PacingPanel.tsx';
+import { PipelineReviewPanel } from './PipelineReviewPanel.tsx';
+import { SlaPanel } from './SlaPanel.tsx';
 
 /** The manager's home: team KPIs, pacing, SLA breaches, leaderboard, funnel, forecast and pipeline review. */
 export function ManagerHomePage() {
@@ -26,6 +32,12 @@ export function ManagerHomePage() {
       </div>
       <div className="dashboard">
         <KpiPanel range={range} previous={previous} />
+        <PacingPanel title={t('manager.pacing')} testId="pacing" />
+        <SlaPanel />
+        <LeaderboardPanel range={range} />
+        <FunnelPanel range={range} />
+        <ForecastPanel />
+        <PipelineReviewPanel />
       </div>
     </>
   );

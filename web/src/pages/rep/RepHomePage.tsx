@@ -1,10 +1,72 @@
+import { useSession } from '../../auth/session.tsx';
+import { useWorkspace } from '../../format/workspace.tsx';
 import { t } from '../../i18n/t.ts';
+import { KpiPanel } from '../manager/KpiPanel.tsx';
+import { PacingPanel } from '../manager/PacingPanel.tsx';
+import { useRange } from '../../period/use-range.ts';
+import { CadencePanel } from './CadencePanel.tsx';
+import { ForecastCallsPanel } from './ForecastCallsPanel.tsx';
+import { LeadsNowPanel } from './LeadsNowPanel.tsx';
+import { RankBadgesPanel } from './RankBadgesPanel.tsx';
 
-/** The rep's home: goals and pacing, leads to contact now, cadence gaps, rank and badges, forecast calls. */
+/** The rep's own numbers, shown to the rep (and usable by a manager for one-to-ones). */
+export const REP_KPIS = [
+  'calls',
+  'emails',
+  'new_prospects',
+  'follow_ups',
+  'meetings_held',
+  'won_revenue',
+] as const;
+
+/** The rep's home: goals and pacing for today/week/month, leads to contact now, cadence gaps, rank and badges, forecast calls. */
 export function RepHomePage() {
+  const { me } = useSession();
+  const { fmt } = useWorkspace();
+  const { range, previous, today } = useRange('month');
+  if (!me) return null;
   return (
-    <div className="page-head">
-      <h1>{t('rep.title')}</h1>
-    </div>
+    <>
+      <div className="page-head">
+        <div>
+          <h1>{t('rep.title')}</h1>
+          <span className="range-text">{t('rep.greeting', { name: me.name, date: fmt.date(today) })}</span>
+        </div>
+      </div>
+      <div className="dashboard">
+        <PacingPanel
+          title={t('rep.today')}
+          grain="day"
+          userId={me.id}
+          showScope={false}
+          testId="pacing-day"
+        />
+        <PacingPanel
+          title={t('rep.week')}
+          grain="week"
+          userId={me.id}
+          showScope={false}
+          testId="pacing-week"
+        />
+        <PacingPanel
+          title={t('rep.month')}
+          grain="month"
+          userId={me.id}
+          showScope={false}
+          testId="pacing-month"
+        />
+        <LeadsNowPanel userId={me.id} />
+        <CadencePanel userId={me.id} />
+        <RankBadgesPanel userId={me.id} range={range} />
+        <KpiPanel
+          range={range}
+          previous={previous}
+          metricIds={REP_KPIS}
+          userIds={[me.id]}
+          title={t('rep.kpis')}
+        />
+        <ForecastCallsPanel userId={me.id} />
+      </div>
+    </>
   );
 }

@@ -1,0 +1,29 @@
+import { request } from './client.ts';
+import { listOf } from './people.ts';
+import type { Alert, Lead, Opportunity } from './types/rows.ts';
+
+/** GET /api/opportunities with the server's sort/filter names (e.g. sort=hot, stalled=true). */
+export async function getOpportunities(
+  query: Record<string, string | number | boolean | undefined>,
+  signal?: AbortSignal,
+): Promise<Opportunity[]> {
+  return listOf<Opportunity>(
+    await request<{ items: Opportunity[] }>('GET', '/api/opportunities', { query, signal }),
+  );
+}
+
+/** GET /api/leads. */
+export async function getLeads(
+  query: Record<string, string | number | boolean | undefined>,
+  signal?: AbortSignal,
+): Promise<Lead[]> {
+  return listOf<Lead>(await request<{ items: Lead[] }>('GET', '/api/leads', { query, signal }));
+}
+
+/** GET /api/alerts (open lead-SLA breaches). */
+export async function getAlerts(
+  query: Record<string, string | number | boolean | undefined>,
+  signal?: AbortSignal,
+): Promise<Alert[]> {
+  return listOf<Alert>(await request<{ items: Alert[] }>('GET', '/api/alerts', { query, signal }));
+}

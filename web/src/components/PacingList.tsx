@@ -1,0 +1,70 @@
+import type { GoalPacing } from '../api/types/goals.ts';
+import type { MetricDefinitionInfo } from '../api/types/metrics.ts';
+import { formatMetric } from '../format/metric-value.ts';
+import { useWorkspace } from '../format/workspace.tsx';
+import { t } from '../i18n/t.ts';
+
+const STATUS_CLASS = { on_track: 'good', at_risk: 'warn', behind: 'bad', no_data: '' } as const;
+
+/** Goals with actual vs target, a progress bar against the expected-to-date mark, and the pacing status. */
+export function PacingList({
+  items,
+  definitions,
+  showScope,
+}: {
+  items: GoalPacing[];
+  definitions: Map<string, MetricDefinitionInfo>;
+  showScope?: boolean;
+}) {
+  const { fmt } = useWorkspace();
+  return (
+    <ul className="pacing-list">
+      {items.map(({ goal, period, pacing, scopeName }) => {
+        const unit = definitions.get(goal.metricId)?.unit;
+        const share =
+          pacing.target > 0 && pacing.actual !== null ? Math.min(1, pacing.actual / pacing.target) : 0;
+        return (
+          <li key={`${goal.id}:${period.key}:${goal.scopeId}`} data-goal={goal.id}>
+            <div className="pacing-head">
+              <span className="pacing-name">
+                {goal.name}
+                {showScope && scopeName ? <span className="muted"> · {scopeName}</span> : null}
+              </span>
+              <span className={`pill ${STATUS_CLASS[pacing.status] ?? ''}`}>
+                {t(`pace.${pacing.status}`)}
+              </span>
+            </div>
+            <div
+              className={`progress ${pacing.status === 'behind' ? 'behind' : pacing.status === 'on_track' ? 'ahead' : ''}`}
+              role="progressbar"
+              aria-label={goal.name}
+              aria-valuemin={0}
+              aria-valuemax={100}
+              aria-valuenow={Math.round(share * 100)}
+            >
+              {/* Bar length is display geometry only; the numbers shown are the API's. */}
+              <span style={{ inlineSize: `${share * 100}%` }} />
+            </div>
+            <div className="pacing-numbers">
+              <span data-testid="pacing-actual">
+                {t('pace.actualOfTarget', {
+                  actual: formatMetric(fmt, unit, pacing.actual),
+                  target: formatMetric(fmt, unit, pacing.target),
+                })}
+              </span>
+              <span>{t('pace.expected', { value: formatMetric(fmt, unit, pacing.expectedToDate) })}</span>
+              {pacing.projected !== null && (
+                <span>{t('pace.projected', { value: formatMetric(fmt, unit, pacing.projected) })}</span>
+              )}
+              {pacing.requiredPerBusinessDay !== null && pacing.requiredPerBusinessDay > 0 && (
+                <span>
+                  {t('pace.perDay', { value: formatMetric(fmt, unit, pacing.requiredPerBusinessDay) })}
+                </span>
+              )}
+            </div>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
