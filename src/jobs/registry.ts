@@ -1,4 +1,6 @@
+import { slaCheckJob } from './definitions/sla-check.ts';
+import { webhookDispatchJob } from './definitions/webhook-dispatch.ts';
 import type { Job } from './job.ts';
 
 /** Every background job the server runs. Add one import and one entry per job module. */
-export const jobs: Job[] = [];
+export const jobs: Job[] = [slaCheckJob, webhookDispatchJob];

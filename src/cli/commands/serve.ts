@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { jobs } from '../../jobs/registry.ts';
+import { startJobRunner } from '../../jobs/runner.ts';
 import { buildApp } from '../../server/app.ts';
 import type { CliContext } from '../context.ts';
 import { openConfiguredStore } from '../store-from-config.ts';
@@ -11,7 +13,8 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--port <port>', 'port to listen on (default: PORT or 3000)')
     .option('--host <host>', 'address to bind (default: HOST or 127.0.0.1)')
     .option('--demo-if-empty', 'load demo data when the store has no users yet')
-    .action(async (opts: { port?: string; host?: string; demoIfEmpty?: boolean }) => {
+    .option('--no-jobs', 'do not run background jobs (SLA checks, webhook delivery, badges) in this process')
+    .action(async (opts: { port?: string; host?: string; demoIfEmpty?: boolean; jobs?: boolean }) => {
       const config = ctx.config();
       const db = await openConfiguredStore(config);
       for (const hook of ctx.beforeServe) await hook(db, { demoIfEmpty: Boolean(opts.demoIfEmpty) });
@@ -20,7 +23,9 @@ export function register(program: Command, ctx: CliContext): void {
       const host = opts.host ?? config.host;
       await app.listen({ port, host });
       console.log(`Pacesetter is running: open http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/`);
+      const runner = opts.jobs === false ? null : startJobRunner(db, jobs);
       const stop = async () => {
+        await runner?.stop();
         await app.close();
         await db.destroy();
         process.exit(0);
