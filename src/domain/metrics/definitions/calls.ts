@@ -1,0 +1,37 @@
+import type { MetricDefinition } from '../definition.ts';
+
+/** Calls: Outbound calls logged by the rep. */
+export const calls = {
+  id: 'calls',
+  label: 'Calls',
+  description: 'Outbound calls logged by the rep.',
+  unit: 'count',
+  kind: 'count',
+  formula: 'count(outbound calls)',
+  counts:
+    'Outbound activities of type call, any outcome (connected, no answer, voicemail). Inbound calls do not count.',
+  parts: {
+    value: {
+      source: 'activities',
+      aggregate: {
+        fn: 'count',
+        where: [
+          {
+            column: 'type',
+            op: 'eq',
+            value: 'call',
+          },
+          {
+            column: 'direction',
+            op: 'eq',
+            value: 'outbound',
+          },
+        ],
+      },
+    },
+  },
+  additive: true,
+  indicator: 'leading',
+  focus: 'efficiency',
+  direction: 'higher',
+} satisfies MetricDefinition;

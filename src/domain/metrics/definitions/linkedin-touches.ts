@@ -1,0 +1,36 @@
+import type { MetricDefinition } from '../definition.ts';
+
+/** LinkedIn touches: Outbound LinkedIn messages and connection requests. */
+export const linkedinTouches = {
+  id: 'linkedin_touches',
+  label: 'LinkedIn touches',
+  description: 'Outbound LinkedIn messages and connection requests.',
+  unit: 'count',
+  kind: 'count',
+  formula: 'count(outbound linkedin activities)',
+  counts: 'Outbound activities of type linkedin.',
+  parts: {
+    value: {
+      source: 'activities',
+      aggregate: {
+        fn: 'count',
+        where: [
+          {
+            column: 'type',
+            op: 'eq',
+            value: 'linkedin',
+          },
+          {
+            column: 'direction',
+            op: 'eq',
+            value: 'outbound',
+          },
+        ],
+      },
+    },
+  },
+  additive: true,
+  indicator: 'leading',
+  focus: 'efficiency',
+  direction: 'higher',
+} satisfies MetricDefinition;

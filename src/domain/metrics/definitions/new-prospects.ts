@@ -1,0 +1,36 @@
+import type { MetricDefinition } from '../definition.ts';
+
+/** New prospects: People touched for the first time ever in the period. */
+export const newProspects = {
+  id: 'new_prospects',
+  label: 'New prospects',
+  description: 'People touched for the first time ever in the period.',
+  unit: 'count',
+  kind: 'count',
+  formula: 'count(distinct person whose first-ever touch is in the period)',
+  counts:
+    'A contact or lead whose first-ever touch (activities.is_new_prospect, maintained by the derived-column refresh) falls in the period. Later touches of the same person are follow-ups.',
+  parts: {
+    value: {
+      source: 'activities',
+      aggregate: {
+        fn: 'count_distinct',
+        column: 'person',
+        where: [
+          {
+            column: 'is_touch',
+            op: 'is_true',
+          },
+          {
+            column: 'is_new_prospect',
+            op: 'is_true',
+          },
+        ],
+      },
+    },
+  },
+  additive: true,
+  indicator: 'leading',
+  focus: 'efficiency',
+  direction: 'higher',
+} satisfies MetricDefinition;

@@ -1,0 +1,26 @@
+import type { MetricDefinition } from '../definition.ts';
+
+/** Pipeline value: Open opportunity amount at the end of the period. */
+export const pipelineValue = {
+  id: 'pipeline_value',
+  label: 'Pipeline value',
+  description: 'Open opportunity amount at the end of the period.',
+  unit: 'money',
+  kind: 'sum',
+  formula: 'sum(amount of opportunities open at period end)',
+  counts:
+    'Opportunities open at the end of the period, rebuilt from opportunity_history for past periods (stage and amount of the last change at or before the end). Amounts in the workspace currency only; opportunities in other currencies are left out (no FX table yet).',
+  parts: {
+    value: {
+      source: 'opportunities_open_at_end',
+      aggregate: {
+        fn: 'sum',
+        column: 'amount',
+      },
+    },
+  },
+  additive: true,
+  indicator: 'leading',
+  focus: 'effectiveness',
+  direction: 'higher',
+} satisfies MetricDefinition;

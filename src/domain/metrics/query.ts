@@ -1,0 +1,45 @@
+import type { Grain } from '../calendar/period.ts';
+import type { MetricValue } from './definition.ts';
+
+export type { MetricValue } from './definition.ts';
+
+/** How rows are grouped: one per rep, per team, or one for the whole company. */
+export type GroupBy = 'rep' | 'team' | 'company';
+
+/** The opportunity types a query may filter on. */
+export type OpportunityTypeFilter = 'new_business' | 'upsell' | 'renewal';
+
+/** Narrows the facts a query reads; empty or missing lists mean no restriction. */
+export interface MetricFilters {
+  teamIds?: number[];
+  userIds?: number[];
+  /** Applies to opportunity facts only (activities and leads have no pipeline). */
+  pipelineIds?: number[];
+  /** Applies to opportunity facts only. */
+  opportunityTypes?: OpportunityTypeFilter[];
+  /** Applies to leads (source) and opportunities (lead_source). */
+  leadSources?: string[];
+}
+
+/** One question to the metrics engine: which metrics, over which inclusive local dates, grouped how. */
+export interface MetricQuery {
+  metricIds: string[];
+  /** First local date, inclusive ('YYYY-MM-DD' in the workspace time zone). */
+  from: string;
+  /** Last local date, inclusive. */
+  to: string;
+  groupBy: GroupBy;
+  /** Split the period into buckets of this grain; null/undefined gives one row per group for the whole period. */
+  grain?: Grain | null;
+  filters?: MetricFilters;
+}
+
+/** One result row: a group (rep, team or company), an optional period bucket, and a value per metric id. */
+export interface MetricRow {
+  groupType: GroupBy;
+  groupId: number | null;
+  groupName: string;
+  /** Period key of the bucket (e.g. '2026-07', '2026-W27'), or null without a grain. */
+  period: string | null;
+  values: Record<string, MetricValue>;
+}

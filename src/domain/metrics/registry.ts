@@ -1,0 +1,97 @@
+import type { MetricDefinition } from './definition.ts';
+import { calls } from './definitions/calls.ts';
+import { emails } from './definitions/emails.ts';
+import { meetings } from './definitions/meetings.ts';
+import { linkedinTouches } from './definitions/linkedin-touches.ts';
+import { activities } from './definitions/activities.ts';
+import { uniqueContacts } from './definitions/unique-contacts.ts';
+import { newProspects } from './definitions/new-prospects.ts';
+import { followUps } from './definitions/follow-ups.ts';
+import { connectRate } from './definitions/connect-rate.ts';
+import { meetingsHeld } from './definitions/meetings-held.ts';
+import { meetingsPerProspectingActivity } from './definitions/meetings-per-prospecting-activity.ts';
+import { closeRateMeetings } from './definitions/close-rate-meetings.ts';
+import { winRate } from './definitions/win-rate.ts';
+import { wonCount } from './definitions/won-count.ts';
+import { lostCount } from './definitions/lost-count.ts';
+import { wonRevenue } from './definitions/won-revenue.ts';
+import { avgDealSize } from './definitions/avg-deal-size.ts';
+import { newBusinessRevenue } from './definitions/new-business-revenue.ts';
+import { upsellRevenue } from './definitions/upsell-revenue.ts';
+import { renewalRevenue } from './definitions/renewal-revenue.ts';
+import { pipelineValue } from './definitions/pipeline-value.ts';
+import { weightedPipeline } from './definitions/weighted-pipeline.ts';
+import { opportunitiesCreated } from './definitions/opportunities-created.ts';
+import { salesCycleDaysMedian } from './definitions/sales-cycle-days-median.ts';
+import { salesCycleDaysMean } from './definitions/sales-cycle-days-mean.ts';
+import { quotaAttainment } from './definitions/quota-attainment.ts';
+import { quotaAttainmentRate } from './definitions/quota-attainment-rate.ts';
+import { leadsCreated } from './definitions/leads-created.ts';
+import { mqlCount } from './definitions/mql-count.ts';
+import { sqlCount } from './definitions/sql-count.ts';
+import { leadResponseTimeP50 } from './definitions/lead-response-time-p50.ts';
+import { leadResponseTimeP90 } from './definitions/lead-response-time-p90.ts';
+import { leadResponseTimeMean } from './definitions/lead-response-time-mean.ts';
+import { leadsContactedWithinSla } from './definitions/leads-contacted-within-sla.ts';
+import { newCustomers } from './definitions/new-customers.ts';
+import { cac } from './definitions/cac.ts';
+import { churnRate } from './definitions/churn-rate.ts';
+import { avgTenureMonths } from './definitions/avg-tenure-months.ts';
+import { clv } from './definitions/clv.ts';
+import { sellingTimeShare } from './definitions/selling-time-share.ts';
+
+/** Every metric, in display order. Add a definition file and one entry here; docs/metrics.md is generated from this list. */
+export const metricRegistry: readonly MetricDefinition[] = [
+  calls,
+  emails,
+  meetings,
+  linkedinTouches,
+  activities,
+  uniqueContacts,
+  newProspects,
+  followUps,
+  connectRate,
+  meetingsHeld,
+  meetingsPerProspectingActivity,
+  closeRateMeetings,
+  winRate,
+  wonCount,
+  lostCount,
+  wonRevenue,
+  avgDealSize,
+  newBusinessRevenue,
+  upsellRevenue,
+  renewalRevenue,
+  pipelineValue,
+  weightedPipeline,
+  opportunitiesCreated,
+  salesCycleDaysMedian,
+  salesCycleDaysMean,
+  quotaAttainment,
+  quotaAttainmentRate,
+  leadsCreated,
+  mqlCount,
+  sqlCount,
+  leadResponseTimeP50,
+  leadResponseTimeP90,
+  leadResponseTimeMean,
+  leadsContactedWithinSla,
+  newCustomers,
+  cac,
+  churnRate,
+  avgTenureMonths,
+  clv,
+  sellingTimeShare,
+];
+
+const byId = new Map(metricRegistry.map((m) => [m.id, m]));
+
+/** The definition with this id, or undefined. */
+export function getMetric(id: string): MetricDefinition | undefined {
+  return byId.get(id);
+}
+
+/** Every registered metric id. */
+export function metricIds(): string[] {
+  return metricRegistry.map((m) => m.id);
+}

@@ -1,0 +1,91 @@
+import { sql } from 'kysely';
+import type { Grain } from '../../../domain/calendar/period.ts';
+import type { GroupBy } from '../../../domain/metrics/query.ts';
+import { assertNever } from '../../../errors.ts';
+import { bucketStart, inRange } from './bucket-sql.ts';
+import { compileAggregate } from './compile-aggregate.ts';
+import type { PlannedPart, SourceBatch } from './plan.ts';
+import type { MetricScope } from './scope.ts';
+import { defaultTimeColumn, type Fragment, type SourceContext, type SourceSpec } from './source-spec.ts';
+
+/** One row of a compiled batch: the group, the bucket's first date (or null), and p0..pN in part order. */
+export type BatchRow = { group_id: number | null; bucket: string | null } & Record<
+  string,
+  number | string | null
+>;
+
+function inList(values: readonly (string | number)[]): Fragment {
+  return values.length === 0 ? sql`(null)` : sql`(${sql.join(values.map((v) => sql`${v}`))})`;
+}
+
+function groupExpr(spec: SourceSpec, groupBy: GroupBy): Fragment | null {
+  switch (groupBy) {
+    case 'rep':
+      return spec.owner;
+    case 'team':
+      return spec.team;
+    case 'company':
+      return sql`null::bigint`;
+    default:
+      return assertNever(groupBy, 'group');
+  }
+}
+
+/** Scope restrictions (access, team, rep, pipeline, type, lead source) as conditions; null = cannot apply. */
+function scopeConditions(spec: SourceSpec, scope: MetricScope): Fragment[] | null {
+  const out: Fragment[] = [];
+  if (scope.ownerIds !== null) {
+    if (!spec.owner) return null;
+    out.push(sql`${spec.owner} in ${inList(scope.ownerIds)}`);
+  }
+  if (scope.groupBy === 'rep' && spec.owner) out.push(sql`${spec.owner} is not null`);
+  if (scope.teamIds !== null) out.push(sql`${spec.team} in ${inList(scope.teamIds)}`);
+  const f = spec.filterColumns;
+  if (scope.pipelineIds && f.pipeline) out.push(sql`${f.pipeline} in ${inList(scope.pipelineIds)}`);
+  if (scope.opportunityTypes && f.opportunityType) {
+    out.push(sql`${f.opportunityType} in ${inList(scope.opportunityTypes)}`);
+  }
+  if (scope.leadSources && f.leadSource) out.push(sql`${f.leadSource} in ${inList(scope.leadSources)}`);
+  return out;
+}
+
+/** How a batch is bucketed: by a time column and grain (event sources) or not at all. */
+export interface Bucketing {
+  grain: Grain | null;
+  fiscalYearStartMonth: number;
+}
+
+/**
+ * Compiles a batch of parts of one source into a single grouped query over the context's range, or null when the
+ * source cannot answer for this grouping (e.g. costs have no rep). Event sources are bucketed by their time column
+ * when a grain is given; snapshot sources are read per bucket by the caller.
+ */
+export function compileBatch(
+  spec: SourceSpec,
+  batch: SourceBatch,
+  ctx: SourceContext,
+  scope: MetricScope,
+  bucketing: Bucketing,
+) {
+  const group = groupExpr(spec, scope.groupBy);
+  const scoped = scopeConditions(spec, scope);
+  if (!group || !scoped) return null;
+  const columns = spec.columns(ctx);
+  const where = [...spec.where(ctx), ...scoped];
+  let bucket: Fragment = sql`null::date`;
+  if (spec.mode === 'event') {
+    const name = batch.timeColumn ?? defaultTimeColumn(spec);
+    const col = name === undefined ? undefined : spec.timeColumns[name];
+    if (!col) throw new Error(`Source ${spec.name} has no time column ${String(name)}`);
+    where.push(inRange(col, ctx));
+    if (bucketing.grain)
+      bucket = bucketStart(col, ctx.timeZone, bucketing.grain, bucketing.fiscalYearStartMonth);
+  }
+  const aggregates = batch.parts.map(
+    (p: PlannedPart, i) => sql`${compileAggregate(columns, p.part.aggregate)} as ${sql.id(`p${i}`)}`,
+  );
+  const whereSql = where.length > 0 ? sql`where ${sql.join(where, sql` and `)}` : sql``;
+  return sql<BatchRow>`select ${group} as group_id, ${bucket} as bucket, ${sql.join(aggregates)}
+    from ${spec.from(ctx)} ${whereSql}
+    group by 1, 2`;
+}

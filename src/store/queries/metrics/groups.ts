@@ -1,0 +1,73 @@
+import type { GroupBy } from '../../../domain/metrics/query.ts';
+import { assertNever } from '../../../errors.ts';
+import type { Db } from '../../db.ts';
+import type { MetricScope } from './scope.ts';
+
+/** A result group: a rep, a team (null = reps without a team) or the company. */
+export interface ResultGroup {
+  id: number | null;
+  name: string;
+}
+
+/** Display name of the group of reps without a team. */
+export const NO_TEAM = 'No team';
+
+/**
+ * The groups a report lists: every active rep (or team) in scope, so that someone with no activity shows zeros,
+ * plus any other group that has facts in the period (inactive reps who still closed deals, "No team").
+ */
+export async function listGroups(
+  db: Db,
+  scope: MetricScope,
+  seen: ReadonlySet<number | null>,
+): Promise<ResultGroup[]> {
+  const groupBy: GroupBy = scope.groupBy;
+  switch (groupBy) {
+    case 'company':
+      return [{ id: null, name: 'Company' }];
+    case 'rep': {
+      const seenIds = [...seen].filter((id): id is number => id !== null);
+      let q = db.selectFrom('users').select(['id', 'name']);
+      q = q.where((eb) => {
+        const base = eb.and([eb('active', '=', true), eb('role', '=', 'rep')]);
+        return seenIds.length > 0 ? eb.or([base, eb('id', 'in', seenIds)]) : base;
+      });
+      if (scope.ownerIds !== null) q = q.where('id', 'in', scope.ownerIds.length > 0 ? scope.ownerIds : [0]);
+      if (scope.teamIds !== null)
+        q = q.where('team_id', 'in', scope.teamIds.length > 0 ? scope.teamIds : [0]);
+      const rows = await q.orderBy('name').orderBy('id').execute();
+      return rows.map((r) => ({ id: r.id, name: r.name }));
+    }
+    case 'team': {
+      let q = db.selectFrom('teams').select(['id', 'name']);
+      if (scope.teamIds !== null) q = q.where('id', 'in', scope.teamIds.length > 0 ? scope.teamIds : [0]);
+      const rows = await q.orderBy('name').orderBy('id').execute();
+      const out: ResultGroup[] = rows.map((r) => ({ id: r.id, name: r.name }));
+      const listed = new Set(out.map((g) => g.id));
+      const missing = [...seen].filter((id): id is number => id !== null && !listed.has(id));
+      if (missing.length > 0) {
+        const extra = await db
+          .selectFrom('teams')
+          .select(['id', 'name'])
+          .where('id', 'in', missing)
+          .execute();
+        out.push(...extra.map((r) => ({ id: r.id, name: r.name })));
+      }
+      if (seen.has(null)) out.push({ id: null, name: NO_TEAM });
+      return out;
+    }
+    default:
+      return assertNever(groupBy, 'group');
+  }
+}
+
+/** The team of each of the given users (for rolling per-rep values up to teams). */
+export async function teamsOfUsers(db: Db, userIds: readonly number[]): Promise<Map<number, number | null>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'team_id'])
+    .where('id', 'in', [...userIds])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.team_id]));
+}

@@ -1,0 +1,174 @@
+import type { Viewer } from '../../../domain/access/viewer.ts';
+import { businessMinutesBetween, type BusinessCalendar } from '../../../domain/calendar/business-time.ts';
+import { addDays, daysBetween } from '../../../domain/calendar/local-date.ts';
+import { periodsBetween } from '../../../domain/calendar/period.ts';
+import { localDateToInstant } from '../../../domain/calendar/zoned.ts';
+import type { MetricDefinition } from '../../../domain/metrics/definition.ts';
+import { combineParts, quotaAttainmentRate, type RepQuota } from '../../../domain/metrics/derive.ts';
+import type { MetricQuery, MetricRow, MetricValue } from '../../../domain/metrics/query.ts';
+import { resolveMetrics, validateQueryDates } from '../../../domain/metrics/resolve.ts';
+import { slaDecidedBefore } from '../../../domain/metrics/sla-decided.ts';
+import type { Db } from '../../db.ts';
+import { getBusinessCalendar } from '../../tables/calendar.ts';
+import { getSettings } from '../../tables/settings.ts';
+import { collectParts, type Bucket, type CollectedParts } from './collect-parts.ts';
+import { listGroups, teamsOfUsers } from './groups.ts';
+import { partKey, planBatches } from './plan.ts';
+import { quotaGoalWeights } from './quota-goals.ts';
+import { resolveScope, type MetricScope } from './scope.ts';
+
+/** Options for tests and benchmarks. */
+export interface RunMetricsOptions {
+  /** The instant treated as now (SLA deadlines, pipeline rebuilt from history); default the clock. */
+  now?: Date;
+}
+
+const MONTH_DAYS = 30.4375;
+
+function bucketsOf(query: MetricQuery, fiscalYearStartMonth: number): Bucket[] {
+  const end = addDays(query.to, 1);
+  if (!query.grain) return [{ key: '', start: query.from, end }];
+  return periodsBetween(query.from, end, query.grain, fiscalYearStartMonth).map((p) => ({
+    key: p.key,
+    start: p.start < query.from ? query.from : p.start,
+    end: p.end > end ? end : p.end,
+  }));
+}
+
+function usesSource(defs: readonly MetricDefinition[], source: string): boolean {
+  return defs.some((d) => Object.values(d.parts).some((p) => p.source === source));
+}
+
+/**
+ * THE metrics implementation: every API route, CLI command, goal, leaderboard and page calls this. It compiles
+ * the requested definitions to one grouped SQL query per source (per bucket for snapshots), then combines the
+ * parts per group and bucket; ratios are divided only after their parts are summed for the group.
+ */
+export async function runMetrics(
+  db: Db,
+  viewer: Viewer,
+  query: MetricQuery,
+  options: RunMetricsOptions = {},
+): Promise<MetricRow[]> {
+  const defs = resolveMetrics(query.metricIds);
+  validateQueryDates(query);
+  const now = options.now ?? new Date();
+  const settings = await getSettings(db);
+  const fy = settings.fiscalYearStartMonth;
+  const grain = query.grain ?? null;
+  const buckets = bucketsOf(query, fy);
+  const scope = await resolveScope(db, viewer, query.groupBy, query.filters);
+
+  const needsSla = defs.some((d) => d.id === 'leads_contacted_within_sla');
+  const needsWorkingTime = usesSource(defs, 'working_time');
+  let cal: BusinessCalendar | null = null;
+  if (needsSla || needsWorkingTime) {
+    const fromYear = Math.min(Number(query.from.slice(0, 4)), now.getUTCFullYear()) - 2;
+    cal = await getBusinessCalendar(
+      db,
+      fromYear,
+      Math.max(Number(query.to.slice(0, 4)), now.getUTCFullYear()) + 1,
+    );
+  }
+  const base = {
+    timeZone: settings.timeZone,
+    currency: settings.currency,
+    leadSlaMinutes: settings.leadSlaMinutes,
+    slaDecidedBefore:
+      needsSla && cal
+        ? slaDecidedBefore(now, cal, settings.leadSlaMinutes, settings.leadSlaSameBusinessDay)
+        : now,
+    now,
+  };
+  const goalWeights = usesSource(defs, 'goals') ? await quotaGoalWeights(db, fy) : null;
+  const perBucket = (b: Bucket) => ({
+    businessMinutes:
+      needsWorkingTime && cal
+        ? businessMinutesBetween(
+            localDateToInstant(b.start, cal.timeZone),
+            localDateToInstant(b.end, cal.timeZone),
+            cal,
+          )
+        : 0,
+    quotaGoals: goalWeights ? goalWeights(b.start, b.end) : [],
+  });
+
+  const collected = await collectParts(db, planBatches(defs), scope, buckets, base, perBucket, grain, fy);
+  const groups = await listGroups(db, scope, collected.seenGroups);
+
+  const rateDefs = defs.filter((d) => d.derivation === 'share_of_reps_at_quota');
+  const quotaByGroup =
+    rateDefs.length > 0
+      ? await repQuotasByGroup(db, rateDefs[0]!, scope, collected, buckets, base, perBucket, grain, fy)
+      : null;
+
+  const rows: MetricRow[] = [];
+  for (const group of groups) {
+    for (const bucket of buckets) {
+      const months = daysBetween(bucket.start, bucket.end) / MONTH_DAYS;
+      const values: Record<string, MetricValue> = {};
+      for (const def of defs) {
+        if (def.derivation === 'share_of_reps_at_quota') {
+          values[def.id] = quotaAttainmentRate(quotaByGroup?.get(group.id)?.get(bucket.key) ?? []);
+          continue;
+        }
+        const parts: Record<string, number | null | undefined> = {};
+        for (const [name, part] of Object.entries(def.parts)) {
+          parts[name] = collected.get(group.id, bucket.key, partKey(part));
+        }
+        values[def.id] = combineParts(def, parts, { grossMarginPct: settings.grossMarginPct, months });
+      }
+      rows.push({
+        groupType: query.groupBy,
+        groupId: group.id,
+        groupName: group.name,
+        period: grain ? bucket.key : null,
+        values,
+      });
+    }
+  }
+  return rows;
+}
+
+/**
+ * Per-rep won revenue and quota, listed under the group each rep belongs to: the attainment rate counts reps, so
+ * it is computed from per-rep values even when the report groups by team or company.
+ */
+async function repQuotasByGroup(
+  db: Db,
+  def: MetricDefinition,
+  scope: MetricScope,
+  collected: CollectedParts,
+  buckets: readonly Bucket[],
+  base: Parameters<typeof collectParts>[4],
+  perBucket: Parameters<typeof collectParts>[5],
+  grain: MetricQuery['grain'] | null,
+  fy: number,
+): Promise<Map<number | null, Map<string, RepQuota[]>>> {
+  const won = def.parts.won;
+  const quota = def.parts.quota;
+  if (!won || !quota) throw new Error(`${def.id} needs won and quota parts`);
+  const repScope: MetricScope = { ...scope, groupBy: 'rep' };
+  const perRep =
+    scope.groupBy === 'rep'
+      ? collected
+      : await collectParts(db, planBatches([def]), repScope, buckets, base, perBucket, grain ?? null, fy);
+  const repIds = [...perRep.seenGroups].filter((id): id is number => id !== null);
+  const teamOf = scope.groupBy === 'team' ? await teamsOfUsers(db, repIds) : new Map<number, number | null>();
+  const out = new Map<number | null, Map<string, RepQuota[]>>();
+  for (const rep of repIds) {
+    const groupId =
+      scope.groupBy === 'rep' ? rep : scope.groupBy === 'team' ? (teamOf.get(rep) ?? null) : null;
+    let byBucket = out.get(groupId);
+    if (!byBucket) out.set(groupId, (byBucket = new Map()));
+    for (const b of buckets) {
+      const list = byBucket.get(b.key) ?? [];
+      list.push({
+        won: perRep.get(rep, b.key, partKey(won)) ?? 0,
+        quota: perRep.get(rep, b.key, partKey(quota)) ?? 0,
+      });
+      byBucket.set(b.key, list);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,60 @@
+import type { RawBuilder } from 'kysely';
+import type { MetricSource } from '../../../domain/metrics/definition.ts';
+
+/** A SQL fragment (static text or with bound parameters). */
+export type Fragment = RawBuilder<unknown>;
+
+/** What a source needs to know about the range it is read for. */
+export interface SourceContext {
+  /** First local date of the range (inclusive). */
+  from: string;
+  /** Local date after the range (exclusive). */
+  toExclusive: string;
+  timeZone: string;
+  /** Workspace currency: money columns are null for other currencies. */
+  currency: string;
+  leadSlaMinutes: number;
+  /** Uncontacted leads created at or before this instant have passed their SLA deadline. */
+  slaDecidedBefore: Date;
+  /** Business minutes per rep in the range (working_time source). */
+  businessMinutes: number;
+  /** Quota goals counted in the range, with how many times each counts (recurring goals once per whole period). */
+  quotaGoals: ReadonlyArray<{ goalId: number; weight: number }>;
+  /** The instant reports treat as now (past periods rebuild the pipeline from history). */
+  now: Date;
+}
+
+/** A time column of an event source: a timestamptz compared in the workspace zone, or a local date. */
+export interface TimeColumn {
+  expr: Fragment;
+  type: 'timestamptz' | 'date';
+}
+
+/**
+ * How one fact table is read. The compiler only sees these fragments, so a source can later be pointed at a
+ * maintained rollup table (same column names) without touching any metric definition.
+ */
+export interface SourceSpec {
+  name: MetricSource;
+  /** event: bucketed by a time column in one grouped query; snapshot: evaluated once per period bucket. */
+  mode: 'event' | 'snapshot';
+  /** FROM clause with joins. */
+  from: (ctx: SourceContext) => Fragment;
+  /** Conditions every row must meet (for snapshots, the range test). */
+  where: (ctx: SourceContext) => Fragment[];
+  /** The rep a row counts for, or null when the fact has no rep (costs). */
+  owner: Fragment | null;
+  /** The team a row counts for. */
+  team: Fragment;
+  /** Time columns of event sources; the first is the default. */
+  timeColumns: Readonly<Record<string, TimeColumn>>;
+  /** Public column names used by metric definitions. */
+  columns: (ctx: SourceContext) => Readonly<Record<string, Fragment>>;
+  /** Columns that the optional query filters apply to; a filter on a missing column is ignored for this source. */
+  filterColumns: { pipeline?: Fragment; opportunityType?: Fragment; leadSource?: Fragment };
+}
+
+/** The default time column of a source (its first). */
+export function defaultTimeColumn(spec: SourceSpec): string | undefined {
+  return Object.keys(spec.timeColumns)[0];
+}

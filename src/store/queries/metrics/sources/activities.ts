@@ -1,0 +1,32 @@
+import { sql } from 'kysely';
+import type { SourceSpec } from '../source-spec.ts';
+
+/** Prospect touches: outbound calls, emails and LinkedIn, plus meetings that were not no-shows or only scheduled. */
+const isTouch = sql`((a.type in ('call', 'email', 'linkedin') and a.direction = 'outbound')
+  or (a.type = 'meeting' and coalesce(a.outcome, '') not in ('no_show', 'scheduled')))`;
+
+/** Activities by the rep who logged them (user_id), in the period by occurred_at. */
+export const activitiesSource: SourceSpec = {
+  name: 'activities',
+  mode: 'event',
+  from: () => sql`activities a left join users u on u.id = a.user_id`,
+  where: () => [],
+  owner: sql`a.user_id`,
+  team: sql`u.team_id`,
+  timeColumns: { occurred_at: { expr: sql`a.occurred_at`, type: 'timestamptz' } },
+  columns: () => ({
+    type: sql`a.type`,
+    direction: sql`a.direction`,
+    outcome: sql`a.outcome`,
+    is_touch: isTouch,
+    is_new_prospect: sql`a.is_new_prospect`,
+    // One number per person: contacts even, unconverted leads odd, so distinct counts stay on integers.
+    person: sql`(case when a.contact_id is not null then a.contact_id * 2 else a.lead_id * 2 + 1 end)`,
+    // A prospect is the account met, else the contact, else the lead.
+    prospect: sql`(case when a.account_id is not null then a.account_id * 3
+      when a.contact_id is not null then a.contact_id * 3 + 1 else a.lead_id * 3 + 2 end)`,
+    duration_minutes: sql`(a.duration_seconds / 60.0)`,
+    customer_facing: sql`(a.type = 'call' or (a.type = 'meeting' and a.outcome = 'held'))`,
+  }),
+  filterColumns: {},
+};

@@ -1,0 +1,27 @@
+import { sql } from 'kysely';
+import { localDateToInstant } from '../../../../domain/calendar/zoned.ts';
+import { pipelineAtDateSql } from '../../pipeline-at-date.ts';
+import type { SourceSpec } from '../source-spec.ts';
+
+/** Opportunities open at the end of the range (rebuilt from history for past ranges), credited to their owner then. */
+export const opportunitiesOpenAtEndSource: SourceSpec = {
+  name: 'opportunities_open_at_end',
+  mode: 'snapshot',
+  from: (ctx) =>
+    sql`${pipelineAtDateSql(new Date(localDateToInstant(ctx.toExclusive, ctx.timeZone).getTime() - 1), ctx.now)} p
+      left join users u on u.id = p.owner_id`,
+  where: () => [],
+  owner: sql`p.owner_id`,
+  team: sql`u.team_id`,
+  timeColumns: {},
+  columns: (ctx) => ({
+    type: sql`p.type`,
+    amount: sql`(case when p.currency = ${ctx.currency} then p.amount_minor end)`,
+    weighted_amount: sql`(case when p.currency = ${ctx.currency} then p.amount_minor * p.probability_pct / 100.0 end)`,
+  }),
+  filterColumns: {
+    pipeline: sql`p.pipeline_id`,
+    opportunityType: sql`p.type`,
+    leadSource: sql`p.lead_source`,
+  },
+};
