@@ -1,0 +1,157 @@
+import type {
+  ActivityOutcome,
+  ActivityType,
+  ForecastCategory,
+  LeadStatus,
+  OpportunityType,
+} from '../../store/schema.ts';
+
+/** What an import file holds; one mapping targets exactly one entity. */
+export const ENTITIES = ['opportunities', 'opportunity_history', 'leads', 'contacts', 'activities'] as const;
+export type EntityName = (typeof ENTITIES)[number];
+
+/** How a cell is parsed into our value. */
+export type FieldKind =
+  | { kind: 'text' }
+  | { kind: 'datetime' }
+  | { kind: 'date' }
+  | { kind: 'amount' }
+  | { kind: 'number' }
+  | { kind: 'duration' }
+  | { kind: 'boolean' }
+  | { kind: 'currency' }
+  | { kind: 'enum'; allowed: readonly string[] };
+
+/** One of our fields: its parser, whether a row must have it, and a line for the docs. */
+export interface FieldDef {
+  type: FieldKind;
+  required?: boolean;
+  doc: string;
+}
+
+const text = (doc: string, required = false): FieldDef => ({ type: { kind: 'text' }, required, doc });
+const datetime = (doc: string, required = false): FieldDef => ({ type: { kind: 'datetime' }, required, doc });
+const oneOf = (allowed: readonly string[], doc: string, required = false): FieldDef => ({
+  type: { kind: 'enum', allowed },
+  required,
+  doc,
+});
+
+const OPPORTUNITY_TYPES: readonly OpportunityType[] = ['new_business', 'upsell', 'renewal'];
+const FORECAST_CATEGORIES: readonly ForecastCategory[] = [
+  'pipeline',
+  'best_case',
+  'commit',
+  'closed',
+  'omitted',
+];
+const LEAD_STATUSES: readonly LeadStatus[] = ['new', 'working', 'mql', 'sql', 'disqualified', 'converted'];
+const ACTIVITY_TYPES: readonly ActivityType[] = ['call', 'email', 'meeting', 'linkedin', 'other'];
+const ACTIVITY_OUTCOMES: readonly ActivityOutcome[] = [
+  'connected',
+  'no_answer',
+  'voicemail',
+  'held',
+  'no_show',
+  'scheduled',
+  'replied',
+  'bounced',
+  'sent',
+];
+
+const person = {
+  owner: text('owner (rep) by name; matched case-insensitively to users.name'),
+  ownerEmail: text('owner (rep) by e-mail; preferred over the name when both are given'),
+};
+
+/** Our fields per entity. A mapping names a column for some of them; `required` ones must be mapped and non-empty. */
+export const ENTITY_FIELDS = {
+  opportunities: {
+    externalId: text('id in the source CRM; derived from owner+account+name+created date when absent'),
+    name: text('deal name', true),
+    ...person,
+    account: text('account (company) name'),
+    stage: text('stage label, mapped to one of our stages by the value map', true),
+    status: oneOf(['open', 'won', 'lost'], 'open/won/lost; when absent it follows from the stage (Won/Lost)'),
+    amount: { type: { kind: 'amount' }, doc: 'deal amount in major units (12000.50); empty = 0' },
+    currency: {
+      type: { kind: 'currency' },
+      doc: 'ISO 4217 code; default: mapping currency, then workspace currency',
+    },
+    createdAt: datetime('when the deal was created', true),
+    closeDate: datetime('close date: the actual close for won/lost deals, the expected close for open ones'),
+    closedAt: datetime('actual close time (won/lost only); wins over closeDate'),
+    expectedCloseDate: {
+      type: { kind: 'date' },
+      doc: 'expected close date; wins over closeDate for open deals',
+    },
+    lostReason: text('why the deal was lost'),
+    type: oneOf(OPPORTUNITY_TYPES, 'new_business / upsell / renewal (default new_business)'),
+    leadSource: text('lead source'),
+    forecastCategory: oneOf(
+      FORECAST_CATEGORIES,
+      'forecast category (default: pipeline, closed for won/lost)',
+    ),
+    probability: {
+      type: { kind: 'number' },
+      doc: 'win probability % (used only for stages created by --create-missing)',
+    },
+  },
+  opportunity_history: {
+    externalId: text('id of the history row; derived from opportunity+time+stage when absent'),
+    opportunityExternalId: text('id of the opportunity in the source CRM', true),
+    stage: text('stage label after the change', true),
+    amount: { type: { kind: 'amount' }, doc: 'amount after the change' },
+    currency: { type: { kind: 'currency' }, doc: 'ISO 4217 code of the amount' },
+    closeDate: { type: { kind: 'date' }, doc: 'expected close date after the change' },
+    changedAt: datetime('when the change happened', true),
+  },
+  leads: {
+    externalId: text('id in the source CRM; derived from e-mail or name+created date when absent'),
+    name: text('full name (or give firstName and lastName)'),
+    firstName: text('first name'),
+    lastName: text('last name'),
+    email: text('e-mail address'),
+    company: text('company name'),
+    source: text('lead source'),
+    ...person,
+    status: oneOf(LEAD_STATUSES, 'new / working / mql / sql / disqualified / converted (default new)'),
+    createdAt: datetime('when the lead arrived', true),
+    convertedAt: datetime('when the lead was converted'),
+  },
+  contacts: {
+    externalId: text('id in the source CRM; derived from e-mail or name when absent'),
+    name: text('full name (or give firstName and lastName)'),
+    firstName: text('first name'),
+    lastName: text('last name'),
+    email: text('e-mail address'),
+    account: text('account (company) name'),
+    ...person,
+  },
+  activities: {
+    externalId: text('id in the source CRM; derived from owner+type+time+subject+contact when absent'),
+    type: oneOf(ACTIVITY_TYPES, 'call / email / meeting / linkedin / other', true),
+    direction: oneOf(['outbound', 'inbound'], 'outbound (default) or inbound'),
+    outcome: oneOf(
+      ACTIVITY_OUTCOMES,
+      'connected, no_answer, voicemail, held, no_show, scheduled, replied, bounced, sent',
+    ),
+    duration: { type: { kind: 'duration' }, doc: "duration: 'HH:MM[:SS]' or a number in the column's unit" },
+    ...person,
+    occurredAt: datetime('when it happened', true),
+    subject: text('subject'),
+    account: text('account (company) name'),
+    contact: text('contact person by name'),
+    contactEmail: text('contact person by e-mail'),
+    opportunity: text('deal by name (linked when exactly one deal has that name)'),
+    done: { type: { kind: 'boolean' }, doc: 'false skips the row (planned, not performed); default true' },
+  },
+} as const satisfies Record<EntityName, Record<string, FieldDef>>;
+
+/** Our field names for an entity. */
+export type FieldName<E extends EntityName> = keyof (typeof ENTITY_FIELDS)[E] & string;
+
+/** Field definitions of an entity, looked up by a plain string. */
+export function fieldsOf(entity: EntityName): Record<string, FieldDef> {
+  return ENTITY_FIELDS[entity];
+}

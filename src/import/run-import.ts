@@ -1,0 +1,297 @@
+import type { Readable } from 'node:stream';
+import type { Viewer } from '../domain/access/viewer.ts';
+import { AppError, assertNever, type ErrorDetail } from '../errors.ts';
+import type { Db } from '../store/db.ts';
+import { refreshDerived } from '../store/derived/refresh.ts';
+import { recordAudit } from '../store/tables/audit-log.ts';
+import { ensureDefaultPipeline } from '../store/tables/pipelines.ts';
+import { getSettings } from '../store/tables/settings.ts';
+import { readCsvRows, type CsvSkips } from './csv/read-csv.ts';
+import { compileMapping, type CompiledMapping, type FieldError, type RowValues } from './mapping/compile.ts';
+import { detectMapping } from './mapping/detect.ts';
+import type { EntityName } from './mapping/entities.ts';
+import type { MappingSpec } from './mapping/mapping-spec.ts';
+import { toActivityRecord } from './records/activity-record.ts';
+import { toContactRecord } from './records/contact-record.ts';
+import { toHistoryRecord } from './records/history-record.ts';
+import { toLeadRecord } from './records/lead-record.ts';
+import { toOpportunityRecord } from './records/opportunity-record.ts';
+import { describeImportRun, finishImportRun, startImportRun } from './import-runs.ts';
+import type { BatchResult } from './write/batch-result.ts';
+import { createReferences, type References } from './write/references.ts';
+import { writeActivities } from './write/write-activities.ts';
+import { writeContacts } from './write/write-contacts.ts';
+import { writeHistory } from './write/write-history.ts';
+import { writeLeads } from './write/write-leads.ts';
+import { writeOpportunities } from './write/write-opportunities.ts';
+
+/** What to import and how. */
+export interface ImportRequest {
+  /** Shown in errors and stored on the run; a path or an upload's name. */
+  fileName: string;
+  input: Readable;
+  /** Built-in source ('salesforce' | 'hubspot' | 'pipedrive'); detected from the header when absent. */
+  source?: string | undefined;
+  entity?: EntityName | undefined;
+  /** A user mapping (--map); replaces detection. */
+  mapping?: MappingSpec | undefined;
+  /** Import the valid rows and report the rest, instead of all-or-nothing. */
+  skipInvalid?: boolean;
+  /** Create unknown reps, accounts, contacts and stages instead of rejecting their rows. */
+  createMissing?: boolean;
+  /** Rows per INSERT statement. */
+  batchSize?: number;
+  onProgress?: (rowsRead: number) => void;
+}
+
+/** A refused row: the original cells, where it was and why. */
+export interface RejectedRow {
+  line: number;
+  cells: string[];
+  errors: FieldError[];
+}
+
+/** The outcome of a run, for the CLI summary, the API response and the rejects CSV. */
+export interface ImportSummary {
+  importId: number;
+  source: string;
+  entity: EntityName;
+  mapping: string;
+  fileName: string;
+  status: 'succeeded';
+  header: string[];
+  rowsRead: number;
+  imported: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** Planned-but-not-done activities and report footer lines. */
+  skipped: number;
+  rejected: number;
+  seconds: number;
+  rowsPerSecond: number;
+  rejects: RejectedRow[];
+}
+
+interface RecordBase {
+  line: number;
+  externalId: string;
+}
+
+interface EntityHandler {
+  build(values: RowValues, line: number): RecordBase | FieldError[] | 'skip';
+  write(tx: Db, refs: References, records: RecordBase[]): Promise<BatchResult>;
+}
+
+function handlerFor(spec: MappingSpec, currency: string): EntityHandler {
+  const entity = spec.entity;
+  switch (entity) {
+    case 'opportunities':
+      return {
+        build: (v, line) => toOpportunityRecord(spec, v, line, currency),
+        write: (tx, refs, rs) => writeOpportunities(tx, refs, rs as Parameters<typeof writeOpportunities>[2]),
+      };
+    case 'opportunity_history': {
+      const cleaned = new Set<number>();
+      return {
+        build: (v, line) => toHistoryRecord(spec, v, line),
+        write: (tx, refs, rs) => writeHistory(tx, refs, rs as Parameters<typeof writeHistory>[2], cleaned),
+      };
+    }
+    case 'leads':
+      return {
+        build: (v, line) => toLeadRecord(spec, v, line),
+        write: (tx, refs, rs) => writeLeads(tx, refs, rs as Parameters<typeof writeLeads>[2]),
+      };
+    case 'contacts':
+      return {
+        build: (v, line) => toContactRecord(spec, v, line),
+        write: (tx, refs, rs) => writeContacts(tx, refs, rs as Parameters<typeof writeContacts>[2]),
+      };
+    case 'activities':
+      return {
+        build: (v, line) => toActivityRecord(spec, v, line),
+        write: (tx, refs, rs) => writeActivities(tx, refs, rs as Parameters<typeof writeActivities>[2]),
+      };
+    default:
+      return assertNever(entity, 'entity');
+  }
+}
+
+/** Details for an AppError: one per field error, capped so a broken 200k-row file does not make a 50 MB response. */
+export function rejectDetails(file: string, rejects: readonly RejectedRow[], max = 1000): ErrorDetail[] {
+  const out: ErrorDetail[] = [];
+  for (const r of rejects) {
+    for (const e of r.errors) {
+      if (out.length >= max) return out;
+      out.push({
+        file,
+        line: r.line,
+        field: e.field,
+        ...(e.value !== undefined ? { value: e.value } : {}),
+        reason: e.reason,
+      });
+    }
+  }
+  return out;
+}
+
+class WholeFileRejected extends Error {}
+
+/**
+ * Imports one CSV: streams it, maps and validates every row, writes in batches inside ONE transaction, and either
+ * commits everything or (any invalid row, without skipInvalid) rolls back and throws `import_rejected` listing
+ * every problem. A crash mid-way rolls back too. Every run, rejected or not, is recorded in `imports`.
+ */
+export async function runImport(db: Db, viewer: Viewer, req: ImportRequest): Promise<ImportSummary> {
+  const started = performance.now();
+  const settings = await getSettings(db);
+  await ensureDefaultPipeline(db);
+  const runId = await startImportRun(db, viewer, req);
+  const batchSize = req.batchSize ?? 1000;
+  const skips: CsvSkips = { blank: 0, footer: 0 };
+  const rejects: RejectedRow[] = [];
+  const totals = { rowsRead: 0, created: 0, updated: 0, unchanged: 0, skippedRows: 0 };
+  let header: string[] = [];
+  let spec: MappingSpec | null = null;
+  try {
+    await db.transaction().execute(async (tx) => {
+      const refs = await createReferences(tx, req.createMissing ?? false);
+      const seen = new Map<string, number>();
+      const cellsByLine = new Map<number, string[]>();
+      const contactIds = new Set<number>();
+      const leadIds = new Set<number>();
+      let compiled: CompiledMapping | null = null;
+      let handler: EntityHandler | null = null;
+      let batch: RecordBase[] = [];
+
+      const flush = async () => {
+        if (!handler || batch.length === 0) return;
+        const r = await handler.write(tx, refs, batch);
+        totals.created += r.created;
+        totals.updated += r.updated;
+        totals.unchanged += r.unchanged;
+        for (const x of r.rejects)
+          rejects.push({ line: x.line, cells: cellsByLine.get(x.line) ?? [], errors: x.errors });
+        for (const id of r.contactIds) contactIds.add(id);
+        for (const id of r.leadIds) leadIds.add(id);
+        batch = [];
+        cellsByLine.clear();
+      };
+
+      for await (const row of readCsvRows(req.input, req.mapping?.delimiter ?? ',', skips)) {
+        if (!compiled || !handler) {
+          header = row.cells.map((h) => h.trim());
+          spec =
+            req.mapping ?? detectMapping(header, { source: req.source, entity: req.entity }, req.fileName);
+          const c = compileMapping(
+            spec,
+            header,
+            { timeZone: settings.timeZone, currency: settings.currency },
+            req.fileName,
+          );
+          if (Array.isArray(c))
+            throw new AppError('import_rejected', `${req.fileName}: the file does not fit the mapping`, c);
+          compiled = c;
+          handler = handlerFor(spec, settings.currency);
+          continue;
+        }
+        totals.rowsRead += 1;
+        if (req.onProgress && totals.rowsRead % 500 === 0) req.onProgress(totals.rowsRead);
+        const parsed = compiled.parseRow(row.cells);
+        if (parsed.errors.length > 0) {
+          rejects.push({ line: row.line, cells: row.cells, errors: parsed.errors });
+          continue;
+        }
+        const rec = handler.build(parsed.values, row.line);
+        if (rec === 'skip') {
+          totals.skippedRows += 1;
+          continue;
+        }
+        if (Array.isArray(rec)) {
+          rejects.push({ line: row.line, cells: row.cells, errors: rec });
+          continue;
+        }
+        const dup = seen.get(rec.externalId);
+        if (dup !== undefined) {
+          rejects.push({
+            line: row.line,
+            cells: row.cells,
+            errors: [
+              { field: 'externalId', value: rec.externalId, reason: `the same record as line ${dup}` },
+            ],
+          });
+          continue;
+        }
+        seen.set(rec.externalId, row.line);
+        cellsByLine.set(row.line, row.cells);
+        batch.push(rec);
+        if (batch.length >= batchSize) await flush();
+      }
+      await flush();
+      if (!compiled)
+        throw new AppError('import_rejected', `${req.fileName} is empty`, [
+          { file: req.fileName, reason: 'no header row' },
+        ]);
+      if (rejects.length > 0 && !req.skipInvalid) throw new WholeFileRejected();
+      if (contactIds.size > 0 || leadIds.size > 0) {
+        await refreshDerived(tx, { contactIds: [...contactIds], leadIds: [...leadIds] });
+      }
+      await recordAudit(tx, viewer, {
+        action: 'import',
+        entity: 'import',
+        entityId: runId,
+        after: {
+          file: req.fileName,
+          source: spec?.source,
+          entity: spec?.entity,
+          ...totals,
+          rejected: rejects.length,
+        },
+      });
+    });
+  } catch (err) {
+    if (spec) await describeImportRun(db, runId, spec);
+    rejects.sort((a, b) => a.line - b.line);
+    if (err instanceof WholeFileRejected) {
+      await finishImportRun(db, runId, { status: 'rejected', ...totals, rejects });
+      throw new AppError(
+        'import_rejected',
+        `${req.fileName}: ${rejects.length} of ${totals.rowsRead} rows are invalid; nothing was imported (use --skip-invalid to import the valid rows)`,
+        rejectDetails(req.fileName, rejects),
+      );
+    }
+    const status = err instanceof AppError ? 'rejected' : 'failed';
+    await finishImportRun(db, runId, {
+      status,
+      ...totals,
+      rejects,
+      error: err instanceof Error ? err.message : String(err),
+    });
+    throw err;
+  }
+  if (spec) await describeImportRun(db, runId, spec);
+  rejects.sort((a, b) => a.line - b.line);
+  await finishImportRun(db, runId, { status: 'succeeded', ...totals, rejects });
+  const seconds = (performance.now() - started) / 1000;
+  const finalSpec = spec as MappingSpec | null;
+  return {
+    importId: runId,
+    source: finalSpec?.source ?? 'unknown',
+    entity: finalSpec?.entity ?? 'opportunities',
+    mapping: finalSpec?.label ?? 'custom mapping',
+    fileName: req.fileName,
+    status: 'succeeded',
+    header,
+    rowsRead: totals.rowsRead,
+    imported: totals.created + totals.updated + totals.unchanged,
+    created: totals.created,
+    updated: totals.updated,
+    unchanged: totals.unchanged,
+    skipped: totals.skippedRows + skips.footer,
+    rejected: rejects.length,
+    seconds,
+    rowsPerSecond: seconds > 0 ? totals.rowsRead / seconds : 0,
+    rejects,
+  };
+}
