@@ -2,6 +2,8 @@ import { hashPassword } from '../../src/auth/password.ts';
 import type { Db } from '../../src/store/db.ts';
 
 let counter = 0;
+// Hashing is deliberately slow; tests reuse one hash per distinct password (salts differ in real use).
+const hashes = new Map<string, Promise<string>>();
 
 /**
  * Inserts a user (and nothing else) for tests, with an argon2id hash of the password; returns its id, email
@@ -29,9 +31,18 @@ export async function seedUser(
       role: user.role,
       team_id: user.teamId ?? null,
       active: user.active ?? true,
-      password_hash: await hashPassword(password),
+      password_hash: await hashOnce(password),
     })
     .returning('id')
     .executeTakeFirstOrThrow();
   return { id, email, password };
+}
+
+function hashOnce(password: string): Promise<string> {
+  let h = hashes.get(password);
+  if (!h) {
+    h = hashPassword(password);
+    hashes.set(password, h);
+  }
+  return h;
 }

@@ -4,6 +4,50 @@ import authLogin from './auth/login.ts';
 import authLogout from './auth/logout.ts';
 import authMe from './auth/me.ts';
 import authChangePassword from './auth/change-password.ts';
+import createToken from './tokens/create-token.ts';
+import listTokens from './tokens/list-tokens.ts';
+import revokeToken from './tokens/revoke-token.ts';
+import listAudit from './audit/list-audit.ts';
+import listUsers from './users/list-users.ts';
+import createUser from './users/create-user.ts';
+import updateUser from './users/update-user.ts';
+import listTeams from './teams/list-teams.ts';
+import createTeam from './teams/create-team.ts';
+import updateTeam from './teams/update-team.ts';
+import listOpportunities from './opportunities/list-opportunities.ts';
+import exportOpportunities from './opportunities/export-opportunities.ts';
+import getOpportunity from './opportunities/get-opportunity.ts';
+import listActivities from './activities/list-activities.ts';
+import exportActivities from './activities/export-activities.ts';
+import getActivity from './activities/get-activity.ts';
+import listLeads from './leads/list-leads.ts';
+import exportLeads from './leads/export-leads.ts';
+import getLead from './leads/get-lead.ts';
 
 /** Every route module, registered in this order. Add one import and one entry per new route file. */
-export const routes: RouteModule[] = [health, authLogin, authLogout, authMe, authChangePassword];
+export const routes: RouteModule[] = [
+  health,
+  authLogin,
+  authLogout,
+  authMe,
+  authChangePassword,
+  createToken,
+  listTokens,
+  revokeToken,
+  listAudit,
+  listUsers,
+  createUser,
+  updateUser,
+  listTeams,
+  createTeam,
+  updateTeam,
+  listOpportunities,
+  exportOpportunities,
+  getOpportunity,
+  listActivities,
+  exportActivities,
+  getActivity,
+  listLeads,
+  exportLeads,
+  getLead,
+];

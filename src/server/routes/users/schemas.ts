@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/** A user in API responses. */
+export const UserSchema = z.object({
+  id: z.number().int(),
+  externalId: z.string().nullable(),
+  name: z.string(),
+  email: z.string(),
+  role: z.enum(['admin', 'manager', 'rep']),
+  teamId: z.number().int().nullable(),
+  hireDate: z.string().nullable(),
+  rampMonths: z.number().int(),
+  active: z.boolean(),
+  hasPassword: z.boolean(),
+  createdAt: z.date(),
+});
+
+/** Fields accepted when creating or changing a user. */
+export const UserFields = z.object({
+  name: z.string().trim().min(1).max(200),
+  email: z.email().max(320),
+  role: z.enum(['admin', 'manager', 'rep']),
+  teamId: z.number().int().positive().nullable(),
+  hireDate: z.iso.date().nullable(),
+  rampMonths: z.number().int().min(0).max(36),
+  active: z.boolean(),
+  externalId: z.string().max(200).nullable(),
+});
