@@ -1,0 +1,145 @@
+import { daysBetween } from '../calendar/local-date.ts';
+import { seededRandom } from '../random/seeded-random.ts';
+import { cycleAgeForecast } from './cycle-age.ts';
+import type { ForecastInputs, ResolvedScope } from './inputs.ts';
+import { MIN_CYCLE_SAMPLES } from './inputs.ts';
+import { categoryRollup, judgementForecast, type CategoryRollup } from './judgement.ts';
+import { monteCarloForecast } from './monte-carlo.ts';
+import { growthTrend, rampFactor, runRateForecast, type NewRep } from './run-rate.ts';
+import { ownerKey } from './scope.ts';
+import { stageWeightedForecast } from './stage-weighted.ts';
+import type { ForecastDeal, MethodId, MethodResult } from './types.ts';
+
+const DAYS_PER_MONTH = 365.25 / 12;
+
+export interface ComputeOptions {
+  seed: number;
+  iterations: number;
+  /** Methods to run; all when omitted. */
+  methods?: readonly MethodId[];
+}
+
+function inScope(scope: ResolvedScope, key: string): boolean {
+  return scope.ownerKeys === null || scope.ownerKeys.has(key);
+}
+
+function sumOver<T>(map: ReadonlyMap<string, T>, scope: ResolvedScope, pick: (v: T) => number): number {
+  let total = 0;
+  for (const [key, v] of map) if (inScope(scope, key)) total += pick(v);
+  return total;
+}
+
+/** Reps hired inside the look-back window: the base run-rate does not contain them yet, so the ramp adds them. */
+function newRepsOf(inputs: ForecastInputs, scope: ResolvedScope): NewRep[] {
+  const { asOfDate, start, end } = inputs.window;
+  const remainingMonths = Math.max(0, daysBetween(asOfDate < start ? start : asOfDate, end)) / DAYS_PER_MONTH;
+  const out: NewRep[] = [];
+  for (const rep of inputs.reps) {
+    if (!rep.hireDate || !inScope(scope, ownerKey(rep.id))) continue;
+    const tenureDays = daysBetween(rep.hireDate, asOfDate);
+    if (tenureDays < 0 || tenureDays >= inputs.lookbackDays) continue;
+    out.push({ rampFactor: rampFactor(tenureDays / DAYS_PER_MONTH, rep.rampMonths, remainingMonths) });
+  }
+  return out;
+}
+
+/** Company-wide output of a ramped rep: won deals per tenured rep per period, and the average won deal. */
+function repProductivity(inputs: ForecastInputs, periodDays: number): { deals: number; avgDeal: number } {
+  const { asOfDate } = inputs.window;
+  let count = 0;
+  let amount = 0;
+  for (const v of inputs.lookbackWonByOwner.values()) {
+    count += v.count;
+    amount += v.amount;
+  }
+  const tenured = inputs.reps.filter(
+    (r) => r.hireDate === null || daysBetween(r.hireDate, asOfDate) >= inputs.lookbackDays,
+  );
+  const withWins = tenured.filter((r) => (inputs.lookbackWonByOwner.get(ownerKey(r.id))?.count ?? 0) > 0);
+  const reps = withWins.length;
+  return {
+    deals: reps > 0 ? (count / reps) * (periodDays / inputs.lookbackDays) : 0,
+    avgDeal: count > 0 ? amount / count : 0,
+  };
+}
+
+/** Runs the requested methods for one scope from shared inputs. */
+export function computeScope(
+  inputs: ForecastInputs,
+  scope: ResolvedScope,
+  options: ComputeOptions,
+): MethodResult[] {
+  const want = new Set<MethodId>(
+    options.methods ?? ['stage_weighted', 'judgement', 'run_rate', 'cycle_age', 'monte_carlo'],
+  );
+  const w = inputs.window;
+  const deals: ForecastDeal[] = inputs.deals.filter((d) => inScope(scope, ownerKey(d.ownerId)));
+  const wonToDate = sumOver(inputs.wonToDateByOwner, scope, (v) => v);
+  const out: MethodResult[] = [];
+
+  if (want.has('stage_weighted')) out.push(stageWeightedForecast(deals, w, wonToDate));
+
+  if (want.has('judgement')) {
+    const rollupByRep = new Map<string, CategoryRollup>();
+    for (const key of scope.repKeys) {
+      const own = deals.filter((d) => ownerKey(d.ownerId) === key);
+      rollupByRep.set(key, categoryRollup(own, w, inputs.wonToDateByOwner.get(key) ?? 0));
+    }
+    out.push(
+      judgementForecast({
+        scopeKey: scope.key,
+        repKeys: scope.repKeys,
+        calls: inputs.calls,
+        rollupByRep,
+        rollup: categoryRollup(deals, w, wonToDate),
+        wonToDate,
+      }),
+    );
+  }
+
+  if (want.has('run_rate')) {
+    const periodDays = daysBetween(w.start, w.end);
+    const from = w.asOfDate < w.start ? w.start : w.asOfDate;
+    const productivity = repProductivity(inputs, periodDays);
+    out.push(
+      runRateForecast({
+        wonInLookback: sumOver(inputs.lookbackWonByOwner, scope, (v) => v.amount),
+        lookbackDays: inputs.lookbackDays,
+        periodDays,
+        remainingDays: Math.max(0, daysBetween(from, w.end)),
+        growthRate: growthTrend(
+          sumOver(inputs.lookbackWonByOwner, scope, (v) => v.amount),
+          sumOver(inputs.priorWonByOwner, scope, (v) => v),
+        ),
+        newReps: newRepsOf(inputs, scope),
+        dealsPerRepPerPeriod: productivity.deals,
+        avgDealSize: productivity.avgDeal,
+        wonToDate,
+      }),
+    );
+  }
+
+  if (want.has('cycle_age')) {
+    out.push(
+      cycleAgeForecast(
+        deals,
+        w,
+        (d) => {
+          const s = inputs.cycleStats.get(`${d.pipelineId}:${d.type}`);
+          return s && s.samples >= MIN_CYCLE_SAMPLES ? s : null;
+        },
+        wonToDate,
+      ),
+    );
+  }
+
+  if (want.has('monte_carlo')) {
+    out.push(
+      monteCarloForecast(deals, w, inputs.slips, wonToDate, {
+        iterations: options.iterations,
+        random: seededRandom(options.seed),
+      }),
+    );
+  }
+  return out;
+}

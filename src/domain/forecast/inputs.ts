@@ -1,0 +1,49 @@
+import type { ScopeCalls } from './judgement.ts';
+import type { CycleStats } from './cycle-age.ts';
+import type { SlipHistogram } from './monte-carlo.ts';
+import type { ForecastDeal, ForecastWindow } from './types.ts';
+
+/** Won revenue and won deal count of one owner in a window. */
+export interface WonTotals {
+  amount: number;
+  count: number;
+}
+
+/** A rep as the run-rate's ramp sees them. */
+export interface RepProfile {
+  id: number;
+  hireDate: string | null;
+  rampMonths: number;
+}
+
+/**
+ * Everything every method needs for one as-of instant, company-wide, keyed by owner ('rep:ID' / 'rep:none') so
+ * one load serves many scopes (snapshots and backtests compute every rep and team from the same inputs).
+ */
+export interface ForecastInputs {
+  window: ForecastWindow;
+  /** Open deals at the as-of instant (all of them, not only those closing in the period). */
+  deals: ForecastDeal[];
+  wonToDateByOwner: ReadonlyMap<string, number>;
+  lookbackDays: number;
+  /** Won in [asOf - lookbackDays, asOf) and in the window before that, by owner. */
+  lookbackWonByOwner: ReadonlyMap<string, WonTotals>;
+  priorWonByOwner: ReadonlyMap<string, number>;
+  reps: readonly RepProfile[];
+  /** Cycle statistics per 'pipelineId:type' (won deals closed before the as-of instant). */
+  cycleStats: ReadonlyMap<string, CycleStats>;
+  slips: SlipHistogram;
+  calls: ReadonlyMap<string, ScopeCalls>;
+}
+
+/** A scope resolved to owners: null owners = everyone (company). */
+export interface ResolvedScope {
+  key: string;
+  /** Owner keys included; null for the company (every owner, including unassigned deals). */
+  ownerKeys: ReadonlySet<string> | null;
+  /** Owner keys summed by the judgement method for team and company scopes; empty for a rep. */
+  repKeys: readonly string[];
+}
+
+/** Minimum similar won deals before cycle statistics are trusted (below this the stage probability stands alone). */
+export const MIN_CYCLE_SAMPLES = 5;

@@ -1,0 +1,27 @@
+import { AppError } from '../../errors.ts';
+
+/** Whom a forecast is for: the whole company, a team (with its sub-teams) or one rep. */
+export type ForecastScope = { type: 'company' } | { type: 'team'; id: number } | { type: 'rep'; id: number };
+
+/** The scope's key as used in URLs, calls and snapshots: 'company', 'team:3', 'rep:7'. */
+export function scopeKey(scope: ForecastScope): string {
+  return scope.type === 'company' ? 'company' : `${scope.type}:${scope.id}`;
+}
+
+/** The key a rep's data is filed under; 'rep:none' holds deals without an owner. */
+export function ownerKey(ownerId: number | null): string {
+  return ownerId === null ? 'rep:none' : `rep:${ownerId}`;
+}
+
+/** Parses 'company', 'team:ID' or 'rep:ID'; a validation error names the parameter otherwise. */
+export function parseScope(text: string, field = 'scope'): ForecastScope {
+  const t = text.trim();
+  if (t === 'company') return { type: 'company' };
+  const m = /^(team|rep):(\d+)$/.exec(t);
+  if (!m) {
+    throw new AppError('validation', `Invalid scope '${text}'`, [
+      { field, value: text, reason: "expected 'company', 'team:ID' or 'rep:ID'" },
+    ]);
+  }
+  return { type: m[1] as 'team' | 'rep', id: Number(m[2]) };
+}

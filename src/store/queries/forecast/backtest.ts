@@ -1,0 +1,161 @@
+import type { Viewer } from '../../../domain/access/viewer.ts';
+import { addDays } from '../../../domain/calendar/local-date.ts';
+import {
+  periodContaining,
+  previousPeriod,
+  type Grain,
+  type Period,
+} from '../../../domain/calendar/period.ts';
+import { instantToLocal, localDateToInstant } from '../../../domain/calendar/zoned.ts';
+import {
+  errorStats,
+  mostAccurate,
+  type ErrorStats,
+  type ForecastOutcome,
+} from '../../../domain/forecast/accuracy.ts';
+import { computeScope } from '../../../domain/forecast/compute.ts';
+import type { ResolvedScope } from '../../../domain/forecast/inputs.ts';
+import { METHOD_IDS, type MethodId } from '../../../domain/forecast/types.ts';
+import type { Db } from '../../db.ts';
+import { getSettings } from '../../tables/settings.ts';
+import { actualWonByOwner, loadForecastInputs } from './load-inputs.ts';
+import { listVisibleScopes, type NamedScope } from './resolve-scope.ts';
+
+export interface BacktestOptions {
+  grain: Grain;
+  /** How many finished periods before the current one to test. */
+  periods: number;
+  /** Also forecast at every 7 days after the period start, not only at the start. */
+  weekly: boolean;
+  now: Date;
+  seed: number;
+  iterations: number;
+  /** Restrict to these scopes (default: every scope the viewer may see). */
+  scopes?: NamedScope[];
+}
+
+/** One method's error for one scope: at the period starts only, and over every checkpoint. */
+export interface MethodAccuracy {
+  method: MethodId;
+  atStart: ErrorStats;
+  allCheckpoints: ErrorStats;
+}
+
+export interface ScopeAccuracy {
+  scopeKey: string;
+  name: string;
+  methods: MethodAccuracy[];
+  /** Lowest MAPE at the period starts (the forecast leaders plan with). */
+  best: MethodId | null;
+}
+
+/** One period of the company's backtest: what each method said at the start, and what was won. */
+export interface BacktestPeriod {
+  key: string;
+  start: string;
+  end: string;
+  actual: number;
+  atStart: Record<string, number>;
+}
+
+export interface BacktestReport {
+  grain: Grain;
+  periods: BacktestPeriod[];
+  checkpoints: number;
+  scopes: ScopeAccuracy[];
+}
+
+function sumActual(actual: ReadonlyMap<string, number>, scope: ResolvedScope): number {
+  let total = 0;
+  for (const [k, v] of actual) if (scope.ownerKeys === null || scope.ownerKeys.has(k)) total += v;
+  return total;
+}
+
+/** The finished periods of `grain` before the one containing today, oldest first. */
+export function pastPeriods(today: string, grain: Grain, n: number, fiscalYearStartMonth: number): Period[] {
+  const out: Period[] = [];
+  let p = periodContaining(today, grain, fiscalYearStartMonth);
+  for (let i = 0; i < n; i++) {
+    p = previousPeriod(p, fiscalYearStartMonth);
+    out.unshift(p);
+  }
+  return out;
+}
+
+/**
+ * Backtest: for each finished period, rebuilds the pipeline at the period start (and each week after it), runs
+ * every method with only what was known then, and compares with what was actually won in the period. Errors are
+ * MAPE and bias (see accuracy.ts) per method for every scope the viewer may see.
+ */
+export async function runBacktest(db: Db, viewer: Viewer, o: BacktestOptions): Promise<BacktestReport> {
+  const settings = await getSettings(db);
+  const tz = settings.timeZone;
+  const today = instantToLocal(o.now, tz).date;
+  const periods = pastPeriods(today, o.grain, o.periods, settings.fiscalYearStartMonth);
+  const scopes = o.scopes ?? (await listVisibleScopes(db, viewer));
+  // outcomes[scopeKey][method] -> { start: [...], all: [...] }
+  const outcomes = new Map<string, Map<MethodId, { start: ForecastOutcome[]; all: ForecastOutcome[] }>>();
+  for (const s of scopes) outcomes.set(s.key, new Map(METHOD_IDS.map((m) => [m, { start: [], all: [] }])));
+  const companyRows: BacktestPeriod[] = [];
+  let checkpoints = 0;
+
+  for (const period of periods) {
+    const actual = await actualWonByOwner(db, period, tz);
+    const row: BacktestPeriod = {
+      key: period.key,
+      start: period.start,
+      end: period.end,
+      actual: 0,
+      atStart: {},
+    };
+    for (
+      let day = period.start, k = 0;
+      day < period.end && (k === 0 || o.weekly);
+      day = addDays(day, 7), k++
+    ) {
+      checkpoints += 1;
+      const asOf = localDateToInstant(day, tz);
+      const inputs = await loadForecastInputs(db, { period, asOf, now: o.now, timeZone: tz });
+      for (const scope of scopes) {
+        const truth = sumActual(actual, scope);
+        const results = computeScope(inputs, scope, { seed: o.seed, iterations: o.iterations });
+        const byMethod = outcomes.get(scope.key) as Map<
+          MethodId,
+          { start: ForecastOutcome[]; all: ForecastOutcome[] }
+        >;
+        for (const r of results) {
+          const bucket = byMethod.get(r.method) as { start: ForecastOutcome[]; all: ForecastOutcome[] };
+          bucket.all.push({ forecast: r.value, actual: truth });
+          if (k === 0) bucket.start.push({ forecast: r.value, actual: truth });
+          if (k === 0 && scope.ownerKeys === null) {
+            row.atStart[r.method] = r.value;
+            row.actual = truth;
+          }
+        }
+      }
+    }
+    companyRows.push(row);
+  }
+
+  return {
+    grain: o.grain,
+    periods: companyRows,
+    checkpoints,
+    scopes: scopes.map((s) => {
+      const byMethod = outcomes.get(s.key) as Map<
+        MethodId,
+        { start: ForecastOutcome[]; all: ForecastOutcome[] }
+      >;
+      const methods = METHOD_IDS.map((m) => {
+        const b = byMethod.get(m) as { start: ForecastOutcome[]; all: ForecastOutcome[] };
+        return { method: m, atStart: errorStats(b.start), allCheckpoints: errorStats(b.all) };
+      });
+      return {
+        scopeKey: s.key,
+        name: s.name,
+        methods,
+        best: mostAccurate(new Map(methods.map((m) => [m.method, m.atStart]))),
+      };
+    }),
+  };
+}

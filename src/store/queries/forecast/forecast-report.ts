@@ -1,0 +1,151 @@
+import { canSeeOwner, type Viewer } from '../../../domain/access/viewer.ts';
+import { parsePeriod, type Period } from '../../../domain/calendar/period.ts';
+import { blendedProbability, ageProbability } from '../../../domain/forecast/cycle-age.ts';
+import { computeScope } from '../../../domain/forecast/compute.ts';
+import { closesInWindow } from '../../../domain/forecast/deal-window.ts';
+import { MIN_CYCLE_SAMPLES } from '../../../domain/forecast/inputs.ts';
+import { ownerKey, type ForecastScope } from '../../../domain/forecast/scope.ts';
+import type { DealCategory, MethodId, MethodResult } from '../../../domain/forecast/types.ts';
+import { daysBetween } from '../../../domain/calendar/local-date.ts';
+import type { Db } from '../../db.ts';
+import { getSettings } from '../../tables/settings.ts';
+import { runBacktest, type ScopeAccuracy } from './backtest.ts';
+import { loadForecastInputs } from './load-inputs.ts';
+import { resolveScope } from './resolve-scope.ts';
+
+/** One open deal closing in the period, as the forecast counts it (only deals the viewer may see). */
+export interface ForecastDealLine {
+  opportunityId: number;
+  name: string;
+  ownerId: number | null;
+  stageId: number;
+  amount: number;
+  stageProbability: number;
+  cycleAgeProbability: number | null;
+  category: DealCategory;
+  forecastAmount: number | null;
+  expectedCloseDate: string | null;
+}
+
+export interface ForecastReport {
+  period: Period;
+  scope: { key: string; name: string };
+  asOf: Date;
+  currency: string;
+  seed: number;
+  methods: MethodResult[];
+  /** Monte Carlo P10 / P50 / P90, when that method ran. */
+  range: { p10: number; p50: number; p90: number } | null;
+  /** Open pipeline closing in the period against what the run-rate says is still to come (below 1: thin pipeline). */
+  pipelineCoverage: number | null;
+  warnings: string[];
+  deals: ForecastDealLine[];
+  /** How each method did over the last four periods of this kind, at their start (null when not requested). */
+  trackRecord: ScopeAccuracy | null;
+}
+
+export interface ForecastRequest {
+  periodKey: string;
+  scope: ForecastScope;
+  now: Date;
+  seed: number;
+  iterations: number;
+  methods?: readonly MethodId[];
+  withTrackRecord: boolean;
+}
+
+/** Every method side by side for one scope and period, with the range, warnings, deal lines and track record. */
+export async function forecastReport(db: Db, viewer: Viewer, req: ForecastRequest): Promise<ForecastReport> {
+  const settings = await getSettings(db);
+  const period = parsePeriod(req.periodKey, settings.fiscalYearStartMonth);
+  const scope = await resolveScope(db, viewer, req.scope);
+  const inputs = await loadForecastInputs(db, {
+    period,
+    asOf: req.now,
+    now: req.now,
+    timeZone: settings.timeZone,
+  });
+  const methods = computeScope(inputs, scope, {
+    seed: req.seed,
+    iterations: req.iterations,
+    methods: req.methods,
+  });
+  const mc = methods.find((m) => m.method === 'monte_carlo');
+  const runRate = methods.find((m) => m.method === 'run_rate');
+
+  const inPeriod = inputs.deals.filter(
+    (d) =>
+      (scope.ownerKeys === null || scope.ownerKeys.has(ownerKey(d.ownerId))) &&
+      closesInWindow(d, inputs.window),
+  );
+  const openAmount = inPeriod.reduce((a, d) => a + d.amount, 0);
+  const coverage = runRate && runRate.projected > 0 ? openAmount / runRate.projected : null;
+  const warnings: string[] = [];
+  if (coverage !== null && coverage < 1) {
+    warnings.push(
+      `Open pipeline closing in ${period.key} covers ${Math.round(coverage * 100)}% of what the run-rate expects: too few deals, reps may not be prospecting enough.`,
+    );
+  }
+
+  const names = new Map(
+    (
+      await db
+        .selectFrom('opportunities')
+        .select(['id', 'name'])
+        .where('id', 'in', inPeriod.length > 0 ? inPeriod.map((d) => d.id) : [0])
+        .execute()
+    ).map((r) => [r.id, r.name]),
+  );
+  const deals = inPeriod
+    .filter((d) => canSeeOwner(viewer, d.ownerId))
+    .sort((a, b) => b.amount - a.amount)
+    .map((d) => {
+      const stats = inputs.cycleStats.get(`${d.pipelineId}:${d.type}`);
+      const usable = stats && stats.samples >= MIN_CYCLE_SAMPLES ? stats : null;
+      return {
+        opportunityId: d.id,
+        name: names.get(d.id) ?? '',
+        ownerId: d.ownerId,
+        stageId: d.stageId,
+        amount: d.amount,
+        stageProbability: d.probability,
+        cycleAgeProbability: usable
+          ? blendedProbability(
+              d.probability,
+              ageProbability(daysBetween(d.createdDate, inputs.window.asOfDate), usable),
+            )
+          : null,
+        category: d.category,
+        forecastAmount: d.forecastAmount,
+        expectedCloseDate: d.expectedCloseDate,
+      };
+    });
+
+  let trackRecord: ScopeAccuracy | null = null;
+  if (req.withTrackRecord && period.grain !== 'custom') {
+    const bt = await runBacktest(db, viewer, {
+      grain: period.grain,
+      periods: 4,
+      weekly: false,
+      now: req.now,
+      seed: req.seed,
+      iterations: Math.min(req.iterations, 500),
+      scopes: [scope],
+    });
+    trackRecord = bt.scopes[0] ?? null;
+  }
+
+  return {
+    period,
+    scope: { key: scope.key, name: scope.name },
+    asOf: req.now,
+    currency: settings.currency,
+    seed: req.seed,
+    methods,
+    range: mc && mc.low !== null && mc.high !== null ? { p10: mc.low, p50: mc.value, p90: mc.high } : null,
+    pipelineCoverage: coverage,
+    warnings,
+    deals,
+    trackRecord,
+  };
+}

@@ -1,0 +1,84 @@
+import { localDateToInstant, instantToLocal } from '../../../domain/calendar/zoned.ts';
+import type { Period } from '../../../domain/calendar/period.ts';
+import type { ForecastInputs } from '../../../domain/forecast/inputs.ts';
+import type { Db } from '../../db.ts';
+import { slipHistogramBefore } from './close-slippage.ts';
+import { cycleStatsBefore } from './cycle-stats.ts';
+import { latestCalls } from './forecast-calls.ts';
+import { openDealsAt } from './open-deals-at.ts';
+import { wonByOwner } from './won-by-owner.ts';
+
+/** Default run-rate look-back. */
+export const DEFAULT_LOOKBACK_DAYS = 90;
+
+const DAY_MS = 86_400_000;
+
+export interface LoadInputsOptions {
+  period: Period;
+  /** The instant the forecast is made at (now, or a past checkpoint in a backtest). */
+  asOf: Date;
+  /** The real present: decides whether the pipeline is read as it is or rebuilt from history. */
+  now: Date;
+  timeZone: string;
+  lookbackDays?: number;
+}
+
+/**
+ * Loads, company-wide, everything the methods need at `asOf`, using only data known then: the open pipeline at
+ * that instant, wins before it, cycle and slippage history before it, calls made before it.
+ */
+export async function loadForecastInputs(db: Db, o: LoadInputsOptions): Promise<ForecastInputs> {
+  const lookbackDays = o.lookbackDays ?? DEFAULT_LOOKBACK_DAYS;
+  const periodStart = localDateToInstant(o.period.start, o.timeZone);
+  const lookbackStart = new Date(o.asOf.getTime() - lookbackDays * DAY_MS);
+  const priorStart = new Date(o.asOf.getTime() - 2 * lookbackDays * DAY_MS);
+  const [deals, wonToDate, lookback, prior, reps, cycleStats, slips, calls] = await Promise.all([
+    openDealsAt(db, o.asOf, o.now, o.timeZone),
+    wonByOwner(db, periodStart, o.asOf),
+    wonByOwner(db, lookbackStart, o.asOf),
+    wonByOwner(db, priorStart, lookbackStart),
+    db
+      .selectFrom('users')
+      .select(['id', 'hire_date', 'ramp_months'])
+      .where('role', '=', 'rep')
+      .where('active', '=', true)
+      .execute(),
+    cycleStatsBefore(db, o.asOf),
+    slipHistogramBefore(db, o.asOf, o.timeZone),
+    latestCalls(db, o.period.key, o.asOf),
+  ]);
+  const priorByOwner = new Map<string, number>();
+  for (const [k, v] of prior) priorByOwner.set(k, v.amount);
+  const wonToDateByOwner = new Map<string, number>();
+  for (const [k, v] of wonToDate) wonToDateByOwner.set(k, v.amount);
+  return {
+    window: { start: o.period.start, end: o.period.end, asOfDate: instantToLocal(o.asOf, o.timeZone).date },
+    deals,
+    wonToDateByOwner,
+    lookbackDays,
+    lookbackWonByOwner: lookback,
+    priorWonByOwner: priorByOwner,
+    reps: reps
+      .filter((r) => r.hire_date === null || r.hire_date <= instantToLocal(o.asOf, o.timeZone).date)
+      .map((r) => ({ id: r.id, hireDate: r.hire_date, rampMonths: Number(r.ramp_months) })),
+    cycleStats,
+    slips,
+    calls,
+  };
+}
+
+/** Revenue actually won in the whole period, by owner key (the backtest's truth). */
+export async function actualWonByOwner(
+  db: Db,
+  period: Period,
+  timeZone: string,
+): Promise<Map<string, number>> {
+  const won = await wonByOwner(
+    db,
+    localDateToInstant(period.start, timeZone),
+    localDateToInstant(period.end, timeZone),
+  );
+  const out = new Map<string, number>();
+  for (const [k, v] of won) out.set(k, v.amount);
+  return out;
+}

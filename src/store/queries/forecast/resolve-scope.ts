@@ -1,0 +1,106 @@
+import { sql } from 'kysely';
+import { canSeeOwner, type Viewer } from '../../../domain/access/viewer.ts';
+import type { ResolvedScope } from '../../../domain/forecast/inputs.ts';
+import { ownerKey, scopeKey, type ForecastScope } from '../../../domain/forecast/scope.ts';
+import { AppError } from '../../../errors.ts';
+import type { Db } from '../../db.ts';
+
+/** A scope with its owners and a display name. */
+export interface NamedScope extends ResolvedScope {
+  scope: ForecastScope;
+  name: string;
+}
+
+/** Ids of the users in a team and every team below it. */
+async function teamMemberIds(db: Db, teamId: number): Promise<number[]> {
+  const r = await sql<{ id: number }>`
+    with recursive subtree(id) as (
+      select id from teams where id = ${teamId}
+      union
+      select t.id from teams t join subtree s on t.parent_team_id = s.id
+    )
+    select id from users where team_id in (select id from subtree) order by id`.execute(db);
+  return r.rows.map((row) => Number(row.id));
+}
+
+function forbidden(key: string): AppError {
+  return new AppError('forbidden', `You may not see the forecast for ${key}`, [
+    { field: 'scope', value: key, reason: 'outside your visible users' },
+  ]);
+}
+
+/**
+ * Resolves a scope to its owners and checks access: company aggregates are visible to everyone (deal lines are
+ * filtered separately); a team needs every member visible; a rep needs that rep visible.
+ */
+export async function resolveScope(db: Db, viewer: Viewer, scope: ForecastScope): Promise<NamedScope> {
+  const key = scopeKey(scope);
+  switch (scope.type) {
+    case 'company': {
+      const users = await db.selectFrom('users').select('id').orderBy('id').execute();
+      return {
+        scope,
+        key,
+        name: 'Company',
+        ownerKeys: null,
+        repKeys: [...users.map((u) => ownerKey(u.id)), ownerKey(null)],
+      };
+    }
+    case 'team': {
+      const team = await db.selectFrom('teams').select('name').where('id', '=', scope.id).executeTakeFirst();
+      if (!team)
+        throw new AppError('not_found', `No team ${scope.id}`, [
+          { field: 'scope', value: key, reason: 'no such team' },
+        ]);
+      const ids = await teamMemberIds(db, scope.id);
+      if (viewer.visibleUserIds !== null && ids.some((id) => !canSeeOwner(viewer, id))) throw forbidden(key);
+      const keys = ids.map((id) => ownerKey(id));
+      return { scope, key, name: team.name, ownerKeys: new Set(keys), repKeys: keys };
+    }
+    case 'rep': {
+      const user = await db.selectFrom('users').select('name').where('id', '=', scope.id).executeTakeFirst();
+      if (!user)
+        throw new AppError('not_found', `No user ${scope.id}`, [
+          { field: 'scope', value: key, reason: 'no such user' },
+        ]);
+      if (!canSeeOwner(viewer, scope.id)) throw forbidden(key);
+      return { scope, key, name: user.name, ownerKeys: new Set([ownerKey(scope.id)]), repKeys: [] };
+    }
+  }
+}
+
+/**
+ * Every scope the viewer may see, for snapshots and backtests: the company, each team whose members are all
+ * visible, and each visible user who owns an opportunity.
+ */
+export async function listVisibleScopes(db: Db, viewer: Viewer): Promise<NamedScope[]> {
+  const out: NamedScope[] = [await resolveScope(db, viewer, { type: 'company' })];
+  const teams = await db.selectFrom('teams').select('id').orderBy('id').execute();
+  for (const t of teams) {
+    try {
+      out.push(await resolveScope(db, viewer, { type: 'team', id: t.id }));
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+    }
+  }
+  const owners = await db
+    .selectFrom('users')
+    .select(['id', 'name'])
+    .where((eb) =>
+      eb.exists(eb.selectFrom('opportunities as o').select('o.id').whereRef('o.owner_id', '=', 'users.id')),
+    )
+    .orderBy('id')
+    .execute();
+  for (const u of owners) {
+    if (!canSeeOwner(viewer, u.id)) continue;
+    const scope = { type: 'rep' as const, id: u.id };
+    out.push({
+      scope,
+      key: scopeKey(scope),
+      name: u.name,
+      ownerKeys: new Set([ownerKey(u.id)]),
+      repKeys: [],
+    });
+  }
+  return out;
+}
