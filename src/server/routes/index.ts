@@ -23,6 +23,10 @@ import getActivity from './activities/get-activity.ts';
 import listLeads from './leads/list-leads.ts';
 import exportLeads from './leads/export-leads.ts';
 import getLead from './leads/get-lead.ts';
+import settingsGet from './settings-get.ts';
+import settingsUpdate from './settings-update.ts';
+import holidaysList from './holidays-list.ts';
+import holidaysUpdate from './holidays-update.ts';
 
 /** Every route module, registered in this order. Add one import and one entry per new route file. */
 export const routes: RouteModule[] = [
@@ -50,4 +54,8 @@ export const routes: RouteModule[] = [
   listLeads,
   exportLeads,
   getLead,
+  settingsGet,
+  settingsUpdate,
+  holidaysList,
+  holidaysUpdate,
 ];

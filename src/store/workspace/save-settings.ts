@@ -1,0 +1,32 @@
+import type { Viewer } from '../../domain/access/viewer.ts';
+import { calendarChanged, validateSettings } from '../../domain/settings-validation.ts';
+import type { WorkspaceSettings } from '../../domain/settings.ts';
+import { AppError } from '../../errors.ts';
+import type { Db } from '../db.ts';
+import { refreshDerived } from '../derived/refresh.ts';
+import { inTransaction } from '../in-transaction.ts';
+import { recordAudit } from '../tables/audit-log.ts';
+import { getSettings, updateSettings } from '../tables/settings.ts';
+
+/**
+ * Validates and applies a settings change in one transaction: when it moves business time (zone, days, hours,
+ * holiday calendar) every derived response time is recomputed before commit; the change is audited.
+ */
+export async function saveSettings(
+  db: Db,
+  viewer: Viewer,
+  patch: Partial<WorkspaceSettings>,
+): Promise<WorkspaceSettings> {
+  return inTransaction(db, async (tx) => {
+    const before = await getSettings(tx);
+    const normalized = { ...patch };
+    if (normalized.workingDays) normalized.workingDays = [...normalized.workingDays].sort((a, b) => a - b);
+    if (normalized.holidayCountry === null) normalized.holidayRegion = null;
+    const errors = validateSettings({ ...before, ...normalized });
+    if (errors.length > 0) throw new AppError('validation', 'The settings are invalid', errors);
+    const after = await updateSettings(tx, normalized);
+    if (calendarChanged(before, after)) await refreshDerived(tx, { all: true });
+    await recordAudit(tx, viewer, { action: 'update', entity: 'settings', entityId: 1, before, after });
+    return after;
+  });
+}
