@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { SYSTEM_VIEWER, type Viewer } from '../../src/domain/access/viewer.ts';
 import { parsePeriod } from '../../src/domain/calendar/period.ts';
 import { computeScope } from '../../src/domain/forecast/compute.ts';
