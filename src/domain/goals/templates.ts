@@ -38,7 +38,7 @@ export const GOAL_TEMPLATES: readonly GoalTemplate[] = [
   {
     id: 'daily_calls',
     name: 'Calls a day',
-    description: 'Outbound and inbound calls logged each business day.',
+    description: 'Outbound calls logged each business day (connected or not).',
     metricId: 'calls',
     grain: 'day',
     direction: 'at_least',
