@@ -35,10 +35,6 @@ export const meetingsPerProspectingActivity = {
         fn: 'count',
         where: [
           {
-            column: 'is_touch',
-            op: 'is_true',
-          },
-          {
             column: 'is_new_prospect',
             op: 'is_true',
           },

@@ -9,7 +9,7 @@ export const uniqueContacts = {
   kind: 'count',
   formula: 'count(distinct person touched)',
   counts:
-    'Each contact (or, for unconverted leads, lead) counts once however often touched. Touches naming neither a contact nor a lead do not count. Not additive: a person touched by two reps counts once for the team.',
+    'Each contact (or, for unconverted leads, lead; a converted lead is its contact) counts once however often touched. Touches naming neither a contact nor a lead do not count. Not additive: a person touched by two reps counts once for the team.',
   parts: {
     value: {
       source: 'activities',

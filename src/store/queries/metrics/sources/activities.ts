@@ -9,7 +9,7 @@ const isTouch = sql`((a.type in ('call', 'email', 'linkedin') and a.direction = 
 export const activitiesSource: SourceSpec = {
   name: 'activities',
   mode: 'event',
-  from: () => sql`activities a left join users u on u.id = a.user_id`,
+  from: () => sql`activities a left join users u on u.id = a.user_id left join leads l on l.id = a.lead_id`,
   where: () => [],
   owner: sql`a.user_id`,
   team: sql`u.team_id`,
@@ -20,8 +20,9 @@ export const activitiesSource: SourceSpec = {
     outcome: sql`a.outcome`,
     is_touch: isTouch,
     is_new_prospect: sql`a.is_new_prospect`,
-    // One number per person: contacts even, unconverted leads odd, so distinct counts stay on integers.
-    person: sql`(case when a.contact_id is not null then a.contact_id * 2 else a.lead_id * 2 + 1 end)`,
+    // One number per person as in the derived-column refresh: contact c is 2c, an unconverted lead l is 2l+1 and a
+    // converted lead is its contact, so distinct counts stay on integers and agree with is_new_prospect.
+    person: sql`coalesce(coalesce(a.contact_id, l.converted_contact_id) * 2, a.lead_id * 2 + 1)`,
     // A prospect is the account met, else the contact, else the lead.
     prospect: sql`(case when a.account_id is not null then a.account_id * 3
       when a.contact_id is not null then a.contact_id * 3 + 1 else a.lead_id * 3 + 2 end)`,

@@ -16,7 +16,7 @@ export const customersSource: SourceSpec = {
       select
         coalesce(sum(s.mrr_minor) filter (where s.end_date is null or s.end_date >= ${ctx.toExclusive}::date), 0) as mrr_at_end,
         coalesce(sum(s.mrr_minor * (least(coalesce(s.end_date, ${ctx.toExclusive}::date), ${ctx.toExclusive}::date) - s.start_date)
-          / ${MONTH_DAYS}), 0) as lifetime_revenue
+          / ${MONTH_DAYS}::numeric), 0) as lifetime_revenue
       from subscriptions s
       where s.customer_id = c.id and s.currency = ${ctx.currency} and s.start_date < ${ctx.toExclusive}::date
     ) sub on true`,
@@ -35,7 +35,7 @@ export const customersSource: SourceSpec = {
       active_at_start: sql`(c.started_at < ${from} and (c.ended_at is null or c.ended_at >= ${from}))`,
       active_at_end: activeAtEnd,
       tenure_counted: sql`(${activeAtEnd} or ${endedInPeriod})`,
-      tenure_months: sql`((least(coalesce(c.ended_at, ${end}), ${end}) - c.started_at) / ${MONTH_DAYS})`,
+      tenure_months: sql`((least(coalesce(c.ended_at, ${end}), ${end}) - c.started_at) / ${MONTH_DAYS}::numeric)`,
       mrr_at_end: sql`sub.mrr_at_end`,
       lifetime_revenue: sql`sub.lifetime_revenue`,
     };
