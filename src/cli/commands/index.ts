@@ -1,16 +1,7 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.ts';
-import * as importCommand from './import.ts';
 import * as serve from './serve.ts';
 import * as settings from './settings.ts';
-import * as tokens from './tokens.ts';
-import * as users from './users.ts';
 
 /** Every command module; each exports register(program, ctx). Add one line per new command file. */
-export const commands: Array<{ register: (program: Command, ctx: CliContext) => void }> = [
-  serve,
-  importCommand,
-  settings,
-  users,
-  tokens,
-];
+export const commands: Array<{ register: (program: Command, ctx: CliContext) => void }> = [serve, settings];
