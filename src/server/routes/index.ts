@@ -27,6 +27,14 @@ import settingsGet from './settings-get.ts';
 import settingsUpdate from './settings-update.ts';
 import holidaysList from './holidays-list.ts';
 import holidaysUpdate from './holidays-update.ts';
+import getForecast from './forecast/get-forecast.ts';
+import putForecastCalls from './forecast/put-calls.ts';
+import getForecastCalls from './forecast/get-calls.ts';
+import postForecastSnapshot from './forecast/post-snapshot.ts';
+import getForecastSnapshots from './forecast/get-snapshots.ts';
+import getForecastBacktest from './forecast/get-backtest.ts';
+import getPlan from './plan/get-plan.ts';
+import postPlan from './plan/post-plan.ts';
 
 /** Every route module, registered in this order. Add one import and one entry per new route file. */
 export const routes: RouteModule[] = [
@@ -58,4 +66,12 @@ export const routes: RouteModule[] = [
   settingsUpdate,
   holidaysList,
   holidaysUpdate,
+  getForecast,
+  putForecastCalls,
+  getForecastCalls,
+  postForecastSnapshot,
+  getForecastSnapshots,
+  getForecastBacktest,
+  getPlan,
+  postPlan,
 ];

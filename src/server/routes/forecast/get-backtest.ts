@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import type { Viewer } from '../../../domain/access/viewer.ts';
+import { runBacktest, type ScopeAccuracy } from '../../../store/queries/forecast/backtest.ts';
+import type { RouteModule } from '../../app-types.ts';
+import { MethodField, ScopeAccuracySchema } from './schemas.ts';
+
+const Query = z.object({
+  grain: z.enum(['month', 'quarter']).default('quarter'),
+  periods: z.coerce.number().int().min(1).max(12).default(4).describe('finished periods to test'),
+  weekly: z
+    .enum(['true', 'false'])
+    .default('true')
+    .describe('also forecast at each week, not only at the start'),
+  seed: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .default(1),
+  iterations: z.coerce.number().int().min(100).max(5_000).default(500),
+});
+
+const Response = z.object({
+  grain: z.string(),
+  checkpoints: z.number().int(),
+  periods: z.array(
+    z.object({
+      key: z.string(),
+      start: z.string(),
+      end: z.string(),
+      actual: z.number(),
+      atStart: z.record(z.string(), z.number()),
+    }),
+  ),
+  scopes: z.array(ScopeAccuracySchema),
+  yourScope: z
+    .string()
+    .nullable()
+    .describe('the scope that is yours: your rep scope, your first team, or the company'),
+  bestForYou: MethodField.nullable().describe(
+    'the method with the lowest MAPE at period start for your scope',
+  ),
+});
+
+/** The scope a viewer reads first: a rep's own numbers, a manager's first visible team, else the company. */
+function yourScope(viewer: Viewer, scopes: ScopeAccuracy[]): ScopeAccuracy | null {
+  if (viewer.role === 'rep' && viewer.userId !== null)
+    return scopes.find((s) => s.scopeKey === `rep:${viewer.userId}`) ?? null;
+  if (viewer.role === 'manager') return scopes.find((s) => s.scopeKey.startsWith('team:')) ?? null;
+  return scopes.find((s) => s.scopeKey === 'company') ?? null;
+}
+
+/** GET /api/forecast/backtest: each method's error (MAPE, bias) on past periods, per scope the viewer may see. */
+const getBacktest: RouteModule = (app, { db }) => {
+  app.get(
+    '/api/forecast/backtest',
+    {
+      schema: {
+        tags: ['forecast'],
+        summary:
+          'Backtest every forecast method on finished periods: MAPE and bias per company, team and rep',
+        querystring: Query,
+        response: { 200: Response },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      const report = await runBacktest(db, request.viewer, {
+        grain: q.grain,
+        periods: q.periods,
+        weekly: q.weekly === 'true',
+        now: new Date(),
+        seed: q.seed,
+        iterations: q.iterations,
+      });
+      const mine = yourScope(request.viewer, report.scopes);
+      return { ...report, yourScope: mine?.scopeKey ?? null, bestForYou: mine?.best ?? null };
+    },
+  );
+};
+export default getBacktest;

@@ -1,0 +1,85 @@
+import { randomInt } from 'node:crypto';
+import { z } from 'zod';
+import { parseMethodList } from '../../../domain/forecast/method-list.ts';
+import { parseScope } from '../../../domain/forecast/scope.ts';
+import { forecastReport } from '../../../store/queries/forecast/forecast-report.ts';
+import type { RouteModule } from '../../app-types.ts';
+import { MethodResultSchema, PeriodField, PeriodSchema, ScopeAccuracySchema, ScopeField } from './schemas.ts';
+
+const Query = z.object({
+  period: PeriodField,
+  scope: ScopeField.default('company'),
+  method: z
+    .string()
+    .default('all')
+    .describe(
+      "'all' or a comma-separated list of stage_weighted, judgement, run_rate, cycle_age, monte_carlo",
+    ),
+  seed: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .optional()
+    .describe('Monte Carlo seed (random when omitted)'),
+  iterations: z.coerce.number().int().min(100).max(20_000).default(2_000),
+  trackRecord: z
+    .enum(['true', 'false'])
+    .default('true')
+    .describe("include each method's accuracy over the last four periods of this kind"),
+});
+
+const Response = z.object({
+  period: PeriodSchema,
+  scope: z.object({ key: z.string(), name: z.string() }),
+  asOf: z.date(),
+  currency: z.string(),
+  seed: z.number().int(),
+  methods: z.array(MethodResultSchema),
+  range: z.object({ p10: z.number(), p50: z.number(), p90: z.number() }).nullable(),
+  pipelineCoverage: z.number().nullable(),
+  warnings: z.array(z.string()),
+  deals: z.array(
+    z.object({
+      opportunityId: z.number().int(),
+      name: z.string(),
+      ownerId: z.number().int().nullable(),
+      stageId: z.number().int(),
+      amount: z.number(),
+      stageProbability: z.number(),
+      cycleAgeProbability: z.number().nullable(),
+      category: z.string(),
+      forecastAmount: z.number().nullable(),
+      expectedCloseDate: z.string().nullable(),
+    }),
+  ),
+  trackRecord: ScopeAccuracySchema.nullable(),
+});
+
+/** GET /api/forecast: every method side by side for a period and scope, the P10-P90 range and the track record. */
+const getForecast: RouteModule = (app, { db }) => {
+  app.get(
+    '/api/forecast',
+    {
+      schema: {
+        tags: ['forecast'],
+        summary: 'Forecast a period for the company, a team or a rep with every method',
+        querystring: Query,
+        response: { 200: Response },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      return forecastReport(db, request.viewer, {
+        periodKey: q.period,
+        scope: parseScope(q.scope),
+        now: new Date(),
+        seed: q.seed ?? randomInt(0, 2 ** 31 - 1),
+        iterations: q.iterations,
+        methods: parseMethodList(q.method),
+        withTrackRecord: q.trackRecord === 'true',
+      });
+    },
+  );
+};
+export default getForecast;

@@ -1,0 +1,76 @@
+import { randomInt } from 'node:crypto';
+import { z } from 'zod';
+import { periodContaining } from '../../../domain/calendar/period.ts';
+import { instantToLocal } from '../../../domain/calendar/zoned.ts';
+import { takeSnapshot } from '../../../store/queries/forecast/snapshots.ts';
+import { recordAudit } from '../../../store/tables/audit-log.ts';
+import { getSettings } from '../../../store/tables/settings.ts';
+import type { RouteModule } from '../../app-types.ts';
+import { requireRole, requireWrite } from '../../auth/guards.ts';
+import { PeriodField } from './schemas.ts';
+
+const Body = z.object({
+  period: PeriodField.optional().describe('default: the current quarter'),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .optional(),
+});
+
+const Response = z.object({
+  id: z.number().int(),
+  periodKey: z.string(),
+  asOf: z.date(),
+  trigger: z.enum(['schedule', 'manual']),
+  scopes: z.number().int(),
+  lines: z.number().int(),
+});
+
+/** POST /api/forecast/snapshots: snapshot every method for every scope now (managers and admins). */
+const postSnapshot: RouteModule = (app, { db }) => {
+  app.post(
+    '/api/forecast/snapshots',
+    {
+      schema: {
+        tags: ['forecast'],
+        summary: 'Take a forecast snapshot now (every method, every scope, with the pipeline lines)',
+        body: Body,
+        response: { 201: Response },
+      },
+    },
+    async (request, reply) => {
+      const viewer = requireWrite(request);
+      requireRole(request, 'manager');
+      const settings = await getSettings(db);
+      const now = new Date();
+      const periodKey =
+        request.body.period ??
+        periodContaining(
+          instantToLocal(now, settings.timeZone).date,
+          'quarter',
+          settings.fiscalYearStartMonth,
+        ).key;
+      const snap = await takeSnapshot(db, {
+        periodKey,
+        asOf: now,
+        now,
+        trigger: 'manual',
+        takenBy: viewer.userId,
+        seed: request.body.seed ?? randomInt(0, 2 ** 31 - 1),
+        iterations: 2_000,
+      });
+      if (!snap) throw new Error('manual snapshot was not inserted');
+      await recordAudit(db, viewer, {
+        action: 'create',
+        entity: 'forecast_snapshot',
+        entityId: snap.id,
+        after: snap,
+      });
+      reply.status(201);
+      return snap;
+    },
+  );
+};
+export default postSnapshot;

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { METHOD_IDS } from '../../../domain/forecast/types.ts';
+
+/** Query/body fields shared by the forecast endpoints. */
+export const PeriodField = z
+  .string()
+  .min(4)
+  .max(40)
+  .describe('period key: 2026-Q4, 2026-11, 2026-W47, FY2027-Q1, 2026-10-01..2026-12-31');
+export const ScopeField = z
+  .string()
+  .max(40)
+  .regex(/^(company|team:\d+|rep:\d+)$/)
+  .describe("'company', 'team:ID' or 'rep:ID'");
+export const MethodField = z.enum(METHOD_IDS);
+
+const ErrorStatsSchema = z.object({
+  mape: z.number().nullable().describe('mean absolute percentage error, 0.12 = 12%'),
+  bias: z.number().nullable().describe('sum(forecast - actual) / sum(actual); positive = over-forecast'),
+  n: z.number().int(),
+  skipped: z.number().int().describe('forecasts for periods where nothing was won'),
+});
+
+/** One method's accuracy in a backtest. */
+export const MethodAccuracySchema = z.object({
+  method: MethodField,
+  atStart: ErrorStatsSchema,
+  allCheckpoints: ErrorStatsSchema,
+});
+
+/** Accuracy of every method for one scope, and the most accurate one. */
+export const ScopeAccuracySchema = z.object({
+  scopeKey: z.string(),
+  name: z.string(),
+  methods: z.array(MethodAccuracySchema),
+  best: MethodField.nullable(),
+});
+
+/** One method's number for a scope and period (money in minor units). */
+export const MethodResultSchema = z.object({
+  method: MethodField,
+  value: z.number(),
+  wonToDate: z.number(),
+  projected: z.number(),
+  low: z.number().nullable(),
+  high: z.number().nullable(),
+  breakdown: z.record(z.string(), z.union([z.number(), z.string(), z.null()])),
+});
+
+export const PeriodSchema = z.object({
+  key: z.string(),
+  grain: z.string(),
+  start: z.string(),
+  end: z.string().describe('exclusive'),
+});
+
+/** A stored call or override. */
+export const CallSchema = z.object({
+  id: z.number().int(),
+  periodKey: z.string(),
+  scopeKey: z.string(),
+  kind: z.enum(['call', 'override']),
+  amount: z.number(),
+  currency: z.string(),
+  setBy: z.number().int().nullable(),
+  setAt: z.date(),
+  note: z.string().nullable(),
+});

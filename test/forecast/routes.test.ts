@@ -1,0 +1,178 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { signIn, testApp, type AuthHeaders } from '../support/app.ts';
+import { describeStores, truncateAll } from '../support/stores.ts';
+import { seedForecastWorld, type ForecastFixture } from './fixture.ts';
+
+// Route results depend on the real clock, so these tests pin access rules, call history, reproducibility and the
+// planner; the numbers themselves are pinned with an injected `now` in store.test.ts.
+describeStores('forecast and plan routes', (ctx) => {
+  let app: Awaited<ReturnType<typeof testApp>>;
+  let f: ForecastFixture;
+  let admin: AuthHeaders;
+  let manager: AuthHeaders;
+  let rep: AuthHeaders;
+  beforeAll(async () => {
+    await truncateAll(ctx.db);
+    f = await seedForecastWorld(ctx.db);
+    app = await testApp(ctx.db);
+    admin = await signIn(app, f.admin);
+    manager = await signIn(app, f.manager);
+    rep = await signIn(app, f.r1);
+  });
+  afterAll(async () => app?.close());
+
+  it('serves every method side by side, reproducible for a seed, with deal lines filtered for a rep', async () => {
+    const url = '/api/forecast?period=2026-Q4&scope=company&seed=11&iterations=500&trackRecord=false';
+    const a = await app.inject({ method: 'GET', url, headers: admin });
+    expect(a.statusCode).toBe(200);
+    const body = a.json();
+    expect(body.methods.map((m: { method: string }) => m.method)).toEqual([
+      'stage_weighted',
+      'judgement',
+      'run_rate',
+      'cycle_age',
+      'monte_carlo',
+    ]);
+    const b = await app.inject({ method: 'GET', url, headers: admin });
+    expect(b.json().range).toEqual(body.range);
+    const mine = await app.inject({ method: 'GET', url, headers: rep });
+    expect(mine.statusCode).toBe(200);
+    expect(mine.json().deals.every((d: { ownerId: number }) => d.ownerId === f.r1.id)).toBe(true);
+    const other = await app.inject({
+      method: 'GET',
+      url: `/api/forecast?period=2026-Q4&scope=rep:${f.r2.id}`,
+      headers: rep,
+    });
+    expect(other.statusCode).toBe(403);
+    const bad = await app.inject({ method: 'GET', url: '/api/forecast?period=2026-Q9', headers: admin });
+    expect(bad.statusCode).toBe(400);
+    const anonymous = await app.inject({ method: 'GET', url });
+    expect(anonymous.statusCode).toBe(401);
+  });
+
+  it('keeps a rep call and a manager override, with deal categories, in the call history', async () => {
+    const call = await app.inject({
+      method: 'PUT',
+      url: '/api/forecast/calls',
+      headers: rep,
+      payload: {
+        period: '2026-Q4',
+        scope: `rep:${f.r1.id}`,
+        amount: 110_000,
+        deals: [{ opportunityId: f.deals.A, forecastCategory: 'commit', forecastAmount: 95_000 }],
+      },
+    });
+    expect(call.statusCode).toBe(200);
+    expect(call.json()).toMatchObject({
+      call: { kind: 'call', amount: 110_000, setBy: f.r1.id },
+      dealsUpdated: 1,
+    });
+    const notMine = await app.inject({
+      method: 'PUT',
+      url: '/api/forecast/calls',
+      headers: rep,
+      payload: { period: '2026-Q4', scope: `rep:${f.r2.id}`, amount: 1 },
+    });
+    expect(notMine.statusCode).toBe(403);
+    const override = await app.inject({
+      method: 'PUT',
+      url: '/api/forecast/calls',
+      headers: manager,
+      payload: { period: '2026-Q4', scope: `rep:${f.r1.id}`, amount: 90_000, note: 'A slips' },
+    });
+    expect(override.json()).toMatchObject({ call: { kind: 'override', setBy: f.manager.id } });
+    const history = await app.inject({
+      method: 'GET',
+      url: `/api/forecast/calls?period=2026-Q4&scope=rep:${f.r1.id}`,
+      headers: manager,
+    });
+    expect(history.json().calls.map((c: { kind: string; amount: number }) => [c.kind, c.amount])).toEqual([
+      ['override', 90_000],
+      ['call', 110_000],
+    ]);
+    const judged = await app.inject({
+      method: 'GET',
+      url: `/api/forecast?period=2026-Q4&scope=rep:${f.r1.id}&method=judgement&trackRecord=false`,
+      headers: rep,
+    });
+    expect(judged.json().methods[0]).toMatchObject({
+      value: 90_000,
+      breakdown: { source: 'override', callAmount: 110_000 },
+    });
+    const deal = await ctx.db
+      .selectFrom('opportunities')
+      .select(['forecast_category', 'forecast_amount_minor'])
+      .where('id', '=', f.deals.A)
+      .executeTakeFirstOrThrow();
+    expect(deal).toEqual({ forecast_category: 'commit', forecast_amount_minor: 95_000 });
+  });
+
+  it('takes snapshots on demand (managers), lists them, and backtests', async () => {
+    const denied = await app.inject({
+      method: 'POST',
+      url: '/api/forecast/snapshots',
+      headers: rep,
+      payload: {},
+    });
+    expect(denied.statusCode).toBe(403);
+    const taken = await app.inject({
+      method: 'POST',
+      url: '/api/forecast/snapshots',
+      headers: admin,
+      payload: { period: '2026-Q4', seed: 4 },
+    });
+    expect(taken.statusCode).toBe(201);
+    expect(taken.json()).toMatchObject({ periodKey: '2026-Q4', trigger: 'manual' });
+    const list = await app.inject({
+      method: 'GET',
+      url: `/api/forecast/snapshots?period=2026-Q4&scope=team:${f.teamId}`,
+      headers: manager,
+    });
+    expect(list.json().snapshots).toHaveLength(1);
+    expect(list.json().snapshots[0].values).toHaveLength(5);
+    const bt = await app.inject({
+      method: 'GET',
+      url: '/api/forecast/backtest?grain=month&periods=2&weekly=false',
+      headers: rep,
+    });
+    expect(bt.statusCode).toBe(200);
+    // A rep sees the company and their own scope, not the team or other reps.
+    expect(bt.json().scopes.map((s: { scopeKey: string }) => s.scopeKey)).toEqual([
+      'company',
+      `rep:${f.r1.id}`,
+    ]);
+    expect(bt.json().yourScope).toBe(`rep:${f.r1.id}`);
+  });
+
+  it("plans the brief's funnel: 500 leads for 50 customers, and 120 leads make 12 at 10%", async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/plan',
+      headers: rep,
+      payload: {
+        period: '2026-11',
+        targetWins: 50,
+        leads: 120,
+        avgDealSize: 5_000,
+        stages: [
+          { id: 'lead', label: 'Leads', reach: 1 },
+          { id: 'quote', label: 'Quotes', reach: 0.5 },
+          { id: 'negotiation', label: 'Negotiation', reach: 0.2 },
+          { id: 'won', label: 'Customers', reach: 0.1 },
+        ],
+      },
+    });
+    expect(res.statusCode).toBe(200);
+    const plan = res.json().plan;
+    expect(plan.required.map((s: { required: number }) => s.required)).toEqual([500, 250, 100, 50]);
+    expect(plan.projectedWins).toBeCloseTo(12, 10);
+    expect(plan.projectedRevenue).toBe(60_000);
+    const observed = await app.inject({
+      method: 'GET',
+      url: '/api/plan?period=2026-Q4&targetRevenue=500000',
+      headers: admin,
+    });
+    expect(observed.statusCode).toBe(200);
+    expect(observed.json().rates).toBe('observed');
+  });
+});
