@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.ts';
+import * as report from './report.ts';
 import * as serve from './serve.ts';
 import * as settings from './settings.ts';
 
 /** Every command module; each exports register(program, ctx). Add one line per new command file. */
-export const commands: Array<{ register: (program: Command, ctx: CliContext) => void }> = [serve, settings];
+export const commands: Array<{ register: (program: Command, ctx: CliContext) => void }> = [serve, settings, report];

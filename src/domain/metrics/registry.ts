@@ -95,3 +95,19 @@ export function getMetric(id: string): MetricDefinition | undefined {
 export function metricIds(): string[] {
   return metricRegistry.map((m) => m.id);
 }
+
+/** The metrics a report shows when the caller names none: a quarter dashboard's leading and lagging numbers. */
+export const DEFAULT_REPORT_METRICS: readonly string[] = [
+  'calls',
+  'emails',
+  'meetings_held',
+  'new_prospects',
+  'connect_rate',
+  'win_rate',
+  'won_revenue',
+  'avg_deal_size',
+  'pipeline_value',
+  'lead_response_time_p50',
+  'leads_contacted_within_sla',
+  'quota_attainment',
+];

@@ -35,6 +35,8 @@ import getForecastSnapshots from './forecast/get-snapshots.ts';
 import getForecastBacktest from './forecast/get-backtest.ts';
 import getPlan from './plan/get-plan.ts';
 import postPlan from './plan/post-plan.ts';
+import getMetrics from './metrics/get-metrics.ts';
+import getMetricDefinitions from './metrics/get-metric-definitions.ts';
 
 /** Every route module, registered in this order. Add one import and one entry per new route file. */
 export const routes: RouteModule[] = [
@@ -74,4 +76,6 @@ export const routes: RouteModule[] = [
   getForecastBacktest,
   getPlan,
   postPlan,
+  getMetricDefinitions,
+  getMetrics,
 ];

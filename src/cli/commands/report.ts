@@ -1,0 +1,107 @@
+import type { Command } from 'commander';
+import { SYSTEM_VIEWER } from '../../domain/access/viewer.ts';
+import { GRAINS, type Grain } from '../../domain/calendar/period.ts';
+import type { GroupBy, OpportunityTypeFilter } from '../../domain/metrics/query.ts';
+import { DEFAULT_REPORT_METRICS } from '../../domain/metrics/registry.ts';
+import { resolveReportPeriod } from '../../domain/metrics/report-period.ts';
+import { resolveMetrics } from '../../domain/metrics/resolve.ts';
+import { AppError } from '../../errors.ts';
+import { reportMetrics } from '../../store/queries/metrics/report-metrics.ts';
+import { getSettings } from '../../store/tables/settings.ts';
+import type { CliContext } from '../context.ts';
+import { reportCsv, reportTable } from '../report-output.ts';
+import { openConfiguredStore } from '../store-from-config.ts';
+
+interface ReportOptions {
+  from?: string;
+  to?: string;
+  period?: string;
+  by: string;
+  metrics?: string;
+  grain?: string;
+  team?: string;
+  rep?: string;
+  pipeline?: string;
+  type?: string;
+  source?: string;
+  compare?: boolean;
+  json?: boolean;
+  csv?: boolean;
+}
+
+const list = (s: string | undefined) =>
+  s
+    ? s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean)
+    : [];
+
+function ids(s: string | undefined, field: string): number[] {
+  const out = list(s).map(Number);
+  if (out.some((n) => !Number.isInteger(n) || n <= 0)) {
+    throw new AppError('validation', `--${field} takes comma-separated ids`, [
+      { field, value: s, reason: 'not ids' },
+    ]);
+  }
+  return out;
+}
+
+/** `pacesetter report`: the same numbers as GET /api/metrics, as a table, JSON or CSV (as the system user). */
+export function register(program: Command, ctx: CliContext): void {
+  program
+    .command('report')
+    .description('Print metrics by rep, team or company for a period (same numbers as GET /api/metrics)')
+    .option('--from <date>', 'first day, YYYY-MM-DD (with --to)')
+    .option('--to <date>', 'last day, YYYY-MM-DD, inclusive')
+    .option('--period <key>', 'period key instead of --from/--to: 2026-Q3, 2026-11, 2026-W47, FY2027, 2026')
+    .option('--by <group>', 'rep, team or company', 'rep')
+    .option('--metrics <ids>', `comma-separated metric ids (default: ${DEFAULT_REPORT_METRICS.join(',')})`)
+    .option('--grain <grain>', `split into buckets: ${GRAINS.join(', ')}`)
+    .option('--team <ids>', 'only these team ids (sub-teams included)')
+    .option('--rep <ids>', 'only these user ids')
+    .option('--pipeline <ids>', 'only these pipeline ids (opportunity metrics)')
+    .option('--type <types>', 'only these opportunity types: new_business,upsell,renewal')
+    .option('--source <sources>', 'only these lead sources')
+    .option('--compare', 'add the previous period of the same length and the change')
+    .option('--json', 'print the API JSON instead of a table')
+    .option('--csv', 'print CSV with raw numbers (money in minor units, ratios 0..1)')
+    .action(async (opts: ReportOptions) => {
+      if (!['rep', 'team', 'company'].includes(opts.by)) {
+        throw new AppError('validation', '--by must be rep, team or company', [
+          { field: 'by', value: opts.by, reason: 'unknown group' },
+        ]);
+      }
+      if (opts.grain && !GRAINS.includes(opts.grain as Grain)) {
+        throw new AppError('validation', `--grain must be one of ${GRAINS.join(', ')}`, [
+          { field: 'grain', value: opts.grain, reason: 'unknown grain' },
+        ]);
+      }
+      const metricIds = opts.metrics ? list(opts.metrics) : [...DEFAULT_REPORT_METRICS];
+      const defs = resolveMetrics(metricIds);
+      const db = await openConfiguredStore(ctx.config());
+      try {
+        const settings = await getSettings(db);
+        const period = resolveReportPeriod(opts, settings.fiscalYearStartMonth);
+        const report = await reportMetrics(db, SYSTEM_VIEWER, {
+          metricIds,
+          period,
+          groupBy: opts.by as GroupBy,
+          grain: (opts.grain as Grain | undefined) ?? null,
+          filters: {
+            teamIds: ids(opts.team, 'team'),
+            userIds: ids(opts.rep, 'rep'),
+            pipelineIds: ids(opts.pipeline, 'pipeline'),
+            opportunityTypes: list(opts.type) as OpportunityTypeFilter[],
+            leadSources: list(opts.source),
+          },
+          comparePrevious: Boolean(opts.compare),
+        });
+        if (opts.json) console.log(JSON.stringify(report, null, 2));
+        else if (opts.csv) process.stdout.write(reportCsv(report, defs));
+        else console.log(reportTable(report, defs, settings.locale));
+      } finally {
+        await db.destroy();
+      }
+    });
+}

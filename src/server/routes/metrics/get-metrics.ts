@@ -1,0 +1,48 @@
+import type { Grain } from '../../../domain/calendar/period.ts';
+import type { OpportunityTypeFilter } from '../../../domain/metrics/query.ts';
+import { DEFAULT_REPORT_METRICS } from '../../../domain/metrics/registry.ts';
+import { resolveReportPeriod } from '../../../domain/metrics/report-period.ts';
+import { reportMetrics } from '../../../store/queries/metrics/report-metrics.ts';
+import { getSettings } from '../../../store/tables/settings.ts';
+import type { RouteModule } from '../../app-types.ts';
+import { MetricReportSchema, MetricsQuerySchema, splitList } from './metrics-schemas.ts';
+
+/**
+ * GET /api/metrics: any metrics by rep, team or company, for a period, optionally bucketed and compared with the
+ * previous period. Per-rep rows are limited to what the viewer may see; team and company rows are open to all.
+ */
+const getMetrics: RouteModule = (app, { db }) => {
+  app.get(
+    '/api/metrics',
+    {
+      schema: {
+        tags: ['metrics'],
+        summary: 'Metric values by rep, team or company for a period',
+        querystring: MetricsQuerySchema,
+        response: { 200: MetricReportSchema },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      const settings = await getSettings(db);
+      const period = resolveReportPeriod(q, settings.fiscalYearStartMonth);
+      const ids = splitList(q.ids);
+      const toIds = (s: string | undefined) => splitList(s).map(Number);
+      return reportMetrics(db, request.viewer, {
+        metricIds: ids.length > 0 ? ids : [...DEFAULT_REPORT_METRICS],
+        period,
+        groupBy: q.group,
+        grain: (q.grain as Grain | undefined) ?? null,
+        filters: {
+          teamIds: toIds(q.team),
+          userIds: toIds(q.rep),
+          pipelineIds: toIds(q.pipeline),
+          opportunityTypes: splitList(q.type) as OpportunityTypeFilter[],
+          leadSources: splitList(q.source),
+        },
+        comparePrevious: q.compare === 'previous',
+      });
+    },
+  );
+};
+export default getMetrics;
