@@ -1,8 +1,20 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.ts';
+import * as forecast from './forecast.ts';
+import * as plan from './plan.ts';
 import * as report from './report.ts';
 import * as serve from './serve.ts';
 import * as settings from './settings.ts';
+import * as tokens from './tokens.ts';
+import * as users from './users.ts';
 
 /** Every command module; each exports register(program, ctx). Add one line per new command file. */
-export const commands: Array<{ register: (program: Command, ctx: CliContext) => void }> = [serve, settings, report];
+export const commands: Array<{ register: (program: Command, ctx: CliContext) => void }> = [
+  serve,
+  settings,
+  users,
+  tokens,
+  report,
+  forecast,
+  plan,
+];
