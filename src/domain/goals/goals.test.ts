@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Viewer } from '../access/viewer.ts';
 import { getMetric } from '../metrics/registry.ts';
+import { personalBest, streakAwards } from './badges.ts';
 import { goalMet, type GoalInput } from './goal.ts';
 import { canSetGoalFor } from './permissions.ts';
 import { GOAL_TEMPLATES } from './templates.ts';
@@ -77,4 +78,35 @@ it('goalMet respects the direction and treats no value as not met', () => {
   expect(goalMet('at_most', 60, 60)).toBe(true);
   expect(goalMet('at_most', 61, 60)).toBe(false);
   expect(goalMet('at_most', null, 60)).toBe(false);
+});
+
+describe('badges', () => {
+  it('awards streak milestones where the run of met periods reaches 3 and 5, restarting after a miss', () => {
+    const met = [true, true, true, false, true, true, true, true, true];
+    const series = met.map((m, i) => ({ period: `2026-W${String(i + 10)}`, met: m }));
+    expect(streakAwards(series)).toEqual([
+      { period: '2026-W12', streak: 3 },
+      { period: '2026-W16', streak: 3 },
+      { period: '2026-W18', streak: 5 },
+    ]);
+  });
+
+  it('personal best needs a strictly better latest period and an earlier value', () => {
+    const s = (values: Array<number | null>) =>
+      values.map((value, i) => ({ period: `2026-0${i + 1}`, value }));
+    expect(personalBest(s([5, null, 8, 9]), 'higher')).toEqual({
+      period: '2026-04',
+      value: 9,
+      previousBest: 8,
+    });
+    expect(personalBest(s([5, 9, 9]), 'higher')).toBeNull();
+    expect(personalBest(s([9]), 'higher')).toBeNull();
+    expect(personalBest(s([0, 0]), 'higher')).toBeNull();
+    expect(personalBest(s([40, 30, 25]), 'lower')).toEqual({
+      period: '2026-03',
+      value: 25,
+      previousBest: 30,
+    });
+    expect(personalBest(s([40, null]), 'lower')).toBeNull();
+  });
 });
