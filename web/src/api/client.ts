@@ -82,12 +82,13 @@ export async function request<T>(
 }
 
 /**
- * Uploads a file as multipart form data with upload progress (fetch cannot report upload progress, XHR can).
+ * Uploads a file as the raw request body with upload progress (fetch cannot report upload progress, XHR can).
  * `onProgress` receives a fraction between 0 and 1.
  */
 export function upload<T>(
   path: string,
-  form: FormData,
+  file: Blob,
+  contentType: string,
   onProgress: (fraction: number) => void,
   query: Query = {},
 ): Promise<T> {
@@ -98,6 +99,7 @@ export function upload<T>(
     const token = csrfToken ?? csrfFromCookie();
     if (token) xhr.setRequestHeader('x-csrf-token', token);
     xhr.setRequestHeader('accept', 'application/json');
+    xhr.setRequestHeader('content-type', contentType);
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress(event.loaded / event.total);
     };
@@ -116,6 +118,6 @@ export function upload<T>(
         reject(new ApiError(xhr.status, body as ApiErrorBody | null));
       }
     };
-    xhr.send(form);
+    xhr.send(file);
   });
 }

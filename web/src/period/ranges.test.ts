@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, previousRange, rangeFor, rangeLength, todayIn } from './ranges.ts';
+import {
+  addDays,
+  isoWeekKey,
+  periodKeyFor,
+  previousRange,
+  rangeFor,
+  rangeLength,
+  todayIn,
+} from './ranges.ts';
 
 describe('date ranges', () => {
   it('finds the ISO week (Monday to Sunday) containing a Sunday', () => {
@@ -28,5 +36,23 @@ describe('date ranges', () => {
     expect(todayIn('UTC', instant)).toBe('2026-11-23');
     expect(todayIn('Europe/Warsaw', instant)).toBe('2026-11-24');
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+  });
+});
+
+describe('period keys for the metrics API', () => {
+  it('names ISO weeks by their Thursday, across a year boundary', () => {
+    // 2026-12-31 is a Thursday: week 53 of 2026. 2027-01-03 (Sunday) belongs to it too.
+    expect(isoWeekKey('2026-12-31')).toBe('2026-W53');
+    expect(isoWeekKey('2027-01-03')).toBe('2026-W53');
+    expect(isoWeekKey('2027-01-04')).toBe('2027-W01');
+    expect(isoWeekKey('2026-11-23')).toBe('2026-W48');
+  });
+  it('names months, quarters and years', () => {
+    expect(periodKeyFor('month', '2026-11-23')).toBe('2026-11');
+    expect(periodKeyFor('last_month', '2026-01-10')).toBe('2025-12');
+    expect(periodKeyFor('quarter', '2026-11-23')).toBe('2026-Q4');
+    expect(periodKeyFor('last_quarter', '2026-02-01')).toBe('2025-Q4');
+    expect(periodKeyFor('year', '2026-11-23')).toBe('2026');
+    expect(periodKeyFor('today', '2026-11-23')).toBe('2026-11-23');
   });
 });

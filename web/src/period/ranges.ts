@@ -103,3 +103,37 @@ export function previousRange(choice: RangeChoice, range: DateRange): DateRange 
     }
   }
 }
+
+/** ISO 8601 week-numbering year and week of a date ('2026-W48'). */
+export function isoWeekKey(iso: string): string {
+  const d = toDate(iso);
+  const weekday = d.getUTCDay() === 0 ? 7 : d.getUTCDay();
+  // The Thursday of this week decides the week-numbering year.
+  const thursday = toDate(addDays(iso, 4 - weekday));
+  const year = thursday.getUTCFullYear();
+  const week = Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * 86_400_000)) + 1;
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+/**
+ * The metrics API period key of a choice ('2026-11-23', '2026-W48', '2026-11', '2026-Q4', '2026'); the server
+ * resolves it and its previous period, so month is compared with the whole previous month.
+ */
+export function periodKeyFor(choice: RangeChoice, today: string): string {
+  const range = rangeFor(choice, today);
+  const [y, m] = range.from.split('-');
+  switch (choice) {
+    case 'today':
+      return today;
+    case 'week':
+      return isoWeekKey(today);
+    case 'month':
+    case 'last_month':
+      return `${y}-${m}`;
+    case 'quarter':
+    case 'last_quarter':
+      return `${y}-Q${Math.floor((Number(m) - 1) / 3) + 1}`;
+    case 'year':
+      return `${y}`;
+  }
+}

@@ -11,24 +11,32 @@ export interface MethodResult {
   high: number | null;
 }
 
-/** GET /api/forecast: every method side by side for one scope and period. */
-export interface Forecast {
-  period: { key: string; start: string; end: string };
-  methods: MethodResult[];
-  target?: number | null;
-}
-
-/** One method's track record from GET /api/forecast/backtest (errors of past forecasts vs actual won). */
-export interface BacktestMethod {
-  method: MethodId;
-  /** Mean absolute percentage error, 0..1. */
+/** Error statistics of past forecasts against what was actually won. */
+export interface ErrorStats {
   mape: number | null;
-  /** Mean signed error (bias) as a share of actual, -1..1. */
-  bias?: number | null;
-  periods?: number;
+  bias: number | null;
+  n: number;
 }
 
-/** GET /api/forecast/backtest. */
-export interface Backtest {
-  methods: BacktestMethod[];
+/** GET /api/forecast: every method side by side for one scope and period, the range and the track record. */
+export interface Forecast {
+  period: { key: string; grain: string; start: string; end: string };
+  scope: { key: string; name: string };
+  currency: string;
+  methods: MethodResult[];
+  range: { p10: number; p50: number; p90: number } | null;
+  pipelineCoverage: number | null;
+  warnings: string[];
+  trackRecord: {
+    methods: { method: MethodId; atStart: ErrorStats; allCheckpoints: ErrorStats }[];
+    best: MethodId | null;
+  } | null;
 }
+
+export const FORECAST_FIELDS = [
+  'period',
+  'methods',
+  'range',
+  'trackRecord',
+  'warnings',
+] as const satisfies readonly (keyof Forecast)[];

@@ -1,28 +1,33 @@
-/** One rejected row of an import, named by line and field. */
+/** One rejected row of an import: its line, original cells and every reason. */
 export interface ImportReject {
   line: number;
-  field?: string;
-  value?: string;
-  reason: string;
+  values: Record<string, string>;
+  errors: { field: string; value?: string; reason: string }[];
 }
 
-/** An import run (POST /api/imports answer, GET /api/imports/:id). */
-export interface ImportRun {
-  id: number;
+/** What POST /api/imports (CSV body) answers when the file imported (with skipInvalid, bad rows are listed). */
+export interface ImportSummary {
+  importId: number;
   source: string;
   entity: string;
   fileName: string;
-  status: 'running' | 'succeeded' | 'rejected' | 'failed';
-  rowsTotal: number;
-  rowsImported: number;
-  rowsRejected: number;
-  rejects?: ImportReject[];
+  status: 'succeeded';
+  rowsRead: number;
+  imported: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+  rejected: number;
+  seconds: number;
+  rowsPerSecond: number;
+  rejects: ImportReject[];
 }
 
-export const IMPORT_FIELDS = [
-  'id',
-  'status',
-  'rowsTotal',
-  'rowsImported',
-  'rowsRejected',
-] as const satisfies readonly (keyof ImportRun)[];
+export const IMPORT_SUMMARY_FIELDS = [
+  'importId',
+  'rowsRead',
+  'imported',
+  'rejected',
+  'rejects',
+] as const satisfies readonly (keyof ImportSummary)[];

@@ -17,11 +17,12 @@ export type GroupBy = 'rep' | 'team' | 'company';
 /** Calendar bucket size. */
 export type Grain = 'day' | 'week' | 'month' | 'quarter' | 'year';
 
-/** The query string of GET /api/metrics (MetricQuery; dates inclusive). */
+/** The query of GET /api/metrics: a period key or an inclusive from/to, grouping, buckets and filters. */
 export interface MetricQueryParams {
   metrics: string[];
-  from: string;
-  to: string;
+  period?: string;
+  from?: string;
+  to?: string;
   groupBy: GroupBy;
   grain?: Grain | null;
   teamIds?: number[];
@@ -29,28 +30,45 @@ export interface MetricQueryParams {
   pipelineIds?: number[];
   opportunityTypes?: ('new_business' | 'upsell' | 'renewal')[];
   leadSources?: string[];
+  /** Ask the server for the previous period's value and the change. */
+  comparePrevious?: boolean;
 }
 
-/** One value with its parts (ratios keep numerator and denominator for the hover). */
+/** One value with its parts (ratios keep numerator and denominator for the hover) and, on request, the previous period's. */
 export interface MetricValue {
   value: number | null;
   numerator?: number;
   denominator?: number;
+  previous?: number | null;
+  previousNumerator?: number;
+  previousDenominator?: number;
+  change?: number | null;
 }
 
 /** One row of GET /api/metrics. */
 export interface MetricRow {
-  groupType: GroupBy;
-  groupId: number | null;
-  groupName: string;
+  group: { type: GroupBy; id: number | null; name: string };
   period: string | null;
   values: Record<string, MetricValue>;
 }
 
-export const METRIC_ROW_FIELDS = [
-  'groupType',
-  'groupId',
-  'groupName',
+/** A resolved period: key and inclusive local dates. */
+export interface ReportPeriod {
+  key: string;
+  from: string;
+  to: string;
+}
+
+/** GET /api/metrics response. */
+export interface MetricReport {
+  period: ReportPeriod;
+  previousPeriod: ReportPeriod | null;
+  currency: string;
+  rows: MetricRow[];
+}
+
+export const METRIC_REPORT_FIELDS = [
   'period',
-  'values',
-] as const satisfies readonly (keyof MetricRow)[];
+  'previousPeriod',
+  'rows',
+] as const satisfies readonly (keyof MetricReport)[];

@@ -1,34 +1,58 @@
-/** One opportunity of GET /api/opportunities (row-level, filtered by the viewer's access). */
+/** One opportunity of GET /api/opportunities ({ items, total }; row-level, filtered by the viewer's access). */
 export interface Opportunity {
   id: number;
   name: string;
+  accountName: string | null;
   ownerId: number | null;
-  ownerName?: string | null;
-  accountName?: string | null;
-  stageName?: string | null;
+  ownerName: string | null;
+  pipelineId: number;
+  stageId: number;
+  stageName: string;
   status: 'open' | 'won' | 'lost';
+  type: 'new_business' | 'upsell' | 'renewal';
   amountMinor: number;
   currency: string;
   forecastCategory: 'pipeline' | 'best_case' | 'commit' | 'closed' | 'omitted';
   expectedCloseDate: string | null;
-  /** Days since the last stage/amount change, from the server. */
-  daysSinceChange?: number | null;
+  createdAt: string;
 }
 
-/** One lead of GET /api/leads. */
+export const OPPORTUNITY_FIELDS = [
+  'id',
+  'name',
+  'ownerName',
+  'stageName',
+  'status',
+  'amountMinor',
+  'forecastCategory',
+  'expectedCloseDate',
+] as const satisfies readonly (keyof Opportunity)[];
+
+/** One lead of GET /api/leads ({ items, total }). */
 export interface Lead {
   id: number;
   name: string;
+  email: string | null;
   company: string | null;
   source: string | null;
   ownerId: number | null;
-  ownerName?: string | null;
-  status: string;
+  ownerName: string | null;
+  status: 'new' | 'working' | 'mql' | 'sql' | 'disqualified' | 'converted';
   createdAt: string;
   firstTouchAt: string | null;
-  /** When the SLA runs out (business time), from the server. */
-  slaDueAt?: string | null;
+  firstResponseAt: string | null;
+  responseBusinessMinutes: number | null;
 }
+
+export const LEAD_FIELDS = [
+  'id',
+  'name',
+  'company',
+  'ownerId',
+  'status',
+  'createdAt',
+  'firstTouchAt',
+] as const satisfies readonly (keyof Lead)[];
 
 /** One lead SLA alert of GET /api/alerts. */
 export interface Alert {

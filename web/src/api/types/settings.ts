@@ -30,8 +30,19 @@ export const SETTINGS_FIELDS = [
   'leadSlaMinutes',
 ] as const satisfies readonly (keyof Settings)[];
 
-/** One custom holiday (GET /api/holidays). */
+/** One day off. */
 export interface Holiday {
-  day: string;
+  date: string;
   name: string;
+}
+
+/** GET /api/holidays?year= and PUT /api/holidays ({ holidays }: replaces the custom list). */
+export interface HolidaysResponse {
+  year: number;
+  country: string | null;
+  region: string | null;
+  /** The custom list, all years. */
+  custom: Holiday[];
+  /** Every day off in the year: custom plus the country's public holidays. */
+  resolved: (Holiday & { source: 'custom' | 'country' })[];
 }

@@ -52,7 +52,7 @@ export function ExplorePage() {
   };
   const key = JSON.stringify(query);
   const result = useApi<MetricRow[]>(
-    (signal) => (metrics.length === 0 ? Promise.resolve([]) : getMetrics(query, signal)),
+    async (signal) => (metrics.length === 0 ? [] : (await getMetrics(query, signal)).rows),
     [key],
   );
   const byId = useMemo(
@@ -63,7 +63,7 @@ export function ExplorePage() {
   const first = chosen[0];
 
   const columns: Column<MetricRow>[] = [
-    { key: 'group', header: t(`explore.group.${groupBy}`), cell: (r) => r.groupName },
+    { key: 'group', header: t(`explore.group.${groupBy}`), cell: (r) => r.group.name },
     ...(grain
       ? [{ key: 'period', header: t('explore.period'), cell: (r: MetricRow) => r.period ?? '' }]
       : []),
@@ -84,7 +84,7 @@ export function ExplorePage() {
       ...chosen.flatMap((d) => [d.id, `${d.id}_numerator`, `${d.id}_denominator`]),
     ];
     const body = rows.map((r) => [
-      r.groupName,
+      r.group.name,
       r.period,
       ...chosen.flatMap((d) => [
         r.values[d.id]?.value,
@@ -245,7 +245,7 @@ export function ExplorePage() {
                     caption={t('explore.table')}
                     columns={columns}
                     rows={rows}
-                    rowKey={(r, i) => `${r.groupType}:${r.groupId}:${r.period}:${i}`}
+                    rowKey={(r, i) => `${r.group.type}:${r.group.id}:${r.period}:${i}`}
                     testId="explore-table"
                   />
                 </>

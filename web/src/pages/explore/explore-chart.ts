@@ -12,7 +12,7 @@ export function exploreChartOption(
   formatValue: (v: number | null) => string,
 ): EChartsOption {
   const periods = [...new Set(rows.map((r) => r.period).filter((p): p is string => p !== null))].sort();
-  const groups = [...new Map(rows.map((r) => [`${r.groupType}:${r.groupId}`, r.groupName])).entries()];
+  const groups = [...new Map(rows.map((r) => [`${r.group.type}:${r.group.id}`, r.group.name])).entries()];
   const tooltip = { valueFormatter: (v: unknown) => formatValue(typeof v === 'number' ? v : null) };
   const grid = { containLabel: true, left: 8, right: 16, top: 36, bottom: 8 };
   const axisLabel = { formatter: (v: number) => formatValue(v) };
@@ -28,7 +28,7 @@ export function exploreChartOption(
         name,
         data: periods.map(
           (p) =>
-            rows.find((r) => `${r.groupType}:${r.groupId}` === key && r.period === p)?.values[metricId]
+            rows.find((r) => `${r.group.type}:${r.group.id}` === key && r.period === p)?.values[metricId]
               ?.value ?? null,
         ),
       })),

@@ -1,5 +1,5 @@
 import { request } from '../../api/client.ts';
-import type { Backtest, Forecast, MethodResult } from '../../api/types/forecast.ts';
+import type { Forecast, MethodResult } from '../../api/types/forecast.ts';
 import { useApi } from '../../api/use-api.ts';
 import { Chart } from '../../charts/Chart.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
@@ -8,35 +8,43 @@ import { Async } from '../../components/state.tsx';
 import { useWorkspace } from '../../format/workspace.tsx';
 import { t } from '../../i18n/t.ts';
 
-/** Forecast methods side by side with their range and their track record (past error), from the forecast API. */
-export function ForecastPanel({ period = 'quarter' }: { period?: 'month' | 'quarter' }) {
+/** Fixed Monte Carlo seed, so the dashboard shows the same numbers on every load (and as the API for the same seed). */
+export const FORECAST_SEED = 1;
+
+/** Forecast methods side by side with their range and their track record (GET /api/forecast). */
+export function ForecastPanel({ periodKey, scope = 'company' }: { periodKey: string; scope?: string }) {
   const { fmt } = useWorkspace();
   const state = useApi(
-    async (signal) => {
-      const [forecast, backtest] = await Promise.all([
-        request<Forecast>('GET', '/api/forecast', { query: { grain: period }, signal }),
-        request<Backtest>('GET', '/api/forecast/backtest', { query: { grain: period }, signal }).catch(
-          () => null,
-        ),
-      ]);
-      return { forecast, backtest };
-    },
-    [period],
+    (signal) =>
+      request<Forecast>('GET', '/api/forecast', {
+        query: { period: periodKey, scope, seed: FORECAST_SEED, trackRecord: 'true' },
+        signal,
+      }),
+    [periodKey, scope],
   );
   return (
     <Panel title={t('forecast.title')} wide testId="forecast">
-      <Async state={state} isEmpty={(d) => d.forecast.methods.length === 0}>
-        {({ forecast, backtest }) => {
-          const record = new Map((backtest?.methods ?? []).map((m) => [m.method, m]));
+      <Async state={state} isEmpty={(f) => f.methods.length === 0}>
+        {(forecast) => {
+          const record = new Map((forecast.trackRecord?.methods ?? []).map((m) => [m.method, m.atStart]));
           const name = (m: MethodResult) => t(`forecast.method.${m.method}`);
           return (
             <>
-              <p className="muted">{t('forecast.period', { key: forecast.period.key })}</p>
+              <p className="muted">
+                {t('forecast.period', {
+                  key: forecast.period.key,
+                  scope: forecast.scope.name,
+                })}
+                {forecast.range &&
+                  ` · ${t('forecast.p10p90', { low: fmt.money(forecast.range.p10), high: fmt.money(forecast.range.p90) })}`}
+                {forecast.trackRecord?.best &&
+                  ` · ${t('forecast.best', { method: t(`forecast.method.${forecast.trackRecord.best}`) })}`}
+              </p>
               <Chart
                 label={t('forecast.chart')}
                 height={240}
                 option={{
-                  grid: { containLabel: true, left: 8, right: 16, top: 24, bottom: 8 },
+                  grid: { containLabel: true, left: 8, right: 16, top: 32, bottom: 8 },
                   tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => fmt.money(Number(v)) },
                   legend: { top: 0 },
                   xAxis: { type: 'category', data: forecast.methods.map(name) },
@@ -90,9 +98,20 @@ export function ForecastPanel({ period = 'quarter' }: { period?: 'month' | 'quar
                     header: t('forecast.trackRecord'),
                     numeric: true,
                     cell: (m) => fmt.percent(record.get(m.method)?.mape ?? null),
+                    title: (m) => {
+                      const r = record.get(m.method);
+                      return r ? t('forecast.trackDetail', { n: r.n, bias: fmt.percent(r.bias) }) : undefined;
+                    },
                   },
                 ]}
               />
+              {forecast.warnings.length > 0 && (
+                <ul className="warnings">
+                  {forecast.warnings.map((w) => (
+                    <li key={w}>{w}</li>
+                  ))}
+                </ul>
+              )}
             </>
           );
         }}

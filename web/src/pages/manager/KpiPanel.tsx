@@ -1,12 +1,11 @@
 import { getMetricDefinitions, getMetrics } from '../../api/metrics.ts';
-import type { MetricDefinitionInfo, MetricRow } from '../../api/types/metrics.ts';
+import type { MetricDefinitionInfo, MetricReport } from '../../api/types/metrics.ts';
 import { useApi } from '../../api/use-api.ts';
 import { Panel } from '../../components/panel.tsx';
 import { Async } from '../../components/state.tsx';
 import { formatMetric, partsTitle } from '../../format/metric-value.ts';
 import { useWorkspace } from '../../format/workspace.tsx';
 import { t } from '../../i18n/t.ts';
-import type { DateRange } from '../../period/ranges.ts';
 
 /** The team KPIs on the manager home, effectiveness first, then efficiency and activity. */
 export const TEAM_KPIS = [
@@ -24,20 +23,20 @@ export const TEAM_KPIS = [
 
 interface KpiData {
   definitions: Map<string, MetricDefinitionInfo>;
-  current: MetricRow | undefined;
-  previous: MetricRow | undefined;
+  report: MetricReport;
 }
 
-/** Team KPI tiles for the chosen period against the previous one (all numbers from GET /api/metrics). */
+/**
+ * KPI tiles for a period against the previous one. Values, previous values and the change all come from
+ * GET /api/metrics with compare=previous; grouped by company, or narrowed to `userIds`.
+ */
 export function KpiPanel({
-  range,
-  previous,
+  periodKey,
   metricIds = TEAM_KPIS,
   userIds,
   title,
 }: {
-  range: DateRange;
-  previous: DateRange;
+  periodKey: string;
   metricIds?: readonly string[];
   userIds?: number[];
   title?: string;
@@ -45,54 +44,71 @@ export function KpiPanel({
   const { fmt } = useWorkspace();
   const state = useApi<KpiData>(
     async (signal) => {
-      const [defs, now, before] = await Promise.all([
+      const [defs, report] = await Promise.all([
         getMetricDefinitions(signal),
-        getMetrics({ metrics: [...metricIds], ...range, groupBy: 'company', userIds }, signal),
-        getMetrics({ metrics: [...metricIds], ...previous, groupBy: 'company', userIds }, signal),
+        getMetrics(
+          { metrics: [...metricIds], period: periodKey, groupBy: 'company', userIds, comparePrevious: true },
+          signal,
+        ),
       ]);
-      return { definitions: new Map(defs.map((d) => [d.id, d])), current: now[0], previous: before[0] };
+      return { definitions: new Map(defs.map((d) => [d.id, d])), report };
     },
-    [range.from, range.to, previous.from, userIds?.join(','), metricIds.join(',')],
+    [periodKey, userIds?.join(','), metricIds.join(',')],
   );
   return (
     <Panel title={title ?? t('manager.kpis')} wide testId="kpis">
       <Async state={state}>
-        {({ definitions, current, previous: prev }) => (
-          <ul className="kpi-grid">
-            {metricIds.map((id) => {
-              const def = definitions.get(id);
-              if (!def) return null;
-              const now = current?.values[id];
-              const before = prev?.values[id];
-              const delta =
-                now?.value !== null &&
-                now?.value !== undefined &&
-                before?.value !== null &&
-                before?.value !== undefined
-                  ? now.value - before.value
-                  : null;
-              const better =
-                delta === null || delta === 0 ? null : delta > 0 === (def.direction === 'higher');
-              return (
-                <li key={id} className="kpi" data-metric={id} title={def.description}>
-                  <span className="kpi-label">{def.label}</span>
-                  <span
-                    className="kpi-value"
-                    title={partsTitle(fmt, def.unit, now)}
-                    data-testid={`kpi-${id}`}
-                  >
-                    {formatMetric(fmt, def.unit, now?.value)}
-                  </span>
-                  <span
-                    className={better === null ? 'kpi-delta' : better ? 'kpi-delta good' : 'kpi-delta bad'}
-                  >
-                    {t('kpi.previous', { value: formatMetric(fmt, def.unit, before?.value) })}
-                  </span>
-                </li>
-              );
-            })}
-          </ul>
-        )}
+        {({ definitions, report }) => {
+          const row = report.rows[0];
+          return (
+            <>
+              {report.previousPeriod && (
+                <p className="muted">
+                  {t('period.vs', {
+                    from: fmt.date(report.period.from),
+                    to: fmt.date(report.period.to),
+                    prevFrom: fmt.date(report.previousPeriod.from),
+                    prevTo: fmt.date(report.previousPeriod.to),
+                  })}
+                </p>
+              )}
+              <ul className="kpi-grid">
+                {metricIds.map((id) => {
+                  const def = definitions.get(id);
+                  if (!def) return null;
+                  const v = row?.values[id];
+                  const change = v?.change ?? null;
+                  const better =
+                    change === null || change === 0 ? null : change > 0 === (def.direction === 'higher');
+                  return (
+                    <li key={id} className="kpi" data-metric={id} title={def.description}>
+                      <span className="kpi-label">{def.label}</span>
+                      <span
+                        className="kpi-value"
+                        title={partsTitle(fmt, def.unit, v)}
+                        data-testid={`kpi-${id}`}
+                      >
+                        {formatMetric(fmt, def.unit, v?.value)}
+                      </span>
+                      <span
+                        className={
+                          better === null ? 'kpi-delta' : better ? 'kpi-delta good' : 'kpi-delta bad'
+                        }
+                        title={partsTitle(fmt, def.unit, {
+                          value: v?.previous ?? null,
+                          numerator: v?.previousNumerator,
+                          denominator: v?.previousDenominator,
+                        })}
+                      >
+                        {t('kpi.previous', { value: formatMetric(fmt, def.unit, v?.previous) })}
+                      </span>
+                    </li>
+                  );
+                })}
+              </ul>
+            </>
+          );
+        }}
       </Async>
     </Panel>
   );

@@ -1,6 +1,7 @@
 import { RangePicker } from '../../components/RangePicker.tsx';
 import { useWorkspace } from '../../format/workspace.tsx';
 import { t } from '../../i18n/t.ts';
+import { periodKeyFor } from '../../period/ranges.ts';
 import { useRange } from '../../period/use-range.ts';
 import { ForecastPanel } from './ForecastPanel.tsx';
 import { FunnelPanel } from './FunnelPanel.tsx';
@@ -13,30 +14,25 @@ import { SlaPanel } from './SlaPanel.tsx';
 /** The manager's home: team KPIs, pacing, SLA breaches, leaderboard, funnel, forecast and pipeline review. */
 export function ManagerHomePage() {
   const { fmt } = useWorkspace();
-  const { choice, setChoice, range, previous } = useRange('month');
+  const { choice, setChoice, range, periodKey, today } = useRange('month');
   return (
     <>
       <div className="page-head">
         <div>
           <h1>{t('manager.title')}</h1>
           <span className="range-text">
-            {t('period.vs', {
-              from: fmt.date(range.from),
-              to: fmt.date(range.to),
-              prevFrom: fmt.date(previous.from),
-              prevTo: fmt.date(previous.to),
-            })}
+            {t('period.range', { from: fmt.date(range.from), to: fmt.date(range.to) })}
           </span>
         </div>
         <RangePicker value={choice} onChange={setChoice} />
       </div>
       <div className="dashboard">
-        <KpiPanel range={range} previous={previous} />
+        <KpiPanel periodKey={periodKey} />
         <PacingPanel title={t('manager.pacing')} testId="pacing" />
         <SlaPanel />
         <LeaderboardPanel range={range} />
         <FunnelPanel range={range} />
-        <ForecastPanel />
+        <ForecastPanel periodKey={periodKeyFor('quarter', today)} />
         <PipelineReviewPanel />
       </div>
     </>

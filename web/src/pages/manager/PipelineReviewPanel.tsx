@@ -6,24 +6,51 @@ import { Panel } from '../../components/panel.tsx';
 import { Async } from '../../components/state.tsx';
 import { useWorkspace } from '../../format/workspace.tsx';
 import { t } from '../../i18n/t.ts';
+import { rangeFor, todayIn } from '../../period/ranges.ts';
 
-/** Pipeline review: the hottest open deals and the stalled ones, as the opportunities API ranks them. */
+const HOT_CATEGORIES: ReadonlySet<Opportunity['forecastCategory']> = new Set(['commit', 'best_case']);
+
+/**
+ * Pipeline review. Hottest: open deals the reps called commit or best case, expected to close this month,
+ * largest first. Stalled: open deals whose expected close date has already passed, oldest first.
+ * Rows come from GET /api/opportunities; the page only picks and orders them.
+ */
 export function PipelineReviewPanel() {
-  const { fmt } = useWorkspace();
-  const state = useApi(async (signal) => {
-    const [hot, stalled] = await Promise.all([
-      getOpportunities({ status: 'open', sort: 'hot', limit: 8 }, signal),
-      getOpportunities({ status: 'open', stalled: true, limit: 8 }, signal),
-    ]);
-    return { hot, stalled };
-  }, []);
+  const { fmt, settings } = useWorkspace();
+  const today = todayIn(settings?.timeZone ?? 'UTC');
+  const month = rangeFor('month', today);
+  const state = useApi(
+    async (signal) => {
+      const [closingThisMonth, open] = await Promise.all([
+        getOpportunities(
+          { status: 'open', period: `${month.from}..${month.to}`, dateField: 'expected_close', limit: 500 },
+          signal,
+        ),
+        getOpportunities({ status: 'open', limit: 500 }, signal),
+      ]);
+      const hot = closingThisMonth
+        .filter((o) => HOT_CATEGORIES.has(o.forecastCategory))
+        .sort((a, b) => b.amountMinor - a.amountMinor)
+        .slice(0, 8);
+      const stalled = open
+        .filter((o) => o.expectedCloseDate !== null && o.expectedCloseDate < today)
+        .sort((a, b) => (a.expectedCloseDate ?? '').localeCompare(b.expectedCloseDate ?? ''))
+        .slice(0, 8);
+      return { hot, stalled };
+    },
+    [today],
+  );
   const columns: Column<Opportunity>[] = [
     { key: 'name', header: t('deals.name'), cell: (o) => o.name },
     { key: 'owner', header: t('deals.owner'), cell: (o) => o.ownerName ?? '' },
-    { key: 'stage', header: t('deals.stage'), cell: (o) => o.stageName ?? '' },
+    { key: 'stage', header: t('deals.stage'), cell: (o) => o.stageName },
+    {
+      key: 'category',
+      header: t('calls.category'),
+      cell: (o) => t(`calls.category.${o.forecastCategory}`),
+    },
     { key: 'amount', header: t('deals.amount'), numeric: true, cell: (o) => fmt.money(o.amountMinor) },
     { key: 'close', header: t('deals.close'), cell: (o) => fmt.date(o.expectedCloseDate) },
-    { key: 'idle', header: t('deals.idle'), numeric: true, cell: (o) => fmt.number(o.daysSinceChange) },
   ];
   return (
     <Panel title={t('deals.title')} wide testId="pipeline-review">
@@ -33,9 +60,15 @@ export function PipelineReviewPanel() {
             <div>
               <h3>{t('deals.hot')}</h3>
               {hot.length === 0 ? (
-                <p className="state">{t('state.empty')}</p>
+                <p className="state">{t('deals.noneHot')}</p>
               ) : (
-                <DataTable caption={t('deals.hot')} rows={hot} rowKey={(o) => o.id} columns={columns} />
+                <DataTable
+                  caption={t('deals.hot')}
+                  rows={hot}
+                  rowKey={(o) => o.id}
+                  columns={columns}
+                  testId="hot-deals"
+                />
               )}
             </div>
             <div>
@@ -48,6 +81,7 @@ export function PipelineReviewPanel() {
                   rows={stalled}
                   rowKey={(o) => o.id}
                   columns={columns}
+                  testId="stalled-deals"
                 />
               )}
             </div>

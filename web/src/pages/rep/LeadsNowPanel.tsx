@@ -1,12 +1,16 @@
 import { useEffect, useState } from 'react';
+import { request } from '../../api/client.ts';
 import { getLeads } from '../../api/rows.ts';
 import type { Lead } from '../../api/types/rows.ts';
+import type { HolidaysResponse } from '../../api/types/settings.ts';
 import { useApi } from '../../api/use-api.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { Panel } from '../../components/panel.tsx';
 import { Async } from '../../components/state.tsx';
 import { useWorkspace } from '../../format/workspace.tsx';
 import { t } from '../../i18n/t.ts';
+import type { BusinessCalendar } from '../../../../src/domain/calendar/business-time.ts';
+import { businessCalendar, businessMinutesBetween, leadSlaDeadline } from '../../period/sla-clock.ts';
 
 /** Re-renders every 30 s so the SLA clocks tick without refetching. */
 function useNow(): number {
@@ -18,27 +22,61 @@ function useNow(): number {
   return now;
 }
 
+interface LeadWithDeadline {
+  lead: Lead;
+  deadline: Date;
+  cal: BusinessCalendar;
+}
+
 /**
- * My leads not yet contacted, oldest first, each with its SLA clock: time left until the deadline the server
- * computed in business time, or how long ago it passed.
+ * My leads not yet contacted, oldest first, each with its SLA clock: business time left until the deadline,
+ * or how long ago it passed.
  */
 export function LeadsNowPanel({ userId }: { userId: number }) {
-  const { fmt } = useWorkspace();
+  const { fmt, settings } = useWorkspace();
   const now = useNow();
-  const state = useApi(
-    (signal) => getLeads({ ownerId: userId, uncontacted: true, sort: 'oldest', limit: 25 }, signal),
-    [userId],
+  const state = useApi<LeadWithDeadline[]>(
+    async (signal) => {
+      if (!settings) return [];
+      const year = new Date().getUTCFullYear();
+      const [leads, ...holidays] = await Promise.all([
+        getLeads({ owner: userId, status: 'new', limit: 200 }, signal),
+        request<HolidaysResponse>('GET', '/api/holidays', { query: { year: year - 1 }, signal }),
+        request<HolidaysResponse>('GET', '/api/holidays', { query: { year }, signal }),
+        request<HolidaysResponse>('GET', '/api/holidays', { query: { year: year + 1 }, signal }),
+      ]);
+      const cal = businessCalendar(settings, holidays);
+      return leads
+        .filter((lead) => lead.firstTouchAt === null)
+        .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+        .map((lead) => ({
+          lead,
+          cal,
+          deadline: leadSlaDeadline(
+            new Date(lead.createdAt),
+            cal,
+            settings.leadSlaMinutes,
+            settings.leadSlaSameBusinessDay,
+          ),
+        }));
+    },
+    [userId, settings],
   );
-  const clock = (lead: Lead) => {
-    if (!lead.slaDueAt) return <span className="pill">{t('leads.noSla')}</span>;
-    // Wall-clock countdown to the server's business-time deadline; display only, no metric.
-    const minutes = Math.round((new Date(lead.slaDueAt).getTime() - now) / 60_000);
-    return minutes >= 0 ? (
-      <span className={minutes < 15 ? 'pill warn' : 'pill good'}>
+  const clock = ({ deadline, cal }: LeadWithDeadline) => {
+    // The clock counts business minutes (closed hours and holidays do not run it), like the SLA itself.
+    const nowDate = new Date(now);
+    const minutes =
+      deadline.getTime() >= now
+        ? businessMinutesBetween(nowDate, deadline, cal)
+        : -businessMinutesBetween(deadline, nowDate, cal);
+    return deadline.getTime() >= now ? (
+      <span className={minutes < 15 ? 'pill warn' : 'pill good'} title={fmt.dateTime(deadline)}>
         {t('leads.left', { time: fmt.minutes(minutes) })}
       </span>
     ) : (
-      <span className="pill bad">{t('leads.overdue', { time: fmt.minutes(-minutes) })}</span>
+      <span className="pill bad" title={fmt.dateTime(deadline)}>
+        {t('leads.overdue', { time: fmt.minutes(-minutes) })}
+      </span>
     );
   };
   return (
@@ -47,12 +85,12 @@ export function LeadsNowPanel({ userId }: { userId: number }) {
         {(rows) => (
           <DataTable
             caption={t('leads.title')}
-            rows={rows}
-            rowKey={(l) => l.id}
+            rows={rows.slice(0, 25)}
+            rowKey={(r) => r.lead.id}
             columns={[
-              { key: 'name', header: t('leads.name'), cell: (l) => l.name },
-              { key: 'company', header: t('leads.company'), cell: (l) => l.company ?? '' },
-              { key: 'created', header: t('leads.created'), cell: (l) => fmt.dateTime(l.createdAt) },
+              { key: 'name', header: t('leads.name'), cell: (r) => r.lead.name },
+              { key: 'company', header: t('leads.company'), cell: (r) => r.lead.company ?? '' },
+              { key: 'created', header: t('leads.created'), cell: (r) => fmt.dateTime(r.lead.createdAt) },
               { key: 'sla', header: t('leads.sla'), cell: clock },
             ]}
           />

@@ -3,6 +3,7 @@ import { useWorkspace } from '../../format/workspace.tsx';
 import { t } from '../../i18n/t.ts';
 import { KpiPanel } from '../manager/KpiPanel.tsx';
 import { PacingPanel } from '../manager/PacingPanel.tsx';
+import { periodKeyFor } from '../../period/ranges.ts';
 import { useRange } from '../../period/use-range.ts';
 import { CadencePanel } from './CadencePanel.tsx';
 import { ForecastCallsPanel } from './ForecastCallsPanel.tsx';
@@ -23,7 +24,7 @@ export const REP_KPIS = [
 export function RepHomePage() {
   const { me } = useSession();
   const { fmt } = useWorkspace();
-  const { range, previous, today } = useRange('month');
+  const { range, periodKey, today } = useRange('month');
   if (!me) return null;
   return (
     <>
@@ -58,14 +59,8 @@ export function RepHomePage() {
         <LeadsNowPanel userId={me.id} />
         <CadencePanel userId={me.id} />
         <RankBadgesPanel userId={me.id} range={range} />
-        <KpiPanel
-          range={range}
-          previous={previous}
-          metricIds={REP_KPIS}
-          userIds={[me.id]}
-          title={t('rep.kpis')}
-        />
-        <ForecastCallsPanel userId={me.id} />
+        <KpiPanel periodKey={periodKey} metricIds={REP_KPIS} userIds={[me.id]} title={t('rep.kpis')} />
+        <ForecastCallsPanel userId={me.id} periodKey={periodKeyFor('quarter', today)} />
       </div>
     </>
   );

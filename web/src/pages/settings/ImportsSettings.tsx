@@ -1,58 +1,85 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { request, upload } from '../../api/client.ts';
-import type { ImportRun } from '../../api/types/imports.ts';
+import { ApiError, upload } from '../../api/client.ts';
+import type { ImportReject, ImportSummary } from '../../api/types/imports.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { Panel } from '../../components/panel.tsx';
 import { ErrorNote } from '../../components/state.tsx';
 import { useWorkspace } from '../../format/workspace.tsx';
 import { t } from '../../i18n/t.ts';
 
-const SOURCES = ['custom', 'salesforce', 'hubspot', 'pipedrive'] as const;
-const ENTITIES = ['activities', 'leads', 'opportunities', 'contacts', 'accounts', 'users'] as const;
+const SOURCES = ['', 'salesforce', 'hubspot', 'pipedrive'] as const;
+const ENTITIES = ['', 'opportunities', 'opportunity_history', 'leads', 'contacts', 'activities'] as const;
 
-/** Uploads a CSV with upload progress, follows the import to its end, and shows the rejected rows. */
+/** One problem to show: a rejected row's reason, from a summary or from a 422 answer's details. */
+interface Problem {
+  line: number | null;
+  field: string;
+  value: string;
+  reason: string;
+}
+
+function fromRejects(rejects: ImportReject[]): Problem[] {
+  return rejects.flatMap((r) =>
+    r.errors.map((e) => ({
+      line: r.line,
+      field: e.field,
+      value: e.value ?? r.values[e.field] ?? '',
+      reason: e.reason,
+    })),
+  );
+}
+
+/**
+ * Uploads a CRM export (the CSV is the request body, streamed by the server) with upload progress, then shows
+ * the outcome: counts, and the rejected rows with line, field and reason, plus the rejected-rows CSV.
+ */
 export function ImportsSettings() {
   const { fmt } = useWorkspace();
   const fileInput = useRef<HTMLInputElement>(null);
-  const [source, setSource] = useState<string>('custom');
-  const [entity, setEntity] = useState<string>('activities');
+  const [source, setSource] = useState<string>('');
+  const [entity, setEntity] = useState<string>('');
+  const [skipInvalid, setSkipInvalid] = useState(true);
   const [progress, setProgress] = useState<number | null>(null);
-  const [run, setRun] = useState<ImportRun | null>(null);
+  const [phase, setPhase] = useState<'idle' | 'uploading' | 'done'>('idle');
+  const [summary, setSummary] = useState<ImportSummary | null>(null);
+  const [problems, setProblems] = useState<Problem[]>([]);
   const [error, setError] = useState<Error | null>(null);
-
-  async function follow(initial: ImportRun) {
-    let current = initial;
-    setRun(current);
-    // Large files import in the background; poll until the server reports a final status.
-    while (current.status === 'running') {
-      await new Promise((r) => setTimeout(r, 1000));
-      current = await request<ImportRun>('GET', `/api/imports/${current.id}`);
-      setRun(current);
-    }
-  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const file = fileInput.current?.files?.[0];
     if (!file) return;
     setError(null);
-    setRun(null);
+    setSummary(null);
+    setProblems([]);
     setProgress(0);
-    const form = new FormData();
-    form.append('source', source);
-    form.append('entity', entity);
-    form.append('file', file, file.name);
+    setPhase('uploading');
     try {
-      const started = await upload<ImportRun>('/api/imports', form, setProgress, { source, entity });
-      await follow(started);
+      const result = await upload<ImportSummary>('/api/imports', file, 'text/csv', setProgress, {
+        source: source || undefined,
+        entity: entity || undefined,
+        skipInvalid,
+        fileName: file.name,
+      });
+      setSummary(result);
+      setProblems(fromRejects(result.rejects));
     } catch (err) {
-      const body = (err as { body?: { import?: ImportRun } }).body;
-      if (body?.import) setRun(body.import);
+      if (err instanceof ApiError && err.body?.error.code === 'import_rejected') {
+        setProblems(
+          err.body.error.details.map((d) => ({
+            line: d.line ?? null,
+            field: d.field ?? '',
+            value: (d as { value?: string }).value ?? '',
+            reason: d.reason,
+          })),
+        );
+      }
       setError(err instanceof Error ? err : new Error(String(err)));
+    } finally {
+      setPhase('done');
     }
   }
 
-  const rejects = run?.rejects ?? [];
   return (
     <>
       <Panel title={t('settings.imports')}>
@@ -62,7 +89,7 @@ export function ImportsSettings() {
             <select value={source} onChange={(e) => setSource(e.target.value)}>
               {SOURCES.map((s) => (
                 <option key={s} value={s}>
-                  {t(`imports.source.${s}`)}
+                  {t(`imports.source.${s || 'auto'}`)}
                 </option>
               ))}
             </select>
@@ -72,7 +99,7 @@ export function ImportsSettings() {
             <select value={entity} onChange={(e) => setEntity(e.target.value)}>
               {ENTITIES.map((s) => (
                 <option key={s} value={s}>
-                  {t(`imports.entity.${s}`)}
+                  {t(`imports.entity.${s || 'auto'}`)}
                 </option>
               ))}
             </select>
@@ -81,50 +108,59 @@ export function ImportsSettings() {
             {t('imports.file')}
             <input ref={fileInput} type="file" accept=".csv,text/csv" required />
           </label>
+          <label className="checkbox">
+            <input type="checkbox" checked={skipInvalid} onChange={(e) => setSkipInvalid(e.target.checked)} />
+            {t('imports.skipInvalid')}
+          </label>
           <div className="form-actions">
-            <button type="submit">{t('imports.start')}</button>
+            <button type="submit" disabled={phase === 'uploading'}>
+              {t('imports.start')}
+            </button>
           </div>
         </form>
         {progress !== null && (
           <div className="import-progress">
             <label>
-              {t('imports.uploaded', { pct: fmt.percent(progress) })}
+              {phase === 'uploading' && progress >= 1
+                ? t('imports.processing')
+                : t('imports.uploaded', { pct: fmt.percent(progress) })}
               <progress max={1} value={progress} />
             </label>
           </div>
         )}
         {error && <ErrorNote error={error} />}
       </Panel>
-      {run && (
+      {(summary || problems.length > 0) && (
         <Panel title={t('imports.result')} testId="import-result">
-          <p role="status" data-testid="import-status">
-            {t(`imports.status.${run.status}`)} ·{' '}
-            {t('imports.counts', {
-              total: fmt.number(run.rowsTotal),
-              imported: fmt.number(run.rowsImported),
-              rejected: fmt.number(run.rowsRejected),
-            })}
-          </p>
-          {run.rowsRejected > 0 && (
-            <>
-              <p>
-                <a href={`/api/imports/${run.id}/rejects.csv`} download>
-                  {t('imports.rejectsCsv')}
-                </a>
-              </p>
-              <DataTable
-                caption={t('imports.rejects')}
-                testId="import-rejects"
-                rows={rejects}
-                rowKey={(r, i) => `${r.line}:${r.field ?? ''}:${i}`}
-                columns={[
-                  { key: 'line', header: t('imports.line'), numeric: true, cell: (r) => r.line },
-                  { key: 'field', header: t('imports.field'), cell: (r) => r.field ?? '' },
-                  { key: 'value', header: t('imports.value'), cell: (r) => r.value ?? '' },
-                  { key: 'reason', header: t('imports.reason'), cell: (r) => r.reason },
-                ]}
-              />
-            </>
+          {summary && (
+            <p role="status" data-testid="import-status">
+              {t('imports.counts', {
+                total: fmt.number(summary.rowsRead),
+                imported: fmt.number(summary.imported),
+                rejected: fmt.number(summary.rejected),
+              })}
+            </p>
+          )}
+          {summary && summary.rejected > 0 && (
+            <p>
+              <a href={`/api/imports/${summary.importId}/rejects.csv`} download>
+                {t('imports.rejectsCsv')}
+              </a>
+            </p>
+          )}
+          {problems.length > 0 && (
+            <DataTable
+              caption={t('imports.rejects')}
+              testId="import-rejects"
+              rows={problems}
+              rowKey={(r, i) => `${r.line}:${r.field}:${i}`}
+              columns={[
+                { key: 'line', header: t('imports.line'), numeric: true, cell: (r) => r.line ?? '' },
+                { key: 'field', header: t('imports.field'), cell: (r) => r.field },
+                { key: 'value', header: t('imports.value'), cell: (r) => r.value },
+                { key: 'reason', header: t('imports.reason'), cell: (r) => r.reason },
+              ]}
+            />
           )}
         </Panel>
       )}

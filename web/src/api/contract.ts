@@ -1,0 +1,55 @@
+import { FORECAST_FIELDS } from './types/forecast.ts';
+import { GOAL_FIELDS } from './types/goals.ts';
+import { IMPORT_SUMMARY_FIELDS } from './types/imports.ts';
+import { METRIC_REPORT_FIELDS } from './types/metrics.ts';
+import { TEAM_FIELDS, USER_FIELDS } from './types/people.ts';
+import { LEAD_FIELDS, OPPORTUNITY_FIELDS } from './types/rows.ts';
+import { SETTINGS_FIELDS } from './types/settings.ts';
+
+/** One endpoint the web app calls, in OpenAPI path syntax, with the response fields it reads. */
+export interface ContractEntry {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  path: string;
+  /** Fields read from the success response; `in` says where: the body itself or each element of `items`. */
+  fields?: readonly string[];
+  in?: 'body' | 'items';
+  /** Not served yet by the API (its engineer is building it); the page shows "not available" until then. */
+  pending?: boolean;
+}
+
+/**
+ * Every endpoint the web app calls. e2e/api-contract.test.ts checks each against /api/openapi.json, so a
+ * renamed field or path fails a test instead of a dashboard.
+ */
+export const API_CONTRACT: readonly ContractEntry[] = [
+  { method: 'post', path: '/api/auth/login', fields: ['user', 'csrfToken'] },
+  { method: 'get', path: '/api/auth/me', fields: ['user', 'csrfToken'] },
+  { method: 'post', path: '/api/auth/logout' },
+  { method: 'get', path: '/api/settings', fields: SETTINGS_FIELDS },
+  { method: 'put', path: '/api/settings', fields: SETTINGS_FIELDS },
+  { method: 'get', path: '/api/holidays', fields: ['year', 'custom', 'resolved'] },
+  { method: 'put', path: '/api/holidays', fields: ['year', 'custom', 'resolved'] },
+  { method: 'get', path: '/api/users', fields: USER_FIELDS, in: 'items' },
+  { method: 'post', path: '/api/users', fields: USER_FIELDS },
+  { method: 'patch', path: '/api/users/{id}', fields: USER_FIELDS },
+  { method: 'get', path: '/api/teams', fields: TEAM_FIELDS, in: 'items' },
+  { method: 'post', path: '/api/teams', fields: TEAM_FIELDS },
+  { method: 'get', path: '/api/opportunities', fields: OPPORTUNITY_FIELDS, in: 'items' },
+  { method: 'get', path: '/api/leads', fields: LEAD_FIELDS, in: 'items' },
+  { method: 'get', path: '/api/metrics', fields: METRIC_REPORT_FIELDS },
+  { method: 'get', path: '/api/metrics/definitions', fields: ['metrics'] },
+  { method: 'get', path: '/api/funnel', pending: true },
+  { method: 'get', path: '/api/goals', fields: GOAL_FIELDS, in: 'items', pending: true },
+  { method: 'post', path: '/api/goals', pending: true },
+  { method: 'get', path: '/api/goals/pacing', pending: true },
+  { method: 'get', path: '/api/leaderboards', pending: true },
+  { method: 'get', path: '/api/alerts', pending: true },
+  { method: 'get', path: '/api/cadence/gaps', pending: true },
+  { method: 'get', path: '/api/users/{id}/badges', pending: true },
+  { method: 'get', path: '/api/forecast', fields: FORECAST_FIELDS },
+  { method: 'get', path: '/api/forecast/calls', fields: ['calls'] },
+  { method: 'get', path: '/api/pipelines', pending: true },
+  { method: 'patch', path: '/api/stages/{id}', pending: true },
+  { method: 'post', path: '/api/imports', fields: IMPORT_SUMMARY_FIELDS },
+  { method: 'get', path: '/api/imports/{id}/rejects.csv' },
+];
