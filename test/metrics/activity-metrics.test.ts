@@ -99,7 +99,7 @@ describeStores('activity metrics', (ctx) => {
       // Not touches or outside July.
       { userId: a, type: 'other', at: '2026-07-14T14:00:00Z', contactId: c1 },
       { userId: a, type: 'call', at: '2026-08-01T00:30:00Z', outcome: 'connected', contactId: c1 },
-      { userId: a, type: 'call', at: '2026-06-30T23:59:00Z', outcome: 'connected', contactId: c1 },
+      { userId: a, type: 'call', at: '2026-06-30T23:59:00Z', outcome: 'connected' },
       // Bob: two connected calls, one to a new person, one follow-up of Ann's contact c1.
       {
         userId: ids.b,
@@ -124,8 +124,9 @@ describeStores('activity metrics', (ctx) => {
     // c1, c2, c3 and the lead; the inbound call and the other-activity add nobody.
     expect(v('unique_contacts')).toBe(4);
     expect(v('new_prospects')).toBe(4);
-    // c1 call 2, c2 email, c1 held meeting, c3 meeting without outcome.
-    expect(v('follow_ups')).toBe(4);
+    // Touches of people touched before, as the derived columns define touches (any outbound activity or meeting):
+    // c1 second call, c2 email, c1 held meeting, c2 no-show, c2 scheduled, c3 meeting without outcome, c1 other.
+    expect(v('follow_ups')).toBe(7);
     expect(ann.connect_rate).toEqual({ value: 1 / 3, numerator: 1, denominator: 3 });
     expect(v('meetings_held')).toBe(1);
     expect(ann.meetings_per_prospecting_activity).toEqual({ value: 0.25, numerator: 1, denominator: 4 });

@@ -9,7 +9,7 @@ export const followUps = {
   kind: 'count',
   formula: 'count(touches that are not a first touch)',
   counts:
-    "Touches naming a contact or lead that are not that person's first-ever touch. Touches naming nobody do not count.",
+    "Touches (outbound activities of any type, or meetings, naming a contact or lead, as in the derived columns) that are not the person's first-ever touch. Activities naming nobody and inbound calls or emails do not count.",
   parts: {
     value: {
       source: 'activities',
@@ -17,16 +17,12 @@ export const followUps = {
         fn: 'count',
         where: [
           {
-            column: 'is_touch',
+            column: 'is_person_touch',
             op: 'is_true',
           },
           {
             column: 'is_new_prospect',
             op: 'is_false',
-          },
-          {
-            column: 'person',
-            op: 'not_null',
           },
         ],
       },

@@ -9,7 +9,7 @@ export const newProspects = {
   kind: 'count',
   formula: 'count(distinct person whose first-ever touch is in the period)',
   counts:
-    'A contact or lead whose first-ever touch (activities.is_new_prospect, maintained by the derived-column refresh: any outbound activity or meeting) falls in the period. A converted lead and its contact are one person. Later touches of the same person are follow-ups.',
+    'People whose first-ever touch (activities.is_new_prospect, maintained by the derived-column refresh) falls in the period. A converted lead and its contact are one person. Later touches of the same person are follow-ups.',
   parts: {
     value: {
       source: 'activities',

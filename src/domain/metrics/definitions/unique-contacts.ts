@@ -9,7 +9,7 @@ export const uniqueContacts = {
   kind: 'count',
   formula: 'count(distinct person touched)',
   counts:
-    'Each contact (or, for unconverted leads, lead; a converted lead is its contact) counts once however often touched. Touches naming neither a contact nor a lead do not count. Not additive: a person touched by two reps counts once for the team.',
+    'Each person touched (a touch as defined under Touches below: an outbound activity or any meeting, naming a contact or lead; a converted lead is its contact) counts once however often touched. Not additive: a person touched by two reps counts once for the team.',
   parts: {
     value: {
       source: 'activities',
@@ -18,7 +18,7 @@ export const uniqueContacts = {
         column: 'person',
         where: [
           {
-            column: 'is_touch',
+            column: 'is_person_touch',
             op: 'is_true',
           },
         ],

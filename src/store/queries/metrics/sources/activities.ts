@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { SourceSpec } from '../source-spec.ts';
 
-/** Prospect touches: outbound calls, emails and LinkedIn, plus meetings that were not no-shows or only scheduled. */
+/** Effort counted by the activities metric: outbound calls, emails and LinkedIn, plus meetings that were not no-shows or only scheduled. */
 const isTouch = sql`((a.type in ('call', 'email', 'linkedin') and a.direction = 'outbound')
   or (a.type = 'meeting' and coalesce(a.outcome, '') not in ('no_show', 'scheduled')))`;
 
@@ -19,6 +19,8 @@ export const activitiesSource: SourceSpec = {
     direction: sql`a.direction`,
     outcome: sql`a.outcome`,
     is_touch: isTouch,
+    // A touch as the derived columns define it (what is_new_prospect flags): outbound work or any meeting, to a person.
+    is_person_touch: sql`((a.direction = 'outbound' or a.type = 'meeting') and (a.contact_id is not null or a.lead_id is not null))`,
     is_new_prospect: sql`a.is_new_prospect`,
     // One number per person as in the derived-column refresh: contact c is 2c, an unconverted lead l is 2l+1 and a
     // converted lead is its contact, so distinct counts stay on integers and agree with is_new_prospect.
