@@ -2,6 +2,8 @@ import { beforeAll, expect, it } from 'vitest';
 import { SYSTEM_VIEWER, type Viewer } from '../../src/domain/access/viewer.ts';
 import { parsePeriod } from '../../src/domain/calendar/period.ts';
 import { computeScope } from '../../src/domain/forecast/compute.ts';
+import { forecastSnapshotJob } from '../../src/jobs/definitions/forecast-snapshot.ts';
+import { runJobOnce } from '../../src/jobs/runner.ts';
 import { pipelineAtDate } from '../../src/store/queries/pipeline-at-date.ts';
 import { runBacktest } from '../../src/store/queries/forecast/backtest.ts';
 import { slipHistogramBefore } from '../../src/store/queries/forecast/close-slippage.ts';
@@ -171,6 +173,23 @@ describeStores('forecast store', (ctx) => {
     expect(sw?.atStart.bias).toBeCloseTo(-0.4, 10);
     expect(bt.scopes.map((s) => s.scopeKey)).toContain(`rep:${f.r1.id}`);
   });
+  it('takes the weekly snapshot of the month and quarter once per Monday 06:00 slot', async () => {
+    // 12:00 on Monday 2026-11-23: the slot is 06:00 the same day (UTC workspace), six hours late, so rebuilt.
+    const first = await runJobOnce(ctx.db, forecastSnapshotJob, NOW);
+    expect(first).toMatchObject({ ran: true, summary: expect.stringContaining('2026-11') });
+    const again = await runJobOnce(ctx.db, forecastSnapshotJob, new Date('2026-11-23T12:15:00Z'));
+    expect(again).toMatchObject({ ran: true, summary: 'no snapshot due' });
+    const rows = await ctx.db
+      .selectFrom('forecast_snapshots')
+      .select(['period_key', 'as_of', 'trigger'])
+      .orderBy('period_key')
+      .execute();
+    expect(rows.map((r) => [r.period_key, r.as_of.toISOString(), r.trigger])).toEqual([
+      ['2026-11', '2026-11-23T06:00:00.000Z', 'schedule'],
+      ['2026-Q4', '2026-11-23T06:00:00.000Z', 'schedule'],
+    ]);
+  });
+
   it('stores a snapshot at D that equals the pipeline rebuilt at D after later changes', async () => {
     await truncateAll(ctx.db);
     const f = await seedForecastWorld(ctx.db);

@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.ts';
+import * as forecast from './forecast.ts';
+import * as plan from './plan.ts';
 import * as report from './report.ts';
 import * as serve from './serve.ts';
 import * as settings from './settings.ts';
@@ -13,4 +15,6 @@ export const commands: Array<{ register: (program: Command, ctx: CliContext) => 
   users,
   tokens,
   report,
+  forecast,
+  plan,
 ];

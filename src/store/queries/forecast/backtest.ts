@@ -1,5 +1,5 @@
 import type { Viewer } from '../../../domain/access/viewer.ts';
-import { addDays } from '../../../domain/calendar/local-date.ts';
+import { addDays, daysBetween } from '../../../domain/calendar/local-date.ts';
 import {
   periodContaining,
   previousPeriod,
@@ -32,6 +32,8 @@ export interface BacktestOptions {
   iterations: number;
   /** Restrict to these scopes (default: every scope the viewer may see). */
   scopes?: NamedScope[];
+  /** Called after each checkpoint (for a progress bar). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** One method's error for one scope: at the period starts only, and over every checkpoint. */
@@ -98,6 +100,7 @@ export async function runBacktest(db: Db, viewer: Viewer, o: BacktestOptions): P
   for (const s of scopes) outcomes.set(s.key, new Map(METHOD_IDS.map((m) => [m, { start: [], all: [] }])));
   const companyRows: BacktestPeriod[] = [];
   let checkpoints = 0;
+  const total = periods.reduce((n, p) => n + (o.weekly ? Math.ceil(daysBetween(p.start, p.end) / 7) : 1), 0);
 
   for (const period of periods) {
     const actual = await actualWonByOwner(db, period, tz);
@@ -133,6 +136,7 @@ export async function runBacktest(db: Db, viewer: Viewer, o: BacktestOptions): P
           }
         }
       }
+      o.onProgress?.(checkpoints, total);
     }
     companyRows.push(row);
   }

@@ -45,7 +45,10 @@ export async function takeSnapshot(db: Db, req: SnapshotRequest): Promise<Snapsh
     timeZone: settings.timeZone,
   });
   const scopes = await listVisibleScopes(db, SYSTEM_VIEWER);
-  return db.transaction().execute(async (tx) => {
+  // The job runner already holds a transaction (for its advisory lock); join it rather than nest.
+  const inTransaction = <T>(fn: (tx: Db) => Promise<T>): Promise<T> =>
+    db.isTransaction ? fn(db) : db.transaction().execute(fn);
+  return inTransaction(async (tx) => {
     const inserted = await tx
       .insertInto('forecast_snapshots')
       .values({

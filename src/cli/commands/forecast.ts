@@ -1,0 +1,181 @@
+import cliProgress from 'cli-progress';
+import type { Command } from 'commander';
+import { randomInt } from 'node:crypto';
+import { SYSTEM_VIEWER } from '../../domain/access/viewer.ts';
+import { periodContaining } from '../../domain/calendar/period.ts';
+import { instantToLocal } from '../../domain/calendar/zoned.ts';
+import { parseMethodList } from '../../domain/forecast/method-list.ts';
+import { parseScope } from '../../domain/forecast/scope.ts';
+import { AppError } from '../../errors.ts';
+import { runBacktest } from '../../store/queries/forecast/backtest.ts';
+import { forecastReport } from '../../store/queries/forecast/forecast-report.ts';
+import { takeSnapshot } from '../../store/queries/forecast/snapshots.ts';
+import { getSettings } from '../../store/tables/settings.ts';
+import type { CliContext } from '../context.ts';
+import { backtestTable, forecastTable } from '../forecast-output.ts';
+import { openConfiguredStore } from '../store-from-config.ts';
+
+function intOption(value: string | undefined, field: string, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new AppError('validation', `--${field} must be an integer from ${min} to ${max}`, [
+      { field, value, reason: 'out of range' },
+    ]);
+  }
+  return n;
+}
+
+/** `pacesetter forecast` (+ `backtest`, `snapshot`): the same numbers as the /api/forecast endpoints, as the system user. */
+export function register(program: Command, ctx: CliContext): void {
+  const forecast = program
+    .command('forecast')
+    .description('Forecast a period with every method side by side (same numbers as GET /api/forecast)')
+    .option('--period <key>', 'period key: 2026-Q4, 2026-11, FY2027-Q1 (default: the current quarter)')
+    .option('--scope <scope>', "'company', 'team:ID' or 'rep:ID'", 'company')
+    .option(
+      '--method <methods>',
+      "'all' or comma-separated: stage_weighted,judgement,run_rate,cycle_age,monte_carlo",
+      'all',
+    )
+    .option('--seed <n>', 'Monte Carlo seed; the same seed gives the same range (default: random)')
+    .option('--iterations <n>', 'Monte Carlo runs', '2000')
+    .option('--no-track-record', 'skip the accuracy of each method over the last four periods')
+    .option('--json', 'print the API JSON instead of a table')
+    .action(
+      async (opts: {
+        period?: string;
+        scope: string;
+        method: string;
+        seed?: string;
+        iterations: string;
+        trackRecord: boolean;
+        json?: boolean;
+      }) => {
+        const db = await openConfiguredStore(ctx.config());
+        try {
+          const settings = await getSettings(db);
+          const now = new Date();
+          const report = await forecastReport(db, SYSTEM_VIEWER, {
+            periodKey:
+              opts.period ??
+              periodContaining(
+                instantToLocal(now, settings.timeZone).date,
+                'quarter',
+                settings.fiscalYearStartMonth,
+              ).key,
+            scope: parseScope(opts.scope),
+            now,
+            seed: intOption(opts.seed, 'seed', 0, 2 ** 31 - 1) ?? randomInt(0, 2 ** 31 - 1),
+            iterations: intOption(opts.iterations, 'iterations', 100, 100_000) as number,
+            methods: parseMethodList(opts.method),
+            withTrackRecord: opts.trackRecord,
+          });
+          console.log(opts.json ? JSON.stringify(report, null, 2) : forecastTable(report, settings.locale));
+        } finally {
+          await db.destroy();
+        }
+      },
+    );
+
+  forecast
+    .command('backtest')
+    .description(
+      'What each method would have forecast for past periods vs what was won: MAPE and bias per scope',
+    )
+    .option('--grain <grain>', 'month or quarter', 'quarter')
+    .option('--periods <n>', 'finished periods to test', '4')
+    .option('--start-only', 'forecast only at each period start (default: also every week)')
+    .option('--seed <n>', 'Monte Carlo seed', '1')
+    .option('--iterations <n>', 'Monte Carlo runs per forecast', '500')
+    .option('--json', 'print JSON instead of tables')
+    .action(
+      async (opts: {
+        grain: string;
+        periods: string;
+        startOnly?: boolean;
+        seed: string;
+        iterations: string;
+        json?: boolean;
+      }) => {
+        if (opts.grain !== 'month' && opts.grain !== 'quarter') {
+          throw new AppError('validation', '--grain must be month or quarter', [
+            { field: 'grain', value: opts.grain, reason: 'unknown grain' },
+          ]);
+        }
+        const db = await openConfiguredStore(ctx.config());
+        const bar = process.stderr.isTTY
+          ? new cliProgress.SingleBar(
+              { format: 'backtest |{bar}| {value}/{total} checkpoints', hideCursor: true },
+              cliProgress.Presets.shades_classic,
+            )
+          : null;
+        let started = false;
+        try {
+          const settings = await getSettings(db);
+          const report = await runBacktest(db, SYSTEM_VIEWER, {
+            grain: opts.grain,
+            periods: intOption(opts.periods, 'periods', 1, 24) as number,
+            weekly: !opts.startOnly,
+            now: new Date(),
+            seed: intOption(opts.seed, 'seed', 0, 2 ** 31 - 1) as number,
+            iterations: intOption(opts.iterations, 'iterations', 100, 20_000) as number,
+            onProgress: (done, total) => {
+              if (!bar) return;
+              if (!started) {
+                bar.start(total, 0);
+                started = true;
+              }
+              bar.update(done);
+            },
+          });
+          bar?.stop();
+          console.log(
+            opts.json
+              ? JSON.stringify(report, null, 2)
+              : backtestTable(report, settings.locale, settings.currency),
+          );
+        } finally {
+          bar?.stop();
+          await db.destroy();
+        }
+      },
+    );
+
+  forecast
+    .command('snapshot')
+    .description('Snapshot every method for every scope now (the server also does this every Monday 06:00)')
+    .option('--period <key>', 'period key (default: the current quarter)')
+    .option('--seed <n>', 'Monte Carlo seed (default: random)')
+    .option('--json', 'print JSON')
+    .action(async (opts: { period?: string; seed?: string; json?: boolean }) => {
+      const db = await openConfiguredStore(ctx.config());
+      try {
+        const settings = await getSettings(db);
+        const now = new Date();
+        const snap = await takeSnapshot(db, {
+          periodKey:
+            opts.period ??
+            periodContaining(
+              instantToLocal(now, settings.timeZone).date,
+              'quarter',
+              settings.fiscalYearStartMonth,
+            ).key,
+          asOf: now,
+          now,
+          trigger: 'manual',
+          takenBy: null,
+          seed: intOption(opts.seed, 'seed', 0, 2 ** 31 - 1) ?? randomInt(0, 2 ** 31 - 1),
+          iterations: 2_000,
+        });
+        if (!snap) throw new Error('manual snapshot was not inserted');
+        console.log(
+          opts.json
+            ? JSON.stringify(snap, null, 2)
+            : `Snapshot ${snap.id} of ${snap.periodKey} at ${snap.asOf.toISOString()}: ${snap.scopes} scopes, ${snap.lines} open deals`,
+        );
+      } finally {
+        await db.destroy();
+      }
+    });
+}

@@ -1,0 +1,137 @@
+import { formatMetricValue } from '../domain/metrics/format.ts';
+import type { ErrorStats } from '../domain/forecast/accuracy.ts';
+import type { BacktestReport } from '../store/queries/forecast/backtest.ts';
+import type { ForecastReport } from '../store/queries/forecast/forecast-report.ts';
+import type { PlanReport } from '../store/queries/forecast/plan-report.ts';
+
+const METHOD_LABELS: Record<string, string> = {
+  stage_weighted: 'Stage-weighted',
+  judgement: 'Commit / judgement',
+  run_rate: 'Historical run-rate',
+  cycle_age: 'Cycle-age',
+  monte_carlo: 'Monte Carlo (P50)',
+};
+
+/** Pads cells into aligned columns: the first column left, the rest right. */
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 0 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number)))
+      .join('  ')
+      .trimEnd();
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+const pct = (v: number | null, locale: string) =>
+  v === null
+    ? '-'
+    : new Intl.NumberFormat(locale, {
+        style: 'percent',
+        maximumFractionDigits: 1,
+        signDisplay: 'auto',
+      }).format(v);
+
+/** The forecast as a table: each method's number, won to date and range, then warnings and the track record. */
+export function forecastTable(r: ForecastReport, locale: string): string {
+  const money = (v: number | null) => formatMetricValue(v, 'money', locale, r.currency);
+  const lines = [
+    `Forecast ${r.period.key} (${r.period.start} to ${r.period.end}, end exclusive) for ${r.scope.name}, as of ${r.asOf.toISOString()}`,
+    '',
+    table(
+      ['Method', 'Forecast', 'Won to date', 'Low', 'High'],
+      r.methods.map((m) => [
+        METHOD_LABELS[m.method] ?? m.method,
+        money(m.value),
+        money(m.wonToDate),
+        money(m.low),
+        money(m.high),
+      ]),
+    ),
+  ];
+  if (r.range) {
+    lines.push(
+      '',
+      `Range (Monte Carlo, seed ${r.seed}): P10 ${money(r.range.p10)}  P50 ${money(r.range.p50)}  P90 ${money(r.range.p90)}`,
+    );
+  }
+  for (const w of r.warnings) lines.push('', `Warning: ${w}`);
+  if (r.trackRecord) {
+    lines.push(
+      '',
+      `Track record over the last periods (at period start):`,
+      accuracyTable(r.trackRecord.methods, locale),
+    );
+    if (r.trackRecord.best)
+      lines.push(`Most accurate so far: ${METHOD_LABELS[r.trackRecord.best] ?? r.trackRecord.best}`);
+  }
+  return lines.join('\n');
+}
+
+function accuracyTable(
+  methods: ReadonlyArray<{ method: string; atStart: ErrorStats; allCheckpoints: ErrorStats }>,
+  locale: string,
+): string {
+  return table(
+    ['Method', 'MAPE (start)', 'Bias (start)', 'MAPE (weekly)', 'Bias (weekly)', 'Forecasts'],
+    methods.map((m) => [
+      METHOD_LABELS[m.method] ?? m.method,
+      pct(m.atStart.mape, locale),
+      pct(m.atStart.bias, locale),
+      pct(m.allCheckpoints.mape, locale),
+      pct(m.allCheckpoints.bias, locale),
+      String(m.allCheckpoints.n),
+    ]),
+  );
+}
+
+/** The backtest as tables: the company's periods (forecast at start vs actual), then accuracy per scope. */
+export function backtestTable(r: BacktestReport, locale: string, currency: string): string {
+  const money = (v: number | undefined) => formatMetricValue(v ?? null, 'money', locale, currency);
+  const methods = Object.keys(METHOD_LABELS);
+  const lines = [
+    `Backtest: ${r.periods.length} ${r.grain}s, ${r.checkpoints} checkpoints (bias > 0 = over-forecast)`,
+    '',
+    table(
+      ['Period', 'Actual won', ...methods.map((m) => METHOD_LABELS[m] as string)],
+      r.periods.map((p) => [p.key, money(p.actual), ...methods.map((m) => money(p.atStart[m]))]),
+    ),
+  ];
+  for (const s of r.scopes) {
+    lines.push(
+      '',
+      `${s.name} (${s.scopeKey})${s.best ? `: most accurate ${METHOD_LABELS[s.best] ?? s.best}` : ''}`,
+    );
+    lines.push(accuracyTable(s.methods, locale));
+  }
+  return lines.join('\n');
+}
+
+/** The plan as tables: what the target needs per stage, and what the (what-if) pace gives. */
+export function planTable(r: PlanReport, locale: string): string {
+  const money = (v: number | null) => formatMetricValue(v, 'money', locale, r.currency);
+  const count = (v: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(v);
+  const p = r.plan;
+  const lines = [
+    `Plan ${r.period.key} for ${r.scope.name}: ${r.rates} rates over the last ${r.lookbackDays} days, average won deal ${money(r.avgDealSize)}`,
+    '',
+  ];
+  lines.push(
+    table(
+      ['Stage', 'Reach', 'Needed', 'At this pace'],
+      p.stages.map((s, i) => [
+        s.label,
+        pct(s.reach, locale),
+        p.required ? count(p.required[i]?.required ?? 0) : '-',
+        count(p.projected[i]?.required ?? 0),
+      ]),
+    ),
+  );
+  lines.push('');
+  if (p.targetWins !== null) lines.push(`Target: ${count(p.targetWins)} wins (${money(p.targetRevenue)})`);
+  if (p.required === null && p.targetWins !== null)
+    lines.push('The observed funnel never reaches a win: no plan possible.');
+  lines.push(`At ${count(p.topCount)} leads: ${count(p.projectedWins)} wins, ${money(p.projectedRevenue)}`);
+  if (p.gapWins !== null) lines.push(`Gap: ${p.gapWins >= 0 ? '+' : ''}${count(p.gapWins)} wins`);
+  return lines.join('\n');
+}
