@@ -1,8 +1,10 @@
 import { sql } from 'kysely';
 import {
+  activityPersonKey,
   idArray,
   leadPersonKey,
   personInScope,
+  touchCondition,
   touchesOf,
   type DbOrTx,
   type ResolvedScope,
@@ -19,27 +21,27 @@ import {
  */
 export async function refreshNewProspectFlags(db: DbOrTx, scope: ResolvedScope | null): Promise<void> {
   if (scope !== null && scope.contactIds.length === 0 && scope.leadIds.length === 0) return;
-  const person = sql`t.person`;
-  // Activities of the people in scope that are not touches (inbound, or no person) must read false.
-  const clearScope =
+  const candidates =
     scope === null
-      ? sql``
-      : sql`and (a.contact_id = any(${idArray(scope.contactIds)}) or a.lead_id = any(${idArray(scope.leadIds)}))`;
+      ? sql`true`
+      : sql`(a.contact_id = any(${idArray(scope.contactIds)}) or a.lead_id = any(${idArray(scope.leadIds)}))`;
+  // One pass over the activities in scope: touches are ranked per person, everything else reads false (which
+  // also clears a stale flag on an activity that stopped being a touch). A touch whose person is outside the
+  // scope (an activity naming an in-scope lead but another contact) is left alone.
   await sql`
-    with ranked as (
-      select t.id, row_number() over (partition by t.person order by t.occurred_at, t.id) = 1 as first
-      from ${touchesOf(scope)} t
-      where ${personInScope(person, scope)}
+    with classified as (
+      select a.id, a.occurred_at, ${touchCondition} as is_touch, ${activityPersonKey} as person
+      from activities a left join leads l on l.id = a.lead_id
+      where ${candidates}
+    ),
+    ranked as (
+      select id, is_touch and row_number() over (partition by is_touch, person order by occurred_at, id) = 1 as first
+      from classified c
+      where not c.is_touch or ${personInScope(sql`c.person`, scope)}
     )
     update activities as a set is_new_prospect = r.first
     from ranked r
     where a.id = r.id and a.is_new_prospect <> r.first`.execute(db);
-  await sql`
-    update activities as a set is_new_prospect = false
-    where a.is_new_prospect ${clearScope}
-      and not exists (
-        select 1 from ${touchesOf(scope)} t where t.id = a.id and ${personInScope(sql`t.person`, scope)}
-      )`.execute(db);
 }
 
 /** contacts.first_touch_at and leads.first_touch_at: when the person was first touched (null if never). */

@@ -10,6 +10,11 @@ export interface DerivedScope {
   contactIds?: number[];
   leadIds?: number[];
   all?: boolean;
+  /**
+   * Only business time changed (time zone, working days or hours, holidays): touches and first responses
+   * cannot have moved, so only response_business_minutes is recomputed.
+   */
+  responseMinutesOnly?: boolean;
 }
 
 /**
@@ -45,6 +50,13 @@ export async function resolveScope(db: DbOrTx, scope: DerivedScope): Promise<Res
   return { contactIds: [...contacts], leadIds: [...leads] };
 }
 
+/** True when activity `a` is a touch: outbound work or any meeting, towards a contact or lead. */
+export const touchCondition = sql`((a.direction = 'outbound' or a.type = 'meeting')
+  and (a.contact_id is not null or a.lead_id is not null))`;
+
+/** The person key of activity `a` joined to its lead `l` (see touchesOf). */
+export const activityPersonKey = sql`coalesce(coalesce(a.contact_id, l.converted_contact_id) * 2, a.lead_id * 2 + 1)`;
+
 /**
  * The touches of the people in scope, as a derived table (id, occurred_at, direction, person).
  *
@@ -58,12 +70,9 @@ export function touchesOf(scope: ResolvedScope | null): RawBuilder<unknown> {
       ? sql``
       : sql`and (a.contact_id = any(${idArray(scope.contactIds)}) or a.lead_id = any(${idArray(scope.leadIds)}))`;
   return sql`(
-    select a.id, a.occurred_at, a.direction,
-      coalesce(coalesce(a.contact_id, l.converted_contact_id) * 2, a.lead_id * 2 + 1) as person
+    select a.id, a.occurred_at, a.direction, ${activityPersonKey} as person
     from activities a left join leads l on l.id = a.lead_id
-    where (a.direction = 'outbound' or a.type = 'meeting')
-      and (a.contact_id is not null or a.lead_id is not null)
-      ${scoped}
+    where ${touchCondition} ${scoped}
   )`;
 }
 

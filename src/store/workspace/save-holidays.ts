@@ -42,7 +42,7 @@ export async function saveCustomHolidays(
     const before = await listCustomHolidays(tx);
     if (JSON.stringify(before) === JSON.stringify(next)) return before;
     await replaceCustomHolidays(tx, next);
-    await refreshDerived(tx, { all: true });
+    await refreshDerived(tx, { all: true, responseMinutesOnly: true });
     await recordAudit(tx, viewer, {
       action: 'update',
       entity: 'holidays',

@@ -25,7 +25,7 @@ export async function saveSettings(
     const errors = validateSettings({ ...before, ...normalized });
     if (errors.length > 0) throw new AppError('validation', 'The settings are invalid', errors);
     const after = await updateSettings(tx, normalized);
-    if (calendarChanged(before, after)) await refreshDerived(tx, { all: true });
+    if (calendarChanged(before, after)) await refreshDerived(tx, { all: true, responseMinutesOnly: true });
     await recordAudit(tx, viewer, { action: 'update', entity: 'settings', entityId: 1, before, after });
     return after;
   });
