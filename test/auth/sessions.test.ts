@@ -61,6 +61,26 @@ describeStores('sessions, CSRF and sign-in throttling', (ctx) => {
     });
   });
 
+  it('refuses a cross-site form post to the sign-in endpoint (JSON only)', async () => {
+    const u = await seedUser(ctx.db, { role: 'rep' });
+    const form = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: `email=${encodeURIComponent(u.email)}&password=${encodeURIComponent(u.password)}`,
+    });
+    expect(form.statusCode).toBeGreaterThanOrEqual(400);
+    expect(form.cookies).toEqual([]);
+    const plain = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'text/plain' },
+      payload: JSON.stringify({ email: u.email, password: u.password }),
+    });
+    expect(plain.statusCode).toBe(400);
+    expect(plain.cookies).toEqual([]);
+  });
+
   it('answers unknown email and wrong password identically', async () => {
     const u = await seedUser(ctx.db, { role: 'rep' });
     const wrong = await app.inject({

@@ -37,6 +37,19 @@ import getPlan from './plan/get-plan.ts';
 import postPlan from './plan/post-plan.ts';
 import getMetrics from './metrics/get-metrics.ts';
 import getMetricDefinitions from './metrics/get-metric-definitions.ts';
+import listGoals from './goals/list-goals.ts';
+import createGoal from './goals/create-goal.ts';
+import updateGoal from './goals/update-goal.ts';
+import archiveGoal from './goals/archive-goal.ts';
+import goalTemplates from './goals/goal-templates.ts';
+import goalPacing from './goals/goal-pacing.ts';
+import cadenceGaps from './cadence/cadence-gaps.ts';
+import listAlerts from './alerts/list-alerts.ts';
+import ackAlert from './alerts/ack-alert.ts';
+import webhookEndpoints from './webhooks/webhook-endpoints.ts';
+import webhookEndpoint from './webhooks/webhook-endpoint.ts';
+import getLeaderboard from './leaderboards/get-leaderboard.ts';
+import listUserBadges from './badges/list-user-badges.ts';
 
 /** Every route module, registered in this order. Add one import and one entry per new route file. */
 export const routes: RouteModule[] = [
@@ -78,4 +91,17 @@ export const routes: RouteModule[] = [
   postPlan,
   getMetricDefinitions,
   getMetrics,
+  listGoals,
+  createGoal,
+  updateGoal,
+  archiveGoal,
+  goalTemplates,
+  goalPacing,
+  cadenceGaps,
+  listAlerts,
+  ackAlert,
+  webhookEndpoints,
+  webhookEndpoint,
+  getLeaderboard,
+  listUserBadges,
 ];
