@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Viewer } from '../domain/access/viewer.ts';
 import type { Db } from '../store/db.ts';
 import type { MappingSpec } from './mapping/mapping-spec.ts';
+import { toStoredReject } from './csv/rejects-csv.ts';
 import type { RejectedRow } from './run-import.ts';
 
 /** At most this many rejected rows are kept on the run (the rejects CSV of a CLI run has them all). */
@@ -48,10 +49,11 @@ export async function finishImportRun(
     unchanged: number;
     skippedRows: number;
     rejects: readonly RejectedRow[];
+    header: readonly string[];
     error?: string;
   },
 ): Promise<void> {
-  const stored = r.rejects.slice(0, MAX_STORED_REJECTS);
+  const stored = r.rejects.slice(0, MAX_STORED_REJECTS).map((x) => toStoredReject(r.header, x));
   const succeeded = r.status === 'succeeded';
   await db
     .updateTable('imports')

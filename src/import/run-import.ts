@@ -254,7 +254,7 @@ export async function runImport(db: Db, viewer: Viewer, req: ImportRequest): Pro
     if (spec) await describeImportRun(db, runId, spec);
     rejects.sort((a, b) => a.line - b.line);
     if (err instanceof WholeFileRejected) {
-      await finishImportRun(db, runId, { status: 'rejected', ...totals, rejects });
+      await finishImportRun(db, runId, { status: 'rejected', ...totals, rejects, header });
       throw new AppError(
         'import_rejected',
         `${req.fileName}: ${rejects.length} of ${totals.rowsRead} rows are invalid; nothing was imported (use --skip-invalid to import the valid rows)`,
@@ -266,13 +266,14 @@ export async function runImport(db: Db, viewer: Viewer, req: ImportRequest): Pro
       status,
       ...totals,
       rejects,
+      header,
       error: err instanceof Error ? err.message : String(err),
     });
     throw err;
   }
   if (spec) await describeImportRun(db, runId, spec);
   rejects.sort((a, b) => a.line - b.line);
-  await finishImportRun(db, runId, { status: 'succeeded', ...totals, rejects });
+  await finishImportRun(db, runId, { status: 'succeeded', ...totals, rejects, header });
   const seconds = (performance.now() - started) / 1000;
   const finalSpec = spec as MappingSpec | null;
   return {

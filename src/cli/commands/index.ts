@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.ts';
 import * as forecast from './forecast.ts';
+import * as importCommand from './import.ts';
 import * as plan from './plan.ts';
 import * as report from './report.ts';
 import * as serve from './serve.ts';
@@ -11,6 +12,7 @@ import * as users from './users.ts';
 /** Every command module; each exports register(program, ctx). Add one line per new command file. */
 export const commands: Array<{ register: (program: Command, ctx: CliContext) => void }> = [
   serve,
+  importCommand,
   settings,
   users,
   tokens,

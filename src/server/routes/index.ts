@@ -27,6 +27,9 @@ import settingsGet from './settings-get.ts';
 import settingsUpdate from './settings-update.ts';
 import holidaysList from './holidays-list.ts';
 import holidaysUpdate from './holidays-update.ts';
+import createImport from './imports/create-import.ts';
+import listImports from './imports/list-imports.ts';
+import getImportRejectsCsv from './imports/get-import-rejects.ts';
 import getForecast from './forecast/get-forecast.ts';
 import putForecastCalls from './forecast/put-calls.ts';
 import getForecastCalls from './forecast/get-calls.ts';
@@ -81,6 +84,9 @@ export const routes: RouteModule[] = [
   settingsUpdate,
   holidaysList,
   holidaysUpdate,
+  createImport,
+  listImports,
+  getImportRejectsCsv,
   getForecast,
   putForecastCalls,
   getForecastCalls,

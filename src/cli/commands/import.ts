@@ -1,0 +1,125 @@
+import { createReadStream, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import cliProgress from 'cli-progress';
+import type { Command } from 'commander';
+import { SYSTEM_VIEWER } from '../../domain/access/viewer.ts';
+import { AppError } from '../../errors.ts';
+import { rejectsCsv, toStoredReject } from '../../import/csv/rejects-csv.ts';
+import { ENTITIES, type EntityName } from '../../import/mapping/entities.ts';
+import { parseMappingFile } from '../../import/mapping/load-mapping-file.ts';
+import { BUILT_IN_SOURCES } from '../../import/mappings/index.ts';
+import { runImport, type ImportSummary } from '../../import/run-import.ts';
+import type { Db } from '../../store/db.ts';
+import type { CliContext } from '../context.ts';
+import { openConfiguredStore } from '../store-from-config.ts';
+
+interface ImportOptions {
+  source?: string;
+  entity?: string;
+  map?: string;
+  skipInvalid?: boolean;
+  createMissing?: boolean;
+  batchSize?: string;
+}
+
+function printSummary(s: ImportSummary): void {
+  const rate = Math.round(s.rowsPerSecond).toLocaleString('en-US');
+  console.log(
+    [
+      `${s.fileName}: ${s.mapping} (${s.source} ${s.entity})`,
+      `  rows read ${s.rowsRead}, imported ${s.imported} (created ${s.created}, updated ${s.updated}, unchanged ${s.unchanged}),` +
+        ` skipped ${s.skipped}, rejected ${s.rejected}`,
+      `  ${s.seconds.toFixed(2)} s, ${rate} rows/s`,
+    ].join('\n'),
+  );
+}
+
+async function importOne(db: Db, file: string, opts: ImportOptions): Promise<void> {
+  const size = statSync(file).size;
+  const input = createReadStream(file);
+  const tty = Boolean(process.stderr.isTTY);
+  const bar = tty
+    ? new cliProgress.SingleBar(
+        { format: `${basename(file)} |{bar}| {percentage}% | {rows} rows | {rate} rows/s`, hideCursor: true },
+        cliProgress.Presets.shades_classic,
+      )
+    : null;
+  let bytes = 0;
+  const t0 = performance.now();
+  if (bar) {
+    bar.start(size, 0, { rows: 0, rate: 0 });
+    input.on('data', (chunk) => {
+      bytes += chunk.length;
+    });
+  }
+  const mapping = opts.map ? parseMappingFile(readFileSync(opts.map, 'utf8'), opts.map) : undefined;
+  try {
+    const summary = await runImport(db, SYSTEM_VIEWER, {
+      fileName: file,
+      input,
+      source: opts.source,
+      entity: opts.entity as EntityName | undefined,
+      mapping,
+      skipInvalid: Boolean(opts.skipInvalid),
+      createMissing: Boolean(opts.createMissing),
+      ...(opts.batchSize ? { batchSize: Number(opts.batchSize) } : {}),
+      onProgress: (rows) => {
+        const rate = Math.round(rows / Math.max(0.001, (performance.now() - t0) / 1000));
+        bar?.update(bytes, { rows, rate });
+      },
+    });
+    bar?.update(size);
+    bar?.stop();
+    printSummary(summary);
+    if (summary.rejects.length > 0) {
+      const out = `${file}.rejects.csv`;
+      writeFileSync(
+        out,
+        rejectsCsv(
+          summary.header,
+          summary.rejects.map((r) => toStoredReject(summary.header, r)),
+        ),
+      );
+      console.log(`  rejected rows written to ${out}`);
+    }
+  } catch (err) {
+    bar?.stop();
+    throw err;
+  }
+}
+
+/** `pacesetter import`: loads CRM exports (Salesforce, HubSpot, Pipedrive or a mapped CSV) into the store. */
+export function register(program: Command, ctx: CliContext): void {
+  program
+    .command('import')
+    .description(
+      'Import CSV exports from Salesforce, HubSpot or Pipedrive (detected from the header), or any CSV with --map. ' +
+        'Each file imports whole or not at all (exit code 2 with every row error), unless --skip-invalid. See docs/import.md.',
+    )
+    .argument('<files...>', 'CSV files, imported one after another (e.g. deals before their history)')
+    .option(
+      '--source <source>',
+      `built-in mapping source: ${BUILT_IN_SOURCES.join(', ')} (default: detect from headers)`,
+    )
+    .option('--entity <entity>', `what the file holds: ${ENTITIES.join(', ')} (default: detect)`)
+    .option(
+      '--map <mapping.json>',
+      'custom mapping file: entity, our field -> their column, value maps, date format',
+    )
+    .option('--skip-invalid', 'import the valid rows and write the invalid ones to <file>.rejects.csv')
+    .option('--create-missing', 'create unknown reps (role rep, no password), accounts, contacts and stages')
+    .option('--batch-size <rows>', 'rows per INSERT statement (default 1000)')
+    .action(async (files: string[], opts: ImportOptions) => {
+      if (opts.entity && !(ENTITIES as readonly string[]).includes(opts.entity)) {
+        throw new AppError('validation', `Unknown entity '${opts.entity}'`, [
+          { field: 'entity', reason: `use one of ${ENTITIES.join(', ')}` },
+        ]);
+      }
+      const db = await openConfiguredStore(ctx.config());
+      try {
+        for (const file of files) await importOne(db, file, opts);
+      } finally {
+        await db.destroy();
+      }
+    });
+}
