@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+/** An alert as the API returns it. */
+export const AlertSchema = z.object({
+  id: z.number().int(),
+  kind: z.literal('lead_sla'),
+  leadId: z.number().int(),
+  ownerId: z.number().int().nullable(),
+  managerId: z.number().int().nullable(),
+  dueAt: z.date(),
+  raisedAt: z.date(),
+  details: z.record(z.string(), z.unknown()),
+  acknowledgedAt: z.date().nullable(),
+  acknowledgedBy: z.number().int().nullable(),
+});

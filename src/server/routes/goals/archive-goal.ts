@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { archiveGoal } from '../../../store/queries/goals/save-goal.ts';
+import type { RouteModule } from '../../app-types.ts';
+import { requireWrite } from '../../auth/guards.ts';
+import { GoalSchema } from './schemas.ts';
+
+/** POST /api/goals/:id/archive: hide a goal from pacing; history and badges stay. */
+const archiveGoalRoute: RouteModule = (app, { db }) => {
+  app.post(
+    '/api/goals/:id/archive',
+    {
+      schema: {
+        tags: ['goals'],
+        summary: 'Archive a goal',
+        params: z.object({ id: z.coerce.number().int().positive() }),
+        response: { 200: GoalSchema },
+      },
+    },
+    async (request) => {
+      const viewer = requireWrite(request);
+      return archiveGoal(db, viewer, request.params.id, new Date());
+    },
+  );
+};
+export default archiveGoalRoute;
