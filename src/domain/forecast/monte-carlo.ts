@@ -58,13 +58,21 @@ export function monteCarloForecast(
   options: MonteCarloOptions,
 ): MethodResult {
   const sampleSlip = slipSampler(slips);
-  const dated = deals.filter((d) => d.expectedCloseDate !== null && d.probability > 0);
   // Work in whole days after the as-of day so the inner loop is integer arithmetic.
-  const expected = dated.map((d) =>
-    daysBetween(window.asOfDate, effectiveCloseDate(d, window.asOfDate) as string),
-  );
   const startDay = daysBetween(window.asOfDate, window.start);
   const endDay = daysBetween(window.asOfDate, window.end);
+  const minSlip = slips.days.length > 0 ? Math.min(...slips.days) : 0;
+  const maxSlip = slips.days.length > 0 ? Math.max(...slips.days) : 0;
+  // Only deals that some slip can bring into the period take part; the others never count.
+  const dated: ForecastDeal[] = [];
+  const expected: number[] = [];
+  for (const d of deals) {
+    if (d.expectedCloseDate === null || d.probability <= 0) continue;
+    const day = daysBetween(window.asOfDate, effectiveCloseDate(d, window.asOfDate) as string);
+    if (Math.max(0, day + minSlip) >= endDay || Math.max(0, day + maxSlip) < startDay) continue;
+    dated.push(d);
+    expected.push(day);
+  }
   const outcomes: number[] = new Array(options.iterations);
   const r = options.random;
   let sum = 0;
