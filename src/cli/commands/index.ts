@@ -4,6 +4,7 @@ import * as forecast from './forecast.ts';
 import * as importCommand from './import.ts';
 import * as plan from './plan.ts';
 import * as report from './report.ts';
+import * as funnel from './funnel.ts';
 import * as serve from './serve.ts';
 import * as settings from './settings.ts';
 import * as tokens from './tokens.ts';
@@ -17,6 +18,7 @@ export const commands: Array<{ register: (program: Command, ctx: CliContext) => 
   users,
   tokens,
   report,
+  funnel,
   forecast,
   plan,
 ];
