@@ -35,7 +35,8 @@ export interface Pacing {
   elapsedShare: number;
   remainingBusinessDays: number;
   /**
-   * at_least: what is needed per remaining business day to reach the target (0 when reached);
+   * at_least: what is needed per remaining business day (today's partial day counts as one) to reach the
+   * target (0 when reached);
    * at_most: the most that may still be added per remaining business day. Null for ratios and when no
    * business day remains.
    */
@@ -87,7 +88,9 @@ export function computePacing(input: PacingInput): Pacing {
     projected: share > 0 ? actual / share : null,
     elapsedShare: share,
     remainingBusinessDays: remainingDays,
-    requiredPerBusinessDay: remainingDays > 0 ? left / remainingDays : null,
+    // Per business day left including today's partial one (1.5 days left = today and tomorrow = 2), so the
+    // number reads as "what to do each day", not a rate that explodes late in the day.
+    requiredPerBusinessDay: remainingDays > 0 ? left / Math.ceil(remainingDays - 1e-9) : null,
     status: statusFor(input.direction, actual, expected),
   };
 }
