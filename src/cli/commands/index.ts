@@ -9,6 +9,10 @@ import * as serve from './serve.ts';
 import * as settings from './settings.ts';
 import * as tokens from './tokens.ts';
 import * as users from './users.ts';
+import * as alerts from './alerts.ts';
+import * as cadence from './cadence.ts';
+import * as goals from './goals.ts';
+import * as leaderboard from './leaderboard.ts';
 
 /** Every command module; each exports register(program, ctx). Add one line per new command file. */
 export const commands: Array<{ register: (program: Command, ctx: CliContext) => void }> = [
@@ -21,4 +25,8 @@ export const commands: Array<{ register: (program: Command, ctx: CliContext) => 
   funnel,
   forecast,
   plan,
+  goals,
+  cadence,
+  leaderboard,
+  alerts,
 ];
