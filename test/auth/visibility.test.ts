@@ -173,6 +173,9 @@ describeStores('row-level visibility of opportunities, activities and leads', (c
     expect(await names('m1', '/api/users')).toEqual(['M1', 'M2', 'R1', 'R2', 'R3']);
     expect(await names('m2', '/api/users')).toEqual(['M2', 'R2', 'R3']);
     expect(await names('r3', '/api/users')).toEqual(['R3']);
+    expect((await get('m2', `/api/users/${org.users.r3.id}`)).statusCode).toBe(200);
+    expect((await get('m2', `/api/users/${org.users.r1.id}`)).statusCode).toBe(404);
+    expect((await get('r3', `/api/users/${org.users.r2.id}`)).statusCode).toBe(404);
     expect(await names('m2', '/api/teams')).toEqual(['East', 'East North', 'Sales']);
     expect(await names('m1', '/api/teams')).toEqual(['East', 'East North', 'Sales']);
     expect(await names('r4', '/api/teams')).toEqual(['West']);

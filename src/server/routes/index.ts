@@ -9,6 +9,7 @@ import listTokens from './tokens/list-tokens.ts';
 import revokeToken from './tokens/revoke-token.ts';
 import listAudit from './audit/list-audit.ts';
 import listUsers from './users/list-users.ts';
+import getUser from './users/get-user.ts';
 import createUser from './users/create-user.ts';
 import updateUser from './users/update-user.ts';
 import listTeams from './teams/list-teams.ts';
@@ -40,7 +41,6 @@ import getPlan from './plan/get-plan.ts';
 import postPlan from './plan/post-plan.ts';
 import getMetrics from './metrics/get-metrics.ts';
 import getMetricDefinitions from './metrics/get-metric-definitions.ts';
-import getFunnel from './funnel/get-funnel.ts';
 import listGoals from './goals/list-goals.ts';
 import createGoal from './goals/create-goal.ts';
 import updateGoal from './goals/update-goal.ts';
@@ -67,6 +67,7 @@ export const routes: RouteModule[] = [
   revokeToken,
   listAudit,
   listUsers,
+  getUser,
   createUser,
   updateUser,
   listTeams,
@@ -98,7 +99,6 @@ export const routes: RouteModule[] = [
   postPlan,
   getMetricDefinitions,
   getMetrics,
-  getFunnel,
   listGoals,
   createGoal,
   updateGoal,
