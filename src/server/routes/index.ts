@@ -41,6 +41,7 @@ import getPlan from './plan/get-plan.ts';
 import postPlan from './plan/post-plan.ts';
 import getMetrics from './metrics/get-metrics.ts';
 import getMetricDefinitions from './metrics/get-metric-definitions.ts';
+import getFunnel from './funnel/get-funnel.ts';
 import listGoals from './goals/list-goals.ts';
 import createGoal from './goals/create-goal.ts';
 import updateGoal from './goals/update-goal.ts';
@@ -99,6 +100,7 @@ export const routes: RouteModule[] = [
   postPlan,
   getMetricDefinitions,
   getMetrics,
+  getFunnel,
   listGoals,
   createGoal,
   updateGoal,
