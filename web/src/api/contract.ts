@@ -1,5 +1,7 @@
 import { FORECAST_FIELDS } from './types/forecast.ts';
+import { CADENCE_FIELDS } from './types/cadence.ts';
 import { GOAL_FIELDS } from './types/goals.ts';
+import { LEADERBOARD_FIELDS } from './types/leaderboard.ts';
 import { IMPORT_SUMMARY_FIELDS } from './types/imports.ts';
 import { METRIC_REPORT_FIELDS } from './types/metrics.ts';
 import { TEAM_FIELDS, USER_FIELDS } from './types/people.ts';
@@ -39,13 +41,12 @@ export const API_CONTRACT: readonly ContractEntry[] = [
   { method: 'get', path: '/api/metrics', fields: METRIC_REPORT_FIELDS },
   { method: 'get', path: '/api/metrics/definitions', fields: ['metrics'] },
   { method: 'get', path: '/api/funnel', pending: true },
-  { method: 'get', path: '/api/goals', fields: GOAL_FIELDS, in: 'items', pending: true },
-  { method: 'post', path: '/api/goals', pending: true },
-  { method: 'get', path: '/api/goals/pacing', pending: true },
-  { method: 'get', path: '/api/leaderboards', pending: true },
-  { method: 'get', path: '/api/alerts', pending: true },
-  { method: 'get', path: '/api/cadence/gaps', pending: true },
-  { method: 'get', path: '/api/users/{id}/badges', pending: true },
+  { method: 'get', path: '/api/goals', fields: ['goals'] },
+  { method: 'post', path: '/api/goals', fields: GOAL_FIELDS },
+  { method: 'get', path: '/api/goals/pacing', fields: ['goals'] },
+  { method: 'get', path: '/api/leaderboards', fields: LEADERBOARD_FIELDS },
+  { method: 'get', path: '/api/cadence/gaps', fields: CADENCE_FIELDS },
+  { method: 'get', path: '/api/users/{id}/badges', fields: ['badges'] },
   { method: 'get', path: '/api/forecast', fields: FORECAST_FIELDS },
   { method: 'get', path: '/api/forecast/calls', fields: ['calls'] },
   { method: 'get', path: '/api/pipelines', pending: true },

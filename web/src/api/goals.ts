@@ -1,15 +1,14 @@
 import { request } from './client.ts';
-import { listOf } from './people.ts';
 import type { GoalPacing } from './types/goals.ts';
-import type { Grain } from './types/metrics.ts';
 
-/** GET /api/goals/pacing: every visible goal's pacing in its current period (optionally one grain / user). */
+/**
+ * GET /api/goals/pacing: pacing of the visible goals in their current period; `user` narrows to the goals
+ * that apply to one rep ('me' for the signed-in one).
+ */
 export async function getPacing(
-  query: { grain?: Grain; userId?: number; scopeType?: 'user' | 'team' | 'company' },
+  query: { user?: number | 'me' },
   signal?: AbortSignal,
 ): Promise<GoalPacing[]> {
-  return listOf<GoalPacing>(
-    await request<{ items: GoalPacing[] }>('GET', '/api/goals/pacing', { query, signal }),
-    'pacing',
-  );
+  const body = await request<{ goals: GoalPacing[] }>('GET', '/api/goals/pacing', { query, signal });
+  return body.goals;
 }

@@ -1,6 +1,6 @@
 import { request } from './client.ts';
 import { listOf } from './people.ts';
-import type { Alert, Lead, Opportunity } from './types/rows.ts';
+import type { Lead, Opportunity } from './types/rows.ts';
 
 /** GET /api/opportunities with the server's sort/filter names (e.g. sort=hot, stalled=true). */
 export async function getOpportunities(
@@ -18,12 +18,4 @@ export async function getLeads(
   signal?: AbortSignal,
 ): Promise<Lead[]> {
   return listOf<Lead>(await request<{ items: Lead[] }>('GET', '/api/leads', { query, signal }));
-}
-
-/** GET /api/alerts (open lead-SLA breaches). */
-export async function getAlerts(
-  query: Record<string, string | number | boolean | undefined>,
-  signal?: AbortSignal,
-): Promise<Alert[]> {
-  return listOf<Alert>(await request<{ items: Alert[] }>('GET', '/api/alerts', { query, signal }));
 }

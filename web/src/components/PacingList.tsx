@@ -6,33 +6,29 @@ import { t } from '../i18n/t.ts';
 
 const STATUS_CLASS = { on_track: 'good', at_risk: 'warn', behind: 'bad', no_data: '' } as const;
 
-/** Goals with actual vs target, a progress bar against the expected-to-date mark, and the pacing status. */
+/** Goals with actual vs target, a progress bar, the expected-to-date mark and the pacing status from the API. */
 export function PacingList({
   items,
   definitions,
-  showScope,
 }: {
   items: GoalPacing[];
   definitions: Map<string, MetricDefinitionInfo>;
-  showScope?: boolean;
 }) {
   const { fmt } = useWorkspace();
   return (
     <ul className="pacing-list">
-      {items.map(({ goal, period, pacing, scopeName }) => {
+      {items.map(({ goal, period, pacing }) => {
         const unit = definitions.get(goal.metricId)?.unit;
+        // Bar length is display geometry only; every number shown is the API's.
         const share =
           pacing.target > 0 && pacing.actual !== null ? Math.min(1, pacing.actual / pacing.target) : 0;
         return (
-          <li key={`${goal.id}:${period.key}:${goal.scopeId}`} data-goal={goal.id}>
+          <li key={`${goal.id}:${period.key}`} data-goal={goal.id}>
             <div className="pacing-head">
               <span className="pacing-name">
-                {goal.name}
-                {showScope && scopeName ? <span className="muted"> · {scopeName}</span> : null}
+                {goal.name} <span className="muted">· {period.key}</span>
               </span>
-              <span className={`pill ${STATUS_CLASS[pacing.status] ?? ''}`}>
-                {t(`pace.${pacing.status}`)}
-              </span>
+              <span className={`pill ${STATUS_CLASS[pacing.status]}`}>{t(`pace.${pacing.status}`)}</span>
             </div>
             <div
               className={`progress ${pacing.status === 'behind' ? 'behind' : pacing.status === 'on_track' ? 'ahead' : ''}`}
@@ -42,7 +38,6 @@ export function PacingList({
               aria-valuemax={100}
               aria-valuenow={Math.round(share * 100)}
             >
-              {/* Bar length is display geometry only; the numbers shown are the API's. */}
               <span style={{ inlineSize: `${share * 100}%` }} />
             </div>
             <div className="pacing-numbers">

@@ -6,7 +6,9 @@ export interface Formatters {
   currencyDigits: number;
   /** Money from integer minor units (cents). */
   money: (minor: number | null | undefined) => string;
-  /** Money from minor units, shortened (1.2M) for chart axes and KPI tiles. */
+  /** Money from minor units rounded to whole units ($1,601,800), for KPI tiles. */
+  moneyWhole: (minor: number | null | undefined) => string;
+  /** Money from minor units, shortened (1.2M) for chart axes. */
   moneyCompact: (minor: number | null | undefined) => string;
   number: (value: number | null | undefined, maxFractionDigits?: number) => string;
   /** A 0..1 ratio as a percentage. */
@@ -38,6 +40,12 @@ export function makeFormatters(locale: string, currency: string, timeZone = 'UTC
     notation: 'compact',
     maximumFractionDigits: 1,
   });
+  const moneyWholeFmt = new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: 0,
+    maximumFractionDigits: 0,
+  });
   const pct = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
   const dateFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   const dateTimeFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
@@ -54,6 +62,7 @@ export function makeFormatters(locale: string, currency: string, timeZone = 'UTC
     currency,
     currencyDigits: digits,
     money: (minor) => (isMissing(minor) ? DASH : moneyFmt.format(minor / scale)),
+    moneyWhole: (minor) => (isMissing(minor) ? DASH : moneyWholeFmt.format(minor / scale)),
     moneyCompact: (minor) => (isMissing(minor) ? DASH : moneyShort.format(minor / scale)),
     number: (value, maxFractionDigits = 1) =>
       isMissing(value)

@@ -2,15 +2,19 @@ import type { MetricUnit, MetricValue } from '../api/types/metrics.ts';
 import { t } from '../i18n/t.ts';
 import type { Formatters } from './formatters.ts';
 
-/** Formats a metric value by its unit; the number itself always comes from the API. */
+/**
+ * Formats a metric value by its unit; the number itself always comes from the API. `compact` rounds money to
+ * whole units (KPI tiles).
+ */
 export function formatMetric(
   fmt: Formatters,
   unit: MetricUnit | undefined,
   value: number | null | undefined,
+  compact = false,
 ): string {
   switch (unit) {
     case 'money':
-      return fmt.money(value);
+      return compact ? fmt.moneyWhole(value) : fmt.money(value);
     case 'ratio':
       return fmt.percent(value);
     case 'minutes':

@@ -1,14 +1,37 @@
-/** One cadence gap of GET /api/cadence/gaps: a contact or deal whose follow-ups fell behind the cadence. */
-export interface CadenceGap {
-  kind?: string;
-  contactId?: number | null;
-  opportunityId?: number | null;
+/** A deal gone silent after its meeting, before reaching the follow-up target. */
+export interface SilentDeal {
+  opportunityId: number;
   name: string;
   ownerId: number | null;
+  ownerName: string | null;
+  amountMinor: number;
+  stageName: string;
+  lastMeetingAt: string | null;
+  touchesSinceMeeting: number;
   lastTouchAt: string | null;
-  /** Follow-ups done since the meeting, and the target (settings.followUpTarget). */
-  followUps?: number;
-  target?: number;
-  daysSinceTouch?: number | null;
-  reason?: string;
+  daysSinceLastTouch: number;
 }
+
+/** A lead with fewer attempts than the workspace minimum. */
+export interface UnderAttemptedLead {
+  leadId: number;
+  name: string;
+  company: string | null;
+  ownerId: number | null;
+  attempts: number;
+  lastTouchAt: string | null;
+  daysSinceLastTouch: number;
+}
+
+/** GET /api/cadence/gaps (viewer-filtered: a rep sees their own). */
+export interface CadenceGaps {
+  rules: { silentDays: number; followUpTarget: number; leadMinAttempts: number };
+  silentDeals: SilentDeal[];
+  underAttemptedLeads: UnderAttemptedLead[];
+}
+
+export const CADENCE_FIELDS = [
+  'rules',
+  'silentDeals',
+  'underAttemptedLeads',
+] as const satisfies readonly (keyof CadenceGaps)[];

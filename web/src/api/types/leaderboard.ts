@@ -1,26 +1,35 @@
-/** One line of GET /api/leaderboards: a rep's rank and value on one metric. */
-export interface LeaderboardEntry {
-  rank: number;
-  userId: number;
+/** One line of GET /api/leaderboards: a rep's (or team's) rank, value and movement. */
+export interface LeaderboardLine {
+  rank: number | null;
+  id: number;
   name: string;
   value: number | null;
-  numerator?: number;
-  denominator?: number;
+  previousRank: number | null;
+  previousValue: number | null;
+  movement: number | null;
 }
 
-/** One leaderboard (a metric over a period). */
+/** GET /api/leaderboards?metric=&period=&board=reps. */
 export interface Leaderboard {
-  metricId: string;
-  label?: string;
-  period?: string;
-  entries: LeaderboardEntry[];
+  board: 'reps' | 'teams';
+  period: { key: string; start: string; end: string };
+  rankedOn: string;
+  better: 'higher' | 'lower';
+  lines: LeaderboardLine[];
 }
 
-/** One badge of GET /api/users/:id/badges. */
+export const LEADERBOARD_FIELDS = [
+  'period',
+  'rankedOn',
+  'lines',
+] as const satisfies readonly (keyof Leaderboard)[];
+
+/** One badge of GET /api/users/:id/badges ({ badges }). */
 export interface Badge {
   id: number;
   kind: 'goal_streak' | 'personal_best' | 'goal_met';
   metricId: string;
+  goalId: number | null;
   periodKey: string;
   value: number | null;
   awardedAt: string;

@@ -53,15 +53,3 @@ export const LEAD_FIELDS = [
   'createdAt',
   'firstTouchAt',
 ] as const satisfies readonly (keyof Lead)[];
-
-/** One lead SLA alert of GET /api/alerts. */
-export interface Alert {
-  id: number;
-  kind: 'lead_sla';
-  leadId: number;
-  ownerId: number | null;
-  dueAt: string;
-  raisedAt: string;
-  details: { leadName?: string; ownerName?: string; [key: string]: unknown };
-  acknowledgedAt: string | null;
-}

@@ -88,7 +88,7 @@ export function KpiPanel({
                         title={partsTitle(fmt, def.unit, v)}
                         data-testid={`kpi-${id}`}
                       >
-                        {formatMetric(fmt, def.unit, v?.value)}
+                        {formatMetric(fmt, def.unit, v?.value, true)}
                       </span>
                       <span
                         className={
@@ -100,7 +100,7 @@ export function KpiPanel({
                           denominator: v?.previousDenominator,
                         })}
                       >
-                        {t('kpi.previous', { value: formatMetric(fmt, def.unit, v?.previous) })}
+                        {t('kpi.previous', { value: formatMetric(fmt, def.unit, v?.previous, true) })}
                       </span>
                     </li>
                   );

@@ -9,7 +9,7 @@ import { KpiPanel } from './KpiPanel.tsx';
 import { LeaderboardPanel } from './LeaderboardPanel.tsx';
 import { PacingPanel } from './PacingPanel.tsx';
 import { PipelineReviewPanel } from './PipelineReviewPanel.tsx';
-import { SlaPanel } from './SlaPanel.tsx';
+import { LeadsNowPanel } from '../rep/LeadsNowPanel.tsx';
 
 /** The manager's home: team KPIs, pacing, SLA breaches, leaderboard, funnel, forecast and pipeline review. */
 export function ManagerHomePage() {
@@ -29,8 +29,8 @@ export function ManagerHomePage() {
       <div className="dashboard">
         <KpiPanel periodKey={periodKey} />
         <PacingPanel title={t('manager.pacing')} testId="pacing" />
-        <SlaPanel />
-        <LeaderboardPanel range={range} />
+        <LeadsNowPanel breachedOnly title={t('sla.title')} testId="sla-breaches" />
+        <LeaderboardPanel periodKey={periodKey} />
         <FunnelPanel range={range} />
         <ForecastPanel periodKey={periodKeyFor('quarter', today)} />
         <PipelineReviewPanel />

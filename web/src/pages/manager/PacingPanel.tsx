@@ -7,36 +7,31 @@ import { Panel } from '../../components/panel.tsx';
 import { Async } from '../../components/state.tsx';
 import { t } from '../../i18n/t.ts';
 
-/** Goal pacing from GET /api/goals/pacing; managers see their team's goals, reps their own. */
+/** Goal pacing from GET /api/goals/pacing; managers see their visible goals, reps the goals that apply to them. */
 export function PacingPanel({
   title,
   grain,
-  userId,
-  showScope = true,
+  user,
   testId,
 }: {
   title: string;
+  /** Only goals of this grain (the rep home shows day, week and month apart). */
   grain?: Grain;
-  userId?: number;
-  showScope?: boolean;
+  user?: number | 'me';
   testId?: string;
 }) {
   const state = useApi(
     async (signal) => {
-      const [items, defs] = await Promise.all([
-        getPacing({ grain, userId }, signal),
-        getMetricDefinitions(signal),
-      ]);
+      const [all, defs] = await Promise.all([getPacing({ user }, signal), getMetricDefinitions(signal)]);
+      const items = grain ? all.filter((p) => p.goal.grain === grain) : all;
       return { items, definitions: new Map(defs.map((d) => [d.id, d])) };
     },
-    [grain, userId],
+    [grain, user],
   );
   return (
     <Panel title={title} testId={testId}>
       <Async state={state} isEmpty={(d) => d.items.length === 0} emptyMessage={t('pace.none')}>
-        {({ items, definitions }) => (
-          <PacingList items={items} definitions={definitions} showScope={showScope} />
-        )}
+        {({ items, definitions }) => <PacingList items={items} definitions={definitions} />}
       </Async>
     </Panel>
   );

@@ -29,10 +29,21 @@ interface LeadWithDeadline {
 }
 
 /**
- * My leads not yet contacted, oldest first, each with its SLA clock: business time left until the deadline,
- * or how long ago it passed.
+ * Leads not yet contacted, oldest first, each with its SLA clock: business time left until the deadline, or
+ * how long ago it passed. The rep home shows the rep's own (`owner`); the manager home shows only the ones
+ * already past their deadline (`breachedOnly`) across the team the manager may see.
  */
-export function LeadsNowPanel({ userId }: { userId: number }) {
+export function LeadsNowPanel({
+  owner,
+  breachedOnly = false,
+  title,
+  testId,
+}: {
+  owner?: number;
+  breachedOnly?: boolean;
+  title: string;
+  testId: string;
+}) {
   const { fmt, settings } = useWorkspace();
   const now = useNow();
   const state = useApi<LeadWithDeadline[]>(
@@ -40,12 +51,13 @@ export function LeadsNowPanel({ userId }: { userId: number }) {
       if (!settings) return [];
       const year = new Date().getUTCFullYear();
       const [leads, ...holidays] = await Promise.all([
-        getLeads({ owner: userId, status: 'new', limit: 200 }, signal),
+        getLeads({ owner, status: 'new', limit: 500 }, signal),
         request<HolidaysResponse>('GET', '/api/holidays', { query: { year: year - 1 }, signal }),
         request<HolidaysResponse>('GET', '/api/holidays', { query: { year }, signal }),
         request<HolidaysResponse>('GET', '/api/holidays', { query: { year: year + 1 }, signal }),
       ]);
       const cal = businessCalendar(settings, holidays);
+      const nowMs = Date.now();
       return leads
         .filter((lead) => lead.firstTouchAt === null)
         .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
@@ -58,9 +70,10 @@ export function LeadsNowPanel({ userId }: { userId: number }) {
             settings.leadSlaMinutes,
             settings.leadSlaSameBusinessDay,
           ),
-        }));
+        }))
+        .filter((row) => !breachedOnly || row.deadline.getTime() < nowMs);
     },
-    [userId, settings],
+    [owner, breachedOnly, settings],
   );
   const clock = ({ deadline, cal }: LeadWithDeadline) => {
     // The clock counts business minutes (closed hours and holidays do not run it), like the SLA itself.
@@ -80,8 +93,12 @@ export function LeadsNowPanel({ userId }: { userId: number }) {
     );
   };
   return (
-    <Panel title={t('leads.title')} testId="leads-now">
-      <Async state={state} isEmpty={(rows) => rows.length === 0} emptyMessage={t('leads.none')}>
+    <Panel title={title} testId={testId}>
+      <Async
+        state={state}
+        isEmpty={(rows) => rows.length === 0}
+        emptyMessage={breachedOnly ? t('sla.none') : t('leads.none')}
+      >
         {(rows) => (
           <DataTable
             caption={t('leads.title')}
@@ -90,6 +107,15 @@ export function LeadsNowPanel({ userId }: { userId: number }) {
             columns={[
               { key: 'name', header: t('leads.name'), cell: (r) => r.lead.name },
               { key: 'company', header: t('leads.company'), cell: (r) => r.lead.company ?? '' },
+              ...(owner === undefined
+                ? [
+                    {
+                      key: 'owner',
+                      header: t('deals.owner'),
+                      cell: (r: LeadWithDeadline) => r.lead.ownerName ?? '',
+                    },
+                  ]
+                : []),
               { key: 'created', header: t('leads.created'), cell: (r) => fmt.dateTime(r.lead.createdAt) },
               { key: 'sla', header: t('leads.sla'), cell: clock },
             ]}

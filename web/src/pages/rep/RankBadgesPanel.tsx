@@ -1,6 +1,5 @@
 import { request } from '../../api/client.ts';
 import { getMetricDefinitions } from '../../api/metrics.ts';
-import { listOf } from '../../api/people.ts';
 import type { Badge, Leaderboard } from '../../api/types/leaderboard.ts';
 import { useApi } from '../../api/use-api.ts';
 import { Panel } from '../../components/panel.tsx';
@@ -8,29 +7,29 @@ import { Async } from '../../components/state.tsx';
 import { formatMetric } from '../../format/metric-value.ts';
 import { useWorkspace } from '../../format/workspace.tsx';
 import { t } from '../../i18n/t.ts';
-import type { DateRange } from '../../period/ranges.ts';
 
 const RANKED = ['won_revenue', 'new_prospects', 'meetings_held'] as const;
 
-/** My rank on the team leaderboards for the period, and the badges I earned. */
-export function RankBadgesPanel({ userId, range }: { userId: number; range: DateRange }) {
+/** My rank on the reps' leaderboards for the period, and the badges I earned. */
+export function RankBadgesPanel({ userId, periodKey }: { userId: number; periodKey: string }) {
   const { fmt } = useWorkspace();
   const state = useApi(
     async (signal) => {
       const [boards, badges, defs] = await Promise.all([
         Promise.all(
           RANKED.map((metric) =>
-            request<Leaderboard>('GET', '/api/leaderboards', { query: { metric, ...range }, signal }),
+            request<Leaderboard>('GET', '/api/leaderboards', {
+              query: { metric, period: periodKey, board: 'reps' },
+              signal,
+            }),
           ),
         ),
-        request<{ items: Badge[] }>('GET', `/api/users/${userId}/badges`, { signal }).then((b) =>
-          listOf<Badge>(b, 'badges'),
-        ),
+        request<{ badges: Badge[] }>('GET', `/api/users/${userId}/badges`, { signal }).then((b) => b.badges),
         getMetricDefinitions(signal),
       ]);
       return { boards, badges, definitions: new Map(defs.map((d) => [d.id, d])) };
     },
-    [userId, range.from, range.to],
+    [userId, periodKey],
   );
   return (
     <Panel title={t('rank.title')} testId="rank">
@@ -40,13 +39,13 @@ export function RankBadgesPanel({ userId, range }: { userId: number; range: Date
             <ul className="rank-list">
               {boards.map((board, i) => {
                 const metric = RANKED[i] as string;
-                const mine = board.entries.find((e) => e.userId === userId);
+                const mine = board.lines.find((e) => e.id === userId);
                 const def = definitions.get(metric);
                 return (
                   <li key={metric}>
                     <span className="kpi-label">{def?.label ?? metric}</span>
                     <span className="kpi-value" data-testid={`rank-${metric}`}>
-                      {mine ? t('rank.position', { rank: mine.rank, of: board.entries.length }) : '–'}
+                      {mine?.rank ? t('rank.position', { rank: mine.rank, of: board.lines.length }) : '–'}
                     </span>
                     <span className="muted">{formatMetric(fmt, def?.unit, mine?.value)}</span>
                   </li>
@@ -58,7 +57,7 @@ export function RankBadgesPanel({ userId, range }: { userId: number; range: Date
               <p className="state">{t('badges.none')}</p>
             ) : (
               <ul className="badge-list">
-                {badges.map((b) => (
+                {badges.slice(0, 12).map((b) => (
                   <li key={b.id} className="pill good" title={fmt.dateTime(b.awardedAt)}>
                     {t(`badges.kind.${b.kind}`, {
                       metric: definitions.get(b.metricId)?.label ?? b.metricId,

@@ -1,16 +1,16 @@
 import { useSession } from '../../auth/session.tsx';
 import { useWorkspace } from '../../format/workspace.tsx';
 import { t } from '../../i18n/t.ts';
-import { KpiPanel } from '../manager/KpiPanel.tsx';
-import { PacingPanel } from '../manager/PacingPanel.tsx';
 import { periodKeyFor } from '../../period/ranges.ts';
 import { useRange } from '../../period/use-range.ts';
+import { KpiPanel } from '../manager/KpiPanel.tsx';
+import { PacingPanel } from '../manager/PacingPanel.tsx';
 import { CadencePanel } from './CadencePanel.tsx';
 import { ForecastCallsPanel } from './ForecastCallsPanel.tsx';
 import { LeadsNowPanel } from './LeadsNowPanel.tsx';
 import { RankBadgesPanel } from './RankBadgesPanel.tsx';
 
-/** The rep's own numbers, shown to the rep (and usable by a manager for one-to-ones). */
+/** The rep's own activity numbers this month. */
 export const REP_KPIS = [
   'calls',
   'emails',
@@ -24,7 +24,7 @@ export const REP_KPIS = [
 export function RepHomePage() {
   const { me } = useSession();
   const { fmt } = useWorkspace();
-  const { range, periodKey, today } = useRange('month');
+  const { periodKey, today } = useRange('month');
   if (!me) return null;
   return (
     <>
@@ -35,30 +35,12 @@ export function RepHomePage() {
         </div>
       </div>
       <div className="dashboard">
-        <PacingPanel
-          title={t('rep.today')}
-          grain="day"
-          userId={me.id}
-          showScope={false}
-          testId="pacing-day"
-        />
-        <PacingPanel
-          title={t('rep.week')}
-          grain="week"
-          userId={me.id}
-          showScope={false}
-          testId="pacing-week"
-        />
-        <PacingPanel
-          title={t('rep.month')}
-          grain="month"
-          userId={me.id}
-          showScope={false}
-          testId="pacing-month"
-        />
-        <LeadsNowPanel userId={me.id} />
-        <CadencePanel userId={me.id} />
-        <RankBadgesPanel userId={me.id} range={range} />
+        <PacingPanel title={t('rep.today')} grain="day" user="me" testId="pacing-day" />
+        <PacingPanel title={t('rep.week')} grain="week" user="me" testId="pacing-week" />
+        <PacingPanel title={t('rep.month')} grain="month" user="me" testId="pacing-month" />
+        <LeadsNowPanel owner={me.id} title={t('leads.title')} testId="leads-now" />
+        <CadencePanel />
+        <RankBadgesPanel userId={me.id} periodKey={periodKey} />
         <KpiPanel periodKey={periodKey} metricIds={REP_KPIS} userIds={[me.id]} title={t('rep.kpis')} />
         <ForecastCallsPanel userId={me.id} periodKey={periodKeyFor('quarter', today)} />
       </div>
