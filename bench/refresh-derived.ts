@@ -9,7 +9,8 @@ import { openDb, type Db } from '../src/store/db.ts';
 import { refreshFirstTouch, refreshNewProspectFlags } from '../src/store/derived/first-touch.ts';
 import { refreshFirstResponse, refreshResponseMinutes } from '../src/store/derived/lead-response.ts';
 import { resolveScope } from '../src/store/derived/scope.ts';
-import { migrateToLatest } from '../src/store/migrate.ts';
+import { Migrator } from 'kysely/migration';
+import { migrationProvider } from '../src/store/migrations/index.ts';
 
 const activities = Number(process.argv[2] ?? 1_000_000);
 const url = process.argv[3];
@@ -31,22 +32,24 @@ async function seed(db: Db): Promise<void> {
   await sql`insert into leads (name, created_at, converted_contact_id)
     select 'l' || i, timestamptz '2024-11-01 00:00:00+00' + (i * 7919 % 730) * interval '1 day' + (i * 104729 % 1440) * interval '1 minute',
       case when i % 3 = 0 then 1 + (i * 31 % ${contacts}::int) end
-    from generate_series(1, ${leads}::int) i`.execute(db);
+    from generate_series(1, ${leads}::bigint) i`.execute(db);
   await sql`insert into activities (type, direction, contact_id, lead_id, occurred_at)
     select (array['call','email','meeting','linkedin','other'])[1 + i % 5],
       case when i % 7 = 0 then 'inbound' else 'outbound' end,
       case when i % 10 < 7 then 1 + (i * 13 % ${contacts}::int) end,
       case when i % 10 >= 7 then 1 + (i * 17 % ${leads}::int) end,
       timestamptz '2024-11-01 00:00:00+00' + (i * 6151 % 760) * interval '1 day' + (i * 3571 % 1440) * interval '1 minute'
-    from generate_series(1, ${activities}::int) i`.execute(db);
+    from generate_series(1, ${activities}::bigint) i`.execute(db);
   await sql`analyze`.execute(db);
 }
 
 async function main(): Promise<void> {
   let db: Db;
   let cleanup = async () => {};
+  let schemaName: string | undefined;
   if (url) {
     const schema = `bench_${randomBytes(4).toString('hex')}`;
+    schemaName = schema;
     const admin = await openDb({ kind: 'postgres', url });
     await sql`create schema ${sql.id(schema)}`.execute(admin);
     const u = new URL(url);
@@ -60,7 +63,10 @@ async function main(): Promise<void> {
     db = await openDb({ kind: 'pglite', dataDir: null });
   }
   try {
-    await migrateToLatest(db);
+    // The migration tables are named by schema: Kysely otherwise sees another schema's tables mid-race.
+    const migrator = new Migrator({ db, provider: migrationProvider, migrationTableSchema: schemaName });
+    const { error } = await migrator.migrateToLatest();
+    if (error) throw error;
     console.log(
       `${url ? 'PostgreSQL' : 'PGlite'}: ${activities} activities, ${contacts} contacts, ${leads} leads`,
     );

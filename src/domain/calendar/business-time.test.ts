@@ -57,6 +57,26 @@ describe('businessMinutesBetween', () => {
     // Fri 2026-10-23 17:30 CEST (15:30Z) -> Mon 2026-10-26 09:30 CET (08:30Z).
     expect(businessMinutesBetween(at('2026-10-23T15:30:00Z'), at('2026-10-26T08:30:00Z'), waw)).toBe(60);
   });
+  it('sums whole years: 2026 has 261 weekdays of 540 minutes, and a New York year is 365 x 24 hours', () => {
+    expect(businessMinutesBetween(at('2026-01-01T00:00:00Z'), at('2027-01-01T00:00:00Z'), utc)).toBe(
+      261 * 540,
+    );
+    const twoOff = { ...utc, holidays: new Set(['2026-07-03', '2026-12-25', '2026-12-26']) }; // 26 Dec is a Saturday
+    expect(businessMinutesBetween(at('2026-01-01T00:00:00Z'), at('2027-01-01T00:00:00Z'), twoOff)).toBe(
+      259 * 540,
+    );
+    const ny = {
+      ...utc,
+      timeZone: 'America/New_York',
+      workingDays: [1, 2, 3, 4, 5, 6, 7],
+      workStartMinute: 0,
+      workEndMinute: 1440,
+    };
+    // Local midnight to local midnight: the 23- and 25-hour changeover days cancel out.
+    expect(businessMinutesBetween(at('2026-01-01T05:00:00Z'), at('2027-01-01T05:00:00Z'), ny)).toBe(
+      365 * 1440,
+    );
+  });
 });
 
 describe('addBusinessMinutes', () => {

@@ -1,4 +1,4 @@
-import { addDays, isoWeekday } from './local-date.ts';
+import { addDays, dayNumber, fromDayNumber, isoWeekday } from './local-date.ts';
 import { instantToLocal, localDateToInstant } from './zoned.ts';
 
 /** When the team works: the workspace's zone, working weekdays and hours, and the holidays taken off. */
@@ -48,6 +48,38 @@ export function workingWindow(date: string, cal: BusinessCalendar): readonly [nu
   return window;
 }
 
+// Prefix sums of working milliseconds per day, so a span of months costs two look-ups instead of a day loop.
+// cum[i] = working ms of days base .. base+i-1.
+const prefixCache = new WeakMap<BusinessCalendar, { base: number; cum: number[] }>();
+
+/** Working milliseconds in the whole local days [fromDay, toDay) (day numbers). */
+function workingMsInDays(fromDay: number, toDay: number, cal: BusinessCalendar): number {
+  if (toDay <= fromDay) return 0;
+  let p = prefixCache.get(cal);
+  if (!p || fromDay < p.base || toDay > p.base + p.cum.length - 1) {
+    // Rebuild covering the old range and the new one, with a year of slack each way.
+    const base = Math.min(fromDay, p?.base ?? fromDay) - 366;
+    const end = Math.max(toDay, p ? p.base + p.cum.length - 1 : toDay) + 366;
+    const cum = [0];
+    for (let d = base; d < end; d += 1) {
+      const w = workingWindow(fromDayNumber(d), cal);
+      cum.push(cum[cum.length - 1]! + (w ? w[1] - w[0] : 0));
+    }
+    p = { base, cum };
+    prefixCache.set(cal, p);
+  }
+  return p.cum[toDay - p.base]! - p.cum[fromDay - p.base]!;
+}
+
+/** Working milliseconds of local date `date` that fall inside [a, b). */
+function workingMsOfDayWithin(date: string, a: number, b: number, cal: BusinessCalendar): number {
+  const w = workingWindow(date, cal);
+  if (!w) return 0;
+  const s = Math.max(w[0], a);
+  const e = Math.min(w[1], b);
+  return e > s ? e - s : 0;
+}
+
 /**
  * Whole business minutes between two instants (0 when `to` is not after `from`): the working time inside
  * [from, to), summed in milliseconds and rounded down, so a reply after 59 seconds counts 0 minutes.
@@ -56,14 +88,12 @@ export function businessMinutesBetween(from: Date, to: Date, cal: BusinessCalend
   const a = from.getTime();
   const b = to.getTime();
   if (!(b > a)) return 0;
+  const first = instantToLocal(from, cal.timeZone).date;
   const last = instantToLocal(to, cal.timeZone).date;
-  let total = 0;
-  for (let d = instantToLocal(from, cal.timeZone).date; d <= last; d = addDays(d, 1)) {
-    const w = workingWindow(d, cal);
-    if (!w) continue;
-    const s = Math.max(w[0], a);
-    const e = Math.min(w[1], b);
-    if (e > s) total += e - s;
+  let total = workingMsOfDayWithin(first, a, b, cal);
+  if (last !== first) {
+    total += workingMsInDays(dayNumber(first) + 1, dayNumber(last), cal);
+    total += workingMsOfDayWithin(last, a, b, cal);
   }
   return Math.floor(total / MINUTE_MS);
 }

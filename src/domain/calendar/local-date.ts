@@ -18,20 +18,54 @@ export function isLocalDate(s: string): boolean {
   );
 }
 
-/** Days since 1970-01-01 for a 'YYYY-MM-DD' date; throws on malformed input (an internal invariant). */
-export function dayNumber(date: string): number {
-  const m = DATE_RE.exec(date);
-  if (!m) throw new Error(`Not a YYYY-MM-DD date: ${date}`);
-  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS;
+// Day numbers use Howard Hinnant's days-from-civil algorithms: pure integer arithmetic, no Date objects or
+// regular expressions, because response-time refreshes convert millions of dates.
+
+/** Days since 1970-01-01 for a proleptic Gregorian year, month (1-12) and day. */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
-/** The 'YYYY-MM-DD' date of a day number. */
+const digit = (s: string, i: number) => s.charCodeAt(i) - 48;
+
+/** Days since 1970-01-01 for a 'YYYY-MM-DD' date; throws on malformed input (an internal invariant). */
+export function dayNumber(date: string): number {
+  if (date.length !== 10 || date[4] !== '-' || date[7] !== '-')
+    throw new Error(`Not a YYYY-MM-DD date: ${date}`);
+  const year = digit(date, 0) * 1000 + digit(date, 1) * 100 + digit(date, 2) * 10 + digit(date, 3);
+  const month = digit(date, 5) * 10 + digit(date, 6);
+  const day = digit(date, 8) * 10 + digit(date, 9);
+  if (!(year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 31))
+    throw new Error(`Not a YYYY-MM-DD date: ${date}`);
+  return daysFromCivil(year, month, day);
+}
+
+const pad2 = (n: number) => (n < 10 ? '0' : '') + n;
+
+/** The 'YYYY-MM-DD' date of a day number (years 0-9999). */
 export function fromDayNumber(n: number): string {
-  return new Date(n * DAY_MS).toISOString().slice(0, 10);
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
 }
 
 /** Builds 'YYYY-MM-DD' from numeric parts (month 1-12); months and days outside range roll over like Date.UTC. */
 export function ymd(year: number, month: number, day: number): string {
+  // Date.UTC normalises out-of-range months and days (month 13 = January next year).
   return fromDayNumber(Date.UTC(year, month - 1, day) / DAY_MS);
 }
 

@@ -1,4 +1,4 @@
-import { dateParts, isoWeekday, ymd } from './local-date.ts';
+import { dateParts, fromDayNumber } from './local-date.ts';
 
 /**
  * Conversions between instants and wall-clock time in an IANA time zone, using only Intl. DST gaps and
@@ -63,11 +63,36 @@ function wallClock(ms: number, timeZone: string): WallClock {
   return out;
 }
 
-/** Offset of the zone from UTC at instant `ms`, in milliseconds (local = utc + offset). */
-function offsetAt(ms: number, timeZone: string): number {
+/** Offset of the zone from UTC at instant `ms`, in milliseconds (local = utc + offset), straight from Intl. */
+function exactOffsetAt(ms: number, timeZone: string): number {
   const w = wallClock(ms, timeZone);
   const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
   return asUtc - Math.floor(ms / 1000) * 1000;
+}
+
+// Intl formatting costs tens of microseconds, and response times convert millions of instants, so offsets are
+// cached per 6-hour bucket. A bucket whose two ends agree has one offset throughout (zones never change
+// twice within 6 hours); a bucket holding a transition is marked and resolved exactly each time.
+const BUCKET_MS = 6 * 3_600_000;
+const MIXED = Number.NaN;
+const offsetCache = new Map<string, Map<number, number>>();
+
+function offsetAt(ms: number, timeZone: string): number {
+  let zone = offsetCache.get(timeZone);
+  if (!zone) {
+    zone = new Map();
+    offsetCache.set(timeZone, zone);
+  }
+  const bucket = Math.floor(ms / BUCKET_MS);
+  let offset = zone.get(bucket);
+  if (offset === undefined) {
+    const start = exactOffsetAt(bucket * BUCKET_MS, timeZone);
+    const end = exactOffsetAt((bucket + 1) * BUCKET_MS - 1000, timeZone);
+    offset = start === end ? start : MIXED;
+    if (zone.size > 500_000) zone.clear();
+    zone.set(bucket, offset);
+  }
+  return Number.isNaN(offset) ? exactOffsetAt(ms, timeZone) : offset;
 }
 
 const DAY_MS = 86_400_000;
@@ -95,7 +120,12 @@ export function instantToLocal(
   d: Date,
   timeZone: string,
 ): { date: string; minuteOfDay: number; isoWeekday: number } {
-  const w = wallClock(d.getTime(), timeZone);
-  const date = ymd(w.year, w.month, w.day);
-  return { date, minuteOfDay: w.hour * 60 + w.minute, isoWeekday: isoWeekday(date) };
+  const local = d.getTime() + offsetAt(d.getTime(), timeZone);
+  const day = Math.floor(local / DAY_MS);
+  return {
+    date: fromDayNumber(day),
+    minuteOfDay: Math.floor((local - day * DAY_MS) / 60_000),
+    // Day 0 (1970-01-01) was a Thursday.
+    isoWeekday: ((((day + 3) % 7) + 7) % 7) + 1,
+  };
 }
