@@ -60,7 +60,7 @@ export function forecastTable(r: ForecastReport, locale: string): string {
     lines.push(
       '',
       `Track record over the last periods (at period start):`,
-      accuracyTable(r.trackRecord.methods, locale),
+      accuracyTable(r.trackRecord.methods, locale, false),
     );
     if (r.trackRecord.best)
       lines.push(`Most accurate so far: ${METHOD_LABELS[r.trackRecord.best] ?? r.trackRecord.best}`);
@@ -68,19 +68,26 @@ export function forecastTable(r: ForecastReport, locale: string): string {
   return lines.join('\n');
 }
 
+/** Error per method; the every-checkpoint columns only when there were checkpoints besides the period starts. */
 function accuracyTable(
   methods: ReadonlyArray<{ method: string; atStart: ErrorStats; allCheckpoints: ErrorStats }>,
   locale: string,
+  weekly: boolean,
 ): string {
   return table(
-    ['Method', 'MAPE (start)', 'Bias (start)', 'MAPE (weekly)', 'Bias (weekly)', 'Forecasts'],
+    [
+      'Method',
+      'MAPE (start)',
+      'Bias (start)',
+      ...(weekly ? ['MAPE (weekly)', 'Bias (weekly)'] : []),
+      'Forecasts',
+    ],
     methods.map((m) => [
       METHOD_LABELS[m.method] ?? m.method,
       pct(m.atStart.mape, locale),
       pct(m.atStart.bias, locale),
-      pct(m.allCheckpoints.mape, locale),
-      pct(m.allCheckpoints.bias, locale),
-      String(m.allCheckpoints.n),
+      ...(weekly ? [pct(m.allCheckpoints.mape, locale), pct(m.allCheckpoints.bias, locale)] : []),
+      String(weekly ? m.allCheckpoints.n : m.atStart.n),
     ]),
   );
 }
@@ -102,7 +109,7 @@ export function backtestTable(r: BacktestReport, locale: string, currency: strin
       '',
       `${s.name} (${s.scopeKey})${s.best ? `: most accurate ${METHOD_LABELS[s.best] ?? s.best}` : ''}`,
     );
-    lines.push(accuracyTable(s.methods, locale));
+    lines.push(accuracyTable(s.methods, locale, r.checkpoints > r.periods.length));
   }
   return lines.join('\n');
 }
