@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.ts';
+import * as demo from './demo.ts';
 import * as forecast from './forecast.ts';
 import * as importCommand from './import.ts';
 import * as plan from './plan.ts';
@@ -19,6 +20,8 @@ export const commands: Array<{ register: (program: Command, ctx: CliContext) => 
   serve,
   importCommand,
   settings,
+  demo,
+  // users adds the first-admin beforeServe hook; after demo's, so `serve --demo-if-empty` still sees an empty store.
   users,
   tokens,
   report,

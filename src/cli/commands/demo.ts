@@ -1,0 +1,130 @@
+import cliProgress from 'cli-progress';
+import type { Command } from 'commander';
+import { instantToLocal } from '../../domain/calendar/zoned.ts';
+import { loadDemo, storeHasData, type DemoLoadResult } from '../../demo/load.ts';
+import { DEMO_DEFAULTS, DEMO_LOGINS, DEMO_WORKSPACE, validateDemoOptions } from '../../demo/options.ts';
+import type { Db } from '../../store/db.ts';
+import type { CliContext } from '../context.ts';
+import { openConfiguredStore } from '../store-from-config.ts';
+
+interface DemoFlags {
+  seed: string;
+  until?: string;
+  reps: string;
+  months: string;
+  reset?: boolean;
+}
+
+/** Today in the demo workspace's time zone: the default end date, so the current period always has data. */
+function todayInDemoZone(): string {
+  return instantToLocal(new Date(), DEMO_WORKSPACE.timeZone).date;
+}
+
+/** The sign-ins to print after loading. */
+function loginLines(): string[] {
+  return [
+    'Demo sign-ins (demo data only), password for all: ' + DEMO_LOGINS.password,
+    `  admin    ${DEMO_LOGINS.admin}`,
+    `  manager  ${DEMO_LOGINS.manager}`,
+    `  rep      ${DEMO_LOGINS.rep}`,
+  ];
+}
+
+function summaryLines(r: DemoLoadResult): string[] {
+  const c = r.counts;
+  const s = (ms: number) => (ms / 1000).toFixed(1) + ' s';
+  return [
+    `Demo data ${r.start} .. ${r.options.until} (seed ${r.options.seed}, ${r.options.reps} reps, ${r.options.months} months):`,
+    `  ${c.users} users in ${c.teams} teams, ${c.accounts} accounts, ${c.contacts} contacts, ${c.leads} leads,`,
+    `  ${c.opportunities} opportunities (${c.opportunityHistory} history rows), ${c.activities} activities,`,
+    `  ${c.customers} customers (${c.subscriptions} subscriptions), ${c.goals} goals, ${c.acquisitionCosts} cost rows`,
+    `  in ${s(r.totalMs)} (generate ${s(r.generateMs)}, write ${s(r.writeMs)}, derived columns ${s(r.derivedMs)})`,
+  ];
+}
+
+/** Loads the demo with a progress bar on a terminal; prints the summary and the sign-ins. */
+async function runDemo(db: Db, raw: DemoFlags): Promise<void> {
+  const options = validateDemoOptions({
+    seed: raw.seed,
+    until: raw.until ?? todayInDemoZone(),
+    reps: raw.reps,
+    months: raw.months,
+  });
+  const bar = process.stderr.isTTY
+    ? new cliProgress.SingleBar(
+        { format: 'demo data |{bar}| {percentage}% | {value}/{total} rows', hideCursor: true },
+        cliProgress.Presets.shades_classic,
+      )
+    : null;
+  let started = false;
+  try {
+    const result = await loadDemo(db, options, {
+      reset: Boolean(raw.reset),
+      onProgress: (written, total) => {
+        if (!bar) return;
+        if (!started) {
+          bar.start(total, 0);
+          started = true;
+        }
+        bar.update(written);
+      },
+    });
+    bar?.stop();
+    for (const line of [...summaryLines(result), ...loginLines()]) console.log(line);
+  } catch (err) {
+    bar?.stop();
+    throw err;
+  }
+}
+
+/** `pacesetter demo`, and the `serve --demo-if-empty` hook that loads the default demo into an empty store. */
+export function register(program: Command, ctx: CliContext): void {
+  program
+    .command('demo')
+    .description(
+      'Load deterministic demo data (teams, reps, leads, activities, deals with history, quotas, customers, costs) ' +
+        'and switch the workspace to the demo settings (America/New_York, USD, Mon-Fri 09:00-18:00, US holidays, fiscal year from February)',
+    )
+    .option(
+      '--seed <n>',
+      'seed of the random generator; the same seed and --until give the same data',
+      String(DEMO_DEFAULTS.seed),
+    )
+    .option('--until <date>', 'last day with data, YYYY-MM-DD (default: today in America/New_York)')
+    .option(
+      '--reps <n>',
+      'number of sales reps (managers, a director and an admin come on top)',
+      String(DEMO_DEFAULTS.reps),
+    )
+    .option('--months <n>', 'months of history before --until', String(DEMO_DEFAULTS.months))
+    .option(
+      '--reset',
+      'empty every data table first (users included); without it a store with data is refused',
+    )
+    .action(async (flags: DemoFlags) => {
+      const db = await openConfiguredStore(ctx.config());
+      try {
+        await runDemo(db, flags);
+      } finally {
+        await db.destroy();
+      }
+    });
+
+  ctx.beforeServe.push(async (db, { demoIfEmpty }) => {
+    if (!demoIfEmpty) return;
+    const anyUser = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+    if (anyUser) return;
+    if (await storeHasData(db)) {
+      console.log(
+        'The store has data but no users: not loading demo data (run `pacesetter demo --reset` to replace it).',
+      );
+      return;
+    }
+    console.log('Empty store: loading demo data (a few seconds)...');
+    await runDemo(db, {
+      seed: String(DEMO_DEFAULTS.seed),
+      reps: String(DEMO_DEFAULTS.reps),
+      months: String(DEMO_DEFAULTS.months),
+    });
+  });
+}

@@ -1,0 +1,59 @@
+import type { Insertable } from 'kysely';
+import type {
+  AccountsTable,
+  AcquisitionCostsTable,
+  ActivitiesTable,
+  ContactsTable,
+  CustomersTable,
+  GoalsTable,
+  LeadsTable,
+  OpportunitiesTable,
+  OpportunityHistoryTable,
+  SubscriptionsTable,
+  TeamsTable,
+  UsersTable,
+} from '../store/schema.ts';
+
+/** A row with the id the generator chose, so rows can reference each other before anything is written. */
+type WithId<T> = Insertable<T> & { id: number };
+
+/** Everything the demo writes, in memory; ids are assigned by the generator (1, 2, 3, ... per table). */
+export interface DemoDataset {
+  teams: WithId<TeamsTable>[];
+  users: WithId<UsersTable>[];
+  accounts: WithId<AccountsTable>[];
+  contacts: WithId<ContactsTable>[];
+  leads: WithId<LeadsTable>[];
+  opportunities: WithId<OpportunitiesTable>[];
+  opportunityHistory: Insertable<OpportunityHistoryTable>[];
+  activities: Insertable<ActivitiesTable>[];
+  goals: Insertable<GoalsTable>[];
+  customers: WithId<CustomersTable>[];
+  subscriptions: Insertable<SubscriptionsTable>[];
+  acquisitionCosts: Insertable<AcquisitionCostsTable>[];
+}
+
+/** An empty dataset. */
+export function emptyDataset(): DemoDataset {
+  return {
+    teams: [],
+    users: [],
+    accounts: [],
+    contacts: [],
+    leads: [],
+    opportunities: [],
+    opportunityHistory: [],
+    activities: [],
+    goals: [],
+    customers: [],
+    subscriptions: [],
+    acquisitionCosts: [],
+  };
+}
+
+/** Row counts per table, printed after a run and compared by the determinism test. */
+export function datasetCounts(ds: DemoDataset): Record<keyof DemoDataset, number> {
+  const counts = {} as Record<keyof DemoDataset, number>;
+  for (const key of Object.keys(ds) as (keyof DemoDataset)[]) counts[key] = ds[key].length;
+  return counts;
+}

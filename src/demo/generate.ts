@@ -1,0 +1,98 @@
+import type { BusinessCalendar } from '../domain/calendar/business-time.ts';
+import { plusDays } from './dates.ts';
+import { seededRandom } from '../domain/random/seeded-random.ts';
+import { emptyDataset, type DemoDataset } from './dataset.ts';
+import { demoStartDate, type DemoOptions } from './options.ts';
+import { buildOrg, type RepProfile } from './org.ts';
+import { createContext, isWorkday, loadOn, type SimContext, type StageIds } from './sim/context.ts';
+import { buildAcquisitionCosts } from './sim/costs.ts';
+import { customerLifecycles } from './sim/customers.ts';
+import { buildGoals } from './sim/goals.ts';
+import { simulateLeadsForDay } from './sim/leads.ts';
+import { openingCustomers, openingPipeline } from './sim/opening.ts';
+import { startProspect } from './sim/prospecting.ts';
+import { dailyTouchTarget, rampFactor } from './sim/rates.ts';
+import { logEmail } from './sim/records.ts';
+
+/** What the generator needs from the store: the calendar it simulates on and the pipeline's stage ids. */
+export interface GenerateInput {
+  options: DemoOptions;
+  cal: BusinessCalendar;
+  stages: StageIds;
+  currency: string;
+  fiscalYearStartMonth: number;
+  /** One argon2 hash of the demo password, shared by every demo user. */
+  passwordHash: string;
+}
+
+/** The generated rows plus the rep profiles behind them (tests use the trends). */
+export interface GeneratedDemo {
+  dataset: DemoDataset;
+  reps: RepProfile[];
+  start: string;
+}
+
+/** Weekend and holiday e-mails: a few reps clear their inbox, replying to recent prospects. */
+function offDayEmails(ctx: SimContext, rep: RepProfile, date: string): void {
+  if (!ctx.rnd.chance(0.15)) return;
+  const recent = ctx.ds.contacts.slice(-300).filter((c) => c.owner_id === rep.userId);
+  if (recent.length === 0) return;
+  for (let n = ctx.rnd.int(1, 4); n > 0; n -= 1) {
+    const c = ctx.rnd.pick(recent);
+    logEmail(ctx, rep, date, ctx.rnd.int(10 * 60, 22 * 60), {
+      contactId: c.id,
+      accountId: c.account_id ?? null,
+    });
+  }
+}
+
+/**
+ * Generates the whole demo in memory, deterministically from the options: the organisation, customers and
+ * pipeline that predate the window, then day by day the leads (every day, around the clock) and each rep's
+ * prospecting (business days, filling the day up to the rep's touch target after planned follow-ups), and
+ * finally renewals, upsells, churn, quotas and costs.
+ */
+export function generateDemo(input: GenerateInput): GeneratedDemo {
+  const { options } = input;
+  const rnd = seededRandom(options.seed);
+  const start = demoStartDate(options);
+  const ds = emptyDataset();
+  const reps = buildOrg(rnd, ds, {
+    reps: options.reps,
+    start,
+    until: options.until,
+    passwordHash: input.passwordHash,
+  });
+  const ctx = createContext({
+    rnd,
+    start,
+    until: options.until,
+    cal: input.cal,
+    currency: input.currency,
+    fiscalYearStartMonth: input.fiscalYearStartMonth,
+    stages: input.stages,
+    ds,
+    reps,
+  });
+  openingCustomers(ctx);
+  openingPipeline(ctx);
+  for (let d = start; d <= options.until; d = plusDays(d, 1)) {
+    simulateLeadsForDay(ctx, d);
+    const businessDay = isWorkday(ctx, d);
+    for (const rep of reps) {
+      if (rampFactor(rep, d) === 0) continue;
+      if (!businessDay) {
+        offDayEmails(ctx, rep, d);
+        continue;
+      }
+      const fill = dailyTouchTarget(ctx, rep, d) - loadOn(ctx, rep.userId, d);
+      for (let i = 0; i < fill; i += 1) startProspect(ctx, rep, d);
+    }
+  }
+  customerLifecycles(ctx);
+  buildGoals(ctx);
+  buildAcquisitionCosts(ctx);
+  // Chronological rows make index inserts append-mostly (cheaper) and read naturally in the tables.
+  ds.activities.sort((a, b) => (a.occurred_at as Date).getTime() - (b.occurred_at as Date).getTime());
+  return { dataset: ds, reps, start };
+}

@@ -1,0 +1,248 @@
+import { sql, type Transaction } from 'kysely';
+import { SYSTEM_VIEWER } from '../domain/access/viewer.ts';
+import { hashPassword } from '../auth/password.ts';
+import { AppError } from '../errors.ts';
+import type { Db } from '../store/db.ts';
+import { refreshDerived } from '../store/derived/refresh.ts';
+import type { Database } from '../store/schema.ts';
+import { recordAudit } from '../store/tables/audit-log.ts';
+import { getBusinessCalendar } from '../store/tables/calendar.ts';
+import { DEFAULT_STAGES } from '../store/tables/pipelines.ts';
+import { updateSettings } from '../store/tables/settings.ts';
+import { insertRows, type ColumnTypes } from './bulk-insert.ts';
+import {
+  ACCOUNT_COLUMNS,
+  ACTIVITY_COLUMNS,
+  CONTACT_COLUMNS,
+  COST_COLUMNS,
+  CUSTOMER_COLUMNS,
+  GOAL_COLUMNS,
+  HISTORY_COLUMNS,
+  LEAD_COLUMNS,
+  OPPORTUNITY_COLUMNS,
+  SUBSCRIPTION_COLUMNS,
+  TEAM_COLUMNS,
+  USER_COLUMNS,
+} from './columns.ts';
+import { datasetCounts, type DemoDataset } from './dataset.ts';
+import { generateDemo } from './generate.ts';
+import { DEMO_LOGINS, DEMO_WORKSPACE, demoStartDate, type DemoOptions } from './options.ts';
+import type { Trend } from './org.ts';
+import type { StageIds } from './sim/context.ts';
+
+/** Rows per INSERT statement: big enough to amortise round trips, small enough to keep each statement's arrays modest. */
+const BATCH = 1_000;
+
+/** Reports write progress: rows written so far out of the total. */
+export type DemoProgress = (written: number, total: number) => void;
+
+/** What a demo load did and how long it took. */
+export interface DemoLoadResult {
+  options: DemoOptions;
+  start: string;
+  counts: Record<keyof DemoDataset, number>;
+  /** Each rep's user id and trend, so callers (and tests) can find the improving and declining reps. */
+  reps: { userId: number; trend: Trend }[];
+  generateMs: number;
+  writeMs: number;
+  derivedMs: number;
+  totalMs: number;
+}
+
+/** Tables that hold data (everything but settings and the migration bookkeeping), for --reset. */
+async function dataTables(tx: Transaction<Database>): Promise<string[]> {
+  const r = await sql<{ tablename: string }>`
+    select tablename from pg_tables
+    where schemaname = current_schema()
+      and tablename not in ('settings', 'kysely_migration', 'kysely_migration_lock')
+    order by tablename`.execute(tx);
+  return r.rows.map((t) => t.tablename);
+}
+
+/** True when any business data (people, CRM records) exists; settings and the default pipeline do not count. */
+export async function storeHasData(db: Db | Transaction<Database>): Promise<boolean> {
+  const r = await sql<{ has: boolean }>`
+    select exists (select 1 from users) or exists (select 1 from accounts) or exists (select 1 from contacts)
+      or exists (select 1 from leads) or exists (select 1 from opportunities) or exists (select 1 from activities)
+      as has`.execute(db);
+  return Boolean(r.rows[0]?.has);
+}
+
+/** The default pipeline's stage ids, creating the brief's default pipeline when the store has none. */
+async function demoStages(tx: Transaction<Database>): Promise<StageIds> {
+  // ensureDefaultPipeline opens its own transaction, which cannot nest in this one; this is its in-transaction twin.
+  let pipeline = await tx
+    .selectFrom('pipelines')
+    .select('id')
+    .orderBy('is_default', 'desc')
+    .orderBy('id')
+    .executeTakeFirst();
+  if (!pipeline) {
+    pipeline = await tx
+      .insertInto('pipelines')
+      .values({ name: 'Sales', is_default: true })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const pipelineId = pipeline.id;
+    await tx
+      .insertInto('stages')
+      .values(
+        DEFAULT_STAGES.map((s, i) => ({
+          pipeline_id: pipelineId,
+          name: s.name,
+          position: i + 1,
+          probability_pct: s.probability,
+          is_won: s.isWon,
+          is_lost: s.isLost,
+        })),
+      )
+      .execute();
+  }
+  const rows = await tx
+    .selectFrom('stages')
+    .select(['id', 'name'])
+    .where('pipeline_id', '=', pipeline.id)
+    .execute();
+  const byName = new Map(rows.map((r) => [r.name, r.id]));
+  const missing = DEFAULT_STAGES.filter((s) => !byName.has(s.name)).map((s) => s.name);
+  if (missing.length > 0) {
+    throw new AppError(
+      'conflict',
+      'The default pipeline does not have the standard stages; run with --reset',
+      [{ field: 'stages', reason: `missing ${missing.join(', ')}` }],
+    );
+  }
+  const id = (name: string) => byName.get(name) as number;
+  return {
+    pipelineId: pipeline.id,
+    open: [id('Discovery'), id('Qualified'), id('Demo'), id('Trial'), id('Final negotiation')],
+    won: id('Won'),
+    lost: id('Lost'),
+  };
+}
+
+/** Writes the dataset in dependency order, 1,000 rows per INSERT; teams get their managers and leads their opportunities afterwards. */
+async function writeDataset(
+  tx: Transaction<Database>,
+  ds: DemoDataset,
+  onProgress?: DemoProgress,
+): Promise<void> {
+  const total = Object.values(datasetCounts(ds)).reduce((a, b) => a + b, 0);
+  let written = 0;
+  const write = async (table: keyof Database, columns: ColumnTypes, rows: readonly object[]) => {
+    for (let i = 0; i < rows.length; i += BATCH) {
+      const batch = rows.slice(i, i + BATCH);
+      await insertRows(tx, table, columns, batch);
+      written += batch.length;
+      onProgress?.(written, total);
+    }
+  };
+  await write(
+    'teams',
+    TEAM_COLUMNS,
+    ds.teams.map((t) => ({ ...t, manager_id: null })),
+  );
+  await write('users', USER_COLUMNS, ds.users);
+  for (const t of ds.teams) {
+    await tx
+      .updateTable('teams')
+      .set({ manager_id: t.manager_id ?? null })
+      .where('id', '=', t.id)
+      .execute();
+  }
+  await write('accounts', ACCOUNT_COLUMNS, ds.accounts);
+  await write('contacts', CONTACT_COLUMNS, ds.contacts);
+  await write('leads', LEAD_COLUMNS, ds.leads);
+  await write('opportunities', OPPORTUNITY_COLUMNS, ds.opportunities);
+  // Leads and opportunities point at each other; the lead side is filled in one statement once both exist.
+  await sql`update leads l set converted_opportunity_id = o.id
+    from opportunities o where o.lead_id = l.id and l.status = 'converted'`.execute(tx);
+  await write('opportunity_history', HISTORY_COLUMNS, ds.opportunityHistory);
+  await write('activities', ACTIVITY_COLUMNS, ds.activities);
+  await write('customers', CUSTOMER_COLUMNS, ds.customers);
+  await write('subscriptions', SUBSCRIPTION_COLUMNS, ds.subscriptions);
+  await write('goals', GOAL_COLUMNS, ds.goals);
+  await write('acquisition_costs', COST_COLUMNS, ds.acquisitionCosts);
+  // Ids were chosen by the generator; move each identity past them so later inserts do not collide.
+  for (const table of ['teams', 'users', 'accounts', 'contacts', 'leads', 'opportunities', 'customers']) {
+    await sql`select setval(pg_get_serial_sequence(${table}, 'id'), greatest((select max(id) from ${sql.table(table)}), 1))`.execute(
+      tx,
+    );
+  }
+}
+
+/**
+ * Loads the demo workspace in ONE transaction: configures the settings (New York, USD, Mon-Fri 09:00-18:00, US
+ * holidays, February fiscal year), generates the data for `options`, writes it, recomputes the derived columns
+ * and records an audit entry. Refuses a store that already has data unless `reset` is set, in which case every
+ * data table is emptied first (in the same transaction, so a failure keeps the old data).
+ */
+export async function loadDemo(
+  db: Db,
+  options: DemoOptions,
+  flags: { reset: boolean; onProgress?: DemoProgress },
+): Promise<DemoLoadResult> {
+  const t0 = performance.now();
+  // Every demo user shares one hash of the documented demo password: one argon2 run instead of one per user.
+  const passwordHash = await hashPassword(DEMO_LOGINS.password);
+  const timings = { generateMs: 0, writeMs: 0, derivedMs: 0 };
+  const result = await db.transaction().execute(async (tx) => {
+    if (flags.reset) {
+      const tables = await dataTables(tx);
+      if (tables.length > 0)
+        await sql`truncate ${sql.join(tables.map((t) => sql.table(t)))} restart identity cascade`.execute(tx);
+    } else if (await storeHasData(tx)) {
+      throw new AppError(
+        'conflict',
+        'The store already has data; run `pacesetter demo --reset` to replace it with demo data',
+        [{ reason: 'users, CRM records or activities exist; demo data is only added to an empty store' }],
+      );
+    }
+    await updateSettings(tx, {
+      timeZone: DEMO_WORKSPACE.timeZone,
+      currency: DEMO_WORKSPACE.currency,
+      workingDays: [...DEMO_WORKSPACE.workingDays],
+      workStartMinute: DEMO_WORKSPACE.workStartMinute,
+      workEndMinute: DEMO_WORKSPACE.workEndMinute,
+      holidayCountry: DEMO_WORKSPACE.holidayCountry,
+      holidayRegion: null,
+      fiscalYearStartMonth: DEMO_WORKSPACE.fiscalYearStartMonth,
+    });
+    const stages = await demoStages(tx);
+    const start = demoStartDate(options);
+    // The opening customer base reaches back two years before the window.
+    const cal = await getBusinessCalendar(
+      tx,
+      Number(start.slice(0, 4)) - 3,
+      Number(options.until.slice(0, 4)) + 1,
+    );
+    const tGen = performance.now();
+    const generated = generateDemo({
+      options,
+      cal,
+      stages,
+      currency: DEMO_WORKSPACE.currency,
+      fiscalYearStartMonth: DEMO_WORKSPACE.fiscalYearStartMonth,
+      passwordHash,
+    });
+    const tWrite = performance.now();
+    timings.generateMs = tWrite - tGen;
+    await writeDataset(tx, generated.dataset, flags.onProgress);
+    const tDerived = performance.now();
+    timings.writeMs = tDerived - tWrite;
+    await refreshDerived(tx, { all: true });
+    timings.derivedMs = performance.now() - tDerived;
+    const counts = datasetCounts(generated.dataset);
+    await recordAudit(tx, SYSTEM_VIEWER, {
+      action: flags.reset ? 'reset_and_load' : 'load',
+      entity: 'demo_data',
+      after: { ...options, counts },
+    });
+    return {
+      start: generated.start,
+      counts,
+      reps: generated.reps.map((r) => ({ userId: r.userId, trend: r.trend })),
+    };
+  });
+  return { options, ...result, ...timings, totalMs: performance.now() - t0 };
+}

@@ -1,0 +1,255 @@
+import { sql } from 'kysely';
+import { beforeAll, expect, it } from 'vitest';
+import { businessDaysInRange } from '../src/domain/calendar/business-time.ts';
+import { addDays } from '../src/domain/calendar/local-date.ts';
+import { loadDemo, type DemoLoadResult } from '../src/demo/load.ts';
+import type { DemoOptions } from '../src/demo/options.ts';
+import { AppError } from '../src/errors.ts';
+import type { Db } from '../src/store/db.ts';
+import { getBusinessCalendar } from '../src/store/tables/calendar.ts';
+import { describeStores } from './support/stores.ts';
+
+// Small on purpose: 4 reps over 6 months keeps a load around a second while every behaviour still shows.
+const OPTIONS: DemoOptions = { seed: 7, until: '2026-11-20', reps: 4, months: 6 };
+const TZ = 'America/New_York';
+
+/** Counts and sums over every table the demo writes; two loads with equal fingerprints wrote the same data. */
+async function fingerprint(db: Db): Promise<Record<string, number>> {
+  const r = await sql<Record<string, number>>`select
+    (select count(*) from users)::int8 as users,
+    (select count(*) from accounts)::int8 as accounts,
+    (select count(*) from contacts)::int8 as contacts,
+    (select count(*) from leads)::int8 as leads,
+    (select count(*) from leads where status = 'converted')::int8 as converted_leads,
+    (select count(*) from opportunities)::int8 as opportunities,
+    (select coalesce(sum(amount_minor), 0) from opportunities)::int8 as opportunity_amount,
+    (select count(*) from opportunities where status = 'won')::int8 as won,
+    (select count(*) from opportunity_history)::int8 as history,
+    (select count(*) from activities)::int8 as activities,
+    (select coalesce(sum(duration_seconds), 0) from activities)::int8 as activity_seconds,
+    (select coalesce(sum(extract(epoch from occurred_at)), 0) from activities)::int8 as activity_epochs,
+    (select count(*) from activities where is_new_prospect)::int8 as new_prospect_touches,
+    (select coalesce(sum(mrr_minor), 0) from subscriptions)::int8 as mrr,
+    (select coalesce(sum(target), 0) from goals)::int8 as goal_targets,
+    (select coalesce(sum(amount_minor), 0) from acquisition_costs)::int8 as costs`.execute(db);
+  return r.rows[0] as Record<string, number>;
+}
+
+async function one(db: Db, query: ReturnType<typeof sql<{ v: number }>>): Promise<number> {
+  const r = await query.execute(db);
+  return Number(r.rows[0]?.v);
+}
+
+describeStores('demo data', (ctx) => {
+  let loaded: DemoLoadResult;
+  let first: Record<string, number>;
+
+  beforeAll(async () => {
+    loaded = await loadDemo(ctx.db, OPTIONS, { reset: true });
+    first = await fingerprint(ctx.db);
+  }, 120_000);
+
+  it('refuses to add demo data to a store that has data, and leaves it unchanged', async () => {
+    const err = await loadDemo(ctx.db, OPTIONS, { reset: false }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).code).toBe('conflict');
+    expect(await fingerprint(ctx.db)).toEqual(first);
+  });
+
+  it('configures the demo workspace and the fixed sign-ins', async () => {
+    const s = await ctx.db.selectFrom('settings').selectAll().executeTakeFirstOrThrow();
+    expect([s.time_zone, s.currency.trim(), s.holiday_country, s.fiscal_year_start_month]).toEqual([
+      TZ,
+      'USD',
+      'US',
+      2,
+    ]);
+    const users = await ctx.db.selectFrom('users').select(['email', 'role', 'password_hash']).execute();
+    const byEmail = new Map(users.map((u) => [u.email, u]));
+    expect(byEmail.get('admin@demo.pacesetter.test')?.role).toBe('admin');
+    expect(byEmail.get('manager@demo.pacesetter.test')?.role).toBe('manager');
+    expect(byEmail.get('rep@demo.pacesetter.test')?.role).toBe('rep');
+    expect(users.every((u) => u.password_hash?.startsWith('$argon2id$'))).toBe(true);
+    // The manager's team hangs under the director's team, which has no parent.
+    const teams = await sql<{ depth: number }>`
+      select count(*)::int8 as depth from teams t join teams p on p.id = t.parent_team_id
+      join users m on m.id = t.manager_id where m.email = 'manager@demo.pacesetter.test' and p.parent_team_id is null`.execute(
+      ctx.db,
+    );
+    expect(Number(teams.rows[0]?.depth)).toBe(1);
+  });
+
+  it('wins between 15% and 45% of closed opportunities', async () => {
+    const rate = await one(
+      ctx.db,
+      sql<{ v: number }>`
+      select (count(*) filter (where status = 'won'))::float8 / count(*) as v from opportunities where status <> 'open'`,
+    );
+    expect(rate).toBeGreaterThan(0.15);
+    expect(rate).toBeLessThan(0.45);
+  });
+
+  it('logs 30-60 touches per rep per business day, mostly inside working hours', async () => {
+    const cal = await getBusinessCalendar(ctx.db, 2025, 2027);
+    const businessDays = businessDaysInRange(loaded.start, addDays(OPTIONS.until, 1), cal);
+    const perRep = await sql<{ user_id: number; n: number }>`
+      select a.user_id, count(*)::int8 as n from activities a join users u on u.id = a.user_id
+      where u.role = 'rep' and u.hire_date < ${loaded.start}::date group by a.user_id`.execute(ctx.db);
+    expect(perRep.rows.length).toBe(OPTIONS.reps);
+    const avg = perRep.rows.reduce((s, r) => s + Number(r.n), 0) / perRep.rows.length / businessDays;
+    expect(avg).toBeGreaterThan(30);
+    expect(avg).toBeLessThan(60);
+    const inHours = await one(
+      ctx.db,
+      sql<{ v: number }>`
+      select avg(case when extract(isodow from occurred_at at time zone ${TZ}) <= 5
+        and (occurred_at at time zone ${TZ})::time between '09:00' and '18:00' then 1.0 else 0.0 end)::float8 as v
+      from activities`,
+    );
+    expect(inHours).toBeGreaterThan(0.8);
+    expect(inHours).toBeLessThan(1);
+  });
+
+  it('splits touches between new prospects and follow-ups', async () => {
+    const share = await one(
+      ctx.db,
+      sql<{ v: number }>`
+      select avg(case when is_new_prospect then 1.0 else 0.0 end)::float8 as v from activities`,
+    );
+    expect(share).toBeGreaterThan(0.1);
+    expect(share).toBeLessThan(0.5);
+  });
+
+  it('answers 30-80% of leads within 60 business minutes; leads arrive on weekends and off hours too', async () => {
+    const share = await one(
+      ctx.db,
+      sql<{ v: number }>`
+      select avg(case when response_business_minutes <= 60 then 1.0 else 0.0 end)::float8 as v from leads`,
+    );
+    expect(share).toBeGreaterThan(0.3);
+    expect(share).toBeLessThan(0.8);
+    const offHours = await one(
+      ctx.db,
+      sql<{ v: number }>`
+      select count(*)::int8 as v from leads where extract(isodow from created_at at time zone ${TZ}) >= 6
+        or extract(hour from created_at at time zone ${TZ}) not between 9 and 17`,
+    );
+    expect(offHours).toBeGreaterThan(0);
+    const never = await one(
+      ctx.db,
+      sql<{ v: number }>`select count(*)::int8 as v from leads where first_response_at is null`,
+    );
+    expect(never).toBeGreaterThan(0);
+  });
+
+  it('converts leads into a contact and an opportunity', async () => {
+    const broken = await one(
+      ctx.db,
+      sql<{ v: number }>`
+      select count(*)::int8 as v from leads l
+      left join opportunities o on o.id = l.converted_opportunity_id
+      where l.status = 'converted' and (l.converted_contact_id is null or o.lead_id is distinct from l.id
+        or l.converted_at is null or l.sql_at is null or l.mql_at is null)`,
+    );
+    expect(broken).toBe(0);
+    expect(first.converted_leads).toBeGreaterThan(0);
+  });
+
+  it('gives every opportunity a history that starts at created_at, and closed ones end Won/Lost at closed_at', async () => {
+    const badStart = await one(
+      ctx.db,
+      sql<{ v: number }>`
+      select count(*)::int8 as v from opportunities o
+      where (select min(h.changed_at) from opportunity_history h where h.opportunity_id = o.id) is distinct from o.created_at`,
+    );
+    expect(badStart).toBe(0);
+    const badEnd = await one(
+      ctx.db,
+      sql<{ v: number }>`
+      select count(*)::int8 as v from opportunities o join stages s on s.id = o.stage_id
+      left join lateral (select h.stage_id, h.changed_at from opportunity_history h where h.opportunity_id = o.id
+        order by h.changed_at desc, h.id desc limit 1) last on true
+      where case o.status
+        when 'won' then not s.is_won or o.closed_at is null or last.changed_at <> o.closed_at or last.stage_id <> o.stage_id
+        when 'lost' then not s.is_lost or o.closed_at is null or o.lost_reason is null or last.stage_id <> o.stage_id
+        else s.is_won or s.is_lost or o.closed_at is not null end`,
+    );
+    expect(badEnd).toBe(0);
+    const cycles = await sql<{ lo: number; hi: number }>`
+      select min(closed_at::date - created_at::date)::int8 as lo, max(closed_at::date - created_at::date)::int8 as hi
+      from opportunities where status = 'won' and type = 'new_business'`.execute(ctx.db);
+    expect(Number(cycles.rows[0]?.lo)).toBeGreaterThanOrEqual(20);
+    expect(Number(cycles.rows[0]?.hi)).toBeLessThanOrEqual(130);
+  });
+
+  it("raises improving reps' won revenue from the first quarter of the window to the last", async () => {
+    const revenue = async (userIds: number[], from: string, to: string) =>
+      one(
+        ctx.db,
+        sql<{ v: number }>`
+        select coalesce(sum(amount_minor), 0)::int8 as v from opportunities
+        where status = 'won' and owner_id in (${sql.join(userIds)})
+          and (closed_at at time zone ${TZ})::date between ${from}::date and ${to}::date`,
+      );
+    const improving = loaded.reps.filter((r) => r.trend === 'improving').map((r) => r.userId);
+    const declining = loaded.reps.filter((r) => r.trend === 'declining').map((r) => r.userId);
+    expect(improving.length).toBeGreaterThan(0);
+    const firstQuarterEnd = addDays(loaded.start, 90);
+    const lastQuarterStart = addDays(OPTIONS.until, -90);
+    const upFirst = await revenue(improving, loaded.start, firstQuarterEnd);
+    const upLast = await revenue(improving, lastQuarterStart, OPTIONS.until);
+    expect(upLast).toBeGreaterThan(upFirst);
+    const downFirst = await revenue(declining, loaded.start, firstQuarterEnd);
+    const downLast = await revenue(declining, lastQuarterStart, OPTIONS.until);
+    expect(upLast / Math.max(1, upFirst)).toBeGreaterThan(downLast / Math.max(1, downFirst));
+  });
+
+  it('writes quarterly won-revenue quotas for every rep, micro-goals, customers with churn and monthly costs', async () => {
+    const quotas = await sql<{ period_key: string; n: number }>`
+      select period_key, count(*)::int8 as n from goals where metric_id = 'won_revenue' and grain = 'quarter'
+      group by period_key order by period_key`.execute(ctx.db);
+    expect(quotas.rows.map((r) => r.period_key)).toEqual(['2026-Q2', '2026-Q3', '2026-Q4']);
+    expect(quotas.rows.every((r) => Number(r.n) === OPTIONS.reps)).toBe(true);
+    const micro = await sql<{ metric_id: string }>`
+      select distinct metric_id from goals where metric_id <> 'won_revenue' order by metric_id`.execute(
+      ctx.db,
+    );
+    expect(micro.rows.map((r) => r.metric_id)).toEqual(['calls', 'lead_response_time_p50', 'meetings_held']);
+    const churned = await one(
+      ctx.db,
+      sql<{ v: number }>`select count(*)::int8 as v from customers where ended_at is not null`,
+    );
+    const active = await one(
+      ctx.db,
+      sql<{ v: number }>`select count(*)::int8 as v from customers where ended_at is null`,
+    );
+    expect(churned).toBeGreaterThan(0);
+    expect(active).toBeGreaterThan(churned);
+    const months = await one(
+      ctx.db,
+      sql<{ v: number }>`
+      select count(distinct period_start)::int8 as v from acquisition_costs where category = 'marketing'`,
+    );
+    expect(months).toBe(OPTIONS.months + 1);
+  });
+
+  it('moves the id sequences past the generated ids', async () => {
+    const { id } = await ctx.db
+      .insertInto('accounts')
+      .values({ name: 'After the demo' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    expect(id).toBe(Number(first.accounts) + 1);
+    await ctx.db.deleteFrom('accounts').where('id', '=', id).execute();
+  });
+  // Last: it reloads the store, which the tests above read.
+  it('is deterministic: the same seed and end date give identical data, another seed different data', async () => {
+    expect(first.activities).toBeGreaterThan(1000);
+    await loadDemo(ctx.db, OPTIONS, { reset: true });
+    expect(await fingerprint(ctx.db)).toEqual(first);
+    await loadDemo(ctx.db, { ...OPTIONS, seed: 8 }, { reset: true });
+    const other = await fingerprint(ctx.db);
+    expect(other.activities).not.toBe(first.activities);
+    expect(other.opportunity_amount).not.toBe(first.opportunity_amount);
+  }, 120_000);
+});
