@@ -116,6 +116,22 @@ describeStores('settings and holidays API', (ctx) => {
     expect(audit[0]?.after).toMatchObject({ timeZone: 'Europe/Warsaw' });
   });
 
+  it('records nothing for a change that changes nothing', async () => {
+    const res = await app.inject({
+      method: 'PUT',
+      url: '/api/settings',
+      headers: admin,
+      payload: { currency: 'USD' },
+    });
+    expect(res.statusCode).toBe(200);
+    const audit = await ctx.db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('entity', '=', 'settings')
+      .execute();
+    expect(audit).toEqual([]);
+  });
+
   it('replaces the custom holidays, recomputes response times and lists the resolved year', async () => {
     const lead = await fridayLead(ctx.db);
     await app.inject({

@@ -25,6 +25,8 @@ export async function saveSettings(
     const errors = validateSettings({ ...before, ...normalized });
     if (errors.length > 0) throw new AppError('validation', 'The settings are invalid', errors);
     const after = await updateSettings(tx, normalized);
+    // A request that changes nothing leaves no audit entry and recomputes nothing.
+    if (JSON.stringify(before) === JSON.stringify(after)) return after;
     if (calendarChanged(before, after)) await refreshDerived(tx, { all: true, responseMinutesOnly: true });
     await recordAudit(tx, viewer, { action: 'update', entity: 'settings', entityId: 1, before, after });
     return after;
