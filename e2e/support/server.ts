@@ -20,9 +20,11 @@ export interface RunningServer {
 /** Runs the real CLI (`node bin/pacesetter.js ...`) against a data dir and resolves with its output. */
 export function runCli(args: string[], dataDir: string): Promise<string> {
   return new Promise((done, fail) => {
+    // Always the embedded store in a throw-away directory, whatever DATABASE_URL the test run has.
+    const { DATABASE_URL: _ignored, ...env } = process.env;
     const child = spawn(process.execPath, [join(ROOT, 'bin/pacesetter.js'), ...args], {
       cwd: ROOT,
-      env: { ...process.env, PACESETTER_DATA: dataDir, DATABASE_URL: '', PACESETTER_LOG_LEVEL: 'silent' },
+      env: { ...env, PACESETTER_DATA: dataDir, PACESETTER_LOG_LEVEL: 'silent' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';

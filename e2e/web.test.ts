@@ -1,0 +1,248 @@
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Forecast } from '../web/src/api/types/forecast.ts';
+import type { GoalPacing, Goal } from '../web/src/api/types/goals.ts';
+import type { Leaderboard } from '../web/src/api/types/leaderboard.ts';
+import type { MetricDefinitionInfo, MetricReport } from '../web/src/api/types/metrics.ts';
+import type { Opportunity } from '../web/src/api/types/rows.ts';
+import type { Settings } from '../web/src/api/types/settings.ts';
+import { makeFormatters, type Formatters } from '../web/src/format/formatters.ts';
+import { formatMetric } from '../web/src/format/metric-value.ts';
+import { periodKeyFor, todayIn } from '../web/src/period/ranges.ts';
+import { launchBrowser, signInAs, type SignedIn } from './support/browser.ts';
+import { startServer, type RunningServer } from './support/server.ts';
+
+// The real server over a small demo workspace (4 reps, 3 months), driven by Debian's Chromium.
+const SHOTS = resolve(import.meta.dirname, '../screenshots');
+const PASSWORD = 'pacesetter-demo';
+const LOGIN = {
+  admin: 'admin@demo.pacesetter.test',
+  manager: 'manager@demo.pacesetter.test',
+  rep: 'rep@demo.pacesetter.test',
+};
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  await mkdir(SHOTS, { recursive: true });
+  [server, browser] = await Promise.all([startServer(['--reps', '4', '--months', '3']), launchBrowser()]);
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+}, 60_000);
+
+/** Waits until no panel on the page is still loading. */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelectorAll('.state-loading').length === 0, undefined, {
+    timeout: 60_000,
+  });
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** The workspace formatters the web app uses, built from the API's settings. */
+async function formattersFor(session: SignedIn): Promise<{ fmt: Formatters; settings: Settings }> {
+  const settings = await session.api<Settings>('/api/settings');
+  return { fmt: makeFormatters(settings.locale, settings.currency, settings.timeZone), settings };
+}
+
+async function definitions(session: SignedIn): Promise<Map<string, MetricDefinitionInfo>> {
+  const body = await session.api<{ metrics: MetricDefinitionInfo[] }>('/api/metrics/definitions');
+  return new Map(body.metrics.map((d) => [d.id, d]));
+}
+
+describe('web app in Chromium', () => {
+  it('shows the sign-in page and refuses a wrong password', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(server.baseUrl);
+    await page.getByLabel('Email').fill(LOGIN.manager);
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('Email or password is wrong');
+    await shot(page, 'sign-in');
+    await context.close();
+  }, 60_000);
+
+  it('manager home shows the same KPIs, leaderboard and forecast as the API', async () => {
+    const manager = await signInAs(browser, server.baseUrl, LOGIN.manager, PASSWORD);
+    const { page } = manager;
+    await page.getByRole('heading', { name: 'Team', exact: true }).waitFor();
+    await settled(page);
+    const { fmt, settings } = await formattersFor(manager);
+    const defs = await definitions(manager);
+    const today = todayIn(settings.timeZone);
+    const month = periodKeyFor('month', today);
+
+    const ids = ['won_revenue', 'win_rate', 'new_prospects', 'calls', 'meetings_held'];
+    const report = await manager.api<MetricReport>(
+      `/api/metrics?ids=${ids.join(',')}&group=company&period=${month}&compare=previous`,
+    );
+    for (const id of ids) {
+      const expected = formatMetric(fmt, defs.get(id)?.unit, report.rows[0]?.values[id]?.value, true);
+      await expect(page.getByTestId(`kpi-${id}`).textContent()).resolves.toBe(expected);
+    }
+    // A number that is not zero proves the demo data reached the dashboard.
+    expect(report.rows[0]?.values.calls?.value).toBeGreaterThan(0);
+
+    const board = await manager.api<Leaderboard>(
+      `/api/leaderboards?metric=won_revenue&period=${month}&board=reps`,
+    );
+    const firstRow = page.getByTestId('leaderboard-table').locator('tbody tr').first();
+    await expect(firstRow.locator('td[data-col="name"]').textContent()).resolves.toBe(board.lines[0]?.name);
+    await expect(firstRow.locator('td[data-col="value"]').textContent()).resolves.toBe(
+      fmt.money(board.lines[0]?.value),
+    );
+
+    const quarter = periodKeyFor('quarter', today);
+    const forecast = await manager.api<Forecast>(`/api/forecast?period=${quarter}&scope=company&seed=1`);
+    const weighted = forecast.methods.find((m) => m.method === 'stage_weighted');
+    const weightedRow = page.getByTestId('forecast-table').locator('tbody tr').first();
+    await expect(weightedRow.locator('td[data-col="value"]').textContent()).resolves.toBe(
+      fmt.money(weighted?.value),
+    );
+
+    const hot = page.getByTestId('pipeline-review');
+    await expect(hot.getByRole('heading', { name: /Hottest/ }).count()).resolves.toBe(1);
+    await shot(page, 'manager-home');
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await settled(page);
+    await shot(page, 'manager-home-phone');
+    await manager.context.close();
+  }, 120_000);
+
+  it('rep home shows my pacing, numbers and rank as the API does', async () => {
+    const rep = await signInAs(browser, server.baseUrl, LOGIN.rep, PASSWORD);
+    const { page } = rep;
+    await page.getByRole('heading', { name: 'My day' }).waitFor();
+    await settled(page);
+    const { fmt, settings } = await formattersFor(rep);
+    const defs = await definitions(rep);
+    const me = await rep.api<{ user: { id: number } }>('/api/auth/me');
+    const month = periodKeyFor('month', todayIn(settings.timeZone));
+
+    const report = await rep.api<MetricReport>(
+      `/api/metrics?ids=calls,new_prospects,follow_ups&group=company&period=${month}&rep=${me.user.id}`,
+    );
+    for (const id of ['calls', 'new_prospects', 'follow_ups']) {
+      const expected = formatMetric(fmt, defs.get(id)?.unit, report.rows[0]?.values[id]?.value, true);
+      await expect(page.getByTestId(`kpi-${id}`).textContent()).resolves.toBe(expected);
+    }
+
+    const pacing = await rep.api<{ goals: GoalPacing[] }>('/api/goals/pacing?user=me');
+    const weekly = pacing.goals.filter((g) => g.goal.grain === 'week');
+    expect(weekly.length).toBeGreaterThan(0);
+    const first = weekly[0] as GoalPacing;
+    const unit = defs.get(first.goal.metricId)?.unit;
+    await expect(
+      page.getByTestId('pacing-week').getByTestId('pacing-actual').first().textContent(),
+    ).resolves.toBe(
+      `${formatMetric(fmt, unit, first.pacing.actual)} of ${formatMetric(fmt, unit, first.pacing.target)}`,
+    );
+
+    const board = await rep.api<Leaderboard>(
+      `/api/leaderboards?metric=won_revenue&period=${month}&board=reps`,
+    );
+    const mine = board.lines.find((l) => l.id === me.user.id);
+    await expect(page.getByTestId('rank-won_revenue').textContent()).resolves.toBe(
+      `#${mine?.rank} of ${board.lines.length}`,
+    );
+    await shot(page, 'rep-home');
+    await rep.context.close();
+  }, 120_000);
+
+  it('explore shows a metric by rep as chart and table with parts on hover', async () => {
+    const manager = await signInAs(browser, server.baseUrl, LOGIN.manager, PASSWORD);
+    const { page } = manager;
+    await page.getByRole('link', { name: 'Explore' }).click();
+    await page.getByRole('heading', { name: 'Explore' }).waitFor();
+    await settled(page);
+    const table = page.getByTestId('explore-table');
+    await table.waitFor();
+    const rows = await table.locator('tbody tr').count();
+    expect(rows).toBeGreaterThan(0);
+    // Win rate is a ratio: its cell carries numerator / denominator for the hover.
+    const title = await table.locator('td[data-col="win_rate"]').first().getAttribute('title');
+    expect(title).toMatch(/^[\d,.]+ \/ [\d,.]+$/);
+    await shot(page, 'explore');
+    await manager.context.close();
+  }, 120_000);
+
+  it('admin creates a goal in settings and the API lists it', async () => {
+    const admin = await signInAs(browser, server.baseUrl, LOGIN.admin, PASSWORD);
+    const { page } = admin;
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('link', { name: 'Goals & quotas' }).click();
+    const form = page.getByRole('form', { name: 'New goal or quota' });
+    await form.waitFor();
+    const reps = await admin.api<{ items: { id: number; name: string; role: string }[] }>(
+      '/api/users?role=rep',
+    );
+    const rep = reps.items[0] as { id: number; name: string };
+    await form.getByLabel('Name').fill('E2E weekly calls');
+    await form.getByLabel('Metric').selectOption('calls');
+    await form.getByLabel('For').selectOption('user');
+    await form.getByLabel('Who').selectOption(String(rep.id));
+    await form.getByLabel('Every').selectOption('week');
+    await form.getByLabel('Target').fill('55');
+    await form.getByRole('button', { name: 'Create goal' }).click();
+    await page.getByTestId('goals-table').getByText('E2E weekly calls').waitFor();
+    const goals = await admin.api<{ goals: Goal[] }>('/api/goals');
+    const created = goals.goals.find((g) => g.name === 'E2E weekly calls');
+    expect(created).toMatchObject({
+      metricId: 'calls',
+      scopeType: 'user',
+      scopeId: rep.id,
+      grain: 'week',
+      target: 55,
+    });
+    await shot(page, 'settings-goals');
+    await admin.context.close();
+  }, 120_000);
+
+  it('admin imports a CSV with bad rows and sees the rejected rows', async () => {
+    const admin = await signInAs(browser, server.baseUrl, LOGIN.admin, PASSWORD);
+    const { page } = admin;
+    const opps = await admin.api<{ items: Opportunity[] }>('/api/opportunities?limit=1');
+    const known = opps.items[0] as Opportunity;
+    const header =
+      '"Opportunity Owner","Account Name","Opportunity Name","Stage","Fiscal Period","Amount","Probability (%)","Age","Close Date","Created Date","Lead Source","Type"';
+    const csv = [
+      header,
+      `"${known.ownerName}","${known.accountName}","E2E good deal","Closed Won","Q4-2026","12000","100","42","11/14/2026","10/3/2026","Web","New Customer"`,
+      `"${known.ownerName}","${known.accountName}","E2E bad amount","Closed Won","Q4-2026","twelve","100","42","11/14/2026","10/3/2026","Web","New Customer"`,
+      `"${known.ownerName}","${known.accountName}","E2E bad date","Closed Won","Q4-2026","500","100","42","11/40/2026","10/3/2026","Web","New Customer"`,
+    ].join('\n');
+    await page.goto(`${server.baseUrl}/settings/imports`);
+    const form = page.getByRole('form', { name: 'Import a CSV file' });
+    await form.getByLabel('CSV file').setInputFiles({
+      name: 'e2e-opportunities.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv),
+    });
+    await form.getByRole('button', { name: 'Import' }).click();
+    const rejects = page.getByTestId('import-rejects');
+    await rejects.waitFor({ timeout: 60_000 });
+    const lines = await rejects.locator('td[data-col="line"]').allTextContents();
+    expect(lines).toEqual(expect.arrayContaining(['3', '4']));
+    await expect(rejects.textContent()).resolves.toContain('twelve');
+    const runs = await admin.api<{
+      imports: { fileName: string; rowsRejected: number; rowsImported: number }[];
+    }>('/api/imports');
+    const run = runs.imports.find((r) => r.fileName === 'e2e-opportunities.csv');
+    expect(run?.rowsRejected).toBeGreaterThanOrEqual(2);
+    await expect(page.getByTestId('import-status').textContent()).resolves.toContain(
+      `${run?.rowsRejected} rejected`,
+    );
+    await shot(page, 'settings-imports');
+    await admin.context.close();
+  }, 120_000);
+});
