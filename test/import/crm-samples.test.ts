@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { beforeEach, expect, it } from 'vitest';
 import { SYSTEM_VIEWER } from '../../src/domain/access/viewer.ts';
 import { runImport } from '../../src/import/run-import.ts';
+import { runMetrics } from '../../src/store/queries/metrics/run-metrics.ts';
 import type { Db } from '../../src/store/db.ts';
 import { describeStores, truncateAll } from '../support/stores.ts';
 
@@ -101,6 +102,42 @@ describeStores('CRM sample exports', (ctx) => {
       expect(await ctx.db.selectFrom('opportunities').selectAll().orderBy('id').execute()).toEqual(snapshot);
     });
   }
+
+  it('gives the same figures through runMetrics, for the company and per rep', async () => {
+    await importSample(ctx.db, 'salesforce-opportunities.csv');
+    const metricIds = [
+      'won_count',
+      'lost_count',
+      'won_revenue',
+      'win_rate',
+      'avg_deal_size',
+      'sales_cycle_days_mean',
+    ];
+    const query = { metricIds, from: '2024-01-01', to: '2024-12-31' };
+    const [company] = await runMetrics(ctx.db, SYSTEM_VIEWER, { ...query, groupBy: 'company' });
+    const v = (id: string) => company!.values[id]!.value!;
+    const want = expected['salesforce-opportunities.csv']!;
+    expect(v('won_count')).toBe(want.won_count);
+    expect(v('lost_count')).toBe(want.lost_count);
+    // Money metrics are in minor units (USD cents).
+    expect(v('won_revenue')).toBe(want.won_revenue! * 100);
+    expect(v('win_rate')).toBeCloseTo(want.win_rate!, 6);
+    expect(v('avg_deal_size') / 100).toBeCloseTo(want.avg_deal_size!, 2);
+    expect(v('sales_cycle_days_mean')).toBeCloseTo(want.sales_cycle_days_mean!, 4);
+    const reps = await runMetrics(ctx.db, SYSTEM_VIEWER, { ...query, groupBy: 'rep' });
+    const byRep = Object.fromEntries(
+      reps.map((r) => [
+        r.groupName,
+        {
+          won_count: r.values.won_count!.value,
+          lost_count: r.values.lost_count!.value,
+          won_revenue: r.values.won_revenue!.value! / 100,
+          win_rate: Number(r.values.win_rate!.value!.toFixed(6)),
+        },
+      ]),
+    );
+    expect(byRep).toEqual(expected.per_owner_all_three_files);
+  });
 
   it('synthesizes stage history: created in the first known stage, then Won/Lost at close', async () => {
     await importSample(ctx.db, 'pipedrive-deals.csv');

@@ -1,0 +1,34 @@
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { readCsvRows, type CsvRow } from './read-csv.ts';
+
+async function rows(text: string, delimiter = ',') {
+  const skips = { blank: 0, footer: 0 };
+  const out: CsvRow[] = [];
+  for await (const r of readCsvRows(Readable.from([text]), delimiter, skips)) out.push(r);
+  return { out, skips };
+}
+
+describe('readCsvRows', () => {
+  it('strips the BOM, keeps physical line numbers across quoted line breaks and CRLF, and skips report footers', async () => {
+    const text =
+      '\ufeff"Name","Note"\r\n"A","two\r\nlines"\r\n"B","x"\r\n\r\n\r\n"Confidential Information - Do Not Distribute"\r\n' +
+      '"Copyright (c) 2000-2024 salesforce.com, inc. All rights reserved."\r\n"Grand Totals (2 records)"\r\n';
+    const { out, skips } = await rows(text);
+    expect(out).toEqual([
+      { line: 1, cells: ['Name', 'Note'] },
+      { line: 2, cells: ['A', 'two\r\nlines'] },
+      { line: 4, cells: ['B', 'x'] },
+    ]);
+    expect(skips).toEqual({ blank: 2, footer: 3 });
+  });
+
+  it('reads other delimiters, LF files and ragged rows', async () => {
+    const { out } = await rows('a;b\n1;2;3\n4\n', ';');
+    expect(out).toEqual([
+      { line: 1, cells: ['a', 'b'] },
+      { line: 2, cells: ['1', '2', '3'] },
+      { line: 3, cells: ['4'] },
+    ]);
+  });
+});
