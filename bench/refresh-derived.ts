@@ -1,19 +1,21 @@
 /**
  * Benchmark: refreshDerived({ all: true }) over a synthetic store, the path a settings change takes.
- * Usage: node bench/refresh-derived.ts [activities=1000000] [postgres-url]   (PGlite in memory without a URL)
+ * Usage: node bench/refresh-derived.ts [activities=1000000] [postgres-url|''] [work_mem]   (PGlite without a URL)
  * Seeds in a private schema (PostgreSQL) and drops it afterwards.
  */
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { openDb, type Db } from '../src/store/db.ts';
-import { refreshFirstTouch, refreshNewProspectFlags } from '../src/store/derived/first-touch.ts';
-import { refreshFirstResponse, refreshResponseMinutes } from '../src/store/derived/lead-response.ts';
+import { refreshFirstTouchAndResponse, refreshNewProspectFlags } from '../src/store/derived/first-touch.ts';
+import { refreshResponseMinutes } from '../src/store/derived/lead-response.ts';
 import { resolveScope } from '../src/store/derived/scope.ts';
 import { Migrator } from 'kysely/migration';
 import { migrationProvider } from '../src/store/migrations/index.ts';
 
 const activities = Number(process.argv[2] ?? 1_000_000);
-const url = process.argv[3];
+const url = process.argv[3] || undefined;
+// Optional third argument: a work_mem to set for the refresh transactions (e.g. 64MB), to compare sort spills.
+const workMem = process.argv[4];
 const contacts = Math.max(10, Math.round(activities / 15));
 const leads = Math.max(10, Math.round(activities / 30));
 
@@ -73,17 +75,17 @@ async function main(): Promise<void> {
     await timed('seed', () => seed(db));
     const scope = await resolveScope(db, { all: true });
     await db.transaction().execute(async (tx) => {
+      if (workMem) await sql`select set_config('work_mem', ${workMem}, true)`.execute(tx);
       await timed('new-prospect flags (window)', () => refreshNewProspectFlags(tx, scope));
-      await timed('first touch (contacts, leads)', () => refreshFirstTouch(tx, scope));
-      await timed('first response (leads)', () => refreshFirstResponse(tx, scope));
+      await timed('first touch and first response', () => refreshFirstTouchAndResponse(tx, scope));
       const n = await timed('response minutes (JS, chunks)', () => refreshResponseMinutes(tx, scope));
       console.log(`  leads with a changed response time: ${n}`);
     });
     await db.transaction().execute(async (tx) => {
+      if (workMem) await sql`select set_config('work_mem', ${workMem}, true)`.execute(tx);
       await timed('second full refresh (no changes)', async () => {
         await refreshNewProspectFlags(tx, scope);
-        await refreshFirstTouch(tx, scope);
-        await refreshFirstResponse(tx, scope);
+        await refreshFirstTouchAndResponse(tx, scope);
         await refreshResponseMinutes(tx, scope);
       });
     });

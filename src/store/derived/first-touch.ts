@@ -11,7 +11,7 @@ import {
 } from './scope.ts';
 
 /*
- * Set-based: one window query flags new-prospect touches and one aggregate per table writes first touches.
+ * Set-based: one window query flags new-prospect touches and one statement writes first touches and responses.
  * Only rows whose value changes are written, so a re-import that changes nothing writes nothing.
  */
 
@@ -44,29 +44,46 @@ export async function refreshNewProspectFlags(db: DbOrTx, scope: ResolvedScope |
     where a.id = r.id and a.is_new_prospect <> r.first`.execute(db);
 }
 
-/** contacts.first_touch_at and leads.first_touch_at: when the person was first touched (null if never). */
-export async function refreshFirstTouch(db: DbOrTx, scope: ResolvedScope | null): Promise<void> {
+/**
+ * contacts.first_touch_at, leads.first_touch_at (when the person was first touched; null if never) and
+ * leads.first_response_at (the first OUTBOUND touch of the lead's person at or after the lead was created; an
+ * inbound meeting the lead booked is a touch but not a response). One statement, so the touches are read once.
+ */
+export async function refreshFirstTouchAndResponse(db: DbOrTx, scope: ResolvedScope | null): Promise<void> {
   if (scope !== null && scope.contactIds.length === 0 && scope.leadIds.length === 0) return;
-  const firsts = sql`(
-    select t.person, min(t.occurred_at) as first_touch
-    from ${touchesOf(scope)} t
-    where ${personInScope(sql`t.person`, scope)}
-    group by t.person
-  )`;
   const contactFilter = scope === null ? sql`true` : sql`c.id = any(${idArray(scope.contactIds)})`;
-  await sql`
-    update contacts as target set first_touch_at = x.first_touch
-    from (
-      select c.id, f.first_touch from contacts c left join ${firsts} f on f.person = c.id * 2
-      where ${contactFilter}
-    ) x
-    where target.id = x.id and target.first_touch_at is distinct from x.first_touch`.execute(db);
   const leadFilter = scope === null ? sql`true` : sql`l.id = any(${idArray(scope.leadIds)})`;
   await sql`
-    update leads as target set first_touch_at = x.first_touch
+    with t as materialized (
+      select * from ${touchesOf(scope)} t0 where ${personInScope(sql`t0.person`, scope)}
+    ),
+    firsts as (
+      select person, min(occurred_at) as first_touch from t group by person
+    ),
+    responses as (
+      select l.id, min(t.occurred_at) as first_response
+      from leads l join t on t.person = ${leadPersonKey} and t.direction = 'outbound' and t.occurred_at >= l.created_at
+      where ${leadFilter}
+      group by l.id
+    ),
+    contact_updates as (
+      update contacts as target set first_touch_at = x.first_touch
+      from (
+        select c.id, f.first_touch from contacts c left join firsts f on f.person = c.id * 2
+        where ${contactFilter}
+      ) x
+      where target.id = x.id and target.first_touch_at is distinct from x.first_touch
+      returning 1
+    )
+    update leads as target set first_touch_at = x.first_touch, first_response_at = x.first_response
     from (
-      select l.id, f.first_touch from leads l left join ${firsts} f on f.person = ${leadPersonKey}
+      select l.id, f.first_touch, r.first_response
+      from leads l
+      left join firsts f on f.person = ${leadPersonKey}
+      left join responses r on r.id = l.id
       where ${leadFilter}
     ) x
-    where target.id = x.id and target.first_touch_at is distinct from x.first_touch`.execute(db);
+    where target.id = x.id
+      and (target.first_touch_at is distinct from x.first_touch
+        or target.first_response_at is distinct from x.first_response)`.execute(db);
 }

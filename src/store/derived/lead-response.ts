@@ -1,30 +1,10 @@
 import { sql } from 'kysely';
 import { businessMinutesBetween } from '../../domain/calendar/business-time.ts';
 import { getBusinessCalendar } from '../tables/calendar.ts';
-import { idArray, leadPersonKey, touchesOf, type DbOrTx, type ResolvedScope } from './scope.ts';
+import { idArray, type DbOrTx, type ResolvedScope } from './scope.ts';
 
 /** Leads read and written back per round trip when computing business minutes. */
 export const RESPONSE_CHUNK = 5_000;
-
-/**
- * leads.first_response_at: the first OUTBOUND touch of the lead's person at or after the lead was created
- * (an inbound meeting the lead booked is a touch but not a response).
- */
-export async function refreshFirstResponse(db: DbOrTx, scope: ResolvedScope | null): Promise<void> {
-  if (scope !== null && scope.leadIds.length === 0) return;
-  const leadFilter = scope === null ? sql`true` : sql`l.id = any(${idArray(scope.leadIds)})`;
-  await sql`
-    update leads as target set first_response_at = x.first_response
-    from (
-      select l.id, min(t.occurred_at) as first_response
-      from leads l
-      left join ${touchesOf(scope)} t
-        on t.person = ${leadPersonKey} and t.direction = 'outbound' and t.occurred_at >= l.created_at
-      where ${leadFilter}
-      group by l.id
-    ) x
-    where target.id = x.id and target.first_response_at is distinct from x.first_response`.execute(db);
-}
 
 interface LeadTimes {
   id: number;

@@ -1,5 +1,5 @@
-import { refreshFirstTouch, refreshNewProspectFlags } from './first-touch.ts';
-import { refreshFirstResponse, refreshResponseMinutes } from './lead-response.ts';
+import { refreshFirstTouchAndResponse, refreshNewProspectFlags } from './first-touch.ts';
+import { refreshResponseMinutes } from './lead-response.ts';
 import { resolveScope, type DbOrTx, type DerivedScope } from './scope.ts';
 
 export type { DerivedScope } from './scope.ts';
@@ -17,7 +17,6 @@ export async function refreshDerived(db: DbOrTx, scope: DerivedScope): Promise<v
     return;
   }
   await refreshNewProspectFlags(db, resolved);
-  await refreshFirstTouch(db, resolved);
-  await refreshFirstResponse(db, resolved);
+  await refreshFirstTouchAndResponse(db, resolved);
   await refreshResponseMinutes(db, resolved);
 }
