@@ -9,14 +9,6 @@ export const SESSION_COOKIE = 'pacesetter_session';
 /** Header that must echo the session's CSRF token on state-changing requests. */
 export const CSRF_HEADER = 'x-csrf-token';
 
-/** True when a session created at `createdAt` and last seen at `lastSeenAt` is still valid at `now`. */
-export function sessionIsLive(createdAt: Date, lastSeenAt: Date, now: Date): boolean {
-  return (
-    now.getTime() - createdAt.getTime() < SESSION_ABSOLUTE_MS &&
-    now.getTime() - lastSeenAt.getTime() < SESSION_IDLE_MS
-  );
-}
-
 /** True when a last-seen / last-used stamp is old enough to be rewritten. */
 export function needsTouch(last: Date | null, now: Date): boolean {
   return last === null || now.getTime() - last.getTime() >= TOUCH_EVERY_MS;

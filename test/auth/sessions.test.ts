@@ -168,6 +168,34 @@ describeStores('sessions, CSRF and sign-in throttling', (ctx) => {
     ).toBe(200);
   });
 
+  it('expires sessions after 12 idle hours or 7 days in all', async () => {
+    const u = await seedUser(ctx.db, { role: 'rep' });
+    const idle = await signIn(app, u);
+    const old = await signIn(app, u);
+    const fresh = await signIn(app, u);
+    const [s1, s2] = await ctx.db.selectFrom('sessions').select('id').orderBy('id').execute();
+    const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000);
+    await ctx.db
+      .updateTable('sessions')
+      .set({ last_seen_at: hoursAgo(12.1) })
+      .where('id', '=', s1!.id)
+      .execute();
+    await ctx.db
+      .updateTable('sessions')
+      .set({ expires_at: hoursAgo(0.01) })
+      .where('id', '=', s2!.id)
+      .execute();
+    expect((await app.inject({ method: 'GET', url: '/api/auth/me', headers: idle })).statusCode).toBe(401);
+    expect((await app.inject({ method: 'GET', url: '/api/auth/me', headers: old })).statusCode).toBe(401);
+    expect((await app.inject({ method: 'GET', url: '/api/auth/me', headers: fresh })).statusCode).toBe(200);
+    const row = await ctx.db
+      .selectFrom('sessions')
+      .select(['created_at', 'expires_at'])
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(row.expires_at.getTime() - row.created_at.getTime()).toBe(7 * 24 * 3_600_000);
+  });
+
   it('does not let deactivated users sign in, and ends their live sessions', async () => {
     const u = await seedUser(ctx.db, { role: 'rep' });
     const headers = await signIn(app, u);
