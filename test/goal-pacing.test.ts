@@ -1,0 +1,133 @@
+import { beforeAll, expect, it } from 'vitest';
+import { SYSTEM_VIEWER, type Viewer } from '../src/domain/access/viewer.ts';
+import type { Db } from '../src/store/db.ts';
+import { goalPacing } from '../src/store/queries/goals/goal-pacing.ts';
+import { describeStores, truncateAll } from './support/stores.ts';
+import { seedUser } from './support/users.ts';
+
+// Tuesday 24 November 2026, 13:30 UTC: half of Tuesday's 09:00-18:00 has passed. Thursday 26 and Friday 27 are
+// holidays, so ISO week 2026-W48 has 3 business days and 1.5 have elapsed.
+const NOW = new Date('2026-11-24T13:30:00Z');
+
+async function calls(db: Db, userId: number, n: number, day: string) {
+  await db
+    .insertInto('activities')
+    .values(
+      Array.from({ length: n }, () => ({
+        type: 'call' as const,
+        user_id: userId,
+        occurred_at: `${day}T10:00:00Z`,
+      })),
+    )
+    .execute();
+}
+
+describeStores('goal pacing from the metrics engine', (ctx) => {
+  const id: Record<string, number> = {};
+  beforeAll(async () => {
+    await truncateAll(ctx.db);
+    await ctx.db
+      .insertInto('holidays')
+      .values([
+        { day: '2026-11-26', name: 'Thanksgiving' },
+        { day: '2026-11-27', name: 'Day after Thanksgiving' },
+      ])
+      .execute();
+    id.team = (
+      await ctx.db.insertInto('teams').values({ name: 'East' }).returning('id').executeTakeFirstOrThrow()
+    ).id;
+    id.rep = (await seedUser(ctx.db, { role: 'rep', teamId: id.team })).id;
+    id.rep2 = (await seedUser(ctx.db, { role: 'rep', teamId: id.team })).id;
+    await calls(ctx.db, id.rep, 20, '2026-11-23');
+    await calls(ctx.db, id.rep, 8, '2026-11-24');
+    await calls(ctx.db, id.rep2, 10, '2026-11-23');
+    await calls(ctx.db, id.rep, 7, '2026-11-20'); // previous week
+    await ctx.db
+      .insertInto('leads')
+      .values({
+        name: 'L',
+        owner_id: id.rep,
+        created_at: '2026-11-23T10:00:00Z',
+        first_touch_at: '2026-11-23T10:30:00Z',
+        first_response_at: '2026-11-23T10:30:00Z',
+        response_business_minutes: 30,
+      })
+      .execute();
+    const base = { grain: 'week' as const, direction: 'at_least' as const };
+    const goals = await ctx.db
+      .insertInto('goals')
+      .values([
+        { ...base, name: 'Rep calls', metric_id: 'calls', scope_type: 'user', scope_id: id.rep, target: 60 },
+        {
+          ...base,
+          name: 'Team calls',
+          metric_id: 'calls',
+          scope_type: 'team',
+          scope_id: id.team,
+          target: 100,
+        },
+        {
+          ...base,
+          name: 'Fast response',
+          metric_id: 'lead_response_time_p50',
+          scope_type: 'user',
+          scope_id: id.rep,
+          target: 60,
+          direction: 'at_most',
+        },
+        {
+          ...base,
+          name: 'Old week',
+          metric_id: 'calls',
+          scope_type: 'company',
+          scope_id: null,
+          period_key: '2026-W40',
+          target: 1,
+        },
+        { ...base, name: 'Other rep', metric_id: 'calls', scope_type: 'user', scope_id: id.rep2, target: 5 },
+      ])
+      .returning(['id', 'name'])
+      .execute();
+    for (const g of goals) id[g.name] = g.id;
+  });
+
+  it('pro-rates additive goals by business days in a holiday week and compares ratios directly', async () => {
+    const rows = await goalPacing(ctx.db, SYSTEM_VIEWER, { now: NOW });
+    const by = Object.fromEntries(rows.map((r) => [r.goal.name, r]));
+    expect(Object.keys(by).sort()).toEqual(['Fast response', 'Other rep', 'Rep calls', 'Team calls']);
+    // Rep: 28 of an expected 60 x 1.5/3 = 30 -> 93%, at risk; 32 left over today and Wednesday = 16 a day.
+    expect(by['Rep calls']!.period.key).toBe('2026-W48');
+    expect(by['Rep calls']!.pacing).toMatchObject({
+      actual: 28,
+      expectedToDate: 30,
+      projected: 56,
+      requiredPerBusinessDay: 16,
+      remainingBusinessDays: 1.5,
+      status: 'at_risk',
+    });
+    // Team: 28 + 10 = 38 of an expected 50 -> 76%, behind.
+    expect(by['Team calls']!.pacing).toMatchObject({ actual: 38, expectedToDate: 50, status: 'behind' });
+    // Response time: 30 business minutes vs at most 60, not pro-rated.
+    expect(by['Fast response']!.pacing).toMatchObject({
+      actual: 30,
+      expectedToDate: 60,
+      projected: 30,
+      status: 'on_track',
+    });
+  });
+
+  it('narrows to one rep and paces a finished period as of its last day', async () => {
+    const rep: Viewer = { userId: id.rep!, role: 'rep', visibleUserIds: [id.rep!] };
+    const mine = await goalPacing(ctx.db, rep, { now: NOW, forUserId: id.rep });
+    expect(mine.map((r) => r.goal.name).sort()).toEqual(['Fast response', 'Rep calls', 'Team calls']);
+    const lastWeek = await goalPacing(ctx.db, SYSTEM_VIEWER, {
+      now: NOW,
+      periodKey: '2026-W47',
+      forUserId: id.rep,
+    });
+    const calls = lastWeek.find((r) => r.goal.name === 'Rep calls')!;
+    expect(calls.period.key).toBe('2026-W47');
+    expect(calls.asOf).toBe('2026-11-22');
+    expect(calls.pacing).toMatchObject({ actual: 7, expectedToDate: 60, elapsedShare: 1, status: 'behind' });
+  });
+});
