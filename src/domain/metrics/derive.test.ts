@@ -43,6 +43,7 @@ describe('metric formulas', () => {
   it('formats money from minor units in the workspace currency', () => {
     expect(formatMetricValue(1_086_000, 'money', 'en-US', 'USD')).toBe('$10,860');
     expect(formatMetricValue(12_345, 'money', 'en-US', 'USD')).toBe('$123.45');
+    expect(formatMetricValue(1_245_870, 'money', 'en-US', 'USD')).toBe('$12,458.70');
     expect(formatMetricValue(5_000, 'money', 'en-US', 'JPY')).toBe('¥5,000');
     expect(formatMetricValue(null, 'count', 'en-US', 'USD')).toBe('-');
     expect(formatMetricValue(15, 'minutes', 'en-US', 'USD')).toBe('15 min');

@@ -26,12 +26,15 @@ export function formatMetricValue(
       return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value);
     case 'money': {
       const digits = minorUnitDigits(currency);
+      const major = value / 10 ** digits;
+      // Whole amounts without cents ($1,200), others with all of them ($12,458.70), never $12,458.7.
+      const fraction = Number.isInteger(Math.round(major * 10 ** digits) / 10 ** digits) ? 0 : digits;
       return new Intl.NumberFormat(locale, {
         style: 'currency',
         currency,
-        minimumFractionDigits: 0,
+        minimumFractionDigits: fraction,
         maximumFractionDigits: digits,
-      }).format(value / 10 ** digits);
+      }).format(major);
     }
     case 'ratio':
       return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value);
