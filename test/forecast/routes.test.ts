@@ -48,6 +48,16 @@ describeStores('forecast and plan routes', (ctx) => {
     expect(bad.statusCode).toBe(400);
     const anonymous = await app.inject({ method: 'GET', url });
     expect(anonymous.statusCode).toBe(401);
+    const openapi = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    for (const path of [
+      '/api/forecast',
+      '/api/forecast/calls',
+      '/api/forecast/snapshots',
+      '/api/forecast/backtest',
+      '/api/plan',
+    ]) {
+      expect(openapi.paths[path], path).toBeDefined();
+    }
   });
 
   it('keeps a rep call and a manager override, with deal categories, in the call history', async () => {

@@ -40,6 +40,7 @@ export function register(program: Command, ctx: CliContext): void {
     )
     .option('--seed <n>', 'Monte Carlo seed; the same seed gives the same range (default: random)')
     .option('--iterations <n>', 'Monte Carlo runs', '2000')
+    .option('--lookback <days>', 'run-rate look-back in days', '90')
     .option('--no-track-record', 'skip the accuracy of each method over the last four periods')
     .option('--json', 'print the API JSON instead of a table')
     .action(
@@ -49,6 +50,7 @@ export function register(program: Command, ctx: CliContext): void {
         method: string;
         seed?: string;
         iterations: string;
+        lookback: string;
         trackRecord: boolean;
         json?: boolean;
       }) => {
@@ -70,6 +72,7 @@ export function register(program: Command, ctx: CliContext): void {
             iterations: intOption(opts.iterations, 'iterations', 100, 100_000) as number,
             methods: parseMethodList(opts.method),
             withTrackRecord: opts.trackRecord,
+            lookbackDays: intOption(opts.lookback, 'lookback', 7, 730),
           });
           console.log(opts.json ? JSON.stringify(report, null, 2) : forecastTable(report, settings.locale));
         } finally {
@@ -88,6 +91,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--start-only', 'forecast only at each period start (default: also every week)')
     .option('--seed <n>', 'Monte Carlo seed', '1')
     .option('--iterations <n>', 'Monte Carlo runs per forecast', '500')
+    .option('--lookback <days>', 'run-rate look-back in days', '90')
     .option('--json', 'print JSON instead of tables')
     .action(
       async (opts: {
@@ -96,6 +100,7 @@ export function register(program: Command, ctx: CliContext): void {
         startOnly?: boolean;
         seed: string;
         iterations: string;
+        lookback: string;
         json?: boolean;
       }) => {
         if (opts.grain !== 'month' && opts.grain !== 'quarter') {
@@ -120,6 +125,7 @@ export function register(program: Command, ctx: CliContext): void {
             now: new Date(),
             seed: intOption(opts.seed, 'seed', 0, 2 ** 31 - 1) as number,
             iterations: intOption(opts.iterations, 'iterations', 100, 20_000) as number,
+            lookbackDays: intOption(opts.lookback, 'lookback', 7, 730),
             onProgress: (done, total) => {
               if (!bar) return;
               if (!started) {

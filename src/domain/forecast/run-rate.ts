@@ -42,6 +42,7 @@ export function runRateForecast(i: RunRateInput): MethodResult {
     low: null,
     high: null,
     breakdown: {
+      lookbackDays: i.lookbackDays,
       base: Math.round(base),
       growth: Math.round(growth),
       growthRate: i.growthRate,

@@ -17,6 +17,7 @@ const Query = z.object({
     .min(0)
     .max(2 ** 31 - 1)
     .default(1),
+  lookback: z.coerce.number().int().min(7).max(730).default(90).describe('run-rate look-back in days'),
   iterations: z.coerce.number().int().min(100).max(5_000).default(500),
 });
 
@@ -72,6 +73,7 @@ const getBacktest: RouteModule = (app, { db }) => {
         now: new Date(),
         seed: q.seed,
         iterations: q.iterations,
+        lookbackDays: q.lookback,
       });
       const mine = yourScope(request.viewer, report.scopes);
       return { ...report, yourScope: mine?.scopeKey ?? null, bestForYou: mine?.best ?? null };

@@ -22,6 +22,7 @@ const Query = z.object({
     .max(2 ** 31 - 1)
     .optional()
     .describe('Monte Carlo seed (random when omitted)'),
+  lookback: z.coerce.number().int().min(7).max(730).default(90).describe('run-rate look-back in days'),
   iterations: z.coerce.number().int().min(100).max(20_000).default(2_000),
   trackRecord: z
     .enum(['true', 'false'])
@@ -78,6 +79,7 @@ const getForecast: RouteModule = (app, { db }) => {
         iterations: q.iterations,
         methods: parseMethodList(q.method),
         withTrackRecord: q.trackRecord === 'true',
+        lookbackDays: q.lookback,
       });
     },
   );

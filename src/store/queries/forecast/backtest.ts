@@ -32,6 +32,8 @@ export interface BacktestOptions {
   iterations: number;
   /** Restrict to these scopes (default: every scope the viewer may see). */
   scopes?: NamedScope[];
+  /** Run-rate look-back in days (default 90). */
+  lookbackDays?: number;
   /** Called after each checkpoint (for a progress bar). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -118,7 +120,13 @@ export async function runBacktest(db: Db, viewer: Viewer, o: BacktestOptions): P
     ) {
       checkpoints += 1;
       const asOf = localDateToInstant(day, tz);
-      const inputs = await loadForecastInputs(db, { period, asOf, now: o.now, timeZone: tz });
+      const inputs = await loadForecastInputs(db, {
+        period,
+        asOf,
+        now: o.now,
+        timeZone: tz,
+        lookbackDays: o.lookbackDays,
+      });
       for (const scope of scopes) {
         const truth = sumActual(actual, scope);
         const results = computeScope(inputs, scope, { seed: o.seed, iterations: o.iterations });

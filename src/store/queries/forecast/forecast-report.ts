@@ -52,6 +52,8 @@ export interface ForecastRequest {
   iterations: number;
   methods?: readonly MethodId[];
   withTrackRecord: boolean;
+  /** Run-rate look-back in days (default 90). */
+  lookbackDays?: number;
 }
 
 /** Every method side by side for one scope and period, with the range, warnings, deal lines and track record. */
@@ -64,6 +66,7 @@ export async function forecastReport(db: Db, viewer: Viewer, req: ForecastReques
     asOf: req.now,
     now: req.now,
     timeZone: settings.timeZone,
+    lookbackDays: req.lookbackDays,
   });
   const methods = computeScope(inputs, scope, {
     seed: req.seed,
@@ -131,6 +134,7 @@ export async function forecastReport(db: Db, viewer: Viewer, req: ForecastReques
       seed: req.seed,
       iterations: Math.min(req.iterations, 500),
       scopes: [scope],
+      lookbackDays: req.lookbackDays,
     });
     trackRecord = bt.scopes[0] ?? null;
   }
