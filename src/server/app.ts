@@ -13,6 +13,7 @@ import {
 import type { AppDeps } from './app-types.ts';
 import { registerErrorHandler } from './error-handler.ts';
 import { routes } from './routes/index.ts';
+import { registerSecurityHeaders } from './auth/security-headers.ts';
 import { registerViewerHook } from './viewer-hook.ts';
 
 /** Builds the HTTP app (API, OpenAPI document and the built web app) without listening. */
@@ -25,6 +26,7 @@ export async function buildApp(deps: AppDeps) {
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
   await app.register(fastifyCookie);
+  registerSecurityHeaders(app);
   registerViewerHook(app, deps);
   await app.register(fastifySwagger, {
     openapi: { info: { title: 'Pacesetter API', version: '0.1.0' } },

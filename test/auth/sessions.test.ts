@@ -49,7 +49,13 @@ describeStores('sessions, CSRF and sign-in throttling', (ctx) => {
 
   it('rejects anonymous API calls with 401 but keeps /api/health public', async () => {
     expect((await app.inject({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
-    expect((await app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
+    const health = await app.inject({ method: 'GET', url: '/api/health' });
+    expect(health.statusCode).toBe(200);
+    expect(health.headers).toMatchObject({
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'DENY',
+      'cache-control': 'no-store',
+    });
     const forged = await app.inject({
       method: 'GET',
       url: '/api/auth/me',
