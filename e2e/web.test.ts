@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Forecast } from '../web/src/api/types/forecast.ts';
+import type { Funnel } from '../web/src/api/types/funnel.ts';
 import type { GoalPacing, Goal } from '../web/src/api/types/goals.ts';
 import type { Leaderboard } from '../web/src/api/types/leaderboard.ts';
 import type { MetricDefinitionInfo, MetricReport } from '../web/src/api/types/metrics.ts';
@@ -107,6 +108,14 @@ describe('web app in Chromium', () => {
     const weightedRow = page.getByTestId('forecast-table').locator('tbody tr').first();
     await expect(weightedRow.locator('td[data-col="value"]').textContent()).resolves.toBe(
       fmt.money(weighted?.value),
+    );
+
+    const funnel = await manager.api<Funnel>(`/api/funnel?period=${month}`);
+    expect(funnel.stages.length).toBeGreaterThan(0);
+    const funnelRows = page.getByTestId('funnel-table').locator('tbody tr');
+    await expect(funnelRows.count()).resolves.toBe(funnel.stages.length);
+    await expect(funnelRows.first().locator('td[data-col="entered"]').textContent()).resolves.toBe(
+      fmt.number(funnel.stages[0]?.entered),
     );
 
     const hot = page.getByTestId('pipeline-review');

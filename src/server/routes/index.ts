@@ -55,6 +55,8 @@ import webhookEndpoints from './webhooks/webhook-endpoints.ts';
 import webhookEndpoint from './webhooks/webhook-endpoint.ts';
 import getLeaderboard from './leaderboards/get-leaderboard.ts';
 import listUserBadges from './badges/list-user-badges.ts';
+import listPipelines from './pipelines/list-pipelines.ts';
+import updateStage from './pipelines/update-stage.ts';
 
 /** Every route module, registered in this order. Add one import and one entry per new route file. */
 export const routes: RouteModule[] = [
@@ -114,4 +116,6 @@ export const routes: RouteModule[] = [
   webhookEndpoint,
   getLeaderboard,
   listUserBadges,
+  listPipelines,
+  updateStage,
 ];

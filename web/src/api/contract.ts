@@ -1,4 +1,5 @@
 import { FORECAST_FIELDS } from './types/forecast.ts';
+import { FUNNEL_FIELDS } from './types/funnel.ts';
 import { CADENCE_FIELDS } from './types/cadence.ts';
 import { GOAL_FIELDS } from './types/goals.ts';
 import { LEADERBOARD_FIELDS } from './types/leaderboard.ts';
@@ -40,7 +41,7 @@ export const API_CONTRACT: readonly ContractEntry[] = [
   { method: 'get', path: '/api/leads', fields: LEAD_FIELDS, in: 'items' },
   { method: 'get', path: '/api/metrics', fields: METRIC_REPORT_FIELDS },
   { method: 'get', path: '/api/metrics/definitions', fields: ['metrics'] },
-  { method: 'get', path: '/api/funnel', pending: true },
+  { method: 'get', path: '/api/funnel', fields: FUNNEL_FIELDS },
   { method: 'get', path: '/api/goals', fields: ['goals'] },
   { method: 'post', path: '/api/goals', fields: GOAL_FIELDS },
   { method: 'get', path: '/api/goals/pacing', fields: ['goals'] },
@@ -49,8 +50,8 @@ export const API_CONTRACT: readonly ContractEntry[] = [
   { method: 'get', path: '/api/users/{id}/badges', fields: ['badges'] },
   { method: 'get', path: '/api/forecast', fields: FORECAST_FIELDS },
   { method: 'get', path: '/api/forecast/calls', fields: ['calls'] },
-  { method: 'get', path: '/api/pipelines', pending: true },
-  { method: 'patch', path: '/api/stages/{id}', pending: true },
+  { method: 'get', path: '/api/pipelines', fields: ['id', 'name', 'isDefault', 'stages'], in: 'items' },
+  { method: 'patch', path: '/api/stages/{id}', fields: ['id', 'probabilityPct'] },
   { method: 'post', path: '/api/imports', fields: IMPORT_SUMMARY_FIELDS },
   { method: 'get', path: '/api/imports/{id}/rejects.csv' },
 ];

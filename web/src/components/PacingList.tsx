@@ -10,15 +10,22 @@ const STATUS_CLASS = { on_track: 'good', at_risk: 'warn', behind: 'bad', no_data
 export function PacingList({
   items,
   definitions,
+  names,
 }: {
   items: GoalPacing[];
   definitions: Map<string, MetricDefinitionInfo>;
+  /** 'user:ID' / 'team:ID' -> name, to say whose goal it is; omitted on the rep's own page. */
+  names?: Map<string, string>;
 }) {
   const { fmt } = useWorkspace();
   return (
     <ul className="pacing-list">
       {items.map(({ goal, period, pacing }) => {
         const unit = definitions.get(goal.metricId)?.unit;
+        const owner =
+          goal.scopeType === 'company'
+            ? t('explore.group.company')
+            : names?.get(`${goal.scopeType}:${goal.scopeId}`);
         // Bar length is display geometry only; every number shown is the API's.
         const share =
           pacing.target > 0 && pacing.actual !== null ? Math.min(1, pacing.actual / pacing.target) : 0;
@@ -26,7 +33,8 @@ export function PacingList({
           <li key={`${goal.id}:${period.key}`} data-goal={goal.id}>
             <div className="pacing-head">
               <span className="pacing-name">
-                {goal.name} <span className="muted">· {period.key}</span>
+                {goal.name}
+                {names && owner ? ` · ${owner}` : ''} <span className="muted">· {period.key}</span>
               </span>
               <span className={`pill ${STATUS_CLASS[pacing.status]}`}>{t(`pace.${pacing.status}`)}</span>
             </div>

@@ -31,7 +31,7 @@ export function ManagerHomePage() {
         <PacingPanel title={t('manager.pacing')} testId="pacing" />
         <LeadsNowPanel breachedOnly title={t('sla.title')} testId="sla-breaches" />
         <LeaderboardPanel periodKey={periodKey} />
-        <FunnelPanel range={range} />
+        <FunnelPanel periodKey={periodKey} />
         <ForecastPanel periodKey={periodKeyFor('quarter', today)} />
         <PipelineReviewPanel />
       </div>

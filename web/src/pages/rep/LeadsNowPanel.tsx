@@ -106,16 +106,18 @@ export function LeadsNowPanel({
             rowKey={(r) => r.lead.id}
             columns={[
               { key: 'name', header: t('leads.name'), cell: (r) => r.lead.name },
-              { key: 'company', header: t('leads.company'), cell: (r) => r.lead.company ?? '' },
-              ...(owner === undefined
-                ? [
-                    {
-                      key: 'owner',
-                      header: t('deals.owner'),
-                      cell: (r: LeadWithDeadline) => r.lead.ownerName ?? '',
-                    },
-                  ]
-                : []),
+              // The manager's list names the owner instead of the company, to stay readable on a phone.
+              owner === undefined
+                ? {
+                    key: 'owner',
+                    header: t('deals.owner'),
+                    cell: (r: LeadWithDeadline) => r.lead.ownerName ?? '',
+                  }
+                : {
+                    key: 'company',
+                    header: t('leads.company'),
+                    cell: (r: LeadWithDeadline) => r.lead.company ?? '',
+                  },
               { key: 'created', header: t('leads.created'), cell: (r) => fmt.dateTime(r.lead.createdAt) },
               { key: 'sla', header: t('leads.sla'), cell: clock },
             ]}
