@@ -1,7 +1,7 @@
 /**
  * Benchmark: the quarter dashboard (every registered metric, by rep; then by team, and by rep with a monthly grain)
  * over generated data: 300,000 activities, 20,000 opportunities with ~3 history rows each, 10,000 leads, 40 reps
- * in 5 teams, customers and costs. PGlite in memory always; PostgreSQL too when DATABASE_URL is set (private schema,
+ * in 5 teams, customers and costs. PGlite in memory always; PostgreSQL too when DATABASE_URL is set (private database,
  * dropped afterwards). Prints the best and median of 3 runs each.
  * Usage: node bench/metrics.bench.ts [activities=300000] [opportunities=20000]
  */
@@ -148,18 +148,20 @@ await pglite.destroy();
 
 const url = process.env.DATABASE_URL;
 if (url) {
-  const schema = `bench_metrics_${randomBytes(4).toString('hex')}`;
+  // A private database rather than a schema: Kysely's migrator looks for its tables in every schema of the
+  // database, so a long-lived bench schema would disturb test stores migrating beside it.
+  const name = `bench_metrics_${randomBytes(4).toString('hex')}`;
   const admin = await openDb({ kind: 'postgres', url });
-  await sql`create schema ${sql.id(schema)}`.execute(admin);
+  await sql`create database ${sql.id(name)}`.execute(admin);
   const u = new URL(url);
-  u.searchParams.set('options', `-c search_path=${schema}`);
+  u.pathname = `/${name}`;
   const pg = await openDb({ kind: 'postgres', url: u.toString() });
   try {
     await migrateToLatest(pg);
     await run(pg, 'postgres');
   } finally {
     await pg.destroy();
-    await sql`drop schema ${sql.id(schema)} cascade`.execute(admin);
+    await sql`drop database ${sql.id(name)}`.execute(admin);
     await admin.destroy();
   }
 }
