@@ -36,6 +36,7 @@ export const CONTACT_COLUMNS: ColumnTypes = {
   name: 'text',
   email: 'text',
   owner_id: 'int8',
+  first_touch_at: 'timestamptz',
   created_at: 'timestamptz',
 };
 
@@ -53,6 +54,9 @@ export const LEAD_COLUMNS: ColumnTypes = {
   disqualified_at: 'timestamptz',
   converted_at: 'timestamptz',
   converted_contact_id: 'int8',
+  first_touch_at: 'timestamptz',
+  first_response_at: 'timestamptz',
+  response_business_minutes: 'int4',
 };
 
 export const OPPORTUNITY_COLUMNS: ColumnTypes = {
@@ -100,6 +104,7 @@ export const ACTIVITY_COLUMNS: ColumnTypes = {
   opportunity_id: 'int8',
   subject: 'text',
   occurred_at: 'timestamptz',
+  is_new_prospect: 'bool',
 };
 
 export const CUSTOMER_COLUMNS: ColumnTypes = {

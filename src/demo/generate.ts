@@ -2,6 +2,7 @@ import type { BusinessCalendar } from '../domain/calendar/business-time.ts';
 import { plusDays } from './dates.ts';
 import { seededRandom } from '../domain/random/seeded-random.ts';
 import { emptyDataset, type DemoDataset } from './dataset.ts';
+import { prefillDerived } from './derived-prefill.ts';
 import { demoStartDate, type DemoOptions } from './options.ts';
 import { buildOrg, type RepProfile } from './org.ts';
 import { createContext, isWorkday, loadOn, type SimContext, type StageIds } from './sim/context.ts';
@@ -94,5 +95,6 @@ export function generateDemo(input: GenerateInput): GeneratedDemo {
   buildAcquisitionCosts(ctx);
   // Chronological rows make index inserts append-mostly (cheaper) and read naturally in the tables.
   ds.activities.sort((a, b) => (a.occurred_at as Date).getTime() - (b.occurred_at as Date).getTime());
+  prefillDerived(ds, input.cal);
   return { dataset: ds, reps, start };
 }

@@ -75,7 +75,7 @@ export function customerLifecycles(ctx: SimContext): void {
         type: 'renewal',
         createdDate: plusDays(anniversary, -50),
         createdMinute: workMinute(ctx),
-        amountMinor: 12 * c.mrrMinor,
+        amountMinor: roundTo100Dollars(12 * c.mrrMinor),
         winRate: 0.86,
         cycleDays: rnd.int(38, 48),
       });
