@@ -37,7 +37,7 @@ function startReceiver(failFirst: number): Promise<{ server: Server; url: string
 async function enqueue(db: Parameters<typeof claimDueDeliveries>[0], body: string, now: Date) {
   return db
     .transaction()
-    .execute((tx) => enqueueDeliveries(tx, { event: 'alert.raised', alertId: null, body, now }));
+    .execute((tx) => enqueueDeliveries(tx, 'alert.raised', [{ alertId: null, body }], now));
 }
 
 it('back-off doubles from 30 s and gives up after the 8th attempt', () => {

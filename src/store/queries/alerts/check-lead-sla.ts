@@ -132,9 +132,9 @@ export async function checkLeadSla(db: Db, now: Date): Promise<SlaCheckSummary> 
       .returning(['id', 'lead_id'])
       .execute();
     const byLead = new Map(breaches.map((b) => [b.c.id, b]));
-    for (const row of inserted) {
+    const items = inserted.flatMap((row) => {
       const b = byLead.get(row.lead_id);
-      if (!b) continue;
+      if (!b) return [];
       const payload: LeadSlaAlertPayload = {
         event: 'alert.raised',
         alert: {
@@ -156,13 +156,9 @@ export async function checkLeadSla(db: Db, now: Date): Promise<SlaCheckSummary> 
               : null,
         },
       };
-      summary.deliveries += await enqueueDeliveries(tx, {
-        event: 'alert.raised',
-        alertId: row.id,
-        body: JSON.stringify(payload),
-        now,
-      });
-    }
+      return [{ alertId: row.id, body: JSON.stringify(payload) }];
+    });
+    summary.deliveries = await enqueueDeliveries(tx, 'alert.raised', items, now);
     summary.raised = inserted.length;
   });
   return summary;

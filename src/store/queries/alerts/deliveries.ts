@@ -16,31 +16,30 @@ export interface ClaimedDelivery {
 }
 
 /**
- * Queues one delivery of `body` per active endpoint, due now. Must run in the transaction that created the event
- * (the outbox pattern), so an event is never stored without its deliveries or the other way round.
+ * Queues one delivery per active endpoint for each event, due now, in one statement per 1,000 events. Must run in
+ * the transaction that created the events (the outbox pattern), so an event is never stored without its
+ * deliveries or the other way round. Returns the number of deliveries queued.
  */
 export async function enqueueDeliveries(
   tx: Transaction<Database>,
-  event: { event: string; alertId: number | null; body: string; now: Date },
+  event: string,
+  items: ReadonlyArray<{ alertId: number | null; body: string }>,
+  now: Date,
 ): Promise<number> {
-  const r = await tx
-    .insertInto('webhook_deliveries')
-    .columns(['endpoint_id', 'event', 'alert_id', 'body', 'next_attempt_at'])
-    .expression(
-      tx
-        .selectFrom('webhook_endpoints')
-        .select([
-          'id',
-          sql.lit(event.event).as('event'),
-          sql<number | null>`${event.alertId}::bigint`.as('alert_id'),
-          sql<string>`${event.body}::text`.as('body'),
-          sql<Date>`${event.now}::timestamptz`.as('next_attempt_at'),
-        ])
-        .where('active', '=', true),
-    )
-    .onConflict((oc) => oc.columns(['endpoint_id', 'alert_id']).doNothing())
-    .executeTakeFirst();
-  return Number(r.numInsertedOrUpdatedRows ?? 0);
+  let queued = 0;
+  for (let i = 0; i < items.length; i += 1000) {
+    const chunk = items.slice(i, i + 1000);
+    const r = await sql`
+      insert into webhook_deliveries (endpoint_id, event, alert_id, body, next_attempt_at)
+      select e.id, ${event}, v.alert_id, v.body, ${now.toISOString()}::timestamptz
+      from webhook_endpoints e
+      cross join unnest(${sql.val(chunk.map((c) => c.alertId))}::bigint[], ${sql.val(chunk.map((c) => c.body))}::text[])
+        as v(alert_id, body)
+      where e.active
+      on conflict (endpoint_id, alert_id) do nothing`.execute(tx);
+    queued += Number(r.numAffectedRows ?? 0);
+  }
+  return queued;
 }
 
 /**
