@@ -73,4 +73,19 @@ describeStores('imports API', (ctx) => {
       /^18000000000,Acme Corp - New Business,.*,-12000,.*,2,amount,amount '-12000' is negative$/,
     );
   });
+
+  it('accepts the file as a multipart form upload, named by the part', async () => {
+    const boundary = 'pacesetter-test-boundary';
+    const payload =
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="hubspot.csv"\r\n` +
+      `Content-Type: text/csv\r\n\r\n${HUBSPOT}\r\n--${boundary}--\r\n`;
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/imports',
+      payload,
+      headers: { ...admin, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ fileName: 'hubspot.csv', rowsRead: 20, created: 0, unchanged: 20 });
+  });
 });

@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import fastifyMultipart from '@fastify/multipart';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../../errors.ts';
 import { toStoredReject } from '../../../import/csv/rejects-csv.ts';
@@ -9,13 +10,15 @@ import { requireRole, requireWrite } from '../../auth/guards.ts';
 import { CreateImportQuery, ImportSummarySchema } from './schemas.ts';
 
 /**
- * POST /api/imports: the request body is the CSV itself (Content-Type text/csv), streamed into the importer, so
- * uploads of any size never sit in memory. All or nothing unless skipInvalid; a rejected file answers 422
+ * POST /api/imports: the CSV itself as the body (Content-Type text/csv) or as the file of a multipart form, streamed
+ * into the importer, so uploads of any size never sit in memory. All or nothing unless skipInvalid; a rejected file answers 422
  * `import_rejected` with one detail per problem (file, line, field, reason).
  */
 const createImport: RouteModule = async (app, { db }) => {
   await app.register(async (plugin) => {
     const scope = plugin.withTypeProvider<ZodTypeProvider>();
+    // Browser form uploads: the first file part is streamed like a text/csv body (scoped to this route).
+    await plugin.register(fastifyMultipart, { limits: { files: 1, fileSize: 1024 * 1024 * 1024 } });
     // Hand the raw stream to the importer instead of buffering the body (this parser is scoped to this route).
     scope.addContentTypeParser(['text/csv', 'application/csv', 'text/plain'], (_request, payload, done) => {
       done(null, payload);
@@ -25,8 +28,8 @@ const createImport: RouteModule = async (app, { db }) => {
       {
         schema: {
           tags: ['imports'],
-          summary: 'Import a CRM export (CSV body; admins and managers)',
-          consumes: ['text/csv'],
+          summary: 'Import a CRM export (CSV body or multipart file; admins and managers)',
+          consumes: ['text/csv', 'multipart/form-data'],
           querystring: CreateImportQuery,
           response: { 201: ImportSummarySchema },
         },
@@ -34,16 +37,24 @@ const createImport: RouteModule = async (app, { db }) => {
       async (request, reply) => {
         const viewer = requireWrite(request);
         requireRole(request, 'manager');
-        const body = request.body as Readable | undefined;
-        if (!body || typeof (body as Readable).pipe !== 'function') {
-          throw new AppError('validation', 'Send the CSV as the request body with Content-Type: text/csv', [
-            { field: 'body', reason: 'expected text/csv' },
-          ]);
-        }
         const q = request.query;
+        let input = request.body as Readable | undefined;
+        let fileName = q.fileName;
+        if (request.isMultipart()) {
+          const part = await request.file();
+          input = part?.file;
+          fileName ??= part?.filename;
+        }
+        if (!input || typeof input.pipe !== 'function') {
+          throw new AppError(
+            'validation',
+            'Send the CSV as the body (Content-Type: text/csv) or as a multipart file',
+            [{ field: 'body', reason: 'expected text/csv or multipart/form-data with a file' }],
+          );
+        }
         const summary = await runImport(db, viewer, {
-          fileName: q.fileName ?? 'upload.csv',
-          input: body,
+          fileName: fileName ?? 'upload.csv',
+          input,
           source: q.source,
           entity: q.entity,
           skipInvalid: q.skipInvalid,
