@@ -30,7 +30,7 @@ let browser: Browser;
 beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });
   [server, browser] = await Promise.all([startServer(['--reps', '4', '--months', '3']), launchBrowser()]);
-}, 240_000);
+}, 300_000);
 
 afterAll(async () => {
   await browser?.close();

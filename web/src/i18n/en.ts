@@ -200,6 +200,7 @@ export const en = {
   'explore.reps': 'Reps',
   'explore.opportunityTypes': 'Deal types',
   'explore.chart': 'Chart',
+  'explore.chartMetric': 'Metric in the chart',
   'explore.chartLabel': 'Chart of {metric}',
   'explore.table': 'Metric values',
   'explore.exportCsv': 'Export CSV',

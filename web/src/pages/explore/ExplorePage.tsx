@@ -60,7 +60,9 @@ export function ExplorePage() {
     [definitions.data],
   );
   const chosen = metrics.map((id) => byId.get(id)).filter((d): d is MetricDefinitionInfo => d !== undefined);
-  const first = chosen[0];
+  const [charted, setCharted] = useState<string>('');
+  // The chart shows one metric at a time (units differ); the table shows them all.
+  const first = chosen.find((d) => d.id === charted) ?? chosen[0];
 
   const columns: Column<MetricRow>[] = [
     { key: 'group', header: t(`explore.group.${groupBy}`), cell: (r) => r.group.name },
@@ -220,11 +222,26 @@ export function ExplorePage() {
           title={first ? first.label : t('explore.chart')}
           wide
           actions={
-            result.data && result.data.length > 0 ? (
-              <button type="button" className="secondary" onClick={() => exportCsv(result.data ?? [])}>
-                {t('explore.exportCsv')}
-              </button>
-            ) : undefined
+            <div className="toolbar-inline">
+              {chosen.length > 1 && (
+                <select
+                  aria-label={t('explore.chartMetric')}
+                  value={first?.id ?? ''}
+                  onChange={(e) => setCharted(e.target.value)}
+                >
+                  {chosen.map((d) => (
+                    <option key={d.id} value={d.id}>
+                      {d.label}
+                    </option>
+                  ))}
+                </select>
+              )}
+              {result.data && result.data.length > 0 && (
+                <button type="button" className="secondary" onClick={() => exportCsv(result.data ?? [])}>
+                  {t('explore.exportCsv')}
+                </button>
+              )}
+            </div>
           }
         >
           <Async

@@ -26,7 +26,7 @@ export function FunnelPanel({ periodKey }: { periodKey: string }) {
     <Panel title={t('funnel.title')} testId="funnel" wide>
       <Async state={state} isEmpty={(f) => f.stages.length === 0}>
         {(funnel) => (
-          <div className="two-col">
+          <div className="two-col narrow">
             <div>
               <p className="muted">{funnel.pipeline.name}</p>
               <Chart

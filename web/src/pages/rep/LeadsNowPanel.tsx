@@ -106,6 +106,8 @@ export function LeadsNowPanel({
             rowKey={(r) => r.lead.id}
             columns={[
               { key: 'name', header: t('leads.name'), cell: (r) => r.lead.name },
+              // The clock comes right after the name so it stays in view on narrow screens.
+              { key: 'sla', header: t('leads.sla'), cell: clock },
               // The manager's list names the owner instead of the company, to stay readable on a phone.
               owner === undefined
                 ? {
@@ -118,8 +120,15 @@ export function LeadsNowPanel({
                     header: t('leads.company'),
                     cell: (r: LeadWithDeadline) => r.lead.company ?? '',
                   },
-              { key: 'created', header: t('leads.created'), cell: (r) => fmt.dateTime(r.lead.createdAt) },
-              { key: 'sla', header: t('leads.sla'), cell: clock },
+              ...(breachedOnly
+                ? []
+                : [
+                    {
+                      key: 'created',
+                      header: t('leads.created'),
+                      cell: (r: LeadWithDeadline) => fmt.dateTime(r.lead.createdAt),
+                    },
+                  ]),
             ]}
           />
         )}
