@@ -16,6 +16,13 @@ const CONTACTS = [
   '"502","Mia","Lund","","Initech","","customer"',
 ].join('\n');
 
+const LEADS = [
+  '"Lead Owner","First Name","Last Name","Company / Account","Email","Lead Source","Lead Status","Create Date"',
+  '"Alice Moreno","Ivy","Chen","Umbrella Ltd","ivy@umbrella.test","Web","Working - Contacted","3/4/2024 9:15 AM"',
+  '"Ben Okafor","Raj","Nair","Hooli","","Partner Referral","Closed - Not Converted","3/5/2024 4:40 PM"',
+  '"Ben Okafor","Raj","Nair","Hooli","","Partner Referral","Someday","3/5/2024 4:40 PM"',
+].join('\r\n');
+
 describeStores('activities and contacts imports', (ctx) => {
   beforeAll(async () => {
     await truncateAll(ctx.db);
@@ -118,5 +125,46 @@ describeStores('activities and contacts imports', (ctx) => {
       .where('name', '=', 'Acme Corp')
       .execute();
     expect(acmeAccounts).toHaveLength(1);
+  });
+
+  it('imports a Salesforce Leads report: statuses mapped, 12-hour times, id derived from e-mail or name + created date', async () => {
+    const ok = LEADS.split('\r\n').slice(0, 3).join('\r\n');
+    const s = await importText(ctx.db, ok);
+    expect(s).toMatchObject({ entity: 'leads', source: 'salesforce', created: 2, rejected: 0 });
+    const rows = await ctx.db
+      .selectFrom('leads as l')
+      .leftJoin('users as u', 'u.id', 'l.owner_id')
+      .select(['l.name', 'l.email', 'l.company', 'l.source', 'l.status', 'l.created_at', 'u.name as owner'])
+      .orderBy('l.created_at')
+      .execute();
+    expect(rows).toEqual([
+      {
+        name: 'Ivy Chen',
+        email: 'ivy@umbrella.test',
+        company: 'Umbrella Ltd',
+        source: 'Web',
+        status: 'working',
+        created_at: new Date('2024-03-04T09:15:00Z'),
+        owner: 'Alice Moreno',
+      },
+      {
+        name: 'Raj Nair',
+        email: null,
+        company: 'Hooli',
+        source: 'Partner Referral',
+        status: 'disqualified',
+        created_at: new Date('2024-03-05T16:40:00Z'),
+        owner: 'Ben Okafor',
+      },
+    ]);
+    expect(await importText(ctx.db, ok)).toMatchObject({ created: 0, unchanged: 2 });
+    const bad = await importText(ctx.db, LEADS, { skipInvalid: true });
+    expect(bad.rejects.map((r) => [r.line, r.errors[0]!.field, r.errors[0]!.reason])).toEqual([
+      [
+        4,
+        'status',
+        '\'Someday\' is not one of new, working, mql, sql, disqualified, converted (map it with "values")',
+      ],
+    ]);
   });
 });
