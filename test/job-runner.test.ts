@@ -66,9 +66,10 @@ describeStores('job runner', (ctx) => {
         throw new Error('boom');
       },
     };
+    const quiet: Job = { name: 'test-quiet', everyMs: 5, run: async () => '' };
     const infos: string[] = [];
     const errors: string[] = [];
-    const runner = startJobRunner(ctx.db, [job, failing], {
+    const runner = startJobRunner(ctx.db, [job, failing, quiet], {
       initialDelayMs: 0,
       log: { info: (m) => infos.push(m), error: (m) => errors.push(m) },
     });
@@ -79,5 +80,7 @@ describeStores('job runner', (ctx) => {
     expect(job.runs).toBe(after);
     expect(infos[0]).toMatch(/^job test-repeat: run 1 \(\d+ ms\)$/);
     expect(errors[0]).toBe('job test-fail failed');
+    // Quiet ticks (empty summaries) are not logged.
+    expect(infos.some((m) => m.startsWith('job test-quiet'))).toBe(false);
   });
 });

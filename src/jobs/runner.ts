@@ -68,7 +68,8 @@ export function startJobRunner(
   const tick = async (job: Job) => {
     try {
       const r = await runJobOnce(db, job, clock());
-      if (r.ran) log.info(`job ${job.name}: ${r.summary} (${r.ms} ms)`);
+      // An empty summary means a quiet tick (nothing to do); frequent jobs return one to keep the log readable.
+      if (r.ran && r.summary) log.info(`job ${job.name}: ${r.summary} (${r.ms} ms)`);
     } catch (err) {
       log.error(`job ${job.name} failed`, err);
     }
