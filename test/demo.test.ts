@@ -5,10 +5,11 @@ import { addDays } from '../src/domain/calendar/local-date.ts';
 import { datasetCounts } from '../src/demo/dataset.ts';
 import { generateDemo, type GenerateInput } from '../src/demo/generate.ts';
 import { loadDemo, type DemoLoadResult } from '../src/demo/load.ts';
-import type { DemoOptions } from '../src/demo/options.ts';
+import { DEMO_LOGINS, type DemoOptions } from '../src/demo/options.ts';
 import { AppError } from '../src/errors.ts';
 import type { Db } from '../src/store/db.ts';
 import { getBusinessCalendar } from '../src/store/tables/calendar.ts';
+import { signIn, testApp } from './support/app.ts';
 import { describeStores } from './support/stores.ts';
 
 // Small on purpose: 4 reps over 6 months keeps a load around a second while every behaviour still shows.
@@ -91,6 +92,17 @@ describeStores('demo data', (ctx) => {
       ctx.db,
     );
     expect(Number(teams.rows[0]?.depth)).toBe(1);
+  });
+
+  it('lets the demo users sign in with the documented password', async () => {
+    const app = await testApp(ctx.db);
+    try {
+      const headers = await signIn(app, { email: DEMO_LOGINS.rep, password: DEMO_LOGINS.password });
+      expect(headers['x-csrf-token']).toBeTruthy();
+      await expect(signIn(app, { email: DEMO_LOGINS.manager, password: 'wrong password' })).rejects.toThrow();
+    } finally {
+      await app.close();
+    }
   });
 
   it('wins between 15% and 45% of closed opportunities', async () => {

@@ -120,7 +120,7 @@ export function register(program: Command, ctx: CliContext): void {
       );
       return;
     }
-    console.log('Empty store: loading demo data (a few seconds)...');
+    console.log('Empty store: loading demo data...');
     await runDemo(db, {
       seed: String(DEMO_DEFAULTS.seed),
       reps: String(DEMO_DEFAULTS.reps),
