@@ -30,18 +30,21 @@ export async function refreshNewProspectFlags(db: DbOrTx, scope: ResolvedScope |
   // scope (an activity naming an in-scope lead but another contact) is left alone.
   await sql`
     with classified as (
-      select a.id, a.occurred_at, ${touchCondition} as is_touch, ${activityPersonKey} as person
+      select a.id, a.occurred_at, a.is_new_prospect as current, ${touchCondition} as is_touch,
+        ${activityPersonKey} as person
       from activities a left join leads l on l.id = a.lead_id
       where ${candidates}
     ),
     ranked as (
-      select id, is_touch and row_number() over (partition by is_touch, person order by occurred_at, id) = 1 as first
+      select id, current,
+        is_touch and row_number() over (partition by is_touch, person order by occurred_at, id) = 1 as first
       from classified c
       where not c.is_touch or ${personInScope(sql`c.person`, scope)}
     )
+    -- Only changed rows reach the join, so an unchanged store is a read-only pass.
     update activities as a set is_new_prospect = r.first
-    from ranked r
-    where a.id = r.id and a.is_new_prospect <> r.first`.execute(db);
+    from (select id, first from ranked where first <> current) r
+    where a.id = r.id`.execute(db);
 }
 
 /**
