@@ -4,7 +4,6 @@ import { AppError, assertNever, type ErrorDetail } from '../errors.ts';
 import type { Db } from '../store/db.ts';
 import { refreshDerived } from '../store/derived/refresh.ts';
 import { recordAudit } from '../store/tables/audit-log.ts';
-import { ensureDefaultPipeline } from '../store/tables/pipelines.ts';
 import { getSettings } from '../store/tables/settings.ts';
 import { readCsvRows, type CsvSkips } from './csv/read-csv.ts';
 import { compileMapping, type CompiledMapping, type FieldError, type RowValues } from './mapping/compile.ts';
@@ -146,7 +145,6 @@ class WholeFileRejected extends Error {}
 export async function runImport(db: Db, viewer: Viewer, req: ImportRequest): Promise<ImportSummary> {
   const started = performance.now();
   const settings = await getSettings(db);
-  await ensureDefaultPipeline(db);
   const runId = await startImportRun(db, viewer, req);
   const batchSize = req.batchSize ?? 1000;
   const skips: CsvSkips = { blank: 0, footer: 0 };

@@ -2,7 +2,7 @@ import { beforeEach, expect, it } from 'vitest';
 import { AppError } from '../../src/errors.ts';
 import { parseMappingFile } from '../../src/import/mapping/load-mapping-file.ts';
 import { describeStores, truncateAll } from '../support/stores.ts';
-import { importText, thrown } from './helpers.ts';
+import { importText, tableCounts, thrown } from './helpers.ts';
 
 // A made-up German CRM export: semicolons, decimal commas, D.M.YYYY dates, local stage names.
 const CSV = [
@@ -98,6 +98,16 @@ describeStores('custom mapping file', (ctx) => {
       { name: 'Anna Schmidt', email: 'anna.schmidt@imported.invalid', role: 'rep', password_hash: null },
       { name: 'Bernd Weber', email: 'bernd.weber@imported.invalid', role: 'rep', password_hash: null },
     ]);
+  });
+
+  it('leaves an empty store empty when the file is rejected, even with createMissing', async () => {
+    const mapping = parseMappingFile(MAPPING, 'acme.json');
+    const before = await tableCounts(ctx.db);
+    const bad = CSV.replace('15.000,00', '15.000,00 Euro?');
+    const e = (await thrown(() => importText(ctx.db, bad, { mapping, createMissing: true }))) as AppError;
+    expect(e.details.map((d) => [d.line, d.field])).toEqual([[4, 'amount']]);
+    expect(await tableCounts(ctx.db)).toEqual(before);
+    expect(before.pipelines).toBe(0);
   });
 
   it('reports every problem of a mapping file at once, by JSON path', () => {

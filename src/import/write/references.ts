@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../store/db.ts';
+import { DEFAULT_STAGES } from '../../store/tables/pipelines.ts';
 import type { FieldError } from '../mapping/compile.ts';
 import type { PersonRef } from '../records/common.ts';
 import type { StageInfo } from '../records/opportunity-record.ts';
@@ -47,14 +48,41 @@ export function placeholderEmail(name: string): string {
   return `${local || 'rep'}@imported.invalid`;
 }
 
-/** Builds the resolver over an open transaction; the default pipeline must exist already. */
-export async function createReferences(tx: Db, createMissing: boolean): Promise<References> {
-  const pipeline = await tx
-    .selectFrom('pipelines')
-    .select('id')
-    .orderBy('is_default', 'desc')
-    .orderBy('id')
+/**
+ * The default pipeline, created inside the import transaction (ensureDefaultPipeline opens its own transaction), so
+ * a rejected import into an empty store leaves no pipeline behind either.
+ */
+async function createDefaultPipeline(tx: Db): Promise<{ id: number }> {
+  const p = await tx
+    .insertInto('pipelines')
+    .values({ name: 'Sales', is_default: true })
+    .returning('id')
     .executeTakeFirstOrThrow();
+  await tx
+    .insertInto('stages')
+    .values(
+      DEFAULT_STAGES.map((st, i) => ({
+        pipeline_id: p.id,
+        name: st.name,
+        position: i + 1,
+        probability_pct: st.probability,
+        is_won: st.isWon,
+        is_lost: st.isLost,
+      })),
+    )
+    .execute();
+  return p;
+}
+
+/** Builds the resolver over an open transaction (creating the default pipeline when the store has none). */
+export async function createReferences(tx: Db, createMissing: boolean): Promise<References> {
+  const pipeline =
+    (await tx
+      .selectFrom('pipelines')
+      .select('id')
+      .orderBy('is_default', 'desc')
+      .orderBy('id')
+      .executeTakeFirst()) ?? (await createDefaultPipeline(tx));
   const stageRows = await tx
     .selectFrom('stages')
     .select(['id', 'name', 'position', 'is_won', 'is_lost'])
