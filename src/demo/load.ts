@@ -33,6 +33,9 @@ import type { StageIds } from './sim/context.ts';
 /** Rows per INSERT statement: big enough to amortise round trips, small enough to keep each statement's arrays modest. */
 const BATCH = 1_000;
 
+/** Advisory lock key serialising demo loads across processes (any fixed bigint; spells "demo"). */
+const DEMO_LOCK_KEY = 0x64656d6f;
+
 /** Reports write progress: rows written so far out of the total. */
 export type DemoProgress = (written: number, total: number) => void;
 
@@ -187,6 +190,9 @@ export async function loadDemo(
   const passwordHash = await hashPassword(DEMO_LOGINS.password);
   const timings = { generateMs: 0, writeMs: 0, derivedMs: 0 };
   const result = await db.transaction().execute(async (tx) => {
+    // Two servers starting on one empty PostgreSQL both try `serve --demo-if-empty`: the second waits here,
+    // then finds data and is refused instead of failing half-way on unique e-mails.
+    await sql`select pg_advisory_xact_lock(${DEMO_LOCK_KEY})`.execute(tx);
     if (flags.reset) {
       const tables = await dataTables(tx);
       if (tables.length > 0)

@@ -1,6 +1,7 @@
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { instantToLocal } from '../../domain/calendar/zoned.ts';
+import { AppError } from '../../errors.ts';
 import { loadDemo, storeHasData, type DemoLoadResult } from '../../demo/load.ts';
 import { DEMO_DEFAULTS, DEMO_LOGINS, DEMO_WORKSPACE, validateDemoOptions } from '../../demo/options.ts';
 import type { Db } from '../../store/db.ts';
@@ -121,10 +122,17 @@ export function register(program: Command, ctx: CliContext): void {
       return;
     }
     console.log('Empty store: loading demo data...');
-    await runDemo(db, {
-      seed: String(DEMO_DEFAULTS.seed),
-      reps: String(DEMO_DEFAULTS.reps),
-      months: String(DEMO_DEFAULTS.months),
-    });
+    try {
+      await runDemo(db, {
+        seed: String(DEMO_DEFAULTS.seed),
+        reps: String(DEMO_DEFAULTS.reps),
+        months: String(DEMO_DEFAULTS.months),
+      });
+    } catch (err) {
+      // Another server process filled the store first: serve what it loaded.
+      if (err instanceof AppError && err.code === 'conflict')
+        console.log(`Not loading demo data: ${err.message}`);
+      else throw err;
+    }
   });
 }
