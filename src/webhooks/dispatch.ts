@@ -35,20 +35,27 @@ export async function dispatchWebhooks(
   const policy = opts.policy ?? DEFAULT_RETRY_POLICY;
   const claimed = await claimDueDeliveries(db, now, opts.batchSize ?? 20, opts.leaseMs ?? 60_000);
   const summary: DispatchSummary = { delivered: 0, retrying: 0, failed: 0 };
-  for (const d of claimed) {
-    const timestamp = Math.floor(now.getTime() / 1000);
-    const result = await send(
-      d.url,
-      {
-        'Content-Type': 'application/json',
-        'User-Agent': 'Pacesetter-Webhooks/1',
-        [TIMESTAMP_HEADER]: String(timestamp),
-        [SIGNATURE_HEADER]: signPayload(d.secret, timestamp, d.body),
-        'X-Pacesetter-Event': d.event,
-        'X-Pacesetter-Delivery': String(d.id),
-      },
-      d.body,
-    );
+  const timestamp = Math.floor(now.getTime() / 1000);
+  // Sent in parallel: jobs run inside the runner's lock transaction, which on PGlite holds the only connection, so
+  // a pass must take one timeout at most, not one per dead endpoint.
+  const results = await Promise.all(
+    claimed.map((d) =>
+      send(
+        d.url,
+        {
+          'Content-Type': 'application/json',
+          'User-Agent': 'Pacesetter-Webhooks/1',
+          [TIMESTAMP_HEADER]: String(timestamp),
+          [SIGNATURE_HEADER]: signPayload(d.secret, timestamp, d.body),
+          'X-Pacesetter-Event': d.event,
+          'X-Pacesetter-Delivery': String(d.id),
+        },
+        d.body,
+      ),
+    ),
+  );
+  for (const [i, d] of claimed.entries()) {
+    const result = results[i]!;
     const delivered = result.status !== null && result.status >= 200 && result.status < 300;
     const delay = delivered ? null : nextRetryDelayMs(d.attempts + 1, policy);
     await recordAttempt(db, d.id, {
