@@ -73,9 +73,9 @@ export async function refreshFirstTouchAndResponse(db: DbOrTx, scope: ResolvedSc
       update contacts as target set first_touch_at = x.first_touch
       from (
         select c.id, f.first_touch from contacts c left join firsts f on f.person = c.id * 2
-        where ${contactFilter}
+        where ${contactFilter} and c.first_touch_at is distinct from f.first_touch
       ) x
-      where target.id = x.id and target.first_touch_at is distinct from x.first_touch
+      where target.id = x.id
       returning 1
     )
     update leads as target set first_touch_at = x.first_touch, first_response_at = x.first_response
@@ -85,8 +85,8 @@ export async function refreshFirstTouchAndResponse(db: DbOrTx, scope: ResolvedSc
       left join firsts f on f.person = ${leadPersonKey}
       left join responses r on r.id = l.id
       where ${leadFilter}
+        -- Only changed rows reach the update join.
+        and (l.first_touch_at is distinct from f.first_touch or l.first_response_at is distinct from r.first_response)
     ) x
-    where target.id = x.id
-      and (target.first_touch_at is distinct from x.first_touch
-        or target.first_response_at is distinct from x.first_response)`.execute(db);
+    where target.id = x.id`.execute(db);
 }
