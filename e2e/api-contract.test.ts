@@ -29,7 +29,7 @@ beforeAll(async () => {
   expect(res.statusCode).toBe(200);
   doc = res.json() as OpenApiDoc;
   await app.close();
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => close?.());
 

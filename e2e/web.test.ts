@@ -185,7 +185,7 @@ describe('web app in Chromium', () => {
     await manager.context.close();
   }, 120_000);
 
-  it('admin creates a goal in settings and the API lists it', async () => {
+  it('admin creates a goal and a company holiday in settings and the API lists them', async () => {
     const admin = await signInAs(browser, server.baseUrl, LOGIN.admin, PASSWORD);
     const { page } = admin;
     await page.getByRole('link', { name: 'Settings' }).click();
@@ -214,6 +214,17 @@ describe('web app in Chromium', () => {
       target: 55,
     });
     await shot(page, 'settings-goals');
+
+    // A company day off: saved through PUT /api/holidays and listed for its year.
+    await page.getByRole('link', { name: 'Holidays' }).click();
+    const holidayForm = page.getByRole('form', { name: 'Add holiday' });
+    await holidayForm.waitFor();
+    await holidayForm.getByLabel('Day').fill('2026-12-28');
+    await holidayForm.getByLabel('Name').fill('E2E company day');
+    await holidayForm.getByRole('button', { name: 'Add holiday' }).click();
+    await page.getByRole('cell', { name: 'E2E company day', exact: true }).waitFor({ timeout: 60_000 });
+    const holidays = await admin.api<{ custom: { date: string; name: string }[] }>('/api/holidays?year=2026');
+    expect(holidays.custom).toContainEqual({ date: '2026-12-28', name: 'E2E company day' });
     await admin.context.close();
   }, 120_000);
 
