@@ -240,6 +240,9 @@ describeStores('deal metrics', (ctx) => {
       [ids.o1, 12_000, 40],
       [ids.o2, 8_000, 20],
     ]);
+    // Row-level data: another rep sees none of Ann's deals.
+    const bob = { userId: ids.b, role: 'rep' as const, visibleUserIds: [ids.b] };
+    expect(await pipelineAtDate(ctx.db, bob, new Date('2026-09-30T23:59:59Z'))).toEqual([]);
     // Monthly buckets: end of July only the Discovery deal (15,000), end of August both.
     const months = (await run(['pipeline_value'], { grain: 'month' })).filter((r) => r.groupName === 'Ann');
     expect(months.map((r) => [r.period, r.values.pipeline_value?.value])).toEqual([

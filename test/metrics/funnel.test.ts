@@ -134,6 +134,10 @@ describeStores('funnel', (ctx) => {
       headers: await signIn(app, admin),
     });
     expect(res.statusCode).toBe(200);
+    const openapi = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(Object.keys(openapi.paths)).toEqual(
+      expect.arrayContaining(['/api/funnel', '/api/metrics', '/api/metrics/definitions']),
+    );
     const direct = await funnelReport(ctx.db, SYSTEM_VIEWER, { period: parsePeriod('2026-Q3', 1) });
     expect(res.json()).toEqual(JSON.parse(JSON.stringify(direct)));
   });
