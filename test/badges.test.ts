@@ -11,10 +11,23 @@ const NOW = new Date('2026-11-23T12:00:00Z');
 describeStores('badges', (ctx) => {
   let rep = 0;
   let other = 0;
+  let weekender = 0;
   beforeAll(async () => {
     await truncateAll(ctx.db);
     rep = (await seedUser(ctx.db, { role: 'rep', name: 'Streaky' })).id;
     other = (await seedUser(ctx.db, { role: 'rep', name: 'Other' })).id;
+    weekender = (await seedUser(ctx.db, { role: 'rep', name: 'Weekender' })).id;
+    // A daily goal met Thursday 12, Friday 13 and Monday 16 November: the weekend between does not break it.
+    await ctx.db
+      .insertInto('activities')
+      .values(
+        ['11-12', '11-13', '11-16'].map((d) => ({
+          type: 'call' as const,
+          user_id: weekender,
+          occurred_at: `2026-${d}T10:00:00Z`,
+        })),
+      )
+      .execute();
     // Outbound calls per ISO week: W42 2, W43 0, W44 2, W45 2, W46 2, W47 3. October holds 4 of them.
     const days = [
       '10-13',
@@ -53,13 +66,21 @@ describeStores('badges', (ctx) => {
           period_key: '2026-10',
           target: 4,
         },
+        {
+          name: 'Daily call',
+          metric_id: 'calls',
+          scope_type: 'user',
+          scope_id: weekender,
+          grain: 'day',
+          target: 1,
+        },
       ])
       .execute();
   });
 
-  it('awards a 3-week streak, a personal best and a met fixed goal, once', async () => {
+  it('awards a 3-week streak, a daily streak across a weekend, a personal best and a met fixed goal, once', async () => {
     const first = await awardBadges(ctx.db, NOW);
-    expect(first).toEqual({ goalsChecked: 2, awarded: 3 });
+    expect(first).toEqual({ goalsChecked: 3, awarded: 4 });
     const again = await awardBadges(ctx.db, NOW);
     expect(again.awarded).toBe(0);
     const repViewer: Viewer = { userId: rep, role: 'rep', visibleUserIds: [rep] };
@@ -71,5 +92,11 @@ describeStores('badges', (ctx) => {
     ]);
     expect(badges.find((b) => b.kind === 'personal_best')?.details).toMatchObject({ previousBest: 2 });
     await expect(listBadges(ctx.db, repViewer, other)).rejects.toMatchObject({ code: 'not_found' });
+    const daily = await listBadges(
+      ctx.db,
+      { userId: weekender, role: 'rep', visibleUserIds: [weekender] },
+      weekender,
+    );
+    expect(daily.map((b) => [b.kind, b.periodKey, b.value])).toEqual([['goal_streak', '2026-11-16', 3]]);
   });
 });

@@ -170,4 +170,16 @@ describe('computePacing', () => {
       }).status,
     ).toBe('behind');
   });
+
+  it('expects nothing of an additive goal in a period without business days (a daily goal on Saturday)', () => {
+    const r = computePacing({
+      target: 40,
+      direction: 'at_least',
+      additive: true,
+      actual: 0,
+      totalBusinessDays: 0,
+      elapsedBusinessDays: 0,
+    });
+    expect(r).toMatchObject({ expectedToDate: 0, requiredPerBusinessDay: null, status: 'on_track' });
+  });
 });

@@ -61,8 +61,21 @@ function statusFor(direction: GoalDirection, value: number, reference: number): 
  */
 export function computePacing(input: PacingInput): Pacing {
   const total = Math.max(0, input.totalBusinessDays);
+  if (total === 0 && input.additive) {
+    // A period without business days (a daily goal on a Saturday or a holiday): nothing is expected of anyone.
+    const actual = input.actual ?? 0;
+    return {
+      actual,
+      target: input.target,
+      expectedToDate: 0,
+      projected: actual,
+      elapsedShare: 1,
+      remainingBusinessDays: 0,
+      requiredPerBusinessDay: null,
+      status: statusFor(input.direction, actual, 0),
+    };
+  }
   const elapsed = Math.min(Math.max(0, input.elapsedBusinessDays), total);
-  // A period with no business day (a goal on a holiday) is treated as fully elapsed.
   const share = total === 0 ? 1 : elapsed / total;
   const remainingDays = total - elapsed;
   if (!input.additive) {

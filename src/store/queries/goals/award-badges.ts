@@ -7,6 +7,7 @@ import {
   type Grain,
   type Period,
 } from '../../../domain/calendar/period.ts';
+import { isBusinessDay, type BusinessCalendar } from '../../../domain/calendar/business-time.ts';
 import { instantToLocal } from '../../../domain/calendar/zoned.ts';
 import { personalBest, streakAwards } from '../../../domain/goals/badges.ts';
 import { goalMet } from '../../../domain/goals/goal.ts';
@@ -14,6 +15,7 @@ import { getMetric } from '../../../domain/metrics/registry.ts';
 import type { MetricRow } from '../../../domain/metrics/query.ts';
 import type { Db } from '../../db.ts';
 import type { BadgesTable } from '../../schema.ts';
+import { getBusinessCalendar } from '../../tables/calendar.ts';
 import { getSettings } from '../../tables/settings.ts';
 import { runMetrics } from '../metrics/run-metrics.ts';
 import type { Insertable } from 'kysely';
@@ -34,12 +36,22 @@ export interface BadgeSummary {
   awarded: number;
 }
 
-/** The last `n` completed periods of `grain` before the one containing `today`. */
-function completedPeriods(today: string, grain: Grain, fy: number, n: number): Period[] {
+/**
+ * The last `n` completed periods of `grain` before the one containing `today`. Days off are left out of daily
+ * series, so a weekend or holiday neither breaks nor extends a daily streak.
+ */
+function completedPeriods(
+  today: string,
+  grain: Grain,
+  fy: number,
+  n: number,
+  cal: BusinessCalendar,
+): Period[] {
   const current = periodContaining(today, grain, fy);
   let start = current.start;
   for (let i = 0; i < n; i++) start = periodContaining(addDays(start, -1), grain, fy).start;
-  return periodsBetween(start, current.start, grain, fy);
+  const periods = periodsBetween(start, current.start, grain, fy);
+  return grain === 'day' ? periods.filter((p) => isBusinessDay(p.start, cal)) : periods;
 }
 
 /** Per-rep, per-period values of one metric over the periods, from runMetrics. */
@@ -85,6 +97,8 @@ export async function awardBadges(db: Db, now: Date): Promise<BadgeSummary> {
   const settings = await getSettings(db);
   const fy = settings.fiscalYearStartMonth;
   const today = instantToLocal(now, settings.timeZone).date;
+  const year = Number(today.slice(0, 4));
+  const cal = await getBusinessCalendar(db, year - 1, year);
   const awards: Insertable<BadgesTable>[] = [];
   // Recurring goals on the same metric and grain share one runMetrics call over all reps.
   const seriesCache = new Map<string, Promise<Map<number, Map<string, number | null>>>>();
@@ -121,7 +135,7 @@ export async function awardBadges(db: Db, now: Date): Promise<BadgeSummary> {
       }
       continue;
     }
-    const periods = completedPeriods(today, g.grain, fy, LOOKBACK[g.grain]);
+    const periods = completedPeriods(today, g.grain, fy, LOOKBACK[g.grain], cal);
     const values = (await recurringSeries(g.metric_id, g.grain, periods)).get(userId);
     const met = periods.map((p) => {
       const v = values?.get(p.key) ?? null;
@@ -155,7 +169,7 @@ export async function awardBadges(db: Db, now: Date): Promise<BadgeSummary> {
   for (const track of PERSONAL_BEST_TRACKS) {
     const def = getMetric(track.metricId);
     if (!def) continue;
-    const periods = completedPeriods(today, track.grain, fy, LOOKBACK[track.grain]);
+    const periods = completedPeriods(today, track.grain, fy, LOOKBACK[track.grain], cal);
     const byUser = await recurringSeries(track.metricId, track.grain, periods);
     for (const [userId, values] of byUser) {
       const best = personalBest(
