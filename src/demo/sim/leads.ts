@@ -51,8 +51,8 @@ export function simulateLeadsForDay(ctx: SimContext, date: string): void {
   const { rnd } = ctx;
   const active = ctx.reps.filter((r) => rampFactor(r, date) > 0);
   if (active.length === 0) return;
-  const weekend = !isWorkday(ctx, date);
-  const lambda = 0.85 * active.length * seasonFactor(ctx, date) * (weekend ? 0.45 : 1);
+  const offDay = !isWorkday(ctx, date);
+  const lambda = 0.85 * active.length * seasonFactor(ctx, date) * (offDay ? 0.45 : 1);
   const count = Math.max(0, Math.round(lambda + Math.sqrt(lambda) * rnd.normal()));
   for (let i = 0; i < count; i += 1) {
     // Around the clock, busier in office hours.

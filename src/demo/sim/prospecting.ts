@@ -35,7 +35,7 @@ export function holdMeeting(
   ctx: SimContext,
   rep: RepProfile,
   date: string,
-  links: { contactId: number; accountId: number; leadId?: number | null; leadSource?: string | null },
+  links: { contactId: number; accountId: number },
   opportunityChance: number,
 ): number | null {
   const { rnd } = ctx;
@@ -50,7 +50,6 @@ export function holdMeeting(
     subject: 'Intro meeting',
     contactId: links.contactId,
     accountId: links.accountId,
-    leadId: links.leadId ?? null,
   });
   if (!held) {
     logEmail(ctx, rep, date, minute + 20, { contactId: links.contactId, accountId: links.accountId });
@@ -63,8 +62,8 @@ export function holdMeeting(
       accountId: links.accountId,
       accountName: accountName(ctx, links.accountId),
       contactId: links.contactId,
-      leadId: links.leadId ?? null,
-      leadSource: links.leadSource ?? null,
+      leadId: null,
+      leadSource: null,
       type: 'new_business',
       createdDate: date,
       createdMinute: minute + 45,
