@@ -77,6 +77,12 @@ describe('web app in Chromium', () => {
     const { page } = manager;
     await page.getByRole('heading', { name: 'Team', exact: true }).waitFor();
     await settled(page);
+    // Keyboard: the first Tab stop is the skip link, and it moves focus to the main content.
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('main');
+
     const { fmt, settings } = await formattersFor(manager);
     const defs = await definitions(manager);
     const today = todayIn(settings.timeZone);

@@ -1,14 +1,25 @@
+import { lazy, Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import type { Me } from '../api/types/auth.ts';
 import { useSession } from '../auth/session.tsx';
 import { Loading } from '../components/state.tsx';
 import { WorkspaceProvider } from '../format/workspace.tsx';
-import { ExplorePage } from '../pages/explore/ExplorePage.tsx';
-import { ManagerHomePage } from '../pages/manager/ManagerHomePage.tsx';
-import { RepHomePage } from '../pages/rep/RepHomePage.tsx';
-import { SettingsPage } from '../pages/settings/SettingsPage.tsx';
 import { SignInPage } from '../pages/SignInPage.tsx';
 import { Layout } from './Layout.tsx';
+
+// Pages load on demand, so the sign-in page does not wait for the charting library.
+const ManagerHomePage = lazy(() =>
+  import('../pages/manager/ManagerHomePage.tsx').then((m) => ({ default: m.ManagerHomePage })),
+);
+const RepHomePage = lazy(() =>
+  import('../pages/rep/RepHomePage.tsx').then((m) => ({ default: m.RepHomePage })),
+);
+const ExplorePage = lazy(() =>
+  import('../pages/explore/ExplorePage.tsx').then((m) => ({ default: m.ExplorePage })),
+);
+const SettingsPage = lazy(() =>
+  import('../pages/settings/SettingsPage.tsx').then((m) => ({ default: m.SettingsPage })),
+);
 
 /** Where each role lands after signing in. */
 export function homeFor(role: Me['role']): string {
@@ -23,15 +34,17 @@ export function App() {
   return (
     <WorkspaceProvider>
       <BrowserRouter>
-        <Routes>
-          <Route element={<Layout me={me} />}>
-            {me.role !== 'rep' && <Route path="/team" element={<ManagerHomePage />} />}
-            <Route path="/me" element={<RepHomePage />} />
-            <Route path="/explore" element={<ExplorePage />} />
-            {me.role === 'admin' && <Route path="/settings/*" element={<SettingsPage />} />}
-            <Route path="*" element={<Navigate to={homeFor(me.role)} replace />} />
-          </Route>
-        </Routes>
+        <Suspense fallback={<Loading />}>
+          <Routes>
+            <Route element={<Layout me={me} />}>
+              {me.role !== 'rep' && <Route path="/team" element={<ManagerHomePage />} />}
+              <Route path="/me" element={<RepHomePage />} />
+              <Route path="/explore" element={<ExplorePage />} />
+              {me.role === 'admin' && <Route path="/settings/*" element={<SettingsPage />} />}
+              <Route path="*" element={<Navigate to={homeFor(me.role)} replace />} />
+            </Route>
+          </Routes>
+        </Suspense>
       </BrowserRouter>
     </WorkspaceProvider>
   );
