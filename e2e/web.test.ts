@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -28,6 +29,10 @@ let server: RunningServer;
 let browser: Browser;
 
 beforeAll(async () => {
+  // npm test builds the web app before vitest; a bare `vitest run` needs `npm run build:web` first.
+  if (!existsSync(resolve(import.meta.dirname, '../web/dist/index.html'))) {
+    throw new Error('web/dist is missing: run `npm run build:web` before the browser tests');
+  }
   await mkdir(SHOTS, { recursive: true });
   [server, browser] = await Promise.all([startServer(['--reps', '4', '--months', '3']), launchBrowser()]);
 }, 300_000);
