@@ -1,3 +1,4 @@
+import { authCleanupJob } from './definitions/auth-cleanup.ts';
 import { badgesJob } from './definitions/badges.ts';
 import { slaCheckJob } from './definitions/sla-check.ts';
 import { webhookDispatchJob } from './definitions/webhook-dispatch.ts';
@@ -5,4 +6,4 @@ import { forecastSnapshotJob } from './definitions/forecast-snapshot.ts';
 import type { Job } from './job.ts';
 
 /** Every background job the server runs. Add one import and one entry per job module. */
-export const jobs: Job[] = [slaCheckJob, webhookDispatchJob, forecastSnapshotJob, badgesJob];
+export const jobs: Job[] = [slaCheckJob, webhookDispatchJob, forecastSnapshotJob, badgesJob, authCleanupJob];
