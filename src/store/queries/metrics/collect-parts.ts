@@ -67,6 +67,8 @@ export async function collectParts(
     }
   };
 
+  // Queries are independent: on PostgreSQL they run in parallel on the pool (PGlite serialises them anyway).
+  const tasks: Promise<void>[] = [];
   for (const batch of batches) {
     for (const p of batch.parts) empty.set(p.key, emptyValue(p.part.aggregate));
     const spec = sourceSpec(batch.source);
@@ -78,9 +80,14 @@ export async function collectParts(
         for (const p of batch.parts) unavailable.add(p.key);
         continue;
       }
-      const r = await query.execute(db);
-      store(batch, r.rows, (row) =>
-        grain ? periodContaining(String(row.bucket), grain, fiscalYearStartMonth).key : '',
+      tasks.push(
+        query
+          .execute(db)
+          .then((r) =>
+            store(batch, r.rows, (row) =>
+              grain ? periodContaining(String(row.bucket), grain, fiscalYearStartMonth).key : '',
+            ),
+          ),
       );
     } else {
       for (const bucket of buckets) {
@@ -95,11 +102,11 @@ export async function collectParts(
           for (const p of batch.parts) unavailable.add(p.key);
           break;
         }
-        const r = await query.execute(db);
-        store(batch, r.rows, () => bucket.key);
+        tasks.push(query.execute(db).then((r) => store(batch, r.rows, () => bucket.key)));
       }
     }
   }
+  await Promise.all(tasks);
 
   return {
     seenGroups: seen,
