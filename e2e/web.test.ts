@@ -175,6 +175,26 @@ describe('web app in Chromium', () => {
     await expect(page.getByTestId('rank-won_revenue').textContent()).resolves.toBe(
       `#${mine?.rank} of ${board.lines.length}`,
     );
+
+    // The rep calls a number for the quarter and recategorises a deal, in one save.
+    const quarter = periodKeyFor('quarter', todayIn(settings.timeZone));
+    const callForm = page.getByRole('form', { name: 'My forecast call' });
+    await callForm.getByLabel(/My call for the quarter/).fill('123456');
+    const firstDeal = callForm.locator('tbody tr').first();
+    const dealName = await firstDeal.locator('td[data-col="name"]').textContent();
+    const category = firstDeal.getByRole('combobox');
+    const target = (await category.inputValue()) === 'commit' ? 'best_case' : 'commit';
+    await category.selectOption(target);
+    await callForm.getByRole('button', { name: 'Save my call and categories' }).click();
+    await expect(callForm.getByTestId('my-call').textContent()).resolves.toContain(fmt.money(12_345_600));
+    const calls = await rep.api<{ calls: { amount: number }[] }>(
+      `/api/forecast/calls?period=${quarter}&scope=rep:${me.user.id}`,
+    );
+    expect(calls.calls[0]?.amount).toBe(12_345_600);
+    const mineOpen = await rep.api<{ items: Opportunity[] }>(
+      `/api/opportunities?owner=${me.user.id}&status=open&limit=500`,
+    );
+    expect(mineOpen.items.some((o) => o.name === dealName && o.forecastCategory === target)).toBe(true);
     await shot(page, 'rep-home');
     await rep.context.close();
   }, 120_000);

@@ -185,6 +185,10 @@ export const en = {
   'calls.none': 'No open deals expected to close this quarter.',
   'calls.latest': 'My call for {period}: {amount} (set {at})',
   'calls.noCall': 'No call made for {period} yet.',
+  'calls.form': 'My forecast call',
+  'calls.amount': 'My call for the quarter ({currency})',
+  'calls.save': 'Save my call and categories',
+  'calls.categoryOf': 'Forecast category of {name}',
 
   'explore.title': 'Explore',
   'explore.controls': 'Query',

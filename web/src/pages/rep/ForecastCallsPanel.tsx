@@ -1,8 +1,11 @@
+import { useState, type FormEvent } from 'react';
 import { request } from '../../api/client.ts';
 import { getOpportunities } from '../../api/rows.ts';
+import type { Opportunity } from '../../api/types/rows.ts';
 import { useApi } from '../../api/use-api.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { Panel } from '../../components/panel.tsx';
+import { runSave, SaveStatus, type SaveState } from '../../components/SaveStatus.tsx';
 import { Async } from '../../components/state.tsx';
 import { useWorkspace } from '../../format/workspace.tsx';
 import { t } from '../../i18n/t.ts';
@@ -17,9 +20,13 @@ interface ForecastCall {
   note: string | null;
 }
 
+type Category = 'pipeline' | 'best_case' | 'commit' | 'omitted';
+const CATEGORIES: readonly Category[] = ['pipeline', 'best_case', 'commit', 'omitted'];
+
 /**
- * My forecast calls for the quarter (the amount I called, newest first) and my open deals closing in it with
- * the category I put each in (commit, best case, pipeline).
+ * My forecast calls for the quarter: the latest amount I called, a form to call a new one, and my open deals
+ * closing in the quarter with the category I put each in; categories and the call are saved together
+ * (PUT /api/forecast/calls).
  */
 export function ForecastCallsPanel({ userId, periodKey }: { userId: number; periodKey: string }) {
   const { fmt } = useWorkspace();
@@ -40,11 +47,35 @@ export function ForecastCallsPanel({ userId, periodKey }: { userId: number; peri
     },
     [userId, periodKey],
   );
+  const [amount, setAmount] = useState('');
+  const [categories, setCategories] = useState<Record<number, Category>>({});
+  const [save, setSave] = useState<SaveState>({ kind: 'idle' });
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const body = {
+      period: periodKey,
+      scope: `rep:${userId}`,
+      // Typed in major units; the API stores minor units like every amount.
+      amount: Math.round(Number(amount) * 10 ** fmt.currencyDigits),
+      deals: Object.entries(categories).map(([id, forecastCategory]) => ({
+        opportunityId: Number(id),
+        forecastCategory,
+      })),
+    };
+    if (await runSave(setSave, () => request('PUT', '/api/forecast/calls', { body }))) {
+      setAmount('');
+      setCategories({});
+      state.reload();
+    }
+  }
+
+  const categoryOf = (o: Opportunity) => categories[o.id] ?? o.forecastCategory;
   return (
     <Panel title={t('calls.title')} wide testId="forecast-calls">
       <Async state={state}>
         {({ calls, deals }) => (
-          <>
+          <form onSubmit={(e) => void submit(e)} aria-label={t('calls.form')}>
             <p data-testid="my-call">
               {calls[0]
                 ? t('calls.latest', {
@@ -54,6 +85,21 @@ export function ForecastCallsPanel({ userId, periodKey }: { userId: number; peri
                   })
                 : t('calls.noCall', { period: periodKey })}
             </p>
+            <div className="toolbar">
+              <label className="field-inline">
+                {t('calls.amount', { currency: fmt.currency })}
+                <input
+                  type="number"
+                  min={0}
+                  step="any"
+                  required
+                  value={amount}
+                  onChange={(e) => setAmount(e.target.value)}
+                />
+              </label>
+              <button type="submit">{t('calls.save')}</button>
+              <SaveStatus state={save} />
+            </div>
             {deals.length === 0 ? (
               <p className="state">{t('calls.none')}</p>
             ) : (
@@ -67,7 +113,24 @@ export function ForecastCallsPanel({ userId, periodKey }: { userId: number; peri
                   {
                     key: 'category',
                     header: t('calls.category'),
-                    cell: (o) => <span className="pill">{t(`calls.category.${o.forecastCategory}`)}</span>,
+                    cell: (o) =>
+                      o.forecastCategory === 'closed' ? (
+                        t('calls.category.closed')
+                      ) : (
+                        <select
+                          aria-label={t('calls.categoryOf', { name: o.name })}
+                          value={categoryOf(o)}
+                          onChange={(e) =>
+                            setCategories({ ...categories, [o.id]: e.target.value as Category })
+                          }
+                        >
+                          {CATEGORIES.map((c) => (
+                            <option key={c} value={c}>
+                              {t(`calls.category.${c}`)}
+                            </option>
+                          ))}
+                        </select>
+                      ),
                   },
                   {
                     key: 'amount',
@@ -79,7 +142,7 @@ export function ForecastCallsPanel({ userId, periodKey }: { userId: number; peri
                 ]}
               />
             )}
-          </>
+          </form>
         )}
       </Async>
     </Panel>
