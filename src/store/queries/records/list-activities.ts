@@ -2,6 +2,7 @@ import type { Viewer } from '../../../domain/access/viewer.ts';
 import type { ActivityOutcome, ActivityType } from '../../schema.ts';
 import { visibleOwner } from '../../access/visible-owner.ts';
 import type { Db } from '../../db.ts';
+import { fetchPage, iterateById, type Page, type PageRequest } from './paged-list.ts';
 import type { PeriodWindow } from './period-window.ts';
 
 /** An activity (call, email, meeting, ...) as lists, detail and export show it. */
@@ -101,20 +102,10 @@ export async function listActivities(
   db: Db,
   viewer: Viewer,
   filter: ActivityFilter,
-  page: { limit: number; offset: number },
-): Promise<{ items: ActivityRecord[]; total: number }> {
-  const [rows, count] = await Promise.all([
-    withColumns(db, viewer, filter)
-      .orderBy('x.occurred_at', 'desc')
-      .orderBy('x.id', 'desc')
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute(),
-    select(db, viewer, filter)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { items: rows.map(toRecord), total: Number(count.n) };
+  page: PageRequest,
+): Promise<Page<ActivityRecord>> {
+  const ordered = withColumns(db, viewer, filter).orderBy('x.occurred_at', 'desc').orderBy('x.id', 'desc');
+  return fetchPage(ordered, select(db, viewer, filter), page, toRecord);
 }
 
 /** One activity, or undefined when it does not exist or the viewer may not see it. */
@@ -130,15 +121,13 @@ export async function* iterateActivities(
   filter: ActivityFilter,
   batchSize = 1000,
 ): AsyncGenerator<ActivityRecord[]> {
-  let afterId = 0;
-  for (;;) {
-    const rows = await withColumns(db, viewer, { ...filter, afterId })
-      .orderBy('x.id')
-      .limit(batchSize)
-      .execute();
-    if (rows.length === 0) return;
-    yield rows.map(toRecord);
-    afterId = rows[rows.length - 1]!.id;
-    if (rows.length < batchSize) return;
-  }
+  yield* iterateById(
+    (afterId) =>
+      withColumns(db, viewer, { ...filter, afterId })
+        .orderBy('x.id')
+        .limit(batchSize)
+        .execute(),
+    toRecord,
+    batchSize,
+  );
 }

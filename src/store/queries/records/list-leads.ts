@@ -2,6 +2,7 @@ import type { Viewer } from '../../../domain/access/viewer.ts';
 import type { LeadStatus } from '../../schema.ts';
 import { visibleOwner } from '../../access/visible-owner.ts';
 import type { Db } from '../../db.ts';
+import { fetchPage, iterateById, type Page, type PageRequest } from './paged-list.ts';
 import type { PeriodWindow } from './period-window.ts';
 
 /** A lead as lists, detail and export show it, with its response-time facts. */
@@ -97,20 +98,10 @@ export async function listLeads(
   db: Db,
   viewer: Viewer,
   filter: LeadFilter,
-  page: { limit: number; offset: number },
-): Promise<{ items: LeadRecord[]; total: number }> {
-  const [rows, count] = await Promise.all([
-    withColumns(db, viewer, filter)
-      .orderBy('l.created_at', 'desc')
-      .orderBy('l.id', 'desc')
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute(),
-    select(db, viewer, filter)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { items: rows.map(toRecord), total: Number(count.n) };
+  page: PageRequest,
+): Promise<Page<LeadRecord>> {
+  const ordered = withColumns(db, viewer, filter).orderBy('l.created_at', 'desc').orderBy('l.id', 'desc');
+  return fetchPage(ordered, select(db, viewer, filter), page, toRecord);
 }
 
 /** One lead, or undefined when it does not exist or the viewer may not see it. */
@@ -126,15 +117,13 @@ export async function* iterateLeads(
   filter: LeadFilter,
   batchSize = 1000,
 ): AsyncGenerator<LeadRecord[]> {
-  let afterId = 0;
-  for (;;) {
-    const rows = await withColumns(db, viewer, { ...filter, afterId })
-      .orderBy('l.id')
-      .limit(batchSize)
-      .execute();
-    if (rows.length === 0) return;
-    yield rows.map(toRecord);
-    afterId = rows[rows.length - 1]!.id;
-    if (rows.length < batchSize) return;
-  }
+  yield* iterateById(
+    (afterId) =>
+      withColumns(db, viewer, { ...filter, afterId })
+        .orderBy('l.id')
+        .limit(batchSize)
+        .execute(),
+    toRecord,
+    batchSize,
+  );
 }

@@ -2,6 +2,7 @@ import type { Viewer } from '../../../domain/access/viewer.ts';
 import type { ForecastCategory, OpportunityStatus, OpportunityType } from '../../schema.ts';
 import { visibleOwner } from '../../access/visible-owner.ts';
 import type { Db } from '../../db.ts';
+import { fetchPage, iterateById, type Page, type PageRequest } from './paged-list.ts';
 import type { PeriodWindow } from './period-window.ts';
 
 /** An opportunity as lists, detail and export show it. */
@@ -130,20 +131,10 @@ export async function listOpportunities(
   db: Db,
   viewer: Viewer,
   filter: OpportunityFilter,
-  page: { limit: number; offset: number },
-): Promise<{ items: OpportunityRecord[]; total: number }> {
-  const [rows, count] = await Promise.all([
-    select(db, viewer, filter)
-      .orderBy('o.created_at', 'desc')
-      .orderBy('o.id', 'desc')
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute(),
-    baseQuery(db, viewer, filter)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { items: rows.map(toRecord), total: Number(count.n) };
+  page: PageRequest,
+): Promise<Page<OpportunityRecord>> {
+  const ordered = select(db, viewer, filter).orderBy('o.created_at', 'desc').orderBy('o.id', 'desc');
+  return fetchPage(ordered, baseQuery(db, viewer, filter), page, toRecord);
 }
 
 /** One opportunity, or undefined when it does not exist or the viewer may not see it (callers answer 404 for both). */
@@ -163,15 +154,13 @@ export async function* iterateOpportunities(
   filter: OpportunityFilter,
   batchSize = 1000,
 ): AsyncGenerator<OpportunityRecord[]> {
-  let afterId = 0;
-  for (;;) {
-    const rows = await select(db, viewer, { ...filter, afterId })
-      .orderBy('o.id')
-      .limit(batchSize)
-      .execute();
-    if (rows.length === 0) return;
-    yield rows.map(toRecord);
-    afterId = rows[rows.length - 1]!.id;
-    if (rows.length < batchSize) return;
-  }
+  yield* iterateById(
+    (afterId) =>
+      select(db, viewer, { ...filter, afterId })
+        .orderBy('o.id')
+        .limit(batchSize)
+        .execute(),
+    toRecord,
+    batchSize,
+  );
 }
