@@ -1,11 +1,11 @@
-import { sql } from 'kysely';
 import type { Insertable } from 'kysely';
 import type { Db } from '../../store/db.ts';
 import type { OpportunityHistoryTable } from '../../store/schema.ts';
 import type { FieldError } from '../mapping/compile.ts';
 import type { HistoryRecord } from '../records/history-record.ts';
-import { changedColumns, collect, emptyBatchResult, type BatchResult } from './batch-result.ts';
+import { collect, emptyBatchResult, type BatchResult } from './batch-result.ts';
 import type { References } from './references.ts';
+import { countWritten, upsertByExternalId } from './upsert-by-external-id.ts';
 
 const COLUMNS = [
   'opportunity_id',
@@ -70,37 +70,9 @@ export async function writeHistory(
       .execute();
     for (const id of toClean) cleaned.add(id);
   }
-  const written = await tx
-    .with('old', (db) =>
-      db
-        .selectFrom('opportunity_history')
-        .select(['id', 'external_id'])
-        .where(
-          'external_id',
-          'in',
-          rows.map((r) => r.external_id),
-        ),
-    )
-    .with('up', (db) =>
-      db
-        .insertInto('opportunity_history')
-        .values(rows)
-        .onConflict((oc) =>
-          oc
-            .column('external_id')
-            .doUpdateSet((eb) => Object.fromEntries(COLUMNS.map((c) => [c, eb.ref(`excluded.${c}`)])))
-            .where(sql.raw<boolean>(changedColumns('opportunity_history', COLUMNS))),
-        )
-        .returning(['id', 'external_id']),
-    )
-    .selectFrom('up')
-    .leftJoin('old', 'old.external_id', 'up.external_id')
-    .select(['up.id', 'old.id as old_id'])
-    .execute();
-  for (const w of written) {
-    if (w.old_id === null) result.created += 1;
-    else result.updated += 1;
-  }
-  result.unchanged = rows.length - written.length;
+  const written = await upsertByExternalId(tx, 'opportunity_history', rows, COLUMNS, {
+    touchUpdatedAt: false,
+  });
+  countWritten(result, rows.length, written);
   return result;
 }

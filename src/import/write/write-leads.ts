@@ -1,11 +1,11 @@
-import { sql } from 'kysely';
 import type { Insertable } from 'kysely';
 import type { Db } from '../../store/db.ts';
 import type { LeadsTable } from '../../store/schema.ts';
 import type { FieldError } from '../mapping/compile.ts';
 import type { LeadRecord } from '../records/lead-record.ts';
-import { changedColumns, collect, emptyBatchResult, type BatchResult } from './batch-result.ts';
+import { collect, emptyBatchResult, type BatchResult } from './batch-result.ts';
 import type { References } from './references.ts';
+import { countWritten, upsertByExternalId } from './upsert-by-external-id.ts';
 
 const COLUMNS = [
   'name',
@@ -43,41 +43,7 @@ export async function writeLeads(tx: Db, refs: References, records: LeadRecord[]
     });
   }
   if (rows.length === 0) return result;
-  const written = await tx
-    .with('old', (db) =>
-      db
-        .selectFrom('leads')
-        .select(['id', 'external_id'])
-        .where(
-          'external_id',
-          'in',
-          rows.map((r) => r.external_id),
-        ),
-    )
-    .with('up', (db) =>
-      db
-        .insertInto('leads')
-        .values(rows)
-        .onConflict((oc) =>
-          oc
-            .column('external_id')
-            .doUpdateSet((eb) => ({
-              ...Object.fromEntries(COLUMNS.map((c) => [c, eb.ref(`excluded.${c}`)])),
-              updated_at: sql`now()`,
-            }))
-            .where(sql.raw<boolean>(changedColumns('leads', COLUMNS))),
-        )
-        .returning(['id', 'external_id']),
-    )
-    .selectFrom('up')
-    .leftJoin('old', 'old.external_id', 'up.external_id')
-    .select(['up.id', 'old.id as old_id'])
-    .execute();
-  for (const w of written) {
-    if (w.old_id === null) result.created += 1;
-    else result.updated += 1;
-    result.leadIds.push(w.id);
-  }
-  result.unchanged = rows.length - written.length;
+  const written = await upsertByExternalId(tx, 'leads', rows, COLUMNS, { touchUpdatedAt: true });
+  countWritten(result, rows.length, written, result.leadIds);
   return result;
 }
