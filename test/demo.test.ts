@@ -46,6 +46,7 @@ function generatorInput(cal: BusinessCalendar): GenerateInput {
     stages: { pipelineId: 1, open: [1, 2, 3, 4, 5], won: 6, lost: 7 },
     currency: 'USD',
     fiscalYearStartMonth: 2,
+    leadSla: { minutes: 60, sameBusinessDay: true },
     passwordHash: 'unused',
   };
 }
@@ -266,14 +267,19 @@ describeStores('demo data', (ctx) => {
       (select count(*) from activities where is_new_prospect)::int8 as new_prospect_touches,
       (select count(*) from contacts where first_touch_at is not null)::int8 as touched_contacts,
       (select count(*) from leads where first_response_at is not null)::int8 as answered_leads,
-      (select coalesce(sum(response_business_minutes), 0) from leads)::int8 as response_minutes`.execute(
-      ctx.db,
-    );
+      (select coalesce(sum(response_business_minutes), 0) from leads)::int8 as response_minutes,
+      (select coalesce(sum(floor(extract(epoch from sla_deadline_at))), 0) from leads)::int8 as deadline_seconds,
+      (select count(*) from leads where sla_deadline_at is null)::int8 as missing_deadlines`.execute(ctx.db);
     expect(stored.rows[0]).toEqual({
       new_prospect_touches: dataset.activities.filter((a) => a.is_new_prospect).length,
       touched_contacts: dataset.contacts.filter((c) => c.first_touch_at).length,
       answered_leads: dataset.leads.filter((l) => l.first_response_at).length,
       response_minutes: dataset.leads.reduce((sum, l) => sum + (l.response_business_minutes ?? 0), 0),
+      deadline_seconds: dataset.leads.reduce(
+        (sum, l) => sum + Math.floor((l.sla_deadline_at as Date).getTime() / 1000),
+        0,
+      ),
+      missing_deadlines: 0,
     });
   });
 

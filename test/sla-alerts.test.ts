@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { beforeEach, expect, it } from 'vitest';
 import type { Viewer } from '../src/domain/access/viewer.ts';
 import { openDb, type Db } from '../src/store/db.ts';
+import { refreshDerived } from '../src/store/derived/refresh.ts';
 import { ackAlert } from '../src/store/queries/alerts/ack-alert.ts';
 import { checkLeadSla } from '../src/store/queries/alerts/check-lead-sla.ts';
 import { listAlerts } from '../src/store/queries/alerts/list-alerts.ts';
@@ -51,22 +52,28 @@ describeStores('lead SLA alerts', (ctx) => {
     const late = await addLead(ctx.db, rep.id, '2026-11-23T10:00:00Z'); // due 11:00, no response: breach
     await addLead(ctx.db, rep.id, '2026-11-23T10:00:00Z', '2026-11-23T10:30:00Z'); // answered in time
     await addLead(ctx.db, rep.id, '2026-11-23T11:30:00Z'); // due 12:30: not yet
-    const friday = await addLead(ctx.db, rep.id, '2026-11-20T17:30:00Z'); // Friday 17:30: due Monday 09:30, breach
+    // Friday 17:30: the same-business-day rule makes it due Friday 18:00 (Monday 09:30 without it), breach.
+    const friday = await addLead(ctx.db, rep.id, '2026-11-20T17:30:00Z');
+    // Answered Friday 18:15, under an hour of wall time but after the 18:00 deadline: breach.
+    const fridayLate = await addLead(ctx.db, rep.id, '2026-11-20T17:30:00Z', '2026-11-20T18:15:00Z');
     const answeredLate = await addLead(ctx.db, other.id, '2026-11-23T09:00:00Z', '2026-11-23T11:15:00Z');
+    // The check reads the deadlines refreshDerived stores (leads.sla_deadline_at).
+    await refreshDerived(ctx.db, { all: true, responseMinutesOnly: true });
 
     const first = await checkLeadSla(ctx.db, NOW);
-    expect(first).toMatchObject({ breaches: 3, raised: 3, deliveries: 3 });
+    expect(first).toMatchObject({ breaches: 4, raised: 4, deliveries: 4 });
     const second = await checkLeadSla(ctx.db, NOW);
     expect(second).toMatchObject({ raised: 0, deliveries: 0 });
 
     const alerts = await ctx.db.selectFrom('alerts').selectAll().orderBy('lead_id').execute();
     expect(alerts.map((a) => [a.lead_id, a.owner_id, a.manager_id, a.due_at.toISOString()])).toEqual([
       [late, rep.id, manager.id, '2026-11-23T11:00:00.000Z'],
-      [friday, rep.id, manager.id, '2026-11-23T09:30:00.000Z'],
+      [friday, rep.id, manager.id, '2026-11-20T18:00:00.000Z'],
+      [fridayLate, rep.id, manager.id, '2026-11-20T18:00:00.000Z'],
       [answeredLate, other.id, manager.id, '2026-11-23T10:00:00.000Z'],
     ]);
     const deliveries = await ctx.db.selectFrom('webhook_deliveries').select(['alert_id', 'body']).execute();
-    expect(deliveries).toHaveLength(3);
+    expect(deliveries).toHaveLength(4);
     const body = JSON.parse(deliveries.find((d) => d.alert_id === alerts[0]!.id)!.body);
     expect(body).toMatchObject({
       event: 'alert.raised',

@@ -57,6 +57,7 @@ export const LEAD_COLUMNS: ColumnTypes = {
   first_touch_at: 'timestamptz',
   first_response_at: 'timestamptz',
   response_business_minutes: 'int4',
+  sla_deadline_at: 'timestamptz',
 };
 
 export const OPPORTUNITY_COLUMNS: ColumnTypes = {

@@ -1,14 +1,24 @@
-import { businessMinutesBetween, type BusinessCalendar } from '../domain/calendar/business-time.ts';
+import {
+  businessMinutesBetween,
+  leadSlaDeadline,
+  type BusinessCalendar,
+} from '../domain/calendar/business-time.ts';
 import type { DemoDataset } from './dataset.ts';
 
+/** The workspace's lead SLA settings (leadSlaMinutes, leadSlaSameBusinessDay). */
+export interface LeadSlaRule {
+  minutes: number;
+  sameBusinessDay: boolean;
+}
+
 /**
- * Fills the derived columns (activities.is_new_prospect, contacts/leads first_touch_at, leads first_response_at and
- * response_business_minutes) with what refreshDerived (src/store/derived, definitions in docs/metrics.md) will
+ * Fills the derived columns (activities.is_new_prospect, contacts/leads first_touch_at, leads first_response_at,
+ * response_business_minutes and sla_deadline_at) with what refreshDerived (src/store/derived, definitions in docs/metrics.md) will
  * compute. refreshDerived still runs after the write and stays authoritative: it rewrites only rows whose value
  * differs, so a correct guess turns its pass from ~20,000 row updates into a read-only check (measured: about a
  * quarter of the default demo's time). Expects activities sorted by occurred_at, in insert (= id) order.
  */
-export function prefillDerived(ds: DemoDataset, cal: BusinessCalendar): void {
+export function prefillDerived(ds: DemoDataset, cal: BusinessCalendar, sla: LeadSlaRule): void {
   const convertedContact = new Map<number, number>();
   for (const l of ds.leads) if (l.converted_contact_id) convertedContact.set(l.id, l.converted_contact_id);
   // A person is a contact, or a lead never converted; a converted lead's touches belong to its contact.
@@ -46,5 +56,6 @@ export function prefillDerived(ds: DemoDataset, cal: BusinessCalendar): void {
     const response = outboundTouches.get(person)?.find((t) => t.getTime() >= created.getTime()) ?? null;
     l.first_response_at = response;
     l.response_business_minutes = response ? businessMinutesBetween(created, response, cal) : null;
+    l.sla_deadline_at = leadSlaDeadline(created, cal, sla.minutes, sla.sameBusinessDay);
   }
 }

@@ -2,7 +2,7 @@ import type { BusinessCalendar } from '../domain/calendar/business-time.ts';
 import { plusDays } from './dates.ts';
 import { seededRandom } from '../domain/random/seeded-random.ts';
 import { emptyDataset, type DemoDataset } from './dataset.ts';
-import { prefillDerived } from './derived-prefill.ts';
+import { prefillDerived, type LeadSlaRule } from './derived-prefill.ts';
 import { demoStartDate, type DemoOptions } from './options.ts';
 import { buildOrg, type RepProfile } from './org.ts';
 import { createContext, isWorkday, loadOn, type SimContext, type StageIds } from './sim/context.ts';
@@ -22,6 +22,8 @@ export interface GenerateInput {
   stages: StageIds;
   currency: string;
   fiscalYearStartMonth: number;
+  /** The workspace's lead SLA, for the prefilled leads.sla_deadline_at. */
+  leadSla: LeadSlaRule;
   /** One argon2 hash of the demo password, shared by every demo user. */
   passwordHash: string;
 }
@@ -95,6 +97,6 @@ export function generateDemo(input: GenerateInput): GeneratedDemo {
   buildAcquisitionCosts(ctx);
   // Chronological rows make index inserts append-mostly (cheaper) and read naturally in the tables.
   ds.activities.sort((a, b) => (a.occurred_at as Date).getTime() - (b.occurred_at as Date).getTime());
-  prefillDerived(ds, input.cal);
+  prefillDerived(ds, input.cal, input.leadSla);
   return { dataset: ds, reps, start };
 }

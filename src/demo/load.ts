@@ -204,7 +204,7 @@ export async function loadDemo(
         [{ reason: 'users, CRM records or activities exist; demo data is only added to an empty store' }],
       );
     }
-    await updateSettings(tx, {
+    const settings = await updateSettings(tx, {
       timeZone: DEMO_WORKSPACE.timeZone,
       currency: DEMO_WORKSPACE.currency,
       workingDays: [...DEMO_WORKSPACE.workingDays],
@@ -229,6 +229,7 @@ export async function loadDemo(
       stages,
       currency: DEMO_WORKSPACE.currency,
       fiscalYearStartMonth: DEMO_WORKSPACE.fiscalYearStartMonth,
+      leadSla: { minutes: settings.leadSlaMinutes, sameBusinessDay: settings.leadSlaSameBusinessDay },
       passwordHash,
     });
     const tWrite = performance.now();

@@ -122,6 +122,8 @@ export interface LeadsTable {
   first_touch_at: Timestamp | null;
   first_response_at: Timestamp | null;
   response_business_minutes: number | null;
+  /** When the lead must have been contacted (leadSlaDeadline), filled by refreshDerived. */
+  sla_deadline_at: Timestamp | null;
   updated_at: UpdatedAt;
 }
 

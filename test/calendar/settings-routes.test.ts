@@ -45,9 +45,8 @@ describeStores('settings and holidays API', (ctx) => {
   beforeEach(async () => {
     await sql`truncate activities, leads, holidays, audit_log restart identity cascade`.execute(ctx.db);
     await sql`update settings set currency = 'USD', time_zone = 'UTC', working_days = '{1,2,3,4,5}',
-      work_start_minute = 540, work_end_minute = 1080, holiday_country = null, holiday_region = null`.execute(
-      ctx.db,
-    );
+      work_start_minute = 540, work_end_minute = 1080, holiday_country = null, holiday_region = null,
+      lead_sla_minutes = 60, lead_sla_same_business_day = true`.execute(ctx.db);
   });
 
   it('lets any signed-in user read the settings, and nobody else', async () => {
@@ -114,6 +113,27 @@ describeStores('settings and holidays API', (ctx) => {
       .execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]?.after).toMatchObject({ timeZone: 'Europe/Warsaw' });
+  });
+
+  it('recomputes stored SLA deadlines when the SLA minutes or the same-day rule change', async () => {
+    const lead = await fridayLead(ctx.db);
+    const deadline = async () =>
+      (
+        await ctx.db
+          .selectFrom('leads')
+          .select('sla_deadline_at')
+          .where('id', '=', lead)
+          .executeTakeFirstOrThrow()
+      ).sla_deadline_at?.toISOString();
+    // Friday 17:55 with 60 minutes and the same-day rule: capped at Friday 18:00.
+    expect(await deadline()).toBe('2026-11-20T18:00:00.000Z');
+    const put = (payload: object) =>
+      app.inject({ method: 'PUT', url: '/api/settings', headers: admin, payload });
+    expect((await put({ leadSlaSameBusinessDay: false })).statusCode).toBe(200);
+    // 5 minutes Friday, 55 Monday.
+    expect(await deadline()).toBe('2026-11-23T09:55:00.000Z');
+    expect((await put({ leadSlaMinutes: 30 })).statusCode).toBe(200);
+    expect(await deadline()).toBe('2026-11-23T09:25:00.000Z');
   });
 
   it('records nothing for a change that changes nothing', async () => {

@@ -2,6 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { SYSTEM_VIEWER } from '../../src/domain/access/viewer.ts';
 import type { MetricQuery } from '../../src/domain/metrics/query.ts';
 import { refreshDerived } from '../../src/store/derived/refresh.ts';
+import { saveSettings } from '../../src/store/workspace/save-settings.ts';
 import { runMetrics } from '../../src/store/queries/metrics/run-metrics.ts';
 import { describeStores, truncateAll } from '../support/stores.ts';
 import { activities, lead, team, user } from './fixtures.ts';
@@ -59,8 +60,10 @@ describeStores('lead metrics', (ctx) => {
 
   it('counts SLA hits over decided leads: unanswered leads miss once the deadline has passed', async () => {
     const [row] = await run(['leads_contacted_within_sla']);
-    // Met: 15 and 30 minutes. Missed: 120 minutes, and the lead unanswered since the 16th. Still open: today's.
-    expect(row!.values.leads_contacted_within_sla).toEqual({ value: 0.5, numerator: 2, denominator: 4 });
+    // Met: the 30-minute answer. Missed: the Friday 17:55 lead (the same-business-day rule makes it due Friday 18:00;
+    // answered Monday 09:10, 15 business minutes), the 120-minute answer, and the lead unanswered since the 16th.
+    // Still open: today's (due 12:30).
+    expect(row!.values.leads_contacted_within_sla).toEqual({ value: 0.25, numerator: 1, denominator: 4 });
   });
 
   it('counts leads created, MQLs and SQLs by their own dates, and filters by lead source', async () => {
@@ -72,6 +75,59 @@ describeStores('lead metrics', (ctx) => {
     ]).toEqual([5, 2, 1]);
     const [web] = await run(['leads_created'], { filters: { leadSources: ['Web'] } });
     expect(web!.values.leads_created?.value).toBe(2);
+  });
+  it('applies the same-business-day rule from the stored deadline, recomputed when the flag changes', async () => {
+    // December, 09:00-18:00 UTC, 60 minutes; now is Wednesday 9 December 20:00.
+    const now = new Date('2026-12-09T20:00:00Z');
+    const december = { from: '2026-12-01', to: '2026-12-31' };
+    const share = async () =>
+      (
+        await runMetrics(
+          ctx.db,
+          SYSTEM_VIEWER,
+          { metricIds: ['leads_contacted_within_sla'], groupBy: 'rep', ...december },
+          { now },
+        )
+      )[0]!.values.leads_contacted_within_sla;
+    // a: Wed 17:30, answered 17:50 (met either way).
+    const a = await lead(ctx.db, { ownerId: ann, createdAt: '2026-12-02T17:30:00Z' });
+    // b: Wed 17:30, answered Thu 09:15 (45 business minutes): due Wed 18:00 with the rule, Thu 09:30 without.
+    const b = await lead(ctx.db, { ownerId: ann, createdAt: '2026-12-02T17:30:00Z' });
+    // c: Fri 20:00, answered Mon 09:45: the clock starts Monday 09:00, due 10:00 either way.
+    const c = await lead(ctx.db, { ownerId: ann, createdAt: '2026-12-04T20:00:00Z' });
+    // d: Mon 17:45, never answered: due Mon 18:00 or Tue 09:45, both passed.
+    await lead(ctx.db, { ownerId: ann, createdAt: '2026-12-07T17:45:00Z' });
+    // f: today 17:30, not answered yet: due 18:00 today (passed) with the rule, 09:30 tomorrow without (still open).
+    await lead(ctx.db, { ownerId: ann, createdAt: '2026-12-09T17:30:00Z' });
+    await activities(ctx.db, [
+      { userId: ann, type: 'call', at: '2026-12-02T17:50:00Z', leadId: a },
+      { userId: ann, type: 'call', at: '2026-12-03T09:15:00Z', leadId: b },
+      { userId: ann, type: 'call', at: '2026-12-07T09:45:00Z', leadId: c },
+    ]);
+    await refreshDerived(ctx.db, { leadIds: [a, b, c] });
+    await refreshDerived(ctx.db, { all: true, responseMinutesOnly: true });
+    const deadlineOfB = async () =>
+      (
+        await ctx.db
+          .selectFrom('leads')
+          .select('sla_deadline_at')
+          .where('id', '=', b)
+          .executeTakeFirstOrThrow()
+      ).sla_deadline_at;
+
+    // With the rule (the default): a and c met; b, d and f missed.
+    expect(await deadlineOfB()).toEqual(new Date('2026-12-02T18:00:00Z'));
+    expect(await share()).toEqual({ value: 0.4, numerator: 2, denominator: 5 });
+
+    // Without it: a, b and c met; d missed; f still within its deadline and left out.
+    await saveSettings(ctx.db, SYSTEM_VIEWER, { leadSlaSameBusinessDay: false });
+    try {
+      expect(await deadlineOfB()).toEqual(new Date('2026-12-03T09:30:00Z'));
+      expect(await share()).toEqual({ value: 0.75, numerator: 3, denominator: 4 });
+    } finally {
+      await saveSettings(ctx.db, SYSTEM_VIEWER, { leadSlaSameBusinessDay: true });
+    }
+    expect(await deadlineOfB()).toEqual(new Date('2026-12-02T18:00:00Z'));
   });
 });
 

@@ -10,8 +10,6 @@ const CTX: SourceContext = {
   toExclusive: '2026-10-01',
   timeZone: 'UTC',
   currency: 'USD',
-  leadSlaMinutes: 60,
-  slaDecidedBefore: new Date(0),
   businessMinutes: 0,
   quotaGoals: [],
   now: new Date(0),

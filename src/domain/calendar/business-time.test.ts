@@ -134,31 +134,57 @@ describe('business days', () => {
 });
 
 describe('leadSlaDeadline (60 minutes, 09:00-18:00)', () => {
-  it('is 60 business minutes after a lead arriving mid-morning', () => {
+  it('is 60 business minutes after a lead arriving mid-morning, with or without the same-day rule', () => {
     expect(leadSlaDeadline(at('2026-11-23T10:00:00Z'), utc, 60, true).toISOString()).toBe(
+      '2026-11-23T11:00:00.000Z',
+    );
+    expect(leadSlaDeadline(at('2026-11-23T10:00:00Z'), utc, 60, false).toISOString()).toBe(
       '2026-11-23T11:00:00.000Z',
     );
   });
 
-  it('a lead at 17:30 cannot be served the same day: deadline is the next business day 09:30', () => {
-    expect(leadSlaDeadline(at('2026-11-23T17:30:00Z'), utc, 60, true).toISOString()).toBe(
-      '2026-11-24T09:30:00.000Z',
+  it('a lead at 17:30 Wednesday is due at 18:00 the same day with the rule, Thursday 09:30 without', () => {
+    expect(leadSlaDeadline(at('2026-11-25T17:30:00Z'), utc, 60, true).toISOString()).toBe(
+      '2026-11-25T18:00:00.000Z',
     );
-    // Friday 17:30 rolls over the weekend.
-    expect(leadSlaDeadline(at('2026-11-20T17:30:00Z'), utc, 60, true).toISOString()).toBe(
+    expect(leadSlaDeadline(at('2026-11-25T17:30:00Z'), utc, 60, false).toISOString()).toBe(
+      '2026-11-26T09:30:00.000Z',
+    );
+    // Friday 17:30 without the rule rolls over the weekend: 30 minutes Friday, 30 minutes Monday.
+    expect(leadSlaDeadline(at('2026-11-20T17:30:00Z'), utc, 60, false).toISOString()).toBe(
       '2026-11-23T09:30:00.000Z',
     );
-    expect(leadSlaDeadline(at('2026-11-23T17:30:00Z'), utc, 60, false).toISOString()).toBe(
-      '2026-11-24T09:30:00.000Z',
+    expect(leadSlaDeadline(at('2026-11-20T17:30:00Z'), utc, 60, true).toISOString()).toBe(
+      '2026-11-20T18:00:00.000Z',
+    );
+    // Exactly 60 minutes before close: the cap and the SLA coincide.
+    expect(leadSlaDeadline(at('2026-11-25T17:00:00Z'), utc, 60, true).toISOString()).toBe(
+      '2026-11-25T18:00:00.000Z',
     );
   });
 
-  it('a lead arriving outside hours gets 60 minutes from the next opening', () => {
+  it('a lead arriving outside hours gets 60 minutes from the next opening either way', () => {
+    // Friday 20:00 -> Monday 09:00 + 60.
+    for (const sameDay of [true, false]) {
+      expect(leadSlaDeadline(at('2026-11-20T20:00:00Z'), utc, 60, sameDay).toISOString()).toBe(
+        '2026-11-23T10:00:00.000Z',
+      );
+    }
     expect(leadSlaDeadline(at('2026-11-23T20:00:00Z'), utc, 60, true).toISOString()).toBe(
       '2026-11-24T10:00:00.000Z',
     );
     expect(leadSlaDeadline(at('2026-11-21T12:00:00Z'), utc, 60, true).toISOString()).toBe(
       '2026-11-23T10:00:00.000Z',
+    );
+  });
+
+  it('a lead arriving before opening is capped at the close of that day', () => {
+    // 07:00 with a 600-minute SLA: 09:00 + 540 fills the day, so the rule caps at 18:00; without it 10:00 next day.
+    expect(leadSlaDeadline(at('2026-11-25T07:00:00Z'), utc, 600, true).toISOString()).toBe(
+      '2026-11-25T18:00:00.000Z',
+    );
+    expect(leadSlaDeadline(at('2026-11-25T07:00:00Z'), utc, 600, false).toISOString()).toBe(
+      '2026-11-26T10:00:00.000Z',
     );
   });
 });

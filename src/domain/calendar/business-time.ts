@@ -130,13 +130,11 @@ export function businessDaysInRange(start: string, endExclusive: string, cal: Bu
 /**
  * When a lead created at `createdAt` must have been contacted.
  *
- * The SLA clock starts at `createdAt`, or at the next opening when the lead arrives outside working hours,
- * and runs for `slaMinutes` business minutes (carrying over closings, weekends and holidays).
- *
- * Same-business-day rule (`sameBusinessDay`): the lead must also be contacted on the business day its clock
- * starts, i.e. the deadline is capped at that day's close, but only when that day still holds the whole SLA
- * after the clock starts. When it does not (a lead arriving at 17:30 with a 60-minute SLA and an 18:00
- * close), the rule cannot be met and the carried-over SLA deadline applies: 09:30 the next business day.
+ * The SLA clock starts at `createdAt` when that is inside working hours, else at the next working-day opening,
+ * and runs for `slaMinutes` business minutes (carrying over closings, weekends and holidays). With
+ * `sameBusinessDay` the deadline is also capped at the close of the working day the clock started on, so a lead
+ * arriving at 17:30 with a 60-minute SLA and an 18:00 close is due at 18:00 that day (09:30 the next business
+ * day without the rule); a lead arriving after hours starts its clock at the next opening either way.
  */
 export function leadSlaDeadline(
   createdAt: Date,
@@ -148,8 +146,7 @@ export function leadSlaDeadline(
   if (!sameBusinessDay) return deadline;
   const clockStart = addBusinessMinutes(createdAt, 0, cal);
   const w = workingWindow(instantToLocal(clockStart, cal.timeZone).date, cal);
+  // The clock always starts inside a working window; the guard only keeps the types honest.
   if (!w) return deadline;
-  const close = w[1];
-  const fitsToday = close - clockStart.getTime() >= slaMinutes * MINUTE_MS;
-  return fitsToday && deadline.getTime() > close ? new Date(close) : deadline;
+  return deadline.getTime() > w[1] ? new Date(w[1]) : deadline;
 }

@@ -5,7 +5,8 @@ import { SettingsPatchSchema, SettingsSchema } from './settings-schemas.ts';
 
 /**
  * PUT /api/settings: an admin changes some settings. All problems are reported together; a change to time
- * zone, working days/hours or holiday country recomputes derived response times in the same transaction.
+ * zone, working days/hours, holiday country or lead SLA recomputes derived response times and SLA deadlines in
+ * the same transaction.
  */
 const settingsUpdate: RouteModule = (app, { db }) => {
   app.put(

@@ -6,9 +6,9 @@ export type { DerivedScope } from './scope.ts';
 
 /**
  * Recomputes the columns derived from activities for the given people: activities.is_new_prospect,
- * contacts.first_touch_at, leads.first_touch_at / first_response_at / response_business_minutes.
+ * contacts.first_touch_at, leads.first_touch_at / first_response_at / response_business_minutes / sla_deadline_at.
  * Call it inside the write transaction, after writing activities or leads (importers, demo data), and with
- * { all: true, responseMinutesOnly: true } when the time zone, working hours or holidays change. Definitions: docs/metrics.md.
+ * { all: true, responseMinutesOnly: true } when the time zone, working hours, holidays or lead SLA settings change. Definitions: docs/metrics.md.
  */
 export async function refreshDerived(db: DbOrTx, scope: DerivedScope): Promise<void> {
   const resolved = await resolveScope(db, scope);

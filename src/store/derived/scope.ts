@@ -11,8 +11,9 @@ export interface DerivedScope {
   leadIds?: number[];
   all?: boolean;
   /**
-   * Only business time changed (time zone, working days or hours, holidays): touches and first responses
-   * cannot have moved, so only response_business_minutes is recomputed.
+   * Only business time or the lead SLA settings changed (time zone, working days or hours, holidays, SLA
+   * minutes or same-day rule): touches and first responses cannot have moved, so only
+   * response_business_minutes and sla_deadline_at are recomputed.
    */
   responseMinutesOnly?: boolean;
 }

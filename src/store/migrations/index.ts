@@ -4,6 +4,7 @@ import * as m0002 from './0002-auth.ts';
 import * as m0003 from './0003-alerts-webhooks.ts';
 import * as m0004 from './0004-forecast.ts';
 import * as m0005 from './0005-import.ts';
+import * as m0007 from './0007-lead-sla-deadline.ts';
 
 /** Forward-only migrations, in order. Add one entry per new numbered file. */
 export const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ export const migrations: Record<string, Migration> = {
   '0003-alerts-webhooks': m0003,
   '0004-forecast': m0004,
   '0005-import': m0005,
+  '0007-lead-sla-deadline': m0007,
 };
 
 /** Hands Kysely's Migrator the list above (no file-system scanning, so bundling and tests behave the same). */

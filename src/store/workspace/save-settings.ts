@@ -10,7 +10,8 @@ import { getSettings, updateSettings } from '../tables/settings.ts';
 
 /**
  * Validates and applies a settings change in one transaction: when it moves business time (zone, days, hours,
- * holiday calendar) every derived response time is recomputed before commit; the change is audited.
+ * holiday calendar) or the lead SLA (minutes, same-day rule) every derived response time and SLA deadline is
+ * recomputed before commit; the change is audited.
  */
 export async function saveSettings(
   db: Db,
@@ -27,7 +28,12 @@ export async function saveSettings(
     const after = await updateSettings(tx, normalized);
     // A request that changes nothing leaves no audit entry and recomputes nothing.
     if (JSON.stringify(before) === JSON.stringify(after)) return after;
-    if (calendarChanged(before, after)) await refreshDerived(tx, { all: true, responseMinutesOnly: true });
+    // Stored SLA deadlines depend on business time and on the SLA minutes and same-day rule.
+    const slaChanged =
+      before.leadSlaMinutes !== after.leadSlaMinutes ||
+      before.leadSlaSameBusinessDay !== after.leadSlaSameBusinessDay;
+    if (calendarChanged(before, after) || slaChanged)
+      await refreshDerived(tx, { all: true, responseMinutesOnly: true });
     await recordAudit(tx, viewer, { action: 'update', entity: 'settings', entityId: 1, before, after });
     return after;
   });

@@ -9,7 +9,7 @@ export const leadsContactedWithinSla = {
   kind: 'ratio',
   formula: 'leads answered within SLA / leads whose SLA has been decided',
   counts:
-    'Leads created in the period. Met: first response within settings.lead_sla_minutes business minutes and, when lead_sla_same_business_day is set, on the business day the lead arrived (the next business day when it arrived outside working hours). Missed: answered later, or not answered once the deadline has passed. Uncontacted leads still within their deadline are left out.',
+    'Leads created in the period. Met: first response at or before the stored SLA deadline (leads.sla_deadline_at): settings.lead_sla_minutes business minutes from arrival (from the next opening when it arrived outside working hours), capped at the close of that working day when lead_sla_same_business_day is set. Missed: answered later, or not answered once the deadline has passed. Uncontacted leads still within their deadline are left out.',
   parts: {
     numerator: {
       source: 'leads',

@@ -46,8 +46,8 @@ export async function checkLeadSla(db: Db, now: Date): Promise<SlaCheckSummary> 
   const year = Number(now.toISOString().slice(0, 4));
   const cal = await getBusinessCalendar(db, year - 1, year + 1);
   const since = new Date(now.getTime() - LOOKBACK_DAYS * 86_400_000);
-  // Business minutes never pass faster than wall minutes, so a response within slaMinutes of wall time is always
-  // on time; only the remaining leads need the calendar.
+  // The deadline refreshDerived stored (leads.sla_deadline_at) decides in SQL; a lead not refreshed yet (null)
+  // is a candidate and gets its deadline from the calendar below.
   const candidates = await db
     .selectFrom('leads as l')
     .leftJoin('users as o', 'o.id', 'l.owner_id')
@@ -62,6 +62,7 @@ export async function checkLeadSla(db: Db, now: Date): Promise<SlaCheckSummary> 
       'l.source',
       'l.created_at',
       'l.first_response_at',
+      'l.sla_deadline_at',
       'l.owner_id',
       'o.name as owner_name',
       'o.email as owner_email',
@@ -74,12 +75,14 @@ export async function checkLeadSla(db: Db, now: Date): Promise<SlaCheckSummary> 
     .where('l.status', '!=', 'disqualified')
     .where((eb) =>
       eb.or([
-        eb('l.first_response_at', 'is', null),
-        eb(
-          'l.first_response_at',
-          '>',
-          sql<Date>`l.created_at + make_interval(mins => ${settings.leadSlaMinutes}::int)`,
-        ),
+        eb('l.sla_deadline_at', 'is', null),
+        eb.and([
+          eb('l.sla_deadline_at', '<=', now),
+          eb.or([
+            eb('l.first_response_at', 'is', null),
+            eb('l.first_response_at', '>', eb.ref('l.sla_deadline_at')),
+          ]),
+        ]),
       ]),
     )
     .where((eb) =>
@@ -99,7 +102,9 @@ export async function checkLeadSla(db: Db, now: Date): Promise<SlaCheckSummary> 
   const breaches = candidates
     .map((c) => ({
       c,
-      due: leadSlaDeadline(c.created_at, cal, settings.leadSlaMinutes, settings.leadSlaSameBusinessDay),
+      due:
+        c.sla_deadline_at ??
+        leadSlaDeadline(c.created_at, cal, settings.leadSlaMinutes, settings.leadSlaSameBusinessDay),
     }))
     .filter(({ c, due }) => due <= now && (c.first_response_at === null || c.first_response_at > due));
 

@@ -7,7 +7,6 @@ import type { MetricDefinition } from '../../../domain/metrics/definition.ts';
 import { combineParts, quotaAttainmentRate, type RepQuota } from '../../../domain/metrics/derive.ts';
 import type { MetricQuery, MetricRow, MetricValue } from '../../../domain/metrics/query.ts';
 import { resolveMetrics, validateQueryDates } from '../../../domain/metrics/resolve.ts';
-import { slaDecidedBefore } from '../../../domain/metrics/sla-decided.ts';
 import type { Db } from '../../db.ts';
 import { getBusinessCalendar } from '../../tables/calendar.ts';
 import { getSettings } from '../../tables/settings.ts';
@@ -59,10 +58,9 @@ export async function runMetrics(
   const buckets = bucketsOf(query, fy);
   const scope = await resolveScope(db, viewer, query.groupBy, query.filters);
 
-  const needsSla = defs.some((d) => d.id === 'leads_contacted_within_sla');
   const needsWorkingTime = usesSource(defs, 'working_time');
   let cal: BusinessCalendar | null = null;
-  if (needsSla || needsWorkingTime) {
+  if (needsWorkingTime) {
     const fromYear = Math.min(Number(query.from.slice(0, 4)), now.getUTCFullYear()) - 2;
     cal = await getBusinessCalendar(
       db,
@@ -73,11 +71,6 @@ export async function runMetrics(
   const base = {
     timeZone: settings.timeZone,
     currency: settings.currency,
-    leadSlaMinutes: settings.leadSlaMinutes,
-    slaDecidedBefore:
-      needsSla && cal
-        ? slaDecidedBefore(now, cal, settings.leadSlaMinutes, settings.leadSlaSameBusinessDay)
-        : now,
     now,
   };
   const goalWeights = usesSource(defs, 'goals') ? await quotaGoalWeights(db, fy) : null;

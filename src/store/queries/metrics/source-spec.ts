@@ -13,9 +13,6 @@ export interface SourceContext {
   timeZone: string;
   /** Workspace currency: money columns are null for other currencies. */
   currency: string;
-  leadSlaMinutes: number;
-  /** Uncontacted leads created at or before this instant have passed their SLA deadline. */
-  slaDecidedBefore: Date;
   /** Business minutes per rep in the range (working_time source). */
   businessMinutes: number;
   /** Quota goals counted in the range, with how many times each counts (recurring goals once per whole period). */

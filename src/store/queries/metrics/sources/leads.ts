@@ -2,9 +2,9 @@ import { sql } from 'kysely';
 import type { SourceSpec } from '../source-spec.ts';
 
 /**
- * Leads by owner, in the period by created_at (or mql_at / sql_at). The SLA test uses the business minutes the
- * derived-column refresh stored: leadSlaDeadline caps the deadline at the day's close only when the whole SLA
- * fits in that day, so "answered by the deadline" is exactly "response_business_minutes <= SLA minutes".
+ * Leads by owner, in the period by created_at (or mql_at / sql_at). The SLA test compares first_response_at with
+ * the deadline the derived-column refresh stored (leads.sla_deadline_at, from leadSlaDeadline with the SLA
+ * minutes and same-day rule); a lead is decided once answered or once its deadline is at or before now.
  */
 export const leadsSource: SourceSpec = {
   name: 'leads',
@@ -21,8 +21,8 @@ export const leadsSource: SourceSpec = {
   columns: (ctx) => ({
     status: sql`l.status`,
     response_minutes: sql`l.response_business_minutes`,
-    sla_met: sql`(l.first_response_at is not null and l.response_business_minutes <= ${ctx.leadSlaMinutes}::int)`,
-    sla_decided: sql`(l.first_response_at is not null or l.created_at <= ${ctx.slaDecidedBefore.toISOString()}::timestamptz)`,
+    sla_met: sql`(l.first_response_at is not null and l.first_response_at <= l.sla_deadline_at)`,
+    sla_decided: sql`(l.first_response_at is not null or l.sla_deadline_at <= ${ctx.now.toISOString()}::timestamptz)`,
   }),
   filterColumns: { leadSource: sql`l.source` },
 };
