@@ -43,8 +43,8 @@ async function sharedStore(
     db,
     env: { DATABASE_URL: url.toString(), PACESETTER_DATA: dir },
     reopen: open,
+    // The schema itself is dropped by test/support/global-setup.ts after the run.
     cleanup: async () => {
-      await sql`drop schema ${sql.id(schema)} cascade`.execute(admin);
       await admin.destroy();
       rmSync(dir, { recursive: true, force: true });
     },
@@ -190,6 +190,8 @@ for (const name of storeNames()) {
           ['report', '--period', '2026-Q3', '--by', 'company', '--metrics', 'win_rate', '--csv'],
           store.env,
         );
+        expect(csv.stderr).toBe('');
+        expect(csv.status).toBe(0);
         expect(csv.stdout.trim().split('\n')).toEqual([
           'group_type,group_id,group_name,period,win_rate,win_rate_numerator,win_rate_denominator',
           'company,,Company,2026-Q3,0.5,1,2',

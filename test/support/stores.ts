@@ -29,12 +29,8 @@ export async function openTestStore(name: StoreName): Promise<{ db: Db; close: (
   await migrateToLatest(db);
   return {
     db,
-    close: async () => {
-      await db.destroy();
-      const cleanup = await openDb({ kind: 'postgres', url: base });
-      await sql`drop schema ${sql.id(schema)} cascade`.execute(cleanup);
-      await cleanup.destroy();
-    },
+    // The schema is dropped by test/support/global-setup.ts once no other file can be introspecting the catalog.
+    close: () => db.destroy(),
   };
 }
 
