@@ -2,8 +2,7 @@ import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { randomInt } from 'node:crypto';
 import { SYSTEM_VIEWER } from '../../domain/access/viewer.ts';
-import { periodContaining } from '../../domain/calendar/period.ts';
-import { instantToLocal } from '../../domain/calendar/zoned.ts';
+import { currentPeriod } from '../../domain/calendar/current-period.ts';
 import { parseMethodList } from '../../domain/forecast/method-list.ts';
 import { parseScope } from '../../domain/forecast/scope.ts';
 import { AppError } from '../../errors.ts';
@@ -59,13 +58,7 @@ export function register(program: Command, ctx: CliContext): void {
           const settings = await getSettings(db);
           const now = new Date();
           const report = await forecastReport(db, SYSTEM_VIEWER, {
-            periodKey:
-              opts.period ??
-              periodContaining(
-                instantToLocal(now, settings.timeZone).date,
-                'quarter',
-                settings.fiscalYearStartMonth,
-              ).key,
+            periodKey: opts.period ?? currentPeriod(now, 'quarter', settings).key,
             scope: parseScope(opts.scope),
             now,
             seed: intOption(opts.seed, 'seed', 0, 2 ** 31 - 1) ?? randomInt(0, 2 ** 31 - 1),
@@ -160,13 +153,7 @@ export function register(program: Command, ctx: CliContext): void {
         const settings = await getSettings(db);
         const now = new Date();
         const snap = await takeSnapshot(db, {
-          periodKey:
-            opts.period ??
-            periodContaining(
-              instantToLocal(now, settings.timeZone).date,
-              'quarter',
-              settings.fiscalYearStartMonth,
-            ).key,
+          periodKey: opts.period ?? currentPeriod(now, 'quarter', settings).key,
           asOf: now,
           now,
           trigger: 'manual',

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { SYSTEM_VIEWER } from '../../domain/access/viewer.ts';
-import { periodContaining } from '../../domain/calendar/period.ts';
-import { instantToLocal } from '../../domain/calendar/zoned.ts';
+import { currentPeriod } from '../../domain/calendar/current-period.ts';
 import { parseScope } from '../../domain/forecast/scope.ts';
 import { minorUnitDigits } from '../../domain/metrics/format.ts';
 import { AppError } from '../../errors.ts';
@@ -57,13 +56,7 @@ export function register(program: Command, ctx: CliContext): void {
           const now = new Date();
           const revenue = num(opts.targetRevenue, 'target-revenue');
           const report = await planReport(db, SYSTEM_VIEWER, {
-            periodKey:
-              opts.period ??
-              periodContaining(
-                instantToLocal(now, settings.timeZone).date,
-                'quarter',
-                settings.fiscalYearStartMonth,
-              ).key,
+            periodKey: opts.period ?? currentPeriod(now, 'quarter', settings).key,
             scope: parseScope(opts.scope),
             now,
             lookbackDays: num(opts.lookback, 'lookback') ?? 180,

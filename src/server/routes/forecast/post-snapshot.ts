@@ -1,7 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { z } from 'zod';
-import { periodContaining } from '../../../domain/calendar/period.ts';
-import { instantToLocal } from '../../../domain/calendar/zoned.ts';
+import { currentPeriod } from '../../../domain/calendar/current-period.ts';
 import { takeSnapshot } from '../../../store/queries/forecast/snapshots.ts';
 import { recordAudit } from '../../../store/tables/audit-log.ts';
 import { getSettings } from '../../../store/tables/settings.ts';
@@ -45,13 +44,7 @@ const postSnapshot: RouteModule = (app, { db }) => {
       requireRole(request, 'manager');
       const settings = await getSettings(db);
       const now = new Date();
-      const periodKey =
-        request.body.period ??
-        periodContaining(
-          instantToLocal(now, settings.timeZone).date,
-          'quarter',
-          settings.fiscalYearStartMonth,
-        ).key;
+      const periodKey = request.body.period ?? currentPeriod(now, 'quarter', settings).key;
       const snap = await takeSnapshot(db, {
         periodKey,
         asOf: now,
