@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
+import { runCli } from './support/cli.ts';
 import { openDb } from '../src/store/db.ts';
 
 // The CLI runs against a PGlite directory; the SQL behind it is covered on both stores by the store and route
@@ -10,19 +10,7 @@ import { openDb } from '../src/store/db.ts';
 const dir = mkdtempSync(join(tmpdir(), 'pacesetter-goals-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ['bin/pacesetter.js', ...args], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      PACESETTER_DATA: dir,
-      PACESETTER_LOG_LEVEL: 'silent',
-    },
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  return { status: r.status, out: r.stdout, err: r.stderr };
-}
+const cli = (...args: string[]) => runCli(args, { PACESETTER_DATA: dir });
 
 it('creates a goal from a template and reports every invalid option', async () => {
   const created = cli('goals', 'create', '--template', 'daily_calls', '--target', '50');

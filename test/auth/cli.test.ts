@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
+import { runCli } from '../support/cli.ts';
 import { verifyPassword } from '../../src/auth/password.ts';
 import { hashSecret } from '../../src/auth/tokens.ts';
 import { openDb } from '../../src/store/db.ts';
@@ -12,19 +12,7 @@ import { openDb } from '../../src/store/db.ts';
 const dir = mkdtempSync(join(tmpdir(), 'pacesetter-auth-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ['bin/pacesetter.js', ...args], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      PACESETTER_DATA: dir,
-      PACESETTER_LOG_LEVEL: 'silent',
-    },
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  return { status: r.status, out: r.stdout, err: r.stderr };
-}
+const cli = (...args: string[]) => runCli(args, { PACESETTER_DATA: dir });
 
 it('users add prints a generated password once, tokens create prints a secret once; only hashes are stored', async () => {
   const add = cli('users', 'add', '--email', 'Boss@Example.test', '--name', 'Boss', '--role', 'admin');

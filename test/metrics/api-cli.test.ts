@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../src/store/db.ts';
 import { migrateToLatest } from '../../src/store/migrate.ts';
 import { signIn, testApp } from '../support/app.ts';
+import { runCli } from '../support/cli.ts';
 import { storeNames, type StoreName } from '../support/stores.ts';
 import { seedUser } from '../support/users.ts';
 import { activities, opportunity, team } from './fixtures.ts';
@@ -51,19 +51,7 @@ async function sharedStore(
   };
 }
 
-function cli(args: string[], env: Record<string, string>) {
-  const r = spawnSync(process.execPath, ['bin/pacesetter.js', ...args], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      PACESETTER_LOG_LEVEL: 'silent',
-      ...env,
-    },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return r;
-}
+const cli = (args: string[], env: Record<string, string>) => runCli(args, env, 60_000);
 
 for (const name of storeNames()) {
   describe(`metrics API and CLI [${name}]`, () => {
@@ -182,17 +170,17 @@ for (const name of storeNames()) {
           ],
           store.env,
         );
-        expect(out.stderr).toBe('');
+        expect(out.err).toBe('');
         expect(out.status).toBe(0);
-        expect(JSON.parse(out.stdout)).toEqual(api);
+        expect(JSON.parse(out.out)).toEqual(api);
 
         const csv = cli(
           ['report', '--period', '2026-Q3', '--by', 'company', '--metrics', 'win_rate', '--csv'],
           store.env,
         );
-        expect(csv.stderr).toBe('');
+        expect(csv.err).toBe('');
         expect(csv.status).toBe(0);
-        expect(csv.stdout.trim().split('\n')).toEqual([
+        expect(csv.out.trim().split('\n')).toEqual([
           'group_type,group_id,group_name,period,win_rate,win_rate_numerator,win_rate_denominator',
           'company,,Company,2026-Q3,0.5,1,2',
         ]);
