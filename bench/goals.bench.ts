@@ -106,11 +106,16 @@ async function run(db: Db, store: string): Promise<void> {
     return `${p.length} goals`;
   });
   await time('leaderboard: calls, month, reps', async () => {
-    const b = await leaderboard(db, { periodKey: '2026-11', board: 'reps', metricId: 'calls', now: NOW });
+    const b = await leaderboard(db, SYSTEM_VIEWER, {
+      periodKey: '2026-11',
+      board: 'reps',
+      metricId: 'calls',
+      now: NOW,
+    });
     return `${b.lines.length} lines`;
   });
   await time('leaderboard: weighted 3 metrics, month, teams', async () => {
-    const b = await leaderboard(db, {
+    const b = await leaderboard(db, SYSTEM_VIEWER, {
       periodKey: '2026-11',
       board: 'teams',
       weights: { calls: 1, meetings_held: 2, lead_response_time_p50: 1 },

@@ -46,3 +46,12 @@ it('creates a goal from a template and reports every invalid option', async () =
     await db.destroy();
   }
 }, 180_000);
+
+it('publishes leaderboard metrics through settings set, naming an unknown id', () => {
+  const bad = cli('settings', 'set', '--leaderboard-metrics', 'calls,nope');
+  expect(bad.status).toBe(2);
+  expect(bad.err).toContain('leaderboardMetrics: no metric with id "nope"');
+  const ok = cli('settings', 'set', '--leaderboard-metrics', 'won_revenue,calls,quota_attainment');
+  expect(ok.err).toBe('');
+  expect(ok.out).toMatch(/^leaderboards\s+calls,won_revenue,quota_attainment$/m);
+}, 180_000);

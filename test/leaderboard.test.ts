@@ -73,7 +73,12 @@ describeStores('leaderboards', (ctx) => {
   });
 
   it('ranks reps with shared ranks for ties and movement since the previous month', async () => {
-    const b = await leaderboard(ctx.db, { periodKey: '2026-11', board: 'reps', metricId: 'calls', now: NOW });
+    const b = await leaderboard(ctx.db, SYSTEM_VIEWER, {
+      periodKey: '2026-11',
+      board: 'reps',
+      metricId: 'calls',
+      now: NOW,
+    });
     expect(b.previousPeriod.key).toBe('2026-10');
     expect(b.lines.map((l) => [l.name, l.rank, l.value, l.previousRank, l.movement])).toEqual([
       ['Bob', 1, 5, 3, 2],
@@ -84,7 +89,12 @@ describeStores('leaderboards', (ctx) => {
   });
 
   it('matches the metrics engine exactly', async () => {
-    const b = await leaderboard(ctx.db, { periodKey: '2026-11', board: 'reps', metricId: 'calls', now: NOW });
+    const b = await leaderboard(ctx.db, SYSTEM_VIEWER, {
+      periodKey: '2026-11',
+      board: 'reps',
+      metricId: 'calls',
+      now: NOW,
+    });
     const rows = await runMetrics(
       ctx.db,
       SYSTEM_VIEWER,
@@ -97,7 +107,7 @@ describeStores('leaderboards', (ctx) => {
   });
 
   it('ranks lower-is-better metrics ascending and leaves reps without a value unranked', async () => {
-    const b = await leaderboard(ctx.db, {
+    const b = await leaderboard(ctx.db, SYSTEM_VIEWER, {
       periodKey: '2026-11',
       board: 'reps',
       metricId: 'lead_response_time_p50',
@@ -113,7 +123,7 @@ describeStores('leaderboards', (ctx) => {
   });
 
   it('ranks on a weighted score normalised to 0-100 within the board', async () => {
-    const b = await leaderboard(ctx.db, {
+    const b = await leaderboard(ctx.db, SYSTEM_VIEWER, {
       periodKey: '2026-11',
       board: 'reps',
       weights: { calls: 1, lead_response_time_p50: 1 },
@@ -129,7 +139,7 @@ describeStores('leaderboards', (ctx) => {
   });
 
   it('ranks teams on the sum of their reps and rejects unknown metrics', async () => {
-    const b = await leaderboard(ctx.db, {
+    const b = await leaderboard(ctx.db, SYSTEM_VIEWER, {
       periodKey: '2026-11',
       board: 'teams',
       metricId: 'calls',
@@ -140,7 +150,7 @@ describeStores('leaderboards', (ctx) => {
       ['Beta', 2, 6, 2, 0],
     ]);
     await expect(
-      leaderboard(ctx.db, { periodKey: '2026-11', board: 'reps', metricId: 'nope', now: NOW }),
+      leaderboard(ctx.db, SYSTEM_VIEWER, { periodKey: '2026-11', board: 'reps', metricId: 'nope', now: NOW }),
     ).rejects.toMatchObject({ code: 'validation' });
   });
 });

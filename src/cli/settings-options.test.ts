@@ -15,6 +15,7 @@ describe('settingsPatchFromOptions', () => {
         fiscalStart: '2',
         slaMinutes: '30',
         slaSameDay: 'no',
+        leaderboardMetrics: 'calls, won_revenue',
       }),
     ).toEqual({
       timeZone: 'Europe/Warsaw',
@@ -27,7 +28,9 @@ describe('settingsPatchFromOptions', () => {
       fiscalYearStartMonth: 2,
       leadSlaMinutes: 30,
       leadSlaSameBusinessDay: false,
+      leaderboardMetrics: ['calls', 'won_revenue'],
     });
+    expect(settingsPatchFromOptions({ leaderboardMetrics: 'none' })).toEqual({ leaderboardMetrics: [] });
     expect(settingsPatchFromOptions({ holidays: 'none' })).toEqual({
       holidayCountry: null,
       holidayRegion: null,
@@ -36,7 +39,13 @@ describe('settingsPatchFromOptions', () => {
 
   it('collects every malformed option', () => {
     try {
-      settingsPatchFromOptions({ hours: '9-5', days: 'weekdays', fiscalStart: 'feb', slaSameDay: 'maybe' });
+      settingsPatchFromOptions({
+        hours: '9-5',
+        days: 'weekdays',
+        fiscalStart: 'feb',
+        slaSameDay: 'maybe',
+        leaderboardMetrics: 'calls,,won_revenue',
+      });
       expect.fail('accepted malformed options');
     } catch (e) {
       expect(e).toBeInstanceOf(AppError);
@@ -45,6 +54,7 @@ describe('settingsPatchFromOptions', () => {
         '--days',
         '--fiscal-start',
         '--sla-same-day',
+        '--leaderboard-metrics',
       ]);
     }
   });
@@ -57,5 +67,7 @@ describe('formatSettings', () => {
     expect(text).toContain('working days        mon,tue,wed,thu,fri');
     expect(text).toContain('holidays            US/CA');
     expect(text).toContain('lead SLA            60 business minutes, same business day');
+    expect(text).toContain('leaderboards        calls,emails,');
+    expect(formatSettings({ ...DEFAULT_SETTINGS, leaderboardMetrics: [] })).toContain('none published');
   });
 });

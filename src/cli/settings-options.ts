@@ -13,6 +13,7 @@ export interface SettingsSetOptions {
   fiscalStart?: string;
   slaMinutes?: string;
   slaSameDay?: string;
+  leaderboardMetrics?: string;
 }
 
 function int(text: string, field: string, errors: ErrorDetail[]): number | undefined {
@@ -80,6 +81,19 @@ export function settingsPatchFromOptions(o: SettingsSetOptions): Partial<Workspa
     else if (['no', 'false', 'off'].includes(v)) patch.leadSlaSameBusinessDay = false;
     else errors.push({ field: '--sla-same-day', value: o.slaSameDay, reason: 'expected yes or no' });
   }
+  if (o.leaderboardMetrics !== undefined) {
+    const text = o.leaderboardMetrics.trim();
+    const ids = text.split(',').map((id) => id.trim());
+    if (text.toLowerCase() === 'none') patch.leaderboardMetrics = [];
+    else if (ids.some((id) => id === ''))
+      errors.push({
+        field: '--leaderboard-metrics',
+        value: o.leaderboardMetrics,
+        reason: 'expected metric ids separated by commas, e.g. calls,won_revenue, or none',
+      });
+    // Unknown ids are reported by saveSettings, which checks them against the metric registry.
+    else patch.leaderboardMetrics = ids;
+  }
   if (errors.length > 0) throw new AppError('validation', 'Some options are invalid', errors);
   return patch;
 }
@@ -106,6 +120,12 @@ export function formatSettings(s: WorkspaceSettings): string {
     ['lead min attempts', String(s.leadMinAttempts)],
     ['follow-up target', String(s.followUpTarget)],
     ['gross margin', `${s.grossMarginPct}%`],
+    [
+      'leaderboards',
+      s.leaderboardMetrics.length > 0
+        ? s.leaderboardMetrics.join(',')
+        : 'none published (each sees their own)',
+    ],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
   return rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n');

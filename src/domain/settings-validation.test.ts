@@ -46,6 +46,20 @@ describe('validateSettings', () => {
     expect(isKnownCurrency('EUR')).toBe(true);
     expect(isKnownCurrency('ABC')).toBe(false);
   });
+
+  it('accepts only registered, distinct metric ids as leaderboard metrics (an empty list publishes none)', () => {
+    expect(fields({ leaderboardMetrics: [] })).toEqual([]);
+    expect(fields({ leaderboardMetrics: ['calls', 'quota_attainment'] })).toEqual([]);
+    expect(
+      validateSettings({ ...DEFAULT_SETTINGS, leaderboardMetrics: ['calls', 'nope', 'calls'] }).map((e) => [
+        e.field,
+        e.value,
+      ]),
+    ).toEqual([
+      ['leaderboardMetrics', '"nope"'],
+      ['leaderboardMetrics', '["calls","nope","calls"]'],
+    ]);
+  });
 });
 
 describe('calendarChanged', () => {

@@ -1,5 +1,6 @@
 import { isKnownHolidayCalendar } from './calendar/holidays.ts';
 import { isValidTimeZone } from './calendar/zoned.ts';
+import { getMetric } from './metrics/registry.ts';
 import type { WorkspaceSettings } from './settings.ts';
 import type { ErrorDetail } from '../errors.ts';
 
@@ -79,5 +80,9 @@ export function validateSettings(s: WorkspaceSettings): ErrorDetail[] {
     bad('followUpTarget', s.followUpTarget, 'zero or more');
   if (!(s.grossMarginPct >= 0 && s.grossMarginPct <= 100))
     bad('grossMarginPct', s.grossMarginPct, 'a percentage, 0-100');
+  for (const id of s.leaderboardMetrics.filter((m) => !getMetric(m)))
+    bad('leaderboardMetrics', id, `no metric with id "${id}" (see GET /api/metrics/definitions)`);
+  if (new Set(s.leaderboardMetrics).size !== s.leaderboardMetrics.length)
+    bad('leaderboardMetrics', s.leaderboardMetrics, 'a metric is listed twice');
   return errors;
 }

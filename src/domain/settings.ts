@@ -1,3 +1,5 @@
+import { DEFAULT_LEADERBOARD_METRICS } from './leaderboard/published.ts';
+
 /** Workspace-wide settings: the vocabulary for money, time and SLAs that every capability reads. */
 export interface WorkspaceSettings {
   /** ISO 4217 code of the reporting currency. */
@@ -27,6 +29,11 @@ export interface WorkspaceSettings {
   followUpTarget: number;
   /** Gross margin percentage used by customer lifetime value. */
   grossMarginPct: number;
+  /**
+   * Metric ids published on leaderboards: their boards show every rep to every signed-in user. Boards of other
+   * metrics show only the rows /api/metrics would show the viewer (see docs/security.md).
+   */
+  leaderboardMetrics: string[];
 }
 
 /** Defaults for a new workspace (matching the migration's column defaults). */
@@ -45,4 +52,5 @@ export const DEFAULT_SETTINGS: WorkspaceSettings = {
   leadMinAttempts: 3,
   followUpTarget: 5,
   grossMarginPct: 80,
+  leaderboardMetrics: [...DEFAULT_LEADERBOARD_METRICS],
 };

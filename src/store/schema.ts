@@ -24,6 +24,7 @@ export interface SettingsTable {
   lead_min_attempts: Generated<number>;
   follow_up_target: Generated<number>;
   gross_margin_pct: Generated<number>;
+  leaderboard_metrics: Generated<string[]>;
   updated_at: UpdatedAt;
 }
 

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { SYSTEM_VIEWER } from '../../domain/access/viewer.ts';
 import { AppError } from '../../errors.ts';
 import { leaderboard } from '../../store/queries/leaderboard/leaderboard.ts';
 import type { CliContext } from '../context.ts';
@@ -51,7 +52,7 @@ export function register(program: Command, ctx: CliContext): void {
         }
         const db = await openConfiguredStore(ctx.config());
         try {
-          const b = await leaderboard(db, {
+          const b = await leaderboard(db, SYSTEM_VIEWER, {
             periodKey: opts.period,
             board: opts.board,
             metricId: opts.weights ? undefined : (opts.metric ?? 'won_revenue'),

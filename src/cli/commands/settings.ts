@@ -10,7 +10,7 @@ import { openConfiguredStore } from '../store-from-config.ts';
 export function register(program: Command, ctx: CliContext): void {
   const settings = program
     .command('settings')
-    .description('Show or change workspace settings (time, money, SLA)');
+    .description('Show or change workspace settings (time, money, SLA, published leaderboards)');
 
   settings
     .command('show')
@@ -43,6 +43,10 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--fiscal-start <month>', 'month (1-12) the fiscal year starts')
     .option('--sla-minutes <minutes>', 'lead response SLA in business minutes')
     .option('--sla-same-day <yes|no>', 'whether leads must also be contacted on the business day they arrive')
+    .option(
+      '--leaderboard-metrics <ids>',
+      'metrics published on leaderboards (everyone sees the whole board), e.g. calls,meetings_held,won_revenue; "none"',
+    )
     .action(async (opts: SettingsSetOptions) => {
       const patch = settingsPatchFromOptions(opts);
       if (Object.keys(patch).length === 0) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_LEADERBOARD_METRICS, inRegistryOrder, isPublishedBoard } from './published.ts';
 import { competitionRank, movement } from './rank.ts';
 import { weightedScores } from './weighted-score.ts';
 
@@ -77,5 +78,29 @@ describe('weightedScores', () => {
     ]);
     expect(s.get(1)).toBe(50);
     expect(s.get(2)).toBe(100);
+  });
+});
+
+describe('published boards', () => {
+  it('publishes activity counts and won business by default, not attainment, win rate or response times', () => {
+    expect(isPublishedBoard(['calls'], DEFAULT_LEADERBOARD_METRICS)).toBe(true);
+    expect(isPublishedBoard(['won_revenue', 'meetings_held'], DEFAULT_LEADERBOARD_METRICS)).toBe(true);
+    for (const id of ['quota_attainment', 'win_rate', 'lead_response_time_p50', 'pipeline_value'])
+      expect(isPublishedBoard([id], DEFAULT_LEADERBOARD_METRICS)).toBe(false);
+  });
+
+  it('keeps a weighted board private when any one of its metrics is', () => {
+    expect(isPublishedBoard(['calls', 'win_rate'], ['calls'])).toBe(false);
+    expect(isPublishedBoard(['calls', 'win_rate'], ['calls', 'win_rate'])).toBe(true);
+  });
+
+  it('orders ids like the registry, unknown ids last', () => {
+    expect(inRegistryOrder(['won_revenue', 'zzz', 'calls', 'meetings_held'])).toEqual([
+      'calls',
+      'meetings_held',
+      'won_revenue',
+      'zzz',
+    ]);
+    expect(inRegistryOrder(DEFAULT_LEADERBOARD_METRICS)).toEqual(DEFAULT_LEADERBOARD_METRICS);
   });
 });

@@ -19,6 +19,11 @@ export const SettingsSchema = z.object({
   leadMinAttempts: z.number().int(),
   followUpTarget: z.number().int(),
   grossMarginPct: z.number(),
+  leaderboardMetrics: z
+    .array(z.string())
+    .describe(
+      'Metric ids published on leaderboards: everyone sees the whole board; other boards show only visible reps',
+    ),
 });
 
 /** A settings change: any subset of the fields; the merged result is validated as a whole. */
@@ -38,6 +43,7 @@ export const SettingsPatchSchema = z
     leadMinAttempts: z.number().int(),
     followUpTarget: z.number().int(),
     grossMarginPct: z.number(),
+    leaderboardMetrics: z.array(z.string().trim().max(100)).max(200),
   })
   .partial()
   .strict();

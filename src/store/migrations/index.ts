@@ -5,6 +5,7 @@ import * as m0003 from './0003-alerts-webhooks.ts';
 import * as m0004 from './0004-forecast.ts';
 import * as m0005 from './0005-import.ts';
 import * as m0007 from './0007-lead-sla-deadline.ts';
+import * as m0009 from './0009-leaderboard-metrics.ts';
 
 /** Forward-only migrations, in order. Add one entry per new numbered file. */
 export const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ export const migrations: Record<string, Migration> = {
   '0004-forecast': m0004,
   '0005-import': m0005,
   '0007-lead-sla-deadline': m0007,
+  '0009-leaderboard-metrics': m0009,
 };
 
 /** Hands Kysely's Migrator the list above (no file-system scanning, so bundling and tests behave the same). */

@@ -20,6 +20,7 @@ export function toSettings(row: Selectable<SettingsTable>): WorkspaceSettings {
     leadMinAttempts: row.lead_min_attempts,
     followUpTarget: row.follow_up_target,
     grossMarginPct: Number(row.gross_margin_pct),
+    leaderboardMetrics: [...row.leaderboard_metrics],
   };
 }
 
@@ -47,6 +48,7 @@ export async function updateSettings(db: Db, patch: Partial<WorkspaceSettings>):
   if (patch.leadMinAttempts !== undefined) values.lead_min_attempts = patch.leadMinAttempts;
   if (patch.followUpTarget !== undefined) values.follow_up_target = patch.followUpTarget;
   if (patch.grossMarginPct !== undefined) values.gross_margin_pct = patch.grossMarginPct;
+  if (patch.leaderboardMetrics !== undefined) values.leaderboard_metrics = patch.leaderboardMetrics;
   if (Object.keys(values).length > 0) {
     await db
       .updateTable('settings')

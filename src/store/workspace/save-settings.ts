@@ -1,4 +1,5 @@
 import type { Viewer } from '../../domain/access/viewer.ts';
+import { inRegistryOrder } from '../../domain/leaderboard/published.ts';
 import { calendarChanged, validateSettings } from '../../domain/settings-validation.ts';
 import type { WorkspaceSettings } from '../../domain/settings.ts';
 import { AppError } from '../../errors.ts';
@@ -23,6 +24,8 @@ export async function saveSettings(
     const normalized = { ...patch };
     if (normalized.workingDays) normalized.workingDays = [...normalized.workingDays].sort((a, b) => a - b);
     if (normalized.holidayCountry === null) normalized.holidayRegion = null;
+    if (normalized.leaderboardMetrics)
+      normalized.leaderboardMetrics = inRegistryOrder(normalized.leaderboardMetrics);
     const errors = validateSettings({ ...before, ...normalized });
     if (errors.length > 0) throw new AppError('validation', 'The settings are invalid', errors);
     const after = await updateSettings(tx, normalized);

@@ -38,7 +38,8 @@ const PeriodSchema = z.object({ key: z.string(), grain: z.string(), start: z.str
 
 /**
  * GET /api/leaderboards?metric=calls&period=2026-11&board=reps (or weights=calls:2,meetings_held:1): ranked
- * reps or teams with ties, movement since the previous period, values from the metrics engine.
+ * reps or teams with ties, movement since the previous period, values from the metrics engine. Boards of
+ * unpublished metrics hold only the reps the caller may see (see the leaderboard query).
  */
 const getLeaderboardRoute: RouteModule = (app, { db }) => {
   app.get(
@@ -64,6 +65,11 @@ const getLeaderboardRoute: RouteModule = (app, { db }) => {
             components: z.array(
               z.object({ metricId: z.string(), weight: z.number(), better: z.enum(['higher', 'lower']) }),
             ),
+            published: z
+              .boolean()
+              .describe(
+                'true: every metric is published (settings.leaderboardMetrics) and the board holds everyone; false: only the reps the caller may see in /api/metrics',
+              ),
             lines: z.array(Line),
           }),
         },
@@ -71,7 +77,7 @@ const getLeaderboardRoute: RouteModule = (app, { db }) => {
     },
     async (request) => {
       const q = request.query;
-      return leaderboard(db, {
+      return leaderboard(db, request.viewer, {
         periodKey: q.period,
         board: q.board,
         metricId: q.metric,

@@ -1,6 +1,7 @@
-import { SYSTEM_VIEWER } from '../../../domain/access/viewer.ts';
+import { SYSTEM_VIEWER, type Viewer } from '../../../domain/access/viewer.ts';
 import { addDays } from '../../../domain/calendar/local-date.ts';
 import { parsePeriod, previousPeriod, type Period } from '../../../domain/calendar/period.ts';
+import { isPublishedBoard } from '../../../domain/leaderboard/published.ts';
 import { competitionRank, movement, type Better } from '../../../domain/leaderboard/rank.ts';
 import { weightedScores, type ScoreComponent } from '../../../domain/leaderboard/weighted-score.ts';
 import { getMetric } from '../../../domain/metrics/registry.ts';
@@ -47,6 +48,11 @@ export interface Leaderboard {
   rankedOn: string;
   better: Better;
   components: ScoreComponent[];
+  /**
+   * True when every metric of the board is published (settings.leaderboardMetrics): the board holds everyone.
+   * False: it holds only what /api/metrics shows the viewer (a rep: their own line; ranks are among those lines).
+   */
+  published: boolean;
   lines: LeaderboardLine[];
 }
 
@@ -72,6 +78,7 @@ function components(req: LeaderboardRequest): ScoreComponent[] {
 /** Values per competitor for one period, straight from runMetrics. */
 async function valuesFor(
   db: Db,
+  viewer: Viewer,
   req: LeaderboardRequest,
   comps: readonly ScoreComponent[],
   period: Period,
@@ -79,7 +86,7 @@ async function valuesFor(
 ): Promise<MetricRow[]> {
   const rows = await runMetrics(
     db,
-    SYSTEM_VIEWER,
+    viewer,
     {
       metricIds: comps.map((c) => c.metricId),
       from: period.start,
@@ -116,19 +123,27 @@ function rank(rows: readonly MetricRow[], comps: readonly ScoreComponent[], weig
 
 /**
  * A leaderboard for the period: competition ranking (1, 2, 2, 4), direction-aware (lower response time ranks
- * first), with rank and value in the previous period of the same length and the movement between them. Values
- * come from runMetrics with the system viewer: the board is shared by design (competition is the point), and it
- * shows aggregates, never rows.
+ * first), with rank and value in the previous period of the same length and the movement between them.
+ *
+ * Who is on it: a board whose metrics the workspace publishes (settings.leaderboardMetrics) is shared by design
+ * (competition is the point), so its values come from runMetrics with the system viewer. Any other board is
+ * computed with the caller's viewer, so it holds exactly the rows GET /api/metrics would give them: a rep only
+ * their own line, a manager their subtree, an admin everyone; team boards, like team rows there, are open.
  */
-export async function leaderboard(db: Db, req: LeaderboardRequest): Promise<Leaderboard> {
+export async function leaderboard(db: Db, viewer: Viewer, req: LeaderboardRequest): Promise<Leaderboard> {
   const comps = components(req);
   const weighted = req.weights !== undefined;
   const settings = await getSettings(db);
   const period = parsePeriod(req.periodKey, settings.fiscalYearStartMonth);
   const prev = previousPeriod(period, settings.fiscalYearStartMonth);
+  const published = isPublishedBoard(
+    comps.map((c) => c.metricId),
+    settings.leaderboardMetrics,
+  );
+  const valuesViewer = published ? SYSTEM_VIEWER : viewer;
   const [cur, before] = await Promise.all([
-    valuesFor(db, req, comps, period, req.now),
-    valuesFor(db, req, comps, prev, req.now),
+    valuesFor(db, valuesViewer, req, comps, period, req.now),
+    valuesFor(db, valuesViewer, req, comps, prev, req.now),
   ]);
   const now = rank(cur, comps, weighted);
   const then = rank(before, comps, weighted);
@@ -140,6 +155,7 @@ export async function leaderboard(db: Db, req: LeaderboardRequest): Promise<Lead
     rankedOn: weighted ? 'score' : comps[0]!.metricId,
     better: weighted ? 'higher' : comps[0]!.better,
     components: comps,
+    published,
     lines: now.ranked.map((r) => {
       const p = prevById.get(r.id);
       return {
