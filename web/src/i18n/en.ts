@@ -95,6 +95,7 @@ export const en = {
   'leaderboard.board.new_prospects': 'New prospects',
   'leaderboard.board.meetings_held': 'Meetings held',
   'leaderboard.board.win_rate': 'Win rate',
+  'leaderboard.unpublished': 'Not published on leaderboards: showing only your teams.',
 
   'funnel.title': 'Funnel',
   'funnel.chart': 'Deals reaching each stage',
@@ -219,6 +220,10 @@ export const en = {
   'settings.people': 'Users & teams',
   'settings.goals': 'Goals & quotas',
   'settings.imports': 'Imports',
+  'settings.leaderboards': 'Leaderboards',
+  'settings.leaderboardsHelp':
+    'Everyone sees the whole leaderboard of a published metric. For any other metric a board shows each person only the reps they may see anyway: a rep sees themselves, a manager their teams, an admin everyone.',
+  'settings.leaderboardMetrics': 'Metrics published on leaderboards',
   'settings.currency': 'Currency (ISO code)',
   'settings.locale': 'Locale',
   'settings.timeZone': 'Time zone',

@@ -15,12 +15,15 @@ export interface Leaderboard {
   period: { key: string; start: string; end: string };
   rankedOn: string;
   better: 'higher' | 'lower';
+  /** False: a metric the workspace does not publish; the board holds only the reps the viewer may see. */
+  published: boolean;
   lines: LeaderboardLine[];
 }
 
 export const LEADERBOARD_FIELDS = [
   'period',
   'rankedOn',
+  'published',
   'lines',
 ] as const satisfies readonly (keyof Leaderboard)[];
 

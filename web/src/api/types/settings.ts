@@ -14,6 +14,8 @@ export interface Settings {
   leadMinAttempts: number;
   followUpTarget: number;
   grossMarginPct: number;
+  /** Metric ids published on leaderboards (everyone sees the whole board). */
+  leaderboardMetrics: string[];
 }
 
 /** Fields of Settings the web app reads; checked against the OpenAPI document by web/src/api/openapi-contract.test.ts. */
@@ -28,6 +30,7 @@ export const SETTINGS_FIELDS = [
   'holidayRegion',
   'fiscalYearStartMonth',
   'leadSlaMinutes',
+  'leaderboardMetrics',
 ] as const satisfies readonly (keyof Settings)[];
 
 /** One day off. */

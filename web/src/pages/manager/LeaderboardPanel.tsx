@@ -12,7 +12,10 @@ import { t } from '../../i18n/t.ts';
 
 const BOARDS = ['won_revenue', 'new_prospects', 'meetings_held', 'win_rate'] as const;
 
-/** The reps' leaderboard on one metric (switchable), ranked by the server with ties and movement. */
+/**
+ * The reps' leaderboard on one metric (switchable), ranked by the server with ties and movement. Win rate is not
+ * published by default, so its board holds the manager's own teams only (the server decides; a note says so).
+ */
 export function LeaderboardPanel({ periodKey, highlight }: { periodKey: string; highlight?: number }) {
   const { fmt } = useWorkspace();
   const [metric, setMetric] = useState<string>(BOARDS[0]);
@@ -49,35 +52,44 @@ export function LeaderboardPanel({ periodKey, highlight }: { periodKey: string; 
     >
       <Async state={state} isEmpty={(d) => d.board.lines.length === 0}>
         {({ board, definition }) => (
-          <DataTable
-            caption={t('leaderboard.title')}
-            rows={board.lines}
-            rowKey={(e) => e.id}
-            testId="leaderboard-table"
-            columns={[
-              { key: 'rank', header: t('leaderboard.rank'), numeric: true, cell: (e) => e.rank ?? '–' },
-              {
-                key: 'name',
-                header: t('leaderboard.rep'),
-                cell: (e) => (e.id === highlight ? <strong>{e.name}</strong> : e.name),
-              },
-              {
-                key: 'value',
-                header: definition?.label ?? metric,
-                numeric: true,
-                cell: (e) => formatMetric(fmt, definition?.unit, e.value),
-              },
-              {
-                key: 'movement',
-                header: t('leaderboard.movement'),
-                numeric: true,
-                cell: (e) =>
-                  e.movement === null || e.movement === 0
-                    ? '–'
-                    : t(e.movement > 0 ? 'leaderboard.up' : 'leaderboard.down', { n: Math.abs(e.movement) }),
-              },
-            ]}
-          />
+          <>
+            {!board.published && (
+              <p className="muted" data-testid="leaderboard-unpublished">
+                {t('leaderboard.unpublished')}
+              </p>
+            )}
+            <DataTable
+              caption={t('leaderboard.title')}
+              rows={board.lines}
+              rowKey={(e) => e.id}
+              testId="leaderboard-table"
+              columns={[
+                { key: 'rank', header: t('leaderboard.rank'), numeric: true, cell: (e) => e.rank ?? '–' },
+                {
+                  key: 'name',
+                  header: t('leaderboard.rep'),
+                  cell: (e) => (e.id === highlight ? <strong>{e.name}</strong> : e.name),
+                },
+                {
+                  key: 'value',
+                  header: definition?.label ?? metric,
+                  numeric: true,
+                  cell: (e) => formatMetric(fmt, definition?.unit, e.value),
+                },
+                {
+                  key: 'movement',
+                  header: t('leaderboard.movement'),
+                  numeric: true,
+                  cell: (e) =>
+                    e.movement === null || e.movement === 0
+                      ? '–'
+                      : t(e.movement > 0 ? 'leaderboard.up' : 'leaderboard.down', {
+                          n: Math.abs(e.movement),
+                        }),
+                },
+              ]}
+            />
+          </>
         )}
       </Async>
     </Panel>

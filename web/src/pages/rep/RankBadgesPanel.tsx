@@ -8,6 +8,8 @@ import { formatMetric } from '../../format/metric-value.ts';
 import { useWorkspace } from '../../format/workspace.tsx';
 import { t } from '../../i18n/t.ts';
 
+// Published on leaderboards by default (settings.leaderboardMetrics); a board an admin unpublishes holds only the
+// rep's own line, so it shows their value without a rank.
 const RANKED = ['won_revenue', 'new_prospects', 'meetings_held'] as const;
 
 /** My rank on the reps' leaderboards for the period, and the badges I earned. */
@@ -45,7 +47,9 @@ export function RankBadgesPanel({ userId, periodKey }: { userId: number; periodK
                   <li key={metric}>
                     <span className="kpi-label">{def?.label ?? metric}</span>
                     <span className="kpi-value" data-testid={`rank-${metric}`}>
-                      {mine?.rank ? t('rank.position', { rank: mine.rank, of: board.lines.length }) : '–'}
+                      {board.published && mine?.rank
+                        ? t('rank.position', { rank: mine.rank, of: board.lines.length })
+                        : '–'}
                     </span>
                     <span className="muted">{formatMetric(fmt, def?.unit, mine?.value)}</span>
                   </li>

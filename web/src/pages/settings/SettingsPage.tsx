@@ -7,6 +7,7 @@ import { PipelinesSettings } from './PipelinesSettings.tsx';
 import { PeopleSettings } from './PeopleSettings.tsx';
 import { GoalsSettings } from './GoalsSettings.tsx';
 import { ImportsSettings } from './ImportsSettings.tsx';
+import { LeaderboardSettings } from './LeaderboardSettings.tsx';
 
 const SECTIONS: readonly { path: string; label: MessageKey; element: React.ReactNode }[] = [
   { path: 'general', label: 'settings.general', element: <GeneralSettings /> },
@@ -14,6 +15,7 @@ const SECTIONS: readonly { path: string; label: MessageKey; element: React.React
   { path: 'pipelines', label: 'settings.pipelines', element: <PipelinesSettings /> },
   { path: 'people', label: 'settings.people', element: <PeopleSettings /> },
   { path: 'goals', label: 'settings.goals', element: <GoalsSettings /> },
+  { path: 'leaderboards', label: 'settings.leaderboards', element: <LeaderboardSettings /> },
   { path: 'imports', label: 'settings.imports', element: <ImportsSettings /> },
 ];
 
