@@ -5,6 +5,7 @@ import type { Db } from '../store/db.ts';
 import { refreshDerived } from '../store/derived/refresh.ts';
 import { recordAudit } from '../store/tables/audit-log.ts';
 import { getSettings } from '../store/tables/settings.ts';
+import type { ImportEncoding } from './csv/decode-text.ts';
 import { readCsvRows, type CsvSkips } from './csv/read-csv.ts';
 import { compileMapping, type CompiledMapping, type FieldError, type RowValues } from './mapping/compile.ts';
 import { detectMapping } from './mapping/detect.ts';
@@ -29,6 +30,8 @@ export interface ImportRequest {
   /** Shown in errors and stored on the run; a path or an upload's name. */
   fileName: string;
   input: Readable;
+  /** Encoding of the bytes (default utf-8; a byte-order mark wins). */
+  encoding?: ImportEncoding | undefined;
   /** Built-in source ('salesforce' | 'hubspot' | 'pipedrive'); detected from the header when absent. */
   source?: string | undefined;
   entity?: EntityName | undefined;
@@ -137,6 +140,31 @@ export function rejectDetails(file: string, rejects: readonly RejectedRow[], max
 
 class WholeFileRejected extends Error {}
 
+/** Columns of a row holding a NUL character (the store cannot keep one; a sign of a binary or UTF-16 file). */
+function nulErrors(header: readonly string[], cells: readonly string[]): FieldError[] {
+  const out: FieldError[] = [];
+  cells.forEach((c, i) => {
+    if (c.includes('\u0000'))
+      out.push({
+        field: (header[i] ?? `column ${i + 1}`).replaceAll('\u0000', ''),
+        reason: 'contains a NUL character (a binary file, or UTF-16 read as UTF-8: try --encoding utf-16le)',
+      });
+  });
+  return out;
+}
+
+/** Who may use createMissing: creating reps (users) is an admin's job, as in the users API. */
+function checkCreateMissing(viewer: Viewer, req: ImportRequest): void {
+  if (req.createMissing && viewer.role !== 'admin')
+    throw new AppError('forbidden', 'Only admins may create missing reps, accounts, contacts and stages', [
+      {
+        file: req.fileName,
+        field: 'createMissing',
+        reason: 'admins only; ask an admin to add the missing reps, or import without createMissing',
+      },
+    ]);
+}
+
 /**
  * Imports one CSV: streams it, maps and validates every row, writes in batches inside ONE transaction, and either
  * commits everything or (any invalid row, without skipInvalid) rolls back and throws `import_rejected` listing
@@ -144,6 +172,7 @@ class WholeFileRejected extends Error {}
  */
 export async function runImport(db: Db, viewer: Viewer, req: ImportRequest): Promise<ImportSummary> {
   const started = performance.now();
+  checkCreateMissing(viewer, req);
   const settings = await getSettings(db);
   const runId = await startImportRun(db, viewer, req);
   const batchSize = req.batchSize ?? 1000;
@@ -154,7 +183,7 @@ export async function runImport(db: Db, viewer: Viewer, req: ImportRequest): Pro
   let spec: MappingSpec | null = null;
   try {
     await db.transaction().execute(async (tx) => {
-      const refs = await createReferences(tx, req.createMissing ?? false);
+      const refs = await createReferences(tx, viewer, req.createMissing ?? false);
       const seen = new Map<string, number>();
       const cellsByLine = new Map<number, string[]>();
       const contactIds = new Set<number>();
@@ -177,8 +206,20 @@ export async function runImport(db: Db, viewer: Viewer, req: ImportRequest): Pro
         cellsByLine.clear();
       };
 
-      for await (const row of readCsvRows(req.input, req.mapping?.delimiter ?? ',', skips)) {
+      const source = {
+        file: req.fileName,
+        delimiter: req.mapping?.delimiter ?? ',',
+        encoding: req.encoding ?? 'utf-8',
+      };
+      for await (const row of readCsvRows(req.input, source, skips)) {
         if (!compiled || !handler) {
+          const nul = nulErrors([], row.cells);
+          if (nul.length > 0)
+            throw new AppError(
+              'import_rejected',
+              `${req.fileName}: the header contains a NUL character`,
+              nul.map((e) => ({ file: req.fileName, line: row.line, field: e.field, reason: e.reason })),
+            );
           header = row.cells.map((h) => h.trim());
           spec =
             req.mapping ?? detectMapping(header, { source: req.source, entity: req.entity }, req.fileName);
@@ -196,6 +237,11 @@ export async function runImport(db: Db, viewer: Viewer, req: ImportRequest): Pro
         }
         totals.rowsRead += 1;
         if (req.onProgress && totals.rowsRead % 500 === 0) req.onProgress(totals.rowsRead);
+        const nul = nulErrors(header, row.cells);
+        if (nul.length > 0) {
+          rejects.push({ line: row.line, cells: row.cells, errors: nul });
+          continue;
+        }
         const parsed = compiled.parseRow(row.cells);
         if (parsed.errors.length > 0) {
           rejects.push({ line: row.line, cells: row.cells, errors: parsed.errors });
@@ -229,7 +275,7 @@ export async function runImport(db: Db, viewer: Viewer, req: ImportRequest): Pro
       await flush();
       if (!compiled)
         throw new AppError('import_rejected', `${req.fileName} is empty`, [
-          { file: req.fileName, reason: 'no header row' },
+          { file: req.fileName, line: 1, field: 'header', reason: 'no header row' },
         ]);
       if (rejects.length > 0 && !req.skipInvalid) throw new WholeFileRejected();
       if (contactIds.size > 0 || leadIds.size > 0) {

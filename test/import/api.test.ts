@@ -70,7 +70,7 @@ describeStores('imports API', (ctx) => {
       'Record ID,Deal Name,Deal Stage,Close Date,Create Date,Amount,Deal owner,Pipeline,Associated Company,line,field,reason',
     );
     expect(lines[1]).toMatch(
-      /^18000000000,Acme Corp - New Business,.*,-12000,.*,2,amount,amount '-12000' is negative$/,
+      /^18000000000,Acme Corp - New Business,.*,'-12000,.*,2,amount,amount '-12000' is negative$/,
     );
   });
 

@@ -73,10 +73,49 @@ describe('pacesetter import (CLI, PGlite in a temp dir)', { timeout: 240_000 }, 
     expect(rejects.slice(1).map((l) => l.split(',').slice(0, 2).join(','))).toEqual(['2,Two', '3,Three']);
   });
 
+  it('exits 2 naming the line for an unterminated quote and for bytes that are not UTF-8; --encoding reads them', () => {
+    const header =
+      'Deal - ID,Deal - Title,Deal - Owner,Deal - Value,Deal - Organization,Deal - Stage,Deal - Status,Deal - Deal created,Deal - Deal closed on';
+    const quote = join(dir, 'quote.csv');
+    writeFileSync(
+      quote,
+      [
+        header,
+        '11,One,Alice Moreno,100,Acme Corp,Lead In,Open,2024-01-02 10:00:00,',
+        '12,"Two,Alice Moreno,1,,Lead In,Open,2024-01-02 10:00:00,',
+      ].join('\n'),
+    );
+    const q = cli(quote);
+    expect(q.code).toBe(2);
+    expect(q.err).toMatch(/quote\.csv:line 3:csv: a quoted cell opened on line 3 is never closed/);
+    expect(q.err).not.toMatch(/ at /);
+
+    const latin = join(dir, 'latin.csv');
+    writeFileSync(
+      latin,
+      Buffer.concat([
+        Buffer.from(`${header}\n13,Caf`),
+        Buffer.from([0xe9]),
+        Buffer.from(
+          `,Alice Moreno,100,Acme Corp,Lead In,Open,2024-01-02 10:00:00,\n14,${"=cmd|' /C calc'!A0"},Alice Moreno,-1,Acme Corp,Lead In,Open,2024-01-02 10:00:00,\n`,
+        ),
+      ]),
+    );
+    const bad = cli(latin);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/latin\.csv:line 2:encoding: line 2 is not valid utf-8; .*--encoding/);
+    const ok = cli(latin, '--encoding', 'windows-1252', '--skip-invalid');
+    expect(ok.code).toBe(0);
+    expect(ok.out).toMatch(/imported 1 \(created 1, updated 0, unchanged 0\), skipped 0, rejected 1/);
+    const rejects = readFileSync(`${latin}.rejects.csv`, 'utf8').trim().split('\n');
+    expect(rejects[1]).toMatch(/^14,'=cmd\|' \/C calc'!A0,Alice Moreno,'-1,/);
+  });
+
   it('has help for the command and its options', () => {
     const r = spawnSync(process.execPath, [BIN, 'import', '--help'], { encoding: 'utf8' });
     expect(r.stdout).toMatch(/--skip-invalid/);
     expect(r.stdout).toMatch(/--create-missing/);
     expect(r.stdout).toMatch(/--map <mapping.json>/);
+    expect(r.stdout).toMatch(/--encoding <encoding>/);
   });
 });

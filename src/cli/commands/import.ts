@@ -4,6 +4,7 @@ import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { SYSTEM_VIEWER } from '../../domain/access/viewer.ts';
 import { AppError } from '../../errors.ts';
+import { IMPORT_ENCODINGS, type ImportEncoding } from '../../import/csv/decode-text.ts';
 import { rejectsCsv, toStoredReject } from '../../import/csv/rejects-csv.ts';
 import { ENTITIES, type EntityName } from '../../import/mapping/entities.ts';
 import { parseMappingFile } from '../../import/mapping/load-mapping-file.ts';
@@ -20,6 +21,7 @@ interface ImportOptions {
   skipInvalid?: boolean;
   createMissing?: boolean;
   batchSize?: string;
+  encoding?: string;
 }
 
 function printSummary(s: ImportSummary): void {
@@ -60,6 +62,7 @@ async function importOne(db: Db, file: string, opts: ImportOptions): Promise<voi
       source: opts.source,
       entity: opts.entity as EntityName | undefined,
       mapping,
+      encoding: opts.encoding as ImportEncoding | undefined,
       skipInvalid: Boolean(opts.skipInvalid),
       createMissing: Boolean(opts.createMissing),
       ...(opts.batchSize ? { batchSize: Number(opts.batchSize) } : {}),
@@ -109,12 +112,22 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--skip-invalid', 'import the valid rows and write the invalid ones to <file>.rejects.csv')
     .option('--create-missing', 'create unknown reps (role rep, no password), accounts, contacts and stages')
     .option('--batch-size <rows>', 'rows per INSERT statement (default 1000)')
+    .option(
+      '--encoding <encoding>',
+      `encoding of the files: ${IMPORT_ENCODINGS.join(', ')} (default utf-8; a byte-order mark wins)`,
+    )
     .action(async (files: string[], opts: ImportOptions) => {
       if (opts.entity && !(ENTITIES as readonly string[]).includes(opts.entity)) {
         throw new AppError('validation', `Unknown entity '${opts.entity}'`, [
           { field: 'entity', reason: `use one of ${ENTITIES.join(', ')}` },
         ]);
       }
+      if (opts.encoding && !(IMPORT_ENCODINGS as readonly string[]).includes(opts.encoding.toLowerCase())) {
+        throw new AppError('validation', `Unknown encoding '${opts.encoding}'`, [
+          { field: 'encoding', value: opts.encoding, reason: `use one of ${IMPORT_ENCODINGS.join(', ')}` },
+        ]);
+      }
+      if (opts.encoding) opts.encoding = opts.encoding.toLowerCase();
       const db = await openConfiguredStore(ctx.config());
       try {
         for (const file of files) await importOne(db, file, opts);

@@ -5,7 +5,12 @@ import { readCsvRows, type CsvRow } from './read-csv.ts';
 async function rows(text: string, delimiter = ',') {
   const skips = { blank: 0, footer: 0 };
   const out: CsvRow[] = [];
-  for await (const r of readCsvRows(Readable.from([text]), delimiter, skips)) out.push(r);
+  for await (const r of readCsvRows(
+    Readable.from([text]),
+    { file: 'test.csv', delimiter, encoding: 'utf-8' },
+    skips,
+  ))
+    out.push(r);
   return { out, skips };
 }
 

@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { csvCell } from '../../server/csv/send-csv.ts';
 import type { FieldError } from '../mapping/compile.ts';
 
 /** A rejected row as stored on the import run: the original cells keyed by header, plus where and why. */
@@ -18,14 +19,16 @@ export function toStoredReject(
   const values: Record<string, string> = {};
   const columns = r.cells.map((_, i) => header[i] ?? `column ${i + 1}`);
   r.cells.forEach((c, i) => {
-    values[columns[i]!] = c;
+    // JSONB cannot hold U+0000; such rows are rejected for it, and kept with a visible replacement character.
+    values[columns[i]!] = c.replaceAll('\u0000', '\uFFFD');
   });
   return { line: r.line, columns, values, errors: r.errors };
 }
 
 /**
  * The rejects file: the original columns, then `line`, `field` and `reason` (several problems in one row are
- * joined with '; '), so a user can fix the rows and import the file again.
+ * joined with '; '), so a user can fix the rows and import the file again. It is opened in spreadsheets, and the
+ * cells come from an untrusted file, so every cell goes through the exporter's formula neutraliser (csvCell).
  */
 export function rejectsCsv(header: readonly string[], rejects: readonly StoredReject[]): string {
   const columns = [...header];
@@ -36,5 +39,5 @@ export function rejectsCsv(header: readonly string[], rejects: readonly StoredRe
     r.errors.map((e) => e.field).join('; '),
     r.errors.map((e) => (e.value !== undefined ? `${e.reason}` : e.reason)).join('; '),
   ]);
-  return stringify([[...columns, 'line', 'field', 'reason'], ...rows]);
+  return stringify([[...columns, 'line', 'field', 'reason'], ...rows].map((row) => row.map(csvCell)));
 }

@@ -3,7 +3,7 @@ import { isCurrencyCode, parseAmountMinor } from '../values/amount.ts';
 import { isUsableDateFormat, parseDateTime, type ParsedDateTime } from '../values/date-time.ts';
 import { parseDurationSeconds, type DurationUnit } from '../values/duration.ts';
 import { isValidTimeZone } from '../../domain/calendar/zoned.ts';
-import { fieldsOf, type FieldDef } from './entities.ts';
+import { fieldsOf, maxLengthOf, type FieldDef } from './entities.ts';
 import type { FieldSource, MappingSpec } from './mapping-spec.ts';
 
 /** A cell that could not be turned into our value. */
@@ -38,6 +38,7 @@ interface Reader {
   field: string;
   def: FieldDef;
   read: (cells: readonly string[]) => string;
+  maxLength: number;
   values: Map<string, string> | null;
   otherwise: string | undefined;
   unit: DurationUnit;
@@ -60,10 +61,28 @@ export function compileMapping(
   const errors: ErrorDetail[] = [];
   const fieldDefs = fieldsOf(spec.entity);
   const index = new Map<string, number>();
+  const repeated = new Map<string, number[]>();
   headers.forEach((h, i) => {
     const key = normalizeHeader(h);
     if (!index.has(key)) index.set(key, i);
+    else if (key !== '') repeated.set(key, [...(repeated.get(key) ?? [index.get(key)!]), i]);
   });
+  // A repeated header the mapping reads is ambiguous (which column holds the owner?); one it does not read is
+  // harmless (some report exports repeat an unused column) and passes.
+  const reported = new Set<string>();
+  const checkRepeated = (column: string, field: string) => {
+    const key = normalizeHeader(column);
+    const at = repeated.get(key);
+    if (!at || reported.has(key)) return;
+    reported.add(key);
+    errors.push({
+      file,
+      line: 1,
+      field,
+      value: column,
+      reason: `column '${headers[at[0]!]!.trim()}' appears ${at.length} times (columns ${at.map((i) => i + 1).join(', ')}); rename or remove the extra ones`,
+    });
+  };
   const timeZone = spec.timeZone ?? defaults.timeZone;
   const currency = spec.currency ?? defaults.currency;
   const formats = Array.isArray(spec.dateFormat) ? spec.dateFormat : [spec.dateFormat];
@@ -89,6 +108,7 @@ export function compileMapping(
     }
     const s = sourceObject(src);
     const columns = s.column === undefined ? [] : Array.isArray(s.column) ? s.column : [s.column];
+    for (const c of [...columns, ...(s.join ?? [])]) checkRepeated(c, field);
     const present = columns
       .map((c) => index.get(normalizeHeader(c)))
       .filter((i): i is number => i !== undefined);
@@ -118,7 +138,15 @@ export function compileMapping(
     const values = s.values
       ? new Map(Object.entries(s.values).map(([k, v]) => [normalizeValue(k), v] as const))
       : null;
-    readers.push({ field, def, read, values, otherwise: s.otherwise, unit: s.unit ?? 'seconds' });
+    readers.push({
+      field,
+      def,
+      read,
+      maxLength: maxLengthOf(def),
+      values,
+      otherwise: s.otherwise,
+      unit: s.unit ?? 'seconds',
+    });
   }
   const mappedFields = new Set(readers.map((r) => r.field));
   for (const [field, def] of Object.entries(fieldDefs)) {
@@ -146,6 +174,14 @@ export function compileMapping(
       const rowErrors: FieldError[] = [];
       for (const r of readers) {
         let raw = r.read(cells);
+        if (raw.length > r.maxLength) {
+          // The value itself is left out: echoing 100,000 characters back helps nobody.
+          rowErrors.push({
+            field: r.field,
+            reason: `longer than ${r.maxLength.toLocaleString('en-US')} characters (${raw.length.toLocaleString('en-US')})`,
+          });
+          continue;
+        }
         if (raw !== '' && r.values) {
           const mapped = r.values.get(normalizeValue(raw));
           raw = mapped ?? r.otherwise ?? raw;

@@ -22,14 +22,39 @@ export type FieldKind =
   | { kind: 'currency' }
   | { kind: 'enum'; allowed: readonly string[] };
 
-/** One of our fields: its parser, whether a row must have it, and a line for the docs. */
+/** One of our fields: its parser, whether a row must have it, its longest cell, and a line for the docs. */
 export interface FieldDef {
   type: FieldKind;
   required?: boolean;
+  /** Longest cell accepted, in characters (default: TEXT_LIMIT for text, VALUE_LIMIT for the other kinds). */
+  maxLength?: number;
   doc: string;
 }
 
-const text = (doc: string, required = false): FieldDef => ({ type: { kind: 'text' }, required, doc });
+/** Names, titles, subjects, account and company names. */
+export const TEXT_LIMIT = 1000;
+/** Dates, numbers, amounts, codes and enum labels: nothing legitimate comes close. */
+export const VALUE_LIMIT = 200;
+/** RFC 5321 caps an address at 254 characters; a little slack for odd exports. */
+const EMAIL_LIMIT = 320;
+/** Source ids (Salesforce 18, HubSpot and Pipedrive numbers, hashes). */
+const ID_LIMIT = 255;
+/** Free text such as a lost reason. */
+const NOTE_LIMIT = 10_000;
+/** Labels such as stages and lead sources. */
+const LABEL_LIMIT = 200;
+
+/** The longest cell a field accepts. */
+export function maxLengthOf(def: FieldDef): number {
+  return def.maxLength ?? (def.type.kind === 'text' ? TEXT_LIMIT : VALUE_LIMIT);
+}
+
+const text = (doc: string, required = false, maxLength = TEXT_LIMIT): FieldDef => ({
+  type: { kind: 'text' },
+  required,
+  maxLength,
+  doc,
+});
 const datetime = (doc: string, required = false): FieldDef => ({ type: { kind: 'datetime' }, required, doc });
 const oneOf = (allowed: readonly string[], doc: string, required = false): FieldDef => ({
   type: { kind: 'enum', allowed },
@@ -61,17 +86,21 @@ const ACTIVITY_OUTCOMES: readonly ActivityOutcome[] = [
 
 const person = {
   owner: text('owner (rep) by name; matched case-insensitively to users.name'),
-  ownerEmail: text('owner (rep) by e-mail; preferred over the name when both are given'),
+  ownerEmail: text('owner (rep) by e-mail; preferred over the name when both are given', false, EMAIL_LIMIT),
 };
 
 /** Our fields per entity. A mapping names a column for some of them; `required` ones must be mapped and non-empty. */
 export const ENTITY_FIELDS = {
   opportunities: {
-    externalId: text('id in the source CRM; derived from owner+account+name+created date when absent'),
+    externalId: text(
+      'id in the source CRM; derived from owner+account+name+created date when absent',
+      false,
+      ID_LIMIT,
+    ),
     name: text('deal name', true),
     ...person,
     account: text('account (company) name'),
-    stage: text('stage label, mapped to one of our stages by the value map', true),
+    stage: text('stage label, mapped to one of our stages by the value map', true, LABEL_LIMIT),
     status: oneOf(['open', 'won', 'lost'], 'open/won/lost; when absent it follows from the stage (Won/Lost)'),
     amount: { type: { kind: 'amount' }, doc: 'deal amount in major units (12000.50); empty = 0' },
     currency: {
@@ -85,9 +114,9 @@ export const ENTITY_FIELDS = {
       type: { kind: 'date' },
       doc: 'expected close date; wins over closeDate for open deals',
     },
-    lostReason: text('why the deal was lost'),
+    lostReason: text('why the deal was lost', false, NOTE_LIMIT),
     type: oneOf(OPPORTUNITY_TYPES, 'new_business / upsell / renewal (default new_business)'),
-    leadSource: text('lead source'),
+    leadSource: text('lead source', false, LABEL_LIMIT),
     forecastCategory: oneOf(
       FORECAST_CATEGORIES,
       'forecast category (default: pipeline, closed for won/lost)',
@@ -98,38 +127,50 @@ export const ENTITY_FIELDS = {
     },
   },
   opportunity_history: {
-    externalId: text('id of the history row; derived from opportunity+time+stage when absent'),
-    opportunityExternalId: text('id of the opportunity in the source CRM', true),
-    stage: text('stage label after the change', true),
+    externalId: text(
+      'id of the history row; derived from opportunity+time+stage when absent',
+      false,
+      ID_LIMIT,
+    ),
+    opportunityExternalId: text('id of the opportunity in the source CRM', true, ID_LIMIT),
+    stage: text('stage label after the change', true, LABEL_LIMIT),
     amount: { type: { kind: 'amount' }, doc: 'amount after the change' },
     currency: { type: { kind: 'currency' }, doc: 'ISO 4217 code of the amount' },
     closeDate: { type: { kind: 'date' }, doc: 'expected close date after the change' },
     changedAt: datetime('when the change happened', true),
   },
   leads: {
-    externalId: text('id in the source CRM; derived from e-mail or name+created date when absent'),
+    externalId: text(
+      'id in the source CRM; derived from e-mail or name+created date when absent',
+      false,
+      ID_LIMIT,
+    ),
     name: text('full name (or give firstName and lastName)'),
     firstName: text('first name'),
     lastName: text('last name'),
-    email: text('e-mail address'),
+    email: text('e-mail address', false, EMAIL_LIMIT),
     company: text('company name'),
-    source: text('lead source'),
+    source: text('lead source', false, LABEL_LIMIT),
     ...person,
     status: oneOf(LEAD_STATUSES, 'new / working / mql / sql / disqualified / converted (default new)'),
     createdAt: datetime('when the lead arrived', true),
     convertedAt: datetime('when the lead was converted'),
   },
   contacts: {
-    externalId: text('id in the source CRM; derived from e-mail or name when absent'),
+    externalId: text('id in the source CRM; derived from e-mail or name when absent', false, ID_LIMIT),
     name: text('full name (or give firstName and lastName)'),
     firstName: text('first name'),
     lastName: text('last name'),
-    email: text('e-mail address'),
+    email: text('e-mail address', false, EMAIL_LIMIT),
     account: text('account (company) name'),
     ...person,
   },
   activities: {
-    externalId: text('id in the source CRM; derived from owner+type+time+subject+contact when absent'),
+    externalId: text(
+      'id in the source CRM; derived from owner+type+time+subject+contact when absent',
+      false,
+      ID_LIMIT,
+    ),
     type: oneOf(ACTIVITY_TYPES, 'call / email / meeting / linkedin / other', true),
     direction: oneOf(['outbound', 'inbound'], 'outbound (default) or inbound'),
     outcome: oneOf(
@@ -142,7 +183,7 @@ export const ENTITY_FIELDS = {
     subject: text('subject'),
     account: text('account (company) name'),
     contact: text('contact person by name'),
-    contactEmail: text('contact person by e-mail'),
+    contactEmail: text('contact person by e-mail', false, EMAIL_LIMIT),
     opportunity: text('deal by name (linked when exactly one deal has that name)'),
     done: { type: { kind: 'boolean' }, doc: 'false skips the row (planned, not performed); default true' },
   },

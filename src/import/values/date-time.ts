@@ -87,15 +87,29 @@ function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+/** Years a CRM record can plausibly carry; outside them a date is a typo (0024) or a placeholder (9999). */
+export const YEAR_RANGE = { min: 1900, max: 2999 } as const;
+
 /**
  * Parses a timestamp written in one of `formats` (tried in order) as local time in `timeZone`. ISO 8601 with an
- * explicit offset is always accepted and needs no zone. Returns a reason string when nothing fits.
+ * explicit offset is always accepted and needs no zone. Returns a reason string when nothing fits or the year is
+ * outside YEAR_RANGE (the store and the calendar code would otherwise get year 24 or 275760).
  */
 export function parseDateTime(
   text: string,
   formats: readonly string[],
   timeZone: string,
 ): ParsedDateTime | string {
+  const parsed = parseAnyYear(text, formats, timeZone);
+  if (typeof parsed === 'string') return parsed;
+  const year = Number(parsed.localDate.slice(0, 4));
+  const utcYear = parsed.instant.getUTCFullYear();
+  if ([year, utcYear].some((y) => !(y >= YEAR_RANGE.min && y <= YEAR_RANGE.max)))
+    return `'${text.trim()}' is outside the years ${YEAR_RANGE.min}-${YEAR_RANGE.max}`;
+  return parsed;
+}
+
+function parseAnyYear(text: string, formats: readonly string[], timeZone: string): ParsedDateTime | string {
   const value = text.trim();
   if (ISO_WITH_ZONE.test(value)) {
     const instant = new Date(value);

@@ -1,4 +1,6 @@
 import { sql } from 'kysely';
+import type { Viewer } from '../../domain/access/viewer.ts';
+import { visibleOwner } from '../../store/access/visible-owner.ts';
 import type { Db } from '../../store/db.ts';
 import { DEFAULT_STAGES } from '../../store/tables/pipelines.ts';
 import type { FieldError } from '../mapping/compile.ts';
@@ -7,6 +9,8 @@ import type { StageInfo } from '../records/opportunity-record.ts';
 
 /** What the batch writers need to turn names into ids; caches span the whole file. */
 export interface References {
+  /** Who imports: every row must pass their row-level rule (see row-access.ts). */
+  readonly viewer: Viewer;
   readonly createMissing: boolean;
   /** Loads (and with createMissing, creates) the reps named by a batch. */
   loadUsers(refs: ReadonlyArray<PersonRef | null>): Promise<void>;
@@ -23,7 +27,7 @@ export interface References {
   ): Promise<void>;
   contact(ref: { name: string | null; email: string | null } | null): number | null | FieldError;
   loadOpportunitiesByName(names: ReadonlyArray<string | null>): Promise<void>;
-  /** A deal by exact (case-insensitive) name; null when none or several have it. */
+  /** A deal the viewer can see by exact (case-insensitive) name; null when none or several have it. */
   opportunityByName(name: string | null): number | null;
   /** Stage of the default pipeline by (mapped) name; creates it with createMissing. */
   stage(name: string, probability: number | null): Promise<StageInfo | FieldError>;
@@ -75,7 +79,7 @@ async function createDefaultPipeline(tx: Db): Promise<{ id: number }> {
 }
 
 /** Builds the resolver over an open transaction (creating the default pipeline when the store has none). */
-export async function createReferences(tx: Db, createMissing: boolean): Promise<References> {
+export async function createReferences(tx: Db, viewer: Viewer, createMissing: boolean): Promise<References> {
   const pipeline =
     (await tx
       .selectFrom('pipelines')
@@ -104,6 +108,7 @@ export async function createReferences(tx: Db, createMissing: boolean): Promise<
   const oppsByName = new Map<string, number | null>();
 
   return {
+    viewer,
     createMissing,
     pipelineId: pipeline.id,
     closingStages: { won: won.id, lost: lost.id },
@@ -265,6 +270,8 @@ export async function createReferences(tx: Db, createMissing: boolean): Promise<
           sql<number>`count(*)`.as('c'),
         ])
         .where(sql`lower(name)`, 'in', wanted)
+        // Linking an activity to another team's deal would change numbers the importer cannot see.
+        .where(visibleOwner(viewer, 'owner_id'))
         .groupBy(sql`lower(name)`)
         .execute();
       for (const n of wanted) oppsByName.set(n, null);

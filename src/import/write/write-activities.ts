@@ -6,6 +6,7 @@ import type { ActivityRecord } from '../records/activity-record.ts';
 import { sql } from 'kysely';
 import { changedColumns, collect, emptyBatchResult, type BatchResult } from './batch-result.ts';
 import type { References } from './references.ts';
+import { loadExistingOwners, rowAccessErrors } from './row-access.ts';
 
 const COLUMNS = [
   'type',
@@ -33,6 +34,12 @@ export async function writeActivities(
   await refs.loadUsers(records.map((r) => r.owner));
   await refs.loadAccounts(records.map((r) => r.account));
   await refs.loadOpportunitiesByName(records.map((r) => r.opportunity));
+  const existing = await loadExistingOwners(
+    tx,
+    refs.viewer,
+    'activities',
+    records.map((r) => r.externalId),
+  );
   // Contacts are created under the row's account and rep, so those resolve first.
   await refs.loadContacts(
     records.map((r) => {
@@ -52,6 +59,7 @@ export async function writeActivities(
     const userId = collect(refs.user(r.owner), errors);
     const accountId = collect(refs.account(r.account), errors);
     const contactId = collect(refs.contact(r.contact), errors);
+    errors.push(...rowAccessErrors(refs.viewer, { ...r, ownerId: userId }, existing));
     if (errors.length > 0) {
       result.rejects.push({ line: r.line, errors });
       continue;

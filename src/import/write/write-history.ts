@@ -4,7 +4,9 @@ import type { OpportunityHistoryTable } from '../../store/schema.ts';
 import type { FieldError } from '../mapping/compile.ts';
 import type { HistoryRecord } from '../records/history-record.ts';
 import { collect, emptyBatchResult, type BatchResult } from './batch-result.ts';
+import { canSeeOwner } from '../../domain/access/viewer.ts';
 import type { References } from './references.ts';
+import { OUTSIDE_TEAMS } from './row-access.ts';
 import { countWritten, upsertByExternalId } from './upsert-by-external-id.ts';
 
 const COLUMNS = [
@@ -44,6 +46,8 @@ export async function writeHistory(
         value: r.opportunityExternalId,
         reason: 'no imported deal has this id; import the deals (with their id column) first',
       });
+    else if (!canSeeOwner(refs.viewer, opp.owner_id))
+      errors.push({ field: 'opportunityExternalId', value: r.opportunityExternalId, reason: OUTSIDE_TEAMS });
     const stage = collect(await refs.stage(r.stage, null), errors);
     if (errors.length > 0 || !opp || !stage) {
       result.rejects.push({ line: r.line, errors });

@@ -5,6 +5,7 @@ import type { FieldError } from '../mapping/compile.ts';
 import type { LeadRecord } from '../records/lead-record.ts';
 import { collect, emptyBatchResult, type BatchResult } from './batch-result.ts';
 import type { References } from './references.ts';
+import { loadExistingOwners, rowAccessErrors } from './row-access.ts';
 import { countWritten, upsertByExternalId } from './upsert-by-external-id.ts';
 
 const COLUMNS = [
@@ -22,10 +23,17 @@ const COLUMNS = [
 export async function writeLeads(tx: Db, refs: References, records: LeadRecord[]): Promise<BatchResult> {
   const result = emptyBatchResult();
   await refs.loadUsers(records.map((r) => r.owner));
+  const existing = await loadExistingOwners(
+    tx,
+    refs.viewer,
+    'leads',
+    records.map((r) => r.externalId),
+  );
   const rows: Array<Insertable<LeadsTable> & { external_id: string }> = [];
   for (const r of records) {
     const errors: FieldError[] = [];
     const ownerId = collect(refs.user(r.owner), errors);
+    errors.push(...rowAccessErrors(refs.viewer, { ...r, ownerId }, existing));
     if (errors.length > 0) {
       result.rejects.push({ line: r.line, errors });
       continue;

@@ -10,6 +10,7 @@ import {
 } from '../records/opportunity-record.ts';
 import { changedColumns, collect, emptyBatchResult, type BatchResult } from './batch-result.ts';
 import type { References } from './references.ts';
+import { loadExistingOwners, rowAccessErrors } from './row-access.ts';
 
 const COLUMNS = [
   'name',
@@ -46,6 +47,12 @@ export async function writeOpportunities(
   const result = emptyBatchResult();
   await refs.loadUsers(records.map((r) => r.owner));
   await refs.loadAccounts(records.map((r) => r.account));
+  const existing = await loadExistingOwners(
+    tx,
+    refs.viewer,
+    'opportunities',
+    records.map((r) => r.externalId),
+  );
   const rows: Array<Insertable<OpportunitiesTable> & { external_id: string }> = [];
   const states = new Map<
     string,
@@ -55,6 +62,7 @@ export async function writeOpportunities(
     const errors: FieldError[] = [];
     const ownerId = collect(refs.user(r.owner), errors);
     const accountId = collect(refs.account(r.account), errors);
+    errors.push(...rowAccessErrors(refs.viewer, { ...r, ownerId }, existing));
     const stage = collect(await refs.stage(r.stage, r.probability), errors);
     const state = stage ? collect(resolveDealState(r, stage, refs.closingStages), errors) : undefined;
     if (errors.length > 0 || !state) {

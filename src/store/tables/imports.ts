@@ -1,4 +1,6 @@
 import type { Selectable } from 'kysely';
+import type { Viewer } from '../../domain/access/viewer.ts';
+import { visibleUser } from '../access/visible-owner.ts';
 import type { Db } from '../db.ts';
 import type { ImportsTable } from '../schema.ts';
 
@@ -44,8 +46,12 @@ export function toImportRun(r: Omit<Selectable<ImportsTable>, 'rejects'>): Impor
   };
 }
 
-/** Recent runs, newest first. Runs are workspace-level records (admins and managers see them all). */
-export async function listImportRuns(db: Db, limit: number): Promise<ImportRun[]> {
+/**
+ * Recent runs the viewer may see, newest first. A run (and its rejected rows, which hold whole rows of the file)
+ * is visible to its creator, the managers above the creator (visibleUser) and admins; runs started by the CLI
+ * (no creator) to admins only.
+ */
+export async function listImportRuns(db: Db, viewer: Viewer, limit: number): Promise<ImportRun[]> {
   const rows = await db
     .selectFrom('imports')
     .select([
@@ -66,21 +72,24 @@ export async function listImportRuns(db: Db, limit: number): Promise<ImportRun[]
       'started_at',
       'finished_at',
     ])
+    .where(visibleUser(viewer, 'started_by'))
     .orderBy('id', 'desc')
     .limit(limit)
     .execute();
   return rows.map(toImportRun);
 }
 
-/** The stored rejects of one run (at most 1,000 rows), or undefined when there is no such run. */
+/** The stored rejects of one run (at most 1,000 rows), or undefined when there is no such run the viewer may see. */
 export async function getImportRejects(
   db: Db,
+  viewer: Viewer,
   id: number,
 ): Promise<{ id: number; rejects: unknown[] } | undefined> {
   const row = await db
     .selectFrom('imports')
     .select(['id', 'rejects'])
     .where('id', '=', id)
+    .where(visibleUser(viewer, 'started_by'))
     .executeTakeFirst();
   return row ? { id: row.id, rejects: Array.isArray(row.rejects) ? row.rejects : [] } : undefined;
 }

@@ -55,6 +55,7 @@ const createImport: RouteModule = async (app, { db }) => {
         const summary = await runImport(db, viewer, {
           fileName: fileName ?? 'upload.csv',
           input,
+          encoding: q.encoding,
           source: q.source,
           entity: q.entity,
           skipInvalid: q.skipInvalid,

@@ -18,8 +18,9 @@ const getImportRejectsCsv: RouteModule = (app, { db }) => {
       },
     },
     async (request, reply) => {
-      requireRole(request, 'manager');
-      const run = await getImportRejects(db, request.params.id);
+      const viewer = requireRole(request, 'manager');
+      // Someone else's run answers 404 like a missing one, so ids cannot be probed.
+      const run = await getImportRejects(db, viewer, request.params.id);
       if (!run) throw new AppError('not_found', `No import ${request.params.id}`);
       const rejects = run.rejects as StoredReject[];
       const header = rejects[0]?.columns ?? [];

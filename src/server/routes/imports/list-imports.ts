@@ -6,7 +6,7 @@ import { ImportRunSchema } from './schemas.ts';
 
 const Query = z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) });
 
-/** GET /api/imports: recent import runs with their counts, newest first (admins and managers). */
+/** GET /api/imports: recent import runs with their counts, newest first (admins; managers: their subtree's runs). */
 const listImports: RouteModule = (app, { db }) => {
   app.get(
     '/api/imports',
@@ -19,8 +19,8 @@ const listImports: RouteModule = (app, { db }) => {
       },
     },
     async (request) => {
-      requireRole(request, 'manager');
-      return { imports: await listImportRuns(db, request.query.limit) };
+      const viewer = requireRole(request, 'manager');
+      return { imports: await listImportRuns(db, viewer, request.query.limit) };
     },
   );
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IMPORT_ENCODINGS } from '../../../import/csv/decode-text.ts';
 import { ENTITIES } from '../../../import/mapping/entities.ts';
 import { BUILT_IN_SOURCES } from '../../../import/mappings/index.ts';
 
@@ -13,7 +14,14 @@ export const CreateImportQuery = z.object({
   entity: z.enum(ENTITIES).optional(),
   skipInvalid: flag,
   createMissing: flag,
-  fileName: z.string().max(300).optional(),
+  fileName: z
+    .string()
+    .max(300)
+    // A NUL or other control character cannot be stored and has no place in a file name.
+    .refine((name) => ![...name].some((c) => c.charCodeAt(0) < 0x20), 'no control characters')
+    .optional(),
+  /** Encoding of the file's bytes (default utf-8; a byte-order mark wins). */
+  encoding: z.enum(IMPORT_ENCODINGS).optional(),
 });
 
 const FieldErrorSchema = z.object({ field: z.string(), value: z.string().optional(), reason: z.string() });
