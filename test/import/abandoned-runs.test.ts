@@ -171,5 +171,5 @@ for (const name of storeNames()) {
     } finally {
       await db.destroy();
     }
-  }, 90_000);
+  }, 120_000);
 }
