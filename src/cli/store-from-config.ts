@@ -1,4 +1,5 @@
 import type { Config } from '../config.ts';
+import { failAbandonedImportRuns } from '../import/run-lock.ts';
 import { openDb, type Db, type StoreTarget } from '../store/db.ts';
 import { migrateToLatest } from '../store/migrate.ts';
 
@@ -9,9 +10,18 @@ export function targetFromConfig(config: Config): StoreTarget {
     : { kind: 'pglite', dataDir: config.dataDir };
 }
 
-/** Opens and migrates the configured store; every CLI command starts here. */
+/**
+ * Opens and migrates the configured store; every CLI command (serve included) starts here. It also closes the
+ * books on imports whose process died: any process that opens the store may be the first one after a crash, the
+ * sweep is one statement, and it cannot touch a live run (see import/run-lock.ts).
+ */
 export async function openConfiguredStore(config: Config): Promise<Db> {
   const db = await openDb(targetFromConfig(config));
   await migrateToLatest(db);
+  const abandoned = await failAbandonedImportRuns(db);
+  if (abandoned.length > 0)
+    console.error(
+      `Import run${abandoned.length > 1 ? 's' : ''} ${abandoned.join(', ')} had stopped without finishing: marked failed.`,
+    );
   return db;
 }

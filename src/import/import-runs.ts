@@ -8,15 +8,20 @@ import type { RejectedRow } from './run-import.ts';
 /** At most this many rejected rows are kept on the run (the rejects CSV of a CLI run has them all). */
 export const MAX_STORED_REJECTS = 1000;
 
-/** Records a run as 'running' before the import transaction starts, so even a crash leaves a trace. */
+/**
+ * Records a run as 'running' before the import transaction starts, so even a crash leaves a trace; the id comes
+ * locked from reserveLockedRunId (run-lock.ts), so the start-up sweep can tell a live run from an abandoned one.
+ */
 export async function startImportRun(
   db: Db,
   viewer: Viewer,
   req: { fileName: string; source?: string | undefined; entity?: string | undefined },
+  runId: number,
 ): Promise<number> {
   const { id } = await db
     .insertInto('imports')
     .values({
+      id: runId,
       source: req.source ?? 'auto',
       entity: req.entity ?? 'auto',
       file_name: req.fileName,

@@ -17,6 +17,7 @@ import { toHistoryRecord } from './records/history-record.ts';
 import { toLeadRecord } from './records/lead-record.ts';
 import { toOpportunityRecord } from './records/opportunity-record.ts';
 import { describeImportRun, finishImportRun, startImportRun } from './import-runs.ts';
+import { releaseRunLock, reserveLockedRunId } from './run-lock.ts';
 import type { BatchResult } from './write/batch-result.ts';
 import { createReferences, type References } from './write/references.ts';
 import { writeActivities } from './write/write-activities.ts';
@@ -171,10 +172,28 @@ function checkCreateMissing(viewer: Viewer, req: ImportRequest): void {
  * every problem. A crash mid-way rolls back too. Every run, rejected or not, is recorded in `imports`.
  */
 export async function runImport(db: Db, viewer: Viewer, req: ImportRequest): Promise<ImportSummary> {
+  // One connection for the whole run: it holds the run's lock (run-lock.ts) while the run is 'running'.
+  return db.connection().execute(async (conn) => {
+    const runId = await reserveLockedRunId(conn);
+    try {
+      return await importOnConnection(conn, viewer, req, runId);
+    } finally {
+      // A broken connection has lost the lock already; its error must not hide the import's own outcome.
+      await releaseRunLock(conn, runId).catch(() => undefined);
+    }
+  });
+}
+
+async function importOnConnection(
+  db: Db,
+  viewer: Viewer,
+  req: ImportRequest,
+  lockedRunId: number,
+): Promise<ImportSummary> {
   const started = performance.now();
   checkCreateMissing(viewer, req);
   const settings = await getSettings(db);
-  const runId = await startImportRun(db, viewer, req);
+  const runId = await startImportRun(db, viewer, req, lockedRunId);
   const batchSize = req.batchSize ?? 1000;
   const skips: CsvSkips = { blank: 0, footer: 0 };
   const rejects: RejectedRow[] = [];
@@ -293,6 +312,10 @@ export async function runImport(db: Db, viewer: Viewer, req: ImportRequest): Pro
           rejected: rejects.length,
         },
       });
+      // The final state commits with the rows: a run that is still 'running' after a crash wrote nothing.
+      if (spec) await describeImportRun(tx, runId, spec);
+      rejects.sort((a, b) => a.line - b.line);
+      await finishImportRun(tx, runId, { status: 'succeeded', ...totals, rejects, header });
     });
   } catch (err) {
     if (spec) await describeImportRun(db, runId, spec);
@@ -315,9 +338,6 @@ export async function runImport(db: Db, viewer: Viewer, req: ImportRequest): Pro
     });
     throw err;
   }
-  if (spec) await describeImportRun(db, runId, spec);
-  rejects.sort((a, b) => a.line - b.line);
-  await finishImportRun(db, runId, { status: 'succeeded', ...totals, rejects, header });
   const seconds = (performance.now() - started) / 1000;
   const finalSpec = spec as MappingSpec | null;
   return {

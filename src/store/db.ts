@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.ts';
 import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
@@ -18,7 +18,10 @@ const DATE = 1082;
 const toNumber = (v: string) => Number(v);
 const asText = (v: string) => v;
 
-/** Opens a Kysely handle on the target; the caller owns it and must call destroy(). */
+/**
+ * Opens a Kysely handle on the target; the caller owns it and must call destroy(). A PGlite directory is locked
+ * for this process until then (see data-dir-lock.ts): a second process gets a `conflict` AppError.
+ */
 export async function openDb(target: StoreTarget): Promise<Db> {
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({
@@ -38,11 +41,29 @@ export async function openDb(target: StoreTarget): Promise<Db> {
     });
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
-  if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
-  const client = await PGlite.create(target.dataDir ?? undefined, {
-    parsers: { [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: asText },
-    serializers: {},
-  });
+  // The directory lock comes first: PGlite must not read or write a directory another process has open.
+  const lock = target.dataDir ? lockDataDir(target.dataDir) : null;
+  let client: PGlite;
+  try {
+    client = await PGlite.create(target.dataDir ?? undefined, {
+      parsers: { [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: asText },
+      serializers: {},
+    });
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
+  if (lock) {
+    // Kysely's destroy() ends in client.close(); the lock goes with the last write.
+    const close = client.close.bind(client);
+    client.close = async () => {
+      try {
+        await close();
+      } finally {
+        lock.release();
+      }
+    };
+  }
   return new Kysely<Database>({ dialect: new PGliteDialect({ pglite: client }) });
 }
 
