@@ -8,6 +8,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import type { TrustProxy } from '../config.ts';
 import type { AppDeps } from './app-types.ts';
 import { registerErrorHandler } from './error-handler.ts';
 import { routes } from './routes/index.ts';
@@ -16,11 +17,23 @@ import { trackRouteAccess } from './route-access.ts';
 import { registerViewerHook } from './viewer-hook.ts';
 import { registerWebApp } from './web-app.ts';
 
+/**
+ * Fastify's form of the proxy setting: nothing trusted by default, so clients cannot pick their own IP. A hop
+ * count trusts the `hops` nearest addresses (the socket's peer is hop 0), as proxy-addr counts them.
+ */
+function fastifyTrustProxy(
+  trust: TrustProxy,
+): false | string[] | ((address: string, hop: number) => boolean) {
+  if ('addresses' in trust) return trust.addresses;
+  const { hops } = trust;
+  return hops === 0 ? false : (_address, hop) => hop < hops;
+}
+
 /** Builds the HTTP app (API, OpenAPI document and the built web app) without listening. */
 export async function buildApp(deps: AppDeps) {
   const app = Fastify({
     logger: deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel },
-    trustProxy: true,
+    trustProxy: fastifyTrustProxy(deps.config.trustProxy),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -47,10 +47,12 @@ export function registerViewerHook(app: FastifyInstance, { db }: AppDeps): void 
     const authorization = request.headers.authorization;
     if (authorization !== undefined) {
       const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-      const ip = clientIp(request);
-      await assertNotThrottled(db, [{ kind: 'token_ip', key: ip }], now);
+      // The token is looked up first: a valid one is never throttled, so bad tokens sent from an address
+      // that others share (an office, a proxy) cannot lock out the valid ones. Only bad tokens count.
       const holder = match ? await findApiToken(db, match[1] as string, now) : null;
       if (!holder) {
+        const ip = clientIp(request);
+        await assertNotThrottled(db, [{ kind: 'token_ip', key: ip }], now);
         await recordAuthFailure(db, 'token_ip', ip, now);
         throw new AppError('unauthenticated', 'Sign in first');
       }
