@@ -1,4 +1,38 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
+
+/**
+ * Which proxies in front of the server may state the client's address (X-Forwarded-For) and scheme
+ * (X-Forwarded-Proto): a number of hops counted from the server (0: none, the socket's peer is the client),
+ * or the proxies' addresses and CIDR ranges.
+ */
+export type TrustProxy = { hops: number } | { addresses: string[] };
+
+function isAddressOrRange(entry: string): boolean {
+  const [address = '', prefix, extra] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+const TrustProxySetting = z
+  .string()
+  .trim()
+  .default('0')
+  .transform((value, ctx): TrustProxy => {
+    if (/^\d+$/.test(value)) return { hops: Number(value) };
+    const addresses = value.split(',').map((a) => a.trim());
+    const bad = addresses.filter((a) => !isAddressOrRange(a));
+    if (bad.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected a number of proxy hops or a comma list of IP addresses/CIDR ranges; not ${bad.map((b) => JSON.stringify(b)).join(', ')}`,
+      });
+      return z.NEVER;
+    }
+    return { addresses };
+  });
 
 const ConfigSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
@@ -8,6 +42,7 @@ const ConfigSchema = z.object({
   PACESETTER_ADMIN_EMAIL: z.string().email().optional(),
   PACESETTER_ADMIN_PASSWORD: z.string().min(10).optional(),
   PACESETTER_SECURE_COOKIES: z.enum(['true', 'false', 'auto']).default('auto'),
+  PACESETTER_TRUST_PROXY: TrustProxySetting,
   PACESETTER_WEB_DIST: z.string().optional(),
   PACESETTER_LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -23,6 +58,7 @@ export interface Config {
   adminEmail: string | undefined;
   adminPassword: string | undefined;
   secureCookies: 'true' | 'false' | 'auto';
+  trustProxy: TrustProxy;
   webDist: string | undefined;
   logLevel: z.infer<typeof ConfigSchema>['PACESETTER_LOG_LEVEL'];
 }
@@ -43,6 +79,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     adminEmail: e.PACESETTER_ADMIN_EMAIL,
     adminPassword: e.PACESETTER_ADMIN_PASSWORD,
     secureCookies: e.PACESETTER_SECURE_COOKIES,
+    trustProxy: e.PACESETTER_TRUST_PROXY,
     webDist: e.PACESETTER_WEB_DIST,
     logLevel: e.PACESETTER_LOG_LEVEL,
   };

@@ -1,7 +1,5 @@
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
-import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify from 'fastify';
 import {
@@ -10,20 +8,36 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import type { TrustProxy } from '../config.ts';
 import type { AppDeps } from './app-types.ts';
 import { registerErrorHandler } from './error-handler.ts';
 import { routes } from './routes/index.ts';
 import { registerSecurityHeaders } from './auth/security-headers.ts';
+import { trackRouteAccess } from './route-access.ts';
 import { registerViewerHook } from './viewer-hook.ts';
+import { registerWebApp } from './web-app.ts';
+
+/**
+ * Fastify's form of the proxy setting: nothing trusted by default, so clients cannot pick their own IP. A hop
+ * count trusts the `hops` nearest addresses (the socket's peer is hop 0), as proxy-addr counts them.
+ */
+function fastifyTrustProxy(
+  trust: TrustProxy,
+): false | string[] | ((address: string, hop: number) => boolean) {
+  if ('addresses' in trust) return trust.addresses;
+  const { hops } = trust;
+  return hops === 0 ? false : (_address, hop) => hop < hops;
+}
 
 /** Builds the HTTP app (API, OpenAPI document and the built web app) without listening. */
 export async function buildApp(deps: AppDeps) {
   const app = Fastify({
     logger: deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel },
-    trustProxy: true,
+    trustProxy: fastifyTrustProxy(deps.config.trustProxy),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  trackRouteAccess(app);
   registerErrorHandler(app);
   await app.register(fastifyCookie);
   registerSecurityHeaders(app);
@@ -33,20 +47,9 @@ export async function buildApp(deps: AppDeps) {
     transform: jsonSchemaTransform,
   });
   for (const route of routes) await route(app, deps);
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-
-  const webDist = resolve(deps.config.webDist ?? 'web/dist');
-  if (existsSync(webDist)) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false });
-    // Client-side routes: anything that is not the API falls back to the single page.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.url.startsWith('/api/')) {
-        return reply
-          .status(404)
-          .send({ error: { code: 'not_found', message: 'No such endpoint', details: [] } });
-      }
-      return reply.sendFile('index.html');
-    });
-  }
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () =>
+    app.swagger(),
+  );
+  await registerWebApp(app, resolve(deps.config.webDist ?? 'web/dist'));
   return app;
 }

@@ -9,6 +9,7 @@ import { assertNotThrottled, recordAuthFailure } from '../store/tables/auth-fail
 import { findSession } from '../store/tables/sessions.ts';
 import type { AppDeps } from './app-types.ts';
 import { clientIp } from './auth/request-auth.ts';
+import { isApiPath, isPublicRoute } from './route-access.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -17,17 +18,21 @@ declare module 'fastify' {
   }
 }
 
-/** API paths anyone may call: liveness, the OpenAPI document and signing in. */
-const PUBLIC_PATHS = new Set(['/api/health', '/api/openapi.json', '/api/auth/login']);
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-function pathOf(request: FastifyRequest): string {
-  const q = request.url.indexOf('?');
-  return q === -1 ? request.url : request.url.slice(0, q);
+/**
+ * Whether a request may go on without credentials. Decided on the route the router matched (it has already
+ * decoded and matched the path when onRequest hooks run), deny by default: only routes declaring
+ * `config: { public: true }` are open. Paths no route matched fall to the web app's page fallback, which
+ * reveals nothing; under /api, in any spelling, they stay private so the API is not probed anonymously.
+ */
+function needsNoCredentials(request: FastifyRequest): boolean {
+  if (isPublicRoute(request)) return true;
+  return request.is404 && !isApiPath(request.url);
 }
 
 /**
- * Authenticates every /api request before routing: a bearer API token or a session cookie, else 401.
+ * Authenticates every request to a private route: a bearer API token or a session cookie, else 401.
  * Sets request.viewer (with the manager subtree resolved once) and request.auth. Cookie-authenticated
  * state-changing requests must echo the session's CSRF token in X-CSRF-Token; bearer tokens are exempt
  * (browsers never attach them on their own), but read-scoped tokens may only read.
@@ -36,17 +41,18 @@ export function registerViewerHook(app: FastifyInstance, { db }: AppDeps): void 
   app.decorateRequest('viewer', null as unknown as Viewer);
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (request) => {
-    const path = pathOf(request);
-    if (!path.startsWith('/api/') || PUBLIC_PATHS.has(path)) return;
+    if (needsNoCredentials(request)) return;
     const now = new Date();
 
     const authorization = request.headers.authorization;
     if (authorization !== undefined) {
       const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-      const ip = clientIp(request);
-      await assertNotThrottled(db, [{ kind: 'token_ip', key: ip }], now);
+      // The token is looked up first: a valid one is never throttled, so bad tokens sent from an address
+      // that others share (an office, a proxy) cannot lock out the valid ones. Only bad tokens count.
       const holder = match ? await findApiToken(db, match[1] as string, now) : null;
       if (!holder) {
+        const ip = clientIp(request);
+        await assertNotThrottled(db, [{ kind: 'token_ip', key: ip }], now);
         await recordAuthFailure(db, 'token_ip', ip, now);
         throw new AppError('unauthenticated', 'Sign in first');
       }

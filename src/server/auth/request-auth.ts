@@ -17,11 +17,15 @@ declare module 'fastify' {
 export function cookieIsSecure(config: Config, request: FastifyRequest): boolean {
   if (config.secureCookies === 'true') return true;
   if (config.secureCookies === 'false') return false;
-  // trustProxy is on, so request.protocol honours X-Forwarded-Proto from a TLS-terminating proxy.
+  // request.protocol honours X-Forwarded-Proto only when the socket's peer is a trusted proxy
+  // (PACESETTER_TRUST_PROXY); otherwise it is the connection's own scheme.
   return request.protocol === 'https';
 }
 
-/** The client address used for per-IP throttling. */
+/**
+ * The client address used for per-IP throttling: the socket's peer, or, behind trusted proxies
+ * (PACESETTER_TRUST_PROXY), the address the nearest untrusted hop is known by, never a value the client wrote.
+ */
 export function clientIp(request: FastifyRequest): string {
   return request.ip || 'unknown';
 }

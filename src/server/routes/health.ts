@@ -12,7 +12,10 @@ const HealthResponse = z.object({
 const health: RouteModule = (app, { db, config }) => {
   app.get(
     '/api/health',
-    { schema: { tags: ['system'], summary: 'Liveness and store check', response: { 200: HealthResponse } } },
+    {
+      config: { public: true },
+      schema: { tags: ['system'], summary: 'Liveness and store check', response: { 200: HealthResponse } },
+    },
     async () => {
       await sql`select 1`.execute(db);
       return {

@@ -30,6 +30,7 @@ const login: RouteModule = (app, { db, config }) => {
   app.post(
     '/api/auth/login',
     {
+      config: { public: true },
       schema: {
         tags: ['auth'],
         summary: 'Sign in with email and password; sets the session cookie',
