@@ -86,7 +86,7 @@ async function ids(app: App, headers: Record<string, string>): Promise<Record<st
   const first = async (url: string) => {
     const res = await app.inject({ method: 'GET', url, headers });
     const body = res.statusCode === 200 ? res.json() : null;
-    const list = Array.isArray(body) ? body : (body?.items ?? body?.rows ?? body?.runs ?? []);
+    const list = Array.isArray(body) ? body : (body?.items ?? body?.imports ?? []);
     return list[0]?.id === undefined ? null : String(list[0].id);
   };
   const me = (await app.inject({ method: 'GET', url: '/api/auth/me', headers })).json();
