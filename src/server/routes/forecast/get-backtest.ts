@@ -4,13 +4,22 @@ import { runBacktest, type ScopeAccuracy } from '../../../store/queries/forecast
 import type { RouteModule } from '../../app-types.ts';
 import { MethodField, ScopeAccuracySchema } from './schemas.ts';
 
+/**
+ * A web request forecasts at most this many instants (about 25 ms of database work each on the default demo on
+ * PGlite, which serves one request at a time): weekly checkpoints widen to every 2, 3, ... weeks beyond it. The
+ * CLI's `pacesetter forecast backtest` keeps the full weekly run.
+ */
+export const WEB_MAX_CHECKPOINTS = 16;
+
 const Query = z.object({
   grain: z.enum(['month', 'quarter']).default('quarter'),
   periods: z.coerce.number().int().min(1).max(12).default(4).describe('finished periods to test'),
   weekly: z
     .enum(['true', 'false'])
     .default('true')
-    .describe('also forecast at each week, not only at the start'),
+    .describe(
+      `also forecast during each period, weekly (widened to every n weeks beyond ${WEB_MAX_CHECKPOINTS} checkpoints)`,
+    ),
   seed: z.coerce
     .number()
     .int()
@@ -24,6 +33,11 @@ const Query = z.object({
 const Response = z.object({
   grain: z.string(),
   checkpoints: z.number().int(),
+  checkpointDays: z
+    .number()
+    .int()
+    .nullable()
+    .describe('days between checkpoints inside a period (7 = weekly); null for period starts only'),
   periods: z.array(
     z.object({
       key: z.string(),
@@ -70,6 +84,7 @@ const getBacktest: RouteModule = (app, { db }) => {
         grain: q.grain,
         periods: q.periods,
         weekly: q.weekly === 'true',
+        maxCheckpoints: WEB_MAX_CHECKPOINTS,
         now: new Date(),
         seed: q.seed,
         iterations: q.iterations,

@@ -27,6 +27,12 @@ export interface BacktestOptions {
   periods: number;
   /** Also forecast at every 7 days after the period start, not only at the start. */
   weekly: boolean;
+  /**
+   * At most this many checkpoints in all (a web request's bound): when the weekly schedule would need more, the
+   * step between checkpoints widens to 14, 21, ... days until it fits. Period starts are always checkpoints, so the
+   * at-start errors and the best method do not change. Default: no limit.
+   */
+  maxCheckpoints?: number;
   now: Date;
   seed: number;
   iterations: number;
@@ -66,6 +72,8 @@ export interface BacktestReport {
   grain: Grain;
   periods: BacktestPeriod[];
   checkpoints: number;
+  /** Days between the checkpoints inside a period (7 when weekly and not widened), null for period starts only. */
+  checkpointDays: number | null;
   scopes: ScopeAccuracy[];
 }
 
@@ -86,6 +94,24 @@ export function pastPeriods(today: string, grain: Grain, n: number, fiscalYearSt
   return out;
 }
 
+/** Checkpoints of a period with `step` days between them (from its start, before its end). */
+function checkpointCount(p: Period, step: number): number {
+  return Math.ceil(daysBetween(p.start, p.end) / step);
+}
+
+/**
+ * Days between checkpoints: 7 when weekly, widened by whole weeks until the total fits `max`; null for period
+ * starts only (asked for, or no step shorter than the longest period fits).
+ */
+export function checkpointStep(periods: Period[], weekly: boolean, max = Infinity): number | null {
+  if (!weekly) return null;
+  const longest = Math.max(...periods.map((p) => daysBetween(p.start, p.end)));
+  for (let step = 7; step < longest; step += 7) {
+    if (periods.reduce((n, p) => n + checkpointCount(p, step), 0) <= max) return step;
+  }
+  return null;
+}
+
 /**
  * Backtest: for each finished period, rebuilds the pipeline at the period start (and each week after it), runs
  * every method with only what was known then, and compares with what was actually won in the period. Errors are
@@ -102,7 +128,8 @@ export async function runBacktest(db: Db, viewer: Viewer, o: BacktestOptions): P
   for (const s of scopes) outcomes.set(s.key, new Map(METHOD_IDS.map((m) => [m, { start: [], all: [] }])));
   const companyRows: BacktestPeriod[] = [];
   let checkpoints = 0;
-  const total = periods.reduce((n, p) => n + (o.weekly ? Math.ceil(daysBetween(p.start, p.end) / 7) : 1), 0);
+  const step = checkpointStep(periods, o.weekly, o.maxCheckpoints);
+  const total = periods.reduce((n, p) => n + (step === null ? 1 : checkpointCount(p, step)), 0);
 
   for (const period of periods) {
     const actual = await actualWonByOwner(db, period, tz);
@@ -115,8 +142,8 @@ export async function runBacktest(db: Db, viewer: Viewer, o: BacktestOptions): P
     };
     for (
       let day = period.start, k = 0;
-      day < period.end && (k === 0 || o.weekly);
-      day = addDays(day, 7), k++
+      day < period.end && (k === 0 || step !== null);
+      day = addDays(day, step ?? 7), k++
     ) {
       checkpoints += 1;
       const asOf = localDateToInstant(day, tz);
@@ -153,6 +180,7 @@ export async function runBacktest(db: Db, viewer: Viewer, o: BacktestOptions): P
     grain: o.grain,
     periods: companyRows,
     checkpoints,
+    checkpointDays: step,
     scopes: scopes.map((s) => {
       const byMethod = outcomes.get(s.key) as Map<
         MethodId,

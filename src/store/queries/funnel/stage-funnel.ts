@@ -10,7 +10,12 @@ import { opportunityWhere, scopeWhere } from './funnel-scope.ts';
  * it was seen in); it is *left* at the next entry. Of the opportunities that entered a stage in the period,
  * `advanced` counts those that later entered a stage further down the pipeline (or a won stage; lost is not
  * advancing), `won` those that later entered a won stage. Days in stage are measured to leaving, whenever that
- * was, over entries that have left.
+ * was, over entries that have left. Entries are ordered by (changed_at, id); "later" means a strictly later
+ * changed_at for `advanced` and the same or a later changed_at for `won` (an entry into a won stage wins itself).
+ *
+ * Both flags are window aggregates over the opportunity's own entries (a RANGE frame on changed_at from the
+ * current row on, with or without its peers), so the query is one sort of the history, not a lookup per entry:
+ * `advanced` is "a later entry is won, or the furthest later non-lost position is beyond this one".
  */
 export async function stageFunnel(
   db: Db,
@@ -41,15 +46,20 @@ export async function stageFunnel(
         lead(h.changed_at) over (partition by h.opportunity_id order by h.changed_at, h.id) as left_at
       from h join stages s on s.id = h.stage_id
       where h.prev_stage is distinct from h.stage_id
-    ), period_entries as (
+    ), flagged as (
       select e.*,
-        exists (select 1 from entries l where l.opportunity_id = e.opportunity_id and l.changed_at > e.changed_at
-          and (l.is_won or (l.position > e.position and not l.is_lost))) as advanced,
-        exists (select 1 from entries l where l.opportunity_id = e.opportunity_id and l.changed_at >= e.changed_at
-          and l.is_won) as won
+        bool_or(e.is_won) over later as later_won,
+        max(case when not e.is_lost then e.position end) over later as later_position,
+        bool_or(e.is_won) over (partition by e.opportunity_id order by e.changed_at
+          range between current row and unbounded following) as won
       from entries e
-      where e.changed_at >= (${range.from}::date)::timestamp at time zone ${tz}
-        and e.changed_at < (${range.toExclusive}::date)::timestamp at time zone ${tz}
+      window later as (partition by e.opportunity_id order by e.changed_at
+        range between current row and unbounded following exclude group)
+    ), period_entries as (
+      select f.*, coalesce(f.later_won or f.later_position > f.position, false) as advanced
+      from flagged f
+      where f.changed_at >= (${range.from}::date)::timestamp at time zone ${tz}
+        and f.changed_at < (${range.toExclusive}::date)::timestamp at time zone ${tz}
     )
     select s.id as stage_id, s.name, s.position,
       count(distinct p.opportunity_id) as entered,
