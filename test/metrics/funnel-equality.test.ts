@@ -244,16 +244,17 @@ describeStores('stage funnel equals its definition', (ctx) => {
 });
 
 describeStores('stage funnel on a long history', (ctx) => {
-  it('answers a quarter of 6,000 stage entries in well under the request budget', async () => {
+  it('answers a quarter of 24,000 stage entries without a per-entry lookup (complexity guard, not a speed target)', async () => {
     const db = ctx.db;
     await truncateAll(db);
     const p = await pipeline(db);
     const rep = await user(db, 'Ann');
-    // 1,200 deals moving through the five open stages within Q3: 6,000 entries in the period. A lookup per entry
-    // over all entries (the old EXISTS) is 72 million row visits here, tens of seconds; window frames are one sort.
+    // 4,800 deals moving through the five open stages within Q3: 24,000 entries in the period. A lookup per entry
+    // over all entries (the old EXISTS) is over a billion row visits here (the old query took 40-52 s on a quarter
+    // of the size, so many minutes); window frames are one sort (about a second).
     await sql`insert into opportunities (name, owner_id, pipeline_id, stage_id, status, amount_minor, currency, created_at)
       select 'Deal ' || g, ${rep}, ${p.id}, ${p.stage('Discovery')}, 'open', 100, 'USD', timestamptz '2026-07-01'
-      from generate_series(1, 1200) g`.execute(db);
+      from generate_series(1, 4800) g`.execute(db);
     await sql`insert into opportunity_history (opportunity_id, changed_at, stage_id, amount_minor)
       select o.id, timestamptz '2026-07-01' + (o.id % 40) * interval '1 day' + s.position * interval '7 days', s.id, 100
       from opportunities o join stages s on s.pipeline_id = ${p.id} and s.position <= 5`.execute(db);
@@ -261,13 +262,14 @@ describeStores('stage funnel on a long history', (ctx) => {
     const f = await funnelReport(db, SYSTEM_VIEWER, { period: parsePeriod('2026-Q3', 1) });
     const seconds = (performance.now() - started) / 1000;
     expect(f.stages.slice(0, 5).map((s) => [s.entered, s.advanced])).toEqual([
-      [1200, 1200],
-      [1200, 1200],
-      [1200, 1200],
-      [1200, 1200],
-      [1200, 0],
+      [4800, 4800],
+      [4800, 4800],
+      [4800, 4800],
+      [4800, 4800],
+      [4800, 0],
     ]);
-    // Typically 0.2-0.5 s; the bound leaves room for a busy CI machine.
-    expect(seconds).toBeLessThan(5);
-  }, 120_000);
+    // Speed targets live in bench/endpoints.bench.ts and docs/metrics.md. This bound only separates linear from
+    // quadratic work: roughly 100x above the window-frame query, far below the per-entry lookup.
+    expect(seconds).toBeLessThan(90);
+  }, 300_000);
 });
