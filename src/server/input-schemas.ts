@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+/*
+ * Parameter schemas shared by routes, so one rule holds everywhere. Ids: rows are keyed by PostgreSQL bigint
+ * but read into JavaScript numbers, so an id is a positive integer up to Number.MAX_SAFE_INTEGER (2^53 - 1);
+ * anything larger could not name a row exactly and, past 2^63 - 1, made PostgreSQL fail the query.
+ */
+
+/** Whether a text of digits is an id a row can have (1 .. 2^53 - 1). */
+function isIdText(text: string): boolean {
+  const n = Number(text);
+  return Number.isSafeInteger(n) && n > 0;
+}
+
+/** A comma-separated id list in a query string (`team=1,2`). */
+export const IdListField = z
+  .string()
+  .max(2000)
+  .regex(/^\d+(,\d+)*$/, 'comma-separated ids')
+  .refine((s) => s.split(',').every(isIdText), `ids are 1 to ${Number.MAX_SAFE_INTEGER}`);
+
+/** Whom a forecast or plan is for: 'company', 'team:ID' or 'rep:ID' with an id in range. */
+export const ScopeField = z
+  .string()
+  .max(40)
+  .regex(/^(company|team:\d+|rep:\d+)$/)
+  .refine((s) => s === 'company' || isIdText(s.slice(s.indexOf(':') + 1)), {
+    message: `ids are 1 to ${Number.MAX_SAFE_INTEGER}`,
+  })
+  .describe("'company', 'team:ID' or 'rep:ID'");
