@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PERIOD_YEARS } from '../domain/calendar/period.ts';
 
 /*
  * Parameter schemas shared by routes, so one rule holds everywhere. Ids: rows are keyed by PostgreSQL bigint
@@ -28,3 +29,9 @@ export const ScopeField = z
     message: `ids are 1 to ${Number.MAX_SAFE_INTEGER}`,
   })
   .describe("'company', 'team:ID' or 'rep:ID'");
+
+/** A calendar date (YYYY-MM-DD) in the years reports cover; PostgreSQL has no year 0. */
+export const LocalDateField = z.iso.date().refine((d) => {
+  const year = Number(d.slice(0, 4));
+  return year >= PERIOD_YEARS.min && year <= PERIOD_YEARS.max;
+}, `years ${PERIOD_YEARS.min}-${PERIOD_YEARS.max} only`);

@@ -220,6 +220,35 @@ describeStores('bad input answers 400 naming the field', (ctx) => {
     expectFieldError(res, 'querystring.leads');
   });
 
+  it('dates PostgreSQL cannot store and duplicate external ids on update', async () => {
+    const user = await app.inject({
+      method: 'POST',
+      url: '/api/users',
+      payload: { name: 'N', email: 'hire@example.test', role: 'rep', hireDate: '0000-01-01' },
+      headers: admin,
+    });
+    expectFieldError(user, 'body.hireDate');
+    const a = await app.inject({
+      method: 'POST',
+      url: '/api/teams',
+      payload: { name: 'A', externalId: 'T-1' },
+      headers: admin,
+    });
+    const b = await app.inject({ method: 'POST', url: '/api/teams', payload: { name: 'B' }, headers: admin });
+    expect([a.statusCode, b.statusCode]).toEqual([201, 201]);
+    const { id } = b.json() as { id: number };
+    const res = await app.inject({
+      method: 'PATCH',
+      url: `/api/teams/${id}`,
+      payload: { externalId: 'T-1' },
+      headers: admin,
+    });
+    expect(res.statusCode, res.body).toBe(409);
+    expect((res.json() as { error: { details: { field: string }[] } }).error.details[0]?.field).toBe(
+      'externalId',
+    );
+  });
+
   it('CSV exports answer errors in the uniform shape', async () => {
     for (const url of [
       '/api/leads/export.csv?period=nonsense',
