@@ -30,8 +30,15 @@ export const ScopeField = z
   })
   .describe("'company', 'team:ID' or 'rep:ID'");
 
-/** A calendar date (YYYY-MM-DD) in the years reports cover; PostgreSQL has no year 0. */
-export const LocalDateField = z.iso.date().refine((d) => {
-  const year = Number(d.slice(0, 4));
+/** Whether an ISO date or timestamp text starts with a year in PERIOD_YEARS. */
+function inYears(iso: string): boolean {
+  const year = Number(iso.slice(0, 4));
   return year >= PERIOD_YEARS.min && year <= PERIOD_YEARS.max;
-}, `years ${PERIOD_YEARS.min}-${PERIOD_YEARS.max} only`);
+}
+const YEARS_REASON = `years ${PERIOD_YEARS.min}-${PERIOD_YEARS.max} only`;
+
+/** A calendar date (YYYY-MM-DD) in the years reports cover; PostgreSQL has no year 0. */
+export const LocalDateField = z.iso.date().refine(inYears, YEARS_REASON);
+
+/** An ISO timestamp with offset, in the same years. */
+export const InstantField = z.iso.datetime({ offset: true }).refine(inYears, YEARS_REASON);

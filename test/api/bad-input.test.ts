@@ -249,6 +249,24 @@ describeStores('bad input answers 400 naming the field', (ctx) => {
     );
   });
 
+  it('numbers beyond their columns in settings and timestamps before year 1900 in the audit filter', async () => {
+    for (const [field, value] of [
+      ['leadSlaMinutes', 9007199254740991],
+      ['leadMinAttempts', 40000],
+      ['followUpTarget', 2 ** 31],
+    ] as const) {
+      const res = await app.inject({
+        method: 'PUT',
+        url: '/api/settings',
+        payload: { [field]: value },
+        headers: admin,
+      });
+      expectFieldError(res, field);
+    }
+    const res = await app.inject({ url: '/api/audit?from=0000-01-01T00:00:00Z', headers: admin });
+    expectFieldError(res, 'querystring.from');
+  });
+
   it('CSV exports answer errors in the uniform shape', async () => {
     for (const url of [
       '/api/leads/export.csv?period=nonsense',

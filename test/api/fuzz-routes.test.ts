@@ -281,15 +281,27 @@ function requestArb(op: Operation): fc.Arbitrary<Request> {
     });
 }
 
-/** Values every slot of every operation gets once, before the random runs: one per class of issue 11's 500s. */
-const SWEEP: unknown[] = [
+/**
+ * Values every slot gets once, before the random runs, one per class of issue 11's 500s: text slots get
+ * NUL, dates PostgreSQL cannot store and ids beyond bigint; number slots get overflow of the float, of
+ * integer columns and of JavaScript's safe integers; other slots (enums, booleans) a NUL.
+ */
+const SWEEP_TEXT: unknown[] = [
   'a\u0000b',
   '9999-12-31',
   '0000-01-01',
+  '0000-01-01T00:00:00Z',
   '99999999999999999999',
   'rep:99999999999999999999',
-  1e308,
 ];
+const SWEEP_NUMBER: unknown[] = [1e308, 2 ** 31, Number.MAX_SAFE_INTEGER, 1e20];
+
+function sweepFor(schema: JsonSchema): unknown[] {
+  if (schema.type === 'integer' || schema.type === 'number') return SWEEP_NUMBER;
+  if (schema.type === 'string' && !schema.enum) return SWEEP_TEXT;
+  if (schema.anyOf) return [...SWEEP_TEXT, ...SWEEP_NUMBER];
+  return ['a\u0000b'];
+}
 
 /** A fixed valid-looking value for a slot, so the sweep reaches the handler past the required fields. */
 function typical(schema: JsonSchema, name: string): unknown {
@@ -305,7 +317,7 @@ function typical(schema: JsonSchema, name: string): unknown {
 }
 
 /**
- * The sweep as fast-check examples: each slot alone with each SWEEP value, as admin; path parameters are 1
+ * The sweep as fast-check examples: each slot alone with each of its sweep values, as admin; path parameters are 1
  * and required body properties get a typical value, unless they are the slot swept.
  */
 function sweepExamples(op: Operation): [Request][] {
@@ -319,7 +331,7 @@ function sweepExamples(op: Operation): [Request][] {
   );
   const out: [Request][] = [];
   for (const slot of slots) {
-    for (const value of SWEEP) {
+    for (const value of sweepFor(slot.schema)) {
       const inBody = slot.key.startsWith('body:');
       out.push([
         {
@@ -461,14 +473,45 @@ function operations(doc: { paths: Record<string, Record<string, Record<string, u
 describeStores('every route under hostile input', (ctx) => {
   let app: Awaited<ReturnType<typeof testApp>>;
   const auth: Record<'admin' | 'rep', AuthHeaders> = { admin: {}, rep: {} };
+  let accounts: Record<'admin' | 'rep', { id: number; email: string; password: string }>;
+  let originals: {
+    id: number;
+    role: 'admin' | 'manager' | 'rep';
+    active: boolean;
+    password_hash: string | null;
+  }[];
+
+  /**
+   * Accepted writes may demote, deactivate or re-password the two signed-in accounts (PATCH /api/users/1
+   * with a plausible body is a valid request); put them back and sign in again when a session ended, so
+   * every operation is fuzzed with an admin and a rep, not with whatever the previous one left.
+   */
+  async function restoreAccounts(): Promise<void> {
+    for (const u of originals) {
+      await ctx.db
+        .updateTable('users')
+        .set({ role: u.role, active: u.active, password_hash: u.password_hash })
+        .where('id', '=', u.id)
+        .execute();
+    }
+    for (const who of ['admin', 'rep'] as const) {
+      const me = await app.inject({ url: '/api/auth/me', headers: auth[who] });
+      if (me.statusCode !== 200) auth[who] = await signIn(app, accounts[who]);
+    }
+  }
   let ops: Operation[] = [];
   let tables: string[] = [];
 
   beforeAll(async () => {
-    const users = await seed(ctx.db);
+    accounts = await seed(ctx.db);
+    originals = await ctx.db
+      .selectFrom('users')
+      .select(['id', 'role', 'active', 'password_hash'])
+      .where('id', 'in', [accounts.admin.id, accounts.rep.id])
+      .execute();
     app = await testApp(ctx.db);
-    auth.admin = await signIn(app, users.admin);
-    auth.rep = await signIn(app, users.rep);
+    auth.admin = await signIn(app, accounts.admin);
+    auth.rep = await signIn(app, accounts.rep);
     ops = operations((await app.inject({ url: '/api/openapi.json' })).json());
     tables = await watchedTables(ctx.db);
   });
@@ -530,6 +573,8 @@ describeStores('every route under hostile input', (ctx) => {
         // fast-check counts the examples as runs: the random runs come on top of the sweep.
         { seed: SEED, numRuns: examples.length + RUNS, endOnFailure: true, examples },
       );
+      await restoreAccounts();
+      known = null;
       if (result.failed) {
         const why =
           result.errorInstance instanceof Error ? result.errorInstance.message : String(result.errorInstance);
