@@ -8,10 +8,12 @@ import { describeStores, truncateAll } from '../support/stores.ts';
 import { seedUser } from '../support/users.ts';
 
 /*
- * Property test over the whole API, driven by its own OpenAPI document (issue 11, "keep them fixed"): for every
- * operation, every query/path parameter and body property gets either a value of its declared type or a
- * hostile one (NUL bytes, lone surrogates, 10k characters, huge and boundary numbers, out-of-range dates and
- * periods, deep JSON). Whatever is sent, as an admin or as a rep:
+ * Property test over the whole API, driven by its own OpenAPI document (issue 11, "keep them fixed"). For every
+ * operation: first a sweep, each query/path parameter and body property alone with each value of its class
+ * of issue 11's 500s (NUL, dates PostgreSQL cannot store, ids beyond bigint, overflowing numbers); then
+ * seeded random runs where one slot gets a hostile value (NUL bytes, lone surrogates, 10k characters, huge
+ * and boundary numbers, out-of-range dates and periods, deep JSON) and the others plausible ones or none.
+ * Whatever is sent, as an admin or as a rep:
  *   - the answer is never a 5xx;
  *   - every 4xx has the `{ error: { code, message, details } }` shape, and a 400 names the offending field;
  *   - a rejected write leaves every table as it was (no partial write).
