@@ -27,6 +27,10 @@ export function calendarChanged(before: WorkspaceSettings, after: WorkspaceSetti
   return CALENDAR_FIELDS.some((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]));
 }
 
+const MAX_SLA_MINUTES = 525_600;
+const MAX_COUNT_SETTING = 1000;
+const wholeIn = (n: number, min: number, max: number) => Number.isInteger(n) && n >= min && n <= max;
+
 /**
  * Every problem with the settings that would result from applying a change, collected so the user fixes
  * them in one pass. Checks the merged whole, so hours 10:00-09:00 are caught whichever half was changed.
@@ -72,12 +76,13 @@ export function validateSettings(s: WorkspaceSettings): ErrorDetail[] {
   ) {
     bad('fiscalYearStartMonth', s.fiscalYearStartMonth, 'a month number, 1-12');
   }
-  if (!Number.isInteger(s.leadSlaMinutes) || s.leadSlaMinutes < 1)
-    bad('leadSlaMinutes', s.leadSlaMinutes, 'a positive whole number of minutes');
-  if (!Number.isInteger(s.leadMinAttempts) || s.leadMinAttempts < 0)
-    bad('leadMinAttempts', s.leadMinAttempts, 'zero or more');
-  if (!Number.isInteger(s.followUpTarget) || s.followUpTarget < 0)
-    bad('followUpTarget', s.followUpTarget, 'zero or more');
+  // Upper bounds keep the values inside their columns (integer, smallint) and sensible.
+  if (!wholeIn(s.leadSlaMinutes, 1, MAX_SLA_MINUTES))
+    bad('leadSlaMinutes', s.leadSlaMinutes, `a whole number of minutes, 1-${MAX_SLA_MINUTES} (a year)`);
+  if (!wholeIn(s.leadMinAttempts, 0, MAX_COUNT_SETTING))
+    bad('leadMinAttempts', s.leadMinAttempts, `0-${MAX_COUNT_SETTING}`);
+  if (!wholeIn(s.followUpTarget, 0, MAX_COUNT_SETTING))
+    bad('followUpTarget', s.followUpTarget, `0-${MAX_COUNT_SETTING}`);
   if (!(s.grossMarginPct >= 0 && s.grossMarginPct <= 100))
     bad('grossMarginPct', s.grossMarginPct, 'a percentage, 0-100');
   for (const id of s.leaderboardMetrics.filter((m) => !getMetric(m)))

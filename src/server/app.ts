@@ -10,7 +10,8 @@ import {
 } from 'fastify-type-provider-zod';
 import type { TrustProxy } from '../config.ts';
 import type { AppDeps } from './app-types.ts';
-import { registerErrorHandler } from './error-handler.ts';
+import { frameworkErrors, registerErrorHandler } from './error-handler.ts';
+import { registerNulGuard } from './nul-guard.ts';
 import { routes } from './routes/index.ts';
 import { registerSecurityHeaders } from './auth/security-headers.ts';
 import { trackRouteAccess } from './route-access.ts';
@@ -34,6 +35,7 @@ export async function buildApp(deps: AppDeps) {
   const app = Fastify({
     logger: deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel },
     trustProxy: fastifyTrustProxy(deps.config.trustProxy),
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -42,6 +44,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(fastifyCookie);
   registerSecurityHeaders(app);
   registerViewerHook(app, deps);
+  registerNulGuard(app);
   await app.register(fastifySwagger, {
     openapi: { info: { title: 'Pacesetter API', version: '0.1.0' } },
     transform: jsonSchemaTransform,

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, assertNever, type ErrorCode } from '../errors.ts';
 
@@ -53,9 +53,32 @@ export function registerErrorHandler(app: FastifyInstance): void {
         .send({ error: { code: 'rate_limited', message: 'Too many requests', details: [] } });
     }
     if (status >= 400 && status < 500) {
-      return reply.status(status).send({ error: { code: 'validation', message: err.message, details: [] } });
+      return reply
+        .status(status)
+        .send({ error: { code: 'validation', message: err.message, details: [fastifyErrorDetail(err)] } });
     }
     request.log.error(err);
     return reply.status(500).send({ error: { code: 'internal', message: 'Internal error', details: [] } });
   });
+}
+
+/** Which part of the request a Fastify-raised 4xx is about (a body it could not parse, a URL it could not route). */
+function fastifyErrorDetail(err: Error): { field: string; reason: string } {
+  const code = 'code' in err && typeof err.code === 'string' ? err.code : '';
+  if (code === 'FST_ERR_BAD_URL') return { field: 'url', reason: 'not a valid percent-encoded URL' };
+  if (code === 'FST_ERR_MAX_PARAM_LENGTH') return { field: 'params', reason: 'a path parameter is too long' };
+  if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return { field: 'content-type', reason: err.message };
+  return { field: 'body', reason: err.message };
+}
+
+/**
+ * Fastify's `frameworkErrors` option: errors raised while routing, before any route or error handler runs
+ * (a path with invalid percent-encoding, an over-long path parameter), answered in the uniform error shape
+ * instead of Fastify's own.
+ */
+export function frameworkErrors(err: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const status = typeof err.statusCode === 'number' && err.statusCode >= 400 ? err.statusCode : 400;
+  void reply
+    .status(status)
+    .send({ error: { code: 'validation', message: err.message, details: [fastifyErrorDetail(err)] } });
 }

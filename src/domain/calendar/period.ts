@@ -26,10 +26,30 @@ export const GRAINS: readonly Grain[] = ['day', 'week', 'month', 'quarter', 'yea
  * in January, so buckets line up with how the business plans.
  */
 
-function invalid(key: string, reason: string): AppError {
-  return new AppError('validation', `Invalid period '${key}': ${reason}`, [
-    { field: 'period', value: key, reason },
-  ]);
+function invalid(key: string, reason: string, field = 'period'): AppError {
+  return new AppError('validation', `Invalid ${field} '${key}': ${reason}`, [{ field, value: key, reason }]);
+}
+
+/**
+ * Years a period or report date may name. Sales data lives well inside them, and the bound keeps every
+ * derived date (the period's end, the previous period, the workspace time zone shift) a valid four-digit
+ * date for JavaScript and PostgreSQL alike: year 0 does not exist there and year 10000 does not parse.
+ */
+export const PERIOD_YEARS = { min: 1900, max: 2999 } as const;
+
+function checkYear(year: number, key: string, field = 'period'): void {
+  if (year < PERIOD_YEARS.min || year > PERIOD_YEARS.max) {
+    throw invalid(key, `years ${PERIOD_YEARS.min}-${PERIOD_YEARS.max} only`, field);
+  }
+}
+
+/**
+ * A report date given on its own ('from', 'to'): a real YYYY-MM-DD date within PERIOD_YEARS, else a
+ * validation error naming `field`.
+ */
+export function checkReportDate(date: string, field: string): void {
+  if (!isLocalDate(date)) throw invalid(date, 'expected a YYYY-MM-DD date that exists', field);
+  checkYear(dateParts(date).year, date, field);
 }
 
 function checkFiscalMonth(fiscalYearStartMonth: number): void {
@@ -145,6 +165,8 @@ export function periodContaining(date: string, grain: Grain, fiscalYearStartMont
 export function customPeriod(from: string, toInclusive: string): Period {
   const key = `${from}..${toInclusive}`;
   if (!isLocalDate(from) || !isLocalDate(toInclusive)) throw invalid(key, 'expected YYYY-MM-DD dates');
+  checkYear(dateParts(from).year, key);
+  checkYear(dateParts(toInclusive).year, key);
   if (toInclusive < from) throw invalid(key, 'the end is before the start');
   return { key, grain: 'custom', start: from, end: addDays(toInclusive, 1) };
 }
@@ -157,8 +179,12 @@ export function parsePeriod(key: string, fiscalYearStartMonth: number): Period {
   if ((m = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(k))) return customPeriod(m[1]!, m[2]!);
   if (/^\d{4}-\d{2}-\d{2}$/.test(k)) {
     if (!isLocalDate(k)) throw invalid(key, 'no such date');
+    checkYear(dateParts(k).year, key);
     return dayPeriod(k);
   }
+  // Every other key starts with its four-digit year (after 'FY' for fiscal ones).
+  const leadingYear = /^(?:FY)?(\d{4})(?!\d)/.exec(k);
+  if (leadingYear) checkYear(Number(leadingYear[1]), key);
   if ((m = /^(\d{4})-W(\d{2})$/.exec(k))) {
     const year = Number(m[1]);
     const week = Number(m[2]);

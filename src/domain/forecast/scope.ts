@@ -23,5 +23,12 @@ export function parseScope(text: string, field = 'scope'): ForecastScope {
       { field, value: text, reason: "expected 'company', 'team:ID' or 'rep:ID'" },
     ]);
   }
-  return { type: m[1] as 'team' | 'rep', id: Number(m[2]) };
+  const id = Number(m[2]);
+  // Ids are read into JavaScript numbers: larger ones cannot name a row exactly.
+  if (!Number.isSafeInteger(id) || id < 1) {
+    throw new AppError('validation', `Invalid scope '${text}'`, [
+      { field, value: text, reason: `the id must be 1 to ${Number.MAX_SAFE_INTEGER}` },
+    ]);
+  }
+  return { type: m[1] as 'team' | 'rep', id };
 }

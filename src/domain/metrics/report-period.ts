@@ -1,4 +1,4 @@
-import { customPeriod, parsePeriod, type Period } from '../calendar/period.ts';
+import { checkReportDate, customPeriod, parsePeriod, type Period } from '../calendar/period.ts';
 import { AppError } from '../../errors.ts';
 
 /** How a caller names the report period: a period key, or inclusive from/to dates. */
@@ -11,7 +11,11 @@ export interface PeriodInput {
 /** The report period from a key ('2026-Q3', 'FY2027', ...) or from/to dates; a key wins over dates. */
 export function resolveReportPeriod(input: PeriodInput, fiscalYearStartMonth: number): Period {
   if (input.period) return parsePeriod(input.period, fiscalYearStartMonth);
-  if (input.from && input.to) return customPeriod(input.from, input.to);
+  if (input.from && input.to) {
+    checkReportDate(input.from, 'from');
+    checkReportDate(input.to, 'to');
+    return customPeriod(input.from, input.to);
+  }
   const details = [];
   if (!input.from) details.push({ field: 'from', reason: 'give a period key or both from and to' });
   if (!input.to) details.push({ field: 'to', reason: 'give a period key or both from and to' });

@@ -5,7 +5,8 @@ import { callHistory } from '../../../store/queries/forecast/forecast-calls.ts';
 import { resolveScope } from '../../../store/queries/forecast/resolve-scope.ts';
 import { getSettings } from '../../../store/tables/settings.ts';
 import type { RouteModule } from '../../app-types.ts';
-import { CallSchema, PeriodField, ScopeField } from './schemas.ts';
+import { ScopeField } from '../../input-schemas.ts';
+import { CallSchema, PeriodField } from './schemas.ts';
 
 const Query = z.object({ period: PeriodField, scope: ScopeField.default('company') });
 

@@ -4,7 +4,8 @@ import { parseMethodList } from '../../../domain/forecast/method-list.ts';
 import { parseScope } from '../../../domain/forecast/scope.ts';
 import { forecastReport } from '../../../store/queries/forecast/forecast-report.ts';
 import type { RouteModule } from '../../app-types.ts';
-import { MethodResultSchema, PeriodField, PeriodSchema, ScopeAccuracySchema, ScopeField } from './schemas.ts';
+import { ScopeField } from '../../input-schemas.ts';
+import { MethodResultSchema, PeriodField, PeriodSchema, ScopeAccuracySchema } from './schemas.ts';
 
 const Query = z.object({
   period: PeriodField,

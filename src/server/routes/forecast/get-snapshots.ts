@@ -5,7 +5,8 @@ import { resolveScope } from '../../../store/queries/forecast/resolve-scope.ts';
 import { listSnapshots } from '../../../store/queries/forecast/snapshots.ts';
 import { getSettings } from '../../../store/tables/settings.ts';
 import type { RouteModule } from '../../app-types.ts';
-import { MethodField, PeriodField, ScopeField } from './schemas.ts';
+import { ScopeField } from '../../input-schemas.ts';
+import { MethodField, PeriodField } from './schemas.ts';
 
 const Query = z.object({ period: PeriodField, scope: ScopeField.default('company') });
 

@@ -11,7 +11,8 @@ import { recordAudit } from '../../../store/tables/audit-log.ts';
 import { getSettings } from '../../../store/tables/settings.ts';
 import type { RouteModule } from '../../app-types.ts';
 import { requireWrite } from '../../auth/guards.ts';
-import { CallSchema, PeriodField, ScopeField } from './schemas.ts';
+import { ScopeField } from '../../input-schemas.ts';
+import { CallSchema, PeriodField } from './schemas.ts';
 
 const Body = z.object({
   period: PeriodField,

@@ -7,11 +7,6 @@ export const PeriodField = z
   .min(4)
   .max(40)
   .describe('period key: 2026-Q4, 2026-11, 2026-W47, FY2027-Q1, 2026-10-01..2026-12-31');
-export const ScopeField = z
-  .string()
-  .max(40)
-  .regex(/^(company|team:\d+|rep:\d+)$/)
-  .describe("'company', 'team:ID' or 'rep:ID'");
 export const MethodField = z.enum(METHOD_IDS);
 
 const ErrorStatsSchema = z.object({

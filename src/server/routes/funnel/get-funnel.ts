@@ -4,12 +4,10 @@ import { resolveReportPeriod } from '../../../domain/metrics/report-period.ts';
 import { funnelReport } from '../../../store/queries/funnel/funnel-report.ts';
 import { getSettings } from '../../../store/tables/settings.ts';
 import type { RouteModule } from '../../app-types.ts';
+import { IdListField } from '../../input-schemas.ts';
 import { splitList } from '../metrics/metrics-schemas.ts';
 
-const idList = z
-  .string()
-  .regex(/^\d+(,\d+)*$/, 'comma-separated ids')
-  .optional();
+const idList = IdListField.optional();
 
 const FunnelQuerySchema = z.object({
   period: z.string().max(40).optional().describe("period key: '2026-Q3', '2026-11', 'FY2027', ..."),

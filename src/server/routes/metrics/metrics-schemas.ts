@@ -1,12 +1,10 @@
 import { z } from 'zod';
+import { IdListField } from '../../input-schemas.ts';
 import { GRAINS } from '../../../domain/calendar/period.ts';
 
 /** Comma-separated lists in query strings (`ids=calls,win_rate`, `team=1,2`). */
 const list = z.string().max(2000).optional();
-const idList = z
-  .string()
-  .regex(/^\d+(,\d+)*$/, 'comma-separated ids')
-  .optional();
+const idList = IdListField.optional();
 
 /** GET /api/metrics query string. */
 export const MetricsQuerySchema = z.object({

@@ -2,13 +2,30 @@ import { z } from 'zod';
 import { parseScope } from '../../../domain/forecast/scope.ts';
 import { planReport } from '../../../store/queries/forecast/plan-report.ts';
 import type { RouteModule } from '../../app-types.ts';
-import { PlanFields, PlanResponse } from './schemas.ts';
+import { PLAN_LIMITS, PlanFields, PlanResponse } from './schemas.ts';
 
 const Query = z.object({
   ...PlanFields,
-  targetRevenue: z.coerce.number().int().min(0).optional().describe('revenue target, minor units'),
-  targetWins: z.coerce.number().int().min(0).optional().describe('customers / won deals target'),
-  leads: z.coerce.number().min(0).optional().describe('what-if: this many leads in the period'),
+  targetRevenue: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(PLAN_LIMITS.money)
+    .optional()
+    .describe('revenue target, minor units'),
+  targetWins: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(PLAN_LIMITS.count)
+    .optional()
+    .describe('customers / won deals target'),
+  leads: z.coerce
+    .number()
+    .min(0)
+    .max(PLAN_LIMITS.count)
+    .optional()
+    .describe('what-if: this many leads in the period'),
   winRateDelta: z.coerce
     .number()
     .min(-100)

@@ -3,28 +3,30 @@ import { parseScope } from '../../../domain/forecast/scope.ts';
 import { reachFromStepRates } from '../../../domain/planning/funnel.ts';
 import { planReport } from '../../../store/queries/forecast/plan-report.ts';
 import type { RouteModule } from '../../app-types.ts';
-import { PlanFields, PlanResponse } from './schemas.ts';
+import { PLAN_LIMITS, PlanFields, PlanRate, PlanResponse } from './schemas.ts';
 
 const Body = z.object({
   ...PlanFields,
-  targetRevenue: z.number().int().min(0).nullable().optional(),
-  targetWins: z.number().int().min(0).nullable().optional(),
-  leads: z.number().min(0).nullable().optional(),
+  targetRevenue: z.number().int().min(0).max(PLAN_LIMITS.money).nullable().optional(),
+  targetWins: z.number().int().min(0).max(PLAN_LIMITS.count).nullable().optional(),
+  leads: z.number().min(0).max(PLAN_LIMITS.count).nullable().optional(),
   winRateDelta: z.number().min(-100).max(100).nullable().optional(),
   lookbackDays: z.number().int().min(7).max(1095).default(180),
-  avgDealSize: z.number().int().min(1).nullable().optional().describe('assumed won deal size, minor units'),
+  avgDealSize: z
+    .number()
+    .int()
+    .min(1)
+    .max(PLAN_LIMITS.money)
+    .nullable()
+    .optional()
+    .describe('assumed won deal size, minor units'),
   stages: z
     .array(
       z.object({
         id: z.string().min(1).max(40),
         label: z.string().min(1).max(80),
-        reach: z.number().min(0).max(1).optional().describe('share of the first stage reaching this one'),
-        stepRate: z
-          .number()
-          .min(0)
-          .max(1)
-          .optional()
-          .describe('share of the previous stage reaching this one'),
+        reach: PlanRate.optional().describe('share of the first stage reaching this one'),
+        stepRate: PlanRate.optional().describe('share of the previous stage reaching this one'),
       }),
     )
     .min(2)

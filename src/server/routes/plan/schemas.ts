@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ScopeField } from '../../input-schemas.ts';
 
 /** The planner's answer in API responses. */
 export const PlanResponse = z.object({
@@ -34,11 +35,30 @@ export const PlanResponse = z.object({
   }),
 });
 
+/**
+ * Upper bounds of the planner's inputs. zod already refuses Infinity and NaN, but finite inputs can still
+ * overflow: 1e308 leads times a rate, or a target divided by a rate of 1e-320, is Infinity, which the response
+ * cannot carry. Within these bounds every number the planner derives stays finite (a target of at most 10^15
+ * over at most ten steps of at least 10^-6 each).
+ */
+export const PLAN_LIMITS = {
+  /** Leads, wins: a billion per period. */
+  count: 1e9,
+  /** Revenue target and deal size in minor units: 10^15 (ten trillion in a two-decimal currency). */
+  money: 1e15,
+  /** Smallest non-zero conversion rate a caller may assume. */
+  minRate: 1e-6,
+} as const;
+
+/** A conversion rate the planner can divide by: 0, or between PLAN_LIMITS.minRate and 1. */
+export const PlanRate = z
+  .number()
+  .min(0)
+  .max(1)
+  .refine((r) => r === 0 || r >= PLAN_LIMITS.minRate, `0, or at least ${PLAN_LIMITS.minRate}`);
+
 /** Target and what-if fields shared by GET (query) and POST (body). */
 export const PlanFields = {
   period: z.string().min(4).max(40).describe('plan period, e.g. 2026-Q4 or 2026-11'),
-  scope: z
-    .string()
-    .regex(/^(company|team:\d+|rep:\d+)$/)
-    .default('company'),
+  scope: ScopeField.default('company'),
 };

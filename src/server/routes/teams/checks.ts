@@ -1,7 +1,17 @@
 import { AppError } from '../../../errors.ts';
 import type { Db } from '../../../store/db.ts';
 import { wouldCreateCycle } from '../../../store/tables/teams.ts';
-import { assertTeamExists } from '../users/checks.ts';
+import { assertTeamExists, isUniqueViolation } from '../users/checks.ts';
+
+/** Turns the store's unique violation on teams.external_id into a conflict naming the field; rethrows others. */
+export function rethrowDuplicateExternalId(err: unknown, externalId: string | null | undefined): never {
+  if (isUniqueViolation(err)) {
+    throw new AppError('conflict', 'A team with this external id already exists', [
+      { field: 'externalId', value: externalId ?? '', reason: 'already used' },
+    ]);
+  }
+  throw err;
+}
 
 /** Validates a team's manager and parent, collecting every problem into one validation error. */
 export async function assertTeamRefs(

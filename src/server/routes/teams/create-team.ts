@@ -1,11 +1,9 @@
 import { SYSTEM_VIEWER } from '../../../domain/access/viewer.ts';
-import { AppError } from '../../../errors.ts';
 import { recordAudit } from '../../../store/tables/audit-log.ts';
 import { getTeam, insertTeam } from '../../../store/tables/teams.ts';
 import type { RouteModule } from '../../app-types.ts';
 import { requireRole, requireWrite } from '../../auth/guards.ts';
-import { isUniqueViolation } from '../users/checks.ts';
-import { assertTeamRefs } from './checks.ts';
+import { assertTeamRefs, rethrowDuplicateExternalId } from './checks.ts';
 import { TeamFields, TeamSchema } from './schemas.ts';
 
 const Body = TeamFields.partial({ managerId: true, parentTeamId: true, externalId: true });
@@ -43,12 +41,7 @@ const createTeam: RouteModule = (app, { db }) => {
         reply.status(201);
         return team;
       } catch (err) {
-        if (isUniqueViolation(err)) {
-          throw new AppError('conflict', 'A team with this external id already exists', [
-            { field: 'externalId', value: b.externalId ?? '', reason: 'already used' },
-          ]);
-        }
-        throw err;
+        rethrowDuplicateExternalId(err, b.externalId);
       }
     },
   );

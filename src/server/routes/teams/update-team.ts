@@ -5,7 +5,7 @@ import { recordAudit } from '../../../store/tables/audit-log.ts';
 import { getTeam, updateTeam } from '../../../store/tables/teams.ts';
 import type { RouteModule } from '../../app-types.ts';
 import { requireRole, requireWrite } from '../../auth/guards.ts';
-import { assertTeamRefs } from './checks.ts';
+import { assertTeamRefs, rethrowDuplicateExternalId } from './checks.ts';
 import { TeamFields, TeamSchema } from './schemas.ts';
 
 /**
@@ -29,18 +29,21 @@ const updateTeamRoute: RouteModule = (app, { db }) => {
       requireRole(request, 'admin');
       const id = request.params.id;
       await assertTeamRefs(db, id, request.body);
-      return db.transaction().execute(async (tx) => {
-        const before = await getTeam(tx, SYSTEM_VIEWER, id);
-        if (!before)
-          throw new AppError('not_found', 'No such team', [
-            { field: 'id', value: String(id), reason: 'not found' },
-          ]);
-        await updateTeam(tx, id, request.body);
-        const after = await getTeam(tx, SYSTEM_VIEWER, id);
-        if (!after) throw new Error('team vanished inside the transaction');
-        await recordAudit(tx, viewer, { action: 'update', entity: 'team', entityId: id, before, after });
-        return after;
-      });
+      return db
+        .transaction()
+        .execute(async (tx) => {
+          const before = await getTeam(tx, SYSTEM_VIEWER, id);
+          if (!before)
+            throw new AppError('not_found', 'No such team', [
+              { field: 'id', value: String(id), reason: 'not found' },
+            ]);
+          await updateTeam(tx, id, request.body);
+          const after = await getTeam(tx, SYSTEM_VIEWER, id);
+          if (!after) throw new Error('team vanished inside the transaction');
+          await recordAudit(tx, viewer, { action: 'update', entity: 'team', entityId: id, before, after });
+          return after;
+        })
+        .catch((err: unknown) => rethrowDuplicateExternalId(err, request.body.externalId));
     },
   );
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LocalDateField } from '../../input-schemas.ts';
 
 /** A user in API responses. */
 export const UserSchema = z.object({
@@ -21,7 +22,7 @@ export const UserFields = z.object({
   email: z.email().max(320),
   role: z.enum(['admin', 'manager', 'rep']),
   teamId: z.number().int().positive().nullable(),
-  hireDate: z.iso.date().nullable(),
+  hireDate: LocalDateField.nullable(),
   rampMonths: z.number().int().min(0).max(36),
   active: z.boolean(),
   externalId: z.string().max(200).nullable(),
