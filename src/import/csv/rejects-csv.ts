@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import { csvCell } from '../../server/csv/send-csv.ts';
+import { csvCell } from '../../domain/csv/csv-cell.ts';
 import type { FieldError } from '../mapping/compile.ts';
 
 /** A rejected row as stored on the import run: the original cells keyed by header, plus where and why. */

@@ -1,23 +1,12 @@
 import { once } from 'node:events';
 import { stringify } from 'csv-stringify';
 import type { FastifyReply } from 'fastify';
+import { csvCell } from '../../domain/csv/csv-cell.ts';
 
 /** One CSV column: header text and how to read the cell from a record. */
 export interface CsvColumn<T> {
   header: string;
   value: (record: T) => string | number | boolean | Date | null;
-}
-
-/**
- * Text that a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading apostrophe, so an
- * exported lead named "=HYPERLINK(...)" stays text (OWASP "CSV injection").
- */
-export function csvCell(v: string | number | boolean | Date | null): string | number {
-  if (v === null) return '';
-  if (v instanceof Date) return v.toISOString();
-  if (typeof v === 'boolean') return v ? 'true' : 'false';
-  if (typeof v === 'number') return v;
-  return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
 }
 
 /**
