@@ -7,6 +7,18 @@ const MAX_DEPTH = 64;
 const MAX_REPORTED = 5;
 
 /**
+ * Parsed JSON is made of arrays and plain objects only. Anything else is a stream or buffer some content-type
+ * parser handed over (the CSV import body is the request stream itself): its object graph (socket, server, ...)
+ * is not input, is cyclic and enormous, and walking it once hung the server; such bodies are checked by their
+ * own reader (the importer rejects NUL per cell).
+ */
+function isJsonContainer(value: object): boolean {
+  if (Array.isArray(value)) return true;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+/**
  * Where a NUL character hides in parsed input: dotted paths in the same spelling as the schema validation
  * errors ('body.email', 'querystring.period', 'params.id', 'body.stages.0.label'), keys included.
  */
@@ -17,7 +29,7 @@ export function nulFields(root: unknown, prefix: string): string[] {
     const { value, path, depth } = stack.pop() as { value: unknown; path: string; depth: number };
     if (typeof value === 'string') {
       if (value.includes('\u0000')) found.push(path);
-    } else if (typeof value === 'object' && value !== null && depth < MAX_DEPTH) {
+    } else if (typeof value === 'object' && value !== null && depth < MAX_DEPTH && isJsonContainer(value)) {
       for (const [key, child] of Object.entries(value)) {
         const childPath = `${path}.${key}`;
         if (key.includes('\u0000')) found.push(childPath);
