@@ -1,6 +1,5 @@
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import { randomInt } from 'node:crypto';
 import { SYSTEM_VIEWER } from '../../domain/access/viewer.ts';
 import { currentPeriod } from '../../domain/calendar/current-period.ts';
 import { parseMethodList } from '../../domain/forecast/method-list.ts';
@@ -37,7 +36,10 @@ export function register(program: Command, ctx: CliContext): void {
       "'all' or comma-separated: stage_weighted,judgement,run_rate,cycle_age,monte_carlo",
       'all',
     )
-    .option('--seed <n>', 'Monte Carlo seed; the same seed gives the same range (default: random)')
+    .option(
+      '--seed <n>',
+      'Monte Carlo seed (default: derived from scope, period and today, so the range holds all day)',
+    )
     .option('--iterations <n>', 'Monte Carlo runs', '2000')
     .option('--lookback <days>', 'run-rate look-back in days', '90')
     .option('--no-track-record', 'skip the accuracy of each method over the last four periods')
@@ -61,7 +63,7 @@ export function register(program: Command, ctx: CliContext): void {
             periodKey: opts.period ?? currentPeriod(now, 'quarter', settings).key,
             scope: parseScope(opts.scope),
             now,
-            seed: intOption(opts.seed, 'seed', 0, 2 ** 31 - 1) ?? randomInt(0, 2 ** 31 - 1),
+            seed: intOption(opts.seed, 'seed', 0, 2 ** 31 - 1),
             iterations: intOption(opts.iterations, 'iterations', 100, 100_000) as number,
             methods: parseMethodList(opts.method),
             withTrackRecord: opts.trackRecord,
@@ -145,7 +147,10 @@ export function register(program: Command, ctx: CliContext): void {
     .command('snapshot')
     .description('Snapshot every method for every scope now (the server also does this every Monday 06:00)')
     .option('--period <key>', 'period key (default: the current quarter)')
-    .option('--seed <n>', 'Monte Carlo seed (default: random)')
+    .option(
+      '--seed <n>',
+      'Monte Carlo seed for every scope (default: per scope, from scope, period and today)',
+    )
     .option('--json', 'print JSON')
     .action(async (opts: { period?: string; seed?: string; json?: boolean }) => {
       const db = await openConfiguredStore(ctx.config());
@@ -158,7 +163,7 @@ export function register(program: Command, ctx: CliContext): void {
           now,
           trigger: 'manual',
           takenBy: null,
-          seed: intOption(opts.seed, 'seed', 0, 2 ** 31 - 1) ?? randomInt(0, 2 ** 31 - 1),
+          seed: intOption(opts.seed, 'seed', 0, 2 ** 31 - 1),
           iterations: 2_000,
         });
         if (!snap) throw new Error('manual snapshot was not inserted');

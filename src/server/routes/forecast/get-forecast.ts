@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import { z } from 'zod';
 import { parseMethodList } from '../../../domain/forecast/method-list.ts';
 import { parseScope } from '../../../domain/forecast/scope.ts';
@@ -21,7 +20,7 @@ const Query = z.object({
     .min(0)
     .max(2 ** 31 - 1)
     .optional()
-    .describe('Monte Carlo seed (random when omitted)'),
+    .describe('Monte Carlo seed (default: derived from scope, period and today, so the range holds all day)'),
   lookback: z.coerce.number().int().min(7).max(730).default(90).describe('run-rate look-back in days'),
   iterations: z.coerce.number().int().min(100).max(20_000).default(2_000),
   trackRecord: z
@@ -75,7 +74,7 @@ const getForecast: RouteModule = (app, { db }) => {
         periodKey: q.period,
         scope: parseScope(q.scope),
         now: new Date(),
-        seed: q.seed ?? randomInt(0, 2 ** 31 - 1),
+        seed: q.seed,
         iterations: q.iterations,
         methods: parseMethodList(q.method),
         withTrackRecord: q.trackRecord === 'true',

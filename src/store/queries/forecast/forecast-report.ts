@@ -1,6 +1,7 @@
 import { canSeeOwner, type Viewer } from '../../../domain/access/viewer.ts';
 import { parsePeriod, type Period } from '../../../domain/calendar/period.ts';
 import { blendedProbability, ageProbability } from '../../../domain/forecast/cycle-age.ts';
+import { defaultSeed } from '../../../domain/forecast/default-seed.ts';
 import { computeScope } from '../../../domain/forecast/compute.ts';
 import { closesInWindow } from '../../../domain/forecast/deal-window.ts';
 import { MIN_CYCLE_SAMPLES } from '../../../domain/forecast/inputs.ts';
@@ -48,7 +49,8 @@ export interface ForecastRequest {
   periodKey: string;
   scope: ForecastScope;
   now: Date;
-  seed: number;
+  /** Monte Carlo seed; when omitted, defaultSeed(scope, period, as-of day) so a page shows one range all day. */
+  seed?: number;
   iterations: number;
   methods?: readonly MethodId[];
   withTrackRecord: boolean;
@@ -68,8 +70,9 @@ export async function forecastReport(db: Db, viewer: Viewer, req: ForecastReques
     timeZone: settings.timeZone,
     lookbackDays: req.lookbackDays,
   });
+  const seed = req.seed ?? defaultSeed(scope.key, period.key, inputs.window.asOfDate);
   const methods = computeScope(inputs, scope, {
-    seed: req.seed,
+    seed,
     iterations: req.iterations,
     methods: req.methods,
   });
@@ -131,7 +134,7 @@ export async function forecastReport(db: Db, viewer: Viewer, req: ForecastReques
       periods: 4,
       weekly: false,
       now: req.now,
-      seed: req.seed,
+      seed,
       iterations: Math.min(req.iterations, 500),
       scopes: [scope],
       lookbackDays: req.lookbackDays,
@@ -144,7 +147,7 @@ export async function forecastReport(db: Db, viewer: Viewer, req: ForecastReques
     scope: { key: scope.key, name: scope.name },
     asOf: req.now,
     currency: settings.currency,
-    seed: req.seed,
+    seed,
     methods,
     range: mc && mc.low !== null && mc.high !== null ? { p10: mc.low, p50: mc.value, p90: mc.high } : null,
     pipelineCoverage: coverage,
