@@ -87,7 +87,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--seed <n>', 'Monte Carlo seed', '1')
     .option('--iterations <n>', 'Monte Carlo runs per forecast', '500')
     .option('--lookback <days>', 'run-rate look-back in days', '90')
-    .option('--json', 'print JSON instead of tables')
+    .option('--json', 'print the API JSON instead of tables')
     .action(
       async (opts: {
         grain: string;
@@ -151,7 +151,7 @@ export function register(program: Command, ctx: CliContext): void {
       '--seed <n>',
       'Monte Carlo seed for every scope (default: per scope, from scope, period and today)',
     )
-    .option('--json', 'print JSON')
+    .option('--json', 'print the API JSON')
     .action(async (opts: { period?: string; seed?: string; json?: boolean }) => {
       const db = await openConfiguredStore(ctx.config());
       try {
