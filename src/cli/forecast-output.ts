@@ -39,16 +39,23 @@ export function forecastTable(r: ForecastReport, locale: string): string {
     `Forecast ${r.period.key} (${r.period.start} to ${r.period.end}, end exclusive) for ${r.scope.name}, as of ${r.asOf.toISOString()}`,
     '',
     table(
-      ['Method', 'Forecast', 'Won to date', 'Low', 'High'],
+      ['Method', 'Forecast', 'Won to date', 'In pipeline', 'Still to be created', 'Low', 'High'],
       r.methods.map((m) => [
         METHOD_LABELS[m.method] ?? m.method,
         money(m.value),
         money(m.wonToDate),
+        money(m.inPipeline),
+        money(m.toBeCreated),
         money(m.low),
         money(m.high),
       ]),
     ),
   ];
+  const np = r.newPipeline;
+  lines.push(
+    '',
+    `Still to be created: ${money(np.value)} = ${np.dealsPerBusinessDay.toFixed(2)} new deals a business day x ${pct(np.winShare, locale)} won in the period x ${money(Math.round(np.avgWonDeal))}${np.seasonFactor === null ? '' : ` x season ${np.seasonFactor.toFixed(2)}`}`,
+  );
   if (r.range) {
     lines.push(
       '',

@@ -36,6 +36,14 @@ describeStores('forecast and plan routes', (ctx) => {
       'cycle_age',
       'monte_carlo',
     ]);
+    // The pipeline methods split their projection into open deals and deals still to be created.
+    expect(body.newPipeline).toMatchObject({
+      value: expect.any(Number),
+      dealsPerBusinessDay: expect.any(Number),
+    });
+    const sw = body.methods.find((m: { method: string }) => m.method === 'stage_weighted');
+    expect(sw.inPipeline + sw.toBeCreated).toBe(sw.projected);
+    expect(sw.toBeCreated).toBe(body.newPipeline.value);
     const b = await app.inject({ method: 'GET', url, headers: admin });
     expect(b.json().range).toEqual(body.range);
     const mine = await app.inject({ method: 'GET', url, headers: rep });

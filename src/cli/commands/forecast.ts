@@ -42,6 +42,7 @@ export function register(program: Command, ctx: CliContext): void {
     )
     .option('--iterations <n>', 'Monte Carlo runs', '2000')
     .option('--lookback <days>', 'run-rate look-back in days', '90')
+    .option('--call-with-new-pipeline', 'add the pipeline yet to be created to the commit call too')
     .option('--no-track-record', 'skip the accuracy of each method over the last four periods')
     .option('--json', 'print the API JSON instead of a table')
     .action(
@@ -53,6 +54,7 @@ export function register(program: Command, ctx: CliContext): void {
         iterations: string;
         lookback: string;
         trackRecord: boolean;
+        callWithNewPipeline?: boolean;
         json?: boolean;
       }) => {
         const db = await openConfiguredStore(ctx.config());
@@ -68,6 +70,7 @@ export function register(program: Command, ctx: CliContext): void {
             methods: parseMethodList(opts.method),
             withTrackRecord: opts.trackRecord,
             lookbackDays: intOption(opts.lookback, 'lookback', 7, 730),
+            judgementNewPipeline: opts.callWithNewPipeline === true,
           });
           console.log(opts.json ? JSON.stringify(report, null, 2) : forecastTable(report, settings.locale));
         } finally {

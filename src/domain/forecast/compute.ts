@@ -4,6 +4,7 @@ import { cycleAgeForecast } from './cycle-age.ts';
 import type { ForecastInputs, ResolvedScope } from './inputs.ts';
 import { MIN_CYCLE_SAMPLES } from './inputs.ts';
 import { categoryRollup, judgementForecast, type CategoryRollup } from './judgement.ts';
+import { newPipelineEstimate, type NewPipelineEstimate } from './new-pipeline.ts';
 import { monteCarloForecast } from './monte-carlo.ts';
 import { growthTrend, rampFactor, runRateForecast, type NewRep } from './run-rate.ts';
 import { ownerKey } from './scope.ts';
@@ -17,6 +18,21 @@ export interface ComputeOptions {
   iterations: number;
   /** Methods to run; all when omitted. */
   methods?: readonly MethodId[];
+  /** Add the pipeline yet to be created to stage-weighted, cycle-age and Monte Carlo (default true). */
+  newPipeline?: boolean;
+  /** Also add it to the commit call (judgement); off by default, a call is the rep's own number. */
+  judgementNewPipeline?: boolean;
+}
+
+/** Adds the pipeline yet to be created to a point method's result, keeping the two parts apart. */
+function withNewPipeline(r: MethodResult, fresh: NewPipelineEstimate): MethodResult {
+  return {
+    ...r,
+    value: r.value + fresh.value,
+    projected: r.projected + fresh.value,
+    inPipeline: r.projected,
+    toBeCreated: fresh.value,
+  };
 }
 
 function inScope(scope: ResolvedScope, key: string): boolean {
@@ -63,6 +79,19 @@ function repProductivity(inputs: ForecastInputs, periodDays: number): { deals: n
   };
 }
 
+/** The pipeline yet to be created for one scope, learned from the deals its owners created before the as-of day. */
+export function scopeNewPipeline(inputs: ForecastInputs, scope: ResolvedScope): NewPipelineEstimate {
+  return newPipelineEstimate(
+    inputs.created.deals.filter((d) => inScope(scope, d.ownerKey)),
+    inputs.window,
+    {
+      lookbackDays: inputs.lookbackDays,
+      firstDate: inputs.created.firstDate,
+      calendar: inputs.created.calendar,
+    },
+  );
+}
+
 /** Runs the requested methods for one scope from shared inputs. */
 export function computeScope(
   inputs: ForecastInputs,
@@ -76,8 +105,11 @@ export function computeScope(
   const deals: ForecastDeal[] = inputs.deals.filter((d) => inScope(scope, ownerKey(d.ownerId)));
   const wonToDate = sumOver(inputs.wonToDateByOwner, scope, (v) => v);
   const out: MethodResult[] = [];
+  const useFresh = options.newPipeline ?? true;
+  const fresh = scopeNewPipeline(inputs, scope);
+  const point = (r: MethodResult): MethodResult => (useFresh ? withNewPipeline(r, fresh) : r);
 
-  if (want.has('stage_weighted')) out.push(stageWeightedForecast(deals, w, wonToDate));
+  if (want.has('stage_weighted')) out.push(point(stageWeightedForecast(deals, w, wonToDate)));
 
   if (want.has('judgement')) {
     const rollupByRep = new Map<string, CategoryRollup>();
@@ -85,16 +117,15 @@ export function computeScope(
       const own = deals.filter((d) => ownerKey(d.ownerId) === key);
       rollupByRep.set(key, categoryRollup(own, w, inputs.wonToDateByOwner.get(key) ?? 0));
     }
-    out.push(
-      judgementForecast({
-        scopeKey: scope.key,
-        repKeys: scope.repKeys,
-        calls: inputs.calls,
-        rollupByRep,
-        rollup: categoryRollup(deals, w, wonToDate),
-        wonToDate,
-      }),
-    );
+    const judged = judgementForecast({
+      scopeKey: scope.key,
+      repKeys: scope.repKeys,
+      calls: inputs.calls,
+      rollupByRep,
+      rollup: categoryRollup(deals, w, wonToDate),
+      wonToDate,
+    });
+    out.push(useFresh && options.judgementNewPipeline ? withNewPipeline(judged, fresh) : judged);
   }
 
   if (want.has('run_rate')) {
@@ -121,14 +152,16 @@ export function computeScope(
 
   if (want.has('cycle_age')) {
     out.push(
-      cycleAgeForecast(
-        deals,
-        w,
-        (d) => {
-          const s = inputs.cycleStats.get(`${d.pipelineId}:${d.type}`);
-          return s && s.samples >= MIN_CYCLE_SAMPLES ? s : null;
-        },
-        wonToDate,
+      point(
+        cycleAgeForecast(
+          deals,
+          w,
+          (d) => {
+            const s = inputs.cycleStats.get(`${d.pipelineId}:${d.type}`);
+            return s && s.samples >= MIN_CYCLE_SAMPLES ? s : null;
+          },
+          wonToDate,
+        ),
       ),
     );
   }
@@ -138,6 +171,7 @@ export function computeScope(
       monteCarloForecast(deals, w, inputs.slips, wonToDate, {
         iterations: options.iterations,
         random: seededRandom(options.seed),
+        newPipeline: useFresh ? { expectedDeals: fresh.expectedDeals, avgDeal: fresh.avgWonDeal } : undefined,
       }),
     );
   }

@@ -62,6 +62,8 @@ export function cycleAgeForecast(
     projected,
     low: null,
     high: null,
+    inPipeline: null,
+    toBeCreated: null,
     breakdown: { deals: inPeriod.length, dealsWithoutHistory: withoutHistory },
   };
 }

@@ -1,4 +1,6 @@
+import type { BusinessCalendar } from '../calendar/business-time.ts';
 import type { ScopeCalls } from './judgement.ts';
+import type { CreatedDeal } from './new-pipeline.ts';
 import type { CycleStats } from './cycle-age.ts';
 import type { SlipHistogram } from './monte-carlo.ts';
 import type { ForecastDeal, ForecastWindow } from './types.ts';
@@ -34,6 +36,12 @@ export interface ForecastInputs {
   cycleStats: ReadonlyMap<string, CycleStats>;
   slips: SlipHistogram;
   calls: ReadonlyMap<string, ScopeCalls>;
+  /** Deals created before the as-of instant (wins after it hidden), for the pipeline yet to be created. */
+  created: {
+    deals: readonly CreatedDeal[];
+    firstDate: string | null;
+    calendar: BusinessCalendar;
+  };
 }
 
 /** A scope resolved to owners: null owners = everyone (company). */

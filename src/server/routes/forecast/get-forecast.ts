@@ -3,7 +3,14 @@ import { parseMethodList } from '../../../domain/forecast/method-list.ts';
 import { parseScope } from '../../../domain/forecast/scope.ts';
 import { forecastReport } from '../../../store/queries/forecast/forecast-report.ts';
 import type { RouteModule } from '../../app-types.ts';
-import { MethodResultSchema, PeriodField, PeriodSchema, ScopeAccuracySchema, ScopeField } from './schemas.ts';
+import {
+  MethodResultSchema,
+  NewPipelineSchema,
+  PeriodField,
+  PeriodSchema,
+  ScopeAccuracySchema,
+  ScopeField,
+} from './schemas.ts';
 
 const Query = z.object({
   period: PeriodField,
@@ -21,8 +28,18 @@ const Query = z.object({
     .max(2 ** 31 - 1)
     .optional()
     .describe('Monte Carlo seed (default: derived from scope, period and today, so the range holds all day)'),
-  lookback: z.coerce.number().int().min(7).max(730).default(90).describe('run-rate look-back in days'),
+  lookback: z.coerce
+    .number()
+    .int()
+    .min(7)
+    .max(730)
+    .default(90)
+    .describe('run-rate and new-pipeline look-back in days'),
   iterations: z.coerce.number().int().min(100).max(20_000).default(2_000),
+  callWithNewPipeline: z
+    .enum(['true', 'false'])
+    .default('false')
+    .describe('add the pipeline yet to be created to the commit call (judgement) too'),
   trackRecord: z
     .enum(['true', 'false'])
     .default('true')
@@ -36,6 +53,7 @@ const Response = z.object({
   currency: z.string(),
   seed: z.number().int(),
   methods: z.array(MethodResultSchema),
+  newPipeline: NewPipelineSchema,
   range: z.object({ p10: z.number(), p50: z.number(), p90: z.number() }).nullable(),
   pipelineCoverage: z.number().nullable(),
   warnings: z.array(z.string()),
@@ -79,6 +97,7 @@ const getForecast: RouteModule = (app, { db }) => {
         methods: parseMethodList(q.method),
         withTrackRecord: q.trackRecord === 'true',
         lookbackDays: q.lookback,
+        judgementNewPipeline: q.callWithNewPipeline === 'true',
       });
     },
   );

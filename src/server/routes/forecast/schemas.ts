@@ -42,9 +42,30 @@ export const MethodResultSchema = z.object({
   value: z.number(),
   wonToDate: z.number(),
   projected: z.number(),
+  inPipeline: z
+    .number()
+    .nullable()
+    .describe('of projected: from deals open now (null: the method does not split)'),
+  toBeCreated: z
+    .number()
+    .nullable()
+    .describe('of projected: from deals still to be created and won in the period'),
   low: z.number().nullable(),
   high: z.number().nullable(),
   breakdown: z.record(z.string(), z.union([z.number(), z.string(), z.null()])),
+});
+
+/** The pipeline yet to be created for a scope and what it is learned from. */
+export const NewPipelineSchema = z.object({
+  dealsPerBusinessDay: z.number().describe('deals the scope created per business day over the look-back'),
+  winShare: z.number().describe('share of the deals still to be created expected to be won in the period'),
+  avgWonDeal: z.number().describe('average deal won within the period horizon after creation (minor units)'),
+  seasonFactor: z
+    .number()
+    .nullable()
+    .describe("last year's actual / the model's figure then; null without one"),
+  expectedDeals: z.number(),
+  value: z.number().describe('expected revenue from deals still to be created (minor units)'),
 });
 
 export const PeriodSchema = z.object({

@@ -2,7 +2,8 @@ import { canSeeOwner, type Viewer } from '../../../domain/access/viewer.ts';
 import { parsePeriod, type Period } from '../../../domain/calendar/period.ts';
 import { blendedProbability, ageProbability } from '../../../domain/forecast/cycle-age.ts';
 import { defaultSeed } from '../../../domain/forecast/default-seed.ts';
-import { computeScope } from '../../../domain/forecast/compute.ts';
+import { computeScope, scopeNewPipeline } from '../../../domain/forecast/compute.ts';
+import type { NewPipelineEstimate } from '../../../domain/forecast/new-pipeline.ts';
 import { closesInWindow } from '../../../domain/forecast/deal-window.ts';
 import { MIN_CYCLE_SAMPLES } from '../../../domain/forecast/inputs.ts';
 import { ownerKey, type ForecastScope } from '../../../domain/forecast/scope.ts';
@@ -35,6 +36,8 @@ export interface ForecastReport {
   currency: string;
   seed: number;
   methods: MethodResult[];
+  /** The pipeline yet to be created that the pipeline methods add, and what it is learned from. */
+  newPipeline: NewPipelineEstimate;
   /** Monte Carlo P10 / P50 / P90, when that method ran. */
   range: { p10: number; p50: number; p90: number } | null;
   /** Open pipeline closing in the period against what the run-rate says is still to come (below 1: thin pipeline). */
@@ -54,8 +57,10 @@ export interface ForecastRequest {
   iterations: number;
   methods?: readonly MethodId[];
   withTrackRecord: boolean;
-  /** Run-rate look-back in days (default 90). */
+  /** Run-rate and new-pipeline look-back in days (default 90). */
   lookbackDays?: number;
+  /** Add the pipeline yet to be created to the commit call too (judgement). */
+  judgementNewPipeline?: boolean;
 }
 
 /** Every method side by side for one scope and period, with the range, warnings, deal lines and track record. */
@@ -75,6 +80,7 @@ export async function forecastReport(db: Db, viewer: Viewer, req: ForecastReques
     seed,
     iterations: req.iterations,
     methods: req.methods,
+    judgementNewPipeline: req.judgementNewPipeline,
   });
   const mc = methods.find((m) => m.method === 'monte_carlo');
   const runRate = methods.find((m) => m.method === 'run_rate');
@@ -149,6 +155,7 @@ export async function forecastReport(db: Db, viewer: Viewer, req: ForecastReques
     currency: settings.currency,
     seed,
     methods,
+    newPipeline: scopeNewPipeline(inputs, scope),
     range: mc && mc.low !== null && mc.high !== null ? { p10: mc.low, p50: mc.value, p90: mc.high } : null,
     pipelineCoverage: coverage,
     warnings,

@@ -1,7 +1,11 @@
 import { localDateToInstant, instantToLocal } from '../../../domain/calendar/zoned.ts';
 import type { Period } from '../../../domain/calendar/period.ts';
 import type { ForecastInputs } from '../../../domain/forecast/inputs.ts';
+import { daysBetween } from '../../../domain/calendar/local-date.ts';
+import { SEASON_SHIFT_DAYS } from '../../../domain/forecast/new-pipeline.ts';
 import type { Db } from '../../db.ts';
+import { getBusinessCalendar } from '../../tables/calendar.ts';
+import { createdDealsBefore } from './created-deals.ts';
 import { slipHistogramBefore } from './close-slippage.ts';
 import { cycleStatsBefore } from './cycle-stats.ts';
 import { latestCalls } from './forecast-calls.ts';
@@ -32,21 +36,29 @@ export async function loadForecastInputs(db: Db, o: LoadInputsOptions): Promise<
   const periodStart = localDateToInstant(o.period.start, o.timeZone);
   const lookbackStart = new Date(o.asOf.getTime() - lookbackDays * DAY_MS);
   const priorStart = new Date(o.asOf.getTime() - 2 * lookbackDays * DAY_MS);
-  const [deals, wonToDate, lookback, prior, reps, cycleStats, slips, calls] = await Promise.all([
-    openDealsAt(db, o.asOf, o.now, o.timeZone),
-    wonByOwner(db, periodStart, o.asOf),
-    wonByOwner(db, lookbackStart, o.asOf),
-    wonByOwner(db, priorStart, lookbackStart),
-    db
-      .selectFrom('users')
-      .select(['id', 'hire_date', 'ramp_months'])
-      .where('role', '=', 'rep')
-      .where('active', '=', true)
-      .execute(),
-    cycleStatsBefore(db, o.asOf),
-    slipHistogramBefore(db, o.asOf, o.timeZone),
-    latestCalls(db, o.period.key, o.asOf),
-  ]);
+  // The new-pipeline model looks back its look-back plus the period's length, a year ago too (the season).
+  const createdFrom = new Date(
+    o.asOf.getTime() -
+      (SEASON_SHIFT_DAYS + lookbackDays + daysBetween(o.period.start, o.period.end) + 7) * DAY_MS,
+  );
+  const [deals, wonToDate, lookback, prior, reps, cycleStats, slips, calls, created, calendar] =
+    await Promise.all([
+      openDealsAt(db, o.asOf, o.now, o.timeZone),
+      wonByOwner(db, periodStart, o.asOf),
+      wonByOwner(db, lookbackStart, o.asOf),
+      wonByOwner(db, priorStart, lookbackStart),
+      db
+        .selectFrom('users')
+        .select(['id', 'hire_date', 'ramp_months'])
+        .where('role', '=', 'rep')
+        .where('active', '=', true)
+        .execute(),
+      cycleStatsBefore(db, o.asOf),
+      slipHistogramBefore(db, o.asOf, o.timeZone),
+      latestCalls(db, o.period.key, o.asOf),
+      createdDealsBefore(db, createdFrom, o.asOf, o.timeZone),
+      getBusinessCalendar(db, createdFrom.getUTCFullYear() - 1, o.asOf.getUTCFullYear() + 2),
+    ]);
   const priorByOwner = new Map<string, number>();
   for (const [k, v] of prior) priorByOwner.set(k, v.amount);
   const wonToDateByOwner = new Map<string, number>();
@@ -64,6 +76,7 @@ export async function loadForecastInputs(db: Db, o: LoadInputsOptions): Promise<
     cycleStats,
     slips,
     calls,
+    created: { ...created, calendar },
   };
 }
 

@@ -83,7 +83,7 @@ export async function takeSnapshot(db: Db, req: SnapshotRequest): Promise<Snapsh
         won_to_date_minor: r.wonToDate,
         low_minor: r.low,
         high_minor: r.high,
-        details: JSON.stringify(r.breakdown),
+        details: JSON.stringify({ ...r.breakdown, inPipeline: r.inPipeline, toBeCreated: r.toBeCreated }),
       })),
     );
     for (let i = 0; i < values.length; i += 500) {
