@@ -56,6 +56,22 @@ export function forecastTable(r: ForecastReport, locale: string): string {
     '',
     `Still to be created: ${money(np.value)} = ${np.dealsPerBusinessDay.toFixed(2)} new deals a business day x ${pct(np.winShare, locale)} won in the period x ${money(Math.round(np.avgWonDeal))}${np.seasonFactor === null ? '' : ` x season ${np.seasonFactor.toFixed(2)}`}`,
   );
+  if (r.calibration.length > 0) {
+    lines.push(
+      '',
+      `Stage probabilities (${r.probabilities} in use): configured vs observed over the last 365 days`,
+      table(
+        ['Stage', 'Configured', 'Observed', 'Closed deals', 'Learned'],
+        r.calibration.map((c) => [
+          c.stageName,
+          pct(c.configured, locale),
+          pct(c.observed, locale),
+          String(c.closed),
+          pct(c.learned, locale),
+        ]),
+      ),
+    );
+  }
   if (r.range) {
     lines.push(
       '',

@@ -2,6 +2,7 @@ import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { SYSTEM_VIEWER } from '../../domain/access/viewer.ts';
 import { currentPeriod } from '../../domain/calendar/current-period.ts';
+import { PROBABILITY_SOURCES, type ProbabilitySource } from '../../domain/forecast/compute.ts';
 import { parseMethodList } from '../../domain/forecast/method-list.ts';
 import { parseScope } from '../../domain/forecast/scope.ts';
 import { AppError } from '../../errors.ts';
@@ -24,6 +25,16 @@ function intOption(value: string | undefined, field: string, min: number, max: n
   return n;
 }
 
+function probabilitySource(value: string): ProbabilitySource {
+  const found = PROBABILITY_SOURCES.find((s) => s === value);
+  if (!found) {
+    throw new AppError('validation', '--probabilities must be configured or learned', [
+      { field: 'probabilities', value, reason: 'unknown source' },
+    ]);
+  }
+  return found;
+}
+
 /** `pacesetter forecast` (+ `backtest`, `snapshot`): the same numbers as the /api/forecast endpoints, as the system user. */
 export function register(program: Command, ctx: CliContext): void {
   const forecast = program
@@ -42,6 +53,7 @@ export function register(program: Command, ctx: CliContext): void {
     )
     .option('--iterations <n>', 'Monte Carlo runs', '2000')
     .option('--lookback <days>', 'run-rate look-back in days', '90')
+    .option('--probabilities <source>', 'stage probabilities: configured or learned', 'configured')
     .option('--call-with-new-pipeline', 'add the pipeline yet to be created to the commit call too')
     .option('--no-track-record', 'skip the accuracy of each method over the last four periods')
     .option('--json', 'print the API JSON instead of a table')
@@ -55,6 +67,7 @@ export function register(program: Command, ctx: CliContext): void {
         lookback: string;
         trackRecord: boolean;
         callWithNewPipeline?: boolean;
+        probabilities: string;
         json?: boolean;
       }) => {
         const db = await openConfiguredStore(ctx.config());
@@ -71,6 +84,7 @@ export function register(program: Command, ctx: CliContext): void {
             withTrackRecord: opts.trackRecord,
             lookbackDays: intOption(opts.lookback, 'lookback', 7, 730),
             judgementNewPipeline: opts.callWithNewPipeline === true,
+            probabilities: probabilitySource(opts.probabilities),
           });
           console.log(opts.json ? JSON.stringify(report, null, 2) : forecastTable(report, settings.locale));
         } finally {
@@ -87,6 +101,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--grain <grain>', 'month or quarter', 'quarter')
     .option('--periods <n>', 'finished periods to test', '4')
     .option('--start-only', 'forecast only at each period start (default: also every week)')
+    .option('--probabilities <source>', 'stage probabilities: configured or learned', 'configured')
     .option('--seed <n>', 'Monte Carlo seed', '1')
     .option('--iterations <n>', 'Monte Carlo runs per forecast', '500')
     .option('--lookback <days>', 'run-rate look-back in days', '90')
@@ -96,6 +111,7 @@ export function register(program: Command, ctx: CliContext): void {
         grain: string;
         periods: string;
         startOnly?: boolean;
+        probabilities: string;
         seed: string;
         iterations: string;
         lookback: string;
@@ -124,6 +140,7 @@ export function register(program: Command, ctx: CliContext): void {
             seed: intOption(opts.seed, 'seed', 0, 2 ** 31 - 1) as number,
             iterations: intOption(opts.iterations, 'iterations', 100, 20_000) as number,
             lookbackDays: intOption(opts.lookback, 'lookback', 7, 730),
+            probabilities: probabilitySource(opts.probabilities),
             onProgress: (done, total) => {
               if (!bar) return;
               if (!started) {

@@ -41,6 +41,7 @@ const inputs: ForecastInputs = {
   slips: { days: [], counts: [] },
   calls: new Map(),
   created: { deals: [], firstDate: '2026-01-01', calendar: weekdays },
+  stageOutcomes: [],
 };
 
 const company = { key: 'company', ownerKeys: null, repKeys: ['rep:1', 'rep:2', 'rep:3', 'rep:none'] };

@@ -4,6 +4,7 @@ import { cycleAgeForecast } from './cycle-age.ts';
 import type { ForecastInputs, ResolvedScope } from './inputs.ts';
 import { MIN_CYCLE_SAMPLES } from './inputs.ts';
 import { categoryRollup, judgementForecast, type CategoryRollup } from './judgement.ts';
+import { LearnedProbabilities } from './learned-probability.ts';
 import { newPipelineEstimate, type NewPipelineEstimate } from './new-pipeline.ts';
 import { monteCarloForecast } from './monte-carlo.ts';
 import { growthTrend, rampFactor, runRateForecast, type NewRep } from './run-rate.ts';
@@ -22,6 +23,24 @@ export interface ComputeOptions {
   newPipeline?: boolean;
   /** Also add it to the commit call (judgement); off by default, a call is the rep's own number. */
   judgementNewPipeline?: boolean;
+  /** Stage probabilities: as configured on the pipeline (default) or learned from closed deals (shrunk). */
+  probabilities?: ProbabilitySource;
+}
+
+export const PROBABILITY_SOURCES = ['configured', 'learned'] as const;
+export type ProbabilitySource = (typeof PROBABILITY_SOURCES)[number];
+
+// One learned table per inputs: snapshots and backtests compute many scopes from the same inputs.
+const learnedCache = new WeakMap<ForecastInputs, LearnedProbabilities>();
+
+/** The learned stage probabilities of an input set (built once). */
+export function learnedProbabilities(inputs: ForecastInputs): LearnedProbabilities {
+  let l = learnedCache.get(inputs);
+  if (!l) {
+    l = new LearnedProbabilities(inputs.stageOutcomes);
+    learnedCache.set(inputs, l);
+  }
+  return l;
 }
 
 /** Adds the pipeline yet to be created to a point method's result, keeping the two parts apart. */
@@ -102,7 +121,11 @@ export function computeScope(
     options.methods ?? ['stage_weighted', 'judgement', 'run_rate', 'cycle_age', 'monte_carlo'],
   );
   const w = inputs.window;
-  const deals: ForecastDeal[] = inputs.deals.filter((d) => inScope(scope, ownerKey(d.ownerId)));
+  const own: ForecastDeal[] = inputs.deals.filter((d) => inScope(scope, ownerKey(d.ownerId)));
+  const learned = options.probabilities === 'learned' ? learnedProbabilities(inputs) : null;
+  const deals = learned
+    ? own.map((d) => ({ ...d, probability: learned.forDeal(d, ownerKey(d.ownerId)) }))
+    : own;
   const wonToDate = sumOver(inputs.wonToDateByOwner, scope, (v) => v);
   const out: MethodResult[] = [];
   const useFresh = options.newPipeline ?? true;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PROBABILITY_SOURCES } from '../../../domain/forecast/compute.ts';
 import { parseMethodList } from '../../../domain/forecast/method-list.ts';
 import { parseScope } from '../../../domain/forecast/scope.ts';
 import { forecastReport } from '../../../store/queries/forecast/forecast-report.ts';
@@ -6,6 +7,7 @@ import type { RouteModule } from '../../app-types.ts';
 import {
   MethodResultSchema,
   NewPipelineSchema,
+  StageCalibrationSchema,
   PeriodField,
   PeriodSchema,
   ScopeAccuracySchema,
@@ -36,6 +38,10 @@ const Query = z.object({
     .default(90)
     .describe('run-rate and new-pipeline look-back in days'),
   iterations: z.coerce.number().int().min(100).max(20_000).default(2_000),
+  probabilities: z
+    .enum(PROBABILITY_SOURCES)
+    .default('configured')
+    .describe('stage probabilities: as configured, or learned from closed deals with shrinkage'),
   callWithNewPipeline: z
     .enum(['true', 'false'])
     .default('false')
@@ -54,6 +60,8 @@ const Response = z.object({
   seed: z.number().int(),
   methods: z.array(MethodResultSchema),
   newPipeline: NewPipelineSchema,
+  probabilities: z.enum(PROBABILITY_SOURCES),
+  calibration: z.array(StageCalibrationSchema),
   range: z.object({ p10: z.number(), p50: z.number(), p90: z.number() }).nullable(),
   pipelineCoverage: z.number().nullable(),
   warnings: z.array(z.string()),
@@ -98,6 +106,7 @@ const getForecast: RouteModule = (app, { db }) => {
         withTrackRecord: q.trackRecord === 'true',
         lookbackDays: q.lookback,
         judgementNewPipeline: q.callWithNewPipeline === 'true',
+        probabilities: q.probabilities,
       });
     },
   );

@@ -68,6 +68,17 @@ export const NewPipelineSchema = z.object({
   value: z.number().describe('expected revenue from deals still to be created (minor units)'),
 });
 
+/** Configured vs observed stage probability (company), and the learned one the forecast can use. */
+export const StageCalibrationSchema = z.object({
+  pipelineId: z.number().int(),
+  stageId: z.number().int(),
+  stageName: z.string(),
+  configured: z.number(),
+  observed: z.number().nullable().describe('won / closed of deals that were in the stage, last 365 days'),
+  closed: z.number().int(),
+  learned: z.number().describe('observed shrunk toward configured by 20 pseudo-deals'),
+});
+
 export const PeriodSchema = z.object({
   key: z.string(),
   grain: z.string(),

@@ -13,7 +13,7 @@ import {
   type ErrorStats,
   type ForecastOutcome,
 } from '../../../domain/forecast/accuracy.ts';
-import { computeScope } from '../../../domain/forecast/compute.ts';
+import { computeScope, type ProbabilitySource } from '../../../domain/forecast/compute.ts';
 import type { ResolvedScope } from '../../../domain/forecast/inputs.ts';
 import { METHOD_IDS, type MethodId } from '../../../domain/forecast/types.ts';
 import type { Db } from '../../db.ts';
@@ -34,6 +34,8 @@ export interface BacktestOptions {
   scopes?: NamedScope[];
   /** Run-rate look-back in days (default 90). */
   lookbackDays?: number;
+  /** Stage probabilities the pipeline methods use (default configured). */
+  probabilities?: ProbabilitySource;
   /** Called after each checkpoint (for a progress bar). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -129,7 +131,11 @@ export async function runBacktest(db: Db, viewer: Viewer, o: BacktestOptions): P
       });
       for (const scope of scopes) {
         const truth = sumActual(actual, scope);
-        const results = computeScope(inputs, scope, { seed: o.seed, iterations: o.iterations });
+        const results = computeScope(inputs, scope, {
+          seed: o.seed,
+          iterations: o.iterations,
+          probabilities: o.probabilities,
+        });
         const byMethod = outcomes.get(scope.key) as Map<
           MethodId,
           { start: ForecastOutcome[]; all: ForecastOutcome[] }

@@ -2,7 +2,13 @@ import { canSeeOwner, type Viewer } from '../../../domain/access/viewer.ts';
 import { parsePeriod, type Period } from '../../../domain/calendar/period.ts';
 import { blendedProbability, ageProbability } from '../../../domain/forecast/cycle-age.ts';
 import { defaultSeed } from '../../../domain/forecast/default-seed.ts';
-import { computeScope, scopeNewPipeline } from '../../../domain/forecast/compute.ts';
+import {
+  computeScope,
+  learnedProbabilities,
+  scopeNewPipeline,
+  type ProbabilitySource,
+} from '../../../domain/forecast/compute.ts';
+import type { StageCalibration } from '../../../domain/forecast/learned-probability.ts';
 import type { NewPipelineEstimate } from '../../../domain/forecast/new-pipeline.ts';
 import { closesInWindow } from '../../../domain/forecast/deal-window.ts';
 import { MIN_CYCLE_SAMPLES } from '../../../domain/forecast/inputs.ts';
@@ -38,6 +44,10 @@ export interface ForecastReport {
   methods: MethodResult[];
   /** The pipeline yet to be created that the pipeline methods add, and what it is learned from. */
   newPipeline: NewPipelineEstimate;
+  /** Stage probabilities the methods used: configured, or learned from closed deals. */
+  probabilities: ProbabilitySource;
+  /** Per open stage: configured probability vs the company's observed win rate and the learned (shrunk) one. */
+  calibration: Array<StageCalibration & { stageName: string }>;
   /** Monte Carlo P10 / P50 / P90, when that method ran. */
   range: { p10: number; p50: number; p90: number } | null;
   /** Open pipeline closing in the period against what the run-rate says is still to come (below 1: thin pipeline). */
@@ -61,6 +71,8 @@ export interface ForecastRequest {
   lookbackDays?: number;
   /** Add the pipeline yet to be created to the commit call too (judgement). */
   judgementNewPipeline?: boolean;
+  /** Stage probabilities (default configured). */
+  probabilities?: ProbabilitySource;
 }
 
 /** Every method side by side for one scope and period, with the range, warnings, deal lines and track record. */
@@ -81,7 +93,24 @@ export async function forecastReport(db: Db, viewer: Viewer, req: ForecastReques
     iterations: req.iterations,
     methods: req.methods,
     judgementNewPipeline: req.judgementNewPipeline,
+    probabilities: req.probabilities,
   });
+  const stages = await db
+    .selectFrom('stages')
+    .select(['id', 'pipeline_id', 'name', 'probability_pct'])
+    .where('is_won', '=', false)
+    .where('is_lost', '=', false)
+    .orderBy('pipeline_id')
+    .orderBy('position')
+    .execute();
+  const calibrated = learnedProbabilities(inputs).calibration(
+    stages.map((s) => ({
+      pipelineId: s.pipeline_id,
+      stageId: s.id,
+      configured: Number(s.probability_pct) / 100,
+    })),
+  );
+  const calibration = calibrated.map((c, i) => ({ ...c, stageName: stages[i]?.name ?? '' }));
   const mc = methods.find((m) => m.method === 'monte_carlo');
   const runRate = methods.find((m) => m.method === 'run_rate');
 
@@ -141,6 +170,7 @@ export async function forecastReport(db: Db, viewer: Viewer, req: ForecastReques
       weekly: false,
       now: req.now,
       seed,
+      probabilities: req.probabilities,
       iterations: Math.min(req.iterations, 500),
       scopes: [scope],
       lookbackDays: req.lookbackDays,
@@ -156,6 +186,8 @@ export async function forecastReport(db: Db, viewer: Viewer, req: ForecastReques
     seed,
     methods,
     newPipeline: scopeNewPipeline(inputs, scope),
+    probabilities: req.probabilities ?? 'configured',
+    calibration,
     range: mc && mc.low !== null && mc.high !== null ? { p10: mc.low, p50: mc.value, p90: mc.high } : null,
     pipelineCoverage: coverage,
     warnings,

@@ -6,6 +6,7 @@ import { SEASON_SHIFT_DAYS } from '../../../domain/forecast/new-pipeline.ts';
 import type { Db } from '../../db.ts';
 import { getBusinessCalendar } from '../../tables/calendar.ts';
 import { createdDealsBefore } from './created-deals.ts';
+import { stageOutcomesBefore } from './stage-outcomes.ts';
 import { slipHistogramBefore } from './close-slippage.ts';
 import { cycleStatsBefore } from './cycle-stats.ts';
 import { latestCalls } from './forecast-calls.ts';
@@ -41,24 +42,36 @@ export async function loadForecastInputs(db: Db, o: LoadInputsOptions): Promise<
     o.asOf.getTime() -
       (SEASON_SHIFT_DAYS + lookbackDays + daysBetween(o.period.start, o.period.end) + 7) * DAY_MS,
   );
-  const [deals, wonToDate, lookback, prior, reps, cycleStats, slips, calls, created, calendar] =
-    await Promise.all([
-      openDealsAt(db, o.asOf, o.now, o.timeZone),
-      wonByOwner(db, periodStart, o.asOf),
-      wonByOwner(db, lookbackStart, o.asOf),
-      wonByOwner(db, priorStart, lookbackStart),
-      db
-        .selectFrom('users')
-        .select(['id', 'hire_date', 'ramp_months'])
-        .where('role', '=', 'rep')
-        .where('active', '=', true)
-        .execute(),
-      cycleStatsBefore(db, o.asOf),
-      slipHistogramBefore(db, o.asOf, o.timeZone),
-      latestCalls(db, o.period.key, o.asOf),
-      createdDealsBefore(db, createdFrom, o.asOf, o.timeZone),
-      getBusinessCalendar(db, createdFrom.getUTCFullYear() - 1, o.asOf.getUTCFullYear() + 2),
-    ]);
+  const [
+    deals,
+    wonToDate,
+    lookback,
+    prior,
+    reps,
+    cycleStats,
+    slips,
+    calls,
+    created,
+    calendar,
+    stageOutcomes,
+  ] = await Promise.all([
+    openDealsAt(db, o.asOf, o.now, o.timeZone),
+    wonByOwner(db, periodStart, o.asOf),
+    wonByOwner(db, lookbackStart, o.asOf),
+    wonByOwner(db, priorStart, lookbackStart),
+    db
+      .selectFrom('users')
+      .select(['id', 'hire_date', 'ramp_months'])
+      .where('role', '=', 'rep')
+      .where('active', '=', true)
+      .execute(),
+    cycleStatsBefore(db, o.asOf),
+    slipHistogramBefore(db, o.asOf, o.timeZone),
+    latestCalls(db, o.period.key, o.asOf),
+    createdDealsBefore(db, createdFrom, o.asOf, o.timeZone),
+    getBusinessCalendar(db, createdFrom.getUTCFullYear() - 1, o.asOf.getUTCFullYear() + 2),
+    stageOutcomesBefore(db, o.asOf),
+  ]);
   const priorByOwner = new Map<string, number>();
   for (const [k, v] of prior) priorByOwner.set(k, v.amount);
   const wonToDateByOwner = new Map<string, number>();
@@ -77,6 +90,7 @@ export async function loadForecastInputs(db: Db, o: LoadInputsOptions): Promise<
     slips,
     calls,
     created: { ...created, calendar },
+    stageOutcomes,
   };
 }
 
