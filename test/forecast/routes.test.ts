@@ -89,6 +89,24 @@ describeStores('forecast and plan routes', (ctx) => {
     expect(explicit.seed).toBe(5);
   });
 
+  it("takes learned probabilities and the brief's cycle-age on request, with the calibration table", async () => {
+    const url =
+      '/api/forecast?period=2026-Q4&method=cycle_age&trackRecord=false&probabilities=learned&cycleAge=age';
+    const res = await app.inject({ method: 'GET', url, headers: manager });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.probabilities).toBe('learned');
+    expect(body.methods[0].breakdown.mode).toBe('age');
+    const trial = body.calibration.find((c: { stageName: string }) => c.stageName === 'Trial');
+    expect(trial).toMatchObject({ configured: 0.6, observed: 1, closed: 6 });
+    const bad = await app.inject({
+      method: 'GET',
+      url: `${url.replace('learned', 'guessed')}`,
+      headers: manager,
+    });
+    expect(bad.statusCode).toBe(400);
+  });
+
   it('keeps a rep call and a manager override, with deal categories, in the call history', async () => {
     const call = await app.inject({
       method: 'PUT',

@@ -2,6 +2,7 @@ import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { SYSTEM_VIEWER } from '../../domain/access/viewer.ts';
 import { currentPeriod } from '../../domain/calendar/current-period.ts';
+import { CYCLE_AGE_MODES, type CycleAgeMode } from '../../domain/forecast/cycle-age.ts';
 import { PROBABILITY_SOURCES, type ProbabilitySource } from '../../domain/forecast/compute.ts';
 import { parseMethodList } from '../../domain/forecast/method-list.ts';
 import { parseScope } from '../../domain/forecast/scope.ts';
@@ -35,6 +36,16 @@ function probabilitySource(value: string): ProbabilitySource {
   return found;
 }
 
+function cycleAgeMode(value: string): CycleAgeMode {
+  const found = CYCLE_AGE_MODES.find((s) => s === value);
+  if (!found) {
+    throw new AppError('validation', '--cycle-age must be blend or age', [
+      { field: 'cycle-age', value, reason: 'unknown mode' },
+    ]);
+  }
+  return found;
+}
+
 /** `pacesetter forecast` (+ `backtest`, `snapshot`): the same numbers as the /api/forecast endpoints, as the system user. */
 export function register(program: Command, ctx: CliContext): void {
   const forecast = program
@@ -54,6 +65,11 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--iterations <n>', 'Monte Carlo runs', '2000')
     .option('--lookback <days>', 'run-rate look-back in days', '90')
     .option('--probabilities <source>', 'stage probabilities: configured or learned', 'configured')
+    .option(
+      '--cycle-age <mode>',
+      'cycle-age: blend (with the stage probability) or age (age / typical cycle)',
+      'blend',
+    )
     .option('--call-with-new-pipeline', 'add the pipeline yet to be created to the commit call too')
     .option('--no-track-record', 'skip the accuracy of each method over the last four periods')
     .option('--json', 'print the API JSON instead of a table')
@@ -68,6 +84,7 @@ export function register(program: Command, ctx: CliContext): void {
         trackRecord: boolean;
         callWithNewPipeline?: boolean;
         probabilities: string;
+        cycleAge: string;
         json?: boolean;
       }) => {
         const db = await openConfiguredStore(ctx.config());
@@ -85,6 +102,7 @@ export function register(program: Command, ctx: CliContext): void {
             lookbackDays: intOption(opts.lookback, 'lookback', 7, 730),
             judgementNewPipeline: opts.callWithNewPipeline === true,
             probabilities: probabilitySource(opts.probabilities),
+            cycleAge: cycleAgeMode(opts.cycleAge),
           });
           console.log(opts.json ? JSON.stringify(report, null, 2) : forecastTable(report, settings.locale));
         } finally {
@@ -102,6 +120,11 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--periods <n>', 'finished periods to test', '4')
     .option('--start-only', 'forecast only at each period start (default: also every week)')
     .option('--probabilities <source>', 'stage probabilities: configured or learned', 'configured')
+    .option(
+      '--cycle-age <mode>',
+      'cycle-age: blend (with the stage probability) or age (age / typical cycle)',
+      'blend',
+    )
     .option('--seed <n>', 'Monte Carlo seed', '1')
     .option('--iterations <n>', 'Monte Carlo runs per forecast', '500')
     .option('--lookback <days>', 'run-rate look-back in days', '90')
@@ -112,6 +135,7 @@ export function register(program: Command, ctx: CliContext): void {
         periods: string;
         startOnly?: boolean;
         probabilities: string;
+        cycleAge: string;
         seed: string;
         iterations: string;
         lookback: string;
@@ -141,6 +165,7 @@ export function register(program: Command, ctx: CliContext): void {
             iterations: intOption(opts.iterations, 'iterations', 100, 20_000) as number,
             lookbackDays: intOption(opts.lookback, 'lookback', 7, 730),
             probabilities: probabilitySource(opts.probabilities),
+            cycleAge: cycleAgeMode(opts.cycleAge),
             onProgress: (done, total) => {
               if (!bar) return;
               if (!started) {

@@ -1,6 +1,6 @@
 import { daysBetween } from '../calendar/local-date.ts';
 import { seededRandom } from '../random/seeded-random.ts';
-import { cycleAgeForecast } from './cycle-age.ts';
+import { cycleAgeForecast, type CycleAgeMode } from './cycle-age.ts';
 import type { ForecastInputs, ResolvedScope } from './inputs.ts';
 import { MIN_CYCLE_SAMPLES } from './inputs.ts';
 import { categoryRollup, judgementForecast, type CategoryRollup } from './judgement.ts';
@@ -23,6 +23,8 @@ export interface ComputeOptions {
   newPipeline?: boolean;
   /** Also add it to the commit call (judgement); off by default, a call is the rep's own number. */
   judgementNewPipeline?: boolean;
+  /** Cycle-age: blended with the stage probability (default) or the brief's age / typical cycle alone. */
+  cycleAge?: CycleAgeMode;
   /** Stage probabilities: as configured on the pipeline (default) or learned from closed deals (shrunk). */
   probabilities?: ProbabilitySource;
 }
@@ -184,6 +186,7 @@ export function computeScope(
             return s && s.samples >= MIN_CYCLE_SAMPLES ? s : null;
           },
           wonToDate,
+          options.cycleAge,
         ),
       ),
     );

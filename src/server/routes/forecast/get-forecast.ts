@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CYCLE_AGE_MODES } from '../../../domain/forecast/cycle-age.ts';
 import { PROBABILITY_SOURCES } from '../../../domain/forecast/compute.ts';
 import { parseMethodList } from '../../../domain/forecast/method-list.ts';
 import { parseScope } from '../../../domain/forecast/scope.ts';
@@ -42,6 +43,10 @@ const Query = z.object({
     .enum(PROBABILITY_SOURCES)
     .default('configured')
     .describe('stage probabilities: as configured, or learned from closed deals with shrinkage'),
+  cycleAge: z
+    .enum(CYCLE_AGE_MODES)
+    .default('blend')
+    .describe("cycle-age: 'blend' (with the stage probability) or 'age' (age / typical cycle, capped)"),
   callWithNewPipeline: z
     .enum(['true', 'false'])
     .default('false')
@@ -107,6 +112,7 @@ const getForecast: RouteModule = (app, { db }) => {
         lookbackDays: q.lookback,
         judgementNewPipeline: q.callWithNewPipeline === 'true',
         probabilities: q.probabilities,
+        cycleAge: q.cycleAge,
       });
     },
   );

@@ -13,6 +13,7 @@ import {
   type ErrorStats,
   type ForecastOutcome,
 } from '../../../domain/forecast/accuracy.ts';
+import type { CycleAgeMode } from '../../../domain/forecast/cycle-age.ts';
 import { computeScope, type ProbabilitySource } from '../../../domain/forecast/compute.ts';
 import type { ResolvedScope } from '../../../domain/forecast/inputs.ts';
 import { METHOD_IDS, type MethodId } from '../../../domain/forecast/types.ts';
@@ -36,6 +37,8 @@ export interface BacktestOptions {
   lookbackDays?: number;
   /** Stage probabilities the pipeline methods use (default configured). */
   probabilities?: ProbabilitySource;
+  /** Cycle-age mode (default blend). */
+  cycleAge?: CycleAgeMode;
   /** Called after each checkpoint (for a progress bar). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -135,6 +138,7 @@ export async function runBacktest(db: Db, viewer: Viewer, o: BacktestOptions): P
           seed: o.seed,
           iterations: o.iterations,
           probabilities: o.probabilities,
+          cycleAge: o.cycleAge,
         });
         const byMethod = outcomes.get(scope.key) as Map<
           MethodId,

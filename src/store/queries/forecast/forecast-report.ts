@@ -1,6 +1,11 @@
 import { canSeeOwner, type Viewer } from '../../../domain/access/viewer.ts';
 import { parsePeriod, type Period } from '../../../domain/calendar/period.ts';
-import { blendedProbability, ageProbability } from '../../../domain/forecast/cycle-age.ts';
+import {
+  ageProbability,
+  ageRatioProbability,
+  blendedProbability,
+  type CycleAgeMode,
+} from '../../../domain/forecast/cycle-age.ts';
 import { defaultSeed } from '../../../domain/forecast/default-seed.ts';
 import {
   computeScope,
@@ -73,6 +78,8 @@ export interface ForecastRequest {
   judgementNewPipeline?: boolean;
   /** Stage probabilities (default configured). */
   probabilities?: ProbabilitySource;
+  /** Cycle-age mode (default blend). */
+  cycleAge?: CycleAgeMode;
 }
 
 /** Every method side by side for one scope and period, with the range, warnings, deal lines and track record. */
@@ -94,6 +101,7 @@ export async function forecastReport(db: Db, viewer: Viewer, req: ForecastReques
     methods: req.methods,
     judgementNewPipeline: req.judgementNewPipeline,
     probabilities: req.probabilities,
+    cycleAge: req.cycleAge,
   });
   const stages = await db
     .selectFrom('stages')
@@ -151,10 +159,12 @@ export async function forecastReport(db: Db, viewer: Viewer, req: ForecastReques
         amount: d.amount,
         stageProbability: d.probability,
         cycleAgeProbability: usable
-          ? blendedProbability(
-              d.probability,
-              ageProbability(daysBetween(d.createdDate, inputs.window.asOfDate), usable),
-            )
+          ? req.cycleAge === 'age'
+            ? ageRatioProbability(daysBetween(d.createdDate, inputs.window.asOfDate), usable)
+            : blendedProbability(
+                d.probability,
+                ageProbability(daysBetween(d.createdDate, inputs.window.asOfDate), usable),
+              )
           : null,
         category: d.category,
         forecastAmount: d.forecastAmount,
@@ -171,6 +181,7 @@ export async function forecastReport(db: Db, viewer: Viewer, req: ForecastReques
       now: req.now,
       seed,
       probabilities: req.probabilities,
+      cycleAge: req.cycleAge,
       iterations: Math.min(req.iterations, 500),
       scopes: [scope],
       lookbackDays: req.lookbackDays,
