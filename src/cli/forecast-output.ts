@@ -93,7 +93,13 @@ export function forecastTable(r: ForecastReport, locale: string): string {
 
 /** Error per method; the every-checkpoint columns only when there were checkpoints besides the period starts. */
 function accuracyTable(
-  methods: ReadonlyArray<{ method: string; atStart: ErrorStats; allCheckpoints: ErrorStats }>,
+  methods: ReadonlyArray<{
+    method: string;
+    atStart: ErrorStats;
+    atWeek2: ErrorStats;
+    atMid: ErrorStats;
+    allCheckpoints: ErrorStats;
+  }>,
   locale: string,
   weekly: boolean,
 ): string {
@@ -102,15 +108,28 @@ function accuracyTable(
       'Method',
       'MAPE (start)',
       'Bias (start)',
-      ...(weekly ? ['MAPE (weekly)', 'Bias (weekly)'] : []),
-      'Forecasts',
+      ...(weekly
+        ? ['MAPE (week 2)', 'Bias (week 2)', 'MAPE (mid)', 'Bias (mid)', 'MAPE (weekly)', 'Bias (weekly)']
+        : []),
+      'Periods',
+      ...(weekly ? ['Forecasts'] : []),
     ],
     methods.map((m) => [
       METHOD_LABELS[m.method] ?? m.method,
       pct(m.atStart.mape, locale),
       pct(m.atStart.bias, locale),
-      ...(weekly ? [pct(m.allCheckpoints.mape, locale), pct(m.allCheckpoints.bias, locale)] : []),
-      String(weekly ? m.allCheckpoints.n : m.atStart.n),
+      ...(weekly
+        ? [
+            pct(m.atWeek2.mape, locale),
+            pct(m.atWeek2.bias, locale),
+            pct(m.atMid.mape, locale),
+            pct(m.atMid.bias, locale),
+            pct(m.allCheckpoints.mape, locale),
+            pct(m.allCheckpoints.bias, locale),
+          ]
+        : []),
+      String(m.atStart.n),
+      ...(weekly ? [String(m.allCheckpoints.n)] : []),
     ]),
   );
 }

@@ -25,6 +25,8 @@ const ErrorStatsSchema = z.object({
 export const MethodAccuracySchema = z.object({
   method: MethodField,
   atStart: ErrorStatsSchema,
+  atWeek2: ErrorStatsSchema.describe('at the checkpoint 7 days in (weekly backtests only)'),
+  atMid: ErrorStatsSchema.describe('at the last weekly checkpoint at or before mid-period (weekly only)'),
   allCheckpoints: ErrorStatsSchema,
 });
 

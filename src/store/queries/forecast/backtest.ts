@@ -47,8 +47,19 @@ export interface BacktestOptions {
 export interface MethodAccuracy {
   method: MethodId;
   atStart: ErrorStats;
+  /** At the second week's checkpoint (7 days in); empty without weekly checkpoints. */
+  atWeek2: ErrorStats;
+  /** At the last weekly checkpoint at or before the middle of the period; empty without weekly checkpoints. */
+  atMid: ErrorStats;
   allCheckpoints: ErrorStats;
 }
+
+type Buckets = {
+  start: ForecastOutcome[];
+  week2: ForecastOutcome[];
+  mid: ForecastOutcome[];
+  all: ForecastOutcome[];
+};
 
 export interface ScopeAccuracy {
   scopeKey: string;
@@ -103,8 +114,9 @@ export async function runBacktest(db: Db, viewer: Viewer, o: BacktestOptions): P
   const periods = pastPeriods(today, o.grain, o.periods, settings.fiscalYearStartMonth);
   const scopes = o.scopes ?? (await listVisibleScopes(db, viewer));
   // outcomes[scopeKey][method] -> { start: [...], all: [...] }
-  const outcomes = new Map<string, Map<MethodId, { start: ForecastOutcome[]; all: ForecastOutcome[] }>>();
-  for (const s of scopes) outcomes.set(s.key, new Map(METHOD_IDS.map((m) => [m, { start: [], all: [] }])));
+  const outcomes = new Map<string, Map<MethodId, Buckets>>();
+  for (const s of scopes)
+    outcomes.set(s.key, new Map(METHOD_IDS.map((m) => [m, { start: [], week2: [], mid: [], all: [] }])));
   const companyRows: BacktestPeriod[] = [];
   let checkpoints = 0;
   const total = periods.reduce((n, p) => n + (o.weekly ? Math.ceil(daysBetween(p.start, p.end) / 7) : 1), 0);
@@ -118,6 +130,8 @@ export async function runBacktest(db: Db, viewer: Viewer, o: BacktestOptions): P
       actual: 0,
       atStart: {},
     };
+    // The weekly checkpoint at or before the middle of the period (day 42 of a 91-day quarter).
+    const midK = o.weekly ? Math.floor(daysBetween(period.start, period.end) / 2 / 7) : -1;
     for (
       let day = period.start, k = 0;
       day < period.end && (k === 0 || o.weekly);
@@ -140,14 +154,14 @@ export async function runBacktest(db: Db, viewer: Viewer, o: BacktestOptions): P
           probabilities: o.probabilities,
           cycleAge: o.cycleAge,
         });
-        const byMethod = outcomes.get(scope.key) as Map<
-          MethodId,
-          { start: ForecastOutcome[]; all: ForecastOutcome[] }
-        >;
+        const byMethod = outcomes.get(scope.key) as Map<MethodId, Buckets>;
         for (const r of results) {
-          const bucket = byMethod.get(r.method) as { start: ForecastOutcome[]; all: ForecastOutcome[] };
-          bucket.all.push({ forecast: r.value, actual: truth });
-          if (k === 0) bucket.start.push({ forecast: r.value, actual: truth });
+          const bucket = byMethod.get(r.method) as Buckets;
+          const outcome = { forecast: r.value, actual: truth };
+          bucket.all.push(outcome);
+          if (k === 0) bucket.start.push(outcome);
+          if (k === 1) bucket.week2.push(outcome);
+          if (k === midK) bucket.mid.push(outcome);
           if (k === 0 && scope.ownerKeys === null) {
             row.atStart[r.method] = r.value;
             row.actual = truth;
@@ -164,13 +178,16 @@ export async function runBacktest(db: Db, viewer: Viewer, o: BacktestOptions): P
     periods: companyRows,
     checkpoints,
     scopes: scopes.map((s) => {
-      const byMethod = outcomes.get(s.key) as Map<
-        MethodId,
-        { start: ForecastOutcome[]; all: ForecastOutcome[] }
-      >;
+      const byMethod = outcomes.get(s.key) as Map<MethodId, Buckets>;
       const methods = METHOD_IDS.map((m) => {
-        const b = byMethod.get(m) as { start: ForecastOutcome[]; all: ForecastOutcome[] };
-        return { method: m, atStart: errorStats(b.start), allCheckpoints: errorStats(b.all) };
+        const b = byMethod.get(m) as Buckets;
+        return {
+          method: m,
+          atStart: errorStats(b.start),
+          atWeek2: errorStats(b.week2),
+          atMid: errorStats(b.mid),
+          allCheckpoints: errorStats(b.all),
+        };
       });
       return {
         scopeKey: s.key,
