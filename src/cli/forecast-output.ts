@@ -88,6 +88,11 @@ export function forecastTable(r: ForecastReport, locale: string): string {
     if (r.trackRecord.best)
       lines.push(`Most accurate so far: ${METHOD_LABELS[r.trackRecord.best] ?? r.trackRecord.best}`);
   }
+  if (r.blended) {
+    lines.push(
+      `Blended (methods weighted by their track record): ${money(r.blended.value)}${r.blended.beatsBest === false ? ' (did not beat the best single method)' : ''}`,
+    );
+  }
   return lines.join('\n');
 }
 
@@ -152,6 +157,10 @@ export function backtestTable(r: BacktestReport, locale: string, currency: strin
       `${s.name} (${s.scopeKey})${s.best ? `: most accurate ${METHOD_LABELS[s.best] ?? s.best}` : ''}`,
     );
     lines.push(accuracyTable(s.methods, locale, r.checkpoints > r.periods.length));
+    const b = s.blended;
+    lines.push(
+      `Blended: MAPE ${pct(b.atStart.mape, locale)} at start (bias ${pct(b.atStart.bias, locale)}, ${b.atStart.n} periods, weighted by the periods before each), mid ${pct(b.atMid.mape, locale)}, weekly ${pct(b.allCheckpoints.mape, locale)}; best single method on the same periods: ${b.bestSingle ? (METHOD_LABELS[b.bestSingle] ?? b.bestSingle) : '-'} ${pct(b.bestSingleMape, locale)}${b.beatsBest === false ? ': the blend does not beat it' : b.beatsBest ? ': the blend beats it' : ''}`,
+    );
   }
   return lines.join('\n');
 }

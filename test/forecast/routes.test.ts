@@ -199,6 +199,11 @@ describeStores('forecast and plan routes', (ctx) => {
       `rep:${f.r1.id}`,
     ]);
     expect(bt.json().yourScope).toBe(`rep:${f.r1.id}`);
+    // The blend has its own track record beside the methods'.
+    expect(bt.json().scopes[0].blended).toMatchObject({
+      atStart: { n: expect.any(Number) },
+      beatsBest: expect.toBeOneOf([true, false, null]),
+    });
 
     // Without a seed a snapshot stores the range the page shows today for each scope.
     const unseeded = await app.inject({

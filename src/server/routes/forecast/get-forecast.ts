@@ -85,6 +85,16 @@ const Response = z.object({
     }),
   ),
   trackRecord: ScopeAccuracySchema.nullable(),
+  blended: z
+    .object({
+      value: z.number(),
+      weights: z.record(z.string(), z.number()),
+      beatsBest: z.boolean().nullable(),
+    })
+    .nullable()
+    .describe(
+      'every method weighted by 1/MAPE² of its track record; beatsBest false: it did not beat the best',
+    ),
 });
 
 /** GET /api/forecast: every method side by side for a period and scope, the P10-P90 range and the track record. */

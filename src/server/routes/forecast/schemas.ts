@@ -30,12 +30,25 @@ export const MethodAccuracySchema = z.object({
   allCheckpoints: ErrorStatsSchema,
 });
 
-/** Accuracy of every method for one scope, and the most accurate one. */
+/** Accuracy of every method for one scope, the most accurate one, and the blend's own record. */
 export const ScopeAccuracySchema = z.object({
   scopeKey: z.string(),
   name: z.string(),
   methods: z.array(MethodAccuracySchema),
   best: MethodField.nullable(),
+  blended: z
+    .object({
+      atStart: ErrorStatsSchema,
+      atWeek2: ErrorStatsSchema,
+      atMid: ErrorStatsSchema,
+      allCheckpoints: ErrorStatsSchema,
+      bestSingle: MethodField.nullable().describe(
+        'best single method at start on the periods the blend was scored on',
+      ),
+      bestSingleMape: z.number().nullable(),
+      beatsBest: z.boolean().nullable().describe('false: the blend did not beat the best single method'),
+    })
+    .describe('methods weighted by 1/MAPE² from earlier periods (the first period is not scored)'),
 });
 
 /** One method's number for a scope and period (money in minor units). */

@@ -14,6 +14,11 @@ import {
   type ForecastOutcome,
 } from '../../../domain/forecast/accuracy.ts';
 import type { CycleAgeMode } from '../../../domain/forecast/cycle-age.ts';
+import {
+  blendedBacktest,
+  type BacktestCheckpoint,
+  type BlendedAccuracy,
+} from '../../../domain/forecast/blend.ts';
 import { computeScope, type ProbabilitySource } from '../../../domain/forecast/compute.ts';
 import type { ResolvedScope } from '../../../domain/forecast/inputs.ts';
 import { METHOD_IDS, type MethodId } from '../../../domain/forecast/types.ts';
@@ -67,6 +72,8 @@ export interface ScopeAccuracy {
   methods: MethodAccuracy[];
   /** Lowest MAPE at the period starts (the forecast leaders plan with). */
   best: MethodId | null;
+  /** The blend of the methods weighted by their accuracy in earlier periods, scored like a method. */
+  blended: BlendedAccuracy;
 }
 
 /** One period of the company's backtest: what each method said at the start, and what was won. */
@@ -117,11 +124,12 @@ export async function runBacktest(db: Db, viewer: Viewer, o: BacktestOptions): P
   const outcomes = new Map<string, Map<MethodId, Buckets>>();
   for (const s of scopes)
     outcomes.set(s.key, new Map(METHOD_IDS.map((m) => [m, { start: [], week2: [], mid: [], all: [] }])));
+  const checkpointRows = new Map<string, BacktestCheckpoint[]>(scopes.map((s) => [s.key, []]));
   const companyRows: BacktestPeriod[] = [];
   let checkpoints = 0;
   const total = periods.reduce((n, p) => n + (o.weekly ? Math.ceil(daysBetween(p.start, p.end) / 7) : 1), 0);
 
-  for (const period of periods) {
+  for (const [periodIndex, period] of periods.entries()) {
     const actual = await actualWonByOwner(db, period, tz);
     const row: BacktestPeriod = {
       key: period.key,
@@ -155,6 +163,12 @@ export async function runBacktest(db: Db, viewer: Viewer, o: BacktestOptions): P
           cycleAge: o.cycleAge,
         });
         const byMethod = outcomes.get(scope.key) as Map<MethodId, Buckets>;
+        checkpointRows.get(scope.key)?.push({
+          period: periodIndex,
+          slot: k === 0 ? 'start' : k === 1 ? 'week2' : k === midK ? 'mid' : null,
+          actual: truth,
+          values: new Map(results.map((r) => [r.method, r.value])),
+        });
         for (const r of results) {
           const bucket = byMethod.get(r.method) as Buckets;
           const outcome = { forecast: r.value, actual: truth };
@@ -194,6 +208,7 @@ export async function runBacktest(db: Db, viewer: Viewer, o: BacktestOptions): P
         name: s.name,
         methods,
         best: mostAccurate(new Map(methods.map((m) => [m.method, m.atStart]))),
+        blended: blendedBacktest(checkpointRows.get(s.key) ?? []),
       };
     }),
   };

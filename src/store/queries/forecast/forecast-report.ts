@@ -13,6 +13,7 @@ import {
   scopeNewPipeline,
   type ProbabilitySource,
 } from '../../../domain/forecast/compute.ts';
+import { blendedValue, blendWeights } from '../../../domain/forecast/blend.ts';
 import type { StageCalibration } from '../../../domain/forecast/learned-probability.ts';
 import type { NewPipelineEstimate } from '../../../domain/forecast/new-pipeline.ts';
 import { closesInWindow } from '../../../domain/forecast/deal-window.ts';
@@ -61,6 +62,8 @@ export interface ForecastReport {
   deals: ForecastDealLine[];
   /** How each method did over the last four periods of this kind, at their start (null when not requested). */
   trackRecord: ScopeAccuracy | null;
+  /** The methods weighted by 1/MAPE² of their track record (null without a track record). */
+  blended: { value: number; weights: Record<string, number>; beatsBest: boolean | null } | null;
 }
 
 export interface ForecastRequest {
@@ -189,6 +192,20 @@ export async function forecastReport(db: Db, viewer: Viewer, req: ForecastReques
     trackRecord = bt.scopes[0] ?? null;
   }
 
+  let blended: ForecastReport['blended'] = null;
+  if (trackRecord) {
+    const weights = blendWeights(new Map(trackRecord.methods.map((m) => [m.method, m.atStart])));
+    const value = blendedValue(new Map(methods.map((m) => [m.method, m.value])), weights);
+    if (value !== null) {
+      blended = { value, weights: Object.fromEntries(weights), beatsBest: trackRecord.blended.beatsBest };
+      if (trackRecord.blended.beatsBest === false) {
+        warnings.push(
+          `The blended forecast did not beat the best single method (${trackRecord.blended.bestSingle}) over the last ${trackRecord.blended.atStart.n} periods: prefer that method.`,
+        );
+      }
+    }
+  }
+
   return {
     period,
     scope: { key: scope.key, name: scope.name },
@@ -204,5 +221,6 @@ export async function forecastReport(db: Db, viewer: Viewer, req: ForecastReques
     warnings,
     deals,
     trackRecord,
+    blended,
   };
 }
