@@ -120,6 +120,15 @@ describe('web app in Chromium', () => {
     await expect(weightedRow.locator('td[data-col="value"]').textContent()).resolves.toBe(
       fmt.money(weighted?.value),
     );
+    // The pipeline yet to be created has its own column, and the calibration table shows configured vs observed.
+    await expect(weightedRow.locator('td[data-col="toBeCreated"]').textContent()).resolves.toBe(
+      fmt.money(weighted?.toBeCreated),
+    );
+    const calibrationRows = page.getByTestId('calibration-table').locator('tbody tr');
+    await expect(calibrationRows.count()).resolves.toBe(forecast.calibration.length);
+    await expect(calibrationRows.first().locator('td[data-col="observed"]').textContent()).resolves.toBe(
+      fmt.percent(forecast.calibration[0]?.observed),
+    );
 
     const funnel = await manager.api<Funnel>(`/api/funnel?period=${month}`);
     expect(funnel.stages.length).toBeGreaterThan(0);

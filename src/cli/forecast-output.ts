@@ -39,16 +39,39 @@ export function forecastTable(r: ForecastReport, locale: string): string {
     `Forecast ${r.period.key} (${r.period.start} to ${r.period.end}, end exclusive) for ${r.scope.name}, as of ${r.asOf.toISOString()}`,
     '',
     table(
-      ['Method', 'Forecast', 'Won to date', 'Low', 'High'],
+      ['Method', 'Forecast', 'Won to date', 'In pipeline', 'Still to be created', 'Low', 'High'],
       r.methods.map((m) => [
         METHOD_LABELS[m.method] ?? m.method,
         money(m.value),
         money(m.wonToDate),
+        money(m.inPipeline),
+        money(m.toBeCreated),
         money(m.low),
         money(m.high),
       ]),
     ),
   ];
+  const np = r.newPipeline;
+  lines.push(
+    '',
+    `Still to be created: ${money(np.value)} = ${np.dealsPerBusinessDay.toFixed(2)} new deals a business day x ${pct(np.winShare, locale)} won in the period x ${money(Math.round(np.avgWonDeal))}${np.seasonFactor === null ? '' : ` x season ${np.seasonFactor.toFixed(2)}`}`,
+  );
+  if (r.calibration.length > 0) {
+    lines.push(
+      '',
+      `Stage probabilities (${r.probabilities} in use): configured vs observed over the last 365 days`,
+      table(
+        ['Stage', 'Configured', 'Observed', 'Closed deals', 'Learned'],
+        r.calibration.map((c) => [
+          c.stageName,
+          pct(c.configured, locale),
+          pct(c.observed, locale),
+          String(c.closed),
+          pct(c.learned, locale),
+        ]),
+      ),
+    );
+  }
   if (r.range) {
     lines.push(
       '',
@@ -65,12 +88,23 @@ export function forecastTable(r: ForecastReport, locale: string): string {
     if (r.trackRecord.best)
       lines.push(`Most accurate so far: ${METHOD_LABELS[r.trackRecord.best] ?? r.trackRecord.best}`);
   }
+  if (r.blended) {
+    lines.push(
+      `Blended (methods weighted by their track record): ${money(r.blended.value)}${r.blended.beatsBest === false ? ' (did not beat the best single method)' : ''}`,
+    );
+  }
   return lines.join('\n');
 }
 
 /** Error per method; the every-checkpoint columns only when there were checkpoints besides the period starts. */
 function accuracyTable(
-  methods: ReadonlyArray<{ method: string; atStart: ErrorStats; allCheckpoints: ErrorStats }>,
+  methods: ReadonlyArray<{
+    method: string;
+    atStart: ErrorStats;
+    atWeek2: ErrorStats;
+    atMid: ErrorStats;
+    allCheckpoints: ErrorStats;
+  }>,
   locale: string,
   weekly: boolean,
 ): string {
@@ -79,15 +113,28 @@ function accuracyTable(
       'Method',
       'MAPE (start)',
       'Bias (start)',
-      ...(weekly ? ['MAPE (weekly)', 'Bias (weekly)'] : []),
-      'Forecasts',
+      ...(weekly
+        ? ['MAPE (week 2)', 'Bias (week 2)', 'MAPE (mid)', 'Bias (mid)', 'MAPE (weekly)', 'Bias (weekly)']
+        : []),
+      'Periods',
+      ...(weekly ? ['Forecasts'] : []),
     ],
     methods.map((m) => [
       METHOD_LABELS[m.method] ?? m.method,
       pct(m.atStart.mape, locale),
       pct(m.atStart.bias, locale),
-      ...(weekly ? [pct(m.allCheckpoints.mape, locale), pct(m.allCheckpoints.bias, locale)] : []),
-      String(weekly ? m.allCheckpoints.n : m.atStart.n),
+      ...(weekly
+        ? [
+            pct(m.atWeek2.mape, locale),
+            pct(m.atWeek2.bias, locale),
+            pct(m.atMid.mape, locale),
+            pct(m.atMid.bias, locale),
+            pct(m.allCheckpoints.mape, locale),
+            pct(m.allCheckpoints.bias, locale),
+          ]
+        : []),
+      String(m.atStart.n),
+      ...(weekly ? [String(m.allCheckpoints.n)] : []),
     ]),
   );
 }
@@ -110,6 +157,10 @@ export function backtestTable(r: BacktestReport, locale: string, currency: strin
       `${s.name} (${s.scopeKey})${s.best ? `: most accurate ${METHOD_LABELS[s.best] ?? s.best}` : ''}`,
     );
     lines.push(accuracyTable(s.methods, locale, r.checkpoints > r.periods.length));
+    const b = s.blended;
+    lines.push(
+      `Blended: MAPE ${pct(b.atStart.mape, locale)} at start (bias ${pct(b.atStart.bias, locale)}, ${b.atStart.n} periods, weighted by the periods before each), mid ${pct(b.atMid.mape, locale)}, weekly ${pct(b.allCheckpoints.mape, locale)}; best single method on the same periods: ${b.bestSingle ? (METHOD_LABELS[b.bestSingle] ?? b.bestSingle) : '-'} ${pct(b.bestSingleMape, locale)}${b.beatsBest === false ? ': the blend does not beat it' : b.beatsBest ? ': the blend beats it' : ''}`,
+    );
   }
   return lines.join('\n');
 }

@@ -15,7 +15,11 @@ const program = new Command()
   .description(
     'Pacesetter: sales performance by the numbers. Store: PGlite in ./data, or PostgreSQL via DATABASE_URL.',
   )
-  .showHelpAfterError();
+  .showHelpAfterError()
+  // A command's options are read only before its subcommand's name (inherited by every command), so
+  // `forecast backtest --json` or `forecast snapshot --period` reach the subcommand's own options instead of
+  // being swallowed by the same-named options of `forecast` itself.
+  .enablePositionalOptions();
 for (const c of commands) c.register(program, ctx);
 
 try {

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { signIn, testApp, type AuthHeaders } from '../support/app.ts';
 import { describeStores, truncateAll } from '../support/stores.ts';
+import { instantToLocal } from '../../src/domain/calendar/zoned.ts';
+import { defaultSeed } from '../../src/domain/forecast/default-seed.ts';
+import { getSettings } from '../../src/store/tables/settings.ts';
 import { seedForecastWorld, type ForecastFixture } from './fixture.ts';
 
 // Route results depend on the real clock, so these tests pin access rules, call history, reproducibility and the
@@ -33,6 +36,14 @@ describeStores('forecast and plan routes', (ctx) => {
       'cycle_age',
       'monte_carlo',
     ]);
+    // The pipeline methods split their projection into open deals and deals still to be created.
+    expect(body.newPipeline).toMatchObject({
+      value: expect.any(Number),
+      dealsPerBusinessDay: expect.any(Number),
+    });
+    const sw = body.methods.find((m: { method: string }) => m.method === 'stage_weighted');
+    expect(sw.inPipeline + sw.toBeCreated).toBe(sw.projected);
+    expect(sw.toBeCreated).toBe(body.newPipeline.value);
     const b = await app.inject({ method: 'GET', url, headers: admin });
     expect(b.json().range).toEqual(body.range);
     const mine = await app.inject({ method: 'GET', url, headers: rep });
@@ -58,6 +69,42 @@ describeStores('forecast and plan routes', (ctx) => {
     ]) {
       expect(openapi.paths[path], path).toBeDefined();
     }
+  });
+
+  it('shows the same Monte Carlo range all day without a seed: the default seed hashes scope, period and day', async () => {
+    const url =
+      '/api/forecast?period=2026-Q4&scope=company&method=monte_carlo&iterations=500&trackRecord=false';
+    const a = (await app.inject({ method: 'GET', url, headers: admin })).json();
+    const b = (await app.inject({ method: 'GET', url, headers: manager })).json();
+    const settings = await getSettings(ctx.db);
+    const today = instantToLocal(new Date(), settings.timeZone).date;
+    expect(a.seed).toBe(defaultSeed('company', '2026-Q4', today));
+    expect(b.seed).toBe(a.seed);
+    expect(b.range).toEqual(a.range);
+    const team = (
+      await app.inject({ method: 'GET', url: url.replace('company', `team:${f.teamId}`), headers: admin })
+    ).json();
+    expect(team.seed).toBe(defaultSeed(`team:${f.teamId}`, '2026-Q4', today));
+    const explicit = (await app.inject({ method: 'GET', url: `${url}&seed=5`, headers: admin })).json();
+    expect(explicit.seed).toBe(5);
+  });
+
+  it("takes learned probabilities and the brief's cycle-age on request, with the calibration table", async () => {
+    const url =
+      '/api/forecast?period=2026-Q4&method=cycle_age&trackRecord=false&probabilities=learned&cycleAge=age';
+    const res = await app.inject({ method: 'GET', url, headers: manager });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.probabilities).toBe('learned');
+    expect(body.methods[0].breakdown.mode).toBe('age');
+    const trial = body.calibration.find((c: { stageName: string }) => c.stageName === 'Trial');
+    expect(trial).toMatchObject({ configured: 0.6, observed: 1, closed: 6 });
+    const bad = await app.inject({
+      method: 'GET',
+      url: `${url.replace('learned', 'guessed')}`,
+      headers: manager,
+    });
+    expect(bad.statusCode).toBe(400);
   });
 
   it('keeps a rep call and a manager override, with deal categories, in the call history', async () => {
@@ -152,6 +199,37 @@ describeStores('forecast and plan routes', (ctx) => {
       `rep:${f.r1.id}`,
     ]);
     expect(bt.json().yourScope).toBe(`rep:${f.r1.id}`);
+    // The blend has its own track record beside the methods'.
+    expect(bt.json().scopes[0].blended).toMatchObject({
+      atStart: { n: expect.any(Number) },
+      beatsBest: expect.toBeOneOf([true, false, null]),
+    });
+
+    // Without a seed a snapshot stores the range the page shows today for each scope.
+    const unseeded = await app.inject({
+      method: 'POST',
+      url: '/api/forecast/snapshots',
+      headers: admin,
+      payload: { period: '2026-Q4' },
+    });
+    expect(unseeded.statusCode).toBe(201);
+    const scope = `team:${f.teamId}`;
+    const snaps = (
+      await app.inject({
+        method: 'GET',
+        url: `/api/forecast/snapshots?period=2026-Q4&scope=${scope}`,
+        headers: admin,
+      })
+    ).json().snapshots;
+    const mc = snaps[1].values.find((v: { method: string }) => v.method === 'monte_carlo');
+    const page = (
+      await app.inject({
+        method: 'GET',
+        url: `/api/forecast?period=2026-Q4&scope=${scope}&method=monte_carlo&trackRecord=false`,
+        headers: admin,
+      })
+    ).json();
+    expect([mc.low, mc.high]).toEqual([page.range.p10, page.range.p90]);
   });
 
   it("plans the brief's funnel: 500 leads for 50 customers, and 120 leads make 12 at 10%", async () => {

@@ -173,6 +173,28 @@ describeStores('forecast store', (ctx) => {
     expect(sw?.atStart.bias).toBeCloseTo(-0.4, 10);
     expect(bt.scopes.map((s) => s.scopeKey)).toContain(`rep:${f.r1.id}`);
   });
+
+  it('reports the error at week 2 and mid-period beside the start in a weekly backtest', async () => {
+    const bt = await runBacktest(ctx.db, SYSTEM_VIEWER, {
+      grain: 'month',
+      periods: 2,
+      weekly: true,
+      now: NOW,
+      seed: 1,
+      iterations: 200,
+      scopes: [await resolveScope(ctx.db, SYSTEM_VIEWER, { type: 'company' })],
+    });
+    // Checkpoints on days 1, 8, 15, 22 and 29 of September and October; week 2 is the 8th, mid-month the 15th
+    // (the last weekly checkpoint at or before day 15.5). September won nothing, so only October is scored.
+    expect(bt.checkpoints).toBe(10);
+    const sw = bt.scopes[0]?.methods.find((m) => m.method === 'stage_weighted');
+    expect(sw?.atWeek2).toMatchObject({ n: 1, skipped: 1 });
+    expect(sw?.atMid).toMatchObject({ n: 1, skipped: 1 });
+    expect(sw?.allCheckpoints).toMatchObject({ n: 5, skipped: 5 });
+    // On 8 and 15 October D (30,000, Trial 60%) is still open and expected by the 15th: 18,000 against 30,000.
+    expect(sw?.atWeek2.mape).toBeCloseTo(0.4, 10);
+    expect(sw?.atMid.mape).toBeCloseTo(0.4, 10);
+  });
   it('takes the weekly snapshot of the month and quarter once per Monday 06:00 slot', async () => {
     // 12:00 on Monday 2026-11-23: the slot is 06:00 the same day (UTC workspace), six hours late, so rebuilt.
     const first = await runJobOnce(ctx.db, forecastSnapshotJob, NOW);

@@ -1,8 +1,9 @@
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import { randomInt } from 'node:crypto';
 import { SYSTEM_VIEWER } from '../../domain/access/viewer.ts';
 import { currentPeriod } from '../../domain/calendar/current-period.ts';
+import { CYCLE_AGE_MODES, type CycleAgeMode } from '../../domain/forecast/cycle-age.ts';
+import { PROBABILITY_SOURCES, type ProbabilitySource } from '../../domain/forecast/compute.ts';
 import { parseMethodList } from '../../domain/forecast/method-list.ts';
 import { parseScope } from '../../domain/forecast/scope.ts';
 import { AppError } from '../../errors.ts';
@@ -25,6 +26,26 @@ function intOption(value: string | undefined, field: string, min: number, max: n
   return n;
 }
 
+function probabilitySource(value: string): ProbabilitySource {
+  const found = PROBABILITY_SOURCES.find((s) => s === value);
+  if (!found) {
+    throw new AppError('validation', '--probabilities must be configured or learned', [
+      { field: 'probabilities', value, reason: 'unknown source' },
+    ]);
+  }
+  return found;
+}
+
+function cycleAgeMode(value: string): CycleAgeMode {
+  const found = CYCLE_AGE_MODES.find((s) => s === value);
+  if (!found) {
+    throw new AppError('validation', '--cycle-age must be blend or age', [
+      { field: 'cycle-age', value, reason: 'unknown mode' },
+    ]);
+  }
+  return found;
+}
+
 /** `pacesetter forecast` (+ `backtest`, `snapshot`): the same numbers as the /api/forecast endpoints, as the system user. */
 export function register(program: Command, ctx: CliContext): void {
   const forecast = program
@@ -37,9 +58,19 @@ export function register(program: Command, ctx: CliContext): void {
       "'all' or comma-separated: stage_weighted,judgement,run_rate,cycle_age,monte_carlo",
       'all',
     )
-    .option('--seed <n>', 'Monte Carlo seed; the same seed gives the same range (default: random)')
+    .option(
+      '--seed <n>',
+      'Monte Carlo seed (default: derived from scope, period and today, so the range holds all day)',
+    )
     .option('--iterations <n>', 'Monte Carlo runs', '2000')
     .option('--lookback <days>', 'run-rate look-back in days', '90')
+    .option('--probabilities <source>', 'stage probabilities: configured or learned', 'configured')
+    .option(
+      '--cycle-age <mode>',
+      'cycle-age: blend (with the stage probability) or age (age / typical cycle)',
+      'blend',
+    )
+    .option('--call-with-new-pipeline', 'add the pipeline yet to be created to the commit call too')
     .option('--no-track-record', 'skip the accuracy of each method over the last four periods')
     .option('--json', 'print the API JSON instead of a table')
     .action(
@@ -51,6 +82,9 @@ export function register(program: Command, ctx: CliContext): void {
         iterations: string;
         lookback: string;
         trackRecord: boolean;
+        callWithNewPipeline?: boolean;
+        probabilities: string;
+        cycleAge: string;
         json?: boolean;
       }) => {
         const db = await openConfiguredStore(ctx.config());
@@ -61,11 +95,14 @@ export function register(program: Command, ctx: CliContext): void {
             periodKey: opts.period ?? currentPeriod(now, 'quarter', settings).key,
             scope: parseScope(opts.scope),
             now,
-            seed: intOption(opts.seed, 'seed', 0, 2 ** 31 - 1) ?? randomInt(0, 2 ** 31 - 1),
+            seed: intOption(opts.seed, 'seed', 0, 2 ** 31 - 1),
             iterations: intOption(opts.iterations, 'iterations', 100, 100_000) as number,
             methods: parseMethodList(opts.method),
             withTrackRecord: opts.trackRecord,
             lookbackDays: intOption(opts.lookback, 'lookback', 7, 730),
+            judgementNewPipeline: opts.callWithNewPipeline === true,
+            probabilities: probabilitySource(opts.probabilities),
+            cycleAge: cycleAgeMode(opts.cycleAge),
           });
           console.log(opts.json ? JSON.stringify(report, null, 2) : forecastTable(report, settings.locale));
         } finally {
@@ -82,15 +119,23 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--grain <grain>', 'month or quarter', 'quarter')
     .option('--periods <n>', 'finished periods to test', '4')
     .option('--start-only', 'forecast only at each period start (default: also every week)')
+    .option('--probabilities <source>', 'stage probabilities: configured or learned', 'configured')
+    .option(
+      '--cycle-age <mode>',
+      'cycle-age: blend (with the stage probability) or age (age / typical cycle)',
+      'blend',
+    )
     .option('--seed <n>', 'Monte Carlo seed', '1')
     .option('--iterations <n>', 'Monte Carlo runs per forecast', '500')
     .option('--lookback <days>', 'run-rate look-back in days', '90')
-    .option('--json', 'print JSON instead of tables')
+    .option('--json', 'print the API JSON instead of tables')
     .action(
       async (opts: {
         grain: string;
         periods: string;
         startOnly?: boolean;
+        probabilities: string;
+        cycleAge: string;
         seed: string;
         iterations: string;
         lookback: string;
@@ -119,6 +164,8 @@ export function register(program: Command, ctx: CliContext): void {
             seed: intOption(opts.seed, 'seed', 0, 2 ** 31 - 1) as number,
             iterations: intOption(opts.iterations, 'iterations', 100, 20_000) as number,
             lookbackDays: intOption(opts.lookback, 'lookback', 7, 730),
+            probabilities: probabilitySource(opts.probabilities),
+            cycleAge: cycleAgeMode(opts.cycleAge),
             onProgress: (done, total) => {
               if (!bar) return;
               if (!started) {
@@ -145,8 +192,11 @@ export function register(program: Command, ctx: CliContext): void {
     .command('snapshot')
     .description('Snapshot every method for every scope now (the server also does this every Monday 06:00)')
     .option('--period <key>', 'period key (default: the current quarter)')
-    .option('--seed <n>', 'Monte Carlo seed (default: random)')
-    .option('--json', 'print JSON')
+    .option(
+      '--seed <n>',
+      'Monte Carlo seed for every scope (default: per scope, from scope, period and today)',
+    )
+    .option('--json', 'print the API JSON')
     .action(async (opts: { period?: string; seed?: string; json?: boolean }) => {
       const db = await openConfiguredStore(ctx.config());
       try {
@@ -158,7 +208,7 @@ export function register(program: Command, ctx: CliContext): void {
           now,
           trigger: 'manual',
           takenBy: null,
-          seed: intOption(opts.seed, 'seed', 0, 2 ** 31 - 1) ?? randomInt(0, 2 ** 31 - 1),
+          seed: intOption(opts.seed, 'seed', 0, 2 ** 31 - 1),
           iterations: 2_000,
         });
         if (!snap) throw new Error('manual snapshot was not inserted');

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import type { BusinessCalendar } from '../calendar/business-time.ts';
+import { addDays, isoWeekday } from '../calendar/local-date.ts';
 import { computeScope } from './compute.ts';
+import type { CreatedDeal } from './new-pipeline.ts';
 import type { ForecastInputs } from './inputs.ts';
 import { deal } from './test-deal.ts';
+
+const weekdays: BusinessCalendar = {
+  timeZone: 'UTC',
+  workingDays: [1, 2, 3, 4, 5],
+  workStartMinute: 540,
+  workEndMinute: 1080,
+  holidays: new Set(),
+};
 
 // Q4 forecast made on its first day; 92 days ahead, 90-day look-back.
 const inputs: ForecastInputs = {
@@ -29,6 +40,8 @@ const inputs: ForecastInputs = {
   cycleStats: new Map(),
   slips: { days: [], counts: [] },
   calls: new Map(),
+  created: { deals: [], firstDate: '2026-01-01', calendar: weekdays },
+  stageOutcomes: [],
 };
 
 const company = { key: 'company', ownerKeys: null, repKeys: ['rep:1', 'rep:2', 'rep:3', 'rep:none'] };
@@ -59,5 +72,50 @@ describe('computeScope', () => {
     );
     // No cycle history: cycle-age falls back to the stage probability.
     expect(rep2.map((x) => x.value)).toEqual([5_000, 5_000]);
+  });
+
+  it('adds the pipeline yet to be created to the pipeline methods, as its own line, per scope', () => {
+    // Rep 1 created one deal every weekday since April and won each the day it was created, for 1 000: 1 deal a
+    // business day, all won within any horizon, 1 000 each. Q4 2026 has 66 weekdays (22 + 21 + 23), so rep 1 is
+    // expected to create and win 66 deals = 66 000 on top of the open pipeline; rep 2 created nothing.
+    const created: CreatedDeal[] = [];
+    for (let d = '2026-04-01'; d < '2026-10-01'; d = addDays(d, 1)) {
+      if (isoWeekday(d) <= 5) created.push({ ownerKey: 'rep:1', createdDate: d, wonDate: d, amount: 1_000 });
+    }
+    const withHistory = { ...inputs, created: { ...inputs.created, deals: created } };
+    const methods = ['stage_weighted', 'judgement', 'cycle_age', 'monte_carlo'] as const;
+    const r = computeScope(withHistory, company, { seed: 1, iterations: 200, methods });
+    const sw = r.find((x) => x.method === 'stage_weighted');
+    expect(sw).toMatchObject({ value: 76_000, inPipeline: 10_000, toBeCreated: 66_000 });
+    expect(r.find((x) => x.method === 'cycle_age')).toMatchObject({
+      inPipeline: 10_000,
+      toBeCreated: 66_000,
+    });
+    // A call is the rep's own number: judgement adds nothing unless asked to.
+    expect(r.find((x) => x.method === 'judgement')).toMatchObject({ toBeCreated: null });
+    const judged = computeScope(withHistory, company, {
+      seed: 1,
+      iterations: 10,
+      methods: ['judgement'],
+      judgementNewPipeline: true,
+    });
+    expect(judged[0]?.toBeCreated).toBe(66_000);
+    // Monte Carlo draws the count (Poisson, mean 66): its median lands near 66 000 + the open deals' median.
+    const mc = r.find((x) => x.method === 'monte_carlo');
+    expect(mc?.toBeCreated).toBeGreaterThan(58_000);
+    expect(mc?.toBeCreated).toBeLessThan(74_000);
+    const rep2 = computeScope(
+      withHistory,
+      { key: 'rep:2', ownerKeys: new Set(['rep:2']), repKeys: [] },
+      { seed: 1, iterations: 10, methods: ['stage_weighted'] },
+    );
+    expect(rep2[0]).toMatchObject({ value: 5_000, toBeCreated: 0 });
+    const off = computeScope(withHistory, company, {
+      seed: 1,
+      iterations: 10,
+      methods: ['stage_weighted'],
+      newPipeline: false,
+    });
+    expect(off[0]).toMatchObject({ value: 10_000, toBeCreated: null });
   });
 });

@@ -1,9 +1,11 @@
 import { daysBetween } from '../calendar/local-date.ts';
 import { seededRandom } from '../random/seeded-random.ts';
-import { cycleAgeForecast } from './cycle-age.ts';
+import { cycleAgeForecast, type CycleAgeMode } from './cycle-age.ts';
 import type { ForecastInputs, ResolvedScope } from './inputs.ts';
 import { MIN_CYCLE_SAMPLES } from './inputs.ts';
 import { categoryRollup, judgementForecast, type CategoryRollup } from './judgement.ts';
+import { LearnedProbabilities } from './learned-probability.ts';
+import { newPipelineEstimate, type NewPipelineEstimate } from './new-pipeline.ts';
 import { monteCarloForecast } from './monte-carlo.ts';
 import { growthTrend, rampFactor, runRateForecast, type NewRep } from './run-rate.ts';
 import { ownerKey } from './scope.ts';
@@ -17,6 +19,41 @@ export interface ComputeOptions {
   iterations: number;
   /** Methods to run; all when omitted. */
   methods?: readonly MethodId[];
+  /** Add the pipeline yet to be created to stage-weighted, cycle-age and Monte Carlo (default true). */
+  newPipeline?: boolean;
+  /** Also add it to the commit call (judgement); off by default, a call is the rep's own number. */
+  judgementNewPipeline?: boolean;
+  /** Cycle-age: blended with the stage probability (default) or the brief's age / typical cycle alone. */
+  cycleAge?: CycleAgeMode;
+  /** Stage probabilities: as configured on the pipeline (default) or learned from closed deals (shrunk). */
+  probabilities?: ProbabilitySource;
+}
+
+export const PROBABILITY_SOURCES = ['configured', 'learned'] as const;
+export type ProbabilitySource = (typeof PROBABILITY_SOURCES)[number];
+
+// One learned table per inputs: snapshots and backtests compute many scopes from the same inputs.
+const learnedCache = new WeakMap<ForecastInputs, LearnedProbabilities>();
+
+/** The learned stage probabilities of an input set (built once). */
+export function learnedProbabilities(inputs: ForecastInputs): LearnedProbabilities {
+  let l = learnedCache.get(inputs);
+  if (!l) {
+    l = new LearnedProbabilities(inputs.stageOutcomes);
+    learnedCache.set(inputs, l);
+  }
+  return l;
+}
+
+/** Adds the pipeline yet to be created to a point method's result, keeping the two parts apart. */
+function withNewPipeline(r: MethodResult, fresh: NewPipelineEstimate): MethodResult {
+  return {
+    ...r,
+    value: r.value + fresh.value,
+    projected: r.projected + fresh.value,
+    inPipeline: r.projected,
+    toBeCreated: fresh.value,
+  };
 }
 
 function inScope(scope: ResolvedScope, key: string): boolean {
@@ -63,6 +100,19 @@ function repProductivity(inputs: ForecastInputs, periodDays: number): { deals: n
   };
 }
 
+/** The pipeline yet to be created for one scope, learned from the deals its owners created before the as-of day. */
+export function scopeNewPipeline(inputs: ForecastInputs, scope: ResolvedScope): NewPipelineEstimate {
+  return newPipelineEstimate(
+    inputs.created.deals.filter((d) => inScope(scope, d.ownerKey)),
+    inputs.window,
+    {
+      lookbackDays: inputs.lookbackDays,
+      firstDate: inputs.created.firstDate,
+      calendar: inputs.created.calendar,
+    },
+  );
+}
+
 /** Runs the requested methods for one scope from shared inputs. */
 export function computeScope(
   inputs: ForecastInputs,
@@ -73,11 +123,18 @@ export function computeScope(
     options.methods ?? ['stage_weighted', 'judgement', 'run_rate', 'cycle_age', 'monte_carlo'],
   );
   const w = inputs.window;
-  const deals: ForecastDeal[] = inputs.deals.filter((d) => inScope(scope, ownerKey(d.ownerId)));
+  const own: ForecastDeal[] = inputs.deals.filter((d) => inScope(scope, ownerKey(d.ownerId)));
+  const learned = options.probabilities === 'learned' ? learnedProbabilities(inputs) : null;
+  const deals = learned
+    ? own.map((d) => ({ ...d, probability: learned.forDeal(d, ownerKey(d.ownerId)) }))
+    : own;
   const wonToDate = sumOver(inputs.wonToDateByOwner, scope, (v) => v);
   const out: MethodResult[] = [];
+  const useFresh = options.newPipeline ?? true;
+  const fresh = scopeNewPipeline(inputs, scope);
+  const point = (r: MethodResult): MethodResult => (useFresh ? withNewPipeline(r, fresh) : r);
 
-  if (want.has('stage_weighted')) out.push(stageWeightedForecast(deals, w, wonToDate));
+  if (want.has('stage_weighted')) out.push(point(stageWeightedForecast(deals, w, wonToDate)));
 
   if (want.has('judgement')) {
     const rollupByRep = new Map<string, CategoryRollup>();
@@ -85,16 +142,15 @@ export function computeScope(
       const own = deals.filter((d) => ownerKey(d.ownerId) === key);
       rollupByRep.set(key, categoryRollup(own, w, inputs.wonToDateByOwner.get(key) ?? 0));
     }
-    out.push(
-      judgementForecast({
-        scopeKey: scope.key,
-        repKeys: scope.repKeys,
-        calls: inputs.calls,
-        rollupByRep,
-        rollup: categoryRollup(deals, w, wonToDate),
-        wonToDate,
-      }),
-    );
+    const judged = judgementForecast({
+      scopeKey: scope.key,
+      repKeys: scope.repKeys,
+      calls: inputs.calls,
+      rollupByRep,
+      rollup: categoryRollup(deals, w, wonToDate),
+      wonToDate,
+    });
+    out.push(useFresh && options.judgementNewPipeline ? withNewPipeline(judged, fresh) : judged);
   }
 
   if (want.has('run_rate')) {
@@ -121,14 +177,17 @@ export function computeScope(
 
   if (want.has('cycle_age')) {
     out.push(
-      cycleAgeForecast(
-        deals,
-        w,
-        (d) => {
-          const s = inputs.cycleStats.get(`${d.pipelineId}:${d.type}`);
-          return s && s.samples >= MIN_CYCLE_SAMPLES ? s : null;
-        },
-        wonToDate,
+      point(
+        cycleAgeForecast(
+          deals,
+          w,
+          (d) => {
+            const s = inputs.cycleStats.get(`${d.pipelineId}:${d.type}`);
+            return s && s.samples >= MIN_CYCLE_SAMPLES ? s : null;
+          },
+          wonToDate,
+          options.cycleAge,
+        ),
       ),
     );
   }
@@ -138,6 +197,7 @@ export function computeScope(
       monteCarloForecast(deals, w, inputs.slips, wonToDate, {
         iterations: options.iterations,
         random: seededRandom(options.seed),
+        newPipeline: useFresh ? { expectedDeals: fresh.expectedDeals, avgDeal: fresh.avgWonDeal } : undefined,
       }),
     );
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageProbability, blendedProbability, cycleAgeForecast } from './cycle-age.ts';
+import { ageProbability, ageRatioProbability, blendedProbability, cycleAgeForecast } from './cycle-age.ts';
 import { deal } from './test-deal.ts';
 
 const fourMonths = { medianDays: 120, p90Days: 180, samples: 20 };
@@ -34,5 +34,29 @@ describe('cycle-age forecast', () => {
     );
     expect(r.value).toBe(52_000);
     expect(r.breakdown).toMatchObject({ deals: 2, dealsWithoutHistory: 1 });
+  });
+});
+
+describe("the brief's cycle-age (age / typical cycle, capped)", () => {
+  const stats = { medianDays: 120, p90Days: 200, samples: 10 };
+  it('is 50% two months into a four-month cycle, and never above 100%', () => {
+    expect(ageRatioProbability(60, stats)).toBe(0.5);
+    expect(ageRatioProbability(30, stats)).toBe(0.25);
+    expect(ageRatioProbability(400, stats)).toBe(1);
+    expect(ageRatioProbability(-5, stats)).toBe(0);
+  });
+
+  it('replaces the blend in the forecast when asked', () => {
+    // 10 000 at 60 days of a 120-day cycle: 5 000 with the age alone; the blend adds half the 40% stage probability.
+    const d = deal({
+      id: 1,
+      amount: 10_000,
+      probability: 0.4,
+      createdDate: '2026-09-02',
+      expectedCloseDate: '2026-11-15',
+    });
+    const w = { start: '2026-10-01', end: '2027-01-01', asOfDate: '2026-11-01' };
+    expect(cycleAgeForecast([d], w, () => stats, 0, 'age').value).toBe(5_000);
+    expect(cycleAgeForecast([d], w, () => stats, 0, 'blend').value).toBe(4_500);
   });
 });

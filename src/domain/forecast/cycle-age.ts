@@ -26,6 +26,19 @@ export function ageProbability(ageDays: number, stats: CycleStats): number {
   return Math.max(0, 1 - (age - p90) / p90);
 }
 
+/** How cycle-age turns a deal's age into a probability: the brief's ratio alone, or blended with the stage's. */
+export const CYCLE_AGE_MODES = ['blend', 'age'] as const;
+export type CycleAgeMode = (typeof CYCLE_AGE_MODES)[number];
+
+/**
+ * The brief's definition: age / typical (median) cycle of similar deals, capped at 1, so two months into a
+ * four-month cycle is exactly 50%, and a deal older than the typical cycle counts in full.
+ */
+export function ageRatioProbability(ageDays: number, stats: CycleStats): number {
+  if (stats.medianDays <= 0) return 1;
+  return Math.min(1, Math.max(0, ageDays) / stats.medianDays);
+}
+
 /** The cycle-age probability of a deal: STAGE_WEIGHT x stage probability + (1 - STAGE_WEIGHT) x age probability. */
 export function blendedProbability(stageProbability: number, ageProb: number): number {
   return STAGE_WEIGHT * stageProbability + (1 - STAGE_WEIGHT) * ageProb;
@@ -40,6 +53,7 @@ export function cycleAgeForecast(
   window: ForecastWindow,
   statsFor: (deal: ForecastDeal) => CycleStats | null,
   wonToDate: number,
+  mode: CycleAgeMode = 'blend',
 ): MethodResult {
   let projected = 0;
   let withoutHistory = 0;
@@ -52,7 +66,11 @@ export function cycleAgeForecast(
       continue;
     }
     const age = daysBetween(d.createdDate, window.asOfDate);
-    projected += d.amount * blendedProbability(d.probability, ageProbability(age, stats));
+    projected +=
+      d.amount *
+      (mode === 'age'
+        ? ageRatioProbability(age, stats)
+        : blendedProbability(d.probability, ageProbability(age, stats)));
   }
   projected = Math.round(projected);
   return {
@@ -62,6 +80,8 @@ export function cycleAgeForecast(
     projected,
     low: null,
     high: null,
-    breakdown: { deals: inPeriod.length, dealsWithoutHistory: withoutHistory },
+    inPipeline: null,
+    toBeCreated: null,
+    breakdown: { deals: inPeriod.length, dealsWithoutHistory: withoutHistory, mode },
   };
 }

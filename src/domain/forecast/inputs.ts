@@ -1,4 +1,7 @@
+import type { BusinessCalendar } from '../calendar/business-time.ts';
 import type { ScopeCalls } from './judgement.ts';
+import type { StageOutcome } from './learned-probability.ts';
+import type { CreatedDeal } from './new-pipeline.ts';
 import type { CycleStats } from './cycle-age.ts';
 import type { SlipHistogram } from './monte-carlo.ts';
 import type { ForecastDeal, ForecastWindow } from './types.ts';
@@ -34,6 +37,14 @@ export interface ForecastInputs {
   cycleStats: ReadonlyMap<string, CycleStats>;
   slips: SlipHistogram;
   calls: ReadonlyMap<string, ScopeCalls>;
+  /** Closed deals per pipeline, stage and owner before the as-of instant, for learned stage probabilities. */
+  stageOutcomes: readonly StageOutcome[];
+  /** Deals created before the as-of instant (wins after it hidden), for the pipeline yet to be created. */
+  created: {
+    deals: readonly CreatedDeal[];
+    firstDate: string | null;
+    calendar: BusinessCalendar;
+  };
 }
 
 /** A scope resolved to owners: null owners = everyone (company). */

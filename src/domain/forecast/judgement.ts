@@ -122,6 +122,8 @@ export function judgementForecast(input: JudgementInput): MethodResult {
     projected: value - input.wonToDate,
     low: input.rollup.commit,
     high: input.rollup.bestCase,
+    inPipeline: null,
+    toBeCreated: null,
     breakdown: {
       source,
       commit: input.rollup.commit,

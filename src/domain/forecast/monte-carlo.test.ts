@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../random/seeded-random.ts';
-import { monteCarloForecast, quantile } from './monte-carlo.ts';
+import { monteCarloForecast, poisson, quantile } from './monte-carlo.ts';
 import { deal } from './test-deal.ts';
 
 const window = { start: '2026-11-01', end: '2026-12-01', asOfDate: '2026-11-01' };
@@ -62,5 +62,18 @@ describe('Monte Carlo forecast', () => {
     expect(quantile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.1)).toBe(1);
     expect(quantile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.5)).toBe(5);
     expect(quantile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.9)).toBe(9);
+  });
+});
+
+describe('poisson', () => {
+  it('draws counts with the requested mean, below and above the normal-approximation switch', () => {
+    for (const mean of [0.5, 4, 50]) {
+      const r = seededRandom(3);
+      let sum = 0;
+      for (let i = 0; i < 20_000; i++) sum += poisson(r, mean);
+      expect(sum / 20_000).toBeGreaterThan(mean * 0.97);
+      expect(sum / 20_000).toBeLessThan(mean * 1.03);
+    }
+    expect(poisson(seededRandom(1), 0)).toBe(0);
   });
 });

@@ -12,6 +12,25 @@ export interface SlipHistogram {
 export interface MonteCarloOptions {
   iterations: number;
   random: Random;
+  /** Deals still to be created and won in the period (new-pipeline.ts): a Poisson count of average-size deals. */
+  newPipeline?: { expectedDeals: number; avgDeal: number };
+}
+
+/** Above this mean a Poisson draw uses its normal approximation (Knuth's product method gets slow and underflows). */
+const POISSON_NORMAL_ABOVE = 30;
+
+/** A Poisson-distributed count with mean `mean`. */
+export function poisson(r: Random, mean: number): number {
+  if (mean <= 0) return 0;
+  if (mean > POISSON_NORMAL_ABOVE) return Math.max(0, Math.round(mean + Math.sqrt(mean) * r.normal()));
+  const limit = Math.exp(-mean);
+  let n = 0;
+  let p = r.next();
+  while (p > limit) {
+    n += 1;
+    p *= r.next();
+  }
+  return n;
 }
 
 /** Draws a slip (days) in proportion to how often it happened; no history means no slip. */
@@ -75,9 +94,16 @@ export function monteCarloForecast(
   }
   const outcomes: number[] = new Array(options.iterations);
   const r = options.random;
+  const fresh = options.newPipeline;
   let sum = 0;
+  let freshSum = 0;
   for (let i = 0; i < options.iterations; i++) {
     let total = 0;
+    if (fresh && fresh.expectedDeals > 0) {
+      const added = poisson(r, fresh.expectedDeals) * fresh.avgDeal;
+      total += added;
+      freshSum += added;
+    }
     for (let k = 0; k < dated.length; k++) {
       const d = dated[k] as ForecastDeal;
       if (r.next() >= d.probability) continue;
@@ -88,14 +114,19 @@ export function monteCarloForecast(
     sum += total;
   }
   outcomes.sort((a, b) => a - b);
-  const p50 = quantile(outcomes, 0.5);
+  const p50 = Math.round(quantile(outcomes, 0.5));
+  // The split of the median between today's deals and deals still to be created follows their mean shares.
+  const toBeCreated =
+    fresh && sum > 0 ? Math.round((p50 * freshSum) / sum) : fresh && fresh.expectedDeals > 0 ? p50 : 0;
   return {
     method: 'monte_carlo',
     value: wonToDate + p50,
     wonToDate,
     projected: p50,
-    low: wonToDate + quantile(outcomes, 0.1),
-    high: wonToDate + quantile(outcomes, 0.9),
+    low: wonToDate + Math.round(quantile(outcomes, 0.1)),
+    high: wonToDate + Math.round(quantile(outcomes, 0.9)),
+    inPipeline: fresh ? p50 - toBeCreated : null,
+    toBeCreated: fresh ? toBeCreated : null,
     breakdown: {
       iterations: options.iterations,
       mean: options.iterations > 0 ? Math.round(wonToDate + sum / options.iterations) : wonToDate,

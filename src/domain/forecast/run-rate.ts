@@ -41,6 +41,8 @@ export function runRateForecast(i: RunRateInput): MethodResult {
     projected,
     low: null,
     high: null,
+    inPipeline: null,
+    toBeCreated: null,
     breakdown: {
       lookbackDays: i.lookbackDays,
       base: Math.round(base),

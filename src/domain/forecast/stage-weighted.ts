@@ -22,6 +22,8 @@ export function stageWeightedForecast(
     projected,
     low: null,
     high: null,
+    inPipeline: null,
+    toBeCreated: null,
     breakdown: { deals: inPeriod.length, openAmount },
   };
 }

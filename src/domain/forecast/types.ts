@@ -42,6 +42,10 @@ export interface MethodResult {
   wonToDate: number;
   /** The method's projection of what is still to be won (value - wonToDate). */
   projected: number;
+  /** Of `projected`, the part from deals open at the as-of instant; null for methods that do not split. */
+  inPipeline: number | null;
+  /** Of `projected`, the part from deals still to be created and won in the period (new-pipeline.ts). */
+  toBeCreated: number | null;
   /** Range, for methods that give one (Monte Carlo P10 / P90). */
   low: number | null;
   high: number | null;

@@ -39,7 +39,6 @@ export const forecastSnapshotJob: Job = {
         now: now.getTime() - slot.getTime() < HOUR_MS ? slot : now,
         trigger: 'schedule',
         takenBy: null,
-        seed: Math.floor(slot.getTime() / 1000) % 2 ** 31,
         iterations: 2_000,
       });
       if (snap) taken.push(`${periodKey} (${snap.scopes} scopes, ${snap.lines} deals)`);

@@ -130,6 +130,13 @@ export const en = {
   'forecast.range': 'Range (P10 – P90)',
   'forecast.won': 'Won so far',
   'forecast.projected': 'Still to win',
+  'forecast.inPipeline': 'In pipeline',
+  'forecast.toBeCreated': 'Still to be created',
+  'forecast.calibration': 'Stage probabilities: configured vs observed (closed deals, last 365 days)',
+  'forecast.stage': 'Stage',
+  'forecast.configured': 'Configured',
+  'forecast.observed': 'Observed',
+  'forecast.closedDeals': 'Closed deals',
   'forecast.trackRecord': 'Past error (MAPE, last 4 periods)',
 
   'deals.title': 'Pipeline review',

@@ -1,11 +1,19 @@
-import { randomInt } from 'node:crypto';
 import { z } from 'zod';
+import { CYCLE_AGE_MODES } from '../../../domain/forecast/cycle-age.ts';
+import { PROBABILITY_SOURCES } from '../../../domain/forecast/compute.ts';
 import { parseMethodList } from '../../../domain/forecast/method-list.ts';
 import { parseScope } from '../../../domain/forecast/scope.ts';
 import { forecastReport } from '../../../store/queries/forecast/forecast-report.ts';
 import type { RouteModule } from '../../app-types.ts';
 import { ScopeField } from '../../input-schemas.ts';
-import { MethodResultSchema, PeriodField, PeriodSchema, ScopeAccuracySchema } from './schemas.ts';
+import {
+  MethodResultSchema,
+  NewPipelineSchema,
+  StageCalibrationSchema,
+  PeriodField,
+  PeriodSchema,
+  ScopeAccuracySchema,
+} from './schemas.ts';
 
 const Query = z.object({
   period: PeriodField,
@@ -22,9 +30,27 @@ const Query = z.object({
     .min(0)
     .max(2 ** 31 - 1)
     .optional()
-    .describe('Monte Carlo seed (random when omitted)'),
-  lookback: z.coerce.number().int().min(7).max(730).default(90).describe('run-rate look-back in days'),
+    .describe('Monte Carlo seed (default: derived from scope, period and today, so the range holds all day)'),
+  lookback: z.coerce
+    .number()
+    .int()
+    .min(7)
+    .max(730)
+    .default(90)
+    .describe('run-rate and new-pipeline look-back in days'),
   iterations: z.coerce.number().int().min(100).max(20_000).default(2_000),
+  probabilities: z
+    .enum(PROBABILITY_SOURCES)
+    .default('configured')
+    .describe('stage probabilities: as configured, or learned from closed deals with shrinkage'),
+  cycleAge: z
+    .enum(CYCLE_AGE_MODES)
+    .default('blend')
+    .describe("cycle-age: 'blend' (with the stage probability) or 'age' (age / typical cycle, capped)"),
+  callWithNewPipeline: z
+    .enum(['true', 'false'])
+    .default('false')
+    .describe('add the pipeline yet to be created to the commit call (judgement) too'),
   trackRecord: z
     .enum(['true', 'false'])
     .default('true')
@@ -38,6 +64,9 @@ const Response = z.object({
   currency: z.string(),
   seed: z.number().int(),
   methods: z.array(MethodResultSchema),
+  newPipeline: NewPipelineSchema,
+  probabilities: z.enum(PROBABILITY_SOURCES),
+  calibration: z.array(StageCalibrationSchema),
   range: z.object({ p10: z.number(), p50: z.number(), p90: z.number() }).nullable(),
   pipelineCoverage: z.number().nullable(),
   warnings: z.array(z.string()),
@@ -56,6 +85,16 @@ const Response = z.object({
     }),
   ),
   trackRecord: ScopeAccuracySchema.nullable(),
+  blended: z
+    .object({
+      value: z.number(),
+      weights: z.record(z.string(), z.number()),
+      beatsBest: z.boolean().nullable(),
+    })
+    .nullable()
+    .describe(
+      'every method weighted by 1/MAPE² of its track record; beatsBest false: it did not beat the best',
+    ),
 });
 
 /** GET /api/forecast: every method side by side for a period and scope, the P10-P90 range and the track record. */
@@ -76,11 +115,14 @@ const getForecast: RouteModule = (app, { db }) => {
         periodKey: q.period,
         scope: parseScope(q.scope),
         now: new Date(),
-        seed: q.seed ?? randomInt(0, 2 ** 31 - 1),
+        seed: q.seed,
         iterations: q.iterations,
         methods: parseMethodList(q.method),
         withTrackRecord: q.trackRecord === 'true',
         lookbackDays: q.lookback,
+        judgementNewPipeline: q.callWithNewPipeline === 'true',
+        probabilities: q.probabilities,
+        cycleAge: q.cycleAge,
       });
     },
   );

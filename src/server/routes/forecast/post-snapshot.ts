@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import { z } from 'zod';
 import { currentPeriod } from '../../../domain/calendar/current-period.ts';
 import { takeSnapshot } from '../../../store/queries/forecast/snapshots.ts';
@@ -15,7 +14,10 @@ const Body = z.object({
     .int()
     .min(0)
     .max(2 ** 31 - 1)
-    .optional(),
+    .optional()
+    .describe(
+      'Monte Carlo seed for every scope (default: each scope its own seed from scope, period and today)',
+    ),
 });
 
 const Response = z.object({
@@ -51,7 +53,7 @@ const postSnapshot: RouteModule = (app, { db }) => {
         now,
         trigger: 'manual',
         takenBy: viewer.userId,
-        seed: request.body.seed ?? randomInt(0, 2 ** 31 - 1),
+        seed: request.body.seed,
         iterations: 2_000,
       });
       if (!snap) throw new Error('manual snapshot was not inserted');

@@ -20,15 +20,30 @@ const ErrorStatsSchema = z.object({
 export const MethodAccuracySchema = z.object({
   method: MethodField,
   atStart: ErrorStatsSchema,
+  atWeek2: ErrorStatsSchema.describe('at the checkpoint 7 days in (weekly backtests only)'),
+  atMid: ErrorStatsSchema.describe('at the last weekly checkpoint at or before mid-period (weekly only)'),
   allCheckpoints: ErrorStatsSchema,
 });
 
-/** Accuracy of every method for one scope, and the most accurate one. */
+/** Accuracy of every method for one scope, the most accurate one, and the blend's own record. */
 export const ScopeAccuracySchema = z.object({
   scopeKey: z.string(),
   name: z.string(),
   methods: z.array(MethodAccuracySchema),
   best: MethodField.nullable(),
+  blended: z
+    .object({
+      atStart: ErrorStatsSchema,
+      atWeek2: ErrorStatsSchema,
+      atMid: ErrorStatsSchema,
+      allCheckpoints: ErrorStatsSchema,
+      bestSingle: MethodField.nullable().describe(
+        'best single method at start on the periods the blend was scored on',
+      ),
+      bestSingleMape: z.number().nullable(),
+      beatsBest: z.boolean().nullable().describe('false: the blend did not beat the best single method'),
+    })
+    .describe('methods weighted by 1/MAPE² from earlier periods (the first period is not scored)'),
 });
 
 /** One method's number for a scope and period (money in minor units). */
@@ -37,9 +52,41 @@ export const MethodResultSchema = z.object({
   value: z.number(),
   wonToDate: z.number(),
   projected: z.number(),
+  inPipeline: z
+    .number()
+    .nullable()
+    .describe('of projected: from deals open now (null: the method does not split)'),
+  toBeCreated: z
+    .number()
+    .nullable()
+    .describe('of projected: from deals still to be created and won in the period'),
   low: z.number().nullable(),
   high: z.number().nullable(),
   breakdown: z.record(z.string(), z.union([z.number(), z.string(), z.null()])),
+});
+
+/** The pipeline yet to be created for a scope and what it is learned from. */
+export const NewPipelineSchema = z.object({
+  dealsPerBusinessDay: z.number().describe('deals the scope created per business day over the look-back'),
+  winShare: z.number().describe('share of the deals still to be created expected to be won in the period'),
+  avgWonDeal: z.number().describe('average deal won within the period horizon after creation (minor units)'),
+  seasonFactor: z
+    .number()
+    .nullable()
+    .describe("last year's actual / the model's figure then; null without one"),
+  expectedDeals: z.number(),
+  value: z.number().describe('expected revenue from deals still to be created (minor units)'),
+});
+
+/** Configured vs observed stage probability (company), and the learned one the forecast can use. */
+export const StageCalibrationSchema = z.object({
+  pipelineId: z.number().int(),
+  stageId: z.number().int(),
+  stageName: z.string(),
+  configured: z.number(),
+  observed: z.number().nullable().describe('won / closed of deals that were in the stage, last 365 days'),
+  closed: z.number().int(),
+  learned: z.number().describe('observed shrunk toward configured by 20 pseudo-deals'),
 });
 
 export const PeriodSchema = z.object({

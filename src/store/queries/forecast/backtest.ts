@@ -13,7 +13,13 @@ import {
   type ErrorStats,
   type ForecastOutcome,
 } from '../../../domain/forecast/accuracy.ts';
-import { computeScope } from '../../../domain/forecast/compute.ts';
+import type { CycleAgeMode } from '../../../domain/forecast/cycle-age.ts';
+import {
+  blendedBacktest,
+  type BacktestCheckpoint,
+  type BlendedAccuracy,
+} from '../../../domain/forecast/blend.ts';
+import { computeScope, type ProbabilitySource } from '../../../domain/forecast/compute.ts';
 import type { ResolvedScope } from '../../../domain/forecast/inputs.ts';
 import { METHOD_IDS, type MethodId } from '../../../domain/forecast/types.ts';
 import type { Db } from '../../db.ts';
@@ -40,6 +46,10 @@ export interface BacktestOptions {
   scopes?: NamedScope[];
   /** Run-rate look-back in days (default 90). */
   lookbackDays?: number;
+  /** Stage probabilities the pipeline methods use (default configured). */
+  probabilities?: ProbabilitySource;
+  /** Cycle-age mode (default blend). */
+  cycleAge?: CycleAgeMode;
   /** Called after each checkpoint (for a progress bar). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -48,8 +58,19 @@ export interface BacktestOptions {
 export interface MethodAccuracy {
   method: MethodId;
   atStart: ErrorStats;
+  /** At the second week's checkpoint (7 days in); empty without weekly checkpoints. */
+  atWeek2: ErrorStats;
+  /** At the last weekly checkpoint at or before the middle of the period; empty without weekly checkpoints. */
+  atMid: ErrorStats;
   allCheckpoints: ErrorStats;
 }
+
+type Buckets = {
+  start: ForecastOutcome[];
+  week2: ForecastOutcome[];
+  mid: ForecastOutcome[];
+  all: ForecastOutcome[];
+};
 
 export interface ScopeAccuracy {
   scopeKey: string;
@@ -57,6 +78,8 @@ export interface ScopeAccuracy {
   methods: MethodAccuracy[];
   /** Lowest MAPE at the period starts (the forecast leaders plan with). */
   best: MethodId | null;
+  /** The blend of the methods weighted by their accuracy in earlier periods, scored like a method. */
+  blended: BlendedAccuracy;
 }
 
 /** One period of the company's backtest: what each method said at the start, and what was won. */
@@ -124,14 +147,16 @@ export async function runBacktest(db: Db, viewer: Viewer, o: BacktestOptions): P
   const periods = pastPeriods(today, o.grain, o.periods, settings.fiscalYearStartMonth);
   const scopes = o.scopes ?? (await listVisibleScopes(db, viewer));
   // outcomes[scopeKey][method] -> { start: [...], all: [...] }
-  const outcomes = new Map<string, Map<MethodId, { start: ForecastOutcome[]; all: ForecastOutcome[] }>>();
-  for (const s of scopes) outcomes.set(s.key, new Map(METHOD_IDS.map((m) => [m, { start: [], all: [] }])));
+  const outcomes = new Map<string, Map<MethodId, Buckets>>();
+  for (const s of scopes)
+    outcomes.set(s.key, new Map(METHOD_IDS.map((m) => [m, { start: [], week2: [], mid: [], all: [] }])));
+  const checkpointRows = new Map<string, BacktestCheckpoint[]>(scopes.map((s) => [s.key, []]));
   const companyRows: BacktestPeriod[] = [];
   let checkpoints = 0;
   const step = checkpointStep(periods, o.weekly, o.maxCheckpoints);
   const total = periods.reduce((n, p) => n + (step === null ? 1 : checkpointCount(p, step)), 0);
 
-  for (const period of periods) {
+  for (const [periodIndex, period] of periods.entries()) {
     const actual = await actualWonByOwner(db, period, tz);
     const row: BacktestPeriod = {
       key: period.key,
@@ -140,6 +165,8 @@ export async function runBacktest(db: Db, viewer: Viewer, o: BacktestOptions): P
       actual: 0,
       atStart: {},
     };
+    // The weekly checkpoint at or before the middle of the period (day 42 of a 91-day quarter).
+    const midK = o.weekly ? Math.floor(daysBetween(period.start, period.end) / 2 / 7) : -1;
     for (
       let day = period.start, k = 0;
       day < period.end && (k === 0 || step !== null);
@@ -156,15 +183,26 @@ export async function runBacktest(db: Db, viewer: Viewer, o: BacktestOptions): P
       });
       for (const scope of scopes) {
         const truth = sumActual(actual, scope);
-        const results = computeScope(inputs, scope, { seed: o.seed, iterations: o.iterations });
-        const byMethod = outcomes.get(scope.key) as Map<
-          MethodId,
-          { start: ForecastOutcome[]; all: ForecastOutcome[] }
-        >;
+        const results = computeScope(inputs, scope, {
+          seed: o.seed,
+          iterations: o.iterations,
+          probabilities: o.probabilities,
+          cycleAge: o.cycleAge,
+        });
+        const byMethod = outcomes.get(scope.key) as Map<MethodId, Buckets>;
+        checkpointRows.get(scope.key)?.push({
+          period: periodIndex,
+          slot: k === 0 ? 'start' : k === 1 ? 'week2' : k === midK ? 'mid' : null,
+          actual: truth,
+          values: new Map(results.map((r) => [r.method, r.value])),
+        });
         for (const r of results) {
-          const bucket = byMethod.get(r.method) as { start: ForecastOutcome[]; all: ForecastOutcome[] };
-          bucket.all.push({ forecast: r.value, actual: truth });
-          if (k === 0) bucket.start.push({ forecast: r.value, actual: truth });
+          const bucket = byMethod.get(r.method) as Buckets;
+          const outcome = { forecast: r.value, actual: truth };
+          bucket.all.push(outcome);
+          if (k === 0) bucket.start.push(outcome);
+          if (k === 1) bucket.week2.push(outcome);
+          if (k === midK) bucket.mid.push(outcome);
           if (k === 0 && scope.ownerKeys === null) {
             row.atStart[r.method] = r.value;
             row.actual = truth;
@@ -182,19 +220,23 @@ export async function runBacktest(db: Db, viewer: Viewer, o: BacktestOptions): P
     checkpoints,
     checkpointDays: step,
     scopes: scopes.map((s) => {
-      const byMethod = outcomes.get(s.key) as Map<
-        MethodId,
-        { start: ForecastOutcome[]; all: ForecastOutcome[] }
-      >;
+      const byMethod = outcomes.get(s.key) as Map<MethodId, Buckets>;
       const methods = METHOD_IDS.map((m) => {
-        const b = byMethod.get(m) as { start: ForecastOutcome[]; all: ForecastOutcome[] };
-        return { method: m, atStart: errorStats(b.start), allCheckpoints: errorStats(b.all) };
+        const b = byMethod.get(m) as Buckets;
+        return {
+          method: m,
+          atStart: errorStats(b.start),
+          atWeek2: errorStats(b.week2),
+          atMid: errorStats(b.mid),
+          allCheckpoints: errorStats(b.all),
+        };
       });
       return {
         scopeKey: s.key,
         name: s.name,
         methods,
         best: mostAccurate(new Map(methods.map((m) => [m.method, m.atStart]))),
+        blended: blendedBacktest(checkpointRows.get(s.key) ?? []),
       };
     }),
   };

@@ -1,7 +1,21 @@
 import { canSeeOwner, type Viewer } from '../../../domain/access/viewer.ts';
 import { parsePeriod, type Period } from '../../../domain/calendar/period.ts';
-import { blendedProbability, ageProbability } from '../../../domain/forecast/cycle-age.ts';
-import { computeScope } from '../../../domain/forecast/compute.ts';
+import {
+  ageProbability,
+  ageRatioProbability,
+  blendedProbability,
+  type CycleAgeMode,
+} from '../../../domain/forecast/cycle-age.ts';
+import { defaultSeed } from '../../../domain/forecast/default-seed.ts';
+import {
+  computeScope,
+  learnedProbabilities,
+  scopeNewPipeline,
+  type ProbabilitySource,
+} from '../../../domain/forecast/compute.ts';
+import { blendedValue, blendWeights } from '../../../domain/forecast/blend.ts';
+import type { StageCalibration } from '../../../domain/forecast/learned-probability.ts';
+import type { NewPipelineEstimate } from '../../../domain/forecast/new-pipeline.ts';
 import { closesInWindow } from '../../../domain/forecast/deal-window.ts';
 import { MIN_CYCLE_SAMPLES } from '../../../domain/forecast/inputs.ts';
 import { ownerKey, type ForecastScope } from '../../../domain/forecast/scope.ts';
@@ -34,6 +48,12 @@ export interface ForecastReport {
   currency: string;
   seed: number;
   methods: MethodResult[];
+  /** The pipeline yet to be created that the pipeline methods add, and what it is learned from. */
+  newPipeline: NewPipelineEstimate;
+  /** Stage probabilities the methods used: configured, or learned from closed deals. */
+  probabilities: ProbabilitySource;
+  /** Per open stage: configured probability vs the company's observed win rate and the learned (shrunk) one. */
+  calibration: Array<StageCalibration & { stageName: string }>;
   /** Monte Carlo P10 / P50 / P90, when that method ran. */
   range: { p10: number; p50: number; p90: number } | null;
   /** Open pipeline closing in the period against what the run-rate says is still to come (below 1: thin pipeline). */
@@ -42,18 +62,27 @@ export interface ForecastReport {
   deals: ForecastDealLine[];
   /** How each method did over the last four periods of this kind, at their start (null when not requested). */
   trackRecord: ScopeAccuracy | null;
+  /** The methods weighted by 1/MAPE² of their track record (null without a track record). */
+  blended: { value: number; weights: Record<string, number>; beatsBest: boolean | null } | null;
 }
 
 export interface ForecastRequest {
   periodKey: string;
   scope: ForecastScope;
   now: Date;
-  seed: number;
+  /** Monte Carlo seed; when omitted, defaultSeed(scope, period, as-of day) so a page shows one range all day. */
+  seed?: number;
   iterations: number;
   methods?: readonly MethodId[];
   withTrackRecord: boolean;
-  /** Run-rate look-back in days (default 90). */
+  /** Run-rate and new-pipeline look-back in days (default 90). */
   lookbackDays?: number;
+  /** Add the pipeline yet to be created to the commit call too (judgement). */
+  judgementNewPipeline?: boolean;
+  /** Stage probabilities (default configured). */
+  probabilities?: ProbabilitySource;
+  /** Cycle-age mode (default blend). */
+  cycleAge?: CycleAgeMode;
 }
 
 /** Every method side by side for one scope and period, with the range, warnings, deal lines and track record. */
@@ -68,11 +97,31 @@ export async function forecastReport(db: Db, viewer: Viewer, req: ForecastReques
     timeZone: settings.timeZone,
     lookbackDays: req.lookbackDays,
   });
+  const seed = req.seed ?? defaultSeed(scope.key, period.key, inputs.window.asOfDate);
   const methods = computeScope(inputs, scope, {
-    seed: req.seed,
+    seed,
     iterations: req.iterations,
     methods: req.methods,
+    judgementNewPipeline: req.judgementNewPipeline,
+    probabilities: req.probabilities,
+    cycleAge: req.cycleAge,
   });
+  const stages = await db
+    .selectFrom('stages')
+    .select(['id', 'pipeline_id', 'name', 'probability_pct'])
+    .where('is_won', '=', false)
+    .where('is_lost', '=', false)
+    .orderBy('pipeline_id')
+    .orderBy('position')
+    .execute();
+  const calibrated = learnedProbabilities(inputs).calibration(
+    stages.map((s) => ({
+      pipelineId: s.pipeline_id,
+      stageId: s.id,
+      configured: Number(s.probability_pct) / 100,
+    })),
+  );
+  const calibration = calibrated.map((c, i) => ({ ...c, stageName: stages[i]?.name ?? '' }));
   const mc = methods.find((m) => m.method === 'monte_carlo');
   const runRate = methods.find((m) => m.method === 'run_rate');
 
@@ -113,10 +162,12 @@ export async function forecastReport(db: Db, viewer: Viewer, req: ForecastReques
         amount: d.amount,
         stageProbability: d.probability,
         cycleAgeProbability: usable
-          ? blendedProbability(
-              d.probability,
-              ageProbability(daysBetween(d.createdDate, inputs.window.asOfDate), usable),
-            )
+          ? req.cycleAge === 'age'
+            ? ageRatioProbability(daysBetween(d.createdDate, inputs.window.asOfDate), usable)
+            : blendedProbability(
+                d.probability,
+                ageProbability(daysBetween(d.createdDate, inputs.window.asOfDate), usable),
+              )
           : null,
         category: d.category,
         forecastAmount: d.forecastAmount,
@@ -131,7 +182,9 @@ export async function forecastReport(db: Db, viewer: Viewer, req: ForecastReques
       periods: 4,
       weekly: false,
       now: req.now,
-      seed: req.seed,
+      seed,
+      probabilities: req.probabilities,
+      cycleAge: req.cycleAge,
       iterations: Math.min(req.iterations, 500),
       scopes: [scope],
       lookbackDays: req.lookbackDays,
@@ -139,17 +192,35 @@ export async function forecastReport(db: Db, viewer: Viewer, req: ForecastReques
     trackRecord = bt.scopes[0] ?? null;
   }
 
+  let blended: ForecastReport['blended'] = null;
+  if (trackRecord) {
+    const weights = blendWeights(new Map(trackRecord.methods.map((m) => [m.method, m.atStart])));
+    const value = blendedValue(new Map(methods.map((m) => [m.method, m.value])), weights);
+    if (value !== null) {
+      blended = { value, weights: Object.fromEntries(weights), beatsBest: trackRecord.blended.beatsBest };
+      if (trackRecord.blended.beatsBest === false) {
+        warnings.push(
+          `The blended forecast did not beat the best single method (${trackRecord.blended.bestSingle}) over the last ${trackRecord.blended.atStart.n} periods: prefer that method.`,
+        );
+      }
+    }
+  }
+
   return {
     period,
     scope: { key: scope.key, name: scope.name },
     asOf: req.now,
     currency: settings.currency,
-    seed: req.seed,
+    seed,
     methods,
+    newPipeline: scopeNewPipeline(inputs, scope),
+    probabilities: req.probabilities ?? 'configured',
+    calibration,
     range: mc && mc.low !== null && mc.high !== null ? { p10: mc.low, p50: mc.value, p90: mc.high } : null,
     pipelineCoverage: coverage,
     warnings,
     deals,
     trackRecord,
+    blended,
   };
 }

@@ -1,7 +1,12 @@
 import { localDateToInstant, instantToLocal } from '../../../domain/calendar/zoned.ts';
 import type { Period } from '../../../domain/calendar/period.ts';
 import type { ForecastInputs } from '../../../domain/forecast/inputs.ts';
+import { daysBetween } from '../../../domain/calendar/local-date.ts';
+import { SEASON_SHIFT_DAYS } from '../../../domain/forecast/new-pipeline.ts';
 import type { Db } from '../../db.ts';
+import { getBusinessCalendar } from '../../tables/calendar.ts';
+import { createdDealsBefore } from './created-deals.ts';
+import { stageOutcomesBefore } from './stage-outcomes.ts';
 import { slipHistogramBefore } from './close-slippage.ts';
 import { cycleStatsBefore } from './cycle-stats.ts';
 import { latestCalls } from './forecast-calls.ts';
@@ -32,7 +37,24 @@ export async function loadForecastInputs(db: Db, o: LoadInputsOptions): Promise<
   const periodStart = localDateToInstant(o.period.start, o.timeZone);
   const lookbackStart = new Date(o.asOf.getTime() - lookbackDays * DAY_MS);
   const priorStart = new Date(o.asOf.getTime() - 2 * lookbackDays * DAY_MS);
-  const [deals, wonToDate, lookback, prior, reps, cycleStats, slips, calls] = await Promise.all([
+  // The new-pipeline model looks back its look-back plus the period's length, a year ago too (the season).
+  const createdFrom = new Date(
+    o.asOf.getTime() -
+      (SEASON_SHIFT_DAYS + lookbackDays + daysBetween(o.period.start, o.period.end) + 7) * DAY_MS,
+  );
+  const [
+    deals,
+    wonToDate,
+    lookback,
+    prior,
+    reps,
+    cycleStats,
+    slips,
+    calls,
+    created,
+    calendar,
+    stageOutcomes,
+  ] = await Promise.all([
     openDealsAt(db, o.asOf, o.now, o.timeZone),
     wonByOwner(db, periodStart, o.asOf),
     wonByOwner(db, lookbackStart, o.asOf),
@@ -46,6 +68,9 @@ export async function loadForecastInputs(db: Db, o: LoadInputsOptions): Promise<
     cycleStatsBefore(db, o.asOf),
     slipHistogramBefore(db, o.asOf, o.timeZone),
     latestCalls(db, o.period.key, o.asOf),
+    createdDealsBefore(db, createdFrom, o.asOf, o.timeZone),
+    getBusinessCalendar(db, createdFrom.getUTCFullYear() - 1, o.asOf.getUTCFullYear() + 2),
+    stageOutcomesBefore(db, o.asOf),
   ]);
   const priorByOwner = new Map<string, number>();
   for (const [k, v] of prior) priorByOwner.set(k, v.amount);
@@ -64,6 +89,8 @@ export async function loadForecastInputs(db: Db, o: LoadInputsOptions): Promise<
     cycleStats,
     slips,
     calls,
+    created: { ...created, calendar },
+    stageOutcomes,
   };
 }
 

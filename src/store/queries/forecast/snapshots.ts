@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { canSeeOwner, SYSTEM_VIEWER, type Viewer } from '../../../domain/access/viewer.ts';
 import { parsePeriod, type Period } from '../../../domain/calendar/period.ts';
+import { defaultSeed } from '../../../domain/forecast/default-seed.ts';
 import { computeScope } from '../../../domain/forecast/compute.ts';
 import { scopeKey, type ForecastScope } from '../../../domain/forecast/scope.ts';
 import type { MethodId } from '../../../domain/forecast/types.ts';
@@ -17,7 +18,11 @@ export interface SnapshotRequest {
   now: Date;
   trigger: 'schedule' | 'manual';
   takenBy: number | null;
-  seed: number;
+  /**
+   * One Monte Carlo seed for every scope; when omitted each scope gets defaultSeed(scope, period, as-of day), the
+   * seed GET /api/forecast uses, so a snapshot shows the ranges the page showed that day.
+   */
+  seed?: number;
   iterations: number;
 }
 
@@ -45,6 +50,7 @@ export async function takeSnapshot(db: Db, req: SnapshotRequest): Promise<Snapsh
     timeZone: settings.timeZone,
   });
   const scopes = await listVisibleScopes(db, SYSTEM_VIEWER);
+  const seedFor = (key: string): number => req.seed ?? defaultSeed(key, period.key, inputs.window.asOfDate);
   // The job runner already holds a transaction (for its advisory lock); join it rather than nest.
   const inTransaction = <T>(fn: (tx: Db) => Promise<T>): Promise<T> =>
     db.isTransaction ? fn(db) : db.transaction().execute(fn);
@@ -58,7 +64,8 @@ export async function takeSnapshot(db: Db, req: SnapshotRequest): Promise<Snapsh
         as_of: req.asOf,
         trigger: req.trigger,
         taken_by: req.takenBy,
-        seed: req.seed,
+        // The column holds the company scope's seed when each scope derived its own.
+        seed: seedFor('company'),
         currency: settings.currency,
       })
       .onConflict((oc) => oc.columns(['period_key', 'as_of']).where('trigger', '=', 'schedule').doNothing())
@@ -66,7 +73,7 @@ export async function takeSnapshot(db: Db, req: SnapshotRequest): Promise<Snapsh
       .executeTakeFirst();
     if (!inserted) return null;
     const values = scopes.flatMap((s) =>
-      computeScope(inputs, s, { seed: req.seed, iterations: req.iterations }).map((r) => ({
+      computeScope(inputs, s, { seed: seedFor(s.key), iterations: req.iterations }).map((r) => ({
         snapshot_id: inserted.id,
         scope_key: s.key,
         scope_type: s.scope.type,
@@ -76,7 +83,7 @@ export async function takeSnapshot(db: Db, req: SnapshotRequest): Promise<Snapsh
         won_to_date_minor: r.wonToDate,
         low_minor: r.low,
         high_minor: r.high,
-        details: JSON.stringify(r.breakdown),
+        details: JSON.stringify({ ...r.breakdown, inPipeline: r.inPipeline, toBeCreated: r.toBeCreated }),
       })),
     );
     for (let i = 0; i < values.length; i += 500) {

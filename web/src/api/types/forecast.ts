@@ -7,6 +7,10 @@ export interface MethodResult {
   value: number;
   wonToDate: number;
   projected: number;
+  /** Of projected: from deals open now; null when the method does not split. */
+  inPipeline: number | null;
+  /** Of projected: from deals still to be created and won in the period. */
+  toBeCreated: number | null;
   low: number | null;
   high: number | null;
 }
@@ -27,6 +31,15 @@ export interface Forecast {
   range: { p10: number; p50: number; p90: number } | null;
   pipelineCoverage: number | null;
   warnings: string[];
+  /** Configured vs observed stage probabilities (company, closed deals of the last 365 days). */
+  calibration: {
+    stageId: number;
+    stageName: string;
+    configured: number;
+    observed: number | null;
+    closed: number;
+    learned: number;
+  }[];
   trackRecord: {
     methods: { method: MethodId; atStart: ErrorStats; allCheckpoints: ErrorStats }[];
     best: MethodId | null;
@@ -39,4 +52,5 @@ export const FORECAST_FIELDS = [
   'range',
   'trackRecord',
   'warnings',
+  'calibration',
 ] as const satisfies readonly (keyof Forecast)[];

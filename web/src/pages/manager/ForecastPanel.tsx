@@ -59,8 +59,14 @@ export function ForecastPanel({ periodKey, scope = 'company' }: { periodKey: str
                     {
                       type: 'bar',
                       stack: 'f',
-                      name: t('forecast.projected'),
-                      data: forecast.methods.map((m) => m.projected),
+                      name: t('forecast.inPipeline'),
+                      data: forecast.methods.map((m) => m.inPipeline ?? m.projected),
+                    },
+                    {
+                      type: 'bar',
+                      stack: 'f',
+                      name: t('forecast.toBeCreated'),
+                      data: forecast.methods.map((m) => m.toBeCreated ?? 0),
                     },
                   ],
                 }}
@@ -94,6 +100,18 @@ export function ForecastPanel({ periodKey, scope = 'company' }: { periodKey: str
                     cell: (m) => fmt.money(m.wonToDate),
                   },
                   {
+                    key: 'inPipeline',
+                    header: t('forecast.inPipeline'),
+                    numeric: true,
+                    cell: (m) => (m.inPipeline === null ? '–' : fmt.money(m.inPipeline)),
+                  },
+                  {
+                    key: 'toBeCreated',
+                    header: t('forecast.toBeCreated'),
+                    numeric: true,
+                    cell: (m) => (m.toBeCreated === null ? '–' : fmt.money(m.toBeCreated)),
+                  },
+                  {
                     key: 'error',
                     header: t('forecast.trackRecord'),
                     numeric: true,
@@ -105,6 +123,35 @@ export function ForecastPanel({ periodKey, scope = 'company' }: { periodKey: str
                   },
                 ]}
               />
+              {forecast.calibration.length > 0 && (
+                <DataTable
+                  caption={t('forecast.calibration')}
+                  rows={forecast.calibration}
+                  rowKey={(c) => String(c.stageId)}
+                  testId="calibration-table"
+                  columns={[
+                    { key: 'stage', header: t('forecast.stage'), cell: (c) => c.stageName },
+                    {
+                      key: 'configured',
+                      header: t('forecast.configured'),
+                      numeric: true,
+                      cell: (c) => fmt.percent(c.configured),
+                    },
+                    {
+                      key: 'observed',
+                      header: t('forecast.observed'),
+                      numeric: true,
+                      cell: (c) => fmt.percent(c.observed),
+                    },
+                    {
+                      key: 'closed',
+                      header: t('forecast.closedDeals'),
+                      numeric: true,
+                      cell: (c) => fmt.number(c.closed),
+                    },
+                  ]}
+                />
+              )}
               {forecast.warnings.length > 0 && (
                 <ul className="warnings">
                   {forecast.warnings.map((w) => (

@@ -1,0 +1,85 @@
+import type { ForecastDeal } from './types.ts';
+
+/**
+ * Learned stage probabilities: of the deals that were in a stage and have since closed, the share that was won.
+ * A rep's own rate is shrunk toward the company rate of the stage, and the company rate toward the configured
+ * probability, each by PRIOR_DEALS pseudo-deals, so a stage or rep with few closed deals keeps close to the
+ * figure above it and one with many speaks for itself.
+ */
+
+/** Closed deals that passed through one stage of one pipeline, for one owner ('rep:ID' / 'rep:none'). */
+export interface StageOutcome {
+  pipelineId: number;
+  stageId: number;
+  ownerKey: string;
+  /** Deals that were in the stage and closed (won or lost) in the look-back, before the as-of instant. */
+  closed: number;
+  won: number;
+}
+
+/** Weight of the rate one level up, in deals (empirical-Bayes style beta prior of this many pseudo-deals). */
+export const PRIOR_DEALS = 20;
+
+/** One stage's calibration: the configured probability beside the company's observed and shrunk rates. */
+export interface StageCalibration {
+  pipelineId: number;
+  stageId: number;
+  configured: number;
+  /** won / closed, null when no deal of the stage has closed in the look-back. */
+  observed: number | null;
+  closed: number;
+  /** The probability the learned forecast uses for the company (observed shrunk toward configured). */
+  learned: number;
+}
+
+/** (won + prior x rate above) / (closed + prior): the posterior mean under a beta prior centred on `toward`. */
+export function shrink(won: number, closed: number, toward: number, prior = PRIOR_DEALS): number {
+  return (won + prior * toward) / (closed + prior);
+}
+
+const stageKey = (pipelineId: number, stageId: number) => `${pipelineId}:${stageId}`;
+
+/** Learned probabilities for deals, given the closed-deal outcomes and each stage's configured probability. */
+export class LearnedProbabilities {
+  private readonly company = new Map<string, { closed: number; won: number }>();
+  private readonly byOwner = new Map<string, { closed: number; won: number }>();
+
+  constructor(outcomes: readonly StageOutcome[]) {
+    for (const o of outcomes) {
+      const k = stageKey(o.pipelineId, o.stageId);
+      const c = this.company.get(k) ?? { closed: 0, won: 0 };
+      c.closed += o.closed;
+      c.won += o.won;
+      this.company.set(k, c);
+      this.byOwner.set(`${k}:${o.ownerKey}`, { closed: o.closed, won: o.won });
+    }
+  }
+
+  /** The company rate of a stage, shrunk toward its configured probability. */
+  companyRate(pipelineId: number, stageId: number, configured: number): number {
+    const c = this.company.get(stageKey(pipelineId, stageId));
+    return c ? shrink(c.won, c.closed, configured) : configured;
+  }
+
+  /** The deal's probability: its owner's rate in the stage shrunk toward the company rate. */
+  forDeal(deal: ForecastDeal, ownerKey: string): number {
+    const company = this.companyRate(deal.pipelineId, deal.stageId, deal.probability);
+    const own = this.byOwner.get(`${stageKey(deal.pipelineId, deal.stageId)}:${ownerKey}`);
+    return own ? shrink(own.won, own.closed, company) : company;
+  }
+
+  /** Configured vs observed vs learned for the given stages (company level). */
+  calibration(
+    stages: ReadonlyArray<{ pipelineId: number; stageId: number; configured: number }>,
+  ): StageCalibration[] {
+    return stages.map((s) => {
+      const c = this.company.get(stageKey(s.pipelineId, s.stageId));
+      return {
+        ...s,
+        observed: c && c.closed > 0 ? c.won / c.closed : null,
+        closed: c?.closed ?? 0,
+        learned: this.companyRate(s.pipelineId, s.stageId, s.configured),
+      };
+    });
+  }
+}

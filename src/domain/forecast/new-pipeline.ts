@@ -1,0 +1,197 @@
+import { businessDaysInRange, isBusinessDay, type BusinessCalendar } from '../calendar/business-time.ts';
+import { addDays, dayNumber, fromDayNumber } from '../calendar/local-date.ts';
+import type { ForecastWindow } from './types.ts';
+
+/**
+ * Pipeline yet to be created: revenue from deals that do not exist at the as-of instant but will be created and
+ * won inside the period. Learned per scope from the deals it created before, with no look-ahead: every number
+ * below only uses deals created, and wins dated, before the window's as-of day.
+ */
+
+/** A deal as the new-pipeline model learns from it (local dates, money in minor units). */
+export interface CreatedDeal {
+  ownerKey: string;
+  createdDate: string;
+  /** Local date it was won; null when lost or open. Wins on or after the as-of day are ignored (not known yet). */
+  wonDate: string | null;
+  amount: number;
+}
+
+export interface NewPipelineOptions {
+  /** Days of creation history the rate and the win curve are learned from. */
+  lookbackDays: number;
+  /** First day with any deal data: before it nothing was recorded, so it is not counted as a quiet day. */
+  firstDate: string | null;
+  calendar: BusinessCalendar;
+}
+
+/** What the scope is expected to create and win before the period ends, and the three numbers behind it. */
+export interface NewPipelineEstimate {
+  /** Deals created per business day over the look-back. */
+  dealsPerBusinessDay: number;
+  /** Share of the deals still to be created that is expected to be won inside the period (count-weighted). */
+  winShare: number;
+  /** Average amount of a deal won within the period's horizon after creation. */
+  avgWonDeal: number;
+  /** Last year's actual / what this model would have said then, clamped; null without a comparable year. */
+  seasonFactor: number | null;
+  /** Expected number of deals created after the as-of day and won in the period (season included). */
+  expectedDeals: number;
+  /** expectedDeals x avgWonDeal, rounded to minor units. */
+  value: number;
+}
+
+/** A year ago, in whole weeks, so weekdays (and so business days) line up with this year. */
+export const SEASON_SHIFT_DAYS = 364;
+/** The season factor is kept within these bounds: one year of one scope is a noisy witness. */
+export const SEASON_FACTOR_MIN = 0.5;
+export const SEASON_FACTOR_MAX = 2;
+/** Below this many deals won last year in the comparable window, the season is not trusted. */
+export const SEASON_MIN_WON = 5;
+
+interface Known {
+  created: number;
+  /** Days from creation to win; Infinity when not won before the as-of day. */
+  lag: number;
+  amount: number;
+}
+
+const none: NewPipelineEstimate = {
+  dealsPerBusinessDay: 0,
+  winShare: 0,
+  avgWonDeal: 0,
+  seasonFactor: null,
+  expectedDeals: 0,
+  value: 0,
+};
+
+/** The model as of window.asOfDate, without the season: rate x win curve x size. */
+function unseasoned(
+  deals: readonly CreatedDeal[],
+  window: ForecastWindow,
+  o: NewPipelineOptions,
+): NewPipelineEstimate {
+  const asOf = dayNumber(window.asOfDate);
+  const from = Math.max(asOf, dayNumber(window.start));
+  const end = dayNumber(window.end);
+  const first = o.firstDate === null ? asOf : Math.min(asOf, dayNumber(o.firstDate));
+  if (from >= end) return none;
+  const horizon = end - from;
+  const oldest = asOf - o.lookbackDays - horizon;
+  const known: Known[] = [];
+  for (const d of deals) {
+    const created = dayNumber(d.createdDate);
+    if (created >= asOf || created < oldest) continue;
+    const won = d.wonDate === null ? null : dayNumber(d.wonDate);
+    known.push({ created, lag: won !== null && won < asOf ? won - created : Infinity, amount: d.amount });
+  }
+
+  // Rate: deals created per business day in the look-back (only the part of it with data).
+  const rateFrom = Math.max(asOf - o.lookbackDays, first);
+  const businessDays =
+    rateFrom < asOf ? businessDaysInRange(fromDayNumber(rateFrom), window.asOfDate, o.calendar) : 0;
+  const createdInLookback = known.filter((k) => k.created >= rateFrom).length;
+  const rate = businessDays > 0 ? createdInLookback / businessDays : 0;
+  if (rate === 0) return none;
+
+  // Win curve w(k): of the deals created in a look-back-long cohort whose first k days are all behind the as-of
+  // day, the share won within k days. Past the oldest observable horizon the last observed share stands.
+  const share = new Array<number>(horizon + 1).fill(0);
+  let last = 0;
+  for (let k = 1; k <= horizon; k++) {
+    const lo = Math.max(asOf - o.lookbackDays - k, first);
+    const hi = asOf - k;
+    let n = 0;
+    let won = 0;
+    if (lo < hi) {
+      for (const d of known) {
+        if (d.created < lo || d.created >= hi) continue;
+        n += 1;
+        if (d.lag < k) won += 1;
+      }
+    }
+    if (n > 0) last = won / n;
+    share[k] = last;
+  }
+
+  // Size: deals won within the horizon of their creation, created in the look-back plus horizon.
+  let wonAmount = 0;
+  let wonCount = 0;
+  for (const d of known) {
+    if (d.lag < horizon && d.created >= first) {
+      wonAmount += d.amount;
+      wonCount += 1;
+    }
+  }
+  const avgWonDeal = wonCount > 0 ? wonAmount / wonCount : 0;
+
+  // Each business day still to come creates `rate` deals, which have (end - day) days to be won.
+  let expectedDeals = 0;
+  let creationDays = 0;
+  for (let day = from; day < end; day++) {
+    if (!isBusinessDay(fromDayNumber(day), o.calendar)) continue;
+    creationDays += 1;
+    expectedDeals += rate * (share[end - day] as number);
+  }
+  return {
+    dealsPerBusinessDay: rate,
+    winShare: creationDays > 0 ? expectedDeals / (rate * creationDays) : 0,
+    avgWonDeal,
+    seasonFactor: null,
+    expectedDeals,
+    value: Math.round(expectedDeals * avgWonDeal),
+  };
+}
+
+/**
+ * The season: what the same model would have said at the same point a year ago against what the scope then really
+ * created and won in that period. Needs a full look-back a year ago and a period that ended before the as-of day.
+ */
+function seasonFactor(
+  deals: readonly CreatedDeal[],
+  window: ForecastWindow,
+  o: NewPipelineOptions,
+): number | null {
+  const ago: ForecastWindow = {
+    start: addDays(window.start, -SEASON_SHIFT_DAYS),
+    end: addDays(window.end, -SEASON_SHIFT_DAYS),
+    asOfDate: addDays(window.asOfDate, -SEASON_SHIFT_DAYS),
+  };
+  if (ago.end > window.asOfDate || o.firstDate === null) return null;
+  if (o.firstDate > addDays(ago.asOfDate, -o.lookbackDays)) return null;
+  const predicted = unseasoned(deals, ago, o).value;
+  const from = ago.asOfDate < ago.start ? ago.start : ago.asOfDate;
+  let actual = 0;
+  let won = 0;
+  for (const d of deals) {
+    if (d.createdDate < from || d.createdDate >= ago.end) continue;
+    if (d.wonDate === null || d.wonDate >= ago.end) continue;
+    actual += d.amount;
+    won += 1;
+  }
+  if (predicted <= 0 || won < SEASON_MIN_WON) return null;
+  return Math.min(SEASON_FACTOR_MAX, Math.max(SEASON_FACTOR_MIN, actual / predicted));
+}
+
+/**
+ * Expected revenue from deals created after the as-of day and won before the period ends, for the deals of one
+ * scope: sum over the business days left of (deals created per business day) x (share of new deals won within the
+ * days left after that day), times the average won deal, times last year's season factor when there is one.
+ */
+export function newPipelineEstimate(
+  deals: readonly CreatedDeal[],
+  window: ForecastWindow,
+  o: NewPipelineOptions,
+): NewPipelineEstimate {
+  const base = unseasoned(deals, window, o);
+  if (base.value === 0) return base;
+  const season = seasonFactor(deals, window, o);
+  if (season === null) return base;
+  const expectedDeals = base.expectedDeals * season;
+  return {
+    ...base,
+    seasonFactor: season,
+    expectedDeals,
+    value: Math.round(expectedDeals * base.avgWonDeal),
+  };
+}

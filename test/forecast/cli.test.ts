@@ -1,0 +1,39 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { runCli } from '../support/cli.ts';
+
+// The numbers are pinned on both stores by store.test.ts and routes.test.ts; this file checks that every
+// `pacesetter forecast` subcommand reads its own options (the parent's --json/--period/--seed used to swallow them).
+const dir = mkdtempSync(join(tmpdir(), 'pacesetter-forecast-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const cli = (...args: string[]) => runCli(args, { PACESETTER_DATA: dir });
+
+function json(out: string): Record<string, unknown> {
+  return JSON.parse(out) as Record<string, unknown>;
+}
+
+it('forecast --json prints the API JSON', () => {
+  const r = cli('forecast', '--json', '--period', '2026-Q3', '--no-track-record', '--seed', '3');
+  expect(r.err).toBe('');
+  const body = json(r.out);
+  expect(body.period).toMatchObject({ key: '2026-Q3' });
+  expect(body.seed).toBe(3);
+  expect(Array.isArray(body.methods)).toBe(true);
+}, 180_000);
+
+it('forecast backtest --json prints the backtest JSON', () => {
+  const r = cli('forecast', 'backtest', '--json', '--grain', 'month', '--periods', '1', '--start-only');
+  expect(r.err).toBe('');
+  const body = json(r.out);
+  expect(body).toMatchObject({ grain: 'month', checkpoints: 1 });
+  expect(body.scopes).toEqual([expect.objectContaining({ scopeKey: 'company' })]);
+}, 180_000);
+
+it('forecast snapshot --json prints the snapshot JSON for its own --period', () => {
+  const r = cli('forecast', 'snapshot', '--json', '--period', '2026-Q3', '--seed', '5');
+  expect(r.err).toBe('');
+  expect(json(r.out)).toMatchObject({ periodKey: '2026-Q3', trigger: 'manual', scopes: 1 });
+}, 180_000);

@@ -1,0 +1,112 @@
+import { beforeAll, expect, it } from 'vitest';
+import { addDays } from '../../src/domain/calendar/local-date.ts';
+import { LearnedProbabilities } from '../../src/domain/forecast/learned-probability.ts';
+import { seededRandom } from '../../src/domain/random/seeded-random.ts';
+import { stageOutcomesBefore } from '../../src/store/queries/forecast/stage-outcomes.ts';
+import { ensureDefaultPipeline } from '../../src/store/tables/pipelines.ts';
+import { describeStores, truncateAll } from '../support/stores.ts';
+import { seedUser } from '../support/users.ts';
+
+// Generated history with known stage conversion: every deal starts in Discovery; half move on to Demo after
+// 5 days (the others are lost after 10); of those in Demo 60% are won after 10 more days, the rest lost. So a deal
+// in Discovery is won 30% of the time and one in Demo 60%. The learned (observed) rates, read as of 2026-07-01
+// from the closed deals of the year before, must recover both within 5% of the generator's realised rates.
+const TO_DEMO = 0.5;
+const DEMO_WINS = 0.6;
+
+describeStores('learned stage probabilities recover a known conversion', (ctx) => {
+  const realised = { discovery: 0, demo: 0 };
+  let stages: Record<string, number> = {};
+  let pipelineId = 0;
+  beforeAll(async () => {
+    await truncateAll(ctx.db);
+    pipelineId = await ensureDefaultPipeline(ctx.db);
+    const rows = await ctx.db
+      .selectFrom('stages')
+      .select(['id', 'name'])
+      .where('pipeline_id', '=', pipelineId)
+      .execute();
+    stages = Object.fromEntries(rows.map((r) => [r.name, r.id]));
+    const rep = await seedUser(ctx.db, { role: 'rep', name: 'Gen Rep' });
+    const r = seededRandom(21);
+    const deals: Array<{ created: string; path: Array<[string, number]>; won: boolean }> = [];
+    let demo = 0;
+    let wonFromDemo = 0;
+    let won = 0;
+    for (let d = '2025-07-01'; d < '2026-06-01'; d = addDays(d, 1)) {
+      for (let i = 0; i < 4; i++) {
+        const path: Array<[string, number]> = [[d, stages.Discovery as number]];
+        let isWon = false;
+        if (r.chance(TO_DEMO)) {
+          demo += 1;
+          path.push([addDays(d, 5), stages.Demo as number]);
+          isWon = r.chance(DEMO_WINS);
+          if (isWon) wonFromDemo += 1;
+          path.push([addDays(d, 15), (isWon ? stages.Won : stages.Lost) as number]);
+        } else {
+          path.push([addDays(d, 10), stages.Lost as number]);
+        }
+        if (isWon) won += 1;
+        deals.push({ created: d, path, won: isWon });
+      }
+    }
+    realised.discovery = won / deals.length;
+    realised.demo = wonFromDemo / demo;
+    for (let i = 0; i < deals.length; i += 500) {
+      const chunk = deals.slice(i, i + 500);
+      const ids = await ctx.db
+        .insertInto('opportunities')
+        .values(
+          chunk.map((g, k) => {
+            const last = g.path[g.path.length - 1] as [string, number];
+            return {
+              name: `G ${i + k}`,
+              owner_id: rep.id,
+              pipeline_id: pipelineId,
+              stage_id: last[1],
+              amount_minor: 1_000,
+              currency: 'USD',
+              forecast_category: 'pipeline' as const,
+              expected_close_date: last[0],
+              status: g.won ? ('won' as const) : ('lost' as const),
+              created_at: `${g.created}T10:00:00Z`,
+              closed_at: `${last[0]}T10:00:00Z`,
+            };
+          }),
+        )
+        .returning('id')
+        .execute();
+      const history = chunk.flatMap((g, k) =>
+        g.path.map(([day, stageId]) => ({
+          opportunity_id: (ids[k] as { id: number }).id,
+          changed_at: `${day}T10:00:00Z`,
+          stage_id: stageId,
+          amount_minor: 1_000,
+          expected_close_date: (g.path[g.path.length - 1] as [string, number])[0],
+          forecast_category: 'pipeline' as const,
+          owner_id: rep.id,
+        })),
+      );
+      for (let h = 0; h < history.length; h += 500)
+        await ctx.db
+          .insertInto('opportunity_history')
+          .values(history.slice(h, h + 500))
+          .execute();
+    }
+  }, 180_000);
+
+  it('observes 30% from Discovery and 60% from Demo, within 5% of the realised rates', async () => {
+    expect(Math.abs(realised.discovery / (TO_DEMO * DEMO_WINS) - 1)).toBeLessThan(0.05);
+    expect(Math.abs(realised.demo / DEMO_WINS - 1)).toBeLessThan(0.05);
+    const outcomes = await stageOutcomesBefore(ctx.db, new Date('2026-07-01T00:00:00Z'));
+    const table = new LearnedProbabilities(outcomes).calibration([
+      { pipelineId, stageId: stages.Discovery as number, configured: 0.1 },
+      { pipelineId, stageId: stages.Demo as number, configured: 0.4 },
+    ]);
+    const [discovery, demoRow] = table;
+    expect(Math.abs((discovery?.observed as number) / realised.discovery - 1)).toBeLessThan(0.05);
+    expect(Math.abs((demoRow?.observed as number) / realised.demo - 1)).toBeLessThan(0.05);
+    // With over a thousand closed deals per stage, the shrinkage toward the configured rate is small.
+    expect(Math.abs((discovery?.learned as number) / realised.discovery - 1)).toBeLessThan(0.05);
+  });
+});

@@ -1,0 +1,78 @@
+import { beforeAll, expect, it } from 'vitest';
+import { SYSTEM_VIEWER } from '../../src/domain/access/viewer.ts';
+import { parsePeriod } from '../../src/domain/calendar/period.ts';
+import { computeScope } from '../../src/domain/forecast/compute.ts';
+import { forecastReport } from '../../src/store/queries/forecast/forecast-report.ts';
+import { loadForecastInputs } from '../../src/store/queries/forecast/load-inputs.ts';
+import { stageOutcomesBefore } from '../../src/store/queries/forecast/stage-outcomes.ts';
+import { describeStores, truncateAll } from '../support/stores.ts';
+import { addDeal, changeDeal, seedForecastWorld, type ForecastFixture } from './fixture.ts';
+
+const NOW = new Date('2026-11-23T12:00:00Z');
+
+// The forecast fixture (five deals won from Trial by r1 before October, D won from Trial on 2026-10-15, open A in
+// Demo and B in Trial) plus one deal r2 lost from Demo on 2026-09-01.
+describeStores('learned stage probabilities', (ctx) => {
+  let f: ForecastFixture;
+  beforeAll(async () => {
+    await truncateAll(ctx.db);
+    f = await seedForecastWorld(ctx.db);
+    const lost = await addDeal(ctx.db, {
+      owner: f.r2.id,
+      pipelineId: f.pipelineId,
+      stageId: f.stages.Demo,
+      amount: 5_000,
+      created: '2026-08-01T12:00:00Z',
+      close: '2026-09-01',
+    });
+    await changeDeal(ctx.db, lost, '2026-09-01T12:00:00Z', { stageId: f.stages.Lost, status: 'lost' });
+  });
+
+  it('counts the deals that were in each stage and closed before the as-of instant, won or not', async () => {
+    const key = (o: { stageId: number; ownerKey: string }) => `${o.stageId}:${o.ownerKey}`;
+    const before = await stageOutcomesBefore(ctx.db, new Date('2026-10-01T00:00:00Z'));
+    expect(new Map(before.map((o) => [key(o), [o.closed, o.won]]))).toEqual(
+      new Map([
+        [`${f.stages.Trial}:rep:${f.r1.id}`, [5, 5]],
+        [`${f.stages.Demo}:rep:${f.r2.id}`, [1, 0]],
+      ]),
+    );
+    // D's win on 2026-10-15 is known by NOW, not on 2026-10-01.
+    const now = await stageOutcomesBefore(ctx.db, NOW);
+    expect(now.find((o) => o.stageId === f.stages.Trial)).toMatchObject({ closed: 6, won: 6 });
+  });
+
+  it('uses the shrunk rates in the pipeline methods and shows configured vs observed (hand-computed)', async () => {
+    // Demo: 0 won of 1 closed, toward 40%: (0 + 20 x 0.4) / 21 = 8/21. Trial: 6 of 6 toward 60%: 18/26.
+    // Neither A's owner (r1) nor B's (r2) has closed a deal from their deal's stage, so the company rates apply:
+    // A 100 000 x 8/21 + B 50 000 x 18/26 = 72 710.62 -> 72 711, plus D's 30 000 won in the quarter.
+    const inputs = await loadForecastInputs(ctx.db, {
+      period: parsePeriod('2026-Q4', 1),
+      asOf: NOW,
+      now: NOW,
+      timeZone: 'UTC',
+    });
+    const company = { key: 'company', ownerKeys: null, repKeys: [] };
+    const opts = { seed: 1, iterations: 100, methods: ['stage_weighted'] as const, newPipeline: false };
+    expect(computeScope(inputs, company, { ...opts, probabilities: 'learned' })[0]?.value).toBe(102_711);
+    // Configured: A 40% + B 60% = 70 000, plus D.
+    expect(computeScope(inputs, company, opts)[0]?.value).toBe(100_000);
+
+    const report = await forecastReport(ctx.db, SYSTEM_VIEWER, {
+      periodKey: '2026-Q4',
+      scope: { type: 'company' },
+      now: NOW,
+      seed: 1,
+      iterations: 100,
+      withTrackRecord: false,
+      probabilities: 'learned',
+    });
+    expect(report.probabilities).toBe('learned');
+    const demo = report.calibration.find((c) => c.stageId === f.stages.Demo);
+    expect(demo).toMatchObject({ stageName: 'Demo', configured: 0.4, observed: 0, closed: 1 });
+    expect(demo?.learned).toBeCloseTo(8 / 21, 12);
+    const trial = report.calibration.find((c) => c.stageId === f.stages.Trial);
+    expect(trial).toMatchObject({ configured: 0.6, observed: 1, closed: 6 });
+    expect(report.calibration.map((c) => c.stageName)).not.toContain('Won');
+  });
+});
