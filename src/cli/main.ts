@@ -1,12 +1,19 @@
 import { Command } from 'commander';
-import { configFromProcess, type Config } from '../config.ts';
+import type { Config } from '../config.ts';
 import { AppError } from '../errors.ts';
 import { commands } from './commands/index.ts';
 import type { CliContext } from './context.ts';
 
+// The configuration module (and zod behind it) loads only when a command's action is about to run, so --help
+// costs no more than commander and the command registrations; config itself stays lazy so --help works with a
+// bad environment.
+let readConfig: (() => Config) | undefined;
 let config: Config | undefined;
 const ctx: CliContext = {
-  config: () => (config ??= configFromProcess()),
+  config: () => {
+    if (!readConfig) throw new Error('configuration read before a command action ran');
+    return (config ??= readConfig());
+  },
   beforeServe: [],
 };
 
@@ -15,7 +22,10 @@ const program = new Command()
   .description(
     'Pacesetter: sales performance by the numbers. Store: PGlite in ./data, or PostgreSQL via DATABASE_URL.',
   )
-  .showHelpAfterError();
+  .showHelpAfterError()
+  .hook('preAction', async () => {
+    readConfig ??= (await import('../config.ts')).configFromProcess;
+  });
 for (const c of commands) c.register(program, ctx);
 
 try {
