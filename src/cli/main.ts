@@ -3,6 +3,7 @@ import type { Config } from '../config.ts';
 import { AppError } from '../errors.ts';
 import { commands } from './commands/index.ts';
 import type { CliContext } from './context.ts';
+import { preferBaselineWasm } from './one-shot-wasm.ts';
 
 // The configuration module (and zod behind it) loads only when a command's action is about to run, so --help
 // costs no more than commander and the command registrations; config itself stays lazy so --help works with a
@@ -23,8 +24,9 @@ const program = new Command()
     'Pacesetter: sales performance by the numbers. Store: PGlite in ./data, or PostgreSQL via DATABASE_URL.',
   )
   .showHelpAfterError()
-  .hook('preAction', async () => {
+  .hook('preAction', async (_program, action) => {
     readConfig ??= (await import('../config.ts')).configFromProcess;
+    if (!(action.name() === 'serve' && action.parent === program)) preferBaselineWasm();
   });
 for (const c of commands) c.register(program, ctx);
 

@@ -1,7 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
-import pg from 'pg';
 import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
@@ -20,7 +18,10 @@ const asText = (v: string) => v;
 
 /** Opens a Kysely handle on the target; the caller owns it and must call destroy(). */
 export async function openDb(target: StoreTarget): Promise<Db> {
+  // Each engine's driver loads only when used: a CLI command on PGlite does not pay for pg, nor one on
+  // PostgreSQL for PGlite.
   if (target.kind === 'postgres') {
+    const { default: pg } = await import('pg');
     const pool = new pg.Pool({
       connectionString: target.url,
       max: 10,
@@ -38,6 +39,7 @@ export async function openDb(target: StoreTarget): Promise<Db> {
     });
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
+  const { PGlite } = await import('@electric-sql/pglite');
   if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
   const client = await PGlite.create(target.dataDir ?? undefined, {
     parsers: { [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: asText },
