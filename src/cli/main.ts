@@ -1,12 +1,20 @@
 import { Command } from 'commander';
-import { configFromProcess, type Config } from '../config.ts';
+import type { Config } from '../config.ts';
 import { AppError } from '../errors.ts';
 import { commands } from './commands/index.ts';
 import type { CliContext } from './context.ts';
+import { preferBaselineWasm } from './one-shot-wasm.ts';
 
+// The configuration module (and zod behind it) loads only when a command's action is about to run, so --help
+// costs no more than commander and the command registrations; config itself stays lazy so --help works with a
+// bad environment.
+let readConfig: (() => Config) | undefined;
 let config: Config | undefined;
 const ctx: CliContext = {
-  config: () => (config ??= configFromProcess()),
+  config: () => {
+    if (!readConfig) throw new Error('configuration read before a command action ran');
+    return (config ??= readConfig());
+  },
   beforeServe: [],
 };
 
@@ -19,7 +27,11 @@ const program = new Command()
   // A command's options are read only before its subcommand's name (inherited by every command), so
   // `forecast backtest --json` or `forecast snapshot --period` reach the subcommand's own options instead of
   // being swallowed by the same-named options of `forecast` itself.
-  .enablePositionalOptions();
+  .enablePositionalOptions()
+  .hook('preAction', async (_program, action) => {
+    readConfig ??= (await import('../config.ts')).configFromProcess;
+    if (!(action.name() === 'serve' && action.parent === program)) preferBaselineWasm();
+  });
 for (const c of commands) c.register(program, ctx);
 
 try {

@@ -1,6 +1,5 @@
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
-import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.ts';
 import type { Database } from './schema.ts';
 
@@ -23,7 +22,10 @@ const asText = (v: string) => v;
  * for this process until then (see data-dir-lock.ts): a second process gets a `conflict` AppError.
  */
 export async function openDb(target: StoreTarget): Promise<Db> {
+  // Each engine's driver loads only when used: a CLI command on PGlite does not pay for pg, nor one on
+  // PostgreSQL for PGlite.
   if (target.kind === 'postgres') {
+    const { default: pg } = await import('pg');
     const pool = new pg.Pool({
       connectionString: target.url,
       max: 10,
@@ -41,11 +43,12 @@ export async function openDb(target: StoreTarget): Promise<Db> {
     });
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
+  const { PGlite: PGliteClass } = await import('@electric-sql/pglite');
   // The directory lock comes first: PGlite must not read or write a directory another process has open.
   const lock = target.dataDir ? lockDataDir(target.dataDir) : null;
   let client: PGlite;
   try {
-    client = await PGlite.create(target.dataDir ?? undefined, {
+    client = await PGliteClass.create(target.dataDir ?? undefined, {
       parsers: { [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: asText },
       serializers: {},
     });

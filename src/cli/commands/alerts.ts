@@ -1,13 +1,8 @@
 import type { Command } from 'commander';
 import { SYSTEM_VIEWER } from '../../domain/access/viewer.ts';
-import { checkLeadSla } from '../../store/queries/alerts/check-lead-sla.ts';
-import { listAlerts } from '../../store/queries/alerts/list-alerts.ts';
-import { createWebhookEndpoint, listWebhookEndpoints } from '../../store/queries/alerts/webhook-endpoints.ts';
 import { AppError } from '../../errors.ts';
-import { dispatchWebhooks } from '../../webhooks/dispatch.ts';
-import { webhookEndpointProblems } from '../../webhooks/validate-endpoint.ts';
+import type { Db } from '../../store/db.ts';
 import type { CliContext } from '../context.ts';
-import { openConfiguredStore } from '../store-from-config.ts';
 import { textTable } from '../text-table.ts';
 
 /** `pacesetter alerts list|check|dispatch|webhooks|add-webhook`: SLA alerts and their webhook delivery. */
@@ -21,6 +16,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--open', 'only unacknowledged alerts')
     .action((opts: { open?: boolean }) =>
       run(async (db) => {
+        const { listAlerts } = await import('../../store/queries/alerts/list-alerts.ts');
         const rows = await listAlerts(db, SYSTEM_VIEWER, { openOnly: Boolean(opts.open) });
         console.log(
           textTable(
@@ -44,6 +40,7 @@ export function register(program: Command, ctx: CliContext): void {
     .description('Run the SLA check once now (the server does this every minute)')
     .action(() =>
       run(async (db) => {
+        const { checkLeadSla } = await import('../../store/queries/alerts/check-lead-sla.ts');
         const s = await checkLeadSla(db, new Date());
         console.log(
           `${s.breaches} breaches, ${s.raised} new alerts, ${s.deliveries} webhook deliveries queued`,
@@ -56,6 +53,7 @@ export function register(program: Command, ctx: CliContext): void {
     .description('Send due webhook deliveries once now (the server does this every 10 seconds)')
     .action(() =>
       run(async (db) => {
+        const { dispatchWebhooks } = await import('../../webhooks/dispatch.ts');
         const s = await dispatchWebhooks(db, new Date());
         console.log(`${s.delivered} delivered, ${s.retrying} to retry, ${s.failed} failed`);
       }),
@@ -66,6 +64,7 @@ export function register(program: Command, ctx: CliContext): void {
     .description('List webhook endpoints (secrets are not shown)')
     .action(() =>
       run(async (db) => {
+        const { listWebhookEndpoints } = await import('../../store/queries/alerts/webhook-endpoints.ts');
         const rows = await listWebhookEndpoints(db);
         console.log(
           textTable(
@@ -84,6 +83,8 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--description <text>', 'what this endpoint is')
     .action((opts: { url: string; secret: string; description?: string }) =>
       run(async (db) => {
+        const { webhookEndpointProblems } = await import('../../webhooks/validate-endpoint.ts');
+        const { createWebhookEndpoint } = await import('../../store/queries/alerts/webhook-endpoints.ts');
         const problems = webhookEndpointProblems(opts);
         if (problems.length > 0) throw new AppError('validation', 'Invalid webhook endpoint', problems);
         const e = await createWebhookEndpoint(db, opts);
@@ -93,10 +94,8 @@ export function register(program: Command, ctx: CliContext): void {
 }
 
 /** Opens the configured store for one command and closes it afterwards. */
-async function withDb(
-  ctx: CliContext,
-  fn: (db: Awaited<ReturnType<typeof openConfiguredStore>>) => Promise<void>,
-) {
+async function withDb(ctx: CliContext, fn: (db: Db) => Promise<void>) {
+  const { openConfiguredStore } = await import('../store-from-config.ts');
   const db = await openConfiguredStore(ctx.config());
   try {
     await fn(db);

@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
 import { SYSTEM_VIEWER } from '../../domain/access/viewer.ts';
-import { cadenceGaps } from '../../store/queries/cadence/cadence-gaps.ts';
 import type { CliContext } from '../context.ts';
-import { openConfiguredStore } from '../store-from-config.ts';
 import { positiveInt, textTable } from '../text-table.ts';
 
 /** `pacesetter cadence`: deals that fell silent before the follow-up target and under-attempted leads. */
@@ -16,6 +14,8 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--limit <n>', 'rows per list', '100')
     .option('--json', 'print JSON instead of tables')
     .action(async (opts: { silentDays: string; limit: string; json?: boolean }) => {
+      const { openConfiguredStore } = await import('../store-from-config.ts');
+      const { cadenceGaps } = await import('../../store/queries/cadence/cadence-gaps.ts');
       const db = await openConfiguredStore(ctx.config());
       try {
         const gaps = await cadenceGaps(db, SYSTEM_VIEWER, {

@@ -1,12 +1,10 @@
-import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { instantToLocal } from '../../domain/calendar/zoned.ts';
 import { AppError } from '../../errors.ts';
-import { loadDemo, storeHasData, type DemoLoadResult } from '../../demo/load.ts';
+import type { DemoLoadResult } from '../../demo/load.ts';
 import { DEMO_DEFAULTS, DEMO_LOGINS, DEMO_WORKSPACE, validateDemoOptions } from '../../demo/options.ts';
 import type { Db } from '../../store/db.ts';
 import type { CliContext } from '../context.ts';
-import { openConfiguredStore } from '../store-from-config.ts';
 
 interface DemoFlags {
   seed: string;
@@ -45,6 +43,8 @@ function summaryLines(r: DemoLoadResult): string[] {
 
 /** Loads the demo with a progress bar on a terminal; prints the summary and the sign-ins. */
 async function runDemo(db: Db, raw: DemoFlags): Promise<void> {
+  const { default: cliProgress } = await import('cli-progress');
+  const { loadDemo } = await import('../../demo/load.ts');
   const options = validateDemoOptions({
     seed: raw.seed,
     until: raw.until ?? todayInDemoZone(),
@@ -103,6 +103,7 @@ export function register(program: Command, ctx: CliContext): void {
       'empty every data table first (users included); without it a store with data is refused',
     )
     .action(async (flags: DemoFlags) => {
+      const { openConfiguredStore } = await import('../store-from-config.ts');
       const db = await openConfiguredStore(ctx.config());
       try {
         await runDemo(db, flags);
@@ -113,6 +114,7 @@ export function register(program: Command, ctx: CliContext): void {
 
   ctx.beforeServe.push(async (db, { demoIfEmpty }) => {
     if (!demoIfEmpty) return;
+    const { storeHasData } = await import('../../demo/load.ts');
     const anyUser = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
     if (anyUser) return;
     if (await storeHasData(db)) {

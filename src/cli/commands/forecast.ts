@@ -1,4 +1,3 @@
-import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { SYSTEM_VIEWER } from '../../domain/access/viewer.ts';
 import { currentPeriod } from '../../domain/calendar/current-period.ts';
@@ -6,14 +5,9 @@ import { CYCLE_AGE_MODES, type CycleAgeMode } from '../../domain/forecast/cycle-
 import { PROBABILITY_SOURCES, type ProbabilitySource } from '../../domain/forecast/compute.ts';
 import { parseMethodList } from '../../domain/forecast/method-list.ts';
 import { parseScope } from '../../domain/forecast/scope.ts';
+import { randomInt } from 'node:crypto';
 import { AppError } from '../../errors.ts';
-import { runBacktest } from '../../store/queries/forecast/backtest.ts';
-import { forecastReport } from '../../store/queries/forecast/forecast-report.ts';
-import { takeSnapshot } from '../../store/queries/forecast/snapshots.ts';
-import { getSettings } from '../../store/tables/settings.ts';
 import type { CliContext } from '../context.ts';
-import { backtestTable, forecastTable } from '../forecast-output.ts';
-import { openConfiguredStore } from '../store-from-config.ts';
 
 function intOption(value: string | undefined, field: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
@@ -87,6 +81,10 @@ export function register(program: Command, ctx: CliContext): void {
         cycleAge: string;
         json?: boolean;
       }) => {
+        const { openConfiguredStore } = await import('../store-from-config.ts');
+        const { forecastReport } = await import('../../store/queries/forecast/forecast-report.ts');
+        const { getSettings } = await import('../../store/tables/settings.ts');
+        const { forecastTable } = await import('../forecast-output.ts');
         const db = await openConfiguredStore(ctx.config());
         try {
           const settings = await getSettings(db);
@@ -146,6 +144,11 @@ export function register(program: Command, ctx: CliContext): void {
             { field: 'grain', value: opts.grain, reason: 'unknown grain' },
           ]);
         }
+        const { default: cliProgress } = await import('cli-progress');
+        const { openConfiguredStore } = await import('../store-from-config.ts');
+        const { runBacktest } = await import('../../store/queries/forecast/backtest.ts');
+        const { getSettings } = await import('../../store/tables/settings.ts');
+        const { backtestTable } = await import('../forecast-output.ts');
         const db = await openConfiguredStore(ctx.config());
         const bar = process.stderr.isTTY
           ? new cliProgress.SingleBar(
@@ -198,6 +201,9 @@ export function register(program: Command, ctx: CliContext): void {
     )
     .option('--json', 'print the API JSON')
     .action(async (opts: { period?: string; seed?: string; json?: boolean }) => {
+      const { openConfiguredStore } = await import('../store-from-config.ts');
+      const { takeSnapshot } = await import('../../store/queries/forecast/snapshots.ts');
+      const { getSettings } = await import('../../store/tables/settings.ts');
       const db = await openConfiguredStore(ctx.config());
       try {
         const settings = await getSettings(db);

@@ -3,10 +3,7 @@ import { SYSTEM_VIEWER } from '../../domain/access/viewer.ts';
 import { formatMetricValue } from '../../domain/metrics/format.ts';
 import type { OpportunityTypeFilter } from '../../domain/metrics/query.ts';
 import { resolveReportPeriod } from '../../domain/metrics/report-period.ts';
-import { funnelReport } from '../../store/queries/funnel/funnel-report.ts';
-import { getSettings } from '../../store/tables/settings.ts';
 import type { CliContext } from '../context.ts';
-import { openConfiguredStore } from '../store-from-config.ts';
 
 interface FunnelOptions {
   from?: string;
@@ -43,6 +40,9 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--source <sources>', 'only these lead sources')
     .option('--json', 'print the API JSON instead of a table')
     .action(async (opts: FunnelOptions) => {
+      const { openConfiguredStore } = await import('../store-from-config.ts');
+      const { funnelReport } = await import('../../store/queries/funnel/funnel-report.ts');
+      const { getSettings } = await import('../../store/tables/settings.ts');
       const db = await openConfiguredStore(ctx.config());
       try {
         const settings = await getSettings(db);

@@ -5,11 +5,7 @@ import type { GoalDirection, GoalInput, GoalScopeType } from '../../domain/goals
 import { GOAL_TEMPLATES, getGoalTemplate } from '../../domain/goals/templates.ts';
 import { AppError } from '../../errors.ts';
 import type { Db } from '../../store/db.ts';
-import { goalPacing } from '../../store/queries/goals/goal-pacing.ts';
-import { listGoals } from '../../store/queries/goals/list-goals.ts';
-import { archiveGoal, createGoal, updateGoal } from '../../store/queries/goals/save-goal.ts';
 import type { CliContext } from '../context.ts';
-import { openConfiguredStore } from '../store-from-config.ts';
 import { nonNegativeNumber, positiveInt, shortNumber, textTable } from '../text-table.ts';
 
 interface GoalFlags {
@@ -77,6 +73,7 @@ function goalFromFlags(f: GoalFlags): GoalInput {
 }
 
 async function withStore<T>(ctx: CliContext, fn: (db: Db) => Promise<T>): Promise<T> {
+  const { openConfiguredStore } = await import('../store-from-config.ts');
   const db = await openConfiguredStore(ctx.config());
   try {
     return await fn(db);
@@ -100,6 +97,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--all', 'include archived goals')
     .option('--json', 'print JSON instead of a table')
     .action(async (opts: { all?: boolean; json?: boolean }) => {
+      const { listGoals } = await import('../../store/queries/goals/list-goals.ts');
       const rows = await withStore(ctx, (db) =>
         listGoals(db, SYSTEM_VIEWER, { includeArchived: Boolean(opts.all) }),
       );
@@ -147,6 +145,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--target <n>', 'target in the metric unit (minor units for money, 0-1 for ratios)')
     .option('--direction <d>', 'at_least | at_most')
     .action(async (opts: GoalFlags) => {
+      const { createGoal } = await import('../../store/queries/goals/save-goal.ts');
       const input = goalFromFlags(opts);
       const goal = await withStore(ctx, (db) => createGoal(db, SYSTEM_VIEWER, input));
       console.log(
@@ -162,6 +161,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--direction <d>', 'at_least | at_most')
     .option('--period <key>', "fixed period key, or 'recurring' to make it recurring")
     .action(async (id: string, opts: GoalFlags) => {
+      const { updateGoal } = await import('../../store/queries/goals/save-goal.ts');
       const patch: Partial<GoalInput> = {};
       if (opts.name !== undefined) patch.name = opts.name;
       if (opts.target !== undefined) patch.target = nonNegativeNumber(opts.target, '--target');
@@ -176,6 +176,7 @@ export function register(program: Command, ctx: CliContext): void {
     .command('archive <id>')
     .description('Archive a goal (kept for history and badges)')
     .action(async (id: string) => {
+      const { archiveGoal } = await import('../../store/queries/goals/save-goal.ts');
       const goal = await withStore(ctx, (db) =>
         archiveGoal(db, SYSTEM_VIEWER, positiveInt(id, 'id'), new Date()),
       );
@@ -189,6 +190,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--user <id>', 'only goals that apply to this rep (personal, team, company)')
     .option('--json', 'print JSON instead of a table')
     .action(async (opts: { period?: string; user?: string; json?: boolean }) => {
+      const { goalPacing } = await import('../../store/queries/goals/goal-pacing.ts');
       const rows = await withStore(ctx, (db) =>
         goalPacing(db, SYSTEM_VIEWER, {
           now: new Date(),

@@ -1,18 +1,14 @@
 import { createReadStream, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { SYSTEM_VIEWER } from '../../domain/access/viewer.ts';
 import { AppError } from '../../errors.ts';
 import { IMPORT_ENCODINGS, type ImportEncoding } from '../../import/csv/decode-text.ts';
-import { rejectsCsv, toStoredReject } from '../../import/csv/rejects-csv.ts';
 import { ENTITIES, type EntityName } from '../../import/mapping/entities.ts';
-import { parseMappingFile } from '../../import/mapping/load-mapping-file.ts';
-import { BUILT_IN_SOURCES } from '../../import/mappings/index.ts';
-import { runImport, type ImportSummary } from '../../import/run-import.ts';
+import { BUILT_IN_SOURCES } from '../../import/mappings/sources.ts';
+import type { ImportSummary } from '../../import/run-import.ts';
 import type { Db } from '../../store/db.ts';
 import type { CliContext } from '../context.ts';
-import { openConfiguredStore } from '../store-from-config.ts';
 
 interface ImportOptions {
   source?: string;
@@ -37,6 +33,10 @@ function printSummary(s: ImportSummary): void {
 }
 
 async function importOne(db: Db, file: string, opts: ImportOptions): Promise<void> {
+  const { default: cliProgress } = await import('cli-progress');
+  const { rejectsCsv, toStoredReject } = await import('../../import/csv/rejects-csv.ts');
+  const { parseMappingFile } = await import('../../import/mapping/load-mapping-file.ts');
+  const { runImport } = await import('../../import/run-import.ts');
   const size = statSync(file).size;
   const input = createReadStream(file);
   const tty = Boolean(process.stderr.isTTY);
@@ -128,6 +128,7 @@ export function register(program: Command, ctx: CliContext): void {
         ]);
       }
       if (opts.encoding) opts.encoding = opts.encoding.toLowerCase();
+      const { openConfiguredStore } = await import('../store-from-config.ts');
       const db = await openConfiguredStore(ctx.config());
       try {
         for (const file of files) await importOne(db, file, opts);

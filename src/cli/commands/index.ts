@@ -15,7 +15,14 @@ import * as cadence from './cadence.ts';
 import * as goals from './goals.ts';
 import * as leaderboard from './leaderboard.ts';
 
-/** Every command module; each exports register(program, ctx). Add one line per new command file. */
+/**
+ * Every command module; each exports register(program, ctx). Add one line per new command file.
+ *
+ * All of them are imported on every run (commander needs every registration for --help), so a command module
+ * imports statically only what registering it needs: commander's types, the constants its help text shows,
+ * src/errors.ts, pure src/domain code and src/cli's formatting helpers. Its action loads the store, queries,
+ * the server, the importer and npm packages with import() when it runs. test/cli-startup.test.ts checks it.
+ */
 export const commands: Array<{ register: (program: Command, ctx: CliContext) => void }> = [
   serve,
   importCommand,

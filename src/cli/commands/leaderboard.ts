@@ -1,9 +1,7 @@
 import type { Command } from 'commander';
 import { SYSTEM_VIEWER } from '../../domain/access/viewer.ts';
 import { AppError } from '../../errors.ts';
-import { leaderboard } from '../../store/queries/leaderboard/leaderboard.ts';
 import type { CliContext } from '../context.ts';
-import { openConfiguredStore } from '../store-from-config.ts';
 import { positiveInt, shortNumber, textTable } from '../text-table.ts';
 
 /** 'calls:2,meetings_held:1' -> weights. */
@@ -50,6 +48,8 @@ export function register(program: Command, ctx: CliContext): void {
             { field: '--board', value: opts.board, reason: 'reps | teams' },
           ]);
         }
+        const { openConfiguredStore } = await import('../store-from-config.ts');
+        const { leaderboard } = await import('../../store/queries/leaderboard/leaderboard.ts');
         const db = await openConfiguredStore(ctx.config());
         try {
           const b = await leaderboard(db, SYSTEM_VIEWER, {

@@ -4,11 +4,7 @@ import { currentPeriod } from '../../domain/calendar/current-period.ts';
 import { parseScope } from '../../domain/forecast/scope.ts';
 import { minorUnitDigits } from '../../domain/metrics/format.ts';
 import { AppError } from '../../errors.ts';
-import { planReport } from '../../store/queries/forecast/plan-report.ts';
-import { getSettings } from '../../store/tables/settings.ts';
 import type { CliContext } from '../context.ts';
-import { planTable } from '../forecast-output.ts';
-import { openConfiguredStore } from '../store-from-config.ts';
 
 function num(value: string | undefined, field: string): number | null {
   if (value === undefined) return null;
@@ -50,6 +46,10 @@ export function register(program: Command, ctx: CliContext): void {
         lookback: string;
         json?: boolean;
       }) => {
+        const { openConfiguredStore } = await import('../store-from-config.ts');
+        const { planReport } = await import('../../store/queries/forecast/plan-report.ts');
+        const { getSettings } = await import('../../store/tables/settings.ts');
+        const { planTable } = await import('../forecast-output.ts');
         const db = await openConfiguredStore(ctx.config());
         try {
           const settings = await getSettings(db);

@@ -6,11 +6,7 @@ import { DEFAULT_REPORT_METRICS } from '../../domain/metrics/registry.ts';
 import { resolveReportPeriod } from '../../domain/metrics/report-period.ts';
 import { resolveMetrics } from '../../domain/metrics/resolve.ts';
 import { AppError } from '../../errors.ts';
-import { reportMetrics } from '../../store/queries/metrics/report-metrics.ts';
-import { getSettings } from '../../store/tables/settings.ts';
 import type { CliContext } from '../context.ts';
-import { reportCsv, reportTable } from '../report-output.ts';
-import { openConfiguredStore } from '../store-from-config.ts';
 
 interface ReportOptions {
   from?: string;
@@ -79,6 +75,10 @@ export function register(program: Command, ctx: CliContext): void {
       }
       const metricIds = opts.metrics ? list(opts.metrics) : [...DEFAULT_REPORT_METRICS];
       const defs = resolveMetrics(metricIds);
+      const { openConfiguredStore } = await import('../store-from-config.ts');
+      const { reportMetrics } = await import('../../store/queries/metrics/report-metrics.ts');
+      const { getSettings } = await import('../../store/tables/settings.ts');
+      const { reportCsv, reportTable } = await import('../report-output.ts');
       const db = await openConfiguredStore(ctx.config());
       try {
         const settings = await getSettings(db);

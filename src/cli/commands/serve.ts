@@ -1,9 +1,5 @@
 import type { Command } from 'commander';
-import { jobs } from '../../jobs/registry.ts';
-import { startJobRunner } from '../../jobs/runner.ts';
-import { buildApp } from '../../server/app.ts';
 import type { CliContext } from '../context.ts';
-import { openConfiguredStore } from '../store-from-config.ts';
 
 /** `pacesetter serve`: migrate, optionally seed demo data, and serve the API and web app. */
 export function register(program: Command, ctx: CliContext): void {
@@ -15,6 +11,10 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--demo-if-empty', 'load demo data when the store has no users yet')
     .option('--no-jobs', 'do not run background jobs (SLA checks, webhook delivery, badges) in this process')
     .action(async (opts: { port?: string; host?: string; demoIfEmpty?: boolean; jobs?: boolean }) => {
+      const { openConfiguredStore } = await import('../store-from-config.ts');
+      const { buildApp } = await import('../../server/app.ts');
+      const { jobs } = await import('../../jobs/registry.ts');
+      const { startJobRunner } = await import('../../jobs/runner.ts');
       const config = ctx.config();
       const db = await openConfiguredStore(config);
       for (const hook of ctx.beforeServe) await hook(db, { demoIfEmpty: Boolean(opts.demoIfEmpty) });

@@ -1,10 +1,7 @@
 import type { Command } from 'commander';
 import { SYSTEM_VIEWER } from '../../domain/access/viewer.ts';
-import { getSettings } from '../../store/tables/settings.ts';
-import { saveSettings } from '../../store/workspace/save-settings.ts';
 import type { CliContext } from '../context.ts';
-import { formatSettings, settingsPatchFromOptions, type SettingsSetOptions } from '../settings-options.ts';
-import { openConfiguredStore } from '../store-from-config.ts';
+import type { SettingsSetOptions } from '../settings-options.ts';
 
 /** `pacesetter settings show|set`: read or change the workspace settings (as the system user, audited). */
 export function register(program: Command, ctx: CliContext): void {
@@ -17,6 +14,9 @@ export function register(program: Command, ctx: CliContext): void {
     .description('Print the workspace settings')
     .option('--json', 'print JSON instead of a table')
     .action(async (opts: { json?: boolean }) => {
+      const { openConfiguredStore } = await import('../store-from-config.ts');
+      const { getSettings } = await import('../../store/tables/settings.ts');
+      const { formatSettings } = await import('../settings-options.ts');
       const db = await openConfiguredStore(ctx.config());
       try {
         const s = await getSettings(db);
@@ -48,12 +48,15 @@ export function register(program: Command, ctx: CliContext): void {
       'metrics published on leaderboards (everyone sees the whole board), e.g. calls,meetings_held,won_revenue; "none"',
     )
     .action(async (opts: SettingsSetOptions) => {
+      const { formatSettings, settingsPatchFromOptions } = await import('../settings-options.ts');
       const patch = settingsPatchFromOptions(opts);
       if (Object.keys(patch).length === 0) {
         console.error('Nothing to change: pass at least one option (see --help).');
         process.exitCode = 1;
         return;
       }
+      const { openConfiguredStore } = await import('../store-from-config.ts');
+      const { saveSettings } = await import('../../store/workspace/save-settings.ts');
       const db = await openConfiguredStore(ctx.config());
       try {
         const after = await saveSettings(db, SYSTEM_VIEWER, patch);

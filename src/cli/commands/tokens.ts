@@ -1,11 +1,7 @@
 import type { Command } from 'commander';
 import { SYSTEM_VIEWER } from '../../domain/access/viewer.ts';
 import { AppError } from '../../errors.ts';
-import { createApiToken, listApiTokens, revokeApiToken } from '../../store/tables/api-tokens.ts';
-import { recordAudit } from '../../store/tables/audit-log.ts';
-import { normalizeEmail } from '../../store/tables/users.ts';
 import type { CliContext } from '../context.ts';
-import { openConfiguredStore } from '../store-from-config.ts';
 
 /** `pacesetter tokens create|list|revoke`: API tokens for machine clients (imports, webhooks, BI tools). */
 export function register(program: Command, ctx: CliContext): void {
@@ -24,6 +20,10 @@ export function register(program: Command, ctx: CliContext): void {
         ]);
       }
       const scope = opts.scope;
+      const { openConfiguredStore } = await import('../store-from-config.ts');
+      const { createApiToken } = await import('../../store/tables/api-tokens.ts');
+      const { recordAudit } = await import('../../store/tables/audit-log.ts');
+      const { normalizeEmail } = await import('../../store/tables/users.ts');
       const db = await openConfiguredStore(ctx.config());
       try {
         let q = db
@@ -61,6 +61,8 @@ export function register(program: Command, ctx: CliContext): void {
     .description('List API tokens with scope, owner and last use (never the secrets)')
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }) => {
+      const { openConfiguredStore } = await import('../store-from-config.ts');
+      const { listApiTokens } = await import('../../store/tables/api-tokens.ts');
       const db = await openConfiguredStore(ctx.config());
       try {
         const all = await listApiTokens(db);
@@ -85,6 +87,9 @@ export function register(program: Command, ctx: CliContext): void {
     .description('Revoke an API token; it stops working immediately')
     .argument('<id>', 'token id (see tokens list)')
     .action(async (id: string) => {
+      const { openConfiguredStore } = await import('../store-from-config.ts');
+      const { revokeApiToken } = await import('../../store/tables/api-tokens.ts');
+      const { recordAudit } = await import('../../store/tables/audit-log.ts');
       const db = await openConfiguredStore(ctx.config());
       try {
         await db.transaction().execute(async (tx) => {

@@ -1,26 +1,15 @@
 import type { Command } from 'commander';
-import { ensureFirstAdmin, randomPassword } from '../../auth/first-admin.ts';
-import { MIN_PASSWORD_LENGTH, hashPassword } from '../../auth/password.ts';
+import { MIN_PASSWORD_LENGTH } from '../../auth/password-length.ts';
 import { SYSTEM_VIEWER, type Role } from '../../domain/access/viewer.ts';
 import { AppError } from '../../errors.ts';
 import type { Db } from '../../store/db.ts';
-import { recordAudit } from '../../store/tables/audit-log.ts';
-import { deleteUserSessions } from '../../store/tables/sessions.ts';
-import {
-  countActiveAdmins,
-  insertUser,
-  listUsers,
-  normalizeEmail,
-  setPasswordHash,
-  updateUser,
-  type User,
-} from '../../store/tables/users.ts';
+import type { User } from '../../store/tables/users.ts';
 import type { CliContext } from '../context.ts';
-import { openConfiguredStore } from '../store-from-config.ts';
 
 const ROLES: readonly Role[] = ['admin', 'manager', 'rep'];
 
 async function withStore<T>(ctx: CliContext, fn: (db: Db) => Promise<T>): Promise<T> {
+  const { openConfiguredStore } = await import('../store-from-config.ts');
   const db = await openConfiguredStore(ctx.config());
   try {
     return await fn(db);
@@ -30,6 +19,7 @@ async function withStore<T>(ctx: CliContext, fn: (db: Db) => Promise<T>): Promis
 }
 
 async function userByEmail(db: Db, email: string): Promise<User> {
+  const { listUsers, normalizeEmail } = await import('../../store/tables/users.ts');
   const all = await listUsers(db, SYSTEM_VIEWER);
   const user = all.find((u) => u.email.toLowerCase() === normalizeEmail(email));
   if (!user)
@@ -50,6 +40,7 @@ function checkPassword(password: string): void {
 /** `pacesetter users add|list|set-password|deactivate`, and the first-admin check that `serve` runs. */
 export function register(program: Command, ctx: CliContext): void {
   ctx.beforeServe.push(async (db) => {
+    const { ensureFirstAdmin } = await import('../../auth/first-admin.ts');
     const r = await ensureFirstAdmin(db, ctx.config());
     if (!r.created) return;
     if (r.generatedPassword) {
@@ -79,6 +70,10 @@ export function register(program: Command, ctx: CliContext): void {
           { field: '--role', value: opts.role, reason: 'use admin, manager or rep' },
         ]);
       }
+      const { randomPassword } = await import('../../auth/first-admin.ts');
+      const { hashPassword } = await import('../../auth/password.ts');
+      const { recordAudit } = await import('../../store/tables/audit-log.ts');
+      const { insertUser } = await import('../../store/tables/users.ts');
       const password = opts.password ?? randomPassword();
       checkPassword(password);
       const hash = await hashPassword(password);
@@ -116,6 +111,7 @@ export function register(program: Command, ctx: CliContext): void {
     .description('List users with role, team and status')
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }) => {
+      const { listUsers } = await import('../../store/tables/users.ts');
       await withStore(ctx, async (db) => {
         const all = await listUsers(db, SYSTEM_VIEWER);
         if (opts.json) {
@@ -139,6 +135,11 @@ export function register(program: Command, ctx: CliContext): void {
     .argument('<email>', 'the user')
     .option('--password <password>', `new password (min ${MIN_PASSWORD_LENGTH} chars; prefer omitting it)`)
     .action(async (email: string, opts: { password?: string }) => {
+      const { randomPassword } = await import('../../auth/first-admin.ts');
+      const { hashPassword } = await import('../../auth/password.ts');
+      const { recordAudit } = await import('../../store/tables/audit-log.ts');
+      const { deleteUserSessions } = await import('../../store/tables/sessions.ts');
+      const { setPasswordHash } = await import('../../store/tables/users.ts');
       const password = opts.password ?? randomPassword();
       checkPassword(password);
       const hash = await hashPassword(password);
@@ -163,6 +164,9 @@ export function register(program: Command, ctx: CliContext): void {
     .description('Deactivate a user: they can no longer sign in and their sessions and tokens stop working')
     .argument('<email>', 'the user')
     .action(async (email: string) => {
+      const { recordAudit } = await import('../../store/tables/audit-log.ts');
+      const { deleteUserSessions } = await import('../../store/tables/sessions.ts');
+      const { countActiveAdmins, updateUser } = await import('../../store/tables/users.ts');
       await withStore(ctx, async (db) => {
         const user = await userByEmail(db, email);
         await db.transaction().execute(async (tx) => {

@@ -24,5 +24,4 @@ const inputs: MappingSpecInput[] = [
 /** Every built-in mapping, validated by the same schema as user mapping files. */
 export const BUILT_IN_MAPPINGS: readonly MappingSpec[] = inputs.map((m) => MappingSpecSchema.parse(m));
 
-/** Sources with built-in mappings. */
-export const BUILT_IN_SOURCES = ['salesforce', 'hubspot', 'pipedrive'] as const;
+export { BUILT_IN_SOURCES } from './sources.ts';
