@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { forgetPgSession, registerPglite, tagPgSession } from './bulk/raw-clients.ts';
 import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
@@ -33,9 +34,11 @@ export async function openDb(target: StoreTarget): Promise<Db> {
       },
     });
     // JIT makes short analytic queries ~1.5x slower at our sizes; see DEVELOPERS.md measurements.
+    // The session tag lets COPY find this client under Kysely (see bulk/raw-clients.ts).
     pool.on('connect', (client) => {
-      client.query('set jit = off').catch(() => undefined);
+      client.query(`set jit = off; ${tagPgSession(client)}`).catch(() => undefined);
     });
+    pool.on('remove', forgetPgSession);
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
@@ -43,6 +46,7 @@ export async function openDb(target: StoreTarget): Promise<Db> {
     parsers: { [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: asText },
     serializers: {},
   });
+  await registerPglite(client);
   return new Kysely<Database>({ dialect: new PGliteDialect({ pglite: client }) });
 }
 
