@@ -48,13 +48,11 @@ async function* chunksOf(
 
 /** Writes rows into tables of one open transaction with COPY; see openCopy. */
 export interface CopyWriter {
-  /** Appends `rows` to `table` (only the named columns; the others take their defaults); resolves to the row count. */
-  copy(
-    table: keyof Database & string,
-    columns: CopyColumns,
-    rows: CopySource,
-    onProgress?: CopyProgress,
-  ): Promise<number>;
+  /**
+   * Appends `rows` to `table` (a table of the store, or a staging table such as a temporary one) in the named
+   * columns, the others taking their defaults; resolves to the row count.
+   */
+  copy(table: string, columns: CopyColumns, rows: CopySource, onProgress?: CopyProgress): Promise<number>;
 }
 
 function writerFor(raw: RawClient): CopyWriter {
@@ -103,7 +101,7 @@ export async function openCopy(tx: Transaction<Database>): Promise<CopyWriter | 
 /** Writes `rows` into `table` with COPY inside `tx`; throws when COPY is unavailable on this connection. */
 export async function copyRows(
   tx: Transaction<Database>,
-  table: keyof Database & string,
+  table: string,
   columns: CopyColumns,
   rows: CopySource,
   onProgress?: CopyProgress,
