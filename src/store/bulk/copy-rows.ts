@@ -26,11 +26,12 @@ async function* chunksOf(
   onProgress?: CopyProgress,
 ): AsyncGenerator<string> {
   const names = Object.keys(columns);
+  const types = names.map((n) => columns[n] as string);
   let chunk = '';
   let inChunk = 0;
   let index = 0;
   for await (const row of rows) {
-    chunk += copyLine(table, columns, names, row, index);
+    chunk += copyLine(table, names, types, row, index);
     index += 1;
     inChunk += 1;
     if (chunk.length >= size) {

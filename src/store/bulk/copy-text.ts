@@ -10,17 +10,11 @@ export type CopyColumns = Readonly<Record<string, string>>;
 /** A row: an object keyed by column name, or the values in column order. */
 export type CopyRow = object | readonly unknown[];
 
-/** Where a value sits, so an unwritable value is reported by table, row and column. */
-interface Where {
-  table: string;
-  row: number;
-  column: string;
-}
+/** Why a value cannot be written; copyLine adds the table, row and column (kept out of the per-value path). */
+class Refusal extends Error {}
 
-function refuse(where: Where, reason: string): never {
-  throw new AppError('validation', `Cannot write ${where.table}.${where.column} of row ${where.row + 1}`, [
-    { field: where.column, line: where.row + 1, reason },
-  ]);
+function refuse(reason: string): never {
+  throw new Refusal(reason);
 }
 
 // COPY's text format gives a meaning to backslash, and uses tab and newline as separators; carriage return is
@@ -29,14 +23,14 @@ const NEEDS_ESCAPE = /[\\\t\n\r\0]/;
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
 /** A string as one COPY text field. */
-function escapeField(s: string, where: Where): string {
+function escapeField(s: string): string {
   if (!NEEDS_ESCAPE.test(s)) return s;
-  if (s.includes('\0')) refuse(where, 'contains a NUL character, which PostgreSQL text cannot hold');
+  if (s.includes('\0')) refuse('contains a NUL character, which PostgreSQL text cannot hold');
   return s.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c] as string);
 }
 
 /** A scalar in PostgreSQL's text input form (before COPY escaping), or null for SQL NULL. */
-function scalarText(v: unknown, where: Where): string | null {
+function scalarText(v: unknown): string | null {
   if (v === null || v === undefined) return null;
   switch (typeof v) {
     case 'string':
@@ -53,19 +47,19 @@ function scalarText(v: unknown, where: Where): string | null {
   }
   if (v instanceof Date) {
     // An instant in UTC with its zone spelled out, so the server's TimeZone cannot shift it.
-    if (Number.isNaN(v.getTime())) refuse(where, 'is an invalid date');
+    if (Number.isNaN(v.getTime())) refuse('is an invalid date');
     return v.toISOString();
   }
   if (v instanceof Uint8Array)
     return '\\x' + Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('hex');
-  return refuse(where, `is a ${Array.isArray(v) ? 'list' : typeof v}, which a scalar column cannot hold`);
+  return refuse(`is a ${Array.isArray(v) ? 'list' : typeof v}, which a scalar column cannot hold`);
 }
 
 /** A JS array as a PostgreSQL array literal: every element quoted, NULL unquoted, nested arrays nested. */
-function arrayLiteral(list: readonly unknown[], where: Where): string {
+function arrayLiteral(list: readonly unknown[]): string {
   const parts = list.map((el) => {
-    if (Array.isArray(el)) return arrayLiteral(el, where);
-    const text = scalarText(el, where);
+    if (Array.isArray(el)) return arrayLiteral(el);
+    const text = scalarText(el);
     if (text === null) return 'NULL';
     return '"' + text.replace(/[\\"]/g, (c) => '\\' + c) + '"';
   });
@@ -73,18 +67,18 @@ function arrayLiteral(list: readonly unknown[], where: Where): string {
 }
 
 /** One value as a COPY text field for a column of `type`. */
-function field(v: unknown, type: string, where: Where): string {
+function field(v: unknown, type: string): string {
   if (v === null || v === undefined) return '\\N';
   let text: string | null;
   if (type.endsWith('[]')) {
-    if (!Array.isArray(v)) refuse(where, `is not a list, and ${type} holds lists`);
-    text = arrayLiteral(v, where);
+    if (!Array.isArray(v)) refuse(`is not a list, and ${type} holds lists`);
+    text = arrayLiteral(v);
   } else if (type === 'json' || type === 'jsonb') {
     text = typeof v === 'string' ? v : (JSON.stringify(v) ?? null);
   } else {
-    text = scalarText(v, where);
+    text = scalarText(v);
   }
-  return text === null ? '\\N' : escapeField(text, where);
+  return text === null ? '\\N' : escapeField(text);
 }
 
 /**
@@ -94,18 +88,28 @@ function field(v: unknown, type: string, where: Where): string {
  */
 export function copyLine(
   table: string,
-  columns: CopyColumns,
   names: readonly string[],
+  types: readonly string[],
   row: CopyRow,
   rowIndex: number,
 ): string {
   const byPosition = Array.isArray(row);
   let line = '';
-  for (let i = 0; i < names.length; i += 1) {
-    const name = names[i] as string;
-    const v = byPosition ? (row as readonly unknown[])[i] : (row as Record<string, unknown>)[name];
-    if (i > 0) line += '\t';
-    line += field(v, columns[name] as string, { table, row: rowIndex, column: name });
+  let i = 0;
+  try {
+    for (; i < names.length; i += 1) {
+      const v = byPosition
+        ? (row as readonly unknown[])[i]
+        : (row as Record<string, unknown>)[names[i] as string];
+      if (i > 0) line += '\t';
+      line += field(v, types[i] as string);
+    }
+  } catch (err) {
+    if (!(err instanceof Refusal)) throw err;
+    const column = names[i] as string;
+    throw new AppError('validation', `Cannot write ${table}.${column} of row ${rowIndex + 1}`, [
+      { field: column, line: rowIndex + 1, reason: err.message },
+    ]);
   }
   return line + '\n';
 }
