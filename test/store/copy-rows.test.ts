@@ -1,7 +1,8 @@
-import { sql } from 'kysely';
-import { beforeAll, expect, it } from 'vitest';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect, sql } from 'kysely';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/errors.ts';
-import { copyRows, type CopyColumns } from '../../src/store/bulk/copy-rows.ts';
+import { copyRows, openCopy, type CopyColumns } from '../../src/store/bulk/copy-rows.ts';
 import type { Db } from '../../src/store/db.ts';
 import type { Database } from '../../src/store/schema.ts';
 import { describeStores } from '../support/stores.ts';
@@ -217,5 +218,23 @@ describeStores('COPY writer', (ctx) => {
       ),
     );
     expect(ok).toBe(3);
+  });
+});
+
+describe('COPY writer on a session this process did not tag', () => {
+  it('is not offered (callers such as the demo fall back to INSERT), and copyRows says why', async () => {
+    // Stands for a pooler that shares server sessions: the session carries no tag that maps to a driver object.
+    const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite: await PGlite.create() }) });
+    try {
+      await sql`create table plain (id int4)`.execute(db);
+      expect(await db.transaction().execute((tx) => openCopy(tx))).toBeNull();
+      const err = await db
+        .transaction()
+        .execute((tx) => copyRows(tx, 'plain', { id: 'int4' }, [{ id: 1 }]))
+        .catch((e: unknown) => e);
+      expect((err as Error).message).toMatch(/COPY is not available/);
+    } finally {
+      await db.destroy();
+    }
   });
 });
