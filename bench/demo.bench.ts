@@ -1,7 +1,7 @@
 /**
  * Benchmark: the default demo (`pacesetter demo`: 12 reps, 12 months, seed 42, fixed end date) loaded into an
  * empty store, with the time of each phase (generate, write, derived columns) and the process CPU time. PGlite in
- * memory always; PostgreSQL too when DATABASE_URL is set (private schema, dropped afterwards). Target: under 10 s
+ * memory always; PostgreSQL too when DATABASE_URL is set (private schema, dropped afterwards). Target (issue 12): under 3 s of write time
  * on PGlite. Usage: node bench/demo.bench.ts [reps=12] [months=12] [runs=2]
  */
 import { randomBytes } from 'node:crypto';

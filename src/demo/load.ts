@@ -5,6 +5,8 @@ import { AppError } from '../errors.ts';
 import type { Db } from '../store/db.ts';
 import { refreshDerived } from '../store/derived/refresh.ts';
 import type { Database } from '../store/schema.ts';
+import { openCopy } from '../store/bulk/copy-rows.ts';
+import { loadWithIndexesDeferred } from '../store/bulk/rebuild-after-load.ts';
 import { recordAudit } from '../store/tables/audit-log.ts';
 import { getBusinessCalendar } from '../store/tables/calendar.ts';
 import { DEFAULT_STAGES } from '../store/tables/pipelines.ts';
@@ -30,7 +32,7 @@ import { DEMO_LOGINS, DEMO_WORKSPACE, demoStartDate, type DemoOptions } from './
 import type { Trend } from './org.ts';
 import type { StageIds } from './sim/context.ts';
 
-/** Rows per INSERT statement: big enough to amortise round trips, small enough to keep each statement's arrays modest. */
+/** Rows per INSERT statement (when COPY is not used): big enough to amortise round trips, small enough to keep each statement's arrays modest. */
 const BATCH = 1_000;
 
 /** Advisory lock key serialising demo loads across processes (any fixed bigint; spells "demo"). */
@@ -124,20 +126,37 @@ async function demoStages(tx: Transaction<Database>): Promise<StageIds> {
   };
 }
 
-/** Writes the dataset in dependency order, 1,000 rows per INSERT; teams get their managers and leads their opportunities afterwards. */
+/** How the demo writes its rows: COPY (the bulk path imports share), or INSERT batches of 1,000 rows. */
+export type DemoWriteMode = 'copy' | 'insert';
+
+/**
+ * Writes the dataset in dependency order, with COPY unless `mode` is 'insert' or the connection does not allow
+ * COPY (then 1,000 rows per INSERT); teams get their managers and leads their opportunities afterwards. Both
+ * ways store the same bytes (test/demo-copy.test.ts compares them table by table).
+ */
 async function writeDataset(
   tx: Transaction<Database>,
   ds: DemoDataset,
+  mode: DemoWriteMode,
   onProgress?: DemoProgress,
 ): Promise<void> {
   const total = Object.values(datasetCounts(ds)).reduce((a, b) => a + b, 0);
   let written = 0;
-  const write = async (table: keyof Database, columns: ColumnTypes, rows: readonly object[]) => {
+  const progress = (n: number) => {
+    written += n;
+    onProgress?.(written, total);
+  };
+  const copier = mode === 'copy' ? await openCopy(tx) : null;
+  const write = async (table: keyof Database & string, columns: ColumnTypes, rows: readonly object[]) => {
+    if (copier) {
+      // The demo only writes into empty tables (it refuses a store with data, or empties it first).
+      await loadWithIndexesDeferred(tx, table, () => copier.copy(table, columns, rows, progress));
+      return;
+    }
     for (let i = 0; i < rows.length; i += BATCH) {
       const batch = rows.slice(i, i + BATCH);
       await insertRows(tx, table, columns, batch);
-      written += batch.length;
-      onProgress?.(written, total);
+      progress(batch.length);
     }
   };
   await write(
@@ -183,7 +202,7 @@ async function writeDataset(
 export async function loadDemo(
   db: Db,
   options: DemoOptions,
-  flags: { reset: boolean; onProgress?: DemoProgress },
+  flags: { reset: boolean; onProgress?: DemoProgress; mode?: DemoWriteMode },
 ): Promise<DemoLoadResult> {
   const t0 = performance.now();
   // Every demo user shares one hash of the documented demo password: one argon2 run instead of one per user.
@@ -234,7 +253,7 @@ export async function loadDemo(
     });
     const tWrite = performance.now();
     timings.generateMs = tWrite - tGen;
-    await writeDataset(tx, generated.dataset, flags.onProgress);
+    await writeDataset(tx, generated.dataset, flags.mode ?? 'copy', flags.onProgress);
     const tDerived = performance.now();
     timings.writeMs = tDerived - tWrite;
     await refreshDerived(tx, { all: true });

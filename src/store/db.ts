@@ -1,6 +1,7 @@
 import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import { lockDataDir } from './data-dir-lock.ts';
+import { forgetPgSession, registerPglite, tagPgSession } from './bulk/raw-clients.ts';
 import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
@@ -38,9 +39,11 @@ export async function openDb(target: StoreTarget): Promise<Db> {
       },
     });
     // JIT makes short analytic queries ~1.5x slower at our sizes; see DEVELOPERS.md measurements.
+    // The session tag lets COPY find this client under Kysely (see bulk/raw-clients.ts).
     pool.on('connect', (client) => {
-      client.query('set jit = off').catch(() => undefined);
+      client.query(`set jit = off; ${tagPgSession(client)}`).catch(() => undefined);
     });
+    pool.on('remove', forgetPgSession);
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   const { PGlite: PGliteClass } = await import('@electric-sql/pglite');
@@ -52,6 +55,7 @@ export async function openDb(target: StoreTarget): Promise<Db> {
       parsers: { [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: asText },
       serializers: {},
     });
+    await registerPglite(client);
   } catch (err) {
     lock?.release();
     throw err;

@@ -1,0 +1,113 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '../schema.ts';
+import { copyLine, copyStatement, type CopyColumns, type CopyRow } from './copy-text.ts';
+import { pgCopyIn } from './pg-copy-in.ts';
+import { rawClientOf, type RawClient } from './raw-clients.ts';
+
+export type { CopyColumns, CopyRow } from './copy-text.ts';
+
+/** Rows to write: an array, any iterable, or an async iterable (a parser's output, say). */
+export type CopySource = Iterable<CopyRow> | AsyncIterable<CopyRow>;
+
+/** Called after each chunk with the number of rows it held, for progress bars. */
+export type CopyProgress = (rows: number) => void;
+
+// PostgreSQL gets the data as a stream of socket-sized messages. PGlite reads each COPY from one in-memory blob,
+// so its chunks are larger (fewer statements) but bounded, keeping a 3M-row table from being held twice as text.
+const PG_CHUNK_CHARS = 64 * 1024;
+const PGLITE_CHUNK_CHARS = 16 * 1024 * 1024;
+
+/** The rows as COPY text, in chunks of whole lines of about `size` characters. */
+async function* chunksOf(
+  table: string,
+  columns: CopyColumns,
+  rows: CopySource,
+  size: number,
+  onProgress?: CopyProgress,
+): AsyncGenerator<string> {
+  const names = Object.keys(columns);
+  const types = names.map((n) => columns[n] as string);
+  let chunk = '';
+  let inChunk = 0;
+  let index = 0;
+  for await (const row of rows) {
+    chunk += copyLine(table, names, types, row, index);
+    index += 1;
+    inChunk += 1;
+    if (chunk.length >= size) {
+      yield chunk;
+      onProgress?.(inChunk);
+      chunk = '';
+      inChunk = 0;
+    }
+  }
+  if (inChunk > 0) {
+    yield chunk;
+    onProgress?.(inChunk);
+  }
+}
+
+/** Writes rows into tables of one open transaction with COPY; see openCopy. */
+export interface CopyWriter {
+  /**
+   * Appends `rows` to `table` (a table of the store, or a staging table such as a temporary one) in the named
+   * columns, the others taking their defaults; resolves to the row count.
+   */
+  copy(table: string, columns: CopyColumns, rows: CopySource, onProgress?: CopyProgress): Promise<number>;
+}
+
+function writerFor(raw: RawClient): CopyWriter {
+  if (raw.kind === 'postgres') {
+    return {
+      copy: (table, columns, rows, onProgress) =>
+        pgCopyIn(
+          raw.client,
+          copyStatement(table, Object.keys(columns), 'stdin'),
+          chunksOf(table, columns, rows, PG_CHUNK_CHARS, onProgress),
+        ),
+    };
+  }
+  return {
+    async copy(table, columns, rows, onProgress) {
+      const statement = copyStatement(table, Object.keys(columns), `'/dev/blob'`);
+      let total = 0;
+      for await (const chunk of chunksOf(table, columns, rows, PGLITE_CHUNK_CHARS)) {
+        const tx = raw.transaction();
+        if (!tx) throw new Error('COPY on PGlite needs the transaction it was opened in');
+        const r = await tx.query(statement, [], { blob: new Blob([chunk]) });
+        const n = r.affectedRows ?? 0;
+        total += n;
+        onProgress?.(n);
+      }
+      return total;
+    },
+  };
+}
+
+/**
+ * A COPY writer for `tx` (PostgreSQL: COPY FROM STDIN on the transaction's connection; PGlite: COPY FROM
+ * '/dev/blob' in its open transaction), or null when the connection underneath is not reachable (see
+ * raw-clients.ts), in which case the caller writes with INSERTs instead. Rows land in the transaction like any
+ * other write: constraints and foreign keys are checked, and a rollback removes them. Only for a transaction:
+ * a COPY must not run beside the queries of another caller on a shared connection.
+ */
+export async function openCopy(tx: Transaction<Database>): Promise<CopyWriter | null> {
+  if (!tx.isTransaction) throw new Error('openCopy needs a transaction');
+  const raw = await rawClientOf(tx);
+  if (!raw) return null;
+  if (raw.kind === 'pglite' && !raw.transaction()) return null;
+  return writerFor(raw);
+}
+
+/** Writes `rows` into `table` with COPY inside `tx`; throws when COPY is unavailable on this connection. */
+export async function copyRows(
+  tx: Transaction<Database>,
+  table: string,
+  columns: CopyColumns,
+  rows: CopySource,
+  onProgress?: CopyProgress,
+): Promise<number> {
+  const writer = await openCopy(tx);
+  if (!writer) throw new Error('COPY is not available on this connection (is a pooler sharing sessions?)');
+  return writer.copy(table, columns, rows, onProgress);
+}

@@ -1,0 +1,46 @@
+import { sql, type Transaction } from 'kysely';
+import type { Database } from '../schema.ts';
+
+/** The table's foreign keys and plain indexes, as the statements that re-create them exactly. */
+async function derivedObjects(tx: Transaction<Database>, table: string) {
+  const fks = await sql<{ name: string; def: string }>`
+    select conname as name, pg_get_constraintdef(oid) as def from pg_constraint
+    where conrelid = ${table}::regclass and contype = 'f' order by conname`.execute(tx);
+  // Indexes that back a constraint (primary key, unique) stay: they are the constraint.
+  const indexes = await sql<{ name: string; def: string }>`
+    select ci.relname as name, pg_get_indexdef(i.indexrelid) as def
+    from pg_index i join pg_class ci on ci.oid = i.indexrelid
+    where i.indrelid = ${table}::regclass
+      and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)
+    order by ci.relname`.execute(tx);
+  return { fks: fks.rows, indexes: indexes.rows };
+}
+
+/**
+ * Runs `load` (a bulk write into the EMPTY `table`) with the table's foreign keys and secondary indexes set
+ * aside, then re-creates them from their own definitions: one index build and one set-based check per foreign
+ * key instead of per-row index updates and per-row trigger queries (the cost that dominated the demo's COPY of
+ * activities). Nothing is skipped: re-adding a foreign key validates every row, and a violation fails the
+ * transaction like the per-row check would. Everything happens in `tx`, so a failure restores the table as it
+ * was. The table is locked exclusively until commit: for loads into a store nobody else is using yet (the demo,
+ * a first import), not for routine writes. When the table is not empty, `load` runs with everything in place.
+ */
+export async function loadWithIndexesDeferred<T>(
+  tx: Transaction<Database>,
+  table: keyof Database & string,
+  load: () => Promise<T>,
+): Promise<T> {
+  const any = await sql`select 1 from ${sql.table(table)} limit 1`.execute(tx);
+  if (any.rows.length > 0) return load();
+  const { fks, indexes } = await derivedObjects(tx, table);
+  for (const fk of fks)
+    await sql`alter table ${sql.table(table)} drop constraint ${sql.id(fk.name)}`.execute(tx);
+  for (const ix of indexes) await sql`drop index ${sql.id(ix.name)}`.execute(tx);
+  const result = await load();
+  for (const ix of indexes) await sql.raw(ix.def).execute(tx);
+  for (const fk of fks)
+    await sql`alter table ${sql.table(table)} add constraint ${sql.id(fk.name)} ${sql.raw(fk.def)}`.execute(
+      tx,
+    );
+  return result;
+}
