@@ -5,7 +5,6 @@ import { CYCLE_AGE_MODES, type CycleAgeMode } from '../../domain/forecast/cycle-
 import { PROBABILITY_SOURCES, type ProbabilitySource } from '../../domain/forecast/compute.ts';
 import { parseMethodList } from '../../domain/forecast/method-list.ts';
 import { parseScope } from '../../domain/forecast/scope.ts';
-import { randomInt } from 'node:crypto';
 import { AppError } from '../../errors.ts';
 import type { CliContext } from '../context.ts';
 
