@@ -1,3 +1,4 @@
+import { Stream } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { AppError, type ErrorDetail } from '../errors.ts';
 
@@ -7,15 +8,13 @@ const MAX_DEPTH = 64;
 const MAX_REPORTED = 5;
 
 /**
- * Parsed JSON is made of arrays and plain objects only. Anything else is a stream or buffer some content-type
- * parser handed over (the CSV import body is the request stream itself): its object graph (socket, server, ...)
- * is not input, is cyclic and enormous, and walking it once hung the server; such bodies are checked by their
- * own reader (the importer rejects NUL per cell).
+ * Streams and binary buffers are not parsed input: the CSV import body is the request stream itself, and its
+ * object graph (socket, server, parsers, ...) is cyclic and enormous; walking it once hung the server. Such bodies
+ * are checked by their own reader (the importer rejects NUL per cell). Parsed JSON, the query string (whose
+ * parser builds null-prototype objects) and path parameters are walked.
  */
-function isJsonContainer(value: object): boolean {
-  if (Array.isArray(value)) return true;
-  const proto = Object.getPrototypeOf(value) as unknown;
-  return proto === Object.prototype || proto === null;
+function isRawBody(value: object): boolean {
+  return value instanceof Stream || ArrayBuffer.isView(value) || value instanceof ArrayBuffer;
 }
 
 /**
@@ -29,7 +28,7 @@ export function nulFields(root: unknown, prefix: string): string[] {
     const { value, path, depth } = stack.pop() as { value: unknown; path: string; depth: number };
     if (typeof value === 'string') {
       if (value.includes('\u0000')) found.push(path);
-    } else if (typeof value === 'object' && value !== null && depth < MAX_DEPTH && isJsonContainer(value)) {
+    } else if (typeof value === 'object' && value !== null && depth < MAX_DEPTH && !isRawBody(value)) {
       for (const [key, child] of Object.entries(value)) {
         const childPath = `${path}.${key}`;
         if (key.includes('\u0000')) found.push(childPath);
