@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/store/db.ts';
-import { ensureDefaultPipeline } from '../../src/store/tables/pipelines.ts';
+import { emptyStoreWithPipeline } from '../support/pipeline.ts';
 import { signIn, testApp, type AuthHeaders } from '../support/app.ts';
-import { describeStores, truncateAll } from '../support/stores.ts';
+import { describeStores } from '../support/stores.ts';
 import { seedUser } from '../support/users.ts';
 
 /*
@@ -30,14 +30,8 @@ function expectFieldError(res: Res, field: string | RegExp): void {
 }
 
 async function seed(db: Db) {
-  await truncateAll(db);
-  const pipelineId = await ensureDefaultPipeline(db);
-  const stage = await db
-    .selectFrom('stages')
-    .select('id')
-    .where('pipeline_id', '=', pipelineId)
-    .orderBy('position')
-    .executeTakeFirstOrThrow();
+  const { pipelineId, firstStageId } = await emptyStoreWithPipeline(db);
+  const stage = { id: firstStageId };
   const { id: teamId } = await db
     .insertInto('teams')
     .values({ name: 'East', parent_team_id: null })

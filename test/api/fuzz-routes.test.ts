@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import type { Db } from '../../src/store/db.ts';
-import { ensureDefaultPipeline } from '../../src/store/tables/pipelines.ts';
+import { emptyStoreWithPipeline } from '../support/pipeline.ts';
 import { signIn, testApp, type AuthHeaders } from '../support/app.ts';
-import { describeStores, truncateAll } from '../support/stores.ts';
+import { describeStores } from '../support/stores.ts';
 import { seedUser } from '../support/users.ts';
 
 /*
@@ -411,14 +411,8 @@ async function fingerprint(db: Db, tables: string[]): Promise<Record<string, str
 
 /** Admin, a manager with a team, two reps, a pipeline and a few deals, leads and activities. */
 async function seed(db: Db) {
-  await truncateAll(db);
-  const pipelineId = await ensureDefaultPipeline(db);
-  const stage = await db
-    .selectFrom('stages')
-    .select('id')
-    .where('pipeline_id', '=', pipelineId)
-    .orderBy('position')
-    .executeTakeFirstOrThrow();
+  const { pipelineId, firstStageId } = await emptyStoreWithPipeline(db);
+  const stage = { id: firstStageId };
   const { id: teamId } = await db
     .insertInto('teams')
     .values({ name: 'East', parent_team_id: null })

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Db } from '../../src/store/db.ts';
-import { ensureDefaultPipeline } from '../../src/store/tables/pipelines.ts';
-import { describeStores, truncateAll } from '../support/stores.ts';
+import { emptyStoreWithPipeline } from '../support/pipeline.ts';
+import { describeStores } from '../support/stores.ts';
 import { signIn, testApp, type AuthHeaders } from '../support/app.ts';
 import { seedUser } from '../support/users.ts';
 
@@ -13,14 +13,8 @@ import { seedUser } from '../support/users.ts';
  * Each of r1..r4 owns one opportunity, one activity and one lead; one of each is unassigned.
  */
 async function seedOrg(db: Db) {
-  await truncateAll(db);
-  const pipelineId = await ensureDefaultPipeline(db);
-  const stage = await db
-    .selectFrom('stages')
-    .select('id')
-    .where('pipeline_id', '=', pipelineId)
-    .orderBy('position')
-    .executeTakeFirstOrThrow();
+  const { pipelineId, firstStageId } = await emptyStoreWithPipeline(db);
+  const stage = { id: firstStageId };
   const team = async (name: string, parent: number | null) =>
     (
       await db
