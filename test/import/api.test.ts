@@ -88,4 +88,21 @@ describeStores('imports API', (ctx) => {
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ fileName: 'hubspot.csv', rowsRead: 20, created: 0, unchanged: 20 });
   });
+
+  // Regression: app.inject hands the route a light body stream, a real server hands it the request itself. The NUL
+  // guard once walked that request's object graph (socket, server, ...) and hung the server on every CSV upload;
+  // only the browser test noticed. This sends the CSV over a real socket.
+  it('imports a text/csv body sent over real HTTP', async () => {
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address();
+    if (!address || typeof address === 'string') throw new Error('no TCP address');
+    const res = await fetch(`http://127.0.0.1:${address.port}/api/imports?fileName=over-http.csv`, {
+      method: 'POST',
+      headers: { ...admin, 'content-type': 'text/csv' },
+      body: HUBSPOT,
+      signal: AbortSignal.timeout(60_000),
+    });
+    expect(res.status).toBe(201);
+    expect(await res.json()).toMatchObject({ fileName: 'over-http.csv', rowsRead: 20, unchanged: 20 });
+  });
 });
