@@ -40,9 +40,15 @@ describeStores('backtest over a web request', (ctx) => {
     expect(full.checkpoints).toBeGreaterThan(WEB_MAX_CHECKPOINTS);
     expect(full.checkpointDays).toBe(7);
     expect(web.checkpoints).toBeLessThanOrEqual(WEB_MAX_CHECKPOINTS);
-    // Four quarters of 89-92 days: every 28 days is 4 checkpoints a quarter.
-    expect(web.checkpointDays).toBe(28);
-    expect(web.checkpoints).toBe(16);
+    // Four quarters of 89-92 days: every 49 days is 2 checkpoints a quarter (every 42 would be 3, too many).
+    expect(web.checkpointDays).toBe(49);
+    expect(web.checkpoints).toBe(8);
+    // Widened steps keep honest slots: no "week 2" off a weekly schedule, and no middle 49 days in.
+    for (const s of web.scopes)
+      for (const m of s.methods) {
+        expect(m.atWeek2.n + m.atWeek2.skipped).toBe(0);
+        expect(m.atMid.n + m.atMid.skipped).toBe(0);
+      }
     expect(web.periods).toEqual(full.periods);
     expect(web.scopes.map((s) => [s.scopeKey, s.best, s.methods.map((m) => m.atStart)])).toEqual(
       full.scopes.map((s) => [s.scopeKey, s.best, s.methods.map((m) => m.atStart)]),
@@ -52,7 +58,7 @@ describeStores('backtest over a web request', (ctx) => {
   it('falls back to the period starts when no whole-week step fits, and keeps short runs weekly', async () => {
     const months = await get('grain=month&periods=12&iterations=100');
     expect(months).toMatchObject({ checkpoints: 12, checkpointDays: null });
-    const two = await get('grain=month&periods=2&iterations=100');
+    const two = await get('grain=month&periods=1&iterations=100');
     expect(two.checkpointDays).toBe(7);
     expect(two.checkpoints).toBeLessThanOrEqual(WEB_MAX_CHECKPOINTS);
     expect(await get('weekly=false&iterations=100')).toMatchObject({ checkpoints: 4, checkpointDays: null });

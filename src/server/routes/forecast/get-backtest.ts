@@ -9,7 +9,7 @@ import { MethodField, ScopeAccuracySchema } from './schemas.ts';
  * PGlite, which serves one request at a time): weekly checkpoints widen to every 2, 3, ... weeks beyond it. The
  * CLI's `pacesetter forecast backtest` keeps the full weekly run.
  */
-export const WEB_MAX_CHECKPOINTS = 16;
+export const WEB_MAX_CHECKPOINTS = 8;
 
 const Query = z.object({
   grain: z.enum(['month', 'quarter']).default('quarter'),

@@ -165,8 +165,12 @@ export async function runBacktest(db: Db, viewer: Viewer, o: BacktestOptions): P
       actual: 0,
       atStart: {},
     };
-    // The weekly checkpoint at or before the middle of the period (day 42 of a 91-day quarter).
-    const midK = o.weekly ? Math.floor(daysBetween(period.start, period.end) / 2 / 7) : -1;
+    // The checkpoint at or before the middle of the period (day 42 of a 91-day quarter when weekly). When a web
+    // request widened the step, the slots follow the real days: "week 2" exists only on a weekly schedule, and a
+    // step longer than half the period has no mid-period checkpoint (never the start counted as the middle).
+    const midAt = step === null ? -1 : Math.floor(daysBetween(period.start, period.end) / 2 / step);
+    const midK = midAt >= 1 ? midAt : -1;
+    const week2K = step === 7 ? 1 : -1;
     for (
       let day = period.start, k = 0;
       day < period.end && (k === 0 || step !== null);
@@ -192,7 +196,7 @@ export async function runBacktest(db: Db, viewer: Viewer, o: BacktestOptions): P
         const byMethod = outcomes.get(scope.key) as Map<MethodId, Buckets>;
         checkpointRows.get(scope.key)?.push({
           period: periodIndex,
-          slot: k === 0 ? 'start' : k === 1 ? 'week2' : k === midK ? 'mid' : null,
+          slot: k === 0 ? 'start' : k === week2K ? 'week2' : k === midK ? 'mid' : null,
           actual: truth,
           values: new Map(results.map((r) => [r.method, r.value])),
         });
@@ -201,7 +205,7 @@ export async function runBacktest(db: Db, viewer: Viewer, o: BacktestOptions): P
           const outcome = { forecast: r.value, actual: truth };
           bucket.all.push(outcome);
           if (k === 0) bucket.start.push(outcome);
-          if (k === 1) bucket.week2.push(outcome);
+          if (k === week2K) bucket.week2.push(outcome);
           if (k === midK) bucket.mid.push(outcome);
           if (k === 0 && scope.ownerKeys === null) {
             row.atStart[r.method] = r.value;
