@@ -9,17 +9,16 @@
  * A request over the budget is run a second time and the faster run is reported (a busy machine, not the query).
  * Usage: node bench/endpoints.bench.ts [until=today] [only=path substring]
  */
-import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
+import { readFileSync } from 'node:fs';
 import { parseConfig } from '../src/config.ts';
 import { currentPeriod } from '../src/domain/calendar/current-period.ts';
 import { instantToLocal } from '../src/domain/calendar/zoned.ts';
 import { loadDemo } from '../src/demo/load.ts';
 import { DEMO_LOGINS, DEMO_WORKSPACE } from '../src/demo/options.ts';
 import { buildApp } from '../src/server/app.ts';
-import { openDb, type Db } from '../src/store/db.ts';
-import { migrateToLatest } from '../src/store/migrate.ts';
+import type { Db } from '../src/store/db.ts';
+import { forEachBenchStore } from './support/bench-stores.ts';
 
 const BUDGET_MS = 1000;
 const until = process.argv[2] ?? instantToLocal(new Date(), DEMO_WORKSPACE.timeZone).date;
@@ -167,25 +166,6 @@ function summary(store: string, timings: Timing[]): void {
     console.log(`  OVER ${t.role} ${t.url}: ${t.wallMs.toFixed(0)} ms, cpu ${t.cpuMs.toFixed(0)} ms`);
 }
 
-const pglite = await openDb({ kind: 'pglite', dataDir: null });
-await migrateToLatest(pglite);
-summary('pglite', await walk('pglite', pglite, null, ''));
-await pglite.destroy();
-
-const url = process.env.DATABASE_URL;
-if (url) {
-  const name = `bench_endpoints_${randomBytes(4).toString('hex')}`;
-  const admin = await openDb({ kind: 'postgres', url });
-  await sql`create database ${sql.id(name)}`.execute(admin);
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const pg = await openDb({ kind: 'postgres', url: u.toString() });
-  try {
-    await migrateToLatest(pg);
-    summary('postgres', await walk('postgres', pg, admin, name));
-  } finally {
-    await pg.destroy();
-    await sql`drop database ${sql.id(name)}`.execute(admin);
-    await admin.destroy();
-  }
-}
+await forEachBenchStore('bench_endpoints', async (db, store, postgres) =>
+  summary(store, await walk(store, db, postgres?.admin ?? null, postgres?.database ?? '')),
+);

@@ -6,11 +6,9 @@
  * PostgreSQL too when DATABASE_URL is set (private database, dropped afterwards). Best and median of 3 runs.
  * Usage: node bench/goals.bench.ts [activities=200000]
  */
-import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { SYSTEM_VIEWER } from '../src/domain/access/viewer.ts';
-import { openDb, type Db } from '../src/store/db.ts';
-import { migrateToLatest } from '../src/store/migrate.ts';
+import type { Db } from '../src/store/db.ts';
 import { checkLeadSla } from '../src/store/queries/alerts/check-lead-sla.ts';
 import { createWebhookEndpoint } from '../src/store/queries/alerts/webhook-endpoints.ts';
 import { cadenceGaps } from '../src/store/queries/cadence/cadence-gaps.ts';
@@ -18,6 +16,7 @@ import { awardBadges } from '../src/store/queries/goals/award-badges.ts';
 import { goalPacing } from '../src/store/queries/goals/goal-pacing.ts';
 import { leaderboard } from '../src/store/queries/leaderboard/leaderboard.ts';
 import { ensureDefaultPipeline } from '../src/store/tables/pipelines.ts';
+import { forEachBenchStore } from './support/bench-stores.ts';
 
 const ACTIVITIES = Number(process.argv[2] ?? 200_000);
 const NOW = new Date('2026-11-24T15:00:00Z');
@@ -133,26 +132,4 @@ async function run(db: Db, store: string): Promise<void> {
   );
 }
 
-const pglite = await openDb({ kind: 'pglite', dataDir: null });
-await migrateToLatest(pglite);
-await run(pglite, 'pglite');
-await pglite.destroy();
-
-const url = process.env.DATABASE_URL;
-if (url) {
-  // A private database: Kysely's migrator looks for its tables in every schema of a database.
-  const name = `bench_goals_${randomBytes(4).toString('hex')}`;
-  const admin = await openDb({ kind: 'postgres', url });
-  await sql`create database ${sql.id(name)}`.execute(admin);
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const pg = await openDb({ kind: 'postgres', url: u.toString() });
-  try {
-    await migrateToLatest(pg);
-    await run(pg, 'postgres');
-  } finally {
-    await pg.destroy();
-    await sql`drop database ${sql.id(name)}`.execute(admin);
-    await admin.destroy();
-  }
-}
+await forEachBenchStore('bench_goals', (db, store) => run(db, store));

@@ -5,15 +5,14 @@
  * dropped afterwards). Prints the best and median of 3 runs each.
  * Usage: node bench/metrics.bench.ts [activities=300000] [opportunities=20000]
  */
-import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { SYSTEM_VIEWER } from '../src/domain/access/viewer.ts';
 import type { MetricQuery } from '../src/domain/metrics/query.ts';
 import { metricIds } from '../src/domain/metrics/registry.ts';
-import { openDb, type Db } from '../src/store/db.ts';
-import { migrateToLatest } from '../src/store/migrate.ts';
+import type { Db } from '../src/store/db.ts';
 import { runMetrics } from '../src/store/queries/metrics/run-metrics.ts';
 import { ensureDefaultPipeline } from '../src/store/tables/pipelines.ts';
+import { forEachBenchStore } from './support/bench-stores.ts';
 
 const ACTIVITIES = Number(process.argv[2] ?? 300_000);
 const OPPORTUNITIES = Number(process.argv[3] ?? 20_000);
@@ -146,27 +145,4 @@ async function run(db: Db, store: string): Promise<void> {
   });
 }
 
-const pglite = await openDb({ kind: 'pglite', dataDir: null });
-await migrateToLatest(pglite);
-await run(pglite, 'pglite');
-await pglite.destroy();
-
-const url = process.env.DATABASE_URL;
-if (url) {
-  // A private database rather than a schema: Kysely's migrator looks for its tables in every schema of the
-  // database, so a long-lived bench schema would disturb test stores migrating beside it.
-  const name = `bench_metrics_${randomBytes(4).toString('hex')}`;
-  const admin = await openDb({ kind: 'postgres', url });
-  await sql`create database ${sql.id(name)}`.execute(admin);
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const pg = await openDb({ kind: 'postgres', url: u.toString() });
-  try {
-    await migrateToLatest(pg);
-    await run(pg, 'postgres');
-  } finally {
-    await pg.destroy();
-    await sql`drop database ${sql.id(name)}`.execute(admin);
-    await admin.destroy();
-  }
-}
+await forEachBenchStore('bench_metrics', (db, store) => run(db, store));
