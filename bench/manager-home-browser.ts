@@ -1,0 +1,57 @@
+// The manager home in real Chromium against a running server: time from navigation until every panel has
+// left its loading state. Issue 12's "done" figure (under 2 s on the 200-rep store).
+//
+//   BASE_URL=http://127.0.0.1:3000 node bench/manager-home-browser.ts [runs]
+//
+// The server must already run over the store to measure (e.g. `DATABASE_URL=... pacesetter serve --port 3000`
+// on a `demo --reps 200 --months 24` store) with the web app built (`npm run build:web`).
+import { launchBrowser, signInAs } from '../e2e/support/browser.ts';
+
+const baseUrl = process.env.BASE_URL ?? 'http://127.0.0.1:3000';
+const runs = Number(process.argv[2] ?? 5);
+const email = process.env.BENCH_EMAIL ?? 'manager@demo.pacesetter.test';
+const password = process.env.BENCH_PASSWORD ?? 'pacesetter-demo';
+
+const browser = await launchBrowser();
+try {
+  const { page, context } = await signInAs(browser, baseUrl, email, password);
+  const times: number[] = [];
+  // The slowest requests of the last run, so a regression names its endpoint.
+  const requests = new Map<string, number>();
+  page.on('requestfinished', (request) => {
+    const url = new URL(request.url());
+    if (!url.pathname.startsWith('/api/')) return;
+    const t = request.timing();
+    requests.set(`${url.pathname}${url.search}`, Math.round(t.responseEnd));
+  });
+  for (let i = 0; i < runs; i++) {
+    requests.clear();
+    const started = performance.now();
+    await page.goto(`${baseUrl}/`, { waitUntil: 'domcontentloaded' });
+    // Every panel renders a role=status "loading" line until its request answers; wait until none is left and
+    // the dashboard exists (a failed panel shows an error instead, which also ends its loading state).
+    await page.locator('.dashboard').waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('.state-loading').length === 0, undefined, {
+      timeout: 120_000,
+      polling: 20,
+    });
+    times.push(performance.now() - started);
+    const errors = await page.locator('.state-error').count();
+    if (errors > 0) console.log(`run ${i + 1}: ${errors} panel(s) showed an error`);
+  }
+  await context.close();
+  const sorted = [...times].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)] ?? NaN;
+  console.log(
+    JSON.stringify({
+      managerHomeMs: {
+        min: Math.round(sorted[0] ?? NaN),
+        median: Math.round(median),
+        runs: times.map(Math.round),
+      },
+      lastRunRequestsMs: Object.fromEntries([...requests].sort((a, b) => b[1] - a[1])),
+    }),
+  );
+} finally {
+  await browser.close();
+}
