@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../store/db.ts';
 import type { Job } from './job.ts';
+import { recordJobFailure, recordJobSuccess } from '../store/tables/job-runs.ts';
 
 /** Result of one attempt to run a job. */
 export type JobRunResult = { ran: true; summary: string; ms: number } | { ran: false; reason: 'locked' };
@@ -18,6 +19,7 @@ export async function runJobOnce(db: Db, job: Job, now: Date): Promise<JobRunRes
     }>`select pg_try_advisory_xact_lock(hashtext(${job.name})) as locked`.execute(tx);
     if (!r.rows[0]?.locked) return { ran: false as const, reason: 'locked' as const };
     const summary = await job.run(tx, now);
+    await recordJobSuccess(tx, job.name, now, Date.now() - started);
     return { ran: true as const, summary, ms: Date.now() - started };
   });
 }
@@ -72,6 +74,10 @@ export function startJobRunner(
       if (r.ran && r.summary) log.info(`job ${job.name}: ${r.summary} (${r.ms} ms)`);
     } catch (err) {
       log.error(`job ${job.name} failed`, err);
+      // Best effort: monitoring must not turn one failure into two (a store that is down fails this as well).
+      await recordJobFailure(db, job.name, clock(), err instanceof Error ? err.message : String(err)).catch(
+        () => undefined,
+      );
     }
   };
 

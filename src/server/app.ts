@@ -12,6 +12,7 @@ import type { TrustProxy } from '../config.ts';
 import type { AppDeps } from './app-types.ts';
 import { frameworkErrors, registerErrorHandler } from './error-handler.ts';
 import { registerNulGuard } from './nul-guard.ts';
+import { registerPrometheus } from './observability/prometheus.ts';
 import { routes } from './routes/index.ts';
 import { registerSecurityHeaders } from './auth/security-headers.ts';
 import { trackRouteAccess } from './route-access.ts';
@@ -50,6 +51,7 @@ export async function buildApp(deps: AppDeps) {
     transform: jsonSchemaTransform,
   });
   for (const route of routes) await route(app, deps);
+  registerPrometheus(app, deps);
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () =>
     app.swagger(),
   );

@@ -312,4 +312,5 @@ export interface Database {
   forecast_snapshots: import('./tables/forecast.ts').ForecastSnapshotsTable;
   forecast_snapshot_values: import('./tables/forecast.ts').ForecastSnapshotValuesTable;
   forecast_snapshot_lines: import('./tables/forecast.ts').ForecastSnapshotLinesTable;
+  job_runs: import('./tables/job-runs.ts').JobRunsTable;
 }
