@@ -36,6 +36,7 @@ const TrustProxySetting = z
 
 const ConfigSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
+  DATABASE_READ_URL: z.string().url().optional(),
   PACESETTER_DATA: z.string().default('./data'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
@@ -49,9 +50,14 @@ const ConfigSchema = z.object({
     .default('info'),
 });
 
+/** Every environment variable the parser reads (deployment files are checked against it). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(ConfigSchema.shape);
+
 /** Validated runtime configuration; the only place that reads the environment. */
 export interface Config {
   databaseUrl: string | undefined;
+  /** A streaming replica for reports (metrics, funnel, forecast, leaderboards, exports); PostgreSQL only. */
+  databaseReadUrl: string | undefined;
   dataDir: string;
   port: number;
   host: string;
@@ -71,8 +77,14 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.DATABASE_READ_URL && !e.DATABASE_URL) {
+    throw new Error(
+      'Invalid configuration:\n  DATABASE_READ_URL: a read replica needs the primary too; set DATABASE_URL (the embedded store has no replicas)',
+    );
+  }
   return {
     databaseUrl: e.DATABASE_URL,
+    databaseReadUrl: e.DATABASE_READ_URL,
     dataDir: e.PACESETTER_DATA,
     port: e.PORT,
     host: e.HOST,

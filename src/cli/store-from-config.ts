@@ -25,3 +25,12 @@ export async function openConfiguredStore(config: Config): Promise<Db> {
     );
   return db;
 }
+
+/**
+ * The store report queries read: the replica at DATABASE_READ_URL when set (never migrated: it follows the
+ * primary), else the primary itself. The caller closes it when it differs from the primary.
+ */
+export async function openReportStore(config: Config, primary: Db): Promise<Db> {
+  if (!config.databaseReadUrl) return primary;
+  return openDb({ kind: 'postgres', url: config.databaseReadUrl });
+}

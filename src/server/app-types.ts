@@ -22,7 +22,15 @@ export type App = FastifyInstance<
 export interface AppDeps {
   db: Db;
   config: Config;
+  /**
+   * Where report queries go (metrics, funnel, forecast, leaderboards, plan, exports): a read replica when
+   * DATABASE_READ_URL is set, else the primary. Anything that writes, or must read its own writes, uses `db`.
+   */
+  reportDb?: Db;
 }
 
+/** What routes receive: the deps with the report store always set. */
+export type RouteDeps = AppDeps & { reportDb: Db };
+
 /** A route module: one endpoint (or a few verbs on one path) with its zod schemas beside it. */
-export type RouteModule = (app: App, deps: AppDeps) => void | Promise<void>;
+export type RouteModule = (app: App, deps: RouteDeps) => void | Promise<void>;

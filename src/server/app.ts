@@ -50,8 +50,9 @@ export async function buildApp(deps: AppDeps) {
     openapi: { info: { title: 'Pacesetter API', version: '0.1.0' } },
     transform: jsonSchemaTransform,
   });
-  for (const route of routes) await route(app, deps);
-  registerPrometheus(app, deps);
+  const routeDeps = { ...deps, reportDb: deps.reportDb ?? deps.db };
+  for (const route of routes) await route(app, routeDeps);
+  registerPrometheus(app, routeDeps);
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () =>
     app.swagger(),
   );

@@ -11,14 +11,15 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--demo-if-empty', 'load demo data when the store has no users yet')
     .option('--no-jobs', 'do not run background jobs (SLA checks, webhook delivery, badges) in this process')
     .action(async (opts: { port?: string; host?: string; demoIfEmpty?: boolean; jobs?: boolean }) => {
-      const { openConfiguredStore } = await import('../store-from-config.ts');
+      const { openConfiguredStore, openReportStore } = await import('../store-from-config.ts');
       const { buildApp } = await import('../../server/app.ts');
       const { jobs } = await import('../../jobs/registry.ts');
       const { startJobRunner } = await import('../../jobs/runner.ts');
       const config = ctx.config();
       const db = await openConfiguredStore(config);
       for (const hook of ctx.beforeServe) await hook(db, { demoIfEmpty: Boolean(opts.demoIfEmpty) });
-      const app = await buildApp({ db, config });
+      const reportDb = await openReportStore(config, db);
+      const app = await buildApp({ db, config, reportDb });
       const port = opts.port ? Number(opts.port) : config.port;
       const host = opts.host ?? config.host;
       await app.listen({ port, host });
@@ -27,6 +28,7 @@ export function register(program: Command, ctx: CliContext): void {
       const stop = async () => {
         await runner?.stop();
         await app.close();
+        if (reportDb !== db) await reportDb.destroy();
         await db.destroy();
         process.exit(0);
       };

@@ -22,7 +22,7 @@ const COLUMNS: CsvColumn<ActivityRecord>[] = [
 ];
 
 /** GET /api/activities/export.csv: the same filters and visibility as the list, streamed as CSV. */
-const exportActivities: RouteModule = (app, { db }) => {
+const exportActivities: RouteModule = (app, { reportDb: db }) => {
   app.get(
     '/api/activities/export.csv',
     {

@@ -66,7 +66,7 @@ function yourScope(viewer: Viewer, scopes: ScopeAccuracy[]): ScopeAccuracy | nul
 }
 
 /** GET /api/forecast/backtest: each method's error (MAPE, bias) on past periods, per scope the viewer may see. */
-const getBacktest: RouteModule = (app, { db }) => {
+const getBacktest: RouteModule = (app, { reportDb: db }) => {
   app.get(
     '/api/forecast/backtest',
     {

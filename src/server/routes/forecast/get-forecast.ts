@@ -98,7 +98,7 @@ const Response = z.object({
 });
 
 /** GET /api/forecast: every method side by side for a period and scope, the P10-P90 range and the track record. */
-const getForecast: RouteModule = (app, { db }) => {
+const getForecast: RouteModule = (app, { reportDb: db }) => {
   app.get(
     '/api/forecast',
     {

@@ -63,7 +63,7 @@ const FunnelReportSchema = z.object({
 });
 
 /** GET /api/funnel: stage-to-stage conversion and days in stage, plus lead -> MQL -> SQL -> opportunity -> won. */
-const getFunnel: RouteModule = (app, { db }) => {
+const getFunnel: RouteModule = (app, { reportDb: db }) => {
   app.get(
     '/api/funnel',
     {

@@ -41,7 +41,7 @@ const PeriodSchema = z.object({ key: z.string(), grain: z.string(), start: z.str
  * reps or teams with ties, movement since the previous period, values from the metrics engine. Boards of
  * unpublished metrics hold only the reps the caller may see (see the leaderboard query).
  */
-const getLeaderboardRoute: RouteModule = (app, { db }) => {
+const getLeaderboardRoute: RouteModule = (app, { reportDb: db }) => {
   app.get(
     '/api/leaderboards',
     {

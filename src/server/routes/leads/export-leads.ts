@@ -23,7 +23,7 @@ const COLUMNS: CsvColumn<LeadRecord>[] = [
 ];
 
 /** GET /api/leads/export.csv: the same filters and visibility as the list, streamed as CSV. */
-const exportLeads: RouteModule = (app, { db }) => {
+const exportLeads: RouteModule = (app, { reportDb: db }) => {
   app.get(
     '/api/leads/export.csv',
     {

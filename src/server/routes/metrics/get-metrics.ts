@@ -11,7 +11,7 @@ import { MetricReportSchema, MetricsQuerySchema, splitList } from './metrics-sch
  * GET /api/metrics: any metrics by rep, team or company, for a period, optionally bucketed and compared with the
  * previous period. Per-rep rows are limited to what the viewer may see; team and company rows are open to all.
  */
-const getMetrics: RouteModule = (app, { db }) => {
+const getMetrics: RouteModule = (app, { reportDb: db }) => {
   app.get(
     '/api/metrics',
     {

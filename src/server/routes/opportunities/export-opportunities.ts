@@ -27,7 +27,7 @@ const COLUMNS: CsvColumn<OpportunityRecord>[] = [
 ];
 
 /** GET /api/opportunities/export.csv: the same filters and visibility as the list, streamed as CSV. */
-const exportOpportunities: RouteModule = (app, { db }) => {
+const exportOpportunities: RouteModule = (app, { reportDb: db }) => {
   app.get(
     '/api/opportunities/export.csv',
     {

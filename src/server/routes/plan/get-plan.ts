@@ -36,7 +36,7 @@ const Query = z.object({
 });
 
 /** GET /api/plan: reverse funnel from observed conversion rates, with what-ifs. */
-const getPlan: RouteModule = (app, { db }) => {
+const getPlan: RouteModule = (app, { reportDb: db }) => {
   app.get(
     '/api/plan',
     {
