@@ -18,7 +18,7 @@ import type { StageCalibration } from '../../../domain/forecast/learned-probabil
 import type { NewPipelineEstimate } from '../../../domain/forecast/new-pipeline.ts';
 import { closesInWindow } from '../../../domain/forecast/deal-window.ts';
 import { MIN_CYCLE_SAMPLES } from '../../../domain/forecast/inputs.ts';
-import { ownerKey, type ForecastScope } from '../../../domain/forecast/scope.ts';
+import { coversOwnerKey, ownerKey, scopeKey, type ForecastScope } from '../../../domain/forecast/scope.ts';
 import type { DealCategory, MethodId, MethodResult } from '../../../domain/forecast/types.ts';
 import { daysBetween } from '../../../domain/calendar/local-date.ts';
 import type { Db } from '../../db.ts';
@@ -89,7 +89,9 @@ export interface ForecastRequest {
 export async function forecastReport(db: Db, viewer: Viewer, req: ForecastRequest): Promise<ForecastReport> {
   const settings = await getSettings(db);
   const period = parsePeriod(req.periodKey, settings.fiscalYearStartMonth);
-  const scope = await resolveScope(db, viewer, req.scope);
+  const named = await resolveScope(db, viewer, req.scope);
+  const { scope } = named;
+  const key = scopeKey(req.scope);
   const inputs = await loadForecastInputs(db, {
     period,
     asOf: req.now,
@@ -97,7 +99,7 @@ export async function forecastReport(db: Db, viewer: Viewer, req: ForecastReques
     timeZone: settings.timeZone,
     lookbackDays: req.lookbackDays,
   });
-  const seed = req.seed ?? defaultSeed(scope.key, period.key, inputs.window.asOfDate);
+  const seed = req.seed ?? defaultSeed(key, period.key, inputs.window.asOfDate);
   const methods = computeScope(inputs, scope, {
     seed,
     iterations: req.iterations,
@@ -126,9 +128,7 @@ export async function forecastReport(db: Db, viewer: Viewer, req: ForecastReques
   const runRate = methods.find((m) => m.method === 'run_rate');
 
   const inPeriod = inputs.deals.filter(
-    (d) =>
-      (scope.ownerKeys === null || scope.ownerKeys.has(ownerKey(d.ownerId))) &&
-      closesInWindow(d, inputs.window),
+    (d) => coversOwnerKey(scope, ownerKey(d.ownerId)) && closesInWindow(d, inputs.window),
   );
   const openAmount = inPeriod.reduce((a, d) => a + d.amount, 0);
   const coverage = runRate && runRate.projected > 0 ? openAmount / runRate.projected : null;
@@ -186,7 +186,7 @@ export async function forecastReport(db: Db, viewer: Viewer, req: ForecastReques
       probabilities: req.probabilities,
       cycleAge: req.cycleAge,
       iterations: Math.min(req.iterations, 500),
-      scopes: [scope],
+      scopes: [named],
       lookbackDays: req.lookbackDays,
     });
     trackRecord = bt.scopes[0] ?? null;
@@ -208,7 +208,7 @@ export async function forecastReport(db: Db, viewer: Viewer, req: ForecastReques
 
   return {
     period,
-    scope: { key: scope.key, name: scope.name },
+    scope: { key, name: named.name },
     asOf: req.now,
     currency: settings.currency,
     seed,

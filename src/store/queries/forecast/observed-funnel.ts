@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { ResolvedScope } from '../../../domain/forecast/inputs.ts';
+import type { Scope } from '../../../domain/access/scope.ts';
 import type { ObservedFunnel } from '../../../domain/planning/plan.ts';
 import type { Db } from '../../db.ts';
 
@@ -14,9 +14,9 @@ export interface FunnelCounts {
   wonAmount: number;
 }
 
-function ownerFilter(scope: ResolvedScope, column: string) {
-  if (scope.ownerKeys === null) return sql`true`;
-  const ids = [...scope.ownerKeys].filter((k) => k !== 'rep:none').map((k) => Number(k.slice(4)));
+function ownerFilter(scope: Scope, column: string) {
+  if (scope.ownerIds === null) return sql`true`;
+  const ids = scope.ownerIds;
   return ids.length > 0 ? sql`${sql.ref(column)} in (${sql.join(ids)})` : sql`false`;
 }
 
@@ -27,7 +27,7 @@ function ownerFilter(scope: ResolvedScope, column: string) {
  */
 export async function observedFunnel(
   db: Db,
-  scope: ResolvedScope,
+  scope: Scope,
   from: Date,
   to: Date,
   periodDays: number,

@@ -1,7 +1,7 @@
 import type { Viewer } from '../../../domain/access/viewer.ts';
 import { daysBetween } from '../../../domain/calendar/local-date.ts';
 import { parsePeriod, type Period } from '../../../domain/calendar/period.ts';
-import type { ForecastScope } from '../../../domain/forecast/scope.ts';
+import { scopeKey, type ForecastScope } from '../../../domain/forecast/scope.ts';
 import type { FunnelStage } from '../../../domain/planning/funnel.ts';
 import { planFunnel, type Plan, type PlanRequest } from '../../../domain/planning/plan.ts';
 import type { Db } from '../../db.ts';
@@ -38,7 +38,7 @@ export interface PlanReport {
 export async function planReport(db: Db, viewer: Viewer, req: PlanReportRequest): Promise<PlanReport> {
   const settings = await getSettings(db);
   const period = parsePeriod(req.periodKey, settings.fiscalYearStartMonth);
-  const scope = await resolveScope(db, viewer, req.scope);
+  const { scope, name } = await resolveScope(db, viewer, req.scope);
   const lookbackDays = req.lookbackDays ?? PLAN_LOOKBACK_DAYS;
   const from = new Date(req.now.getTime() - lookbackDays * 86_400_000);
   const observed = await observedFunnel(db, scope, from, req.now, daysBetween(period.start, period.end));
@@ -49,7 +49,7 @@ export async function planReport(db: Db, viewer: Viewer, req: PlanReportRequest)
   };
   return {
     period,
-    scope: { key: scope.key, name: scope.name },
+    scope: { key: scopeKey(req.scope), name },
     currency: settings.currency,
     lookbackDays,
     observed: observed.counts,

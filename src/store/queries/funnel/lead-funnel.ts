@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { leadFunnel, type LeadFunnelStep } from '../../../domain/funnel/funnel.ts';
 import type { Db } from '../../db.ts';
-import type { MetricScope } from '../metrics/scope.ts';
+import type { Scope } from '../../../domain/access/scope.ts';
 import { scopeWhere } from './funnel-scope.ts';
 
 function inList(values: readonly (string | number)[]) {
@@ -16,7 +16,7 @@ function inList(values: readonly (string | number)[]) {
 export async function leadFunnelSteps(
   db: Db,
   range: { from: string; toExclusive: string; timeZone: string },
-  scope: MetricScope,
+  scope: Scope,
 ): Promise<LeadFunnelStep[]> {
   const tz = range.timeZone;
   const source = scope.leadSources ? sql`l.source in ${inList(scope.leadSources)}` : sql`true`;

@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
+import type { Scope } from '../../../domain/access/scope.ts';
 import type { Grain } from '../../../domain/calendar/period.ts';
 import type { GroupBy } from '../../../domain/metrics/query.ts';
 import { assertNever } from '../../../errors.ts';
 import { bucketStart, inRange } from './bucket-sql.ts';
 import { compileAggregate } from './compile-aggregate.ts';
 import type { PlannedPart, SourceBatch } from './plan.ts';
-import type { MetricScope } from './scope.ts';
 import { defaultTimeColumn, type Fragment, type SourceContext, type SourceSpec } from './source-spec.ts';
 
 /** One row of a compiled batch: the group, the bucket's first date (or null), and p0..pN in part order. */
@@ -32,13 +32,13 @@ function groupExpr(spec: SourceSpec, groupBy: GroupBy): Fragment | null {
 }
 
 /** Scope restrictions (access, team, rep, pipeline, type, lead source) as conditions; null = cannot apply. */
-function scopeConditions(spec: SourceSpec, scope: MetricScope): Fragment[] | null {
+function scopeConditions(spec: SourceSpec, scope: Scope, groupBy: GroupBy): Fragment[] | null {
   const out: Fragment[] = [];
   if (scope.ownerIds !== null) {
     if (!spec.owner) return null;
     out.push(sql`${spec.owner} in ${inList(scope.ownerIds)}`);
   }
-  if (scope.groupBy === 'rep' && spec.owner) out.push(sql`${spec.owner} is not null`);
+  if (groupBy === 'rep' && spec.owner) out.push(sql`${spec.owner} is not null`);
   if (scope.teamIds !== null) out.push(sql`${spec.team} in ${inList(scope.teamIds)}`);
   const f = spec.filterColumns;
   if (scope.pipelineIds && f.pipeline) out.push(sql`${f.pipeline} in ${inList(scope.pipelineIds)}`);
@@ -64,11 +64,12 @@ export function compileBatch(
   spec: SourceSpec,
   batch: SourceBatch,
   ctx: SourceContext,
-  scope: MetricScope,
+  scope: Scope,
+  groupBy: GroupBy,
   bucketing: Bucketing,
 ) {
-  const group = groupExpr(spec, scope.groupBy);
-  const scoped = scopeConditions(spec, scope);
+  const group = groupExpr(spec, groupBy);
+  const scoped = scopeConditions(spec, scope, groupBy);
   if (!group || !scoped) return null;
   const columns = spec.columns(ctx);
   const where = [...spec.where(ctx), ...scoped];

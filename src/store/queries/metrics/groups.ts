@@ -1,7 +1,7 @@
 import type { GroupBy } from '../../../domain/metrics/query.ts';
 import { assertNever } from '../../../errors.ts';
 import type { Db } from '../../db.ts';
-import type { MetricScope } from './scope.ts';
+import type { Scope } from '../../../domain/access/scope.ts';
 
 /** A result group: a rep, a team (null = reps without a team) or the company. */
 export interface ResultGroup {
@@ -18,10 +18,10 @@ export const NO_TEAM = 'No team';
  */
 export async function listGroups(
   db: Db,
-  scope: MetricScope,
+  scope: Scope,
+  groupBy: GroupBy,
   seen: ReadonlySet<number | null>,
 ): Promise<ResultGroup[]> {
-  const groupBy: GroupBy = scope.groupBy;
   switch (groupBy) {
     case 'company':
       return [{ id: null, name: 'Company' }];
