@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import {
   activityPersonKey,
-  idArray,
   leadPersonKey,
   personAffected,
   touchCondition,
@@ -9,6 +8,7 @@ import {
   type DbOrTx,
   type AffectedPeople,
 } from './people.ts';
+import { idArray } from '../sql/lists.ts';
 
 /*
  * Set-based: one window query flags new-prospect touches and one statement writes first touches and responses.

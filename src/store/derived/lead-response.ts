@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import { businessMinutesBetween, leadSlaDeadline } from '../../domain/calendar/business-time.ts';
 import { getBusinessCalendar } from '../tables/calendar.ts';
 import { getSettings } from '../tables/settings.ts';
-import { idArray, type DbOrTx, type AffectedPeople } from './people.ts';
+import { type DbOrTx, type AffectedPeople } from './people.ts';
+import { idArray } from '../sql/lists.ts';
 
 /** Leads read and written back per round trip when computing business minutes. */
 export const RESPONSE_CHUNK = 5_000;

@@ -1,6 +1,7 @@
 import { sql, type RawBuilder, type Transaction } from 'kysely';
 import type { Db } from '../db.ts';
 import type { Database } from '../schema.ts';
+import { idArray } from '../sql/lists.ts';
 
 /** A handle that may or may not be a transaction: derived columns are refreshed inside the writer's. */
 export type DbOrTx = Db | Transaction<Database>;
@@ -25,11 +26,6 @@ export interface RefreshRequest {
 export interface AffectedPeople {
   contactIds: number[];
   leadIds: number[];
-}
-
-/** A bigint[] parameter sent as one array literal: one bind parameter however many ids, on both stores. */
-export function idArray(ids: readonly number[]): RawBuilder<unknown> {
-  return sql`${`{${ids.join(',')}}`}::bigint[]`;
 }
 
 /** Expands the given ids with the other side of every lead conversion; null for `all`. */

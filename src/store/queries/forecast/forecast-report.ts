@@ -22,6 +22,7 @@ import { coversOwnerKey, ownerKey, scopeKey, type ForecastScope } from '../../..
 import type { DealCategory, MethodId, MethodResult } from '../../../domain/forecast/types.ts';
 import { daysBetween } from '../../../domain/calendar/local-date.ts';
 import type { Db } from '../../db.ts';
+import { inList } from '../../sql/lists.ts';
 import { getSettings } from '../../tables/settings.ts';
 import { runBacktest, type ScopeAccuracy } from './backtest.ts';
 import { loadForecastInputs } from './load-inputs.ts';
@@ -144,7 +145,12 @@ export async function forecastReport(db: Db, viewer: Viewer, req: ForecastReques
       await db
         .selectFrom('opportunities')
         .select(['id', 'name'])
-        .where('id', 'in', inPeriod.length > 0 ? inPeriod.map((d) => d.id) : [0])
+        .where(
+          inList(
+            'id',
+            inPeriod.map((d) => d.id),
+          ),
+        )
         .execute()
     ).map((r) => [r.id, r.name]),
   );

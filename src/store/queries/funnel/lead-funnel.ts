@@ -1,12 +1,9 @@
 import { sql } from 'kysely';
 import { leadFunnel, type LeadFunnelStep } from '../../../domain/funnel/funnel.ts';
 import type { Db } from '../../db.ts';
+import { inList } from '../../sql/lists.ts';
 import type { Scope } from '../../../domain/access/scope.ts';
 import { scopeWhere } from './funnel-scope.ts';
-
-function inList(values: readonly (string | number)[]) {
-  return values.length === 0 ? sql`(null)` : sql`(${sql.join(values.map((v) => sql`${v}`))})`;
-}
 
 /**
  * Lead -> MQL -> SQL -> opportunity -> won for the cohort of leads created in the period, whenever they moved on.
@@ -19,7 +16,7 @@ export async function leadFunnelSteps(
   scope: Scope,
 ): Promise<LeadFunnelStep[]> {
   const tz = range.timeZone;
-  const source = scope.leadSources ? sql`l.source in ${inList(scope.leadSources)}` : sql`true`;
+  const source = scope.leadSources ? inList('l.source', scope.leadSources) : sql`true`;
   const r = await sql<{ lead: number; mql: number; sql_: number; opportunity: number; won: number }>`
     select count(*) as lead,
       count(*) filter (where l.mql_at is not null or l.sql_at is not null or o.id is not null) as mql,
