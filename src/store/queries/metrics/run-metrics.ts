@@ -25,7 +25,7 @@ export interface RunMetricsOptions {
 
 const MONTH_DAYS = 30.4375;
 
-function bucketsOf(query: MetricQuery, fiscalYearStartMonth: number): Bucket[] {
+function bucketsOf(query: Omit<MetricQuery, 'filters'>, fiscalYearStartMonth: number): Bucket[] {
   const end = addDays(query.to, 1);
   if (!query.grain) return [{ key: '', start: query.from, end }];
   return periodsBetween(query.from, end, query.grain, fiscalYearStartMonth).map((p) => ({
@@ -50,6 +50,20 @@ export async function runMetrics(
   query: MetricQuery,
   options: RunMetricsOptions = {},
 ): Promise<MetricRow[]> {
+  const scope = await resolveScope(db, viewer, query.groupBy, query.filters);
+  return runMetricsInScope(db, scope, query, options);
+}
+
+/**
+ * The same engine for a scope resolved elsewhere: forecasts and plans resolve a team or rep (with its access
+ * check) and count through here. The scope carries the filters, so the query has none.
+ */
+export async function runMetricsInScope(
+  db: Db,
+  scope: Scope,
+  query: Omit<MetricQuery, 'filters'>,
+  options: RunMetricsOptions = {},
+): Promise<MetricRow[]> {
   const defs = resolveMetrics(query.metricIds);
   validateQueryDates(query);
   const now = options.now ?? new Date();
@@ -57,7 +71,6 @@ export async function runMetrics(
   const fy = settings.fiscalYearStartMonth;
   const grain = query.grain ?? null;
   const buckets = bucketsOf(query, fy);
-  const scope = await resolveScope(db, viewer, query.groupBy, query.filters);
 
   const needsWorkingTime = usesSource(defs, 'working_time');
   let cal: BusinessCalendar | null = null;
