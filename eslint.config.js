@@ -61,4 +61,23 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Layers point down: the server and the auth wiring use the store, never the other way round. Shared rules
+    // (session lifetimes, throttles, access) live in src/domain/access/.
+    files: ['src/store/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/auth/**', '**/server/**'],
+              message:
+                'src/store must not import src/auth or src/server: move the shared rule to src/domain.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import { openDb, type Db } from '../src/store/db.ts';
 import { refreshFirstTouchAndResponse, refreshNewProspectFlags } from '../src/store/derived/first-touch.ts';
 import { refreshResponseMinutes } from '../src/store/derived/lead-response.ts';
-import { resolveScope } from '../src/store/derived/scope.ts';
+import { resolveAffectedPeople } from '../src/store/derived/people.ts';
 import { Migrator } from 'kysely/migration';
 import { migrationProvider } from '../src/store/migrations/index.ts';
 
@@ -73,7 +73,7 @@ async function main(): Promise<void> {
       `${url ? 'PostgreSQL' : 'PGlite'}: ${activities} activities, ${contacts} contacts, ${leads} leads`,
     );
     await timed('seed', () => seed(db));
-    const scope = await resolveScope(db, { all: true });
+    const scope = await resolveAffectedPeople(db, { all: true });
     await db.transaction().execute(async (tx) => {
       if (workMem) await sql`select set_config('work_mem', ${workMem}, true)`.execute(tx);
       await timed('new-prospect flags (window)', () => refreshNewProspectFlags(tx, scope));

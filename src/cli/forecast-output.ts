@@ -187,8 +187,13 @@ export function planTable(r: PlanReport, locale: string): string {
   );
   lines.push('');
   if (p.targetWins !== null) lines.push(`Target: ${count(p.targetWins)} wins (${money(p.targetRevenue)})`);
-  if (p.required === null && p.targetWins !== null)
-    lines.push('The observed funnel never reaches a win: no plan possible.');
+  if (p.required === null && p.targetWins !== null) {
+    const why =
+      r.rates === 'observed' && r.observed.winRate === null
+        ? `no deal closed in the last ${r.lookbackDays} days, so there is no observed win rate`
+        : 'the observed funnel never reaches a win';
+    lines.push(`No plan possible: ${why}.`);
+  }
   lines.push(`At ${count(p.topCount)} leads: ${count(p.projectedWins)} wins, ${money(p.projectedRevenue)}`);
   if (p.gapWins !== null) lines.push(`Gap: ${p.gapWins >= 0 ? '+' : ''}${count(p.gapWins)} wins`);
   return lines.join('\n');

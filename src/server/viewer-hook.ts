@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { CSRF_HEADER, SESSION_COOKIE } from '../auth/session-policy.ts';
-import { safeEqual } from '../auth/tokens.ts';
+import { CSRF_HEADER, SESSION_COOKIE } from '../domain/access/session-policy.ts';
+import { safeEqual } from '../domain/access/secrets.ts';
 import type { Viewer } from '../domain/access/viewer.ts';
 import { AppError } from '../errors.ts';
 import { viewerForUser } from '../store/access/viewer-for-user.ts';

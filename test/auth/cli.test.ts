@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { runCli } from '../support/cli.ts';
 import { verifyPassword } from '../../src/auth/password.ts';
-import { hashSecret } from '../../src/auth/tokens.ts';
+import { hashSecret } from '../../src/domain/access/secrets.ts';
 import { openDb } from '../../src/store/db.ts';
 
 // The CLI runs against a PGlite directory (one process at a time); the SQL it shares with the API is covered on

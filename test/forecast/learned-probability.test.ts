@@ -1,4 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
+import { COMPANY_SCOPE } from '../../src/domain/access/scope.ts';
 import { SYSTEM_VIEWER } from '../../src/domain/access/viewer.ts';
 import { parsePeriod } from '../../src/domain/calendar/period.ts';
 import { computeScope } from '../../src/domain/forecast/compute.ts';
@@ -52,11 +53,12 @@ describeStores('learned stage probabilities', (ctx) => {
       now: NOW,
       timeZone: 'UTC',
     });
-    const company = { key: 'company', ownerKeys: null, repKeys: [] };
     const opts = { seed: 1, iterations: 100, methods: ['stage_weighted'] as const, newPipeline: false };
-    expect(computeScope(inputs, company, { ...opts, probabilities: 'learned' })[0]?.value).toBe(102_711);
+    expect(computeScope(inputs, COMPANY_SCOPE, { ...opts, probabilities: 'learned' })[0]?.value).toBe(
+      102_711,
+    );
     // Configured: A 40% + B 60% = 70 000, plus D.
-    expect(computeScope(inputs, company, opts)[0]?.value).toBe(100_000);
+    expect(computeScope(inputs, COMPANY_SCOPE, opts)[0]?.value).toBe(100_000);
 
     const report = await forecastReport(ctx.db, SYSTEM_VIEWER, {
       periodKey: '2026-Q4',

@@ -1,4 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
+import { COMPANY_SCOPE } from '../../src/domain/access/scope.ts';
 import { isBusinessDay } from '../../src/domain/calendar/business-time.ts';
 import { addDays, daysBetween } from '../../src/domain/calendar/local-date.ts';
 import { parsePeriod } from '../../src/domain/calendar/period.ts';
@@ -86,7 +87,7 @@ describeStores('pipeline yet to be created, learned from generated history', (ct
       timeZone: settings.timeZone,
       lookbackDays: 365,
     });
-    const est = scopeNewPipeline(inputs, { key: 'company', ownerKeys: null, repKeys: [] });
+    const est = scopeNewPipeline(inputs, COMPANY_SCOPE);
     // The truth: P(won within k days) = realised win rate x P(lag < k), lag uniform on 3..30.
     const cal = inputs.created.calendar;
     let share = 0;

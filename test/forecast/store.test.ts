@@ -1,4 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
+import { COMPANY_SCOPE } from '../../src/domain/access/scope.ts';
 import { SYSTEM_VIEWER, type Viewer } from '../../src/domain/access/viewer.ts';
 import { parsePeriod } from '../../src/domain/calendar/period.ts';
 import { computeScope } from '../../src/domain/forecast/compute.ts';
@@ -283,8 +284,7 @@ describeStores('forecast store', (ctx) => {
     // And the stage-weighted number recomputed from the rebuilt pipeline matches the stored one.
     const period = parsePeriod('2026-Q4', 1);
     const inputs = await loadForecastInputs(ctx.db, { period, asOf: D, now: new Date(), timeZone: 'UTC' });
-    const company = { key: 'company', ownerKeys: null, repKeys: [] };
-    const [recomputed] = computeScope(inputs, company, {
+    const [recomputed] = computeScope(inputs, COMPANY_SCOPE, {
       seed: 3,
       iterations: 10,
       methods: ['stage_weighted'],

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { COMPANY_SCOPE, ownersScope } from '../access/scope.ts';
 import type { BusinessCalendar } from '../calendar/business-time.ts';
 import { addDays, isoWeekday } from '../calendar/local-date.ts';
 import { computeScope } from './compute.ts';
@@ -31,6 +32,7 @@ const inputs: ForecastInputs = {
     ['rep:1', 90_000],
     ['rep:2', 45_000],
   ]),
+  userIds: [1, 2, 3],
   reps: [
     { id: 1, hireDate: null, rampMonths: 0 },
     { id: 2, hireDate: '2025-01-01', rampMonths: 3 },
@@ -44,7 +46,8 @@ const inputs: ForecastInputs = {
   stageOutcomes: [],
 };
 
-const company = { key: 'company', ownerKeys: null, repKeys: ['rep:1', 'rep:2', 'rep:3', 'rep:none'] };
+const company = COMPANY_SCOPE;
+const rep = (id: number) => ownersScope({ type: 'rep', id }, [id]);
 const valueOf = (results: ReturnType<typeof computeScope>, method: string) =>
   results.find((r) => r.method === method)?.value;
 
@@ -54,22 +57,18 @@ describe('computeScope', () => {
     // deals a period at 11,250 average: the new rep adds 69,000.
     const r = computeScope(inputs, company, { seed: 1, iterations: 10 });
     expect(valueOf(r, 'run_rate')).toBe(207_000);
-    const newRep = computeScope(
-      inputs,
-      { key: 'rep:3', ownerKeys: new Set(['rep:3']), repKeys: [] },
-      { seed: 1, iterations: 10 },
-    );
+    const newRep = computeScope(inputs, rep(3), { seed: 1, iterations: 10 });
     expect(valueOf(newRep, 'run_rate')).toBe(69_000);
   });
 
   it('narrows every method to the owners of the scope', () => {
     const r = computeScope(inputs, company, { seed: 1, iterations: 10, methods: ['stage_weighted'] });
     expect(r.map((x) => [x.method, x.value])).toEqual([['stage_weighted', 10_000]]);
-    const rep2 = computeScope(
-      inputs,
-      { key: 'rep:2', ownerKeys: new Set(['rep:2']), repKeys: [] },
-      { seed: 1, iterations: 10, methods: ['stage_weighted', 'cycle_age'] },
-    );
+    const rep2 = computeScope(inputs, rep(2), {
+      seed: 1,
+      iterations: 10,
+      methods: ['stage_weighted', 'cycle_age'],
+    });
     // No cycle history: cycle-age falls back to the stage probability.
     expect(rep2.map((x) => x.value)).toEqual([5_000, 5_000]);
   });
@@ -104,11 +103,7 @@ describe('computeScope', () => {
     const mc = r.find((x) => x.method === 'monte_carlo');
     expect(mc?.toBeCreated).toBeGreaterThan(58_000);
     expect(mc?.toBeCreated).toBeLessThan(74_000);
-    const rep2 = computeScope(
-      withHistory,
-      { key: 'rep:2', ownerKeys: new Set(['rep:2']), repKeys: [] },
-      { seed: 1, iterations: 10, methods: ['stage_weighted'] },
-    );
+    const rep2 = computeScope(withHistory, rep(2), { seed: 1, iterations: 10, methods: ['stage_weighted'] });
     expect(rep2[0]).toMatchObject({ value: 5_000, toBeCreated: 0 });
     const off = computeScope(withHistory, company, {
       seed: 1,

@@ -1,14 +1,15 @@
 import { daysBetween } from '../calendar/local-date.ts';
 import { seededRandom } from '../random/seeded-random.ts';
 import { cycleAgeForecast, type CycleAgeMode } from './cycle-age.ts';
-import type { ForecastInputs, ResolvedScope } from './inputs.ts';
+import type { Scope } from '../access/scope.ts';
+import type { ForecastInputs } from './inputs.ts';
 import { MIN_CYCLE_SAMPLES } from './inputs.ts';
 import { categoryRollup, judgementForecast, type CategoryRollup } from './judgement.ts';
 import { LearnedProbabilities } from './learned-probability.ts';
 import { newPipelineEstimate, type NewPipelineEstimate } from './new-pipeline.ts';
 import { monteCarloForecast } from './monte-carlo.ts';
 import { growthTrend, rampFactor, runRateForecast, type NewRep } from './run-rate.ts';
-import { ownerKey } from './scope.ts';
+import { coversOwnerKey, ownerKey, rollupKeys, scopeKey } from './scope.ts';
 import { stageWeightedForecast } from './stage-weighted.ts';
 import type { ForecastDeal, MethodId, MethodResult } from './types.ts';
 
@@ -56,23 +57,19 @@ function withNewPipeline(r: MethodResult, fresh: NewPipelineEstimate): MethodRes
   };
 }
 
-function inScope(scope: ResolvedScope, key: string): boolean {
-  return scope.ownerKeys === null || scope.ownerKeys.has(key);
-}
-
-function sumOver<T>(map: ReadonlyMap<string, T>, scope: ResolvedScope, pick: (v: T) => number): number {
+function sumOver<T>(map: ReadonlyMap<string, T>, scope: Scope, pick: (v: T) => number): number {
   let total = 0;
-  for (const [key, v] of map) if (inScope(scope, key)) total += pick(v);
+  for (const [key, v] of map) if (coversOwnerKey(scope, key)) total += pick(v);
   return total;
 }
 
 /** Reps hired inside the look-back window: the base run-rate does not contain them yet, so the ramp adds them. */
-function newRepsOf(inputs: ForecastInputs, scope: ResolvedScope): NewRep[] {
+function newRepsOf(inputs: ForecastInputs, scope: Scope): NewRep[] {
   const { asOfDate, start, end } = inputs.window;
   const remainingMonths = Math.max(0, daysBetween(asOfDate < start ? start : asOfDate, end)) / DAYS_PER_MONTH;
   const out: NewRep[] = [];
   for (const rep of inputs.reps) {
-    if (!rep.hireDate || !inScope(scope, ownerKey(rep.id))) continue;
+    if (!rep.hireDate || !coversOwnerKey(scope, ownerKey(rep.id))) continue;
     const tenureDays = daysBetween(rep.hireDate, asOfDate);
     if (tenureDays < 0 || tenureDays >= inputs.lookbackDays) continue;
     out.push({ rampFactor: rampFactor(tenureDays / DAYS_PER_MONTH, rep.rampMonths, remainingMonths) });
@@ -101,9 +98,9 @@ function repProductivity(inputs: ForecastInputs, periodDays: number): { deals: n
 }
 
 /** The pipeline yet to be created for one scope, learned from the deals its owners created before the as-of day. */
-export function scopeNewPipeline(inputs: ForecastInputs, scope: ResolvedScope): NewPipelineEstimate {
+export function scopeNewPipeline(inputs: ForecastInputs, scope: Scope): NewPipelineEstimate {
   return newPipelineEstimate(
-    inputs.created.deals.filter((d) => inScope(scope, d.ownerKey)),
+    inputs.created.deals.filter((d) => coversOwnerKey(scope, d.ownerKey)),
     inputs.window,
     {
       lookbackDays: inputs.lookbackDays,
@@ -114,16 +111,12 @@ export function scopeNewPipeline(inputs: ForecastInputs, scope: ResolvedScope): 
 }
 
 /** Runs the requested methods for one scope from shared inputs. */
-export function computeScope(
-  inputs: ForecastInputs,
-  scope: ResolvedScope,
-  options: ComputeOptions,
-): MethodResult[] {
+export function computeScope(inputs: ForecastInputs, scope: Scope, options: ComputeOptions): MethodResult[] {
   const want = new Set<MethodId>(
     options.methods ?? ['stage_weighted', 'judgement', 'run_rate', 'cycle_age', 'monte_carlo'],
   );
   const w = inputs.window;
-  const own: ForecastDeal[] = inputs.deals.filter((d) => inScope(scope, ownerKey(d.ownerId)));
+  const own: ForecastDeal[] = inputs.deals.filter((d) => coversOwnerKey(scope, ownerKey(d.ownerId)));
   const learned = options.probabilities === 'learned' ? learnedProbabilities(inputs) : null;
   const deals = learned
     ? own.map((d) => ({ ...d, probability: learned.forDeal(d, ownerKey(d.ownerId)) }))
@@ -138,13 +131,14 @@ export function computeScope(
 
   if (want.has('judgement')) {
     const rollupByRep = new Map<string, CategoryRollup>();
-    for (const key of scope.repKeys) {
+    const repKeys = rollupKeys(scope, inputs.userIds);
+    for (const key of repKeys) {
       const own = deals.filter((d) => ownerKey(d.ownerId) === key);
       rollupByRep.set(key, categoryRollup(own, w, inputs.wonToDateByOwner.get(key) ?? 0));
     }
     const judged = judgementForecast({
-      scopeKey: scope.key,
-      repKeys: scope.repKeys,
+      scopeKey: scopeKey(scope.subject),
+      repKeys,
       calls: inputs.calls,
       rollupByRep,
       rollup: categoryRollup(deals, w, wonToDate),

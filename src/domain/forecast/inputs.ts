@@ -33,6 +33,8 @@ export interface ForecastInputs {
   lookbackWonByOwner: ReadonlyMap<string, WonTotals>;
   priorWonByOwner: ReadonlyMap<string, number>;
   reps: readonly RepProfile[];
+  /** Every user, in id order: a company forecast without a call adds up each one's number (see rollupKeys). */
+  userIds: readonly number[];
   /** Cycle statistics per 'pipelineId:type' (won deals closed before the as-of instant). */
   cycleStats: ReadonlyMap<string, CycleStats>;
   slips: SlipHistogram;
@@ -45,15 +47,6 @@ export interface ForecastInputs {
     firstDate: string | null;
     calendar: BusinessCalendar;
   };
-}
-
-/** A scope resolved to owners: null owners = everyone (company). */
-export interface ResolvedScope {
-  key: string;
-  /** Owner keys included; null for the company (every owner, including unassigned deals). */
-  ownerKeys: ReadonlySet<string> | null;
-  /** Owner keys summed by the judgement method for team and company scopes; empty for a rep. */
-  repKeys: readonly string[];
 }
 
 /** Minimum similar won deals before cycle statistics are trusted (below this the stage probability stands alone). */

@@ -1,7 +1,8 @@
 import { AppError } from '../../errors.ts';
+import type { Scope, ScopeSubject } from '../access/scope.ts';
 
 /** Whom a forecast is for: the whole company, a team (with its sub-teams) or one rep. */
-export type ForecastScope = { type: 'company' } | { type: 'team'; id: number } | { type: 'rep'; id: number };
+export type ForecastScope = ScopeSubject;
 
 /** The scope's key as used in URLs, calls and snapshots: 'company', 'team:3', 'rep:7'. */
 export function scopeKey(scope: ForecastScope): string {
@@ -11,6 +12,36 @@ export function scopeKey(scope: ForecastScope): string {
 /** The key a rep's data is filed under; 'rep:none' holds deals without an owner. */
 export function ownerKey(ownerId: number | null): string {
   return ownerId === null ? 'rep:none' : `rep:${ownerId}`;
+}
+
+// Built once per scope: a forecast tests every deal and every owner's totals against it.
+const ownerKeySets = new WeakMap<Scope, ReadonlySet<string>>();
+
+/** True when the owner filed under `key` ('rep:ID' or 'rep:none') is in the scope's owners. */
+export function coversOwnerKey(scope: Scope, key: string): boolean {
+  if (scope.ownerIds === null) return true;
+  let keys = ownerKeySets.get(scope);
+  if (!keys) {
+    keys = new Set(scope.ownerIds.map((id) => ownerKey(id)));
+    ownerKeySets.set(scope, keys);
+  }
+  return keys.has(key);
+}
+
+/**
+ * The reps whose own numbers a team or company forecast adds up when it has no call of its own: a team's
+ * members, every user of the company plus 'rep:none' (unassigned deals); none for a rep, whose fallback is its
+ * own commit roll-up.
+ */
+export function rollupKeys(scope: Scope, userIds: readonly number[]): string[] {
+  switch (scope.subject.type) {
+    case 'rep':
+      return [];
+    case 'team':
+      return (scope.ownerIds ?? []).map((id) => ownerKey(id));
+    case 'company':
+      return [...userIds.map((id) => ownerKey(id)), ownerKey(null)];
+  }
 }
 
 /** Parses 'company', 'team:ID' or 'rep:ID'; a validation error names the parameter otherwise. */

@@ -29,6 +29,10 @@ import { quotaAttainmentRate } from './definitions/quota-attainment-rate.ts';
 import { leadsCreated } from './definitions/leads-created.ts';
 import { mqlCount } from './definitions/mql-count.ts';
 import { sqlCount } from './definitions/sql-count.ts';
+import { leadsReachingMql } from './definitions/leads-reaching-mql.ts';
+import { leadsReachingSql } from './definitions/leads-reaching-sql.ts';
+import { leadsConverted } from './definitions/leads-converted.ts';
+import { leadsWon } from './definitions/leads-won.ts';
 import { leadResponseTimeP50 } from './definitions/lead-response-time-p50.ts';
 import { leadResponseTimeP90 } from './definitions/lead-response-time-p90.ts';
 import { leadResponseTimeMean } from './definitions/lead-response-time-mean.ts';
@@ -72,6 +76,10 @@ export const metricRegistry: readonly MetricDefinition[] = [
   leadsCreated,
   mqlCount,
   sqlCount,
+  leadsReachingMql,
+  leadsReachingSql,
+  leadsConverted,
+  leadsWon,
   leadResponseTimeP50,
   leadResponseTimeP90,
   leadResponseTimeMean,

@@ -1,14 +1,14 @@
 import { sql } from 'kysely';
 import {
   activityPersonKey,
-  idArray,
   leadPersonKey,
-  personInScope,
+  personAffected,
   touchCondition,
   touchesOf,
   type DbOrTx,
-  type ResolvedScope,
-} from './scope.ts';
+  type AffectedPeople,
+} from './people.ts';
+import { idArray } from '../sql/lists.ts';
 
 /*
  * Set-based: one window query flags new-prospect touches and one statement writes first touches and responses.
@@ -17,17 +17,17 @@ import {
 
 /**
  * activities.is_new_prospect: true on each person's first-ever touch (ties broken by occurred_at, then id),
- * false on every other activity of the people in scope.
+ * false on every other activity of the affected people.
  */
-export async function refreshNewProspectFlags(db: DbOrTx, scope: ResolvedScope | null): Promise<void> {
-  if (scope !== null && scope.contactIds.length === 0 && scope.leadIds.length === 0) return;
+export async function refreshNewProspectFlags(db: DbOrTx, people: AffectedPeople | null): Promise<void> {
+  if (people !== null && people.contactIds.length === 0 && people.leadIds.length === 0) return;
   const candidates =
-    scope === null
+    people === null
       ? sql`true`
-      : sql`(a.contact_id = any(${idArray(scope.contactIds)}) or a.lead_id = any(${idArray(scope.leadIds)}))`;
-  // One pass over the activities in scope: touches are ranked per person, everything else reads false (which
+      : sql`(a.contact_id = any(${idArray(people.contactIds)}) or a.lead_id = any(${idArray(people.leadIds)}))`;
+  // One pass over the activities of the affected people: touches are ranked per person, everything else reads false (which
   // also clears a stale flag on an activity that stopped being a touch). A touch whose person is outside the
-  // scope (an activity naming an in-scope lead but another contact) is left alone.
+  // affected people (an activity naming an affected lead but another contact) is left alone.
   await sql`
     with classified as (
       select a.id, a.occurred_at, a.is_new_prospect as current, ${touchCondition} as is_touch,
@@ -39,7 +39,7 @@ export async function refreshNewProspectFlags(db: DbOrTx, scope: ResolvedScope |
       select id, current,
         is_touch and row_number() over (partition by is_touch, person order by occurred_at, id) = 1 as first
       from classified c
-      where not c.is_touch or ${personInScope(sql`c.person`, scope)}
+      where not c.is_touch or ${personAffected(sql`c.person`, people)}
     )
     -- Only changed rows reach the join, so an unchanged store is a read-only pass.
     update activities as a set is_new_prospect = r.first
@@ -52,13 +52,13 @@ export async function refreshNewProspectFlags(db: DbOrTx, scope: ResolvedScope |
  * leads.first_response_at (the first OUTBOUND touch of the lead's person at or after the lead was created; an
  * inbound meeting the lead booked is a touch but not a response). One statement, so the touches are read once.
  */
-export async function refreshFirstTouchAndResponse(db: DbOrTx, scope: ResolvedScope | null): Promise<void> {
-  if (scope !== null && scope.contactIds.length === 0 && scope.leadIds.length === 0) return;
-  const contactFilter = scope === null ? sql`true` : sql`c.id = any(${idArray(scope.contactIds)})`;
-  const leadFilter = scope === null ? sql`true` : sql`l.id = any(${idArray(scope.leadIds)})`;
+export async function refreshFirstTouchAndResponse(db: DbOrTx, people: AffectedPeople | null): Promise<void> {
+  if (people !== null && people.contactIds.length === 0 && people.leadIds.length === 0) return;
+  const contactFilter = people === null ? sql`true` : sql`c.id = any(${idArray(people.contactIds)})`;
+  const leadFilter = people === null ? sql`true` : sql`l.id = any(${idArray(people.leadIds)})`;
   await sql`
     with t as materialized (
-      select * from ${touchesOf(scope)} t0 where ${personInScope(sql`t0.person`, scope)}
+      select * from ${touchesOf(people)} t0 where ${personAffected(sql`t0.person`, people)}
     ),
     firsts as (
       select person, min(occurred_at) as first_touch from t group by person

@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import { businessMinutesBetween, leadSlaDeadline } from '../../domain/calendar/business-time.ts';
 import { getBusinessCalendar } from '../tables/calendar.ts';
 import { getSettings } from '../tables/settings.ts';
-import { idArray, type DbOrTx, type ResolvedScope } from './scope.ts';
+import { type DbOrTx, type AffectedPeople } from './people.ts';
+import { idArray } from '../sql/lists.ts';
 
 /** Leads read and written back per round trip when computing business minutes. */
 export const RESPONSE_CHUNK = 5_000;
@@ -21,9 +22,9 @@ interface LeadTimes {
  * Computed in JS, RESPONSE_CHUNK leads at a time by id, each chunk written back with one
  * UPDATE ... FROM (VALUES ...) holding only the leads whose values changed.
  */
-export async function refreshResponseMinutes(db: DbOrTx, scope: ResolvedScope | null): Promise<number> {
-  if (scope !== null && scope.leadIds.length === 0) return 0;
-  const leadFilter = scope === null ? sql`true` : sql`id = any(${idArray(scope.leadIds)})`;
+export async function refreshResponseMinutes(db: DbOrTx, people: AffectedPeople | null): Promise<number> {
+  if (people !== null && people.leadIds.length === 0) return 0;
+  const leadFilter = people === null ? sql`true` : sql`id = any(${idArray(people.leadIds)})`;
   const span = await sql<{ lo: Date | null; hi: Date | null }>`
     select min(created_at) as lo, greatest(max(created_at), max(first_response_at)) as hi from leads where ${leadFilter}`.execute(
     db,

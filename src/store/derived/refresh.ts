@@ -1,8 +1,8 @@
 import { refreshFirstTouchAndResponse, refreshNewProspectFlags } from './first-touch.ts';
 import { refreshResponseMinutes } from './lead-response.ts';
-import { resolveScope, type DbOrTx, type DerivedScope } from './scope.ts';
+import { resolveAffectedPeople, type DbOrTx, type RefreshRequest } from './people.ts';
 
-export type { DerivedScope } from './scope.ts';
+export type { RefreshRequest } from './people.ts';
 
 /**
  * Recomputes the columns derived from activities for the given people: activities.is_new_prospect,
@@ -10,9 +10,9 @@ export type { DerivedScope } from './scope.ts';
  * Call it inside the write transaction, after writing activities or leads (importers, demo data), and with
  * { all: true, responseMinutesOnly: true } when the time zone, working hours, holidays or lead SLA settings change. Definitions: docs/metrics.md.
  */
-export async function refreshDerived(db: DbOrTx, scope: DerivedScope): Promise<void> {
-  const resolved = await resolveScope(db, scope);
-  if (scope.responseMinutesOnly) {
+export async function refreshDerived(db: DbOrTx, request: RefreshRequest): Promise<void> {
+  const resolved = await resolveAffectedPeople(db, request);
+  if (request.responseMinutesOnly) {
     await refreshResponseMinutes(db, resolved);
     return;
   }

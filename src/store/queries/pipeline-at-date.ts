@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Viewer } from '../../domain/access/viewer.ts';
 import type { ForecastCategory, OpportunityType } from '../schema.ts';
 import type { Db } from '../db.ts';
+import { inList } from '../sql/lists.ts';
 
 /** Optional restrictions on the pipeline snapshot. */
 export interface PipelineFilters {
@@ -59,10 +60,6 @@ export function pipelineAtDateSql(at: Date, now: Date = new Date()) {
         and (o.closed_at is null or o.closed_at > ${atIso}::timestamptz))`;
 }
 
-function inList(values: readonly (string | number)[]) {
-  return sql.join(values.map((v) => sql`${v}`));
-}
-
 /** The opportunities open at instant `at` that the viewer may see ("pipeline as of date"), largest first. */
 export async function pipelineAtDate(
   db: Db,
@@ -73,13 +70,13 @@ export async function pipelineAtDate(
   const where = [sql`true`];
   if (viewer.visibleUserIds !== null) {
     const visible = viewer.visibleUserIds;
-    const ownerTest = visible.length > 0 ? sql`p.owner_id in (${inList(visible)})` : sql`false`;
+    const ownerTest = inList('p.owner_id', visible);
     where.push(viewer.role === 'rep' ? ownerTest : sql`(${ownerTest} or p.owner_id is null)`);
   }
-  if (filters.pipelineIds?.length) where.push(sql`p.pipeline_id in (${inList(filters.pipelineIds)})`);
-  if (filters.opportunityTypes?.length) where.push(sql`p.type in (${inList(filters.opportunityTypes)})`);
-  if (filters.leadSources?.length) where.push(sql`p.lead_source in (${inList(filters.leadSources)})`);
-  if (filters.userIds?.length) where.push(sql`p.owner_id in (${inList(filters.userIds)})`);
+  if (filters.pipelineIds?.length) where.push(inList('p.pipeline_id', filters.pipelineIds));
+  if (filters.opportunityTypes?.length) where.push(inList('p.type', filters.opportunityTypes));
+  if (filters.leadSources?.length) where.push(inList('p.lead_source', filters.leadSources));
+  if (filters.userIds?.length) where.push(inList('p.owner_id', filters.userIds));
   const r = await sql<{
     opportunity_id: number;
     name: string;

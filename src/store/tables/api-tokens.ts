@@ -1,6 +1,7 @@
 import type { Role } from '../../domain/access/viewer.ts';
-import { needsTouch } from '../../auth/session-policy.ts';
-import { API_TOKEN_PREFIX, hashSecret, newSecret } from '../../auth/tokens.ts';
+import { API_TOKEN_PREFIX, hashSecret } from '../../domain/access/secrets.ts';
+import { needsTouch } from '../../domain/access/session-policy.ts';
+import { newSecret } from './new-secret.ts';
 import type { Db } from '../db.ts';
 import type { TokenScope } from './auth.ts';
 

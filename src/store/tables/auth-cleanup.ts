@@ -1,4 +1,4 @@
-import { SESSION_IDLE_MS } from '../../auth/session-policy.ts';
+import { SESSION_IDLE_MS } from '../../domain/access/session-policy.ts';
 import type { Db } from '../db.ts';
 
 // Throttle windows are at most an hour; a day of history is plenty for investigating an attack.

@@ -1,4 +1,4 @@
-import { THROTTLE_RULES, retryAfterSeconds } from '../../auth/throttle-policy.ts';
+import { THROTTLE_RULES, retryAfterSeconds } from '../../domain/access/throttle-policy.ts';
 import { AppError } from '../../errors.ts';
 import type { Db } from '../db.ts';
 import type { AuthFailureKind } from './auth.ts';

@@ -45,8 +45,9 @@ export interface AuditLogTable {
   after: unknown;
 }
 
-/** What a throttle counts: failed sign-ins per email / per IP, bad bearer tokens per IP, token creations. */
-export type AuthFailureKind = 'email' | 'ip' | 'token_ip' | 'token_create';
+import type { AuthFailureKind } from '../../domain/access/throttle-policy.ts';
+
+export type { AuthFailureKind };
 
 export interface AuthFailuresTable {
   id: Generated<number>;

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Role } from '../../domain/access/viewer.ts';
-import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, needsTouch } from '../../auth/session-policy.ts';
-import { SESSION_PREFIX, hashSecret, newSecret } from '../../auth/tokens.ts';
+import { SESSION_PREFIX, hashSecret } from '../../domain/access/secrets.ts';
+import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, needsTouch } from '../../domain/access/session-policy.ts';
+import { newSecret } from './new-secret.ts';
 import type { Db } from '../db.ts';
 
 /** A live session with the user it belongs to. */

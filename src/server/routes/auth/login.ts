@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { verifyAgainstDummy, verifyPassword } from '../../../auth/password.ts';
-import { SESSION_COOKIE } from '../../../auth/session-policy.ts';
+import { SESSION_COOKIE } from '../../../domain/access/session-policy.ts';
 import { AppError } from '../../../errors.ts';
 import {
   assertNotThrottled,

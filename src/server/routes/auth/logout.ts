@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SESSION_COOKIE } from '../../../auth/session-policy.ts';
+import { SESSION_COOKIE } from '../../../domain/access/session-policy.ts';
 import { deleteSession } from '../../../store/tables/sessions.ts';
 import type { RouteModule } from '../../app-types.ts';
 

@@ -15,6 +15,11 @@ export const PlanResponse = z.object({
     won: z.number(),
     lost: z.number(),
     wonAmount: z.number(),
+    winRate: z
+      .number()
+      .nullable()
+      .describe('won / (won + lost) closed in the look-back; null when none closed'),
+    avgDealSize: z.number().nullable().describe('mean won deal in the look-back; null without a won deal'),
   }),
   rates: z.enum(['observed', 'given']),
   avgDealSize: z.number(),

@@ -20,12 +20,13 @@ import {
   type BlendedAccuracy,
 } from '../../../domain/forecast/blend.ts';
 import { computeScope, type ProbabilitySource } from '../../../domain/forecast/compute.ts';
-import type { ResolvedScope } from '../../../domain/forecast/inputs.ts';
+import type { Scope } from '../../../domain/access/scope.ts';
+import { coversOwnerKey, scopeKey } from '../../../domain/forecast/scope.ts';
 import { METHOD_IDS, type MethodId } from '../../../domain/forecast/types.ts';
 import type { Db } from '../../db.ts';
 import { getSettings } from '../../tables/settings.ts';
 import { actualWonByOwner, loadForecastInputs } from './load-inputs.ts';
-import { listVisibleScopes, type NamedScope } from './resolve-scope.ts';
+import { listVisibleScopes, type ScopeWithName } from './resolve-scope.ts';
 
 export interface BacktestOptions {
   grain: Grain;
@@ -43,7 +44,7 @@ export interface BacktestOptions {
   seed: number;
   iterations: number;
   /** Restrict to these scopes (default: every scope the viewer may see). */
-  scopes?: NamedScope[];
+  scopes?: ScopeWithName[];
   /** Run-rate look-back in days (default 90). */
   lookbackDays?: number;
   /** Stage probabilities the pipeline methods use (default configured). */
@@ -100,9 +101,9 @@ export interface BacktestReport {
   scopes: ScopeAccuracy[];
 }
 
-function sumActual(actual: ReadonlyMap<string, number>, scope: ResolvedScope): number {
+function sumActual(actual: ReadonlyMap<string, number>, scope: Scope): number {
   let total = 0;
-  for (const [k, v] of actual) if (scope.ownerKeys === null || scope.ownerKeys.has(k)) total += v;
+  for (const [k, v] of actual) if (coversOwnerKey(scope, k)) total += v;
   return total;
 }
 
@@ -145,7 +146,10 @@ export async function runBacktest(db: Db, viewer: Viewer, o: BacktestOptions): P
   const tz = settings.timeZone;
   const today = instantToLocal(o.now, tz).date;
   const periods = pastPeriods(today, o.grain, o.periods, settings.fiscalYearStartMonth);
-  const scopes = o.scopes ?? (await listVisibleScopes(db, viewer));
+  const scopes = (o.scopes ?? (await listVisibleScopes(db, viewer))).map((s) => ({
+    ...s,
+    key: scopeKey(s.scope.subject),
+  }));
   // outcomes[scopeKey][method] -> { start: [...], all: [...] }
   const outcomes = new Map<string, Map<MethodId, Buckets>>();
   for (const s of scopes)
@@ -185,7 +189,7 @@ export async function runBacktest(db: Db, viewer: Viewer, o: BacktestOptions): P
         timeZone: tz,
         lookbackDays: o.lookbackDays,
       });
-      for (const scope of scopes) {
+      for (const { scope, key } of scopes) {
         const truth = sumActual(actual, scope);
         const results = computeScope(inputs, scope, {
           seed: o.seed,
@@ -193,8 +197,8 @@ export async function runBacktest(db: Db, viewer: Viewer, o: BacktestOptions): P
           probabilities: o.probabilities,
           cycleAge: o.cycleAge,
         });
-        const byMethod = outcomes.get(scope.key) as Map<MethodId, Buckets>;
-        checkpointRows.get(scope.key)?.push({
+        const byMethod = outcomes.get(key) as Map<MethodId, Buckets>;
+        checkpointRows.get(key)?.push({
           period: periodIndex,
           slot: k === 0 ? 'start' : k === week2K ? 'week2' : k === midK ? 'mid' : null,
           actual: truth,
@@ -207,7 +211,7 @@ export async function runBacktest(db: Db, viewer: Viewer, o: BacktestOptions): P
           if (k === 0) bucket.start.push(outcome);
           if (k === week2K) bucket.week2.push(outcome);
           if (k === midK) bucket.mid.push(outcome);
-          if (k === 0 && scope.ownerKeys === null) {
+          if (k === 0 && scope.subject.type === 'company') {
             row.atStart[r.method] = r.value;
             row.actual = truth;
           }

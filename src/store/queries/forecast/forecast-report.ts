@@ -18,10 +18,11 @@ import type { StageCalibration } from '../../../domain/forecast/learned-probabil
 import type { NewPipelineEstimate } from '../../../domain/forecast/new-pipeline.ts';
 import { closesInWindow } from '../../../domain/forecast/deal-window.ts';
 import { MIN_CYCLE_SAMPLES } from '../../../domain/forecast/inputs.ts';
-import { ownerKey, type ForecastScope } from '../../../domain/forecast/scope.ts';
+import { coversOwnerKey, ownerKey, scopeKey, type ForecastScope } from '../../../domain/forecast/scope.ts';
 import type { DealCategory, MethodId, MethodResult } from '../../../domain/forecast/types.ts';
 import { daysBetween } from '../../../domain/calendar/local-date.ts';
 import type { Db } from '../../db.ts';
+import { inList } from '../../sql/lists.ts';
 import { getSettings } from '../../tables/settings.ts';
 import { runBacktest, type ScopeAccuracy } from './backtest.ts';
 import { loadForecastInputs } from './load-inputs.ts';
@@ -89,7 +90,9 @@ export interface ForecastRequest {
 export async function forecastReport(db: Db, viewer: Viewer, req: ForecastRequest): Promise<ForecastReport> {
   const settings = await getSettings(db);
   const period = parsePeriod(req.periodKey, settings.fiscalYearStartMonth);
-  const scope = await resolveScope(db, viewer, req.scope);
+  const named = await resolveScope(db, viewer, req.scope);
+  const { scope } = named;
+  const key = scopeKey(req.scope);
   const inputs = await loadForecastInputs(db, {
     period,
     asOf: req.now,
@@ -97,7 +100,7 @@ export async function forecastReport(db: Db, viewer: Viewer, req: ForecastReques
     timeZone: settings.timeZone,
     lookbackDays: req.lookbackDays,
   });
-  const seed = req.seed ?? defaultSeed(scope.key, period.key, inputs.window.asOfDate);
+  const seed = req.seed ?? defaultSeed(key, period.key, inputs.window.asOfDate);
   const methods = computeScope(inputs, scope, {
     seed,
     iterations: req.iterations,
@@ -126,9 +129,7 @@ export async function forecastReport(db: Db, viewer: Viewer, req: ForecastReques
   const runRate = methods.find((m) => m.method === 'run_rate');
 
   const inPeriod = inputs.deals.filter(
-    (d) =>
-      (scope.ownerKeys === null || scope.ownerKeys.has(ownerKey(d.ownerId))) &&
-      closesInWindow(d, inputs.window),
+    (d) => coversOwnerKey(scope, ownerKey(d.ownerId)) && closesInWindow(d, inputs.window),
   );
   const openAmount = inPeriod.reduce((a, d) => a + d.amount, 0);
   const coverage = runRate && runRate.projected > 0 ? openAmount / runRate.projected : null;
@@ -144,7 +145,12 @@ export async function forecastReport(db: Db, viewer: Viewer, req: ForecastReques
       await db
         .selectFrom('opportunities')
         .select(['id', 'name'])
-        .where('id', 'in', inPeriod.length > 0 ? inPeriod.map((d) => d.id) : [0])
+        .where(
+          inList(
+            'id',
+            inPeriod.map((d) => d.id),
+          ),
+        )
         .execute()
     ).map((r) => [r.id, r.name]),
   );
@@ -186,7 +192,7 @@ export async function forecastReport(db: Db, viewer: Viewer, req: ForecastReques
       probabilities: req.probabilities,
       cycleAge: req.cycleAge,
       iterations: Math.min(req.iterations, 500),
-      scopes: [scope],
+      scopes: [named],
       lookbackDays: req.lookbackDays,
     });
     trackRecord = bt.scopes[0] ?? null;
@@ -208,7 +214,7 @@ export async function forecastReport(db: Db, viewer: Viewer, req: ForecastReques
 
   return {
     period,
-    scope: { key: scope.key, name: scope.name },
+    scope: { key, name: named.name },
     asOf: req.now,
     currency: settings.currency,
     seed,

@@ -48,6 +48,7 @@ export async function loadForecastInputs(db: Db, o: LoadInputsOptions): Promise<
     lookback,
     prior,
     reps,
+    users,
     cycleStats,
     slips,
     calls,
@@ -65,6 +66,7 @@ export async function loadForecastInputs(db: Db, o: LoadInputsOptions): Promise<
       .where('role', '=', 'rep')
       .where('active', '=', true)
       .execute(),
+    db.selectFrom('users').select('id').orderBy('id').execute(),
     cycleStatsBefore(db, o.asOf),
     slipHistogramBefore(db, o.asOf, o.timeZone),
     latestCalls(db, o.period.key, o.asOf),
@@ -86,6 +88,7 @@ export async function loadForecastInputs(db: Db, o: LoadInputsOptions): Promise<
     reps: reps
       .filter((r) => r.hire_date === null || r.hire_date <= instantToLocal(o.asOf, o.timeZone).date)
       .map((r) => ({ id: r.id, hireDate: r.hire_date, rampMonths: Number(r.ramp_months) })),
+    userIds: users.map((u) => u.id),
     cycleStats,
     slips,
     calls,

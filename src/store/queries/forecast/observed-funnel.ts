@@ -1,77 +1,63 @@
-import { sql } from 'kysely';
-import type { ResolvedScope } from '../../../domain/forecast/inputs.ts';
+import type { Scope } from '../../../domain/access/scope.ts';
+import { addDays, daysBetween } from '../../../domain/calendar/local-date.ts';
+import { avgDealSize } from '../../../domain/metrics/definitions/avg-deal-size.ts';
+import { leadsConverted } from '../../../domain/metrics/definitions/leads-converted.ts';
+import { leadsCreated } from '../../../domain/metrics/definitions/leads-created.ts';
+import { leadsReachingMql } from '../../../domain/metrics/definitions/leads-reaching-mql.ts';
+import { leadsReachingSql } from '../../../domain/metrics/definitions/leads-reaching-sql.ts';
+import { lostCount } from '../../../domain/metrics/definitions/lost-count.ts';
+import { winRate } from '../../../domain/metrics/definitions/win-rate.ts';
+import { wonCount } from '../../../domain/metrics/definitions/won-count.ts';
+import { wonRevenue } from '../../../domain/metrics/definitions/won-revenue.ts';
+import { observedFunnelOf, type FunnelCounts } from '../../../domain/planning/observed.ts';
 import type { ObservedFunnel } from '../../../domain/planning/plan.ts';
 import type { Db } from '../../db.ts';
+import { runMetricsInScope } from '../metrics/run-metrics.ts';
 
-/** Raw funnel counts behind the observed rates, for display. */
-export interface FunnelCounts {
-  leads: number;
-  mql: number;
-  sql: number;
-  opportunities: number;
-  won: number;
-  lost: number;
-  wonAmount: number;
-}
-
-function ownerFilter(scope: ResolvedScope, column: string) {
-  if (scope.ownerKeys === null) return sql`true`;
-  const ids = [...scope.ownerKeys].filter((k) => k !== 'rep:none').map((k) => Number(k.slice(4)));
-  return ids.length > 0 ? sql`${sql.ref(column)} in (${sql.join(ids)})` : sql`false`;
-}
+const METRICS = {
+  leads: leadsCreated.id,
+  mql: leadsReachingMql.id,
+  sql: leadsReachingSql.id,
+  opportunities: leadsConverted.id,
+  won: wonCount.id,
+  lost: lostCount.id,
+  wonAmount: wonRevenue.id,
+  winRate: winRate.id,
+  avgDealSize: avgDealSize.id,
+} as const;
 
 /**
- * The funnel observed in [from, to) for a scope. Leads created in the window are followed to MQL, SQL / meeting and
- * opportunity (a later stage implies the earlier ones); the last step is the win rate of opportunities closed in
- * the window (won / (won + lost)), because a lead cohort's deals are often still open.
+ * The funnel observed over local days [from, to] for a scope, counted by the metrics engine: the lead-funnel
+ * steps of the leads created in the window, and the win rate, deal counts and revenue of the opportunities
+ * closed in it (a lead cohort's deals are often still open).
  */
 export async function observedFunnel(
   db: Db,
-  scope: ResolvedScope,
-  from: Date,
-  to: Date,
+  scope: Scope,
+  window: { from: string; to: string },
   periodDays: number,
 ): Promise<{ funnel: ObservedFunnel; counts: FunnelCounts }> {
-  const leads = await sql<{ leads: number; mql: number; sql: number; opps: number }>`
-    select count(*) as leads,
-      count(*) filter (where mql_at is not null or sql_at is not null or converted_opportunity_id is not null) as mql,
-      count(*) filter (where sql_at is not null or converted_opportunity_id is not null) as sql,
-      count(*) filter (where converted_opportunity_id is not null) as opps
-    from leads
-    where created_at >= ${from.toISOString()}::timestamptz and created_at < ${to.toISOString()}::timestamptz
-      and ${ownerFilter(scope, 'owner_id')}`.execute(db);
-  const closed = await sql<{ won: number; lost: number; won_amount: number }>`
-    select count(*) filter (where status = 'won') as won, count(*) filter (where status = 'lost') as lost,
-      coalesce(sum(amount_minor) filter (where status = 'won'), 0) as won_amount
-    from opportunities
-    where status in ('won', 'lost') and closed_at >= ${from.toISOString()}::timestamptz
-      and closed_at < ${to.toISOString()}::timestamptz and ${ownerFilter(scope, 'owner_id')}`.execute(db);
-  const l = leads.rows[0];
-  const c = closed.rows[0];
-  const counts: FunnelCounts = {
-    leads: Number(l?.leads ?? 0),
-    mql: Number(l?.mql ?? 0),
-    sql: Number(l?.sql ?? 0),
-    opportunities: Number(l?.opps ?? 0),
-    won: Number(c?.won ?? 0),
-    lost: Number(c?.lost ?? 0),
-    wonAmount: Number(c?.won_amount ?? 0),
-  };
-  const share = (n: number) => (counts.leads > 0 ? n / counts.leads : 0);
-  const winRate = counts.won + counts.lost > 0 ? counts.won / (counts.won + counts.lost) : 0;
-  const windowDays = (to.getTime() - from.getTime()) / 86_400_000;
-  return {
-    counts,
-    funnel: {
-      stages: [
-        { id: 'lead', label: 'Leads', reach: 1 },
-        { id: 'mql', label: 'Marketing-qualified', reach: share(counts.mql) },
-        { id: 'sql', label: 'Sales-qualified / meeting', reach: share(counts.sql) },
-        { id: 'opportunity', label: 'Opportunities', reach: share(counts.opportunities) },
-        { id: 'won', label: 'Won', reach: share(counts.opportunities) * winRate },
-      ],
-      avgDealSize: counts.won > 0 ? counts.wonAmount / counts.won : 0,
-      topPerPeriod: windowDays > 0 ? (counts.leads / windowDays) * periodDays : 0,
+  const [row] = await runMetricsInScope(db, scope, {
+    metricIds: Object.values(METRICS),
+    from: window.from,
+    to: window.to,
+    groupBy: 'company',
+  });
+  const value = (id: string) => row?.values[id]?.value ?? null;
+  const count = (id: string) => value(id) ?? 0;
+  return observedFunnelOf(
+    {
+      leads: count(METRICS.leads),
+      mql: count(METRICS.mql),
+      sql: count(METRICS.sql),
+      opportunities: count(METRICS.opportunities),
+      won: count(METRICS.won),
+      lost: count(METRICS.lost),
+      wonAmount: count(METRICS.wonAmount),
+      winRate: value(METRICS.winRate),
+      avgDealSize: value(METRICS.avgDealSize),
     },
-  };
+    daysBetween(window.from, addDays(window.to, 1)),
+    periodDays,
+  );
 }

@@ -1,12 +1,14 @@
 import type { Viewer } from '../../../domain/access/viewer.ts';
-import { daysBetween } from '../../../domain/calendar/local-date.ts';
+import { addDays, daysBetween } from '../../../domain/calendar/local-date.ts';
 import { parsePeriod, type Period } from '../../../domain/calendar/period.ts';
-import type { ForecastScope } from '../../../domain/forecast/scope.ts';
+import { instantToLocal } from '../../../domain/calendar/zoned.ts';
+import { scopeKey, type ForecastScope } from '../../../domain/forecast/scope.ts';
 import type { FunnelStage } from '../../../domain/planning/funnel.ts';
+import type { FunnelCounts } from '../../../domain/planning/observed.ts';
 import { planFunnel, type Plan, type PlanRequest } from '../../../domain/planning/plan.ts';
 import type { Db } from '../../db.ts';
 import { getSettings } from '../../tables/settings.ts';
-import { observedFunnel, type FunnelCounts } from './observed-funnel.ts';
+import { observedFunnel } from './observed-funnel.ts';
 import { resolveScope } from './resolve-scope.ts';
 
 /** Default look-back for observed conversion rates. */
@@ -38,10 +40,12 @@ export interface PlanReport {
 export async function planReport(db: Db, viewer: Viewer, req: PlanReportRequest): Promise<PlanReport> {
   const settings = await getSettings(db);
   const period = parsePeriod(req.periodKey, settings.fiscalYearStartMonth);
-  const scope = await resolveScope(db, viewer, req.scope);
+  const { scope, name } = await resolveScope(db, viewer, req.scope);
   const lookbackDays = req.lookbackDays ?? PLAN_LOOKBACK_DAYS;
-  const from = new Date(req.now.getTime() - lookbackDays * 86_400_000);
-  const observed = await observedFunnel(db, scope, from, req.now, daysBetween(period.start, period.end));
+  // The look-back is whole local days, as every metric counts them: the lookbackDays days before today.
+  const today = instantToLocal(req.now, settings.timeZone).date;
+  const window = { from: addDays(today, -lookbackDays), to: addDays(today, -1) };
+  const observed = await observedFunnel(db, scope, window, daysBetween(period.start, period.end));
   const funnel = {
     stages: req.stages ?? observed.funnel.stages,
     avgDealSize: req.avgDealSize ?? observed.funnel.avgDealSize,
@@ -49,7 +53,7 @@ export async function planReport(db: Db, viewer: Viewer, req: PlanReportRequest)
   };
   return {
     period,
-    scope: { key: scope.key, name: scope.name },
+    scope: { key: scopeKey(req.scope), name },
     currency: settings.currency,
     lookbackDays,
     observed: observed.counts,

@@ -1,13 +1,13 @@
 import { sql } from 'kysely';
+import { COMPANY_SCOPE, ownersScope, type Scope } from '../../../domain/access/scope.ts';
 import { canSeeOwner, type Viewer } from '../../../domain/access/viewer.ts';
-import type { ResolvedScope } from '../../../domain/forecast/inputs.ts';
-import { ownerKey, scopeKey, type ForecastScope } from '../../../domain/forecast/scope.ts';
+import { scopeKey, type ForecastScope } from '../../../domain/forecast/scope.ts';
 import { AppError } from '../../../errors.ts';
 import type { Db } from '../../db.ts';
 
-/** A scope with its owners and a display name. */
-export interface NamedScope extends ResolvedScope {
-  scope: ForecastScope;
+/** A forecast's scope and the name reports show for it ('Company', the team's or the rep's). */
+export interface ScopeWithName {
+  scope: Scope;
   name: string;
 }
 
@@ -33,19 +33,11 @@ function forbidden(key: string): AppError {
  * Resolves a scope to its owners and checks access: company aggregates are visible to everyone (deal lines are
  * filtered separately); a team needs every member visible; a rep needs that rep visible.
  */
-export async function resolveScope(db: Db, viewer: Viewer, scope: ForecastScope): Promise<NamedScope> {
+export async function resolveScope(db: Db, viewer: Viewer, scope: ForecastScope): Promise<ScopeWithName> {
   const key = scopeKey(scope);
   switch (scope.type) {
-    case 'company': {
-      const users = await db.selectFrom('users').select('id').orderBy('id').execute();
-      return {
-        scope,
-        key,
-        name: 'Company',
-        ownerKeys: null,
-        repKeys: [...users.map((u) => ownerKey(u.id)), ownerKey(null)],
-      };
-    }
+    case 'company':
+      return { scope: COMPANY_SCOPE, name: 'Company' };
     case 'team': {
       const team = await db.selectFrom('teams').select('name').where('id', '=', scope.id).executeTakeFirst();
       if (!team)
@@ -54,8 +46,7 @@ export async function resolveScope(db: Db, viewer: Viewer, scope: ForecastScope)
         ]);
       const ids = await teamMemberIds(db, scope.id);
       if (viewer.visibleUserIds !== null && ids.some((id) => !canSeeOwner(viewer, id))) throw forbidden(key);
-      const keys = ids.map((id) => ownerKey(id));
-      return { scope, key, name: team.name, ownerKeys: new Set(keys), repKeys: keys };
+      return { scope: ownersScope(scope, ids), name: team.name };
     }
     case 'rep': {
       const user = await db.selectFrom('users').select('name').where('id', '=', scope.id).executeTakeFirst();
@@ -64,7 +55,7 @@ export async function resolveScope(db: Db, viewer: Viewer, scope: ForecastScope)
           { field: 'scope', value: key, reason: 'no such user' },
         ]);
       if (!canSeeOwner(viewer, scope.id)) throw forbidden(key);
-      return { scope, key, name: user.name, ownerKeys: new Set([ownerKey(scope.id)]), repKeys: [] };
+      return { scope: ownersScope(scope, [scope.id]), name: user.name };
     }
   }
 }
@@ -73,8 +64,8 @@ export async function resolveScope(db: Db, viewer: Viewer, scope: ForecastScope)
  * Every scope the viewer may see, for snapshots and backtests: the company, each team whose members are all
  * visible, and each visible user who owns an opportunity.
  */
-export async function listVisibleScopes(db: Db, viewer: Viewer): Promise<NamedScope[]> {
-  const out: NamedScope[] = [await resolveScope(db, viewer, { type: 'company' })];
+export async function listVisibleScopes(db: Db, viewer: Viewer): Promise<ScopeWithName[]> {
+  const out: ScopeWithName[] = [await resolveScope(db, viewer, { type: 'company' })];
   const teams = await db.selectFrom('teams').select('id').orderBy('id').execute();
   for (const t of teams) {
     try {
@@ -93,14 +84,7 @@ export async function listVisibleScopes(db: Db, viewer: Viewer): Promise<NamedSc
     .execute();
   for (const u of owners) {
     if (!canSeeOwner(viewer, u.id)) continue;
-    const scope = { type: 'rep' as const, id: u.id };
-    out.push({
-      scope,
-      key: scopeKey(scope),
-      name: u.name,
-      ownerKeys: new Set([ownerKey(u.id)]),
-      repKeys: [],
-    });
+    out.push({ scope: ownersScope({ type: 'rep', id: u.id }, [u.id]), name: u.name });
   }
   return out;
 }

@@ -8,7 +8,7 @@ import type { MethodId } from '../../../domain/forecast/types.ts';
 import type { Db } from '../../db.ts';
 import { getSettings } from '../../tables/settings.ts';
 import { loadForecastInputs } from './load-inputs.ts';
-import { listVisibleScopes } from './resolve-scope.ts';
+import { listVisibleScopes, type ScopeWithName } from './resolve-scope.ts';
 
 export interface SnapshotRequest {
   periodKey: string;
@@ -50,6 +50,7 @@ export async function takeSnapshot(db: Db, req: SnapshotRequest): Promise<Snapsh
     timeZone: settings.timeZone,
   });
   const scopes = await listVisibleScopes(db, SYSTEM_VIEWER);
+  const keyOf = (s: ScopeWithName) => scopeKey(s.scope.subject);
   const seedFor = (key: string): number => req.seed ?? defaultSeed(key, period.key, inputs.window.asOfDate);
   // The job runner already holds a transaction (for its advisory lock); join it rather than nest.
   const inTransaction = <T>(fn: (tx: Db) => Promise<T>): Promise<T> =>
@@ -73,11 +74,11 @@ export async function takeSnapshot(db: Db, req: SnapshotRequest): Promise<Snapsh
       .executeTakeFirst();
     if (!inserted) return null;
     const values = scopes.flatMap((s) =>
-      computeScope(inputs, s, { seed: seedFor(s.key), iterations: req.iterations }).map((r) => ({
+      computeScope(inputs, s.scope, { seed: seedFor(keyOf(s)), iterations: req.iterations }).map((r) => ({
         snapshot_id: inserted.id,
-        scope_key: s.key,
-        scope_type: s.scope.type,
-        scope_id: s.scope.type === 'company' ? null : s.scope.id,
+        scope_key: keyOf(s),
+        scope_type: s.scope.subject.type,
+        scope_id: s.scope.subject.type === 'company' ? null : s.scope.subject.id,
         method: r.method,
         value_minor: r.value,
         won_to_date_minor: r.wonToDate,

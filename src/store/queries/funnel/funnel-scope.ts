@@ -1,25 +1,22 @@
 import { sql } from 'kysely';
-import type { MetricScope } from '../metrics/scope.ts';
-
-function inList(values: readonly (string | number)[]) {
-  return values.length === 0 ? sql`(null)` : sql`(${sql.join(values.map((v) => sql`${v}`))})`;
-}
+import type { Scope } from '../../../domain/access/scope.ts';
+import { inList } from '../../sql/lists.ts';
 
 /**
  * Scope conditions for funnel queries over opportunities `o` (owner's user row `u`) — the funnel is an aggregate,
  * so it is open to every signed-in user, with rep filters already narrowed to visible users by resolveScope.
  */
-export function scopeWhere(scope: MetricScope, ownerColumn = sql`o.owner_id`) {
+export function scopeWhere(scope: Scope, ownerColumn = sql`o.owner_id`) {
   const parts = [sql`true`];
-  if (scope.ownerIds !== null) parts.push(sql`${ownerColumn} in ${inList(scope.ownerIds)}`);
-  if (scope.teamIds !== null) parts.push(sql`u.team_id in ${inList(scope.teamIds)}`);
+  if (scope.ownerIds !== null) parts.push(inList(ownerColumn, scope.ownerIds));
+  if (scope.teamIds !== null) parts.push(inList('u.team_id', scope.teamIds));
   return sql.join(parts, sql` and `);
 }
 
 /** Extra conditions on opportunity columns (type, lead source). */
-export function opportunityWhere(scope: MetricScope) {
+export function opportunityWhere(scope: Scope) {
   const parts = [sql`true`];
-  if (scope.opportunityTypes) parts.push(sql`o.type in ${inList(scope.opportunityTypes)}`);
-  if (scope.leadSources) parts.push(sql`o.lead_source in ${inList(scope.leadSources)}`);
+  if (scope.opportunityTypes) parts.push(inList('o.type', scope.opportunityTypes));
+  if (scope.leadSources) parts.push(inList('o.lead_source', scope.leadSources));
   return sql.join(parts, sql` and `);
 }

@@ -1,12 +1,22 @@
-import { sql } from 'kysely';
+import type { Scope } from '../../../domain/access/scope.ts';
+import { addDays } from '../../../domain/calendar/local-date.ts';
 import { leadFunnel, type LeadFunnelStep } from '../../../domain/funnel/funnel.ts';
+import { leadsConverted } from '../../../domain/metrics/definitions/leads-converted.ts';
+import { leadsCreated } from '../../../domain/metrics/definitions/leads-created.ts';
+import { leadsReachingMql } from '../../../domain/metrics/definitions/leads-reaching-mql.ts';
+import { leadsReachingSql } from '../../../domain/metrics/definitions/leads-reaching-sql.ts';
+import { leadsWon } from '../../../domain/metrics/definitions/leads-won.ts';
 import type { Db } from '../../db.ts';
-import type { MetricScope } from '../metrics/scope.ts';
-import { scopeWhere } from './funnel-scope.ts';
+import { runMetricsInScope } from '../metrics/run-metrics.ts';
 
-function inList(values: readonly (string | number)[]) {
-  return values.length === 0 ? sql`(null)` : sql`(${sql.join(values.map((v) => sql`${v}`))})`;
-}
+/** The funnel's steps, each a registry metric over the cohort of leads created in the period. */
+const STEPS = {
+  lead: leadsCreated.id,
+  mql: leadsReachingMql.id,
+  sql: leadsReachingSql.id,
+  opportunity: leadsConverted.id,
+  won: leadsWon.id,
+} as const;
 
 /**
  * Lead -> MQL -> SQL -> opportunity -> won for the cohort of leads created in the period, whenever they moved on.
@@ -15,29 +25,22 @@ function inList(values: readonly (string | number)[]) {
  */
 export async function leadFunnelSteps(
   db: Db,
-  range: { from: string; toExclusive: string; timeZone: string },
-  scope: MetricScope,
+  range: { from: string; toExclusive: string },
+  scope: Scope,
 ): Promise<LeadFunnelStep[]> {
-  const tz = range.timeZone;
-  const source = scope.leadSources ? sql`l.source in ${inList(scope.leadSources)}` : sql`true`;
-  const r = await sql<{ lead: number; mql: number; sql_: number; opportunity: number; won: number }>`
-    select count(*) as lead,
-      count(*) filter (where l.mql_at is not null or l.sql_at is not null or o.id is not null) as mql,
-      count(*) filter (where l.sql_at is not null or o.id is not null) as sql_,
-      count(*) filter (where o.id is not null) as opportunity,
-      count(*) filter (where o.status = 'won') as won
-    from leads l
-    left join users u on u.id = l.owner_id
-    left join opportunities o on o.id = l.converted_opportunity_id
-    where l.created_at >= (${range.from}::date)::timestamp at time zone ${tz}
-      and l.created_at < (${range.toExclusive}::date)::timestamp at time zone ${tz}
-      and ${scopeWhere(scope, sql`l.owner_id`)} and ${source}`.execute(db);
-  const row = r.rows[0];
+  const [row] = await runMetricsInScope(db, scope, {
+    metricIds: Object.values(STEPS),
+    from: range.from,
+    to: addDays(range.toExclusive, -1),
+    groupBy: 'company',
+  });
+  // Counts are never null; a missing company row would be an engine bug, read as an empty funnel.
+  const count = (id: string) => row?.values[id]?.value ?? 0;
   return leadFunnel({
-    lead: Number(row?.lead ?? 0),
-    mql: Number(row?.mql ?? 0),
-    sql: Number(row?.sql_ ?? 0),
-    opportunity: Number(row?.opportunity ?? 0),
-    won: Number(row?.won ?? 0),
+    lead: count(STEPS.lead),
+    mql: count(STEPS.mql),
+    sql: count(STEPS.sql),
+    opportunity: count(STEPS.opportunity),
+    won: count(STEPS.won),
   });
 }

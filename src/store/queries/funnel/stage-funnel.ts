@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { stageStep, type StageStep } from '../../../domain/funnel/funnel.ts';
 import type { Db } from '../../db.ts';
-import type { MetricScope } from '../metrics/scope.ts';
+import type { Scope } from '../../../domain/access/scope.ts';
 import { opportunityWhere, scopeWhere } from './funnel-scope.ts';
 
 /**
@@ -21,7 +21,7 @@ export async function stageFunnel(
   db: Db,
   pipelineId: number,
   range: { from: string; toExclusive: string; timeZone: string },
-  scope: MetricScope,
+  scope: Scope,
 ): Promise<StageStep[]> {
   const tz = range.timeZone;
   const r = await sql<{

@@ -1,8 +1,9 @@
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import type { Viewer } from '../../../domain/access/viewer.ts';
 import type { Goal, GoalScopeType } from '../../../domain/goals/goal.ts';
 import { visibleTeamIdsFor } from '../../access/visible-users.ts';
 import type { Db } from '../../db.ts';
+import { inList } from '../../sql/lists.ts';
 import { toGoal } from './goal-row.ts';
 
 /** Narrows the goal list. */
@@ -53,11 +54,6 @@ export async function listGoals(db: Db, viewer: Viewer, filter: GoalFilter = {})
   }
   const rows = await q.orderBy('scope_type').orderBy('scope_id').orderBy('id').execute();
   return rows.map(toGoal);
-}
-
-/** `column in (...)`, or false for an empty list. */
-function inList(column: string, ids: readonly number[]): Expression<SqlBool> {
-  return ids.length === 0 ? sql<SqlBool>`false` : sql<SqlBool>`${sql.ref(column)} in (${sql.join([...ids])})`;
 }
 
 /** One goal if the viewer may see it (same rule as listGoals), else undefined. */

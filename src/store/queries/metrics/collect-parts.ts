@@ -1,10 +1,11 @@
+import type { Scope } from '../../../domain/access/scope.ts';
 import type { Grain } from '../../../domain/calendar/period.ts';
 import { periodContaining } from '../../../domain/calendar/period.ts';
 import type { Db } from '../../db.ts';
 import { emptyValue } from './compile-aggregate.ts';
 import { compileBatch } from './compile-batch.ts';
 import type { SourceBatch } from './plan.ts';
-import type { MetricScope } from './scope.ts';
+import type { GroupBy } from '../../../domain/metrics/query.ts';
 import type { SourceContext } from './source-spec.ts';
 import { sourceSpec } from './sources/index.ts';
 
@@ -37,7 +38,8 @@ const toNumber = (v: number | string | null | undefined): number | null =>
 export async function collectParts(
   db: Db,
   batches: readonly SourceBatch[],
-  scope: MetricScope,
+  scope: Scope,
+  groupBy: GroupBy,
   buckets: readonly Bucket[],
   base: Omit<SourceContext, 'from' | 'toExclusive' | 'businessMinutes' | 'quotaGoals'>,
   perBucket: BucketContext,
@@ -75,7 +77,7 @@ export async function collectParts(
     const bucketing = { grain, fiscalYearStartMonth };
     if (spec.mode === 'event') {
       const ctx: SourceContext = { ...base, from: whole.start, toExclusive: whole.end, ...perBucket(whole) };
-      const query = compileBatch(spec, batch, ctx, scope, bucketing);
+      const query = compileBatch(spec, batch, ctx, scope, groupBy, bucketing);
       if (!query) {
         for (const p of batch.parts) unavailable.add(p.key);
         continue;
@@ -97,7 +99,7 @@ export async function collectParts(
           toExclusive: bucket.end,
           ...perBucket(bucket),
         };
-        const query = compileBatch(spec, batch, ctx, scope, { grain: null, fiscalYearStartMonth });
+        const query = compileBatch(spec, batch, ctx, scope, groupBy, { grain: null, fiscalYearStartMonth });
         if (!query) {
           for (const p of batch.parts) unavailable.add(p.key);
           break;

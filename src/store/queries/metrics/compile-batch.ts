@@ -1,11 +1,12 @@
 import { sql } from 'kysely';
+import type { Scope } from '../../../domain/access/scope.ts';
 import type { Grain } from '../../../domain/calendar/period.ts';
 import type { GroupBy } from '../../../domain/metrics/query.ts';
 import { assertNever } from '../../../errors.ts';
+import { inList } from '../../sql/lists.ts';
 import { bucketStart, inRange } from './bucket-sql.ts';
 import { compileAggregate } from './compile-aggregate.ts';
 import type { PlannedPart, SourceBatch } from './plan.ts';
-import type { MetricScope } from './scope.ts';
 import { defaultTimeColumn, type Fragment, type SourceContext, type SourceSpec } from './source-spec.ts';
 
 /** One row of a compiled batch: the group, the bucket's first date (or null), and p0..pN in part order. */
@@ -13,10 +14,6 @@ export type BatchRow = { group_id: number | null; bucket: string | null } & Reco
   string,
   number | string | null
 >;
-
-function inList(values: readonly (string | number)[]): Fragment {
-  return values.length === 0 ? sql`(null)` : sql`(${sql.join(values.map((v) => sql`${v}`))})`;
-}
 
 function groupExpr(spec: SourceSpec, groupBy: GroupBy): Fragment | null {
   switch (groupBy) {
@@ -32,20 +29,20 @@ function groupExpr(spec: SourceSpec, groupBy: GroupBy): Fragment | null {
 }
 
 /** Scope restrictions (access, team, rep, pipeline, type, lead source) as conditions; null = cannot apply. */
-function scopeConditions(spec: SourceSpec, scope: MetricScope): Fragment[] | null {
+function scopeConditions(spec: SourceSpec, scope: Scope, groupBy: GroupBy): Fragment[] | null {
   const out: Fragment[] = [];
   if (scope.ownerIds !== null) {
     if (!spec.owner) return null;
-    out.push(sql`${spec.owner} in ${inList(scope.ownerIds)}`);
+    out.push(inList(spec.owner, scope.ownerIds));
   }
-  if (scope.groupBy === 'rep' && spec.owner) out.push(sql`${spec.owner} is not null`);
-  if (scope.teamIds !== null) out.push(sql`${spec.team} in ${inList(scope.teamIds)}`);
+  if (groupBy === 'rep' && spec.owner) out.push(sql`${spec.owner} is not null`);
+  if (scope.teamIds !== null) out.push(inList(spec.team, scope.teamIds));
   const f = spec.filterColumns;
-  if (scope.pipelineIds && f.pipeline) out.push(sql`${f.pipeline} in ${inList(scope.pipelineIds)}`);
+  if (scope.pipelineIds && f.pipeline) out.push(inList(f.pipeline, scope.pipelineIds));
   if (scope.opportunityTypes && f.opportunityType) {
-    out.push(sql`${f.opportunityType} in ${inList(scope.opportunityTypes)}`);
+    out.push(inList(f.opportunityType, scope.opportunityTypes));
   }
-  if (scope.leadSources && f.leadSource) out.push(sql`${f.leadSource} in ${inList(scope.leadSources)}`);
+  if (scope.leadSources && f.leadSource) out.push(inList(f.leadSource, scope.leadSources));
   return out;
 }
 
@@ -64,11 +61,12 @@ export function compileBatch(
   spec: SourceSpec,
   batch: SourceBatch,
   ctx: SourceContext,
-  scope: MetricScope,
+  scope: Scope,
+  groupBy: GroupBy,
   bucketing: Bucketing,
 ) {
-  const group = groupExpr(spec, scope.groupBy);
-  const scoped = scopeConditions(spec, scope);
+  const group = groupExpr(spec, groupBy);
+  const scoped = scopeConditions(spec, scope, groupBy);
   if (!group || !scoped) return null;
   const columns = spec.columns(ctx);
   const where = [...spec.where(ctx), ...scoped];

@@ -1,7 +1,8 @@
 import type { GroupBy } from '../../../domain/metrics/query.ts';
 import { assertNever } from '../../../errors.ts';
 import type { Db } from '../../db.ts';
-import type { MetricScope } from './scope.ts';
+import { inList } from '../../sql/lists.ts';
+import type { Scope } from '../../../domain/access/scope.ts';
 
 /** A result group: a rep, a team (null = reps without a team) or the company. */
 export interface ResultGroup {
@@ -18,10 +19,10 @@ export const NO_TEAM = 'No team';
  */
 export async function listGroups(
   db: Db,
-  scope: MetricScope,
+  scope: Scope,
+  groupBy: GroupBy,
   seen: ReadonlySet<number | null>,
 ): Promise<ResultGroup[]> {
-  const groupBy: GroupBy = scope.groupBy;
   switch (groupBy) {
     case 'company':
       return [{ id: null, name: 'Company' }];
@@ -32,15 +33,14 @@ export async function listGroups(
         const base = eb.and([eb('active', '=', true), eb('role', '=', 'rep')]);
         return seenIds.length > 0 ? eb.or([base, eb('id', 'in', seenIds)]) : base;
       });
-      if (scope.ownerIds !== null) q = q.where('id', 'in', scope.ownerIds.length > 0 ? scope.ownerIds : [0]);
-      if (scope.teamIds !== null)
-        q = q.where('team_id', 'in', scope.teamIds.length > 0 ? scope.teamIds : [0]);
+      if (scope.ownerIds !== null) q = q.where(inList('id', scope.ownerIds));
+      if (scope.teamIds !== null) q = q.where(inList('team_id', scope.teamIds));
       const rows = await q.orderBy('name').orderBy('id').execute();
       return rows.map((r) => ({ id: r.id, name: r.name }));
     }
     case 'team': {
       let q = db.selectFrom('teams').select(['id', 'name']);
-      if (scope.teamIds !== null) q = q.where('id', 'in', scope.teamIds.length > 0 ? scope.teamIds : [0]);
+      if (scope.teamIds !== null) q = q.where(inList('id', scope.teamIds));
       const rows = await q.orderBy('name').orderBy('id').execute();
       const out: ResultGroup[] = rows.map((r) => ({ id: r.id, name: r.name }));
       const listed = new Set(out.map((g) => g.id));

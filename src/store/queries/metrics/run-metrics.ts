@@ -1,3 +1,4 @@
+import type { Scope } from '../../../domain/access/scope.ts';
 import type { Viewer } from '../../../domain/access/viewer.ts';
 import { businessMinutesBetween, type BusinessCalendar } from '../../../domain/calendar/business-time.ts';
 import { addDays, daysBetween } from '../../../domain/calendar/local-date.ts';
@@ -5,7 +6,7 @@ import { periodsBetween } from '../../../domain/calendar/period.ts';
 import { localDateToInstant } from '../../../domain/calendar/zoned.ts';
 import type { MetricDefinition } from '../../../domain/metrics/definition.ts';
 import { combineParts, quotaAttainmentRate, type RepQuota } from '../../../domain/metrics/derive.ts';
-import type { MetricQuery, MetricRow, MetricValue } from '../../../domain/metrics/query.ts';
+import type { GroupBy, MetricQuery, MetricRow, MetricValue } from '../../../domain/metrics/query.ts';
 import { resolveMetrics, validateQueryDates } from '../../../domain/metrics/resolve.ts';
 import type { Db } from '../../db.ts';
 import { getBusinessCalendar } from '../../tables/calendar.ts';
@@ -14,7 +15,7 @@ import { collectParts, type Bucket, type CollectedParts } from './collect-parts.
 import { listGroups, teamsOfUsers } from './groups.ts';
 import { partKey, planBatches } from './plan.ts';
 import { quotaGoalWeights } from './quota-goals.ts';
-import { resolveScope, type MetricScope } from './scope.ts';
+import { resolveScope } from './scope.ts';
 
 /** Options for tests and benchmarks. */
 export interface RunMetricsOptions {
@@ -24,7 +25,7 @@ export interface RunMetricsOptions {
 
 const MONTH_DAYS = 30.4375;
 
-function bucketsOf(query: MetricQuery, fiscalYearStartMonth: number): Bucket[] {
+function bucketsOf(query: Omit<MetricQuery, 'filters'>, fiscalYearStartMonth: number): Bucket[] {
   const end = addDays(query.to, 1);
   if (!query.grain) return [{ key: '', start: query.from, end }];
   return periodsBetween(query.from, end, query.grain, fiscalYearStartMonth).map((p) => ({
@@ -49,6 +50,20 @@ export async function runMetrics(
   query: MetricQuery,
   options: RunMetricsOptions = {},
 ): Promise<MetricRow[]> {
+  const scope = await resolveScope(db, viewer, query.groupBy, query.filters);
+  return runMetricsInScope(db, scope, query, options);
+}
+
+/**
+ * The same engine for a scope resolved elsewhere: forecasts and plans resolve a team or rep (with its access
+ * check) and count through here. The scope carries the filters, so the query has none.
+ */
+export async function runMetricsInScope(
+  db: Db,
+  scope: Scope,
+  query: Omit<MetricQuery, 'filters'>,
+  options: RunMetricsOptions = {},
+): Promise<MetricRow[]> {
   const defs = resolveMetrics(query.metricIds);
   validateQueryDates(query);
   const now = options.now ?? new Date();
@@ -56,7 +71,6 @@ export async function runMetrics(
   const fy = settings.fiscalYearStartMonth;
   const grain = query.grain ?? null;
   const buckets = bucketsOf(query, fy);
-  const scope = await resolveScope(db, viewer, query.groupBy, query.filters);
 
   const needsWorkingTime = usesSource(defs, 'working_time');
   let cal: BusinessCalendar | null = null;
@@ -86,13 +100,34 @@ export async function runMetrics(
     quotaGoals: goalWeights ? goalWeights(b.start, b.end) : [],
   });
 
-  const collected = await collectParts(db, planBatches(defs), scope, buckets, base, perBucket, grain, fy);
-  const groups = await listGroups(db, scope, collected.seenGroups);
+  const collected = await collectParts(
+    db,
+    planBatches(defs),
+    scope,
+    query.groupBy,
+    buckets,
+    base,
+    perBucket,
+    grain,
+    fy,
+  );
+  const groups = await listGroups(db, scope, query.groupBy, collected.seenGroups);
 
   const rateDefs = defs.filter((d) => d.derivation === 'share_of_reps_at_quota');
   const quotaByGroup =
     rateDefs.length > 0
-      ? await repQuotasByGroup(db, rateDefs[0]!, scope, collected, buckets, base, perBucket, grain, fy)
+      ? await repQuotasByGroup(
+          db,
+          rateDefs[0]!,
+          scope,
+          query.groupBy,
+          collected,
+          buckets,
+          base,
+          perBucket,
+          grain,
+          fy,
+        )
       : null;
 
   const rows: MetricRow[] = [];
@@ -130,28 +165,27 @@ export async function runMetrics(
 async function repQuotasByGroup(
   db: Db,
   def: MetricDefinition,
-  scope: MetricScope,
+  scope: Scope,
+  groupBy: GroupBy,
   collected: CollectedParts,
   buckets: readonly Bucket[],
-  base: Parameters<typeof collectParts>[4],
-  perBucket: Parameters<typeof collectParts>[5],
+  base: Parameters<typeof collectParts>[5],
+  perBucket: Parameters<typeof collectParts>[6],
   grain: MetricQuery['grain'] | null,
   fy: number,
 ): Promise<Map<number | null, Map<string, RepQuota[]>>> {
   const won = def.parts.won;
   const quota = def.parts.quota;
   if (!won || !quota) throw new Error(`${def.id} needs won and quota parts`);
-  const repScope: MetricScope = { ...scope, groupBy: 'rep' };
   const perRep =
-    scope.groupBy === 'rep'
+    groupBy === 'rep'
       ? collected
-      : await collectParts(db, planBatches([def]), repScope, buckets, base, perBucket, grain ?? null, fy);
+      : await collectParts(db, planBatches([def]), scope, 'rep', buckets, base, perBucket, grain ?? null, fy);
   const repIds = [...perRep.seenGroups].filter((id): id is number => id !== null);
-  const teamOf = scope.groupBy === 'team' ? await teamsOfUsers(db, repIds) : new Map<number, number | null>();
+  const teamOf = groupBy === 'team' ? await teamsOfUsers(db, repIds) : new Map<number, number | null>();
   const out = new Map<number | null, Map<string, RepQuota[]>>();
   for (const rep of repIds) {
-    const groupId =
-      scope.groupBy === 'rep' ? rep : scope.groupBy === 'team' ? (teamOf.get(rep) ?? null) : null;
+    const groupId = groupBy === 'rep' ? rep : groupBy === 'team' ? (teamOf.get(rep) ?? null) : null;
     let byBucket = out.get(groupId);
     if (!byBucket) out.set(groupId, (byBucket = new Map()));
     for (const b of buckets) {

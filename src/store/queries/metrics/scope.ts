@@ -1,22 +1,7 @@
+import { queryScope, type Scope } from '../../../domain/access/scope.ts';
 import type { Viewer } from '../../../domain/access/viewer.ts';
 import type { GroupBy, MetricFilters } from '../../../domain/metrics/query.ts';
 import type { Db } from '../../db.ts';
-
-/** Who and what a metrics query may read, after access rules and filters are combined. */
-export interface MetricScope {
-  groupBy: GroupBy;
-  /** Only facts owned by these users; null = no restriction. */
-  ownerIds: number[] | null;
-  /** Only facts of these teams (descendant teams included); null = no restriction. */
-  teamIds: number[] | null;
-  pipelineIds: number[] | null;
-  opportunityTypes: string[] | null;
-  leadSources: string[] | null;
-}
-
-function nonEmpty<T>(xs: readonly T[] | undefined): T[] | null {
-  return xs && xs.length > 0 ? [...xs] : null;
-}
 
 /** The teams in `roots` and every team below them. */
 export async function withDescendantTeams(db: Db, roots: readonly number[]): Promise<number[]> {
@@ -36,38 +21,13 @@ export async function withDescendantTeams(db: Db, roots: readonly number[]): Pro
   return [...out];
 }
 
-/**
- * Per-rep rows are row-level data: a rep sees only their own, a manager their subtree. Team and company
- * aggregates are open to every signed-in user, but a user filter is still narrowed to the visible users so an
- * aggregate cannot be used to read one colleague's numbers.
- */
-export function visibleOwners(viewer: Viewer): number[] | null {
-  if (viewer.role === 'rep') return viewer.userId === null ? [] : [viewer.userId];
-  return viewer.visibleUserIds === null ? null : [...viewer.visibleUserIds];
-}
-
-/** Combines the viewer's access with the query filters. */
+/** Combines the viewer's access with the query filters (see queryScope), with the filter's sub-teams added. */
 export async function resolveScope(
   db: Db,
   viewer: Viewer,
   groupBy: GroupBy,
   filters: MetricFilters | undefined,
-): Promise<MetricScope> {
-  const visible = visibleOwners(viewer);
-  const requested = nonEmpty(filters?.userIds);
-  let ownerIds: number[] | null;
-  if (groupBy === 'rep') {
-    ownerIds = requested && visible ? requested.filter((id) => visible.includes(id)) : (requested ?? visible);
-  } else {
-    ownerIds = requested ? (visible ? requested.filter((id) => visible.includes(id)) : requested) : null;
-  }
-  const teamRoots = nonEmpty(filters?.teamIds);
-  return {
-    groupBy,
-    ownerIds,
-    teamIds: teamRoots ? await withDescendantTeams(db, teamRoots) : null,
-    pipelineIds: nonEmpty(filters?.pipelineIds),
-    opportunityTypes: nonEmpty(filters?.opportunityTypes),
-    leadSources: nonEmpty(filters?.leadSources),
-  };
+): Promise<Scope> {
+  const scope = queryScope(viewer, groupBy, filters);
+  return scope.teamIds ? { ...scope, teamIds: await withDescendantTeams(db, scope.teamIds) } : scope;
 }

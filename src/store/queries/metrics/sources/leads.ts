@@ -20,6 +20,11 @@ export const leadsSource: SourceSpec = {
   },
   columns: (ctx) => ({
     status: sql`l.status`,
+    // Lead-funnel steps of the created cohort (a later step implies the earlier ones).
+    reached_mql: sql`(l.mql_at is not null or l.sql_at is not null or l.converted_opportunity_id is not null)`,
+    reached_sql: sql`(l.sql_at is not null or l.converted_opportunity_id is not null)`,
+    converted: sql`(l.converted_opportunity_id is not null)`,
+    converted_won: sql`exists (select 1 from opportunities o where o.id = l.converted_opportunity_id and o.status = 'won')`,
     response_minutes: sql`l.response_business_minutes`,
     sla_met: sql`(l.first_response_at is not null and l.first_response_at <= l.sla_deadline_at)`,
     sla_decided: sql`(l.first_response_at is not null or l.sla_deadline_at <= ${ctx.now.toISOString()}::timestamptz)`,

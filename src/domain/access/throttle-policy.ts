@@ -1,4 +1,5 @@
-import type { AuthFailureKind } from '../store/tables/auth.ts';
+/** What a throttle counts: failed sign-ins per email / per IP, bad bearer tokens per IP, token creations. */
+export type AuthFailureKind = 'email' | 'ip' | 'token_ip' | 'token_create';
 
 /** How many events of a kind are allowed per key within a sliding window before requests get 429. */
 export interface ThrottleRule {

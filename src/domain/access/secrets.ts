@@ -1,9 +1,7 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 
-/** A new random secret (256 bits, base64url) with a recognisable prefix, e.g. for sessions or API tokens. */
-export function newSecret(prefix: string): string {
-  return `${prefix}${randomBytes(32).toString('base64url')}`;
-}
+// Deterministic functions of their inputs (hashing and comparing are computation, not I/O); minting a secret
+// draws randomness, so newSecret lives with the tables that store secrets (src/store/tables/new-secret.ts).
 
 /**
  * SHA-256 hex of a secret. Secrets are 256-bit random values, so a fast unsalted hash is enough: there is

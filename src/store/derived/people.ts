@@ -1,12 +1,13 @@
 import { sql, type RawBuilder, type Transaction } from 'kysely';
 import type { Db } from '../db.ts';
 import type { Database } from '../schema.ts';
+import { idArray } from '../sql/lists.ts';
 
 /** A handle that may or may not be a transaction: derived columns are refreshed inside the writer's. */
 export type DbOrTx = Db | Transaction<Database>;
 
 /** Which people to recompute: the contacts and leads given, or everyone. */
-export interface DerivedScope {
+export interface RefreshRequest {
   contactIds?: number[];
   leadIds?: number[];
   all?: boolean;
@@ -19,24 +20,22 @@ export interface DerivedScope {
 }
 
 /**
- * The scope closed over lead conversion: a converted lead and its contact are one person, so recomputing
+ * The people closed over lead conversion: a converted lead and its contact are one person, so recomputing
  * either recomputes both. `null` means everyone.
  */
-export interface ResolvedScope {
+export interface AffectedPeople {
   contactIds: number[];
   leadIds: number[];
 }
 
-/** A bigint[] parameter sent as one array literal: one bind parameter however many ids, on both stores. */
-export function idArray(ids: readonly number[]): RawBuilder<unknown> {
-  return sql`${`{${ids.join(',')}}`}::bigint[]`;
-}
-
 /** Expands the given ids with the other side of every lead conversion; null for `all`. */
-export async function resolveScope(db: DbOrTx, scope: DerivedScope): Promise<ResolvedScope | null> {
-  if (scope.all) return null;
-  const contacts = new Set((scope.contactIds ?? []).map(Number));
-  const leads = new Set((scope.leadIds ?? []).map(Number));
+export async function resolveAffectedPeople(
+  db: DbOrTx,
+  request: RefreshRequest,
+): Promise<AffectedPeople | null> {
+  if (request.all) return null;
+  const contacts = new Set((request.contactIds ?? []).map(Number));
+  const leads = new Set((request.leadIds ?? []).map(Number));
   if (leads.size > 0) {
     const converted = await sql<{ c: number }>`
       select distinct converted_contact_id as c from leads
@@ -59,30 +58,33 @@ export const touchCondition = sql`((a.direction = 'outbound' or a.type = 'meetin
 export const activityPersonKey = sql`coalesce(coalesce(a.contact_id, l.converted_contact_id) * 2, a.lead_id * 2 + 1)`;
 
 /**
- * The touches of the people in scope, as a derived table (id, occurred_at, direction, person).
+ * The touches of the affected people, as a derived table (id, occurred_at, direction, person).
  *
  * `person` folds the two kinds of person into one bigint key so joins stay hash joins: a contact c is 2c, a
  * lead l that was never converted is 2l+1, and a converted lead is its contact. An activity names its
  * contact first, else its lead. A touch is outbound work or any meeting; inbound emails and calls are not.
  */
-export function touchesOf(scope: ResolvedScope | null): RawBuilder<unknown> {
-  const scoped =
-    scope === null
+export function touchesOf(people: AffectedPeople | null): RawBuilder<unknown> {
+  const affected =
+    people === null
       ? sql``
-      : sql`and (a.contact_id = any(${idArray(scope.contactIds)}) or a.lead_id = any(${idArray(scope.leadIds)}))`;
+      : sql`and (a.contact_id = any(${idArray(people.contactIds)}) or a.lead_id = any(${idArray(people.leadIds)}))`;
   return sql`(
     select a.id, a.occurred_at, a.direction, ${activityPersonKey} as person
     from activities a left join leads l on l.id = a.lead_id
-    where ${touchCondition} ${scoped}
+    where ${touchCondition} ${affected}
   )`;
 }
 
 /** The person key of a lead row aliased `l` (see touchesOf). */
 export const leadPersonKey = sql`coalesce(l.converted_contact_id * 2, l.id * 2 + 1)`;
 
-/** SQL condition restricting person keys to the scope (true for `all`). */
-export function personInScope(column: RawBuilder<unknown>, scope: ResolvedScope | null): RawBuilder<unknown> {
-  if (scope === null) return sql`true`;
-  return sql`((${column} % 2 = 0 and ${column} / 2 = any(${idArray(scope.contactIds)}))
-    or (${column} % 2 = 1 and (${column} - 1) / 2 = any(${idArray(scope.leadIds)})))`;
+/** SQL condition restricting person keys to the people (true for `all`). */
+export function personAffected(
+  column: RawBuilder<unknown>,
+  people: AffectedPeople | null,
+): RawBuilder<unknown> {
+  if (people === null) return sql`true`;
+  return sql`((${column} % 2 = 0 and ${column} / 2 = any(${idArray(people.contactIds)}))
+    or (${column} % 2 = 1 and (${column} - 1) / 2 = any(${idArray(people.leadIds)})))`;
 }
