@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
 import type { Db } from '../db.ts';
-import type { DbOrTx } from '../derived/scope.ts';
+import type { DbOrTx } from '../derived/people.ts';
 
 /** The last outcome of one background job, across every server process (migration 0013). */
 export interface JobRunsTable {
