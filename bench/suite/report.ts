@@ -71,7 +71,8 @@ export function renderTable(result: {
     const i = x.import as Json | undefined;
     if (!i) return '-';
     const r = i.rows_per_s as { max: number; median: number } | null;
-    return r ? `${fmt(r.max)} / ${fmt(r.median)}` : `not finished in ${get(i, 'runs', '0', 'seconds')} s`;
+    const probe = i.probe_only ? ` (${fmt(i.rows as number)}-row probe only, see note)` : '';
+    return r ? `${fmt(r.max)} / ${fmt(r.median)}${probe}` : `not finished in ${get(i, 'runs', '0', 'seconds')} s`;
   });
   both('import peak RSS (CLI process)', (x) => {
     const v = get(x, 'import', 'peak_rss_mb');

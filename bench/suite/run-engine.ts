@@ -27,8 +27,9 @@ if ((kind !== 'pglite' && kind !== 'postgres') || !out) {
   process.exit(2);
 }
 const log = (s: string) => console.log(`[${kind}] ${s}`);
-const RUNS = quick ? 2 : 5;
-const BUDGET_MS = quick ? 20_000 : 90_000;
+const RUNS = quick ? 2 : 3;
+const DASHBOARD_RUNS = quick ? 2 : 5;
+const BUDGET_MS = quick ? 20_000 : 45_000;
 const LOAD_SECONDS = quick ? 5 : 20;
 
 type App = Awaited<ReturnType<typeof buildApp>>;
@@ -77,7 +78,7 @@ try {
     result.workspace = await counts(db);
 
     log('dashboard: engine vs hand-written SQL');
-    const dash = await benchDashboard(db, { ...DASHBOARD_QUARTER, now: NOW, runs: RUNS });
+    const dash = await benchDashboard(db, { ...DASHBOARD_QUARTER, now: NOW, runs: DASHBOARD_RUNS });
     result.dashboard = dash;
     log(
       `  engine ${dash.engine_ms.median} ms, raw SQL ${dash.raw_sql_ms.median} ms, speedup ${dash.speedup.toFixed(2)}, ` +
