@@ -59,7 +59,11 @@ try {
 }
 const dashboard = Object.fromEntries(
   Object.entries(figures).map(([engine, f]) => {
-    const d = f.dashboard as { engine_ms: { median: number }; raw_sql_ms: { median: number }; speedup: number };
+    const d = f.dashboard as {
+      engine_ms: { median: number };
+      raw_sql_ms: { median: number };
+      speedup: number;
+    };
     return [engine, { engine_ms: d.engine_ms.median, raw_sql_ms: d.raw_sql_ms.median, speedup: d.speedup }];
   }),
 );
@@ -69,7 +73,12 @@ const result = {
   quick,
   store_key: storeKey(),
   machine: { cpus: cpus().length, load_average_start: load0, load_average_end: loadavg()[0] },
-  workspace: { demo: WORKSPACE_DEMO, leaf_teams: LEAF_TEAMS, dashboard_quarter: DASHBOARD_QUARTER, report_year: YEAR },
+  workspace: {
+    demo: WORKSPACE_DEMO,
+    leaf_teams: LEAF_TEAMS,
+    dashboard_quarter: DASHBOARD_QUARTER,
+    report_year: YEAR,
+  },
   total_seconds: Math.round((performance.now() - started) / 1000),
   dashboard,
   engines: figures,

@@ -18,7 +18,10 @@ const benches = readdirSync(join(root, 'bench'))
 let failed = 0;
 for (const file of benches) {
   console.log(`\n== ${file}`);
-  const r = spawnSync(process.execPath, [join(root, 'bench', file), ...flags], { stdio: 'inherit', cwd: root });
+  const r = spawnSync(process.execPath, [join(root, 'bench', file), ...flags], {
+    stdio: 'inherit',
+    cwd: root,
+  });
   if (r.status !== 0) failed += 1;
 }
 process.exit(failed > 0 ? 1 : 0);

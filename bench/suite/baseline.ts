@@ -70,13 +70,18 @@ export async function baselineParams(
 }
 
 /** Runs every baseline file (in parallel: PostgreSQL spreads them over the pool, PGlite queues them). */
-export async function runBaseline(db: Db, params: Record<string, unknown>): Promise<Map<string, number | null>> {
+export async function runBaseline(
+  db: Db,
+  params: Record<string, unknown>,
+): Promise<Map<string, number | null>> {
   const results = await Promise.all(
     BASELINE_FILES.map(async (f) => {
       try {
-        return (await db.executeQuery<{ rep_id: number | string; metric: string; value: number | null }>(
-          toPositional(f.text, params),
-        )).rows;
+        return (
+          await db.executeQuery<{ rep_id: number | string; metric: string; value: number | null }>(
+            toPositional(f.text, params),
+          )
+        ).rows;
       } catch (e) {
         throw new Error(`bench/baseline/${f.name}: ${(e as Error).message}`);
       }
@@ -84,6 +89,7 @@ export async function runBaseline(db: Db, params: Record<string, unknown>): Prom
   );
   const out = new Map<string, number | null>();
   for (const rows of results)
-    for (const r of rows) out.set(`${Number(r.rep_id)}:${r.metric}`, r.value === null ? null : Number(r.value));
+    for (const r of rows)
+      out.set(`${Number(r.rep_id)}:${r.metric}`, r.value === null ? null : Number(r.value));
   return out;
 }

@@ -55,7 +55,12 @@ try {
   await splitTeams(db);
   await sql`analyze`.execute(db);
   console.log(
-    JSON.stringify({ counts: r.counts, generateMs: r.generateMs, writeMs: r.writeMs, derivedMs: r.derivedMs }),
+    JSON.stringify({
+      counts: r.counts,
+      generateMs: r.generateMs,
+      writeMs: r.writeMs,
+      derivedMs: r.derivedMs,
+    }),
   );
 } finally {
   await db.destroy();

@@ -53,7 +53,8 @@ export function compareDashboard(
     }
   }
   for (const key of baseline.keys())
-    if (!seen.has(key)) mismatches.push(`${key}: baseline ${baseline.get(key)}, engine has no such rep/metric`);
+    if (!seen.has(key))
+      mismatches.push(`${key}: baseline ${baseline.get(key)}, engine has no such rep/metric`);
   return { compared, mismatches };
 }
 

@@ -54,14 +54,16 @@ export async function startServer(databaseUrl: string, port: number): Promise<Se
   const origin = `http://127.0.0.1:${port}`;
   const started = performance.now();
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`pacesetter serve on port ${port} exited (${child.exitCode})`);
+    if (child.exitCode !== null)
+      throw new Error(`pacesetter serve on port ${port} exited (${child.exitCode})`);
     try {
       const res = await fetch(`${origin}/api/health`);
       if (res.ok) break;
     } catch {
       // not listening yet
     }
-    if (performance.now() - started > 120_000) throw new Error(`pacesetter serve on port ${port} did not start`);
+    if (performance.now() - started > 120_000)
+      throw new Error(`pacesetter serve on port ${port} did not start`);
     await new Promise((r) => setTimeout(r, 250));
   }
   return { origin, process: child };
@@ -104,8 +106,8 @@ export async function runLoad(
 ): Promise<LoadResult> {
   const latencies: number[] = [];
   let non2xx = 0;
-  const per = servers.map((_, i) =>
-    Math.floor(o.connections / servers.length) + (i < o.connections % servers.length ? 1 : 0),
+  const per = servers.map(
+    (_, i) => Math.floor(o.connections / servers.length) + (i < o.connections % servers.length ? 1 : 0),
   );
   const results = await Promise.all(
     servers.map(
@@ -133,7 +135,10 @@ export async function runLoad(
   const answered = results.reduce((n, r) => n + r.requests.total, 0);
   // autocannon counts a request when its response arrives; whatever is missing from connections x cycles is
   // the request each busy connection was still waiting for.
-  const unfinished = Math.max(0, Math.min(o.connections, results.reduce((n, r) => n + r.requests.sent, 0) - answered));
+  const unfinished = Math.max(
+    0,
+    Math.min(o.connections, results.reduce((n, r) => n + r.requests.sent, 0) - answered),
+  );
   for (let i = 0; i < unfinished; i++) latencies.push(o.seconds * 1000);
   latencies.sort((a, b) => a - b);
   const errors = results.reduce((n, r) => n + r.errors + r.timeouts, 0);

@@ -170,7 +170,12 @@ export async function benchImport(
   return summary(rows, runs, note, false);
 }
 
-function summary(rows: number, runs: ImportRun[], note: string | undefined, probeOnly: boolean): ImportResult {
+function summary(
+  rows: number,
+  runs: ImportRun[],
+  note: string | undefined,
+  probeOnly: boolean,
+): ImportResult {
   const done = runs.filter((r) => r.finished).map((r) => r.rows_per_s);
   const s = done.length ? measure.summarise(done) : null;
   return {

@@ -29,7 +29,9 @@ export function renderTable(result: {
   both('workspace: activities / contacts / opportunities / history / leads', (x) => {
     const w = x.workspace as Record<string, number> | undefined;
     return w
-      ? [w.activities, w.contacts, w.opportunities, w.opportunity_history, w.leads].map((n) => fmt(n ?? 0)).join(' / ')
+      ? [w.activities, w.contacts, w.opportunities, w.opportunity_history, w.leads]
+          .map((n) => fmt(n ?? 0))
+          .join(' / ')
       : '-';
   });
   both('workspace: reps / teams', (x) => {
@@ -51,8 +53,7 @@ export function renderTable(result: {
   both('forecast with track record (quarter, company)', (x) => ms(x.forecast_with_track_record as T));
   both('leaderboard (won revenue, quarter)', (x) => ms(x.leaderboard as T));
   const home = Object.keys((pg.manager_home ?? lite.manager_home ?? {}) as Json);
-  for (const name of home)
-    both(`manager home: ${name}`, (x) => ms(get(x, 'manager_home', name) as T));
+  for (const name of home) both(`manager home: ${name}`, (x) => ms(get(x, 'manager_home', name) as T));
   both('manager home: every request at once', (x) => ms(x.manager_home_parallel as T));
   for (const [key, label] of [
     ['manager_home_1', 'HTTP load, manager home, 50 connections, 1 server'],
@@ -72,13 +73,17 @@ export function renderTable(result: {
     if (!i) return '-';
     const r = i.rows_per_s as { max: number; median: number } | null;
     const probe = i.probe_only ? ` (${fmt(i.rows as number)}-row probe only, see note)` : '';
-    return r ? `${fmt(r.max)} / ${fmt(r.median)}${probe}` : `not finished in ${get(i, 'runs', '0', 'seconds')} s`;
+    return r
+      ? `${fmt(r.max)} / ${fmt(r.median)}${probe}`
+      : `not finished in ${get(i, 'runs', '0', 'seconds')} s`;
   });
   both('import peak RSS (CLI process)', (x) => {
     const v = get(x, 'import', 'peak_rss_mb');
     return typeof v === 'number' ? `${fmt(v)} MB` : '-';
   });
-  both('measuring process peak RSS', (x) => (typeof x.peak_rss_mb === 'number' ? `${fmt(x.peak_rss_mb)} MB` : '-'));
+  both('measuring process peak RSS', (x) =>
+    typeof x.peak_rss_mb === 'number' ? `${fmt(x.peak_rss_mb)} MB` : '-',
+  );
 
   const lines = [
     `Run of ${result.generated_at.slice(0, 10)} at commit ${result.commit}, ${Math.round(result.total_seconds / 60)} min end to end, ` +
@@ -92,7 +97,8 @@ export function renderTable(result: {
     '| target | engine | figure | met |',
     '| --- | --- | --- | --- |',
     ...result.targets.map(
-      (t) => `| ${t.target} | ${t.engine} | ${t.figure} | ${t.met === null ? '-' : t.met ? 'met' : 'missed'} |`,
+      (t) =>
+        `| ${t.target} | ${t.engine} | ${t.figure} | ${t.met === null ? '-' : t.met ? 'met' : 'missed'} |`,
     ),
   ];
   return lines.join('\n');

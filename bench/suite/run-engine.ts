@@ -47,10 +47,20 @@ async function cookieFor(app: App, login: { email: string; password: string }): 
 }
 
 async function counts(db: Db): Promise<Record<string, number>> {
-  const tables = ['activities', 'contacts', 'opportunities', 'opportunity_history', 'leads', 'teams'] as const;
+  const tables = [
+    'activities',
+    'contacts',
+    'opportunities',
+    'opportunity_history',
+    'leads',
+    'teams',
+  ] as const;
   const result: Record<string, number> = {};
   for (const t of tables) {
-    const r = await db.selectFrom(t).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const r = await db
+      .selectFrom(t)
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     result[t] = Number(r.n);
   }
   result.reps = Number(
@@ -106,7 +116,10 @@ try {
       const admin = await cookieFor(app, LOGINS.admin);
       for (const e of companyEndpoints(NOW)) {
         log(`${e.name}: GET ${e.url}`);
-        result[e.name] = await measure.time(() => inject(app, admin, e.url), { runs: RUNS, budgetMs: BUDGET_MS });
+        result[e.name] = await measure.time(() => inject(app, admin, e.url), {
+          runs: RUNS,
+          budgetMs: BUDGET_MS,
+        });
         log(`  ${JSON.stringify(result[e.name])}`);
       }
       const manager = await cookieFor(app, LOGINS.manager);
@@ -133,7 +146,9 @@ try {
     const load: Record<string, LoadResult> = {};
     for (const servers of [1, 2]) {
       const started = await Promise.all(
-        Array.from({ length: servers }, (_, i) => startServer((ws.target as { url: string }).url, 39_400 + i)),
+        Array.from({ length: servers }, (_, i) =>
+          startServer((ws.target as { url: string }).url, 39_400 + i),
+        ),
       );
       try {
         const sessions = await Promise.all(

@@ -71,7 +71,8 @@ export async function postgresWorkspace(url: string, log: (s: string) => void): 
       select datname from pg_database where datname like 'bench\_tpl\_%'`.execute(admin);
     let builtSeconds = 0;
     if (!existing.rows.some((r) => r.datname === template)) {
-      for (const old of existing.rows) await sql`drop database if exists ${sql.id(old.datname)}`.execute(admin);
+      for (const old of existing.rows)
+        await sql`drop database if exists ${sql.id(old.datname)}`.execute(admin);
       const building = `${template}_building`;
       await sql`drop database if exists ${sql.id(building)}`.execute(admin);
       await sql`create database ${sql.id(building)}`.execute(admin);

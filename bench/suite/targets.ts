@@ -11,7 +11,11 @@ interface EngineFigures {
   dashboard?: { speedup: number; mismatch_count: number };
   manager_home?: Record<string, { median: number }>;
   http_load?: Record<string, { p95_ms: number | null }>;
-  import?: { rows_per_s: { max: number; median: number } | null; peak_rss_mb: number | null; probe_only?: boolean };
+  import?: {
+    rows_per_s: { max: number; median: number } | null;
+    peak_rss_mb: number | null;
+    probe_only?: boolean;
+  };
   peak_rss_mb?: number;
 }
 
@@ -40,7 +44,13 @@ export function checkTargets(engines: Record<string, EngineFigures>): TargetChec
       figure: slowest ? `slowest ${slowest[0]} ${slowest[1].median} ms (median)` : 'none',
       met: Object.values(home).every((t) => t.median < 300),
     });
-  } else out.push({ target: 'every manager-home endpoint < 300 ms', engine: 'postgres', figure: 'not measured', met: null });
+  } else
+    out.push({
+      target: 'every manager-home endpoint < 300 ms',
+      engine: 'postgres',
+      figure: 'not measured',
+      met: null,
+    });
   const load = pg?.http_load?.dashboard_api_1;
   out.push({
     target: 'dashboard API p95 < 150 ms at 50 connections (one server)',
@@ -58,11 +68,15 @@ export function checkTargets(engines: Record<string, EngineFigures>): TargetChec
       engine,
       figure: r
         ? `${r.max.toLocaleString('en-US')} rows/s (best${e?.import?.probe_only ? ', 100k-row probe' : ''})`
-        : e?.import ? 'did not finish' : 'not measured',
+        : e?.import
+          ? 'did not finish'
+          : 'not measured',
       met: e?.import ? (r ? r.max >= min : false) : null,
     });
   }
-  const rss = [lite?.import?.peak_rss_mb, lite?.peak_rss_mb].filter((x): x is number => typeof x === 'number');
+  const rss = [lite?.import?.peak_rss_mb, lite?.peak_rss_mb].filter(
+    (x): x is number => typeof x === 'number',
+  );
   out.push({
     target: 'PGlite resident memory < 1 GB (import process and query process)',
     engine: 'pglite',
