@@ -92,6 +92,10 @@ const table = renderTable(result);
 console.log(`\n${table}`);
 if (!quick && engines.length === 2) {
   const doc = join(ROOT, 'docs', 'performance.md');
-  writeFileSync(doc, replaceSection(readFileSync(doc, 'utf8'), table));
+  // Formatted as the repository's prettier would, so `npm run format:check` passes after a run.
+  const prettier = await import('prettier');
+  const text = replaceSection(readFileSync(doc, 'utf8'), table);
+  const options = (await prettier.resolveConfig(doc)) ?? {};
+  writeFileSync(doc, await prettier.format(text, { ...options, filepath: doc }));
   console.log('updated docs/performance.md');
 }

@@ -64,7 +64,9 @@ export function renderTable(result: {
     both(`${label} (p50 / p95 / p99, req/s)`, (x) => {
       const l = get(x, 'http_load', key) as Json | undefined;
       if (!l) return '-';
-      const p = (v: unknown) => (typeof v === 'number' ? fmt(v) : '-');
+      // A percentile reached by requests still waiting at the end is only a lower bound.
+      const censored = (l.unfinished as number) > 0 ? (l.seconds as number) * 1000 : Infinity;
+      const p = (v: unknown) => (typeof v === 'number' ? `${v >= censored ? '>= ' : ''}${fmt(v)}` : '-');
       const errs = (l.errors as number) + (l.non_2xx as number);
       return `${p(l.p50_ms)} / ${p(l.p95_ms)} / ${p(l.p99_ms)} ms, ${l.requests_per_s} req/s${errs ? `, ${errs} errors` : ''}`;
     });

@@ -10,7 +10,7 @@ export interface TargetCheck {
 interface EngineFigures {
   dashboard?: { speedup: number; mismatch_count: number };
   manager_home?: Record<string, { median: number }>;
-  http_load?: Record<string, { p95_ms: number | null }>;
+  http_load?: Record<string, { p95_ms: number | null; unfinished: number; seconds: number }>;
   import?: {
     rows_per_s: { max: number; median: number } | null;
     peak_rss_mb: number | null;
@@ -55,7 +55,10 @@ export function checkTargets(engines: Record<string, EngineFigures>): TargetChec
   out.push({
     target: 'dashboard API p95 < 150 ms at 50 connections (one server)',
     engine: 'postgres',
-    figure: load?.p95_ms != null ? `p95 ${load.p95_ms} ms` : 'not measured',
+    figure:
+      load?.p95_ms != null
+        ? `p95 ${load.unfinished > 0 && load.p95_ms >= load.seconds * 1000 ? '>= ' : ''}${load.p95_ms} ms`
+        : 'not measured',
     met: load?.p95_ms != null ? load.p95_ms < 150 : null,
   });
   for (const [engine, e, min] of [
