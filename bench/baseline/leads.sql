@@ -1,0 +1,39 @@
+-- Lead KPIs of one period, one row per active rep (docs/metrics.md: leads created, MQL/SQL by their own
+-- timestamps, response time over the period's leads that were answered, SLA met/decided). Parameters: :from_ts,
+-- :to_ts (instants, end exclusive), :now.
+with reps as (
+  select id from users where role = 'rep' and active
+),
+created as (
+  select
+    owner_id,
+    count(*) as created,
+    percentile_cont(0.5) within group (order by response_business_minutes) as p50,
+    percentile_cont(0.9) within group (order by response_business_minutes) as p90,
+    avg(response_business_minutes) as mean,
+    count(*) filter (where first_response_at <= sla_deadline_at) as sla_met,
+    count(*) filter (where first_response_at is not null or sla_deadline_at <= :now) as sla_decided
+  from leads
+  where created_at >= :from_ts and created_at < :to_ts
+  group by owner_id
+),
+mql as (
+  select owner_id, count(*) as n from leads where mql_at >= :from_ts and mql_at < :to_ts group by owner_id
+),
+sql_ as (
+  select owner_id, count(*) as n from leads where sql_at >= :from_ts and sql_at < :to_ts group by owner_id
+)
+select r.id as rep_id, x.metric, x.value
+from reps r
+left join created c on c.owner_id = r.id
+left join mql m on m.owner_id = r.id
+left join sql_ s on s.owner_id = r.id
+cross join lateral (values
+  ('leads_created', coalesce(c.created, 0)::float8),
+  ('mql_count', coalesce(m.n, 0)::float8),
+  ('sql_count', coalesce(s.n, 0)::float8),
+  ('lead_response_time_p50', c.p50::float8),
+  ('lead_response_time_p90', c.p90::float8),
+  ('lead_response_time_mean', c.mean::float8),
+  ('leads_contacted_within_sla', c.sla_met::float8 / nullif(c.sla_decided, 0))
+) as x(metric, value)
