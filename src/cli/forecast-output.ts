@@ -59,15 +59,17 @@ export function forecastTable(r: ForecastReport, locale: string): string {
   if (r.calibration.length > 0) {
     lines.push(
       '',
-      `Stage probabilities (${r.probabilities} in use): configured vs observed over the last 365 days`,
+      `Stage probabilities (${r.probabilities === 'settings' ? "each pipeline's setting" : `${r.probabilities} for all`}): configured vs observed over the last 365 days (observed: won share of the days closed deals spent in the stage)`,
       table(
-        ['Stage', 'Configured', 'Observed', 'Closed deals', 'Learned'],
+        ['Stage', 'Configured', 'Observed', 'Deals won', 'Closed deals', 'Learned', 'In use'],
         r.calibration.map((c) => [
           c.stageName,
           pct(c.configured, locale),
           pct(c.observed, locale),
+          pct(c.dealWonShare, locale),
           String(c.closed),
           pct(c.learned, locale),
+          c.source,
         ]),
       ),
     );

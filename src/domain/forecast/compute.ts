@@ -25,12 +25,46 @@ export interface ComputeOptions {
   judgementNewPipeline?: boolean;
   /** Cycle-age: blended with the stage probability (default) or the brief's age / typical cycle alone. */
   cycleAge?: CycleAgeMode;
-  /** Stage probabilities: as configured on the pipeline (default) or learned from closed deals (shrunk). */
+  /**
+   * Stage probabilities for every pipeline: as configured on the stages or learned from closed deals (shrunk).
+   * Absent: each pipeline's workspace setting (inputs.learnedPipelines).
+   */
   probabilities?: ProbabilitySource;
 }
 
 export const PROBABILITY_SOURCES = ['configured', 'learned'] as const;
 export type ProbabilitySource = (typeof PROBABILITY_SOURCES)[number];
+/** What a request may ask for: one source for every pipeline, or each pipeline's setting. */
+export const PROBABILITY_CHOICES = ['settings', ...PROBABILITY_SOURCES] as const;
+export type ProbabilityChoice = (typeof PROBABILITY_CHOICES)[number];
+
+/** The override a choice makes: none for 'settings'. */
+export function probabilityOverride(choice: ProbabilityChoice | undefined): ProbabilitySource | undefined {
+  return choice === 'settings' ? undefined : choice;
+}
+
+/** The source a pipeline's deals use: the request's override, else the pipeline's setting. */
+export function probabilitySourceOf(
+  inputs: ForecastInputs,
+  pipelineId: number,
+  override: ProbabilitySource | undefined,
+): ProbabilitySource {
+  if (override) return override;
+  return inputs.learnedPipelines?.has(pipelineId) ? 'learned' : 'configured';
+}
+
+/** The deals with the stage probability each one is forecast with (learned where its pipeline's source says so). */
+export function withProbabilities(
+  inputs: ForecastInputs,
+  deals: readonly ForecastDeal[],
+  override: ProbabilitySource | undefined,
+): ForecastDeal[] {
+  return deals.map((d) =>
+    probabilitySourceOf(inputs, d.pipelineId, override) === 'learned'
+      ? { ...d, probability: learnedProbabilities(inputs).forDeal(d, ownerKey(d.ownerId)) }
+      : d,
+  );
+}
 
 // One learned table per inputs: snapshots and backtests compute many scopes from the same inputs.
 const learnedCache = new WeakMap<ForecastInputs, LearnedProbabilities>();
@@ -124,10 +158,7 @@ export function computeScope(
   );
   const w = inputs.window;
   const own: ForecastDeal[] = inputs.deals.filter((d) => inScope(scope, ownerKey(d.ownerId)));
-  const learned = options.probabilities === 'learned' ? learnedProbabilities(inputs) : null;
-  const deals = learned
-    ? own.map((d) => ({ ...d, probability: learned.forDeal(d, ownerKey(d.ownerId)) }))
-    : own;
+  const deals = withProbabilities(inputs, own, options.probabilities);
   const wonToDate = sumOver(inputs.wonToDateByOwner, scope, (v) => v);
   const out: MethodResult[] = [];
   const useFresh = options.newPipeline ?? true;

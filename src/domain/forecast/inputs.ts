@@ -39,6 +39,11 @@ export interface ForecastInputs {
   calls: ReadonlyMap<string, ScopeCalls>;
   /** Closed deals per pipeline, stage and owner before the as-of instant, for learned stage probabilities. */
   stageOutcomes: readonly StageOutcome[];
+  /**
+   * Pipelines whose workspace setting is 'learned' (pipelines.probability_source): their deals use learned stage
+   * probabilities unless a request overrides the source. Absent = every pipeline uses its configured ones.
+   */
+  learnedPipelines?: ReadonlySet<number>;
   /** Deals created before the as-of instant (wins after it hidden), for the pipeline yet to be created. */
   created: {
     deals: readonly CreatedDeal[];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PROBABILITY_SOURCES } from '../../../domain/forecast/compute.ts';
 import { METHOD_IDS } from '../../../domain/forecast/types.ts';
 
 /** Query/body fields shared by the forecast endpoints. */
@@ -84,9 +85,14 @@ export const StageCalibrationSchema = z.object({
   stageId: z.number().int(),
   stageName: z.string(),
   configured: z.number(),
-  observed: z.number().nullable().describe('won / closed of deals that were in the stage, last 365 days'),
+  observed: z
+    .number()
+    .nullable()
+    .describe('won share of the days closed deals spent in the stage, last 365 days'),
+  dealWonShare: z.number().nullable().describe('won / closed of deals that were in the stage, each once'),
   closed: z.number().int(),
   learned: z.number().describe('observed shrunk toward configured by 20 pseudo-deals'),
+  source: z.enum(PROBABILITY_SOURCES).describe("the probability the forecast used for the stage's pipeline"),
 });
 
 export const PeriodSchema = z.object({

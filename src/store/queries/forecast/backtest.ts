@@ -46,7 +46,7 @@ export interface BacktestOptions {
   scopes?: NamedScope[];
   /** Run-rate look-back in days (default 90). */
   lookbackDays?: number;
-  /** Stage probabilities the pipeline methods use (default configured). */
+  /** Stage probabilities of every pipeline (default: each pipeline's setting). */
   probabilities?: ProbabilitySource;
   /** Cycle-age mode (default blend). */
   cycleAge?: CycleAgeMode;

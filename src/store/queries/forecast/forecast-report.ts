@@ -10,7 +10,10 @@ import { defaultSeed } from '../../../domain/forecast/default-seed.ts';
 import {
   computeScope,
   learnedProbabilities,
+  probabilitySourceOf,
   scopeNewPipeline,
+  withProbabilities,
+  type ProbabilityChoice,
   type ProbabilitySource,
 } from '../../../domain/forecast/compute.ts';
 import { blendedValue, blendWeights } from '../../../domain/forecast/blend.ts';
@@ -50,10 +53,13 @@ export interface ForecastReport {
   methods: MethodResult[];
   /** The pipeline yet to be created that the pipeline methods add, and what it is learned from. */
   newPipeline: NewPipelineEstimate;
-  /** Stage probabilities the methods used: configured, or learned from closed deals. */
-  probabilities: ProbabilitySource;
-  /** Per open stage: configured probability vs the company's observed win rate and the learned (shrunk) one. */
-  calibration: Array<StageCalibration & { stageName: string }>;
+  /** Stage probabilities asked for: one source for every pipeline, or 'settings' (each pipeline's own). */
+  probabilities: ProbabilityChoice;
+  /**
+   * Per open stage: configured probability vs the company's observed win rate and the learned (shrunk) one, and
+   * the one the methods used for its pipeline (`source`).
+   */
+  calibration: Array<StageCalibration & { stageName: string; source: ProbabilitySource }>;
   /** Monte Carlo P10 / P50 / P90, when that method ran. */
   range: { p10: number; p50: number; p90: number } | null;
   /** Open pipeline closing in the period against what the run-rate says is still to come (below 1: thin pipeline). */
@@ -79,7 +85,7 @@ export interface ForecastRequest {
   lookbackDays?: number;
   /** Add the pipeline yet to be created to the commit call too (judgement). */
   judgementNewPipeline?: boolean;
-  /** Stage probabilities (default configured). */
+  /** Stage probabilities of every pipeline; absent: each pipeline's workspace setting. */
   probabilities?: ProbabilitySource;
   /** Cycle-age mode (default blend). */
   cycleAge?: CycleAgeMode;
@@ -121,11 +127,15 @@ export async function forecastReport(db: Db, viewer: Viewer, req: ForecastReques
       configured: Number(s.probability_pct) / 100,
     })),
   );
-  const calibration = calibrated.map((c, i) => ({ ...c, stageName: stages[i]?.name ?? '' }));
+  const calibration = calibrated.map((c, i) => ({
+    ...c,
+    stageName: stages[i]?.name ?? '',
+    source: probabilitySourceOf(inputs, c.pipelineId, req.probabilities),
+  }));
   const mc = methods.find((m) => m.method === 'monte_carlo');
   const runRate = methods.find((m) => m.method === 'run_rate');
 
-  const inPeriod = inputs.deals.filter(
+  const inPeriod = withProbabilities(inputs, inputs.deals, req.probabilities).filter(
     (d) =>
       (scope.ownerKeys === null || scope.ownerKeys.has(ownerKey(d.ownerId))) &&
       closesInWindow(d, inputs.window),
@@ -214,7 +224,7 @@ export async function forecastReport(db: Db, viewer: Viewer, req: ForecastReques
     seed,
     methods,
     newPipeline: scopeNewPipeline(inputs, scope),
-    probabilities: req.probabilities ?? 'configured',
+    probabilities: req.probabilities ?? 'settings',
     calibration,
     range: mc && mc.low !== null && mc.high !== null ? { p10: mc.low, p50: mc.value, p90: mc.high } : null,
     pipelineCoverage: coverage,

@@ -5,6 +5,7 @@ import { daysBetween } from '../../../domain/calendar/local-date.ts';
 import { SEASON_SHIFT_DAYS } from '../../../domain/forecast/new-pipeline.ts';
 import type { Db } from '../../db.ts';
 import { getBusinessCalendar } from '../../tables/calendar.ts';
+import { learnedPipelineIds } from '../pipelines/probability-sources.ts';
 import { createdDealsBefore } from './created-deals.ts';
 import { stageOutcomesBefore } from './stage-outcomes.ts';
 import { slipHistogramBefore } from './close-slippage.ts';
@@ -54,6 +55,7 @@ export async function loadForecastInputs(db: Db, o: LoadInputsOptions): Promise<
     created,
     calendar,
     stageOutcomes,
+    learnedPipelines,
   ] = await Promise.all([
     openDealsAt(db, o.asOf, o.now, o.timeZone),
     wonByOwner(db, periodStart, o.asOf),
@@ -71,6 +73,7 @@ export async function loadForecastInputs(db: Db, o: LoadInputsOptions): Promise<
     createdDealsBefore(db, createdFrom, o.asOf, o.timeZone),
     getBusinessCalendar(db, createdFrom.getUTCFullYear() - 1, o.asOf.getUTCFullYear() + 2),
     stageOutcomesBefore(db, o.asOf),
+    learnedPipelineIds(db),
   ]);
   const priorByOwner = new Map<string, number>();
   for (const [k, v] of prior) priorByOwner.set(k, v.amount);
@@ -91,6 +94,7 @@ export async function loadForecastInputs(db: Db, o: LoadInputsOptions): Promise<
     calls,
     created: { ...created, calendar },
     stageOutcomes,
+    learnedPipelines,
   };
 }
 

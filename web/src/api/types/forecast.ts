@@ -36,9 +36,12 @@ export interface Forecast {
     stageId: number;
     stageName: string;
     configured: number;
+    /** Won share of the days closed deals spent in the stage. */
     observed: number | null;
     closed: number;
     learned: number;
+    /** The probability the forecast used for the stage's pipeline. */
+    source: 'configured' | 'learned';
   }[];
   trackRecord: {
     methods: { method: MethodId; atStart: ErrorStats; allCheckpoints: ErrorStats }[];

@@ -149,6 +149,17 @@ export function ForecastPanel({ periodKey, scope = 'company' }: { periodKey: str
                       numeric: true,
                       cell: (c) => fmt.number(c.closed),
                     },
+                    {
+                      key: 'learned',
+                      header: t('forecast.learned'),
+                      numeric: true,
+                      cell: (c) => fmt.percent(c.learned),
+                    },
+                    {
+                      key: 'source',
+                      header: t('forecast.inUse'),
+                      cell: (c) => t(`forecast.source.${c.source}`),
+                    },
                   ]}
                 />
               )}
