@@ -1,4 +1,4 @@
-import { daysBetween } from '../calendar/local-date.ts';
+import { addDays, daysBetween } from '../calendar/local-date.ts';
 import { seededRandom } from '../random/seeded-random.ts';
 import { cycleAgeForecast, type CycleAgeMode } from './cycle-age.ts';
 import type { ForecastInputs, ResolvedScope } from './inputs.ts';
@@ -7,7 +7,8 @@ import { categoryRollup, judgementForecast, type CategoryRollup } from './judgem
 import { LearnedProbabilities } from './learned-probability.ts';
 import { newPipelineEstimate, type NewPipelineEstimate } from './new-pipeline.ts';
 import { monteCarloForecast } from './monte-carlo.ts';
-import { growthTrend, rampFactor, runRateForecast, type NewRep } from './run-rate.ts';
+import { growthTrend, rampFactor, runRateForecast, type GrowthSource, type NewRep } from './run-rate.ts';
+import { RUN_RATE_SEASON_SHIFT_DAYS, runRateSeason } from './run-rate-season.ts';
 import { ownerKey } from './scope.ts';
 import { stageWeightedForecast } from './stage-weighted.ts';
 import type { ForecastDeal, MethodId, MethodResult } from './types.ts';
@@ -134,6 +135,54 @@ function repProductivity(inputs: ForecastInputs, periodDays: number): { deals: n
   };
 }
 
+/**
+ * The run-rate's season for a scope: last year's same days against last year's look-back, when last year's
+ * look-back starts at least one look-back after the first recorded deal. Before that, won revenue is incomplete:
+ * deals created before the first record (and won soon after) are missing, so the first months read as quiet and
+ * would make every later month look like a surge.
+ */
+export function scopeRunRateSeason(inputs: ForecastInputs, scope: ResolvedScope): number | null {
+  const ly = inputs.lastYearWon;
+  const first = inputs.created.firstDate;
+  const w = inputs.window;
+  if (!ly || first === null) return null;
+  if (
+    addDays(w.asOfDate, -RUN_RATE_SEASON_SHIFT_DAYS - inputs.lookbackDays) <
+    addDays(first, inputs.lookbackDays)
+  )
+    return null;
+  const from = w.asOfDate < w.start ? w.start : w.asOfDate;
+  const total = (m: ReadonlyMap<string, { amount: number; count: number }>) => ({
+    amount: sumOver(m, scope, (v) => v.amount),
+    count: sumOver(m, scope, (v) => v.count),
+  });
+  return runRateSeason(
+    { remaining: total(ly.remainingByOwner), lookback: total(ly.lookbackByOwner) },
+    Math.max(0, daysBetween(from, w.end)),
+    inputs.lookbackDays,
+  );
+}
+
+/** The run-rate's growth: the planned growth when set, else none on top of a season, else the trailing trend. */
+function runRateGrowth(
+  inputs: ForecastInputs,
+  scope: ResolvedScope,
+  season: number | null,
+): { rate: number; source: GrowthSource } {
+  if (inputs.plannedGrowthPct !== undefined && inputs.plannedGrowthPct !== null)
+    return { rate: inputs.plannedGrowthPct / 100, source: 'planned' };
+  // The season compares last year's same days with last year's look-back, so it already carries the growth
+  // between the look-back and the days ahead; a trailing trend on top would count it twice.
+  if (season !== null) return { rate: 0, source: 'season' };
+  return {
+    rate: growthTrend(
+      sumOver(inputs.lookbackWonByOwner, scope, (v) => v.amount),
+      sumOver(inputs.priorWonByOwner, scope, (v) => v),
+    ),
+    source: 'trend',
+  };
+}
+
 /** The pipeline yet to be created for one scope, learned from the deals its owners created before the as-of day. */
 export function scopeNewPipeline(inputs: ForecastInputs, scope: ResolvedScope): NewPipelineEstimate {
   return newPipelineEstimate(
@@ -188,16 +237,17 @@ export function computeScope(
     const periodDays = daysBetween(w.start, w.end);
     const from = w.asOfDate < w.start ? w.start : w.asOfDate;
     const productivity = repProductivity(inputs, periodDays);
+    const season = scopeRunRateSeason(inputs, scope);
+    const growth = runRateGrowth(inputs, scope, season);
     out.push(
       runRateForecast({
         wonInLookback: sumOver(inputs.lookbackWonByOwner, scope, (v) => v.amount),
         lookbackDays: inputs.lookbackDays,
         periodDays,
         remainingDays: Math.max(0, daysBetween(from, w.end)),
-        growthRate: growthTrend(
-          sumOver(inputs.lookbackWonByOwner, scope, (v) => v.amount),
-          sumOver(inputs.priorWonByOwner, scope, (v) => v),
-        ),
+        growthRate: growth.rate,
+        growthSource: growth.source,
+        seasonFactor: season,
         newReps: newRepsOf(inputs, scope),
         dealsPerRepPerPeriod: productivity.deals,
         avgDealSize: productivity.avgDeal,

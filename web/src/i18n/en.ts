@@ -138,6 +138,10 @@ export const en = {
   'forecast.observed': 'Observed',
   'forecast.closedDeals': 'Closed deals',
   'forecast.learned': 'Learned',
+  'forecast.recommended': 'Plan with: {method} {value}',
+  'forecast.blended': 'Blended forecast',
+  'forecast.blendNotBetter':
+    'the blended forecast has not beaten this method over the past periods, so the page recommends the method',
   'forecast.inUse': 'In use',
   'forecast.source.configured': 'Configured',
   'forecast.source.learned': 'Learned',

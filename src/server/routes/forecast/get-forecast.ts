@@ -97,6 +97,14 @@ const Response = z.object({
     .describe(
       'every method weighted by 1/MAPE² of its track record; beatsBest false: it did not beat the best',
     ),
+  recommended: z
+    .object({
+      method: z.string().describe("'blended' or the method id"),
+      value: z.number(),
+      reason: z.string(),
+    })
+    .nullable()
+    .describe('the number to plan with: the blend while it beats the best method so far, else that method'),
 });
 
 /** GET /api/forecast: every method side by side for a period and scope, the P10-P90 range and the track record. */

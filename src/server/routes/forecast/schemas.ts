@@ -45,6 +45,21 @@ export const ScopeAccuracySchema = z.object({
       beatsBest: z.boolean().nullable().describe('false: the blend did not beat the best single method'),
     })
     .describe('methods weighted by 1/MAPE² from earlier periods (the first period is not scored)'),
+  recommended: z
+    .object({
+      atStart: ErrorStatsSchema,
+      picks: z.array(z.string()).describe("per scored period: 'blended' or the method chosen"),
+      bestSingle: MethodField.nullable(),
+      bestSingleMape: z.number().nullable(),
+      beatsBest: z.boolean().nullable(),
+    })
+    .describe(
+      'the blend while it has beaten the best method so far, else that method; decided from earlier periods only',
+    ),
+  recommendNext: z
+    .string()
+    .nullable()
+    .describe("what the rule recommends for the next period: 'blended' or a method id"),
 });
 
 /** One method's number for a scope and period (money in minor units). */

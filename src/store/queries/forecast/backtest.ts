@@ -20,6 +20,12 @@ import {
   type BlendedAccuracy,
 } from '../../../domain/forecast/blend.ts';
 import { computeScope, type ProbabilitySource } from '../../../domain/forecast/compute.ts';
+import {
+  recommendationFor,
+  recommendedBacktest,
+  type Recommendation,
+  type RecommendedAccuracy,
+} from '../../../domain/forecast/recommended.ts';
 import type { ResolvedScope } from '../../../domain/forecast/inputs.ts';
 import { METHOD_IDS, type MethodId } from '../../../domain/forecast/types.ts';
 import type { Db } from '../../db.ts';
@@ -80,6 +86,10 @@ export interface ScopeAccuracy {
   best: MethodId | null;
   /** The blend of the methods weighted by their accuracy in earlier periods, scored like a method. */
   blended: BlendedAccuracy;
+  /** The recommendation rule (blend while it beats the best method so far, else that method), scored at start. */
+  recommended: RecommendedAccuracy;
+  /** What the rule recommends for the next period, from every backtested period. */
+  recommendNext: Recommendation | null;
 }
 
 /** One period of the company's backtest: what each method said at the start, and what was won. */
@@ -241,6 +251,8 @@ export async function runBacktest(db: Db, viewer: Viewer, o: BacktestOptions): P
         methods,
         best: mostAccurate(new Map(methods.map((m) => [m.method, m.atStart]))),
         blended: blendedBacktest(checkpointRows.get(s.key) ?? []),
+        recommended: recommendedBacktest(checkpointRows.get(s.key) ?? []),
+        recommendNext: recommendationFor(checkpointRows.get(s.key) ?? [], periods.length),
       };
     }),
   };

@@ -17,6 +17,7 @@ import {
   type ProbabilitySource,
 } from '../../../domain/forecast/compute.ts';
 import { blendedValue, blendWeights } from '../../../domain/forecast/blend.ts';
+import type { Recommendation } from '../../../domain/forecast/recommended.ts';
 import type { StageCalibration } from '../../../domain/forecast/learned-probability.ts';
 import type { NewPipelineEstimate } from '../../../domain/forecast/new-pipeline.ts';
 import { closesInWindow } from '../../../domain/forecast/deal-window.ts';
@@ -70,6 +71,8 @@ export interface ForecastReport {
   trackRecord: ScopeAccuracy | null;
   /** The methods weighted by 1/MAPE² of their track record (null without a track record). */
   blended: { value: number; weights: Record<string, number>; beatsBest: boolean | null } | null;
+  /** The number to plan with: the blend while it has beaten the best method so far, else that method. */
+  recommended: { method: Recommendation; value: number; reason: string } | null;
 }
 
 export interface ForecastRequest {
@@ -208,11 +211,27 @@ export async function forecastReport(db: Db, viewer: Viewer, req: ForecastReques
     const value = blendedValue(new Map(methods.map((m) => [m.method, m.value])), weights);
     if (value !== null) {
       blended = { value, weights: Object.fromEntries(weights), beatsBest: trackRecord.blended.beatsBest };
-      if (trackRecord.blended.beatsBest === false) {
-        warnings.push(
-          `The blended forecast did not beat the best single method (${trackRecord.blended.bestSingle}) over the last ${trackRecord.blended.atStart.n} periods: prefer that method.`,
-        );
-      }
+    }
+  }
+
+  // The number to plan with: the blend while its record beats the best single method's, else that method.
+  let recommended: ForecastReport['recommended'] = null;
+  const pick = trackRecord?.recommendNext ?? null;
+  if (pick === 'blended' && blended) {
+    recommended = {
+      method: 'blended',
+      value: blended.value,
+      reason: 'the blend has been at least as accurate as the best single method over the past periods',
+    };
+  } else if (pick !== null && pick !== 'blended') {
+    const chosen = methods.find((m) => m.method === pick);
+    if (chosen) {
+      recommended = {
+        method: pick,
+        value: chosen.value,
+        reason: `the blend has not beaten ${pick} over the past periods, so ${pick} is the number to plan with`,
+      };
+      if (blended) warnings.push(`The blended forecast is not used: ${recommended.reason}.`);
     }
   }
 
@@ -232,5 +251,6 @@ export async function forecastReport(db: Db, viewer: Viewer, req: ForecastReques
     deals,
     trackRecord,
     blended,
+    recommended,
   };
 }

@@ -3,6 +3,8 @@ import type { Period } from '../../../domain/calendar/period.ts';
 import type { ForecastInputs } from '../../../domain/forecast/inputs.ts';
 import { daysBetween } from '../../../domain/calendar/local-date.ts';
 import { SEASON_SHIFT_DAYS } from '../../../domain/forecast/new-pipeline.ts';
+import { RUN_RATE_SEASON_SHIFT_DAYS } from '../../../domain/forecast/run-rate-season.ts';
+import { getSettings } from '../../tables/settings.ts';
 import type { Db } from '../../db.ts';
 import { getBusinessCalendar } from '../../tables/calendar.ts';
 import { learnedPipelineIds } from '../pipelines/probability-sources.ts';
@@ -43,6 +45,10 @@ export async function loadForecastInputs(db: Db, o: LoadInputsOptions): Promise<
     o.asOf.getTime() -
       (SEASON_SHIFT_DAYS + lookbackDays + daysBetween(o.period.start, o.period.end) + 7) * DAY_MS,
   );
+  // The run-rate's season: the same days a year ago, and the look-back a year ago.
+  const yearAgo = (d: Date) => new Date(d.getTime() - RUN_RATE_SEASON_SHIFT_DAYS * DAY_MS);
+  const periodEnd = localDateToInstant(o.period.end, o.timeZone);
+  const remainingFrom = o.asOf.getTime() > periodStart.getTime() ? o.asOf : periodStart;
   const [
     deals,
     wonToDate,
@@ -56,6 +62,9 @@ export async function loadForecastInputs(db: Db, o: LoadInputsOptions): Promise<
     calendar,
     stageOutcomes,
     learnedPipelines,
+    lastYearRemaining,
+    lastYearLookback,
+    settings,
   ] = await Promise.all([
     openDealsAt(db, o.asOf, o.now, o.timeZone),
     wonByOwner(db, periodStart, o.asOf),
@@ -74,6 +83,9 @@ export async function loadForecastInputs(db: Db, o: LoadInputsOptions): Promise<
     getBusinessCalendar(db, createdFrom.getUTCFullYear() - 1, o.asOf.getUTCFullYear() + 2),
     stageOutcomesBefore(db, o.asOf),
     learnedPipelineIds(db),
+    wonByOwner(db, yearAgo(remainingFrom), yearAgo(periodEnd)),
+    wonByOwner(db, yearAgo(lookbackStart), yearAgo(o.asOf)),
+    getSettings(db),
   ]);
   const priorByOwner = new Map<string, number>();
   for (const [k, v] of prior) priorByOwner.set(k, v.amount);
@@ -95,6 +107,8 @@ export async function loadForecastInputs(db: Db, o: LoadInputsOptions): Promise<
     created: { ...created, calendar },
     stageOutcomes,
     learnedPipelines,
+    plannedGrowthPct: settings.plannedGrowthPct,
+    lastYearWon: { remainingByOwner: lastYearRemaining, lookbackByOwner: lastYearLookback },
   };
 }
 

@@ -43,6 +43,8 @@ export interface Forecast {
     /** The probability the forecast used for the stage's pipeline. */
     source: 'configured' | 'learned';
   }[];
+  /** The number to plan with: the blend while it beats the best method so far, else that method. */
+  recommended: { method: MethodId | 'blended'; value: number; reason: string } | null;
   trackRecord: {
     methods: { method: MethodId; atStart: ErrorStats; allCheckpoints: ErrorStats }[];
     best: MethodId | null;
@@ -56,4 +58,5 @@ export const FORECAST_FIELDS = [
   'trackRecord',
   'warnings',
   'calibration',
+  'recommended',
 ] as const satisfies readonly (keyof Forecast)[];

@@ -40,6 +40,20 @@ export function ForecastPanel({ periodKey, scope = 'company' }: { periodKey: str
                 {forecast.trackRecord?.best &&
                   ` · ${t('forecast.best', { method: t(`forecast.method.${forecast.trackRecord.best}`) })}`}
               </p>
+              {forecast.recommended && (
+                <p data-testid="forecast-recommended">
+                  {t('forecast.recommended', {
+                    method:
+                      forecast.recommended.method === 'blended'
+                        ? t('forecast.blended')
+                        : t(`forecast.method.${forecast.recommended.method}`),
+                    value: fmt.money(forecast.recommended.value),
+                  })}
+                  {forecast.recommended.method !== 'blended' && (
+                    <span className="muted"> · {t('forecast.blendNotBetter')}</span>
+                  )}
+                </p>
+              )}
               <Chart
                 label={t('forecast.chart')}
                 height={240}
