@@ -46,6 +46,9 @@ function scopeConditions(spec: SourceSpec, scope: MetricScope): Fragment[] | nul
     out.push(sql`${f.opportunityType} in ${inList(scope.opportunityTypes)}`);
   }
   if (scope.leadSources && f.leadSource) out.push(sql`${f.leadSource} in ${inList(scope.leadSources)}`);
+  // Summing forecasts of different methods or checkpoints means nothing: these always narrow to one.
+  if (f.forecastMethod) out.push(sql`${f.forecastMethod} = ${scope.forecastMethod}`);
+  if (f.forecastCheckpoint) out.push(sql`${f.forecastCheckpoint} = ${scope.forecastCheckpoint}`);
   return out;
 }
 

@@ -1,5 +1,10 @@
 import type { Viewer } from '../../../domain/access/viewer.ts';
-import type { GroupBy, MetricFilters } from '../../../domain/metrics/query.ts';
+import {
+  DEFAULT_FORECAST_CHECKPOINT,
+  DEFAULT_FORECAST_METHOD,
+  type GroupBy,
+  type MetricFilters,
+} from '../../../domain/metrics/query.ts';
 import type { Db } from '../../db.ts';
 
 /** Who and what a metrics query may read, after access rules and filters are combined. */
@@ -12,6 +17,9 @@ export interface MetricScope {
   pipelineIds: number[] | null;
   opportunityTypes: string[] | null;
   leadSources: string[] | null;
+  /** The forecast method and checkpoint forecast facts are read for (defaults: stage-weighted, period start). */
+  forecastMethod: string;
+  forecastCheckpoint: string;
 }
 
 function nonEmpty<T>(xs: readonly T[] | undefined): T[] | null {
@@ -69,5 +77,7 @@ export async function resolveScope(
     pipelineIds: nonEmpty(filters?.pipelineIds),
     opportunityTypes: nonEmpty(filters?.opportunityTypes),
     leadSources: nonEmpty(filters?.leadSources),
+    forecastMethod: filters?.forecastMethod ?? DEFAULT_FORECAST_METHOD,
+    forecastCheckpoint: filters?.forecastCheckpoint ?? DEFAULT_FORECAST_CHECKPOINT,
   };
 }

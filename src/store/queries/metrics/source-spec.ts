@@ -48,7 +48,14 @@ export interface SourceSpec {
   /** Public column names used by metric definitions. */
   columns: (ctx: SourceContext) => Readonly<Record<string, Fragment>>;
   /** Columns that the optional query filters apply to; a filter on a missing column is ignored for this source. */
-  filterColumns: { pipeline?: Fragment; opportunityType?: Fragment; leadSource?: Fragment };
+  filterColumns: {
+    pipeline?: Fragment;
+    opportunityType?: Fragment;
+    leadSource?: Fragment;
+    /** Forecast facts: the method and checkpoint, always narrowed to one (the query's, else the defaults). */
+    forecastMethod?: Fragment;
+    forecastCheckpoint?: Fragment;
+  };
 }
 
 /** The default time column of a source (its first). */
