@@ -8,6 +8,7 @@ import type { Funnel } from '../web/src/api/types/funnel.ts';
 import type { GoalPacing, Goal } from '../web/src/api/types/goals.ts';
 import type { Leaderboard } from '../web/src/api/types/leaderboard.ts';
 import type { MetricDefinitionInfo, MetricReport } from '../web/src/api/types/metrics.ts';
+import type { Pipeline } from '../web/src/api/types/pipelines.ts';
 import type { Opportunity } from '../web/src/api/types/rows.ts';
 import type { Settings } from '../web/src/api/types/settings.ts';
 import { makeFormatters, type Formatters } from '../web/src/format/formatters.ts';
@@ -129,6 +130,20 @@ describe('web app in Chromium', () => {
     await expect(calibrationRows.first().locator('td[data-col="observed"]').textContent()).resolves.toBe(
       fmt.percent(forecast.calibration[0]?.observed),
     );
+    // Beside them the learned probability and which of the two the forecast used (the pipeline's setting).
+    await expect(calibrationRows.first().locator('td[data-col="learned"]').textContent()).resolves.toBe(
+      fmt.percent(forecast.calibration[0]?.learned),
+    );
+    await expect(calibrationRows.first().locator('td[data-col="source"]').textContent()).resolves.toBe(
+      forecast.calibration[0]?.source === 'learned' ? 'Learned' : 'Configured',
+    );
+    // The number to plan with, and when it is a single method, the page says the blend did not beat it.
+    if (forecast.recommended) {
+      const recommended = page.getByTestId('forecast-recommended');
+      await expect(recommended.textContent()).resolves.toContain(fmt.money(forecast.recommended.value));
+      if (forecast.recommended.method !== 'blended')
+        await expect(recommended.textContent()).resolves.toContain('has not beaten');
+    }
 
     const funnel = await manager.api<Funnel>(`/api/funnel?period=${month}`);
     expect(funnel.stages.length).toBeGreaterThan(0);
@@ -265,6 +280,33 @@ describe('web app in Chromium', () => {
     await page.getByRole('cell', { name: 'E2E company day', exact: true }).waitFor({ timeout: 60_000 });
     const holidays = await admin.api<{ custom: { date: string; name: string }[] }>('/api/holidays?year=2026');
     expect(holidays.custom).toContainEqual({ date: '2026-12-28', name: 'E2E company day' });
+
+    // Pipelines: configured beside observed (the calibration table), and the source the forecast uses.
+    const { fmt } = await formattersFor(admin);
+    const pipelines = await admin.api<{ items: Pipeline[] }>('/api/pipelines');
+    const pipeline = pipelines.items[0] as Pipeline;
+    await page.goto(`${server.baseUrl}/settings/pipelines`);
+    const calibration = page.getByTestId(`calibration-${pipeline.id}`);
+    await calibration.waitFor();
+    const first = [...pipeline.stages].sort((a, b) => a.position - b.position)[0];
+    await expect(
+      calibration.locator('tbody tr').first().locator('td[data-col="observed"]').textContent(),
+    ).resolves.toBe(first?.observedPct === null ? '–' : fmt.percent((first?.observedPct ?? 0) / 100));
+    const source = page.getByLabel(`Stage probabilities the forecast uses for ${pipeline.name}`);
+    await expect(source.inputValue()).resolves.toBe(pipeline.probabilitySource);
+    await source.selectOption('configured');
+    await expect
+      .poll(
+        async () => (await admin.api<{ items: Pipeline[] }>('/api/pipelines')).items[0]?.probabilitySource,
+      )
+      .toBe('configured');
+    await source.selectOption('learned');
+    await expect
+      .poll(
+        async () => (await admin.api<{ items: Pipeline[] }>('/api/pipelines')).items[0]?.probabilitySource,
+      )
+      .toBe('learned');
+    await shot(page, 'settings-pipelines');
     await admin.context.close();
   }, 120_000);
 

@@ -90,4 +90,55 @@ describeStores('pipelines and stage probabilities API', (ctx) => {
     expect(tooHigh.statusCode).toBe(400);
     expect((await stages()).find((s) => s.id === trial.id)?.probabilityPct).toBe(60);
   });
+
+  it('shows configured vs observed per stage and lets an admin choose the source the forecast uses, audited', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/pipelines', headers: rep });
+    const pipeline = (res.json() as { items: { id: number; probabilitySource: string; stages: unknown[] }[] })
+      .items[0];
+    // Learned is the default; no closed deal yet, so nothing is observed and learned equals configured.
+    expect(pipeline?.probabilitySource).toBe('learned');
+    expect(pipeline?.stages[0]).toMatchObject({
+      name: 'Discovery',
+      probabilityPct: 10,
+      observedPct: null,
+      closedDeals: 0,
+      learnedPct: 10,
+    });
+    expect(pipeline?.stages.find((s) => (s as Stage).isWon)).toMatchObject({ learnedPct: null });
+    const asRep = await app.inject({
+      method: 'PATCH',
+      url: `/api/pipelines/${pipeline?.id}`,
+      headers: rep,
+      payload: { probabilitySource: 'configured' },
+    });
+    expect(asRep.statusCode).toBe(403);
+    const bad = await app.inject({
+      method: 'PATCH',
+      url: `/api/pipelines/${pipeline?.id}`,
+      headers: admin,
+      payload: { probabilitySource: 'guessed' },
+    });
+    expect(bad.statusCode).toBe(400);
+    const missing = await app.inject({
+      method: 'PATCH',
+      url: '/api/pipelines/999999',
+      headers: admin,
+      payload: { probabilitySource: 'configured' },
+    });
+    expect(missing.statusCode).toBe(404);
+    const ok = await app.inject({
+      method: 'PATCH',
+      url: `/api/pipelines/${pipeline?.id}`,
+      headers: admin,
+      payload: { probabilitySource: 'configured' },
+    });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({ id: pipeline?.id, probabilitySource: 'configured' });
+    const audit = await ctx.db
+      .selectFrom('audit_log')
+      .select(['entity', 'entity_id'])
+      .where('entity', '=', 'pipeline')
+      .execute();
+    expect(audit).toEqual([{ entity: 'pipeline', entity_id: String(pipeline?.id) }]);
+  });
 });

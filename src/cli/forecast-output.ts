@@ -59,15 +59,17 @@ export function forecastTable(r: ForecastReport, locale: string): string {
   if (r.calibration.length > 0) {
     lines.push(
       '',
-      `Stage probabilities (${r.probabilities} in use): configured vs observed over the last 365 days`,
+      `Stage probabilities (${r.probabilities === 'settings' ? "each pipeline's setting" : `${r.probabilities} for all`}): configured vs observed over the last 365 days (observed: won share of the days closed deals spent in the stage)`,
       table(
-        ['Stage', 'Configured', 'Observed', 'Closed deals', 'Learned'],
+        ['Stage', 'Configured', 'Observed', 'Deals won', 'Closed deals', 'Learned', 'In use'],
         r.calibration.map((c) => [
           c.stageName,
           pct(c.configured, locale),
           pct(c.observed, locale),
+          pct(c.dealWonShare, locale),
           String(c.closed),
           pct(c.learned, locale),
+          c.source,
         ]),
       ),
     );
@@ -92,6 +94,13 @@ export function forecastTable(r: ForecastReport, locale: string): string {
     lines.push(
       `Blended (methods weighted by their track record): ${money(r.blended.value)}${r.blended.beatsBest === false ? ' (did not beat the best single method)' : ''}`,
     );
+  }
+  if (r.recommended) {
+    const name =
+      r.recommended.method === 'blended'
+        ? 'Blended'
+        : (METHOD_LABELS[r.recommended.method] ?? r.recommended.method);
+    lines.push(`Recommended: ${name} ${money(r.recommended.value)} (${r.recommended.reason})`);
   }
   return lines.join('\n');
 }
@@ -160,6 +169,10 @@ export function backtestTable(r: BacktestReport, locale: string, currency: strin
     const b = s.blended;
     lines.push(
       `Blended: MAPE ${pct(b.atStart.mape, locale)} at start (bias ${pct(b.atStart.bias, locale)}, ${b.atStart.n} periods, weighted by the periods before each), mid ${pct(b.atMid.mape, locale)}, weekly ${pct(b.allCheckpoints.mape, locale)}; best single method on the same periods: ${b.bestSingle ? (METHOD_LABELS[b.bestSingle] ?? b.bestSingle) : '-'} ${pct(b.bestSingleMape, locale)}${b.beatsBest === false ? ': the blend does not beat it' : b.beatsBest ? ': the blend beats it' : ''}`,
+    );
+    const rec = s.recommended;
+    lines.push(
+      `Recommended (blend while it beats the best method so far, else that method): MAPE ${pct(rec.atStart.mape, locale)} at start (bias ${pct(rec.atStart.bias, locale)}, ${rec.atStart.n} periods; picks ${rec.picks.join(', ') || '-'}); best single method in hindsight ${rec.bestSingle ? (METHOD_LABELS[rec.bestSingle] ?? rec.bestSingle) : '-'} ${pct(rec.bestSingleMape, locale)}${rec.beatsBest === false ? ': not beaten' : rec.beatsBest ? ': matched or beaten' : ''}`,
     );
   }
   return lines.join('\n');

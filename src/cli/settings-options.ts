@@ -14,6 +14,7 @@ export interface SettingsSetOptions {
   slaMinutes?: string;
   slaSameDay?: string;
   leaderboardMetrics?: string;
+  plannedGrowth?: string;
 }
 
 function int(text: string, field: string, errors: ErrorDetail[]): number | undefined {
@@ -94,6 +95,17 @@ export function settingsPatchFromOptions(o: SettingsSetOptions): Partial<Workspa
     // Unknown ids are reported by saveSettings, which checks them against the metric registry.
     else patch.leaderboardMetrics = ids;
   }
+  if (o.plannedGrowth !== undefined) {
+    const text = o.plannedGrowth.trim().replace(/%$/, '');
+    if (text.toLowerCase() === 'trend') patch.plannedGrowthPct = null;
+    else if (/^[-+]?\d+(\.\d+)?$/.test(text)) patch.plannedGrowthPct = Number(text);
+    else
+      errors.push({
+        field: '--planned-growth',
+        value: o.plannedGrowth,
+        reason: 'expected a percentage such as 5 or -2.5, or trend',
+      });
+  }
   if (errors.length > 0) throw new AppError('validation', 'Some options are invalid', errors);
   return patch;
 }
@@ -120,6 +132,10 @@ export function formatSettings(s: WorkspaceSettings): string {
     ['lead min attempts', String(s.leadMinAttempts)],
     ['follow-up target', String(s.followUpTarget)],
     ['gross margin', `${s.grossMarginPct}%`],
+    [
+      'planned growth',
+      s.plannedGrowthPct === null ? 'none (run-rate uses the trailing trend)' : `${s.plannedGrowthPct}%`,
+    ],
     [
       'leaderboards',
       s.leaderboardMetrics.length > 0

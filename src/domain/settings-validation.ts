@@ -85,6 +85,8 @@ export function validateSettings(s: WorkspaceSettings): ErrorDetail[] {
     bad('followUpTarget', s.followUpTarget, `0-${MAX_COUNT_SETTING}`);
   if (!(s.grossMarginPct >= 0 && s.grossMarginPct <= 100))
     bad('grossMarginPct', s.grossMarginPct, 'a percentage, 0-100');
+  if (s.plannedGrowthPct !== null && !(s.plannedGrowthPct >= -100 && s.plannedGrowthPct <= 1000))
+    bad('plannedGrowthPct', s.plannedGrowthPct, 'a percentage, -100 to 1000, or null for the trailing trend');
   for (const id of s.leaderboardMetrics.filter((m) => !getMetric(m)))
     bad('leaderboardMetrics', id, `no metric with id "${id}" (see GET /api/metrics/definitions)`);
   if (new Set(s.leaderboardMetrics).size !== s.leaderboardMetrics.length)

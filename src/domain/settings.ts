@@ -34,6 +34,11 @@ export interface WorkspaceSettings {
    * metrics show only the rows /api/metrics would show the viewer (see docs/security.md).
    */
   leaderboardMetrics: string[];
+  /**
+   * Planned growth of won revenue in percent (the brief's "the company grows 5%"), applied by the run-rate
+   * forecast instead of the trailing trend; null = use the trailing trend.
+   */
+  plannedGrowthPct: number | null;
 }
 
 /** Defaults for a new workspace (matching the migration's column defaults). */
@@ -53,4 +58,5 @@ export const DEFAULT_SETTINGS: WorkspaceSettings = {
   followUpTarget: 5,
   grossMarginPct: 80,
   leaderboardMetrics: [...DEFAULT_LEADERBOARD_METRICS],
+  plannedGrowthPct: null,
 };

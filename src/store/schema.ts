@@ -25,6 +25,7 @@ export interface SettingsTable {
   follow_up_target: Generated<number>;
   gross_margin_pct: Generated<number>;
   leaderboard_metrics: Generated<string[]>;
+  planned_growth_pct: number | null;
   updated_at: UpdatedAt;
 }
 
@@ -85,6 +86,7 @@ export interface PipelinesTable {
   external_id: string | null;
   name: string;
   is_default: Generated<boolean>;
+  probability_source: Generated<'configured' | 'learned'>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }

@@ -1,3 +1,4 @@
+import { setProbabilitySource } from '../../src/store/queries/pipelines/probability-sources.ts';
 import type { Db } from '../../src/store/db.ts';
 import { ensureDefaultPipeline } from '../../src/store/tables/pipelines.ts';
 import { seedUser } from '../support/users.ts';
@@ -133,9 +134,12 @@ async function addWon(
  * - Open: A r1 Demo 40% 100,000 closing 2026-11-20, commit with forecast amount 90,000, created 2026-09-22;
  *         B r2 Trial 60% 50,000 closing 2026-12-10, best case, created 2026-10-05;
  *         C r3 Discovery 10% 20,000 closing 2027-01-15, created 2026-10-20.
+ * - The pipeline uses its configured probabilities (the hand-computed numbers below are written with them; the
+ *   learned ones, the workspace default, are tested in learned-probability.test.ts).
  */
 export async function seedForecastWorld(db: Db): Promise<ForecastFixture> {
   const pipelineId = await ensureDefaultPipeline(db);
+  await setProbabilitySource(db, pipelineId, 'configured');
   const rows = await db
     .selectFrom('stages')
     .select(['id', 'name'])

@@ -9,13 +9,17 @@ import { seedUser } from '../support/users.ts';
 
 // Generated history with known stage conversion: every deal starts in Discovery; half move on to Demo after
 // 5 days (the others are lost after 10); of those in Demo 60% are won after 10 more days, the rest lost. So a deal
-// in Discovery is won 30% of the time and one in Demo 60%. The learned (observed) rates, read as of 2026-07-01
-// from the closed deals of the year before, must recover both within 5% of the generator's realised rates.
+// entering Discovery is won 30% of the time and one entering Demo 60%. A forecast meets deals where they stand on
+// a day, and Discovery holds the deals that will be lost twice as long as those moving on: of the deal-days spent
+// in Discovery, 0.5 x 5 x 0.6 / (0.5 x 5 + 0.5 x 10) = 20% belong to deals later won, and that is the rate the
+// open Discovery deals of any day convert at. The learned (observed) rates, read as of 2026-07-01 from the closed
+// deals of the year before, must recover both stages' day-weighted rates within 5% of the generator's realised
+// ones, and the per-deal shares (30% / 60%) beside them.
 const TO_DEMO = 0.5;
 const DEMO_WINS = 0.6;
 
 describeStores('learned stage probabilities recover a known conversion', (ctx) => {
-  const realised = { discovery: 0, demo: 0 };
+  const realised = { discovery: 0, discoveryDays: 0, demo: 0 };
   let stages: Record<string, number> = {};
   let pipelineId = 0;
   beforeAll(async () => {
@@ -51,6 +55,8 @@ describeStores('learned stage probabilities recover a known conversion', (ctx) =
       }
     }
     realised.discovery = won / deals.length;
+    // Days in Discovery: 5 for the deals that moved on, 10 for the others; won deals all moved on.
+    realised.discoveryDays = (won * 5) / (demo * 5 + (deals.length - demo) * 10);
     realised.demo = wonFromDemo / demo;
     for (let i = 0; i < deals.length; i += 500) {
       const chunk = deals.slice(i, i + 500);
@@ -95,8 +101,11 @@ describeStores('learned stage probabilities recover a known conversion', (ctx) =
     }
   }, 180_000);
 
-  it('observes 30% from Discovery and 60% from Demo, within 5% of the realised rates', async () => {
+  it('observes 20% of Discovery deal-days and 60% from Demo, within 5% of the realised rates', async () => {
     expect(Math.abs(realised.discovery / (TO_DEMO * DEMO_WINS) - 1)).toBeLessThan(0.05);
+    const known = (TO_DEMO * 5 * DEMO_WINS) / (TO_DEMO * 5 + (1 - TO_DEMO) * 10);
+    expect(known).toBeCloseTo(0.2, 12);
+    expect(Math.abs(realised.discoveryDays / known - 1)).toBeLessThan(0.05);
     expect(Math.abs(realised.demo / DEMO_WINS - 1)).toBeLessThan(0.05);
     const outcomes = await stageOutcomesBefore(ctx.db, new Date('2026-07-01T00:00:00Z'));
     const table = new LearnedProbabilities(outcomes).calibration([
@@ -104,9 +113,12 @@ describeStores('learned stage probabilities recover a known conversion', (ctx) =
       { pipelineId, stageId: stages.Demo as number, configured: 0.4 },
     ]);
     const [discovery, demoRow] = table;
-    expect(Math.abs((discovery?.observed as number) / realised.discovery - 1)).toBeLessThan(0.05);
+    expect(Math.abs((discovery?.observed as number) / realised.discoveryDays - 1)).toBeLessThan(0.05);
+    expect(Math.abs((discovery?.dealWonShare as number) / realised.discovery - 1)).toBeLessThan(0.05);
+    // Demo: won and lost deals both stay 10 days, so day and deal shares agree.
     expect(Math.abs((demoRow?.observed as number) / realised.demo - 1)).toBeLessThan(0.05);
+    expect(Math.abs((demoRow?.dealWonShare as number) / realised.demo - 1)).toBeLessThan(0.05);
     // With over a thousand closed deals per stage, the shrinkage toward the configured rate is small.
-    expect(Math.abs((discovery?.learned as number) / realised.discovery - 1)).toBeLessThan(0.05);
+    expect(Math.abs((discovery?.learned as number) / realised.discoveryDays - 1)).toBeLessThan(0.05);
   });
 });

@@ -6,6 +6,7 @@ import { computeScope } from '../../src/domain/forecast/compute.ts';
 import { forecastReport } from '../../src/store/queries/forecast/forecast-report.ts';
 import { loadForecastInputs } from '../../src/store/queries/forecast/load-inputs.ts';
 import { stageOutcomesBefore } from '../../src/store/queries/forecast/stage-outcomes.ts';
+import { setProbabilitySource } from '../../src/store/queries/pipelines/probability-sources.ts';
 import { describeStores, truncateAll } from '../support/stores.ts';
 import { addDeal, changeDeal, seedForecastWorld, type ForecastFixture } from './fixture.ts';
 
@@ -38,6 +39,8 @@ describeStores('learned stage probabilities', (ctx) => {
         [`${f.stages.Demo}:rep:${f.r2.id}`, [1, 0]],
       ]),
     );
+    // The lost deal sat in Demo from its creation on 1 August until it was lost on 1 September: 31 days, none won.
+    expect(before.find((o) => o.stageId === f.stages.Demo)).toMatchObject({ closedDays: 31, wonDays: 0 });
     // D's win on 2026-10-15 is known by NOW, not on 2026-10-01.
     const now = await stageOutcomesBefore(ctx.db, NOW);
     expect(now.find((o) => o.stageId === f.stages.Trial)).toMatchObject({ closed: 6, won: 6 });
@@ -59,6 +62,20 @@ describeStores('learned stage probabilities', (ctx) => {
     );
     // Configured: A 40% + B 60% = 70 000, plus D.
     expect(computeScope(inputs, COMPANY_SCOPE, opts)[0]?.value).toBe(100_000);
+    // Without an override each pipeline's setting decides: the fixture's pipeline is set to configured; switched
+    // to learned, the same request uses the learned rates.
+    await setProbabilitySource(ctx.db, f.pipelineId, 'learned');
+    const learnedInputs = await loadForecastInputs(ctx.db, {
+      period: parsePeriod('2026-Q4', 1),
+      asOf: NOW,
+      now: NOW,
+      timeZone: 'UTC',
+    });
+    expect(computeScope(learnedInputs, COMPANY_SCOPE, opts)[0]?.value).toBe(102_711);
+    expect(
+      computeScope(learnedInputs, COMPANY_SCOPE, { ...opts, probabilities: 'configured' })[0]?.value,
+    ).toBe(100_000);
+    await setProbabilitySource(ctx.db, f.pipelineId, 'configured');
 
     const report = await forecastReport(ctx.db, SYSTEM_VIEWER, {
       periodKey: '2026-Q4',
@@ -71,7 +88,13 @@ describeStores('learned stage probabilities', (ctx) => {
     });
     expect(report.probabilities).toBe('learned');
     const demo = report.calibration.find((c) => c.stageId === f.stages.Demo);
-    expect(demo).toMatchObject({ stageName: 'Demo', configured: 0.4, observed: 0, closed: 1 });
+    expect(demo).toMatchObject({
+      stageName: 'Demo',
+      configured: 0.4,
+      observed: 0,
+      closed: 1,
+      source: 'learned',
+    });
     expect(demo?.learned).toBeCloseTo(8 / 21, 12);
     const trial = report.calibration.find((c) => c.stageId === f.stages.Trial);
     expect(trial).toMatchObject({ configured: 0.6, observed: 1, closed: 6 });

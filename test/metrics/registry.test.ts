@@ -13,6 +13,8 @@ const CTX: SourceContext = {
   businessMinutes: 0,
   quotaGoals: [],
   now: new Date(0),
+  forecastMethod: 'stage_weighted',
+  forecastCheckpoint: 'start',
 };
 
 function columnsUsed(part: MetricPart): string[] {

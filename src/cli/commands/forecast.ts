@@ -2,7 +2,11 @@ import type { Command } from 'commander';
 import { SYSTEM_VIEWER } from '../../domain/access/viewer.ts';
 import { currentPeriod } from '../../domain/calendar/current-period.ts';
 import { CYCLE_AGE_MODES, type CycleAgeMode } from '../../domain/forecast/cycle-age.ts';
-import { PROBABILITY_SOURCES, type ProbabilitySource } from '../../domain/forecast/compute.ts';
+import {
+  PROBABILITY_CHOICES,
+  probabilityOverride,
+  type ProbabilitySource,
+} from '../../domain/forecast/compute.ts';
 import { parseMethodList } from '../../domain/forecast/method-list.ts';
 import { parseScope } from '../../domain/forecast/scope.ts';
 import { AppError } from '../../errors.ts';
@@ -19,14 +23,15 @@ function intOption(value: string | undefined, field: string, min: number, max: n
   return n;
 }
 
-function probabilitySource(value: string): ProbabilitySource {
-  const found = PROBABILITY_SOURCES.find((s) => s === value);
+/** The override asked for; undefined for 'settings' (each pipeline's own setting). */
+function probabilitySource(value: string): ProbabilitySource | undefined {
+  const found = PROBABILITY_CHOICES.find((s) => s === value);
   if (!found) {
-    throw new AppError('validation', '--probabilities must be configured or learned', [
+    throw new AppError('validation', '--probabilities must be settings, configured or learned', [
       { field: 'probabilities', value, reason: 'unknown source' },
     ]);
   }
-  return found;
+  return probabilityOverride(found);
 }
 
 function cycleAgeMode(value: string): CycleAgeMode {
@@ -57,7 +62,11 @@ export function register(program: Command, ctx: CliContext): void {
     )
     .option('--iterations <n>', 'Monte Carlo runs', '2000')
     .option('--lookback <days>', 'run-rate look-back in days', '90')
-    .option('--probabilities <source>', 'stage probabilities: configured or learned', 'configured')
+    .option(
+      '--probabilities <source>',
+      "stage probabilities: settings (each pipeline's), or configured / learned for all",
+      'settings',
+    )
     .option(
       '--cycle-age <mode>',
       'cycle-age: blend (with the stage probability) or age (age / typical cycle)',
@@ -116,7 +125,11 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--grain <grain>', 'month or quarter', 'quarter')
     .option('--periods <n>', 'finished periods to test', '4')
     .option('--start-only', 'forecast only at each period start (default: also every week)')
-    .option('--probabilities <source>', 'stage probabilities: configured or learned', 'configured')
+    .option(
+      '--probabilities <source>',
+      "stage probabilities: settings (each pipeline's), or configured / learned for all",
+      'settings',
+    )
     .option(
       '--cycle-age <mode>',
       'cycle-age: blend (with the stage probability) or age (age / typical cycle)',

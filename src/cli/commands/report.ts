@@ -1,12 +1,40 @@
 import type { Command } from 'commander';
 import { SYSTEM_VIEWER } from '../../domain/access/viewer.ts';
 import { GRAINS, type Grain } from '../../domain/calendar/period.ts';
-import type { GroupBy, OpportunityTypeFilter } from '../../domain/metrics/query.ts';
+import { METHOD_IDS, type MethodId } from '../../domain/forecast/types.ts';
+import {
+  FORECAST_CHECKPOINTS,
+  type ForecastCheckpoint,
+  type GroupBy,
+  type OpportunityTypeFilter,
+} from '../../domain/metrics/query.ts';
 import { DEFAULT_REPORT_METRICS } from '../../domain/metrics/registry.ts';
 import { resolveReportPeriod } from '../../domain/metrics/report-period.ts';
 import { resolveMetrics } from '../../domain/metrics/resolve.ts';
 import { AppError } from '../../errors.ts';
 import type { CliContext } from '../context.ts';
+
+function forecastMethodOption(value: string | undefined): MethodId | undefined {
+  if (value === undefined) return undefined;
+  const found = METHOD_IDS.find((m) => m === value);
+  if (!found) {
+    throw new AppError('validation', `--forecast-method must be one of ${METHOD_IDS.join(', ')}`, [
+      { field: 'forecast-method', value, reason: 'unknown method' },
+    ]);
+  }
+  return found;
+}
+
+function checkpointOption(value: string | undefined): ForecastCheckpoint | undefined {
+  if (value === undefined) return undefined;
+  const found = FORECAST_CHECKPOINTS.find((c) => c === value);
+  if (!found) {
+    throw new AppError('validation', `--checkpoint must be one of ${FORECAST_CHECKPOINTS.join(', ')}`, [
+      { field: 'checkpoint', value, reason: 'unknown checkpoint' },
+    ]);
+  }
+  return found;
+}
 
 interface ReportOptions {
   from?: string;
@@ -20,6 +48,8 @@ interface ReportOptions {
   pipeline?: string;
   type?: string;
   source?: string;
+  forecastMethod?: string;
+  checkpoint?: string;
   compare?: boolean;
   json?: boolean;
   csv?: boolean;
@@ -59,6 +89,8 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--pipeline <ids>', 'only these pipeline ids (opportunity metrics)')
     .option('--type <types>', 'only these opportunity types: new_business,upsell,renewal')
     .option('--source <sources>', 'only these lead sources')
+    .option('--forecast-method <method>', 'forecast_accuracy: the method scored (default stage_weighted)')
+    .option('--checkpoint <when>', 'forecast_accuracy: start, week2 or mid (default start)')
     .option('--compare', 'add the previous period of the same length and the change')
     .option('--json', 'print the API JSON instead of a table')
     .option('--csv', 'print CSV with raw numbers (money in minor units, ratios 0..1)')
@@ -94,6 +126,8 @@ export function register(program: Command, ctx: CliContext): void {
             pipelineIds: ids(opts.pipeline, 'pipeline'),
             opportunityTypes: list(opts.type) as OpportunityTypeFilter[],
             leadSources: list(opts.source),
+            forecastMethod: forecastMethodOption(opts.forecastMethod),
+            forecastCheckpoint: checkpointOption(opts.checkpoint),
           },
           comparePrevious: Boolean(opts.compare),
         });

@@ -47,6 +47,10 @@ export function register(program: Command, ctx: CliContext): void {
       '--leaderboard-metrics <ids>',
       'metrics published on leaderboards (everyone sees the whole board), e.g. calls,meetings_held,won_revenue; "none"',
     )
+    .option(
+      '--planned-growth <pct>',
+      'growth the run-rate forecast applies, e.g. 5 for +5%; "trend" for the trailing trend',
+    )
     .action(async (opts: SettingsSetOptions) => {
       const { formatSettings, settingsPatchFromOptions } = await import('../settings-options.ts');
       const patch = settingsPatchFromOptions(opts);

@@ -63,6 +63,16 @@ export interface BlendedAccuracy {
   beatsBest: boolean | null;
 }
 
+/** Blend weights for period `p` from the start forecasts of the periods before it (no look-ahead). */
+export function priorWeights(rows: readonly BacktestCheckpoint[], p: number): Map<MethodId, number> {
+  const prior = new Map<MethodId, ForecastOutcome[]>();
+  for (const r of rows) {
+    if (r.period >= p || r.slot !== 'start') continue;
+    for (const [m, v] of r.values) prior.set(m, [...(prior.get(m) ?? []), { forecast: v, actual: r.actual }]);
+  }
+  return blendWeights(new Map([...prior].map(([m, o]) => [m, errorStats(o)])));
+}
+
 /**
  * Scores the blend without look-ahead: each period's checkpoints are blended with weights from the start
  * forecasts of the periods before it, so the first period (nothing to learn from) is not scored; the best single
@@ -78,13 +88,7 @@ export function blendedBacktest(rows: readonly BacktestCheckpoint[]): BlendedAcc
   const singles = new Map<MethodId, ForecastOutcome[]>();
   const periods = [...new Set(rows.map((r) => r.period))].sort((a, b) => a - b);
   for (const p of periods) {
-    const prior = new Map<MethodId, ForecastOutcome[]>();
-    for (const r of rows) {
-      if (r.period >= p || r.slot !== 'start') continue;
-      for (const [m, v] of r.values)
-        prior.set(m, [...(prior.get(m) ?? []), { forecast: v, actual: r.actual }]);
-    }
-    const weights = blendWeights(new Map([...prior].map(([m, o]) => [m, errorStats(o)])));
+    const weights = priorWeights(rows, p);
     if (weights.size === 0) continue;
     for (const r of rows) {
       if (r.period !== p) continue;

@@ -113,4 +113,34 @@ describe('computeScope', () => {
     });
     expect(off[0]).toMatchObject({ value: 10_000, toBeCreated: null });
   });
+
+  it('uses the planned growth instead of the trend, and last year’s season when a comparable year exists', () => {
+    // Planned +5%: base 138,000 (135,000 / 90 x 92) x 1.05 = 144,900 for reps 1-2 (rep:1 and rep:2 only, so the
+    // new rep 3 adds nothing here).
+    const tenured = ownersScope({ type: 'team', id: 1 }, [1, 2]);
+    const run = (i: ForecastInputs) =>
+      computeScope(i, tenured, { seed: 1, iterations: 10, methods: ['run_rate'] })[0];
+    expect(run({ ...inputs, plannedGrowthPct: 5 })).toMatchObject({
+      value: 144_900,
+      breakdown: { growthSource: 'planned', growthRate: 0.05 },
+    });
+    // Last year the 92 days ahead won 92,000 (1,000 a day) against 45,000 in the 90-day look-back (500 a day):
+    // season 2. Base 138,000 x 2 = 276,000, no trend on top (the season carries last year's growth).
+    const lastYearWon = {
+      remainingByOwner: new Map([['rep:1', { amount: 92_000, count: 10 }]]),
+      lookbackByOwner: new Map([['rep:1', { amount: 45_000, count: 6 }]]),
+    };
+    const seasonal = { ...inputs, lastYearWon, created: { ...inputs.created, firstDate: '2025-01-01' } };
+    expect(run(seasonal)).toMatchObject({
+      value: 276_000,
+      breakdown: { seasonFactor: 2, growthSource: 'season', growthRate: 0 },
+    });
+    // Last year's look-back (from 2025-07-04) must start one look-back after the first recorded deal: with data
+    // only from 2025-06-01 last year's wins are incomplete, so no season and the trailing trend (flat) stands.
+    const young = { ...seasonal, created: { ...inputs.created, firstDate: '2025-06-01' } };
+    expect(run(young)).toMatchObject({
+      value: 138_000,
+      breakdown: { seasonFactor: null, growthSource: 'trend' },
+    });
+  });
 });

@@ -1,4 +1,4 @@
-import { daysBetween } from '../calendar/local-date.ts';
+import { addDays, daysBetween } from '../calendar/local-date.ts';
 import { seededRandom } from '../random/seeded-random.ts';
 import { cycleAgeForecast, type CycleAgeMode } from './cycle-age.ts';
 import type { Scope } from '../access/scope.ts';
@@ -8,7 +8,8 @@ import { categoryRollup, judgementForecast, type CategoryRollup } from './judgem
 import { LearnedProbabilities } from './learned-probability.ts';
 import { newPipelineEstimate, type NewPipelineEstimate } from './new-pipeline.ts';
 import { monteCarloForecast } from './monte-carlo.ts';
-import { growthTrend, rampFactor, runRateForecast, type NewRep } from './run-rate.ts';
+import { growthTrend, rampFactor, runRateForecast, type GrowthSource, type NewRep } from './run-rate.ts';
+import { RUN_RATE_SEASON_SHIFT_DAYS, runRateSeason } from './run-rate-season.ts';
 import { coversOwnerKey, ownerKey, rollupKeys, scopeKey } from './scope.ts';
 import { stageWeightedForecast } from './stage-weighted.ts';
 import type { ForecastDeal, MethodId, MethodResult } from './types.ts';
@@ -26,12 +27,46 @@ export interface ComputeOptions {
   judgementNewPipeline?: boolean;
   /** Cycle-age: blended with the stage probability (default) or the brief's age / typical cycle alone. */
   cycleAge?: CycleAgeMode;
-  /** Stage probabilities: as configured on the pipeline (default) or learned from closed deals (shrunk). */
+  /**
+   * Stage probabilities for every pipeline: as configured on the stages or learned from closed deals (shrunk).
+   * Absent: each pipeline's workspace setting (inputs.learnedPipelines).
+   */
   probabilities?: ProbabilitySource;
 }
 
 export const PROBABILITY_SOURCES = ['configured', 'learned'] as const;
 export type ProbabilitySource = (typeof PROBABILITY_SOURCES)[number];
+/** What a request may ask for: one source for every pipeline, or each pipeline's setting. */
+export const PROBABILITY_CHOICES = ['settings', ...PROBABILITY_SOURCES] as const;
+export type ProbabilityChoice = (typeof PROBABILITY_CHOICES)[number];
+
+/** The override a choice makes: none for 'settings'. */
+export function probabilityOverride(choice: ProbabilityChoice | undefined): ProbabilitySource | undefined {
+  return choice === 'settings' ? undefined : choice;
+}
+
+/** The source a pipeline's deals use: the request's override, else the pipeline's setting. */
+export function probabilitySourceOf(
+  inputs: ForecastInputs,
+  pipelineId: number,
+  override: ProbabilitySource | undefined,
+): ProbabilitySource {
+  if (override) return override;
+  return inputs.learnedPipelines?.has(pipelineId) ? 'learned' : 'configured';
+}
+
+/** The deals with the stage probability each one is forecast with (learned where its pipeline's source says so). */
+export function withProbabilities(
+  inputs: ForecastInputs,
+  deals: readonly ForecastDeal[],
+  override: ProbabilitySource | undefined,
+): ForecastDeal[] {
+  return deals.map((d) =>
+    probabilitySourceOf(inputs, d.pipelineId, override) === 'learned'
+      ? { ...d, probability: learnedProbabilities(inputs).forDeal(d, ownerKey(d.ownerId)) }
+      : d,
+  );
+}
 
 // One learned table per inputs: snapshots and backtests compute many scopes from the same inputs.
 const learnedCache = new WeakMap<ForecastInputs, LearnedProbabilities>();
@@ -97,6 +132,54 @@ function repProductivity(inputs: ForecastInputs, periodDays: number): { deals: n
   };
 }
 
+/**
+ * The run-rate's season for a scope: last year's same days against last year's look-back, when last year's
+ * look-back starts at least one look-back after the first recorded deal. Before that, won revenue is incomplete:
+ * deals created before the first record (and won soon after) are missing, so the first months read as quiet and
+ * would make every later month look like a surge.
+ */
+export function scopeRunRateSeason(inputs: ForecastInputs, scope: Scope): number | null {
+  const ly = inputs.lastYearWon;
+  const first = inputs.created.firstDate;
+  const w = inputs.window;
+  if (!ly || first === null) return null;
+  if (
+    addDays(w.asOfDate, -RUN_RATE_SEASON_SHIFT_DAYS - inputs.lookbackDays) <
+    addDays(first, inputs.lookbackDays)
+  )
+    return null;
+  const from = w.asOfDate < w.start ? w.start : w.asOfDate;
+  const total = (m: ReadonlyMap<string, { amount: number; count: number }>) => ({
+    amount: sumOver(m, scope, (v) => v.amount),
+    count: sumOver(m, scope, (v) => v.count),
+  });
+  return runRateSeason(
+    { remaining: total(ly.remainingByOwner), lookback: total(ly.lookbackByOwner) },
+    Math.max(0, daysBetween(from, w.end)),
+    inputs.lookbackDays,
+  );
+}
+
+/** The run-rate's growth: the planned growth when set, else none on top of a season, else the trailing trend. */
+function runRateGrowth(
+  inputs: ForecastInputs,
+  scope: Scope,
+  season: number | null,
+): { rate: number; source: GrowthSource } {
+  if (inputs.plannedGrowthPct !== undefined && inputs.plannedGrowthPct !== null)
+    return { rate: inputs.plannedGrowthPct / 100, source: 'planned' };
+  // The season compares last year's same days with last year's look-back, so it already carries the growth
+  // between the look-back and the days ahead; a trailing trend on top would count it twice.
+  if (season !== null) return { rate: 0, source: 'season' };
+  return {
+    rate: growthTrend(
+      sumOver(inputs.lookbackWonByOwner, scope, (v) => v.amount),
+      sumOver(inputs.priorWonByOwner, scope, (v) => v),
+    ),
+    source: 'trend',
+  };
+}
+
 /** The pipeline yet to be created for one scope, learned from the deals its owners created before the as-of day. */
 export function scopeNewPipeline(inputs: ForecastInputs, scope: Scope): NewPipelineEstimate {
   return newPipelineEstimate(
@@ -117,10 +200,7 @@ export function computeScope(inputs: ForecastInputs, scope: Scope, options: Comp
   );
   const w = inputs.window;
   const own: ForecastDeal[] = inputs.deals.filter((d) => coversOwnerKey(scope, ownerKey(d.ownerId)));
-  const learned = options.probabilities === 'learned' ? learnedProbabilities(inputs) : null;
-  const deals = learned
-    ? own.map((d) => ({ ...d, probability: learned.forDeal(d, ownerKey(d.ownerId)) }))
-    : own;
+  const deals = withProbabilities(inputs, own, options.probabilities);
   const wonToDate = sumOver(inputs.wonToDateByOwner, scope, (v) => v);
   const out: MethodResult[] = [];
   const useFresh = options.newPipeline ?? true;
@@ -151,16 +231,17 @@ export function computeScope(inputs: ForecastInputs, scope: Scope, options: Comp
     const periodDays = daysBetween(w.start, w.end);
     const from = w.asOfDate < w.start ? w.start : w.asOfDate;
     const productivity = repProductivity(inputs, periodDays);
+    const season = scopeRunRateSeason(inputs, scope);
+    const growth = runRateGrowth(inputs, scope, season);
     out.push(
       runRateForecast({
         wonInLookback: sumOver(inputs.lookbackWonByOwner, scope, (v) => v.amount),
         lookbackDays: inputs.lookbackDays,
         periodDays,
         remainingDays: Math.max(0, daysBetween(from, w.end)),
-        growthRate: growthTrend(
-          sumOver(inputs.lookbackWonByOwner, scope, (v) => v.amount),
-          sumOver(inputs.priorWonByOwner, scope, (v) => v),
-        ),
+        growthRate: growth.rate,
+        growthSource: growth.source,
+        seasonFactor: season,
         newReps: newRepsOf(inputs, scope),
         dealsPerRepPerPeriod: productivity.deals,
         avgDealSize: productivity.avgDeal,

@@ -41,6 +41,18 @@ export interface ForecastInputs {
   calls: ReadonlyMap<string, ScopeCalls>;
   /** Closed deals per pipeline, stage and owner before the as-of instant, for learned stage probabilities. */
   stageOutcomes: readonly StageOutcome[];
+  /**
+   * Pipelines whose workspace setting is 'learned' (pipelines.probability_source): their deals use learned stage
+   * probabilities unless a request overrides the source. Absent = every pipeline uses its configured ones.
+   */
+  learnedPipelines?: ReadonlySet<number>;
+  /** The workspace's planned growth in percent (run-rate); null or absent = the trailing trend. */
+  plannedGrowthPct?: number | null;
+  /** Won by owner a year ago (RUN_RATE_SEASON_SHIFT_DAYS) in the rest of the period and in the look-back. */
+  lastYearWon?: {
+    remainingByOwner: ReadonlyMap<string, WonTotals>;
+    lookbackByOwner: ReadonlyMap<string, WonTotals>;
+  };
   /** Deals created before the as-of instant (wins after it hidden), for the pipeline yet to be created. */
   created: {
     deals: readonly CreatedDeal[];

@@ -13,8 +13,12 @@ export interface RunRateInput {
   /** Length of the forecast period and the days of it still ahead (from the as-of day). */
   periodDays: number;
   remainingDays: number;
-  /** Growth trend applied to the run-rate, e.g. 0.05 for +5%. */
+  /** Growth applied to the run-rate, e.g. 0.05 for +5%: the planned growth setting, else the trailing trend. */
   growthRate: number;
+  /** Where the growth comes from, for display. */
+  growthSource?: GrowthSource;
+  /** Same period last year against last year's look-back (run-rate-season.ts); null or absent = no season. */
+  seasonFactor?: number | null;
   newReps: readonly NewRep[];
   /** Won deals a ramped rep closes in a whole period, and the average won deal size. */
   dealsPerRepPerPeriod: number;
@@ -22,13 +26,17 @@ export interface RunRateInput {
   wonToDate: number;
 }
 
+/** 'planned': the workspace's planned growth; 'trend': the trailing trend; 'season': none on top of the season. */
+export type GrowthSource = 'planned' | 'trend' | 'season';
+
 /**
- * Historical run-rate: won to date + (daily won rate over the look-back x remaining days) x (1 + growth)
+ * Historical run-rate: won to date + (daily won rate over the look-back x remaining days x season) x (1 + growth)
  * + new reps x deals per rep x average deal x ramp factor, scaled to the part of the period still ahead.
  */
 export function runRateForecast(i: RunRateInput): MethodResult {
   const share = i.periodDays > 0 ? i.remainingDays / i.periodDays : 0;
-  const base = i.lookbackDays > 0 ? (i.wonInLookback / i.lookbackDays) * i.remainingDays : 0;
+  const season = i.seasonFactor ?? 1;
+  const base = i.lookbackDays > 0 ? (i.wonInLookback / i.lookbackDays) * i.remainingDays * season : 0;
   const growth = base * i.growthRate;
   let rampedReps = 0;
   for (const r of i.newReps) rampedReps += r.rampFactor;
@@ -48,6 +56,8 @@ export function runRateForecast(i: RunRateInput): MethodResult {
       base: Math.round(base),
       growth: Math.round(growth),
       growthRate: i.growthRate,
+      growthSource: i.growthSource ?? 'trend',
+      seasonFactor: i.seasonFactor ?? null,
       newReps: i.newReps.length,
       newRepRevenue: Math.round(newRepRevenue),
     },

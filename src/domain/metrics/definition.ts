@@ -23,7 +23,8 @@ export type MetricSource =
   | 'customers'
   | 'costs'
   | 'stage_history'
-  | 'working_time';
+  | 'working_time'
+  | 'forecast_snapshots';
 
 /** A condition on a source column; columns are the source's public names (see the source descriptors). */
 export type Condition =
@@ -56,7 +57,7 @@ export type Indicator = 'leading' | 'lagging';
 export type Focus = 'efficiency' | 'effectiveness';
 
 /** Metrics whose value is not a plain quotient of summed parts; each has a pure combiner in derive.ts. */
-export type Derivation = 'share_of_reps_at_quota' | 'customer_lifetime_value';
+export type Derivation = 'share_of_reps_at_quota' | 'customer_lifetime_value' | 'forecast_accuracy';
 
 /** One metric, declared once. */
 export interface MetricDefinition {

@@ -61,6 +61,8 @@ function deriveValue(def: MetricDefinition, parts: PartValues, ctx: DeriveContex
       throw new Error('share_of_reps_at_quota is computed from per-rep values');
     case 'customer_lifetime_value':
       return customerLifetimeValue(parts, ctx);
+    case 'forecast_accuracy':
+      return forecastAccuracy(parts);
     default:
       return assertNever(derivation, 'derivation');
   }
@@ -90,4 +92,18 @@ export function customerLifetimeValue(parts: PartValues, ctx: DeriveContext): Me
   const seen = parts.customers_seen ?? 0;
   if (seen === 0) return { value: null };
   return { value: ((parts.lifetime_revenue ?? 0) / seen) * margin };
+}
+
+/**
+ * Forecast accuracy = 1 - |forecast - actual| / actual over the group's summed forecasts and wins (a team's
+ * forecast is the sum of its reps'); below 0 when the miss is larger than what was won. Null when nothing was won
+ * (a relative error is undefined) or no forecast was made.
+ */
+export function forecastAccuracy(parts: PartValues): MetricValue {
+  const forecast = parts.forecast;
+  const actual = parts.actual;
+  if (forecast === undefined || forecast === null || actual === undefined || actual === null)
+    return { value: null };
+  if (actual <= 0) return { value: null };
+  return { value: 1 - Math.abs(forecast - actual) / actual, numerator: forecast, denominator: actual };
 }

@@ -1,4 +1,5 @@
 import type { Grain } from '../calendar/period.ts';
+import type { MethodId } from '../forecast/types.ts';
 import type { MetricValue } from './definition.ts';
 
 export type { MetricValue } from './definition.ts';
@@ -19,7 +20,17 @@ export interface MetricFilters {
   opportunityTypes?: OpportunityTypeFilter[];
   /** Applies to leads (source) and opportunities (lead_source). */
   leadSources?: string[];
+  /** Forecast facts (forecast_accuracy): the method whose forecasts are scored (default stage_weighted). */
+  forecastMethod?: MethodId;
+  /** Forecast facts: when in the quarter the forecast was made (default start). */
+  forecastCheckpoint?: ForecastCheckpoint;
 }
+
+/** When in a period a forecast was made: its first week, its second week, or the week up to its middle. */
+export const FORECAST_CHECKPOINTS = ['start', 'week2', 'mid'] as const;
+export type ForecastCheckpoint = (typeof FORECAST_CHECKPOINTS)[number];
+export const DEFAULT_FORECAST_METHOD: MethodId = 'stage_weighted';
+export const DEFAULT_FORECAST_CHECKPOINT: ForecastCheckpoint = 'start';
 
 /** One question to the metrics engine: which metrics, over which inclusive local dates, grouped how. */
 export interface MetricQuery {

@@ -43,6 +43,7 @@ import { churnRate } from './definitions/churn-rate.ts';
 import { avgTenureMonths } from './definitions/avg-tenure-months.ts';
 import { clv } from './definitions/clv.ts';
 import { sellingTimeShare } from './definitions/selling-time-share.ts';
+import { forecastAccuracy } from './definitions/forecast-accuracy.ts';
 
 /** Every metric, in display order. Add a definition file and one entry here; docs/metrics.md is generated from this list. */
 export const metricRegistry: readonly MetricDefinition[] = [
@@ -90,6 +91,7 @@ export const metricRegistry: readonly MetricDefinition[] = [
   avgTenureMonths,
   clv,
   sellingTimeShare,
+  forecastAccuracy,
 ];
 
 const byId = new Map(metricRegistry.map((m) => [m.id, m]));

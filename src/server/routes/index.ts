@@ -57,6 +57,7 @@ import getLeaderboard from './leaderboards/get-leaderboard.ts';
 import listUserBadges from './badges/list-user-badges.ts';
 import listPipelines from './pipelines/list-pipelines.ts';
 import updateStage from './pipelines/update-stage.ts';
+import updatePipeline from './pipelines/update-pipeline.ts';
 
 /** Every route module, registered in this order. Add one import and one entry per new route file. */
 export const routes: RouteModule[] = [
@@ -118,4 +119,5 @@ export const routes: RouteModule[] = [
   listUserBadges,
   listPipelines,
   updateStage,
+  updatePipeline,
 ];

@@ -24,6 +24,10 @@ export const SettingsSchema = z.object({
     .describe(
       'Metric ids published on leaderboards: everyone sees the whole board; other boards show only visible reps',
     ),
+  plannedGrowthPct: z
+    .number()
+    .nullable()
+    .describe('Planned growth of won revenue in percent for the run-rate forecast; null = trailing trend'),
 });
 
 /** A settings change: any subset of the fields; the merged result is validated as a whole. */
@@ -44,6 +48,7 @@ export const SettingsPatchSchema = z
     followUpTarget: z.number().int(),
     grossMarginPct: z.number(),
     leaderboardMetrics: z.array(z.string().trim().max(100)).max(200),
+    plannedGrowthPct: z.number().nullable(),
   })
   .partial()
   .strict();

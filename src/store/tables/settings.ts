@@ -21,6 +21,7 @@ export function toSettings(row: Selectable<SettingsTable>): WorkspaceSettings {
     followUpTarget: row.follow_up_target,
     grossMarginPct: Number(row.gross_margin_pct),
     leaderboardMetrics: [...row.leaderboard_metrics],
+    plannedGrowthPct: row.planned_growth_pct === null ? null : Number(row.planned_growth_pct),
   };
 }
 
@@ -49,6 +50,7 @@ export async function updateSettings(db: Db, patch: Partial<WorkspaceSettings>):
   if (patch.followUpTarget !== undefined) values.follow_up_target = patch.followUpTarget;
   if (patch.grossMarginPct !== undefined) values.gross_margin_pct = patch.grossMarginPct;
   if (patch.leaderboardMetrics !== undefined) values.leaderboard_metrics = patch.leaderboardMetrics;
+  if (patch.plannedGrowthPct !== undefined) values.planned_growth_pct = patch.plannedGrowthPct;
   if (Object.keys(values).length > 0) {
     await db
       .updateTable('settings')

@@ -51,7 +51,12 @@ export const API_CONTRACT: readonly ContractEntry[] = [
   { method: 'get', path: '/api/forecast', fields: FORECAST_FIELDS },
   { method: 'get', path: '/api/forecast/calls', fields: ['calls'] },
   { method: 'put', path: '/api/forecast/calls', fields: ['call', 'dealsUpdated'] },
-  { method: 'get', path: '/api/pipelines', fields: ['id', 'name', 'isDefault', 'stages'], in: 'items' },
+  {
+    method: 'get',
+    path: '/api/pipelines',
+    fields: ['id', 'name', 'isDefault', 'probabilitySource', 'stages'],
+    in: 'items',
+  },
   { method: 'patch', path: '/api/stages/{id}', fields: ['id', 'probabilityPct'] },
   { method: 'post', path: '/api/imports', fields: IMPORT_SUMMARY_FIELDS },
   { method: 'get', path: '/api/imports/{id}/rejects.csv' },

@@ -137,6 +137,14 @@ export const en = {
   'forecast.configured': 'Configured',
   'forecast.observed': 'Observed',
   'forecast.closedDeals': 'Closed deals',
+  'forecast.learned': 'Learned',
+  'forecast.recommended': 'Plan with: {method} {value}',
+  'forecast.blended': 'Blended forecast',
+  'forecast.blendNotBetter':
+    'the blended forecast has not beaten this method over the past periods, so the page recommends the method',
+  'forecast.inUse': 'In use',
+  'forecast.source.configured': 'Configured',
+  'forecast.source.learned': 'Learned',
   'forecast.trackRecord': 'Past error (MAPE, last 4 periods)',
 
   'deals.title': 'Pipeline review',
@@ -242,6 +250,8 @@ export const en = {
   'settings.fiscalYearStart': 'Fiscal year starts in month',
   'settings.leadSla': 'Lead response SLA (business minutes)',
   'settings.followUpTarget': 'Follow-ups expected after a meeting',
+  'settings.plannedGrowth': 'Planned growth for the run-rate forecast (%)',
+  'settings.plannedGrowthTrend': 'empty: trailing trend',
 
   'holidays.day': 'Day',
   'holidays.name': 'Name',
@@ -262,6 +272,16 @@ export const en = {
   'pipelines.lost': 'Lost',
   'pipelines.probability': 'Win probability (%)',
   'pipelines.probabilityOf': 'Win probability of {name}',
+  'pipelines.source': 'Forecast uses',
+  'pipelines.sourceOf': 'Stage probabilities the forecast uses for {name}',
+  'pipelines.source.learned': 'learned probabilities (from closed deals)',
+  'pipelines.source.configured': 'configured probabilities',
+  'pipelines.observed': 'Observed (%)',
+  'pipelines.learned': 'Learned (%)',
+  'pipelines.closedDeals': {
+    one: '{count} closed deal, last 365 days',
+    other: '{count} closed deals, last 365 days',
+  },
 
   'people.users': 'Users',
   'people.teams': 'Teams',

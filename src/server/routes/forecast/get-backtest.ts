@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { Viewer } from '../../../domain/access/viewer.ts';
+import { CYCLE_AGE_MODES } from '../../../domain/forecast/cycle-age.ts';
+import { PROBABILITY_CHOICES, probabilityOverride } from '../../../domain/forecast/compute.ts';
 import { runBacktest, type ScopeAccuracy } from '../../../store/queries/forecast/backtest.ts';
 import type { RouteModule } from '../../app-types.ts';
 import { MethodField, ScopeAccuracySchema } from './schemas.ts';
@@ -28,6 +30,14 @@ const Query = z.object({
     .default(1),
   lookback: z.coerce.number().int().min(7).max(730).default(90).describe('run-rate look-back in days'),
   iterations: z.coerce.number().int().min(100).max(5_000).default(500),
+  probabilities: z
+    .enum(PROBABILITY_CHOICES)
+    .default('settings')
+    .describe("stage probabilities: each pipeline's setting, or configured / learned for all"),
+  cycleAge: z
+    .enum(CYCLE_AGE_MODES)
+    .default('blend')
+    .describe("cycle-age: 'blend' (with the stage probability) or 'age' (age / typical cycle, capped)"),
 });
 
 const Response = z.object({
@@ -89,6 +99,8 @@ const getBacktest: RouteModule = (app, { reportDb: db }) => {
         seed: q.seed,
         iterations: q.iterations,
         lookbackDays: q.lookback,
+        probabilities: probabilityOverride(q.probabilities),
+        cycleAge: q.cycleAge,
       });
       const mine = yourScope(request.viewer, report.scopes);
       return { ...report, yourScope: mine?.scopeKey ?? null, bestForYou: mine?.best ?? null };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CYCLE_AGE_MODES } from '../../../domain/forecast/cycle-age.ts';
-import { PROBABILITY_SOURCES } from '../../../domain/forecast/compute.ts';
+import { PROBABILITY_CHOICES, probabilityOverride } from '../../../domain/forecast/compute.ts';
 import { parseMethodList } from '../../../domain/forecast/method-list.ts';
 import { parseScope } from '../../../domain/forecast/scope.ts';
 import { forecastReport } from '../../../store/queries/forecast/forecast-report.ts';
@@ -40,9 +40,11 @@ const Query = z.object({
     .describe('run-rate and new-pipeline look-back in days'),
   iterations: z.coerce.number().int().min(100).max(20_000).default(2_000),
   probabilities: z
-    .enum(PROBABILITY_SOURCES)
-    .default('configured')
-    .describe('stage probabilities: as configured, or learned from closed deals with shrinkage'),
+    .enum(PROBABILITY_CHOICES)
+    .default('settings')
+    .describe(
+      "stage probabilities: each pipeline's setting, or configured / learned (closed deals, shrunk) for all",
+    ),
   cycleAge: z
     .enum(CYCLE_AGE_MODES)
     .default('blend')
@@ -65,7 +67,7 @@ const Response = z.object({
   seed: z.number().int(),
   methods: z.array(MethodResultSchema),
   newPipeline: NewPipelineSchema,
-  probabilities: z.enum(PROBABILITY_SOURCES),
+  probabilities: z.enum(PROBABILITY_CHOICES),
   calibration: z.array(StageCalibrationSchema),
   range: z.object({ p10: z.number(), p50: z.number(), p90: z.number() }).nullable(),
   pipelineCoverage: z.number().nullable(),
@@ -95,6 +97,14 @@ const Response = z.object({
     .describe(
       'every method weighted by 1/MAPE² of its track record; beatsBest false: it did not beat the best',
     ),
+  recommended: z
+    .object({
+      method: z.string().describe("'blended' or the method id"),
+      value: z.number(),
+      reason: z.string(),
+    })
+    .nullable()
+    .describe('the number to plan with: the blend while it beats the best method so far, else that method'),
 });
 
 /** GET /api/forecast: every method side by side for a period and scope, the P10-P90 range and the track record. */
@@ -121,7 +131,7 @@ const getForecast: RouteModule = (app, { reportDb: db }) => {
         withTrackRecord: q.trackRecord === 'true',
         lookbackDays: q.lookback,
         judgementNewPipeline: q.callWithNewPipeline === 'true',
-        probabilities: q.probabilities,
+        probabilities: probabilityOverride(q.probabilities),
         cycleAge: q.cycleAge,
       });
     },

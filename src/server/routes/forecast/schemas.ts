@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PROBABILITY_SOURCES } from '../../../domain/forecast/compute.ts';
 import { METHOD_IDS } from '../../../domain/forecast/types.ts';
 
 /** Query/body fields shared by the forecast endpoints. */
@@ -44,6 +45,21 @@ export const ScopeAccuracySchema = z.object({
       beatsBest: z.boolean().nullable().describe('false: the blend did not beat the best single method'),
     })
     .describe('methods weighted by 1/MAPE² from earlier periods (the first period is not scored)'),
+  recommended: z
+    .object({
+      atStart: ErrorStatsSchema,
+      picks: z.array(z.string()).describe("per scored period: 'blended' or the method chosen"),
+      bestSingle: MethodField.nullable(),
+      bestSingleMape: z.number().nullable(),
+      beatsBest: z.boolean().nullable(),
+    })
+    .describe(
+      'the blend while it has beaten the best method so far, else that method; decided from earlier periods only',
+    ),
+  recommendNext: z
+    .string()
+    .nullable()
+    .describe("what the rule recommends for the next period: 'blended' or a method id"),
 });
 
 /** One method's number for a scope and period (money in minor units). */
@@ -84,9 +100,14 @@ export const StageCalibrationSchema = z.object({
   stageId: z.number().int(),
   stageName: z.string(),
   configured: z.number(),
-  observed: z.number().nullable().describe('won / closed of deals that were in the stage, last 365 days'),
+  observed: z
+    .number()
+    .nullable()
+    .describe('won share of the days closed deals spent in the stage, last 365 days'),
+  dealWonShare: z.number().nullable().describe('won / closed of deals that were in the stage, each once'),
   closed: z.number().int(),
   learned: z.number().describe('observed shrunk toward configured by 20 pseudo-deals'),
+  source: z.enum(PROBABILITY_SOURCES).describe("the probability the forecast used for the stage's pipeline"),
 });
 
 export const PeriodSchema = z.object({

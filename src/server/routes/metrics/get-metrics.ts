@@ -39,6 +39,8 @@ const getMetrics: RouteModule = (app, { reportDb: db }) => {
           pipelineIds: toIds(q.pipeline),
           opportunityTypes: splitList(q.type) as OpportunityTypeFilter[],
           leadSources: splitList(q.source),
+          forecastMethod: q.forecastMethod,
+          forecastCheckpoint: q.checkpoint,
         },
         comparePrevious: q.compare === 'previous',
       });

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { METHOD_IDS } from '../../../domain/forecast/types.ts';
+import { FORECAST_CHECKPOINTS } from '../../../domain/metrics/query.ts';
 import { IdListField } from '../../input-schemas.ts';
 import { GRAINS } from '../../../domain/calendar/period.ts';
 
@@ -30,6 +32,14 @@ export const MetricsQuerySchema = z.object({
     .optional()
     .describe('opportunity types (opportunity metrics)'),
   source: list.describe('lead sources (lead and opportunity metrics)'),
+  forecastMethod: z
+    .enum(METHOD_IDS)
+    .optional()
+    .describe('forecast_accuracy: the method scored (default stage_weighted)'),
+  checkpoint: z
+    .enum(FORECAST_CHECKPOINTS)
+    .optional()
+    .describe('forecast_accuracy: when in the quarter the forecast was made (default start)'),
   compare: z
     .enum(['previous', 'none'])
     .optional()

@@ -22,6 +22,12 @@ import {
 import { computeScope, type ProbabilitySource } from '../../../domain/forecast/compute.ts';
 import type { Scope } from '../../../domain/access/scope.ts';
 import { coversOwnerKey, scopeKey } from '../../../domain/forecast/scope.ts';
+import {
+  recommendationFor,
+  recommendedBacktest,
+  type Recommendation,
+  type RecommendedAccuracy,
+} from '../../../domain/forecast/recommended.ts';
 import { METHOD_IDS, type MethodId } from '../../../domain/forecast/types.ts';
 import type { Db } from '../../db.ts';
 import { getSettings } from '../../tables/settings.ts';
@@ -47,7 +53,7 @@ export interface BacktestOptions {
   scopes?: ScopeWithName[];
   /** Run-rate look-back in days (default 90). */
   lookbackDays?: number;
-  /** Stage probabilities the pipeline methods use (default configured). */
+  /** Stage probabilities of every pipeline (default: each pipeline's setting). */
   probabilities?: ProbabilitySource;
   /** Cycle-age mode (default blend). */
   cycleAge?: CycleAgeMode;
@@ -81,6 +87,10 @@ export interface ScopeAccuracy {
   best: MethodId | null;
   /** The blend of the methods weighted by their accuracy in earlier periods, scored like a method. */
   blended: BlendedAccuracy;
+  /** The recommendation rule (blend while it beats the best method so far, else that method), scored at start. */
+  recommended: RecommendedAccuracy;
+  /** What the rule recommends for the next period, from every backtested period. */
+  recommendNext: Recommendation | null;
 }
 
 /** One period of the company's backtest: what each method said at the start, and what was won. */
@@ -245,6 +255,8 @@ export async function runBacktest(db: Db, viewer: Viewer, o: BacktestOptions): P
         methods,
         best: mostAccurate(new Map(methods.map((m) => [m.method, m.atStart]))),
         blended: blendedBacktest(checkpointRows.get(s.key) ?? []),
+        recommended: recommendedBacktest(checkpointRows.get(s.key) ?? []),
+        recommendNext: recommendationFor(checkpointRows.get(s.key) ?? [], periods.length),
       };
     }),
   };

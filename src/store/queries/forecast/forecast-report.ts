@@ -10,10 +10,14 @@ import { defaultSeed } from '../../../domain/forecast/default-seed.ts';
 import {
   computeScope,
   learnedProbabilities,
+  probabilitySourceOf,
   scopeNewPipeline,
+  withProbabilities,
+  type ProbabilityChoice,
   type ProbabilitySource,
 } from '../../../domain/forecast/compute.ts';
 import { blendedValue, blendWeights } from '../../../domain/forecast/blend.ts';
+import type { Recommendation } from '../../../domain/forecast/recommended.ts';
 import type { StageCalibration } from '../../../domain/forecast/learned-probability.ts';
 import type { NewPipelineEstimate } from '../../../domain/forecast/new-pipeline.ts';
 import { closesInWindow } from '../../../domain/forecast/deal-window.ts';
@@ -51,10 +55,13 @@ export interface ForecastReport {
   methods: MethodResult[];
   /** The pipeline yet to be created that the pipeline methods add, and what it is learned from. */
   newPipeline: NewPipelineEstimate;
-  /** Stage probabilities the methods used: configured, or learned from closed deals. */
-  probabilities: ProbabilitySource;
-  /** Per open stage: configured probability vs the company's observed win rate and the learned (shrunk) one. */
-  calibration: Array<StageCalibration & { stageName: string }>;
+  /** Stage probabilities asked for: one source for every pipeline, or 'settings' (each pipeline's own). */
+  probabilities: ProbabilityChoice;
+  /**
+   * Per open stage: configured probability vs the company's observed win rate and the learned (shrunk) one, and
+   * the one the methods used for its pipeline (`source`).
+   */
+  calibration: Array<StageCalibration & { stageName: string; source: ProbabilitySource }>;
   /** Monte Carlo P10 / P50 / P90, when that method ran. */
   range: { p10: number; p50: number; p90: number } | null;
   /** Open pipeline closing in the period against what the run-rate says is still to come (below 1: thin pipeline). */
@@ -65,6 +72,8 @@ export interface ForecastReport {
   trackRecord: ScopeAccuracy | null;
   /** The methods weighted by 1/MAPE² of their track record (null without a track record). */
   blended: { value: number; weights: Record<string, number>; beatsBest: boolean | null } | null;
+  /** The number to plan with: the blend while it has beaten the best method so far, else that method. */
+  recommended: { method: Recommendation; value: number; reason: string } | null;
 }
 
 export interface ForecastRequest {
@@ -80,7 +89,7 @@ export interface ForecastRequest {
   lookbackDays?: number;
   /** Add the pipeline yet to be created to the commit call too (judgement). */
   judgementNewPipeline?: boolean;
-  /** Stage probabilities (default configured). */
+  /** Stage probabilities of every pipeline; absent: each pipeline's workspace setting. */
   probabilities?: ProbabilitySource;
   /** Cycle-age mode (default blend). */
   cycleAge?: CycleAgeMode;
@@ -124,11 +133,15 @@ export async function forecastReport(db: Db, viewer: Viewer, req: ForecastReques
       configured: Number(s.probability_pct) / 100,
     })),
   );
-  const calibration = calibrated.map((c, i) => ({ ...c, stageName: stages[i]?.name ?? '' }));
+  const calibration = calibrated.map((c, i) => ({
+    ...c,
+    stageName: stages[i]?.name ?? '',
+    source: probabilitySourceOf(inputs, c.pipelineId, req.probabilities),
+  }));
   const mc = methods.find((m) => m.method === 'monte_carlo');
   const runRate = methods.find((m) => m.method === 'run_rate');
 
-  const inPeriod = inputs.deals.filter(
+  const inPeriod = withProbabilities(inputs, inputs.deals, req.probabilities).filter(
     (d) => coversOwnerKey(scope, ownerKey(d.ownerId)) && closesInWindow(d, inputs.window),
   );
   const openAmount = inPeriod.reduce((a, d) => a + d.amount, 0);
@@ -204,11 +217,27 @@ export async function forecastReport(db: Db, viewer: Viewer, req: ForecastReques
     const value = blendedValue(new Map(methods.map((m) => [m.method, m.value])), weights);
     if (value !== null) {
       blended = { value, weights: Object.fromEntries(weights), beatsBest: trackRecord.blended.beatsBest };
-      if (trackRecord.blended.beatsBest === false) {
-        warnings.push(
-          `The blended forecast did not beat the best single method (${trackRecord.blended.bestSingle}) over the last ${trackRecord.blended.atStart.n} periods: prefer that method.`,
-        );
-      }
+    }
+  }
+
+  // The number to plan with: the blend while its record beats the best single method's, else that method.
+  let recommended: ForecastReport['recommended'] = null;
+  const pick = trackRecord?.recommendNext ?? null;
+  if (pick === 'blended' && blended) {
+    recommended = {
+      method: 'blended',
+      value: blended.value,
+      reason: 'the blend has been at least as accurate as the best single method over the past periods',
+    };
+  } else if (pick !== null && pick !== 'blended') {
+    const chosen = methods.find((m) => m.method === pick);
+    if (chosen) {
+      recommended = {
+        method: pick,
+        value: chosen.value,
+        reason: `the blend has not beaten ${pick} over the past periods, so ${pick} is the number to plan with`,
+      };
+      if (blended) warnings.push(`The blended forecast is not used: ${recommended.reason}.`);
     }
   }
 
@@ -220,7 +249,7 @@ export async function forecastReport(db: Db, viewer: Viewer, req: ForecastReques
     seed,
     methods,
     newPipeline: scopeNewPipeline(inputs, scope),
-    probabilities: req.probabilities ?? 'configured',
+    probabilities: req.probabilities ?? 'settings',
     calibration,
     range: mc && mc.low !== null && mc.high !== null ? { p10: mc.low, p50: mc.value, p90: mc.high } : null,
     pipelineCoverage: coverage,
@@ -228,5 +257,6 @@ export async function forecastReport(db: Db, viewer: Viewer, req: ForecastReques
     deals,
     trackRecord,
     blended,
+    recommended,
   };
 }

@@ -3,8 +3,11 @@ import type { Period } from '../../../domain/calendar/period.ts';
 import type { ForecastInputs } from '../../../domain/forecast/inputs.ts';
 import { daysBetween } from '../../../domain/calendar/local-date.ts';
 import { SEASON_SHIFT_DAYS } from '../../../domain/forecast/new-pipeline.ts';
+import { RUN_RATE_SEASON_SHIFT_DAYS } from '../../../domain/forecast/run-rate-season.ts';
+import { getSettings } from '../../tables/settings.ts';
 import type { Db } from '../../db.ts';
 import { getBusinessCalendar } from '../../tables/calendar.ts';
+import { learnedPipelineIds } from '../pipelines/probability-sources.ts';
 import { createdDealsBefore } from './created-deals.ts';
 import { stageOutcomesBefore } from './stage-outcomes.ts';
 import { slipHistogramBefore } from './close-slippage.ts';
@@ -42,6 +45,10 @@ export async function loadForecastInputs(db: Db, o: LoadInputsOptions): Promise<
     o.asOf.getTime() -
       (SEASON_SHIFT_DAYS + lookbackDays + daysBetween(o.period.start, o.period.end) + 7) * DAY_MS,
   );
+  // The run-rate's season: the same days a year ago, and the look-back a year ago.
+  const yearAgo = (d: Date) => new Date(d.getTime() - RUN_RATE_SEASON_SHIFT_DAYS * DAY_MS);
+  const periodEnd = localDateToInstant(o.period.end, o.timeZone);
+  const remainingFrom = o.asOf.getTime() > periodStart.getTime() ? o.asOf : periodStart;
   const [
     deals,
     wonToDate,
@@ -55,6 +62,10 @@ export async function loadForecastInputs(db: Db, o: LoadInputsOptions): Promise<
     created,
     calendar,
     stageOutcomes,
+    learnedPipelines,
+    lastYearRemaining,
+    lastYearLookback,
+    settings,
   ] = await Promise.all([
     openDealsAt(db, o.asOf, o.now, o.timeZone),
     wonByOwner(db, periodStart, o.asOf),
@@ -73,6 +84,10 @@ export async function loadForecastInputs(db: Db, o: LoadInputsOptions): Promise<
     createdDealsBefore(db, createdFrom, o.asOf, o.timeZone),
     getBusinessCalendar(db, createdFrom.getUTCFullYear() - 1, o.asOf.getUTCFullYear() + 2),
     stageOutcomesBefore(db, o.asOf),
+    learnedPipelineIds(db),
+    wonByOwner(db, yearAgo(remainingFrom), yearAgo(periodEnd)),
+    wonByOwner(db, yearAgo(lookbackStart), yearAgo(o.asOf)),
+    getSettings(db),
   ]);
   const priorByOwner = new Map<string, number>();
   for (const [k, v] of prior) priorByOwner.set(k, v.amount);
@@ -94,6 +109,9 @@ export async function loadForecastInputs(db: Db, o: LoadInputsOptions): Promise<
     calls,
     created: { ...created, calendar },
     stageOutcomes,
+    learnedPipelines,
+    plannedGrowthPct: settings.plannedGrowthPct,
+    lastYearWon: { remainingByOwner: lastYearRemaining, lookbackByOwner: lastYearLookback },
   };
 }
 

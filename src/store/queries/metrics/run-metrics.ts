@@ -6,7 +6,14 @@ import { periodsBetween } from '../../../domain/calendar/period.ts';
 import { localDateToInstant } from '../../../domain/calendar/zoned.ts';
 import type { MetricDefinition } from '../../../domain/metrics/definition.ts';
 import { combineParts, quotaAttainmentRate, type RepQuota } from '../../../domain/metrics/derive.ts';
-import type { GroupBy, MetricQuery, MetricRow, MetricValue } from '../../../domain/metrics/query.ts';
+import {
+  DEFAULT_FORECAST_CHECKPOINT,
+  DEFAULT_FORECAST_METHOD,
+  type GroupBy,
+  type MetricQuery,
+  type MetricRow,
+  type MetricValue,
+} from '../../../domain/metrics/query.ts';
 import { resolveMetrics, validateQueryDates } from '../../../domain/metrics/resolve.ts';
 import type { Db } from '../../db.ts';
 import { getBusinessCalendar } from '../../tables/calendar.ts';
@@ -56,7 +63,8 @@ export async function runMetrics(
 
 /**
  * The same engine for a scope resolved elsewhere: forecasts and plans resolve a team or rep (with its access
- * check) and count through here. The scope carries the filters, so the query has none.
+ * check) and count through here. The scope carries the filters, so the query has none (only the forecast facts'
+ * method and checkpoint choice, when a caller passes a whole MetricQuery, is read from its filters).
  */
 export async function runMetricsInScope(
   db: Db,
@@ -82,10 +90,13 @@ export async function runMetricsInScope(
       Math.max(Number(query.to.slice(0, 4)), now.getUTCFullYear()) + 1,
     );
   }
+  const filters = (query as MetricQuery).filters;
   const base = {
     timeZone: settings.timeZone,
     currency: settings.currency,
     now,
+    forecastMethod: filters?.forecastMethod ?? DEFAULT_FORECAST_METHOD,
+    forecastCheckpoint: filters?.forecastCheckpoint ?? DEFAULT_FORECAST_CHECKPOINT,
   };
   const goalWeights = usesSource(defs, 'goals') ? await quotaGoalWeights(db, fy) : null;
   const perBucket = (b: Bucket) => ({

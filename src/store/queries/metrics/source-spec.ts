@@ -1,5 +1,7 @@
 import type { RawBuilder } from 'kysely';
+import type { MethodId } from '../../../domain/forecast/types.ts';
 import type { MetricSource } from '../../../domain/metrics/definition.ts';
+import type { ForecastCheckpoint } from '../../../domain/metrics/query.ts';
 
 /** A SQL fragment (static text or with bound parameters). */
 export type Fragment = RawBuilder<unknown>;
@@ -19,6 +21,9 @@ export interface SourceContext {
   quotaGoals: ReadonlyArray<{ goalId: number; weight: number }>;
   /** The instant reports treat as now (past periods rebuild the pipeline from history). */
   now: Date;
+  /** Forecast facts (forecast_accuracy): the method and checkpoint read; summing across them means nothing. */
+  forecastMethod: MethodId;
+  forecastCheckpoint: ForecastCheckpoint;
 }
 
 /** A time column of an event source: a timestamptz compared in the workspace zone, or a local date. */
@@ -48,7 +53,11 @@ export interface SourceSpec {
   /** Public column names used by metric definitions. */
   columns: (ctx: SourceContext) => Readonly<Record<string, Fragment>>;
   /** Columns that the optional query filters apply to; a filter on a missing column is ignored for this source. */
-  filterColumns: { pipeline?: Fragment; opportunityType?: Fragment; leadSource?: Fragment };
+  filterColumns: {
+    pipeline?: Fragment;
+    opportunityType?: Fragment;
+    leadSource?: Fragment;
+  };
 }
 
 /** The default time column of a source (its first). */

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { ProbabilitySource } from '../../../domain/forecast/compute.ts';
 import type { Database } from '../../schema.ts';
 
 /** A stage as settings and the API show it; probability in percent (0-100). */
@@ -16,6 +17,8 @@ export interface PipelineInfo {
   id: number;
   name: string;
   isDefault: boolean;
+  /** Stage probabilities the forecast uses for this pipeline's deals (workspace setting). */
+  probabilitySource: ProbabilitySource;
   stages: StageInfo[];
 }
 
@@ -23,7 +26,7 @@ export interface PipelineInfo {
 export async function pipelinesWithStages(db: Kysely<Database>): Promise<PipelineInfo[]> {
   const pipelines = await db
     .selectFrom('pipelines')
-    .select(['id', 'name', 'is_default'])
+    .select(['id', 'name', 'is_default', 'probability_source'])
     .orderBy('is_default', 'desc')
     .orderBy('id')
     .execute();
@@ -37,6 +40,7 @@ export async function pipelinesWithStages(db: Kysely<Database>): Promise<Pipelin
     id: p.id,
     name: p.name,
     isDefault: p.is_default,
+    probabilitySource: p.probability_source,
     stages: stages.filter((s) => s.pipeline_id === p.id).map(toStageInfo),
   }));
 }

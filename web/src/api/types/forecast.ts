@@ -36,10 +36,15 @@ export interface Forecast {
     stageId: number;
     stageName: string;
     configured: number;
+    /** Won share of the days closed deals spent in the stage. */
     observed: number | null;
     closed: number;
     learned: number;
+    /** The probability the forecast used for the stage's pipeline. */
+    source: 'configured' | 'learned';
   }[];
+  /** The number to plan with: the blend while it beats the best method so far, else that method. */
+  recommended: { method: MethodId | 'blended'; value: number; reason: string } | null;
   trackRecord: {
     methods: { method: MethodId; atStart: ErrorStats; allCheckpoints: ErrorStats }[];
     best: MethodId | null;
@@ -53,4 +58,5 @@ export const FORECAST_FIELDS = [
   'trackRecord',
   'warnings',
   'calibration',
+  'recommended',
 ] as const satisfies readonly (keyof Forecast)[];

@@ -16,6 +16,8 @@ export interface Settings {
   grossMarginPct: number;
   /** Metric ids published on leaderboards (everyone sees the whole board). */
   leaderboardMetrics: string[];
+  /** Planned growth (%) the run-rate forecast applies; null = the trailing trend. */
+  plannedGrowthPct: number | null;
 }
 
 /** Fields of Settings the web app reads; checked against the OpenAPI document by web/src/api/openapi-contract.test.ts. */
@@ -31,6 +33,7 @@ export const SETTINGS_FIELDS = [
   'fiscalYearStartMonth',
   'leadSlaMinutes',
   'leaderboardMetrics',
+  'plannedGrowthPct',
 ] as const satisfies readonly (keyof Settings)[];
 
 /** One day off. */

@@ -40,6 +40,20 @@ export function ForecastPanel({ periodKey, scope = 'company' }: { periodKey: str
                 {forecast.trackRecord?.best &&
                   ` · ${t('forecast.best', { method: t(`forecast.method.${forecast.trackRecord.best}`) })}`}
               </p>
+              {forecast.recommended && (
+                <p data-testid="forecast-recommended">
+                  {t('forecast.recommended', {
+                    method:
+                      forecast.recommended.method === 'blended'
+                        ? t('forecast.blended')
+                        : t(`forecast.method.${forecast.recommended.method}`),
+                    value: fmt.money(forecast.recommended.value),
+                  })}
+                  {forecast.recommended.method !== 'blended' && (
+                    <span className="muted"> · {t('forecast.blendNotBetter')}</span>
+                  )}
+                </p>
+              )}
               <Chart
                 label={t('forecast.chart')}
                 height={240}
@@ -148,6 +162,17 @@ export function ForecastPanel({ periodKey, scope = 'company' }: { periodKey: str
                       header: t('forecast.closedDeals'),
                       numeric: true,
                       cell: (c) => fmt.number(c.closed),
+                    },
+                    {
+                      key: 'learned',
+                      header: t('forecast.learned'),
+                      numeric: true,
+                      cell: (c) => fmt.percent(c.learned),
+                    },
+                    {
+                      key: 'source',
+                      header: t('forecast.inUse'),
+                      cell: (c) => t(`forecast.source.${c.source}`),
                     },
                   ]}
                 />

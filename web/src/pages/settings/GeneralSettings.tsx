@@ -114,6 +114,16 @@ export function GeneralSettings() {
               onChange={(e) => set('followUpTarget', Number(e.target.value))}
             />
           </label>
+          <label>
+            {t('settings.plannedGrowth')}
+            <input
+              type="number"
+              step="any"
+              placeholder={t('settings.plannedGrowthTrend')}
+              value={draft.plannedGrowthPct ?? ''}
+              onChange={(e) => set('plannedGrowthPct', e.target.value === '' ? null : Number(e.target.value))}
+            />
+          </label>
         </div>
         <fieldset className="weekdays">
           <legend>{t('settings.workingDays')}</legend>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { request } from '../../api/client.ts';
 import { listOf } from '../../api/people.ts';
 import type { Pipeline, Stage } from '../../api/types/pipelines.ts';
+import { useWorkspace } from '../../format/workspace.tsx';
 import { useApi } from '../../api/use-api.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { Panel } from '../../components/panel.tsx';
@@ -9,8 +10,13 @@ import { runSave, SaveStatus, type SaveState } from '../../components/SaveStatus
 import { Async } from '../../components/state.tsx';
 import { t } from '../../i18n/t.ts';
 
-/** Pipelines with their stages; an admin edits each stage's win probability (used by the stage-weighted forecast). */
+/**
+ * Pipelines with their stages; an admin edits each stage's win probability, sees it beside what closed deals
+ * observed and what the learned forecast uses (the calibration table), and chooses which of the two the forecast
+ * uses for the pipeline.
+ */
 export function PipelinesSettings() {
+  const { fmt } = useWorkspace();
   const state = useApi(
     async (signal) =>
       listOf<Pipeline>(
@@ -32,6 +38,15 @@ export function PipelinesSettings() {
       state.reload();
     }
   }
+  async function saveSource(pipeline: Pipeline, probabilitySource: Pipeline['probabilitySource']) {
+    if (
+      await runSave(setSave, () =>
+        request('PATCH', `/api/pipelines/${pipeline.id}`, { body: { probabilitySource } }),
+      )
+    )
+      state.reload();
+  }
+  const pct = (v: number | null) => (v === null ? '–' : fmt.percent(v / 100));
   return (
     <Async state={state} isEmpty={(p) => p.length === 0}>
       {(pipelines) => (
@@ -42,10 +57,24 @@ export function PipelinesSettings() {
               key={pipeline.id}
               title={pipeline.isDefault ? t('pipelines.default', { name: pipeline.name }) : pipeline.name}
             >
+              <label className="inline-field">
+                {t('pipelines.source')}
+                <select
+                  aria-label={t('pipelines.sourceOf', { name: pipeline.name })}
+                  value={pipeline.probabilitySource}
+                  onChange={(e) =>
+                    void saveSource(pipeline, e.target.value === 'learned' ? 'learned' : 'configured')
+                  }
+                >
+                  <option value="learned">{t('pipelines.source.learned')}</option>
+                  <option value="configured">{t('pipelines.source.configured')}</option>
+                </select>
+              </label>
               <DataTable
                 caption={pipeline.name}
                 rows={[...pipeline.stages].sort((a, b) => a.position - b.position)}
                 rowKey={(s) => s.id}
+                testId={`calibration-${pipeline.id}`}
                 columns={[
                   { key: 'name', header: t('pipelines.stage'), cell: (s) => s.name },
                   {
@@ -77,6 +106,19 @@ export function PipelinesSettings() {
                         )}
                       </span>
                     ),
+                  },
+                  {
+                    key: 'observed',
+                    header: t('pipelines.observed'),
+                    numeric: true,
+                    cell: (s) => pct(s.observedPct),
+                    title: (s) => t('pipelines.closedDeals', { count: s.closedDeals }),
+                  },
+                  {
+                    key: 'learned',
+                    header: t('pipelines.learned'),
+                    numeric: true,
+                    cell: (s) => pct(s.learnedPct),
                   },
                 ]}
               />
