@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -139,6 +139,28 @@ for (const name of storeNames()) {
     });
   });
 }
+
+describe('restoring an embedded store written by a newer Pacesetter', () => {
+  it('is refused before anything changes', async () => {
+    const source = await freshStore('pglite');
+    ok(runCli(['users', 'add', '--email', 'a@example.test', '--name', 'A'], source.env));
+    await withDb(source.target, async (db) => {
+      await sql`insert into kysely_migration (name, timestamp) values ('9999-from-the-future', '2030-01-01')`.execute(
+        db,
+      );
+    });
+    const file = join(tempDir(), 'future.tar.gz');
+    ok(runCli(['backup', file], source.env));
+    const target = await freshStore('pglite');
+    const r = runCli(['restore', file], target.env);
+    expect(r.status).toBe(2);
+    expect(r.err).toBe(
+      `error: ${file} was written by a newer Pacesetter (migrations 9999-from-the-future); upgrade Pacesetter first.\n`,
+    );
+    // Nothing was left behind: no store, no staging directory, no lock.
+    expect(readdirSync(target.env.PACESETTER_DATA as string)).toEqual([]);
+  }, 300_000);
+});
 
 describe('backup of an embedded store that a server holds', () => {
   it('is refused with how to do it, and the store is untouched', async () => {
