@@ -163,7 +163,7 @@ describe('restoring an embedded store written by a newer Pacesetter', () => {
 });
 
 describe('backup of an embedded store that a server holds', () => {
-  it('is refused with how to do it, and the store is untouched', async () => {
+  it('is refused with how to do it, and the store is untouched', { timeout: 300_000 }, async () => {
     const store = await freshStore('pglite');
     ok(runCli(['users', 'add', '--email', 'a@example.test', '--name', 'A'], store.env));
     const before = await fingerprintOf(store.target);
