@@ -140,27 +140,44 @@ for (const name of storeNames()) {
   });
 }
 
-describe('restoring an embedded store written by a newer Pacesetter', () => {
-  it('is refused before anything changes', async () => {
-    const source = await freshStore('pglite');
-    ok(runCli(['users', 'add', '--email', 'a@example.test', '--name', 'A'], source.env));
-    await withDb(source.target, async (db) => {
-      await sql`insert into kysely_migration (name, timestamp) values ('9999-from-the-future', '2030-01-01')`.execute(
-        db,
+for (const name of storeNames()) {
+  describe(`restoring a backup written by a newer Pacesetter [${name}]`, () => {
+    it('is refused before anything changes', async () => {
+      const source = await freshStore(name);
+      ok(runCli(['users', 'add', '--email', 'a@example.test', '--name', 'A'], source.env));
+      await withDb(source.target, async (db) => {
+        await sql`insert into kysely_migration (name, timestamp) values ('9999-from-the-future', '2030-01-01')`.execute(
+          db,
+        );
+      });
+      const file = join(tempDir(), name === 'pglite' ? 'future.tar.gz' : 'future.dump');
+      ok(runCli(['backup', file], source.env));
+      // The target: a new data directory, or the same schema dropped (an archive restores into its own schema).
+      const target =
+        name === 'pglite'
+          ? await freshStore(name)
+          : (await withDb({ kind: 'postgres', url: process.env.TEST_DATABASE_URL as string }, async (db) => {
+              await sql`drop schema ${sql.id(source.schema as string)} cascade`.execute(db);
+            }),
+            source);
+      const r = runCli(['restore', file], target.env);
+      expect(r.status).toBe(2);
+      expect(r.err).toBe(
+        `error: ${file} was written by a newer Pacesetter (migrations 9999-from-the-future); upgrade Pacesetter first.\n`,
       );
-    });
-    const file = join(tempDir(), 'future.tar.gz');
-    ok(runCli(['backup', file], source.env));
-    const target = await freshStore('pglite');
-    const r = runCli(['restore', file], target.env);
-    expect(r.status).toBe(2);
-    expect(r.err).toBe(
-      `error: ${file} was written by a newer Pacesetter (migrations 9999-from-the-future); upgrade Pacesetter first.\n`,
-    );
-    // Nothing was left behind: no store, no staging directory, no lock.
-    expect(readdirSync(target.env.PACESETTER_DATA as string)).toEqual([]);
-  }, 300_000);
-});
+      // Nothing was left behind: no store, no staging directory, no lock; no schema.
+      if (name === 'pglite') expect(readdirSync(target.env.PACESETTER_DATA as string)).toEqual([]);
+      else
+        await withDb({ kind: 'postgres', url: process.env.TEST_DATABASE_URL as string }, async (db) => {
+          const r = await sql<{ n: number }>`
+            select count(*)::int as n from pg_namespace where nspname = ${source.schema as string}`.execute(
+            db,
+          );
+          expect(r.rows[0]?.n).toBe(0);
+        });
+    }, 300_000);
+  });
+}
 
 describe('backup of an embedded store that a server holds', () => {
   it('is refused with how to do it, and the store is untouched', { timeout: 300_000 }, async () => {

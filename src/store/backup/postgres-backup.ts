@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { sql } from 'kysely';
 import { AppError } from '../../errors.ts';
 import type { Db } from '../db.ts';
+import { migrations } from '../migrations/index.ts';
 import { writeAtomically } from './backup-file.ts';
 import { nonEmptyTables, refuseOverData, type RunSql } from './non-empty-tables.ts';
 
@@ -116,6 +117,20 @@ async function archiveSchema(file: string): Promise<string | null> {
   return /^\d+; \d+ \d+ SCHEMA - (\S+) /m.exec(out)?.[1] ?? null;
 }
 
+/** Migrations recorded in the archive that this version does not know: it was written by a newer Pacesetter. */
+async function unknownMigrations(file: string): Promise<string[]> {
+  const { out } = await runTool('pg_restore', ['--data-only', '--table=kysely_migration', '--file=-', file]);
+  const lines = out.split('\n');
+  const start = lines.findIndex((l) => /^COPY \S*kysely_migration /.test(l));
+  if (start < 0) return [];
+  const names: string[] = [];
+  for (const line of lines.slice(start + 1)) {
+    if (line === '\\.') break;
+    names.push(line.split('\t')[0] ?? '');
+  }
+  return names.filter((name) => !(name in migrations));
+}
+
 /**
  * Restores a pg_dump archive over the store's schema in one transaction (pg_restore --single-transaction
  * --clean): on any error nothing changes. A store with data is only replaced with `force`. Stop the servers first:
@@ -129,6 +144,12 @@ export async function restorePostgres(db: Db, url: string, file: string, force: 
       'validation',
       `${file} holds schema ${archived ?? '(none)'}, but this store is schema ${schema.name}: restore it into a ` +
         `database (or search_path) whose schema is ${archived ?? 'the one backed up'}.`,
+    );
+  const unknown = await unknownMigrations(file);
+  if (unknown.length > 0)
+    throw new AppError(
+      'validation',
+      `${file} was written by a newer Pacesetter (migrations ${unknown.join(', ')}); upgrade Pacesetter first.`,
     );
   const tables = schema.exists ? await nonEmptyTables(runOn(db)) : [];
   if (tables.length > 0 && !force)
