@@ -1,6 +1,10 @@
 #!/usr/bin/env node
 // Node >= 22.18 runs the TypeScript sources directly (type stripping); no build step for the server.
 import module from 'node:module';
+import { requireSupportedNode } from './node-version.js';
+
+// First, in plain JavaScript: an older Node.js cannot load the .ts sources and would only print a stack trace.
+requireSupportedNode();
 
 // Cache compiled (and type-stripped) modules between runs: every CLI command is a new process, and compiling
 // the same sources each time was a large part of its start-up. The cache lives in NODE_COMPILE_CACHE when set,

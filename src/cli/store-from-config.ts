@@ -17,7 +17,9 @@ export function targetFromConfig(config: Config): StoreTarget {
  */
 export async function openConfiguredStore(config: Config): Promise<Db> {
   const db = await openDb(targetFromConfig(config));
-  await migrateToLatest(db);
+  await migrateToLatest(db, {
+    onWait: () => console.error('Another process is migrating the store; waiting for it to finish.'),
+  });
   const abandoned = await failAbandonedImportRuns(db);
   if (abandoned.length > 0)
     console.error(

@@ -17,7 +17,7 @@ import { routes } from './routes/index.ts';
 import { registerSecurityHeaders } from './auth/security-headers.ts';
 import { trackRouteAccess } from './route-access.ts';
 import { registerViewerHook } from './viewer-hook.ts';
-import { registerWebApp } from './web-app.ts';
+import { BUNDLED_WEB_DIST, registerWebApp } from './web-app.ts';
 
 /**
  * Fastify's form of the proxy setting: nothing trusted by default, so clients cannot pick their own IP. A hop
@@ -56,6 +56,6 @@ export async function buildApp(deps: AppDeps) {
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () =>
     app.swagger(),
   );
-  await registerWebApp(app, resolve(deps.config.webDist ?? 'web/dist'));
+  await registerWebApp(app, deps.config.webDist ? resolve(deps.config.webDist) : BUNDLED_WEB_DIST);
   return app;
 }

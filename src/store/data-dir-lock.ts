@@ -105,7 +105,10 @@ function liveness(h: LockHolder, dirKey: string): Liveness {
   return 'alive';
 }
 
-function refusal(dir: string, h: LockHolder, where: Liveness): AppError {
+/** What a refused process should do instead, after "stop it"; commands with no API equivalent say their own. */
+const DEFAULT_ADVICE = "stop it, or run this through the server's API.";
+
+function refusal(dir: string, h: LockHolder, where: Liveness, advice = DEFAULT_ADVICE): AppError {
   if (where === 'other-host')
     return new AppError(
       'conflict',
@@ -114,7 +117,7 @@ function refusal(dir: string, h: LockHolder, where: Liveness): AppError {
     );
   return new AppError(
     'conflict',
-    `The store in ${dir} is open by process ${h.pid} (${h.command}); stop it, or run this through the server's API.`,
+    `The store in ${dir} is open by process ${h.pid} (${h.command}); ${advice}`,
   );
 }
 
@@ -130,6 +133,7 @@ function removeStale(
   staleText: string,
   ourFile: string,
   dirKey: string,
+  advice: string,
 ): void {
   const takeover = `${lockPath}.takeover`;
   try {
@@ -140,7 +144,7 @@ function removeStale(
     const other = text === null ? null : parseHolder(text);
     if (other === null) return; // finished meanwhile: the caller retries
     const state = liveness(other, dirKey);
-    if (state !== 'dead') throw refusal(dir, other, state);
+    if (state !== 'dead') throw refusal(dir, other, state, advice);
     throw new AppError(
       'conflict',
       `A process stopped while taking over the lock of the store in ${dir}; no process has the store open: ` +
@@ -158,9 +162,10 @@ function removeStale(
  * Takes the exclusive lock on a PGlite data directory (creating the directory), before PGlite touches any of its
  * files. The lock file is created atomically with its full text (written to a private file, then hard-linked to
  * the lock name, which fails if it exists). A lock whose process is gone is taken over; a live one is refused with
- * an AppError naming the process. The lock is released by release() and, failing that, when the process exits.
+ * an AppError naming the process and ending with `advice` (what to do instead of waiting for it). The lock is
+ * released by release() and, failing that, when the process exits.
  */
-export function lockDataDir(dir: string): DataDirLock {
+export function lockDataDir(dir: string, advice = DEFAULT_ADVICE): DataDirLock {
   mkdirSync(dir, { recursive: true });
   const dirKey = realpathSync(dir);
   const lockPath = join(dir, LOCK_FILE);
@@ -187,8 +192,8 @@ export function lockDataDir(dir: string): DataDirLock {
         const holder = parseHolder(text);
         // An unreadable lock file was not written by this code (we write it whole): treat it as stale.
         const state = holder === null ? 'dead' : liveness(holder, dirKey);
-        if (holder !== null && state !== 'dead') throw refusal(dir, holder, state);
-        removeStale(dir, lockPath, text, ourFile, dirKey);
+        if (holder !== null && state !== 'dead') throw refusal(dir, holder, state, advice);
+        removeStale(dir, lockPath, text, ourFile, dirKey, advice);
         continue;
       }
       return held(lockPath, myText, dirKey);

@@ -1,5 +1,6 @@
 import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
+import { finishInterruptedRestore } from './backup/swap-data-dir.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { forgetPgSession, registerPglite, tagPgSession } from './bulk/raw-clients.ts';
 import type { Database } from './schema.ts';
@@ -51,6 +52,8 @@ export async function openDb(target: StoreTarget): Promise<Db> {
   const lock = target.dataDir ? lockDataDir(target.dataDir) : null;
   let client: PGlite;
   try {
+    // A restore killed mid-swap is completed before anything reads the directory (backup/swap-data-dir.ts).
+    if (target.dataDir) finishInterruptedRestore(target.dataDir);
     client = await PGliteClass.create(target.dataDir ?? undefined, {
       parsers: { [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: asText },
       serializers: {},

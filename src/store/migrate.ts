@@ -3,9 +3,49 @@ import { Migrator } from 'kysely/migration';
 import { migrationProvider, migrations } from './migrations/index.ts';
 import type { Database } from './schema.ts';
 
-/** Applies every pending migration; throws with the failing migration's name. */
-export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+/**
+ * First key of the PostgreSQL advisory lock that migrating processes take; the second is the hash of the schema,
+ * so stores in different schemas of one database (test runs) migrate independently.
+ */
+export const MIGRATION_LOCK_NAME = 'pacesetter.migrate';
+
+export interface MigrateOptions {
+  /** Called once when another process is migrating the same store and this one waits for it. */
+  onWait?: () => void;
+}
+
+/**
+ * Applies every pending migration; throws with the failing migration's name. Returns the names it applied (none
+ * when another process had already applied them).
+ *
+ * On PostgreSQL several servers may start at once on one database: they take a session advisory lock per schema,
+ * and whoever gets it second finds the store up to date and applies nothing. Kysely's Migrator has a lock of its
+ * own too, but only around running the migrations, not around creating its bookkeeping tables, and its key is one
+ * for the whole database. All pending migrations run in one transaction (Kysely's), so a process killed
+ * mid-migration leaves the schema as it was and releases the lock with its session. PGlite needs no lock: the
+ * data-directory lock (data-dir-lock.ts) already makes the opening process the only one.
+ */
+export async function migrateToLatest(db: Kysely<Database>, options: MigrateOptions = {}): Promise<string[]> {
   if (await isUpToDate(db)) return [];
+  if (db.getExecutor().adapter.supportsMultipleConnections === false) return runMigrator(db);
+  // The lock lives on one reserved connection of the pool; the migrator works on others.
+  return db.connection().execute(async (conn) => {
+    const key = sql`hashtext(${MIGRATION_LOCK_NAME}), hashtext(current_schema())`;
+    const got = await sql<{ ok: boolean }>`select pg_try_advisory_lock(${key}) as ok`.execute(conn);
+    if (!got.rows[0]?.ok) {
+      options.onWait?.();
+      await sql`select pg_advisory_lock(${key})`.execute(conn);
+    }
+    try {
+      if (await isUpToDate(conn)) return [];
+      return await runMigrator(db);
+    } finally {
+      await sql`select pg_advisory_unlock(${key})`.execute(conn);
+    }
+  });
+}
+
+async function runMigrator(db: Kysely<Database>): Promise<string[]> {
   // Name the schema: without it Kysely finds its bookkeeping tables in ANY schema of the database (another
   // app's, or a parallel test's) and then fails to read them through search_path.
   const current = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);

@@ -11,6 +11,8 @@ import * as settings from './settings.ts';
 import * as tokens from './tokens.ts';
 import * as users from './users.ts';
 import * as alerts from './alerts.ts';
+import * as backup from './backup.ts';
+import * as restore from './restore.ts';
 import * as cadence from './cadence.ts';
 import * as goals from './goals.ts';
 import * as leaderboard from './leaderboard.ts';
@@ -39,4 +41,6 @@ export const commands: Array<{ register: (program: Command, ctx: CliContext) => 
   cadence,
   leaderboard,
   alerts,
+  backup,
+  restore,
 ];

@@ -23,7 +23,10 @@ export function register(program: Command, ctx: CliContext): void {
       const port = opts.port ? Number(opts.port) : config.port;
       const host = opts.host ?? config.host;
       await app.listen({ port, host });
-      console.log(`Pacesetter is running: open http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/`);
+      // The bound port, not the requested one: `--port 0` picks a free port, and callers need to know which.
+      const address = app.server.address();
+      const bound = address !== null && typeof address === 'object' ? address.port : port;
+      console.log(`Pacesetter is running: open http://${host === '0.0.0.0' ? 'localhost' : host}:${bound}/`);
       const runner = opts.jobs === false ? null : startJobRunner(db, jobs);
       const stop = async () => {
         await runner?.stop();
