@@ -18,31 +18,32 @@ export interface MigrateOptions {
  * Applies every pending migration; throws with the failing migration's name. Returns the names it applied (none
  * when another process had already applied them).
  *
- * On PostgreSQL several servers may start at once on one database: they take a session advisory lock per schema,
+ * On PostgreSQL several servers may start at once on one database: they take an advisory lock per schema (held by an open transaction, see below),
  * and whoever gets it second finds the store up to date and applies nothing. Kysely's Migrator has a lock of its
  * own too, but only around running the migrations, not around creating its bookkeeping tables, and its key is one
  * for the whole database. All pending migrations run in one transaction (Kysely's), so a process killed
- * mid-migration leaves the schema as it was and releases the lock with its session. PGlite needs no lock: the
+ * mid-migration leaves the schema as it was and releases the lock with its connection. PGlite needs no lock: the
  * data-directory lock (data-dir-lock.ts) already makes the opening process the only one.
  */
 export async function migrateToLatest(db: Kysely<Database>, options: MigrateOptions = {}): Promise<string[]> {
   if (await isUpToDate(db)) return [];
   if (db.getExecutor().adapter.supportsMultipleConnections === false) return runMigrator(db);
-  // The lock lives on one reserved connection of the pool; the migrator works on others.
-  return db.connection().execute(async (conn) => {
-    const key = sql`hashtext(${MIGRATION_LOCK_NAME}), hashtext(current_schema())`;
-    const got = await sql<{ ok: boolean }>`select pg_try_advisory_lock(${key}) as ok`.execute(conn);
-    if (!got.rows[0]?.ok) {
-      options.onWait?.();
-      await sql`select pg_advisory_lock(${key})`.execute(conn);
-    }
-    try {
-      if (await isUpToDate(conn)) return [];
-      return await runMigrator(db);
-    } finally {
-      await sql`select pg_advisory_unlock(${key})`.execute(conn);
-    }
-  });
+  // The lock lives in an open transaction on one reserved connection while the migrator works on others. A
+  // transaction-scoped lock rather than a session one: behind PgBouncer in transaction mode an open transaction
+  // keeps its server connection, whereas a session lock could be taken on one server connection and "released"
+  // on another, leaving every later start waiting.
+  return db.connection().execute((conn) =>
+    conn.transaction().execute(async (tx) => {
+      const key = sql`hashtext(${MIGRATION_LOCK_NAME}), hashtext(current_schema())`;
+      const got = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(${key}) as ok`.execute(tx);
+      if (!got.rows[0]?.ok) {
+        options.onWait?.();
+        await sql`select pg_advisory_xact_lock(${key})`.execute(tx);
+      }
+      if (await isUpToDate(db)) return [];
+      return runMigrator(db);
+    }),
+  );
 }
 
 async function runMigrator(db: Kysely<Database>): Promise<string[]> {
