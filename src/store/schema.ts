@@ -25,6 +25,8 @@ export interface SettingsTable {
   follow_up_target: Generated<number>;
   gross_margin_pct: Generated<number>;
   leaderboard_metrics: Generated<string[]>;
+  /** The zone the activity rollups' local days are in; they serve metrics only while it equals time_zone. */
+  rollup_time_zone: Generated<string>;
   updated_at: UpdatedAt;
 }
 

@@ -6,7 +6,16 @@ import { bucketStart, inRange } from './bucket-sql.ts';
 import { compileAggregate } from './compile-aggregate.ts';
 import type { PlannedPart, SourceBatch } from './plan.ts';
 import type { MetricScope } from './scope.ts';
-import { defaultTimeColumn, type Fragment, type SourceContext, type SourceSpec } from './source-spec.ts';
+import {
+  defaultTimeColumn,
+  type Fragment,
+  type RollupSpec,
+  type SourceContext,
+  type SourceSpec,
+} from './source-spec.ts';
+
+/** What grouping and scoping read: a source's columns or a rollup's. */
+type Grouped = Pick<SourceSpec, 'owner' | 'team' | 'filterColumns'>;
 
 /** One row of a compiled batch: the group, the bucket's first date (or null), and p0..pN in part order. */
 export type BatchRow = { group_id: number | null; bucket: string | null } & Record<
@@ -18,7 +27,7 @@ function inList(values: readonly (string | number)[]): Fragment {
   return values.length === 0 ? sql`(null)` : sql`(${sql.join(values.map((v) => sql`${v}`))})`;
 }
 
-function groupExpr(spec: SourceSpec, groupBy: GroupBy): Fragment | null {
+function groupExpr(spec: Grouped, groupBy: GroupBy): Fragment | null {
   switch (groupBy) {
     case 'rep':
       return spec.owner;
@@ -32,7 +41,7 @@ function groupExpr(spec: SourceSpec, groupBy: GroupBy): Fragment | null {
 }
 
 /** Scope restrictions (access, team, rep, pipeline, type, lead source) as conditions; null = cannot apply. */
-function scopeConditions(spec: SourceSpec, scope: MetricScope): Fragment[] | null {
+function scopeConditions(spec: Grouped, scope: MetricScope): Fragment[] | null {
   const out: Fragment[] = [];
   if (scope.ownerIds !== null) {
     if (!spec.owner) return null;
@@ -87,5 +96,34 @@ export function compileBatch(
   const whereSql = where.length > 0 ? sql`where ${sql.join(where, sql` and `)}` : sql``;
   return sql<BatchRow>`select ${group} as group_id, ${bucket} as bucket, ${sql.join(aggregates)}
     from ${spec.from(ctx)} ${whereSql}
+    group by 1, 2`;
+}
+
+/**
+ * Compiles a batch that a rollup answers (see choose-rollup.ts): the same grouped query shape as compileBatch, over
+ * the rollup's rows in the range of local days, bucketed by the rollup's day.
+ */
+export function compileRollupBatch(
+  rollup: RollupSpec,
+  batch: SourceBatch,
+  ctx: SourceContext,
+  scope: MetricScope,
+  bucketing: Bucketing,
+) {
+  const group = groupExpr(rollup, scope.groupBy);
+  const scoped = scopeConditions(rollup, scope);
+  if (!group || !scoped) return null;
+  const day = { expr: rollup.day, type: 'date' as const };
+  const where = [inRange(day, ctx), ...scoped];
+  const bucket = bucketing.grain
+    ? bucketStart(day, ctx.timeZone, bucketing.grain, bucketing.fiscalYearStartMonth)
+    : sql`null::date`;
+  const aggregates = batch.parts.map((p: PlannedPart, i) => {
+    const agg = rollup.aggregate(p.part.aggregate);
+    if (!agg) throw new Error(`Rollup ${rollup.name} cannot answer ${p.key}`);
+    return sql`${agg} as ${sql.id(`p${i}`)}`;
+  });
+  return sql<BatchRow>`select ${group} as group_id, ${bucket} as bucket, ${sql.join(aggregates)}
+    from ${rollup.from(ctx)} where ${sql.join(where, sql` and `)}
     group by 1, 2`;
 }

@@ -9,10 +9,12 @@ import type { MetricQuery, MetricRow, MetricValue } from '../../../domain/metric
 import { resolveMetrics, validateQueryDates } from '../../../domain/metrics/resolve.ts';
 import type { Db } from '../../db.ts';
 import { getBusinessCalendar } from '../../tables/calendar.ts';
+import { getRollupTimeZone } from '../../aggregates/rollup-zone.ts';
 import { getSettings } from '../../tables/settings.ts';
+import { rollupPicker, type MetricsStrategy } from './choose-rollup.ts';
 import { collectParts, type Bucket, type CollectedParts } from './collect-parts.ts';
 import { listGroups, teamsOfUsers } from './groups.ts';
-import { partKey, planBatches } from './plan.ts';
+import { partKey, planBatches, type RollupPicker } from './plan.ts';
 import { quotaGoalWeights } from './quota-goals.ts';
 import { resolveScope, type MetricScope } from './scope.ts';
 
@@ -20,6 +22,8 @@ import { resolveScope, type MetricScope } from './scope.ts';
 export interface RunMetricsOptions {
   /** The instant treated as now (SLA deadlines, pipeline rebuilt from history); default the clock. */
   now?: Date;
+  /** `auto` (default) answers parts from maintained rollups where they are exact; `raw` reads only fact rows. */
+  strategy?: MetricsStrategy;
 }
 
 const MONTH_DAYS = 30.4375;
@@ -57,6 +61,9 @@ export async function runMetrics(
   const grain = query.grain ?? null;
   const buckets = bucketsOf(query, fy);
   const scope = await resolveScope(db, viewer, query.groupBy, query.filters);
+  const strategy = options.strategy ?? 'auto';
+  const rollupsCurrent = strategy === 'auto' && (await getRollupTimeZone(db)) === settings.timeZone;
+  const pick = rollupPicker(strategy, scope, rollupsCurrent);
 
   const needsWorkingTime = usesSource(defs, 'working_time');
   let cal: BusinessCalendar | null = null;
@@ -86,13 +93,13 @@ export async function runMetrics(
     quotaGoals: goalWeights ? goalWeights(b.start, b.end) : [],
   });
 
-  const collected = await collectParts(db, planBatches(defs), scope, buckets, base, perBucket, grain, fy);
+  const collected = await collectParts(db, planBatches(defs, pick), scope, buckets, base, perBucket, grain, fy);
   const groups = await listGroups(db, scope, collected.seenGroups);
 
   const rateDefs = defs.filter((d) => d.derivation === 'share_of_reps_at_quota');
   const quotaByGroup =
     rateDefs.length > 0
-      ? await repQuotasByGroup(db, rateDefs[0]!, scope, collected, buckets, base, perBucket, grain, fy)
+      ? await repQuotasByGroup(db, rateDefs[0]!, scope, collected, buckets, base, perBucket, grain, fy, pick)
       : null;
 
   const rows: MetricRow[] = [];
@@ -137,6 +144,7 @@ async function repQuotasByGroup(
   perBucket: Parameters<typeof collectParts>[5],
   grain: MetricQuery['grain'] | null,
   fy: number,
+  pick: RollupPicker,
 ): Promise<Map<number | null, Map<string, RepQuota[]>>> {
   const won = def.parts.won;
   const quota = def.parts.quota;
@@ -145,7 +153,7 @@ async function repQuotasByGroup(
   const perRep =
     scope.groupBy === 'rep'
       ? collected
-      : await collectParts(db, planBatches([def]), repScope, buckets, base, perBucket, grain ?? null, fy);
+      : await collectParts(db, planBatches([def], pick), repScope, buckets, base, perBucket, grain ?? null, fy);
   const repIds = [...perRep.seenGroups].filter((id): id is number => id !== null);
   const teamOf = scope.groupBy === 'team' ? await teamsOfUsers(db, repIds) : new Map<number, number | null>();
   const out = new Map<number | null, Map<string, RepQuota[]>>();

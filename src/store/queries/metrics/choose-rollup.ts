@@ -1,0 +1,42 @@
+import type { MetricPart } from '../../../domain/metrics/definition.ts';
+import type { RollupPicker } from './plan.ts';
+import type { MetricScope } from './scope.ts';
+import { defaultTimeColumn, type FilterColumns, type RollupSpec, type SourceSpec } from './source-spec.ts';
+import { sourceSpec } from './sources/index.ts';
+
+/** How a run reads its parts: `auto` uses a rollup wherever one answers exactly, `raw` always scans the fact rows. */
+export type MetricsStrategy = 'raw' | 'auto';
+
+/** True when every query filter the source applies can also be applied on the rollup. */
+function appliesScope(spec: SourceSpec, rollup: RollupSpec, scope: MetricScope): boolean {
+  const needs: [unknown, keyof FilterColumns][] = [
+    [scope.pipelineIds, 'pipeline'],
+    [scope.opportunityTypes, 'opportunityType'],
+    [scope.leadSources, 'leadSource'],
+  ];
+  for (const [filter, column] of needs) {
+    if (filter && spec.filterColumns[column] && !rollup.filterColumns[column]) return false;
+  }
+  if (scope.groupBy === 'rep' || scope.ownerIds !== null) return rollup.owner !== null;
+  return true;
+}
+
+/**
+ * The rollup picker for a run: a part goes to the first rollup of its source that reads the same time column,
+ * applies the run's scope and can rewrite the part's aggregate; anything else stays on the raw rows.
+ * `rollupsCurrent` is false while the rollups' local days are in another zone than the workspace's (a zone
+ * change not rebuilt yet), and then every part reads raw.
+ */
+export function rollupPicker(strategy: MetricsStrategy, scope: MetricScope, rollupsCurrent: boolean): RollupPicker {
+  if (strategy === 'raw' || !rollupsCurrent) return () => null;
+  return (part: MetricPart) => {
+    const spec = sourceSpec(part.source);
+    if (spec.mode !== 'event' || !spec.rollups) return null;
+    const timeColumn = part.timeColumn ?? defaultTimeColumn(spec);
+    for (const rollup of spec.rollups) {
+      if (rollup.timeColumn !== timeColumn || !appliesScope(spec, rollup, scope)) continue;
+      if (rollup.aggregate(part.aggregate) !== null) return rollup;
+    }
+    return null;
+  };
+}
