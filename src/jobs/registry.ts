@@ -7,4 +7,11 @@ import { rollupRebuildJob } from './definitions/rollup-rebuild.ts';
 import type { Job } from './job.ts';
 
 /** Every background job the server runs. Add one import and one entry per job module. */
-export const jobs: Job[] = [slaCheckJob, webhookDispatchJob, forecastSnapshotJob, badgesJob, authCleanupJob, rollupRebuildJob];
+export const jobs: Job[] = [
+  slaCheckJob,
+  webhookDispatchJob,
+  forecastSnapshotJob,
+  badgesJob,
+  authCleanupJob,
+  rollupRebuildJob,
+];

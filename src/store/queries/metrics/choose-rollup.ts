@@ -27,7 +27,11 @@ function appliesScope(spec: SourceSpec, rollup: RollupSpec, scope: MetricScope):
  * `rollupsCurrent` is false while the rollups' local days are in another zone than the workspace's (a zone
  * change not rebuilt yet), and then every part reads raw.
  */
-export function rollupPicker(strategy: MetricsStrategy, scope: MetricScope, rollupsCurrent: boolean): RollupPicker {
+export function rollupPicker(
+  strategy: MetricsStrategy,
+  scope: MetricScope,
+  rollupsCurrent: boolean,
+): RollupPicker {
   if (strategy === 'raw' || !rollupsCurrent) return () => null;
   return (part: MetricPart) => {
     const spec = sourceSpec(part.source);

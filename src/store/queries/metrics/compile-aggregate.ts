@@ -47,7 +47,10 @@ function filterClause(columns: ColumnMap, where: readonly Condition[] | undefine
  * The FILTER clause of `where` over `columns`, or null when a condition names a column the map lacks (a rollup
  * that cannot see that column cannot answer the part).
  */
-export function filterClauseIfKnown(columns: ColumnMap, where: readonly Condition[] | undefined): Fragment | null {
+export function filterClauseIfKnown(
+  columns: ColumnMap,
+  where: readonly Condition[] | undefined,
+): Fragment | null {
   if (where?.some((w) => !columns[w.column])) return null;
   return filterClause(columns, where);
 }

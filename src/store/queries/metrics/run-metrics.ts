@@ -93,7 +93,16 @@ export async function runMetrics(
     quotaGoals: goalWeights ? goalWeights(b.start, b.end) : [],
   });
 
-  const collected = await collectParts(db, planBatches(defs, pick), scope, buckets, base, perBucket, grain, fy);
+  const collected = await collectParts(
+    db,
+    planBatches(defs, pick),
+    scope,
+    buckets,
+    base,
+    perBucket,
+    grain,
+    fy,
+  );
   const groups = await listGroups(db, scope, collected.seenGroups);
 
   const rateDefs = defs.filter((d) => d.derivation === 'share_of_reps_at_quota');
@@ -153,7 +162,16 @@ async function repQuotasByGroup(
   const perRep =
     scope.groupBy === 'rep'
       ? collected
-      : await collectParts(db, planBatches([def], pick), repScope, buckets, base, perBucket, grain ?? null, fy);
+      : await collectParts(
+          db,
+          planBatches([def], pick),
+          repScope,
+          buckets,
+          base,
+          perBucket,
+          grain ?? null,
+          fy,
+        );
   const repIds = [...perRep.seenGroups].filter((id): id is number => id !== null);
   const teamOf = scope.groupBy === 'team' ? await teamsOfUsers(db, repIds) : new Map<number, number | null>();
   const out = new Map<number | null, Map<string, RepQuota[]>>();
