@@ -10,7 +10,7 @@ import { runJobOnce } from '../../src/jobs/runner.ts';
 import { getRollupTimeZone } from '../../src/store/aggregates/rollup-zone.ts';
 import type { Db } from '../../src/store/db.ts';
 import { refreshDerived } from '../../src/store/derived/refresh.ts';
-import { rollupPicker } from '../../src/store/queries/metrics/choose-rollup.ts';
+import { rollupPicker, type RunRange } from '../../src/store/queries/metrics/choose-rollup.ts';
 import { runMetrics } from '../../src/store/queries/metrics/run-metrics.ts';
 import type { MetricScope } from '../../src/store/queries/metrics/scope.ts';
 import { getSettings, updateSettings } from '../../src/store/tables/settings.ts';
@@ -45,11 +45,14 @@ async function expectSameSample(db: Db): Promise<void> {
   await expectSame(db, { ...AROUND_DST, groupBy: 'company', grain: 'day' });
 }
 
-/** The rollup table as text, in key order. */
+/** Both rollup tables as text, in key order. */
 async function rollupRows(db: Db): Promise<string[]> {
   const r = await sql<{ row: string }>`
     select format('c|%s|%s|%s|%s|%s|%s|%s|%s|%s', day, user_id, type, direction, outcome, has_person,
       is_new_prospect, n, duration_minutes::float8) as row from activity_day_counts
+    union all
+    select format('p|%s|%s|%s|%s|%s|%s|%s', month, user_id, contact_id, lead_id, n, touches, new_prospects)
+    from activity_month_people
     order by 1`.execute(db);
   return r.rows.map((x) => x.row);
 }
@@ -61,6 +64,7 @@ async function expectRollupsMatchRebuild(db: Db): Promise<void> {
     .transaction()
     .execute(async (tx) => {
       await sql`delete from activity_day_counts`.execute(tx);
+      await sql`delete from activity_month_people`.execute(tx);
       await sql`select activity_rollups_add_range('-infinity', 'infinity')`.execute(tx);
       const rows = await rollupRows(tx);
       throw Object.assign(new Error('rollback'), { rows });
@@ -101,7 +105,7 @@ describeStores('metrics from rollups equal metrics from raw rows', (ctx) => {
     await refreshDerived(db, { contactIds: [c] });
   }, 120_000);
 
-  it('plans the activity counts and duration sums on the rollup and the rest on raw rows', async () => {
+  it('plans activity counts on the day rollup, distinct people over whole months on the month rollup, the rest raw', async () => {
     const scope: MetricScope = {
       groupBy: 'rep',
       ownerIds: null,
@@ -110,19 +114,25 @@ describeStores('metrics from rollups equal metrics from raw rows', (ctx) => {
       opportunityTypes: null,
       leadSources: null,
     };
-    const pick = rollupPicker('auto', scope, true);
-    const planned = (id: string, part: string) => {
+    const quarter = { from: '2026-07-01', toExclusive: '2026-10-01', grain: null };
+    const planned = (id: string, part: string, range: RunRange = quarter) => {
       const def = metricRegistry.find((d) => d.id === id)!;
-      return pick(def.parts[part]!)?.name ?? 'raw';
+      return rollupPicker('auto', scope, range, true)(def.parts[part]!)?.name ?? 'raw';
     };
     expect(planned('calls', 'value')).toBe('activity_day_counts');
     expect(planned('follow_ups', 'value')).toBe('activity_day_counts');
     expect(planned('selling_time_share', 'numerator')).toBe('activity_day_counts');
-    expect(planned('unique_contacts', 'value')).toBe('raw');
-    expect(planned('new_prospects', 'value')).toBe('raw');
+    expect(planned('unique_contacts', 'value')).toBe('activity_month_people');
+    expect(planned('new_prospects', 'value', { ...quarter, grain: 'month' })).toBe('activity_month_people');
+    // Distinct people need whole months: a week grain or a range starting mid-month reads the raw rows.
+    expect(planned('unique_contacts', 'value', { ...quarter, grain: 'week' })).toBe('raw');
+    expect(planned('unique_contacts', 'value', { ...quarter, from: '2026-07-02' })).toBe('raw');
+    expect(planned('calls', 'value', { ...quarter, from: '2026-07-02', grain: 'day' })).toBe(
+      'activity_day_counts',
+    );
     expect(planned('close_rate_meetings', 'denominator')).toBe('raw');
     expect(planned('won_count', 'value')).toBe('raw');
-    expect(rollupPicker('raw', scope, true)(metricRegistry[0]!.parts.value!)).toBeNull();
+    expect(rollupPicker('raw', scope, quarter, true)(metricRegistry[0]!.parts.value!)).toBeNull();
     // The demo filed the rollups under its own zone, so they serve at once.
     expect(await getRollupTimeZone(ctx.db)).toBe((await getSettings(ctx.db)).timeZone);
   });

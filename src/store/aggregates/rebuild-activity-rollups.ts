@@ -30,6 +30,7 @@ export async function rebuildActivityRollups(
   await sql`lock table activities in share mode`.execute(tx);
   await sql`update settings set rollup_time_zone = time_zone where id = 1`.execute(tx);
   await sql`delete from activity_day_counts`.execute(tx);
+  await sql`delete from activity_month_people`.execute(tx);
   const span = await sql<{ lo: Date | null; hi: Date | null }>`
     select min(occurred_at) as lo, max(occurred_at) as hi from activities`.execute(tx);
   const lo = span.rows[0]?.lo;

@@ -101,7 +101,7 @@ export function compileBatch(
 
 /**
  * Compiles a batch that a rollup answers (see choose-rollup.ts): the same grouped query shape as compileBatch, over
- * the rollup's rows in the range of local days, bucketed by the rollup's day.
+ * the rollup's rows in the range (whole periods of the rollup), bucketed by the first date of each row's period.
  */
 export function compileRollupBatch(
   rollup: RollupSpec,
@@ -113,7 +113,7 @@ export function compileRollupBatch(
   const group = groupExpr(rollup, scope.groupBy);
   const scoped = scopeConditions(rollup, scope);
   if (!group || !scoped) return null;
-  const day = { expr: rollup.day, type: 'date' as const };
+  const day = { expr: rollup.periodStart, type: 'date' as const };
   const where = [inRange(day, ctx), ...scoped];
   const bucket = bucketing.grain
     ? bucketStart(day, ctx.timeZone, bucketing.grain, bucketing.fiscalYearStartMonth)

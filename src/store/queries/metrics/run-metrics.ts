@@ -63,7 +63,8 @@ export async function runMetrics(
   const scope = await resolveScope(db, viewer, query.groupBy, query.filters);
   const strategy = options.strategy ?? 'auto';
   const rollupsCurrent = strategy === 'auto' && (await getRollupTimeZone(db)) === settings.timeZone;
-  const pick = rollupPicker(strategy, scope, rollupsCurrent);
+  const range = { from: query.from, toExclusive: addDays(query.to, 1), grain };
+  const pick = rollupPicker(strategy, scope, range, rollupsCurrent);
 
   const needsWorkingTime = usesSource(defs, 'working_time');
   let cal: BusinessCalendar | null = null;

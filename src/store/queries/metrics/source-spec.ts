@@ -61,18 +61,22 @@ export interface FilterColumns {
 }
 
 /**
- * A maintained aggregate of an event source, kept by triggers (see the migrations) at the grain of one local day.
- * It answers a part when `aggregate` can rewrite the part's aggregate over its rows; ranges and buckets are local
- * dates, so any grain from a day up is exact. Groups and scope work as for the source: `owner` and `team` must
- * mean the same, and a query filter the source applies but the rollup has no column for sends the part to raw.
+ * A maintained aggregate of an event source, kept by triggers (see the migrations), one row per local day or month.
+ * It answers a part when `aggregate` can rewrite the part's aggregate over its rows and the query's range and
+ * buckets are whole periods of the rollup (ranges are local dates, so a day rollup serves every grain, a month
+ * rollup month-aligned ranges by month, quarter, year or whole period). Groups and scope work as for the source:
+ * `owner` and `team` must mean the same, and a query filter the source applies but the rollup has no column for
+ * sends the part to raw.
  */
 export interface RollupSpec {
   name: string;
   /** The source time column whose local date `day` is. */
   timeColumn: string;
   from: (ctx: SourceContext) => Fragment;
-  /** The local date of the rolled-up rows. */
-  day: Fragment;
+  /** One row per local day or per local month. */
+  period: 'day' | 'month';
+  /** The first local date of a row's period. */
+  periodStart: Fragment;
   owner: Fragment | null;
   team: Fragment;
   filterColumns: FilterColumns;
