@@ -3,6 +3,7 @@ import { SYSTEM_VIEWER } from '../domain/access/viewer.ts';
 import { hashPassword } from '../auth/password.ts';
 import { AppError } from '../errors.ts';
 import type { Db } from '../store/db.ts';
+import { rebuildActivityRollups } from '../store/aggregates/rebuild-activity-rollups.ts';
 import { refreshDerived } from '../store/derived/refresh.ts';
 import type { Database } from '../store/schema.ts';
 import { openCopy } from '../store/bulk/copy-rows.ts';
@@ -233,6 +234,9 @@ export async function loadDemo(
       holidayRegion: null,
       fiscalYearStartMonth: DEMO_WORKSPACE.fiscalYearStartMonth,
     });
+    // The activities table is empty here: this only files the rollups' local days under the demo's zone, so the
+    // COPY's triggers fill them in New York days and metrics can read them at once.
+    await rebuildActivityRollups(tx);
     const stages = await demoStages(tx);
     const start = demoStartDate(options);
     // The opening customer base reaches back two years before the window.

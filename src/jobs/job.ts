@@ -10,6 +10,6 @@ export interface Job {
   name: string;
   /** How often to run. */
   everyMs: number;
-  /** Does the work for `now`; returns a short summary for the log. */
-  run: (db: Db, now: Date) => Promise<string>;
+  /** Does the work for `now`; returns a short summary for the log. Long jobs report progress lines as they go. */
+  run: (db: Db, now: Date, progress?: (line: string) => void) => Promise<string>;
 }

@@ -11,14 +11,19 @@ export type JobRunResult = { ran: true; summary: string; ms: number } | { ran: f
  * transaction (works on PGlite too) and runs the job with that transaction, so the lock is released exactly when
  * the job's writes commit or roll back.
  */
-export async function runJobOnce(db: Db, job: Job, now: Date): Promise<JobRunResult> {
+export async function runJobOnce(
+  db: Db,
+  job: Job,
+  now: Date,
+  progress?: (line: string) => void,
+): Promise<JobRunResult> {
   const started = Date.now();
   return db.transaction().execute(async (tx) => {
     const r = await sql<{
       locked: boolean;
     }>`select pg_try_advisory_xact_lock(hashtext(${job.name})) as locked`.execute(tx);
     if (!r.rows[0]?.locked) return { ran: false as const, reason: 'locked' as const };
-    const summary = await job.run(tx, now);
+    const summary = await job.run(tx, now, progress);
     await recordJobSuccess(tx, job.name, now, Date.now() - started);
     return { ran: true as const, summary, ms: Date.now() - started };
   });
@@ -69,7 +74,7 @@ export function startJobRunner(
 
   const tick = async (job: Job) => {
     try {
-      const r = await runJobOnce(db, job, clock());
+      const r = await runJobOnce(db, job, clock(), (line) => log.info(`job ${job.name}: ${line}`));
       // An empty summary means a quiet tick (nothing to do); frequent jobs return one to keep the log readable.
       if (r.ran && r.summary) log.info(`job ${job.name}: ${r.summary} (${r.ms} ms)`);
     } catch (err) {

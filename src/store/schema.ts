@@ -26,6 +26,8 @@ export interface SettingsTable {
   gross_margin_pct: Generated<number>;
   leaderboard_metrics: Generated<string[]>;
   planned_growth_pct: number | null;
+  /** The zone the activity rollups' local days are in; they serve metrics only while it equals time_zone. */
+  rollup_time_zone: Generated<string>;
   updated_at: UpdatedAt;
 }
 

@@ -65,6 +65,12 @@ export function register(program: Command, ctx: CliContext): void {
       try {
         const after = await saveSettings(db, SYSTEM_VIEWER, patch);
         console.log(formatSettings(after));
+        // A zone change leaves the activity rollups in the old zone (metrics read raw rows meanwhile); without a
+        // server running its rollup-rebuild job, rebuild them now. Quiet when the zone did not change.
+        const { runJobOnce } = await import('../../jobs/runner.ts');
+        const { rollupRebuildJob } = await import('../../jobs/definitions/rollup-rebuild.ts');
+        const r = await runJobOnce(db, rollupRebuildJob, new Date(), (line) => console.error(line));
+        if (r.ran && r.summary) console.error(r.summary);
       } finally {
         await db.destroy();
       }

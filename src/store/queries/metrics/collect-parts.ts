@@ -3,7 +3,7 @@ import type { Grain } from '../../../domain/calendar/period.ts';
 import { periodContaining } from '../../../domain/calendar/period.ts';
 import type { Db } from '../../db.ts';
 import { emptyValue } from './compile-aggregate.ts';
-import { compileBatch } from './compile-batch.ts';
+import { compileBatch, compileRollupBatch } from './compile-batch.ts';
 import type { SourceBatch } from './plan.ts';
 import type { GroupBy } from '../../../domain/metrics/query.ts';
 import type { SourceContext } from './source-spec.ts';
@@ -77,7 +77,9 @@ export async function collectParts(
     const bucketing = { grain, fiscalYearStartMonth };
     if (spec.mode === 'event') {
       const ctx: SourceContext = { ...base, from: whole.start, toExclusive: whole.end, ...perBucket(whole) };
-      const query = compileBatch(spec, batch, ctx, scope, groupBy, bucketing);
+      const query = batch.rollup
+        ? compileRollupBatch(batch.rollup, batch, ctx, scope, groupBy, bucketing)
+        : compileBatch(spec, batch, ctx, scope, groupBy, bucketing);
       if (!query) {
         for (const p of batch.parts) unavailable.add(p.key);
         continue;

@@ -43,6 +43,18 @@ function filterClause(columns: ColumnMap, where: readonly Condition[] | undefine
   )})`;
 }
 
+/**
+ * The FILTER clause of `where` over `columns`, or null when a condition names a column the map lacks (a rollup
+ * that cannot see that column cannot answer the part).
+ */
+export function filterClauseIfKnown(
+  columns: ColumnMap,
+  where: readonly Condition[] | undefined,
+): Fragment | null {
+  if (where?.some((w) => !columns[w.column])) return null;
+  return filterClause(columns, where);
+}
+
 /** One aggregate as SQL; counts and sums of no rows are 0, means and percentiles of no rows are null. */
 export function compileAggregate(columns: ColumnMap, agg: Aggregate): Fragment {
   const f = filterClause(columns, agg.where);

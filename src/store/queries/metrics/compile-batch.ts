@@ -7,7 +7,16 @@ import { inList } from '../../sql/lists.ts';
 import { bucketStart, inRange } from './bucket-sql.ts';
 import { compileAggregate } from './compile-aggregate.ts';
 import type { PlannedPart, SourceBatch } from './plan.ts';
-import { defaultTimeColumn, type Fragment, type SourceContext, type SourceSpec } from './source-spec.ts';
+import {
+  defaultTimeColumn,
+  type Fragment,
+  type RollupSpec,
+  type SourceContext,
+  type SourceSpec,
+} from './source-spec.ts';
+
+/** What grouping and scoping read: a source's columns or a rollup's. */
+type Grouped = Pick<SourceSpec, 'owner' | 'team' | 'filterColumns'>;
 
 /** One row of a compiled batch: the group, the bucket's first date (or null), and p0..pN in part order. */
 export type BatchRow = { group_id: number | null; bucket: string | null } & Record<
@@ -15,7 +24,7 @@ export type BatchRow = { group_id: number | null; bucket: string | null } & Reco
   number | string | null
 >;
 
-function groupExpr(spec: SourceSpec, groupBy: GroupBy): Fragment | null {
+function groupExpr(spec: Grouped, groupBy: GroupBy): Fragment | null {
   switch (groupBy) {
     case 'rep':
       return spec.owner;
@@ -29,7 +38,7 @@ function groupExpr(spec: SourceSpec, groupBy: GroupBy): Fragment | null {
 }
 
 /** Scope restrictions (access, team, rep, pipeline, type, lead source) as conditions; null = cannot apply. */
-function scopeConditions(spec: SourceSpec, scope: Scope, groupBy: GroupBy): Fragment[] | null {
+function scopeConditions(spec: Grouped, scope: Scope, groupBy: GroupBy): Fragment[] | null {
   const out: Fragment[] = [];
   if (scope.ownerIds !== null) {
     if (!spec.owner) return null;
@@ -85,5 +94,35 @@ export function compileBatch(
   const whereSql = where.length > 0 ? sql`where ${sql.join(where, sql` and `)}` : sql``;
   return sql<BatchRow>`select ${group} as group_id, ${bucket} as bucket, ${sql.join(aggregates)}
     from ${spec.from(ctx)} ${whereSql}
+    group by 1, 2`;
+}
+
+/**
+ * Compiles a batch that a rollup answers (see choose-rollup.ts): the same grouped query shape as compileBatch, over
+ * the rollup's rows in the range (whole periods of the rollup), bucketed by the first date of each row's period.
+ */
+export function compileRollupBatch(
+  rollup: RollupSpec,
+  batch: SourceBatch,
+  ctx: SourceContext,
+  scope: Scope,
+  groupBy: GroupBy,
+  bucketing: Bucketing,
+) {
+  const group = groupExpr(rollup, groupBy);
+  const scoped = scopeConditions(rollup, scope, groupBy);
+  if (!group || !scoped) return null;
+  const day = { expr: rollup.periodStart, type: 'date' as const };
+  const where = [inRange(day, ctx), ...scoped];
+  const bucket = bucketing.grain
+    ? bucketStart(day, ctx.timeZone, bucketing.grain, bucketing.fiscalYearStartMonth)
+    : sql`null::date`;
+  const aggregates = batch.parts.map((p: PlannedPart, i) => {
+    const agg = rollup.aggregate(p.part.aggregate);
+    if (!agg) throw new Error(`Rollup ${rollup.name} cannot answer ${p.key}`);
+    return sql`${agg} as ${sql.id(`p${i}`)}`;
+  });
+  return sql<BatchRow>`select ${group} as group_id, ${bucket} as bucket, ${sql.join(aggregates)}
+    from ${rollup.from(ctx)} where ${sql.join(where, sql` and `)}
     group by 1, 2`;
 }

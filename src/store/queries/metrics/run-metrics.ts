@@ -17,10 +17,12 @@ import {
 import { resolveMetrics, validateQueryDates } from '../../../domain/metrics/resolve.ts';
 import type { Db } from '../../db.ts';
 import { getBusinessCalendar } from '../../tables/calendar.ts';
+import { getRollupTimeZone } from '../../aggregates/rollup-zone.ts';
 import { getSettings } from '../../tables/settings.ts';
+import { rollupPicker, type MetricsStrategy } from './choose-rollup.ts';
 import { collectParts, type Bucket, type CollectedParts } from './collect-parts.ts';
 import { listGroups, teamsOfUsers } from './groups.ts';
-import { partKey, planBatches } from './plan.ts';
+import { partKey, planBatches, type RollupPicker } from './plan.ts';
 import { quotaGoalWeights } from './quota-goals.ts';
 import { resolveScope } from './scope.ts';
 
@@ -28,6 +30,8 @@ import { resolveScope } from './scope.ts';
 export interface RunMetricsOptions {
   /** The instant treated as now (SLA deadlines, pipeline rebuilt from history); default the clock. */
   now?: Date;
+  /** `auto` (default) answers parts from maintained rollups where they are exact; `raw` reads only fact rows. */
+  strategy?: MetricsStrategy;
 }
 
 const MONTH_DAYS = 30.4375;
@@ -79,6 +83,10 @@ export async function runMetricsInScope(
   const fy = settings.fiscalYearStartMonth;
   const grain = query.grain ?? null;
   const buckets = bucketsOf(query, fy);
+  const strategy = options.strategy ?? 'auto';
+  const rollupsCurrent = strategy === 'auto' && (await getRollupTimeZone(db)) === settings.timeZone;
+  const range = { from: query.from, toExclusive: addDays(query.to, 1), grain };
+  const pick = rollupPicker(strategy, scope, query.groupBy, range, rollupsCurrent);
 
   const needsWorkingTime = usesSource(defs, 'working_time');
   let cal: BusinessCalendar | null = null;
@@ -113,7 +121,7 @@ export async function runMetricsInScope(
 
   const collected = await collectParts(
     db,
-    planBatches(defs),
+    planBatches(defs, pick),
     scope,
     query.groupBy,
     buckets,
@@ -138,6 +146,7 @@ export async function runMetricsInScope(
           perBucket,
           grain,
           fy,
+          pick,
         )
       : null;
 
@@ -184,6 +193,7 @@ async function repQuotasByGroup(
   perBucket: Parameters<typeof collectParts>[6],
   grain: MetricQuery['grain'] | null,
   fy: number,
+  pick: RollupPicker,
 ): Promise<Map<number | null, Map<string, RepQuota[]>>> {
   const won = def.parts.won;
   const quota = def.parts.quota;
@@ -191,7 +201,17 @@ async function repQuotasByGroup(
   const perRep =
     groupBy === 'rep'
       ? collected
-      : await collectParts(db, planBatches([def]), scope, 'rep', buckets, base, perBucket, grain ?? null, fy);
+      : await collectParts(
+          db,
+          planBatches([def], pick),
+          scope,
+          'rep',
+          buckets,
+          base,
+          perBucket,
+          grain ?? null,
+          fy,
+        );
   const repIds = [...perRep.seenGroups].filter((id): id is number => id !== null);
   const teamOf = groupBy === 'team' ? await teamsOfUsers(db, repIds) : new Map<number, number | null>();
   const out = new Map<number | null, Map<string, RepQuota[]>>();

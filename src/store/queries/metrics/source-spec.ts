@@ -1,6 +1,6 @@
 import type { RawBuilder } from 'kysely';
 import type { MethodId } from '../../../domain/forecast/types.ts';
-import type { MetricSource } from '../../../domain/metrics/definition.ts';
+import type { Aggregate, MetricSource } from '../../../domain/metrics/definition.ts';
 import type { ForecastCheckpoint } from '../../../domain/metrics/query.ts';
 
 /** A SQL fragment (static text or with bound parameters). */
@@ -53,11 +53,40 @@ export interface SourceSpec {
   /** Public column names used by metric definitions. */
   columns: (ctx: SourceContext) => Readonly<Record<string, Fragment>>;
   /** Columns that the optional query filters apply to; a filter on a missing column is ignored for this source. */
-  filterColumns: {
-    pipeline?: Fragment;
-    opportunityType?: Fragment;
-    leadSource?: Fragment;
-  };
+  filterColumns: FilterColumns;
+  /** Maintained aggregates that can answer some parts instead of the raw rows (tried in order). */
+  rollups?: readonly RollupSpec[];
+}
+
+/** The columns of a source or rollup that the optional query filters apply to. */
+export interface FilterColumns {
+  pipeline?: Fragment;
+  opportunityType?: Fragment;
+  leadSource?: Fragment;
+}
+
+/**
+ * A maintained aggregate of an event source, kept by triggers (see the migrations), one row per local day or month.
+ * It answers a part when `aggregate` can rewrite the part's aggregate over its rows and the query's range and
+ * buckets are whole periods of the rollup (ranges are local dates, so a day rollup serves every grain, a month
+ * rollup month-aligned ranges by month, quarter, year or whole period). Groups and scope work as for the source:
+ * `owner` and `team` must mean the same, and a query filter the source applies but the rollup has no column for
+ * sends the part to raw.
+ */
+export interface RollupSpec {
+  name: string;
+  /** The source time column whose local date `day` is. */
+  timeColumn: string;
+  from: (ctx: SourceContext) => Fragment;
+  /** One row per local day or per local month. */
+  period: 'day' | 'month';
+  /** The first local date of a row's period. */
+  periodStart: Fragment;
+  owner: Fragment | null;
+  team: Fragment;
+  filterColumns: FilterColumns;
+  /** The SQL aggregate over rollup rows equal to `agg` over the source rows, or null when it cannot be answered. */
+  aggregate: (agg: Aggregate) => Fragment | null;
 }
 
 /** The default time column of a source (its first). */

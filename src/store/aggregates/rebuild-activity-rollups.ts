@@ -1,0 +1,47 @@
+import { sql, type Transaction } from 'kysely';
+import type { Database } from '../schema.ts';
+
+/** Progress of a rebuild: months of activities done out of the total. */
+export type RebuildProgress = (done: number, total: number) => void;
+
+/** First instants of the UTC months from the month of `lo` up to and including the month after `hi`. */
+function monthStarts(lo: Date, hi: Date): Date[] {
+  const out: Date[] = [];
+  const d = new Date(Date.UTC(lo.getUTCFullYear(), lo.getUTCMonth(), 1));
+  while (d <= hi) {
+    out.push(new Date(d));
+    d.setUTCMonth(d.getUTCMonth() + 1);
+  }
+  out.push(new Date(d));
+  return out;
+}
+
+/**
+ * Rebuilds the activity rollups (migration 0010) in the workspace's current time zone, inside `tx`: readers keep
+ * the old rollups until commit, and a failure leaves them as they were, never half rebuilt. Writers to activities
+ * wait (SHARE lock) so no trigger files a row under the old zone meanwhile. The work is the SQL function
+ * activity_rollups_add_range, one UTC month of activities per call so progress can be reported; a local day
+ * split over two calls is merged by its upsert. Returns the number of months read.
+ */
+export async function rebuildActivityRollups(
+  tx: Transaction<Database>,
+  onProgress: RebuildProgress = () => {},
+): Promise<number> {
+  await sql`lock table activities in share mode`.execute(tx);
+  await sql`update settings set rollup_time_zone = time_zone where id = 1`.execute(tx);
+  await sql`delete from activity_day_counts`.execute(tx);
+  await sql`delete from activity_month_people`.execute(tx);
+  const span = await sql<{ lo: Date | null; hi: Date | null }>`
+    select min(occurred_at) as lo, max(occurred_at) as hi from activities`.execute(tx);
+  const lo = span.rows[0]?.lo;
+  const hi = span.rows[0]?.hi;
+  if (!lo || !hi) return 0;
+  const starts = monthStarts(new Date(lo), new Date(hi));
+  const total = starts.length - 1;
+  for (let i = 0; i < total; i++) {
+    await sql`select activity_rollups_add_range(${starts[i]!.toISOString()}::timestamptz,
+      ${starts[i + 1]!.toISOString()}::timestamptz)`.execute(tx);
+    onProgress(i + 1, total);
+  }
+  return total;
+}
