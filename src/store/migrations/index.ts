@@ -6,6 +6,7 @@ import * as m0004 from './0004-forecast.ts';
 import * as m0005 from './0005-import.ts';
 import * as m0007 from './0007-lead-sla-deadline.ts';
 import * as m0009 from './0009-leaderboard-metrics.ts';
+import * as m0011 from './0011-stage-spans.ts';
 
 /** Forward-only migrations, in order. Add one entry per new numbered file. */
 export const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   '0005-import': m0005,
   '0007-lead-sla-deadline': m0007,
   '0009-leaderboard-metrics': m0009,
+  '0011-stage-spans': m0011,
 };
 
 /** Hands Kysely's Migrator the list above (no file-system scanning, so bundling and tests behave the same). */
