@@ -52,7 +52,9 @@ async function interestingInstants(db: Db): Promise<Date[]> {
 }
 
 async function spans(db: Db) {
-  const r = await sql`select * from opportunity_stage_spans order by opportunity_id, seq`.execute(db);
+  const r = await sql<
+    Record<string, unknown>
+  >`select * from opportunity_stage_spans order by opportunity_id, seq`.execute(db);
   return r.rows;
 }
 

@@ -53,6 +53,22 @@ export function pipelineAtDateSql(at: Date, now: Date = new Date()) {
       where tstzrange(sp.valid_from, sp.valid_to) @> ${atIso}::timestamptz and not s.is_won and not s.is_lost)`;
 }
 
+/**
+ * The past branch of pipelineAtDateSql for several instants at once (a backtest's checkpoints), with
+ * instant_index: the 1-based position of the instant in `ats`. Same columns and rows as pipelineAtDateSql(at)
+ * for each instant before now.
+ */
+export function pipelineAtInstantsSql(ats: readonly Date[]) {
+  return sql`(select c.i as instant_index, o.id as opportunity_id, o.name, sp.owner_id, o.pipeline_id, sp.stage_id,
+        s.probability_pct, sp.amount_minor, o.currency, o.type, o.lead_source, sp.expected_close_date,
+        sp.forecast_category, o.created_at
+      from unnest(${sql.val(ats.map((at) => at.toISOString()))}::timestamptz[]) with ordinality c(at, i)
+      join opportunity_stage_spans sp on tstzrange(sp.valid_from, sp.valid_to) @> c.at
+      join opportunities o on o.id = sp.opportunity_id
+      join stages s on s.id = sp.stage_id
+      where not s.is_won and not s.is_lost)`;
+}
+
 function inList(values: readonly (string | number)[]) {
   return sql.join(values.map((v) => sql`${v}`));
 }

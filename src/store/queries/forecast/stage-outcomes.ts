@@ -12,25 +12,46 @@ export const STAGE_OUTCOME_DAYS = 365;
  * outcomes known at `at` count, so a backtest does not look ahead.
  */
 export async function stageOutcomesBefore(db: Db, at: Date): Promise<StageOutcome[]> {
-  const from = new Date(at.getTime() - STAGE_OUTCOME_DAYS * 86_400_000);
+  return (await stageOutcomesBeforeMany(db, [at]))[0] ?? [];
+}
+
+/**
+ * stageOutcomesBefore for several instants: the (deal, stage) pairs are found once over the union of the
+ * windows, then counted per window (a deal counts once per stage, as count(distinct deal) did). Element i
+ * answers `ats[i]`.
+ */
+export async function stageOutcomesBeforeMany(db: Db, ats: readonly Date[]): Promise<StageOutcome[][]> {
+  const out: StageOutcome[][] = ats.map(() => []);
+  if (ats.length === 0) return out;
+  const from = ats.map((at) => new Date(at.getTime() - STAGE_OUTCOME_DAYS * 86_400_000).toISOString());
   const r = await sql<{
+    i: number;
     pipeline_id: number;
     stage_id: number;
     owner_id: number | null;
     closed: number;
     won: number;
   }>`
-    select o.pipeline_id, h.stage_id, o.owner_id, count(distinct o.id) as closed,
-      count(distinct case when o.status = 'won' then o.id end) as won
-    from opportunity_history h join opportunities o on o.id = h.opportunity_id
-    where o.status in ('won', 'lost') and h.changed_at < o.closed_at
-      and o.closed_at < ${at.toISOString()}::timestamptz and o.closed_at >= ${from.toISOString()}::timestamptz
-    group by o.pipeline_id, h.stage_id, o.owner_id`.execute(db);
-  return r.rows.map((row) => ({
-    pipelineId: row.pipeline_id,
-    stageId: row.stage_id,
-    ownerKey: ownerKey(row.owner_id),
-    closed: Number(row.closed),
-    won: Number(row.won),
-  }));
+    with c as (
+      select * from unnest(${sql.val(from)}::timestamptz[], ${sql.val(ats.map((at) => at.toISOString()))}::timestamptz[])
+        with ordinality c(from_at, at, i)
+    ), pairs as (
+      select distinct o.id, o.pipeline_id, h.stage_id, o.owner_id, o.status = 'won' as won, o.closed_at
+      from opportunity_history h join opportunities o on o.id = h.opportunity_id
+      where o.status in ('won', 'lost') and h.changed_at < o.closed_at
+        and o.closed_at < (select max(at) from c) and o.closed_at >= (select min(from_at) from c)
+    )
+    select c.i, p.pipeline_id, p.stage_id, p.owner_id, count(*) as closed, count(*) filter (where p.won) as won
+    from c join pairs p on p.closed_at < c.at and p.closed_at >= c.from_at
+    group by c.i, p.pipeline_id, p.stage_id, p.owner_id`.execute(db);
+  for (const row of r.rows) {
+    out[Number(row.i) - 1]?.push({
+      pipelineId: row.pipeline_id,
+      stageId: row.stage_id,
+      ownerKey: ownerKey(row.owner_id),
+      closed: Number(row.closed),
+      won: Number(row.won),
+    });
+  }
+  return out;
 }
