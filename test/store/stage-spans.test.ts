@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { seededRandom } from '../../src/domain/random/seeded-random.ts';
 import type { Db } from '../../src/store/db.ts';
-import { pipelineAtDateSql } from '../../src/store/queries/pipeline-at-date.ts';
+import { pipelineAtDateSql, pipelineAtInstantsSql } from '../../src/store/queries/pipeline-at-date.ts';
 import { describeStores, truncateAll } from '../support/stores.ts';
 import { opportunity, pipeline, user } from '../metrics/fixtures.ts';
 
@@ -167,6 +167,18 @@ describeStores('opportunity stage spans', (ctx) => {
       if (want.length > 0) nonEmpty += 1;
     }
     expect(nonEmpty).toBeGreaterThan(instants.length / 2);
+  }, 120_000);
+
+  it('gives every instant of one batched call (a backtest) the rows of its own lookup', async () => {
+    const instants = (await interestingInstants(ctx.db)).filter((_, i) => i % 7 === 0);
+    const r = await sql<Record<string, unknown>>`select * from ${pipelineAtInstantsSql(instants)} p
+      order by p.instant_index, p.opportunity_id`.execute(ctx.db);
+    for (const [i, at] of instants.entries()) {
+      const got = r.rows
+        .filter((row) => Number(row.instant_index) === i + 1)
+        .map(({ instant_index: _, ...rest }) => rest);
+      expect(got, at.toISOString()).toEqual(await rows(ctx.db, referenceSql(at)));
+    }
   }, 120_000);
 
   it('stays equal to a full re-derivation after updates, deletes and stage edits, and to the history lookup', async () => {

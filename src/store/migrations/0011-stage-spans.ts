@@ -19,6 +19,11 @@ import { sql, type Kysely } from 'kysely';
  * next entry's changed_at), advanced and won (the stage funnel's flags, see stage-funnel.ts). The flags depend on
  * stage positions and won/lost flags, so a change to those recomputes the spans of the deals in that pipeline.
  *
+ * Forecast columns, on history rows only: first_in_stage (the deal's first history row in this stage: the stage
+ * was reached before closing iff this row is dated before closed_at, so stage outcomes count rows, not distinct
+ * deals) and first_close_date (the deal's first history row that carries a close date; expected_close_date is
+ * then that row's own date): the close-slippage statistics' "first recorded close date".
+ *
  * Maintenance: statement-level AFTER triggers with transition tables on opportunities, opportunity_history and
  * stages collect the touched opportunity ids and call opportunity_stage_spans_refresh(ids), which deletes and
  * re-derives those deals' rows set-based, in the writing transaction (import, API, demo COPY alike). PostgreSQL
@@ -45,6 +50,8 @@ const STATEMENTS = [
     left_at timestamptz,
     advanced boolean,
     won boolean,
+    first_in_stage boolean not null default false,
+    first_close_date boolean not null default false,
     primary key (opportunity_id, seq),
     check (valid_to is null or valid_to >= valid_from)
   )`,
@@ -57,7 +64,7 @@ const STATEMENTS = [
     delete from opportunity_stage_spans where opportunity_id = any(ids);
     insert into opportunity_stage_spans (opportunity_id, seq, history_id, pipeline_id, stage_id, owner_id,
       amount_minor, currency, expected_close_date, forecast_category, changed_at, valid_from, valid_to, is_entry,
-      left_at, advanced, won)
+      left_at, advanced, won, first_in_stage, first_close_date)
     with o as (
       select * from opportunities where id = any(ids)
     ), h as (
@@ -65,20 +72,26 @@ const STATEMENTS = [
         oh.expected_close_date, oh.forecast_category,
         row_number() over w as seq,
         lead(oh.changed_at) over w as next_at,
-        lag(oh.stage_id) over w as prev_stage
+        lag(oh.stage_id) over w as prev_stage,
+        row_number() over (partition by oh.opportunity_id, oh.stage_id order by oh.changed_at, oh.id) = 1
+          as first_in_stage,
+        oh.expected_close_date is not null and row_number() over (
+          partition by oh.opportunity_id, oh.expected_close_date is not null order by oh.changed_at, oh.id) = 1
+          as first_close_date
       from opportunity_history oh
       where oh.opportunity_id = any(ids)
       window w as (partition by oh.opportunity_id order by oh.changed_at, oh.id)
     ), states as (
       select o.id as opportunity_id, 0::bigint as seq, null::bigint as history_id, o.stage_id, o.owner_id,
         o.amount_minor, o.expected_close_date, o.forecast_category, null::timestamptz as changed_at,
-        null::timestamptz as raw_from, first.changed_at as raw_to, false as is_entry
+        null::timestamptz as raw_from, first.changed_at as raw_to, false as is_entry, false as first_in_stage,
+        false as first_close_date
       from o left join h first on first.opportunity_id = o.id and first.seq = 1
       union all
       select h.opportunity_id, h.seq, h.id, h.stage_id, coalesce(h.owner_id, o.owner_id),
         coalesce(h.amount_minor, o.amount_minor), coalesce(h.expected_close_date, o.expected_close_date),
         coalesce(h.forecast_category, o.forecast_category), h.changed_at, h.changed_at, h.next_at,
-        h.prev_stage is distinct from h.stage_id
+        h.prev_stage is distinct from h.stage_id, h.first_in_stage, h.first_close_date
       from h join o on o.id = h.opportunity_id
     ), entries as (
       select st.opportunity_id, st.seq,
@@ -98,7 +111,8 @@ const STATEMENTS = [
     select c.opportunity_id, c.seq, c.history_id, o.pipeline_id, c.stage_id, c.owner_id, c.amount_minor,
       o.currency, c.expected_close_date, c.forecast_category, c.changed_at, c.lo,
       case when c.hi < c.lo then c.lo else c.hi end,
-      c.is_entry, e.left_at, coalesce(e.later_won or e.later_position > e.position, false), e.won
+      c.is_entry, e.left_at, coalesce(e.later_won or e.later_position > e.position, false), e.won,
+      c.first_in_stage, c.first_close_date
     from clipped c
     join o on o.id = c.opportunity_id
     left join entries e on e.opportunity_id = c.opportunity_id and e.seq = c.seq;
@@ -191,6 +205,11 @@ const STATEMENTS = [
   // The stage funnel: entries of one pipeline in a period.
   `create index opportunity_stage_spans_entries_idx on opportunity_stage_spans (pipeline_id, changed_at)
     where is_entry`,
+  // Forecast inputs: the two "first row" flags, looked up per closed deal.
+  `create index opportunity_stage_spans_first_in_stage_idx on opportunity_stage_spans (opportunity_id)
+    include (stage_id, changed_at) where first_in_stage`,
+  `create index opportunity_stage_spans_first_close_date_idx on opportunity_stage_spans (opportunity_id)
+    include (expected_close_date) where first_close_date`,
   `analyze opportunity_stage_spans`,
 ];
 

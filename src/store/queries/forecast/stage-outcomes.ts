@@ -17,8 +17,9 @@ export async function stageOutcomesBefore(db: Db, at: Date): Promise<StageOutcom
 
 /**
  * stageOutcomesBefore for several instants: the (deal, stage) pairs are found once over the union of the
- * windows, then counted per window (a deal counts once per stage, as count(distinct deal) did). Element i
- * answers `ats[i]`.
+ * windows, then counted per window. A deal was in a stage before closing when its first history row in that stage
+ * (first_in_stage in opportunity_stage_spans) is dated before closed_at, so each pair is one row and a plain count
+ * is the count of distinct deals. Element i answers `ats[i]`.
  */
 export async function stageOutcomesBeforeMany(db: Db, ats: readonly Date[]): Promise<StageOutcome[][]> {
   const out: StageOutcome[][] = ats.map(() => []);
@@ -36,9 +37,11 @@ export async function stageOutcomesBeforeMany(db: Db, ats: readonly Date[]): Pro
       select * from unnest(${sql.val(from)}::timestamptz[], ${sql.val(ats.map((at) => at.toISOString()))}::timestamptz[])
         with ordinality c(from_at, at, i)
     ), pairs as (
-      select distinct o.id, o.pipeline_id, h.stage_id, o.owner_id, o.status = 'won' as won, o.closed_at
-      from opportunity_history h join opportunities o on o.id = h.opportunity_id
-      where o.status in ('won', 'lost') and h.changed_at < o.closed_at
+      select o.pipeline_id, sp.stage_id, o.owner_id, o.status = 'won' as won, o.closed_at
+      from opportunities o
+      join opportunity_stage_spans sp on sp.opportunity_id = o.id and sp.first_in_stage
+        and sp.changed_at < o.closed_at
+      where o.status in ('won', 'lost')
         and o.closed_at < (select max(at) from c) and o.closed_at >= (select min(from_at) from c)
     )
     select c.i, p.pipeline_id, p.stage_id, p.owner_id, count(*) as closed, count(*) filter (where p.won) as won
