@@ -126,15 +126,18 @@ const STATEMENTS = [
     elsif tg_op = 'DELETE' then
       delete from opportunity_stage_spans where opportunity_id in (select id from old_rows);
     else
+      -- Set operations, not joins: transition tables have no statistics, and a nested loop over a whole-table
+      -- update (68k rows) ran for minutes. EXCEPT hashes; it keeps rows whose read columns changed (or whose id
+      -- is new), then the ids an update took away.
       perform opportunity_stage_spans_refresh(array(
-        select n.id from new_rows n left join old_rows o on o.id = n.id
-        where o.id is null
-          or (n.pipeline_id, n.stage_id, n.owner_id, n.amount_minor, n.currency, n.expected_close_date,
-              n.forecast_category, n.created_at, n.closed_at)
-            is distinct from (o.pipeline_id, o.stage_id, o.owner_id, o.amount_minor, o.currency,
-              o.expected_close_date, o.forecast_category, o.created_at, o.closed_at)
+        select id from (
+          select id, pipeline_id, stage_id, owner_id, amount_minor, currency, expected_close_date, forecast_category,
+            created_at, closed_at from new_rows
+          except
+          select id, pipeline_id, stage_id, owner_id, amount_minor, currency, expected_close_date, forecast_category,
+            created_at, closed_at from old_rows) changed
         union
-        select o.id from old_rows o where not exists (select 1 from new_rows n where n.id = o.id)));
+        (select id from old_rows except select id from new_rows)));
     end if;
     return null;
   end $$`,
@@ -184,13 +187,15 @@ const STATEMENTS = [
     perform opportunity_stage_spans_refresh(array(
       select distinct sp.opportunity_id from opportunity_stage_spans sp
       where sp.pipeline_id in (
-        select n.pipeline_id from new_rows n join old_rows o on o.id = n.id
-        where (n.position, n.is_won, n.is_lost, n.pipeline_id) is distinct from
-          (o.position, o.is_won, o.is_lost, o.pipeline_id)
+        select pipeline_id from (
+          select id, pipeline_id, position, is_won, is_lost from new_rows
+          except
+          select id, pipeline_id, position, is_won, is_lost from old_rows) changed
         union
-        select o.pipeline_id from new_rows n join old_rows o on o.id = n.id
-        where (n.position, n.is_won, n.is_lost, n.pipeline_id) is distinct from
-          (o.position, o.is_won, o.is_lost, o.pipeline_id))));
+        select pipeline_id from (
+          select id, pipeline_id, position, is_won, is_lost from old_rows
+          except
+          select id, pipeline_id, position, is_won, is_lost from new_rows) was)));
     return null;
   end $$`,
   `create trigger opportunity_stage_spans_upd after update on stages

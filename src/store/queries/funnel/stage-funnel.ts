@@ -24,6 +24,10 @@ export async function stageFunnel(
   scope: MetricScope,
 ): Promise<StageStep[]> {
   const tz = range.timeZone;
+  // The deal's current owner, team, type and lead source narrow the funnel; company-wide, the spans alone answer
+  // (every span has its deal, so the join would only cost a hash of all deals).
+  const scoped =
+    scope.ownerIds !== null || scope.teamIds !== null || !!scope.opportunityTypes || !!scope.leadSources;
   const r = await sql<{
     stage_id: number;
     name: string;
@@ -37,12 +41,11 @@ export async function stageFunnel(
     with p as (
       select sp.opportunity_id, sp.stage_id, sp.changed_at, sp.left_at, sp.advanced, sp.won
       from opportunity_stage_spans sp
-      join opportunities o on o.id = sp.opportunity_id
-      left join users u on u.id = o.owner_id
+      ${scoped ? sql`join opportunities o on o.id = sp.opportunity_id left join users u on u.id = o.owner_id` : sql``}
       where sp.is_entry and sp.pipeline_id = ${pipelineId}
         and sp.changed_at >= (${range.from}::date)::timestamp at time zone ${tz}
         and sp.changed_at < (${range.toExclusive}::date)::timestamp at time zone ${tz}
-        and ${scopeWhere(scope)} and ${opportunityWhere(scope)}
+        and ${scoped ? sql`${scopeWhere(scope)} and ${opportunityWhere(scope)}` : sql`true`}
     )
     select s.id as stage_id, s.name, s.position,
       count(distinct p.opportunity_id) as entered,
