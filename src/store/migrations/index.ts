@@ -7,6 +7,7 @@ import * as m0005 from './0005-import.ts';
 import * as m0007 from './0007-lead-sla-deadline.ts';
 import * as m0009 from './0009-leaderboard-metrics.ts';
 import * as m0010 from './0010-activity-rollups.ts';
+import * as m0011 from './0011-stage-spans.ts';
 import * as m0012 from './0012-forecast-settings.ts';
 import * as m0013 from './0013-job-runs.ts';
 
@@ -20,6 +21,7 @@ export const migrations: Record<string, Migration> = {
   '0007-lead-sla-deadline': m0007,
   '0009-leaderboard-metrics': m0009,
   '0010-activity-rollups': m0010,
+  '0011-stage-spans': m0011,
   '0012-forecast-settings': m0012,
   '0013-job-runs': m0013,
 };

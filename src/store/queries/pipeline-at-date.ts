@@ -32,7 +32,7 @@ export interface PipelineEntry {
 /**
  * SQL for the opportunities open at instant `at`, one row per opportunity with the stage, amount, owner, close
  * date and forecast category of its last history row at or before `at` (the current values when it has none, or
- * when `at` is not in the past). Columns: opportunity_id, name, owner_id, pipeline_id, stage_id, probability_pct,
+ * when `at` is not in the past), read from the maintained opportunity_stage_spans. Columns: opportunity_id, name, owner_id, pipeline_id, stage_id, probability_pct,
  * amount_minor, currency, type, lead_source, expected_close_date, forecast_category, created_at.
  * Shared by the metrics engine (pipeline_value, weighted_pipeline) and forecasting.
  */
@@ -44,20 +44,30 @@ export function pipelineAtDateSql(at: Date, now: Date = new Date()) {
       from opportunities o join stages s on s.id = o.stage_id
       where o.status = 'open' and o.created_at <= ${atIso}::timestamptz)`;
   }
-  return sql`(select o.id as opportunity_id, o.name, coalesce(h.owner_id, o.owner_id) as owner_id, o.pipeline_id,
-        s.id as stage_id, s.probability_pct, coalesce(h.amount_minor, o.amount_minor) as amount_minor, o.currency,
-        o.type, o.lead_source, coalesce(h.expected_close_date, o.expected_close_date) as expected_close_date,
-        coalesce(h.forecast_category, o.forecast_category) as forecast_category, o.created_at
-      from opportunities o
-      left join lateral (
-        select oh.stage_id, oh.amount_minor, oh.owner_id, oh.expected_close_date, oh.forecast_category
-        from opportunity_history oh
-        where oh.opportunity_id = o.id and oh.changed_at <= ${atIso}::timestamptz
-        order by oh.changed_at desc, oh.id desc limit 1
-      ) h on true
-      join stages s on s.id = coalesce(h.stage_id, o.stage_id)
-      where o.created_at <= ${atIso}::timestamptz and not s.is_won and not s.is_lost
-        and (o.closed_at is null or o.closed_at > ${atIso}::timestamptz))`;
+  // The span whose [valid_from, valid_to) contains `at` is the deal's state then, already cut to its life
+  // [created_at, closed_at) (see migration 0011): one GiST range lookup instead of a history lookup per deal.
+  return sql`(select o.id as opportunity_id, o.name, sp.owner_id, o.pipeline_id, sp.stage_id, s.probability_pct,
+        sp.amount_minor, o.currency, o.type, o.lead_source, sp.expected_close_date, sp.forecast_category, o.created_at
+      from opportunity_stage_spans sp
+      join opportunities o on o.id = sp.opportunity_id
+      join stages s on s.id = sp.stage_id
+      where tstzrange(sp.valid_from, sp.valid_to) @> ${atIso}::timestamptz and not s.is_won and not s.is_lost)`;
+}
+
+/**
+ * The past branch of pipelineAtDateSql for several instants at once (a backtest's checkpoints), with
+ * instant_index: the 1-based position of the instant in `ats`. Same columns and rows as pipelineAtDateSql(at)
+ * for each instant before now.
+ */
+export function pipelineAtInstantsSql(ats: readonly Date[]) {
+  return sql`(select c.i as instant_index, o.id as opportunity_id, o.name, sp.owner_id, o.pipeline_id, sp.stage_id,
+        s.probability_pct, sp.amount_minor, o.currency, o.type, o.lead_source, sp.expected_close_date,
+        sp.forecast_category, o.created_at
+      from unnest(${sql.val(ats.map((at) => at.toISOString()))}::timestamptz[]) with ordinality c(at, i)
+      join opportunity_stage_spans sp on tstzrange(sp.valid_from, sp.valid_to) @> c.at
+      join opportunities o on o.id = sp.opportunity_id
+      join stages s on s.id = sp.stage_id
+      where not s.is_won and not s.is_lost)`;
 }
 
 /** The opportunities open at instant `at` that the viewer may see ("pipeline as of date"), largest first. */

@@ -20,6 +20,7 @@ import {
   type BlendedAccuracy,
 } from '../../../domain/forecast/blend.ts';
 import { computeScope, type ProbabilitySource } from '../../../domain/forecast/compute.ts';
+import type { ForecastInputs } from '../../../domain/forecast/inputs.ts';
 import type { Scope } from '../../../domain/access/scope.ts';
 import { coversOwnerKey, scopeKey } from '../../../domain/forecast/scope.ts';
 import {
@@ -31,8 +32,11 @@ import {
 import { METHOD_IDS, type MethodId } from '../../../domain/forecast/types.ts';
 import type { Db } from '../../db.ts';
 import { getSettings } from '../../tables/settings.ts';
-import { actualWonByOwner, loadForecastInputs } from './load-inputs.ts';
+import { actualWonByOwnerMany, loadForecastInputsMany } from './load-inputs.ts';
 import { listVisibleScopes, type ScopeWithName } from './resolve-scope.ts';
+
+/** Checkpoints whose inputs load together (one query per input for all of them). */
+const CHECKPOINT_BATCH = 8;
 
 export interface BacktestOptions {
   grain: Grain;
@@ -165,20 +169,15 @@ export async function runBacktest(db: Db, viewer: Viewer, o: BacktestOptions): P
   for (const s of scopes)
     outcomes.set(s.key, new Map(METHOD_IDS.map((m) => [m, { start: [], week2: [], mid: [], all: [] }])));
   const checkpointRows = new Map<string, BacktestCheckpoint[]>(scopes.map((s) => [s.key, []]));
-  const companyRows: BacktestPeriod[] = [];
   let checkpoints = 0;
   const step = checkpointStep(periods, o.weekly, o.maxCheckpoints);
   const total = periods.reduce((n, p) => n + (step === null ? 1 : checkpointCount(p, step)), 0);
 
+  // Every checkpoint first, so their inputs load set-based, CHECKPOINT_BATCH at a time (one query per input for
+  // the batch; the batch bounds the memory the created-deal lists take on a long weekly run).
+  const plan: { periodIndex: number; period: Period; k: number; week2K: number; midK: number; asOf: Date }[] =
+    [];
   for (const [periodIndex, period] of periods.entries()) {
-    const actual = await actualWonByOwner(db, period, tz);
-    const row: BacktestPeriod = {
-      key: period.key,
-      start: period.start,
-      end: period.end,
-      actual: 0,
-      atStart: {},
-    };
     // The checkpoint at or before the middle of the period (day 42 of a 91-day quarter when weekly). When a web
     // request widened the step, the slots follow the real days: "week 2" exists only on a weekly schedule, and a
     // step longer than half the period has no mid-period checkpoint (never the start counted as the middle).
@@ -190,15 +189,30 @@ export async function runBacktest(db: Db, viewer: Viewer, o: BacktestOptions): P
       day < period.end && (k === 0 || step !== null);
       day = addDays(day, step ?? 7), k++
     ) {
+      plan.push({ periodIndex, period, k, week2K, midK, asOf: localDateToInstant(day, tz) });
+    }
+  }
+  const actuals = await actualWonByOwnerMany(db, periods, tz);
+  const companyRows: BacktestPeriod[] = periods.map((period) => ({
+    key: period.key,
+    start: period.start,
+    end: period.end,
+    actual: 0,
+    atStart: {},
+  }));
+
+  for (let from = 0; from < plan.length; from += CHECKPOINT_BATCH) {
+    const batch = plan.slice(from, from + CHECKPOINT_BATCH);
+    const loaded = await loadForecastInputsMany(
+      db,
+      { now: o.now, timeZone: tz, lookbackDays: o.lookbackDays },
+      batch.map((c) => ({ period: c.period, asOf: c.asOf })),
+    );
+    for (const [i, { periodIndex, k, week2K, midK }] of batch.entries()) {
       checkpoints += 1;
-      const asOf = localDateToInstant(day, tz);
-      const inputs = await loadForecastInputs(db, {
-        period,
-        asOf,
-        now: o.now,
-        timeZone: tz,
-        lookbackDays: o.lookbackDays,
-      });
+      const inputs = loaded[i] as ForecastInputs;
+      const actual = actuals[periodIndex] as Map<string, number>;
+      const row = companyRows[periodIndex] as BacktestPeriod;
       for (const { scope, key } of scopes) {
         const truth = sumActual(actual, scope);
         const results = computeScope(inputs, scope, {
@@ -229,7 +243,6 @@ export async function runBacktest(db: Db, viewer: Viewer, o: BacktestOptions): P
       }
       o.onProgress?.(checkpoints, total);
     }
-    companyRows.push(row);
   }
 
   return {

@@ -5,22 +5,43 @@ import type { Db } from '../../db.ts';
 /** Days of won-deal history the cycle and slippage statistics look back over. */
 export const HISTORY_DAYS = 730;
 
+/** The HISTORY_DAYS window before each instant, as parallel ISO arrays for unnest. */
+export function historyWindows(ats: readonly Date[]) {
+  return {
+    from: sql.val(ats.map((at) => new Date(at.getTime() - HISTORY_DAYS * 86_400_000).toISOString())),
+    to: sql.val(ats.map((at) => at.toISOString())),
+  };
+}
+
 /**
  * Median and P90 cycle length (created to won, days) per 'pipelineId:type', over deals won in the
  * HISTORY_DAYS before `at` (only what was known at `at`, so backtests do not look ahead).
  */
 export async function cycleStatsBefore(db: Db, at: Date): Promise<Map<string, CycleStats>> {
-  const from = new Date(at.getTime() - HISTORY_DAYS * 86_400_000);
-  const r = await sql<{ pipeline_id: number; type: string; samples: number; median: number; p90: number }>`
-    select pipeline_id, type, count(*) as samples,
-      percentile_cont(0.5) within group (order by extract(epoch from closed_at - created_at)::float8 / 86400) as median,
-      percentile_cont(0.9) within group (order by extract(epoch from closed_at - created_at)::float8 / 86400) as p90
-    from opportunities
-    where status = 'won' and closed_at < ${at.toISOString()}::timestamptz and closed_at >= ${from.toISOString()}::timestamptz
-    group by pipeline_id, type`.execute(db);
-  const out = new Map<string, CycleStats>();
+  return (await cycleStatsBeforeMany(db, [at]))[0] ?? new Map();
+}
+
+/** cycleStatsBefore for several instants in one query; element i answers `ats[i]`. */
+export async function cycleStatsBeforeMany(db: Db, ats: readonly Date[]): Promise<Map<string, CycleStats>[]> {
+  const out = ats.map(() => new Map<string, CycleStats>());
+  if (ats.length === 0) return out;
+  const w = historyWindows(ats);
+  const r = await sql<{
+    i: number;
+    pipeline_id: number;
+    type: string;
+    samples: number;
+    median: number;
+    p90: number;
+  }>`
+    select c.i, o.pipeline_id, o.type, count(*) as samples,
+      percentile_cont(0.5) within group (order by extract(epoch from o.closed_at - o.created_at)::float8 / 86400) as median,
+      percentile_cont(0.9) within group (order by extract(epoch from o.closed_at - o.created_at)::float8 / 86400) as p90
+    from unnest(${w.from}::timestamptz[], ${w.to}::timestamptz[]) with ordinality c(from_at, at, i)
+    join opportunities o on o.status = 'won' and o.closed_at < c.at and o.closed_at >= c.from_at
+    group by c.i, o.pipeline_id, o.type`.execute(db);
   for (const row of r.rows) {
-    out.set(`${row.pipeline_id}:${row.type}`, {
+    out[Number(row.i) - 1]?.set(`${row.pipeline_id}:${row.type}`, {
       medianDays: Number(row.median),
       p90Days: Number(row.p90),
       samples: Number(row.samples),

@@ -1,32 +1,25 @@
 import { sql } from 'kysely';
 import type { DealCategory, DealType, ForecastDeal } from '../../../domain/forecast/types.ts';
 import type { Db } from '../../db.ts';
-import { pipelineAtDateSql } from '../pipeline-at-date.ts';
+import { pipelineAtDateSql, pipelineAtInstantsSql } from '../pipeline-at-date.ts';
 
-/**
- * The open pipeline at instant `at` as forecast deals: today's rows when `at` is not before `now`, otherwise
- * rebuilt from opportunity_history (see pipeline-at-date.ts). Company-wide: callers narrow to a scope and filter
- * deal lines by viewer before showing them.
- */
-export async function openDealsAt(db: Db, at: Date, now: Date, timeZone: string): Promise<ForecastDeal[]> {
-  const r = await sql<{
-    opportunity_id: number;
-    owner_id: number | null;
-    pipeline_id: number;
-    stage_id: number;
-    probability_pct: number;
-    amount_minor: number;
-    type: DealType;
-    forecast_category: DealCategory;
-    forecast_amount_minor: number | null;
-    expected_close_date: string | null;
-    created_date: string;
-  }>`select p.opportunity_id, p.owner_id, p.pipeline_id, p.stage_id, p.probability_pct, p.amount_minor, p.type,
-        p.forecast_category, o.forecast_amount_minor, p.expected_close_date,
-        (p.created_at at time zone ${timeZone})::date as created_date
-      from ${pipelineAtDateSql(at, now)} p join opportunities o on o.id = p.opportunity_id
-      order by p.opportunity_id`.execute(db);
-  return r.rows.map((row) => ({
+interface Row {
+  instant_index: number;
+  opportunity_id: number;
+  owner_id: number | null;
+  pipeline_id: number;
+  stage_id: number;
+  probability_pct: number;
+  amount_minor: number;
+  type: DealType;
+  forecast_category: DealCategory;
+  forecast_amount_minor: number | null;
+  expected_close_date: string | null;
+  created_date: string;
+}
+
+function toDeal(row: Row, present: boolean): ForecastDeal {
+  return {
     id: row.opportunity_id,
     ownerId: row.owner_id,
     pipelineId: row.pipeline_id,
@@ -36,8 +29,51 @@ export async function openDealsAt(db: Db, at: Date, now: Date, timeZone: string)
     probability: Number(row.probability_pct) / 100,
     category: row.forecast_category,
     // The per-deal forecast amount has no history; it only applies to today's pipeline.
-    forecastAmount: at.getTime() >= now.getTime() ? row.forecast_amount_minor : null,
+    forecastAmount: present ? row.forecast_amount_minor : null,
     expectedCloseDate: row.expected_close_date,
     createdDate: row.created_date,
-  }));
+  };
+}
+
+/**
+ * The open pipeline at instant `at` as forecast deals: today's rows when `at` is not before `now`, otherwise
+ * rebuilt from history (see pipeline-at-date.ts). Company-wide: callers narrow to a scope and filter deal lines
+ * by viewer before showing them.
+ */
+export async function openDealsAt(db: Db, at: Date, now: Date, timeZone: string): Promise<ForecastDeal[]> {
+  return (await openDealsAtMany(db, [at], now, timeZone))[0] ?? [];
+}
+
+/**
+ * openDealsAt for several instants (a backtest's checkpoints): the past ones in one range join on the stage
+ * spans, the present one (if any) from today's rows. Element i answers `ats[i]`.
+ */
+export async function openDealsAtMany(
+  db: Db,
+  ats: readonly Date[],
+  now: Date,
+  timeZone: string,
+): Promise<ForecastDeal[][]> {
+  const out: ForecastDeal[][] = ats.map(() => []);
+  const past = ats.flatMap((at, i) => (at.getTime() < now.getTime() ? [{ at, i }] : []));
+  const columns = sql`p.opportunity_id, p.owner_id, p.pipeline_id, p.stage_id, p.probability_pct, p.amount_minor,
+    p.type, p.forecast_category, o.forecast_amount_minor, p.expected_close_date,
+    (p.created_at at time zone ${timeZone})::date as created_date`;
+  if (past.length > 0) {
+    const r = await sql<Row>`select p.instant_index, ${columns}
+      from ${pipelineAtInstantsSql(past.map((p) => p.at))} p join opportunities o on o.id = p.opportunity_id
+      order by p.instant_index, p.opportunity_id`.execute(db);
+    for (const row of r.rows) {
+      const slot = past[Number(row.instant_index) - 1];
+      if (slot) out[slot.i]?.push(toDeal(row, false));
+    }
+  }
+  for (const [i, at] of ats.entries()) {
+    if (at.getTime() < now.getTime()) continue;
+    const r = await sql<Row>`select 1 as instant_index, ${columns}
+      from ${pipelineAtDateSql(at, now)} p join opportunities o on o.id = p.opportunity_id
+      order by p.opportunity_id`.execute(db);
+    out[i] = r.rows.map((row) => toDeal(row, true));
+  }
+  return out;
 }

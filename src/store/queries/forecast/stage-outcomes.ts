@@ -13,8 +13,23 @@ export const STAGE_OUTCOME_DAYS = 365;
  * outcomes known at `at` count, so a backtest does not look ahead.
  */
 export async function stageOutcomesBefore(db: Db, at: Date): Promise<StageOutcome[]> {
-  const from = new Date(at.getTime() - STAGE_OUTCOME_DAYS * 86_400_000);
+  return (await stageOutcomesBeforeMany(db, [at]))[0] ?? [];
+}
+
+/**
+ * stageOutcomesBefore for several instants: the (deal, stage) pairs are found once over the union of the
+ * windows, then counted per window. From opportunity_stage_spans: a deal was in a stage before closing when its
+ * first history row in that stage (first_in_stage) is dated before closed_at, so each pair is one row. Its days
+ * in the stage are the sum over its entries into the stage (is_entry rows dated before the close) of the time to
+ * the next entry (left_at) or the close, whichever is first: consecutive history rows in one stage add up to
+ * exactly that. Element i answers `ats[i]`.
+ */
+export async function stageOutcomesBeforeMany(db: Db, ats: readonly Date[]): Promise<StageOutcome[][]> {
+  const out: StageOutcome[][] = ats.map(() => []);
+  if (ats.length === 0) return out;
+  const from = ats.map((at) => new Date(at.getTime() - STAGE_OUTCOME_DAYS * 86_400_000).toISOString());
   const r = await sql<{
+    i: number;
     pipeline_id: number;
     stage_id: number;
     owner_id: number | null;
@@ -23,25 +38,39 @@ export async function stageOutcomesBefore(db: Db, at: Date): Promise<StageOutcom
     closed_days: number;
     won_days: number;
   }>`
-    with h as (
-      select o.id, o.pipeline_id, h.stage_id, o.owner_id, o.status = 'won' as won,
-        extract(epoch from least(coalesce(lead(h.changed_at) over (partition by h.opportunity_id
-          order by h.changed_at, h.id), o.closed_at), o.closed_at) - h.changed_at) / 86400 as days
-      from opportunity_history h join opportunities o on o.id = h.opportunity_id
-      where o.status in ('won', 'lost') and h.changed_at < o.closed_at
-        and o.closed_at < ${at.toISOString()}::timestamptz and o.closed_at >= ${from.toISOString()}::timestamptz)
-    select pipeline_id, stage_id, owner_id, count(distinct id) as closed,
-      count(distinct case when won then id end) as won,
-      coalesce(sum(days), 0)::float8 as closed_days,
-      coalesce(sum(case when won then days else 0 end), 0)::float8 as won_days
-    from h group by pipeline_id, stage_id, owner_id`.execute(db);
-  return r.rows.map((row) => ({
-    pipelineId: row.pipeline_id,
-    stageId: row.stage_id,
-    ownerKey: ownerKey(row.owner_id),
-    closed: Number(row.closed),
-    won: Number(row.won),
-    closedDays: Number(row.closed_days),
-    wonDays: Number(row.won_days),
-  }));
+    with c as (
+      select * from unnest(${sql.val(from)}::timestamptz[], ${sql.val(ats.map((at) => at.toISOString()))}::timestamptz[])
+        with ordinality c(from_at, at, i)
+    ), closed as (
+      select o.id, o.pipeline_id, o.owner_id, o.status = 'won' as won, o.closed_at
+      from opportunities o
+      where o.status in ('won', 'lost')
+        and o.closed_at < (select max(at) from c) and o.closed_at >= (select min(from_at) from c)
+    ), pairs as (
+      select o.pipeline_id, sp.stage_id, o.owner_id, o.won, o.closed_at,
+        (select coalesce(sum(extract(epoch from least(coalesce(e.left_at, o.closed_at), o.closed_at) - e.changed_at)), 0)
+          from opportunity_stage_spans e
+          where e.opportunity_id = o.id and e.stage_id = sp.stage_id and e.is_entry and e.changed_at < o.closed_at
+        ) / 86400 as days
+      from closed o
+      join opportunity_stage_spans sp on sp.opportunity_id = o.id and sp.first_in_stage
+        and sp.changed_at < o.closed_at
+    )
+    select c.i, p.pipeline_id, p.stage_id, p.owner_id, count(*) as closed, count(*) filter (where p.won) as won,
+      coalesce(sum(p.days), 0)::float8 as closed_days,
+      coalesce(sum(p.days) filter (where p.won), 0)::float8 as won_days
+    from c join pairs p on p.closed_at < c.at and p.closed_at >= c.from_at
+    group by c.i, p.pipeline_id, p.stage_id, p.owner_id`.execute(db);
+  for (const row of r.rows) {
+    out[Number(row.i) - 1]?.push({
+      pipelineId: row.pipeline_id,
+      stageId: row.stage_id,
+      ownerKey: ownerKey(row.owner_id),
+      closed: Number(row.closed),
+      won: Number(row.won),
+      closedDays: Number(row.closed_days),
+      wonDays: Number(row.won_days),
+    });
+  }
+  return out;
 }

@@ -5,20 +5,27 @@ import type { Db } from '../../db.ts';
 
 /** Revenue and deals won in [from, to), by owner key; empty when the range is empty. */
 export async function wonByOwner(db: Db, from: Date, to: Date): Promise<Map<string, WonTotals>> {
-  const out = new Map<string, WonTotals>();
-  if (to.getTime() <= from.getTime()) return out;
-  const rows = await db
-    .selectFrom('opportunities')
-    .select([
-      'owner_id',
-      sql<number>`coalesce(sum(amount_minor), 0)`.as('amount'),
-      sql<number>`count(*)`.as('count'),
-    ])
-    .where('status', '=', 'won')
-    .where('closed_at', '>=', from)
-    .where('closed_at', '<', to)
-    .groupBy('owner_id')
-    .execute();
-  for (const r of rows) out.set(ownerKey(r.owner_id), { amount: Number(r.amount), count: Number(r.count) });
+  return (await wonByOwnerMany(db, [{ from, to }]))[0] ?? new Map();
+}
+
+/** wonByOwner for several ranges in one query (a backtest's checkpoints); element i answers `ranges[i]`. */
+export async function wonByOwnerMany(
+  db: Db,
+  ranges: readonly { from: Date; to: Date }[],
+): Promise<Map<string, WonTotals>[]> {
+  const out = ranges.map(() => new Map<string, WonTotals>());
+  if (ranges.length === 0) return out;
+  const r = await sql<{ i: number; owner_id: number | null; amount: number; count: number }>`
+    select r.i, o.owner_id, coalesce(sum(o.amount_minor), 0) as amount, count(*) as count
+    from unnest(${sql.val(ranges.map((x) => x.from.toISOString()))}::timestamptz[],
+      ${sql.val(ranges.map((x) => x.to.toISOString()))}::timestamptz[]) with ordinality r(from_at, to_at, i)
+    join opportunities o on o.status = 'won' and o.closed_at >= r.from_at and o.closed_at < r.to_at
+    group by r.i, o.owner_id`.execute(db);
+  for (const row of r.rows) {
+    out[Number(row.i) - 1]?.set(ownerKey(row.owner_id), {
+      amount: Number(row.amount),
+      count: Number(row.count),
+    });
+  }
   return out;
 }

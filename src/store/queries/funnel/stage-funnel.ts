@@ -13,9 +13,9 @@ import { opportunityWhere, scopeWhere } from './funnel-scope.ts';
  * was, over entries that have left. Entries are ordered by (changed_at, id); "later" means a strictly later
  * changed_at for `advanced` and the same or a later changed_at for `won` (an entry into a won stage wins itself).
  *
- * Both flags are window aggregates over the opportunity's own entries (a RANGE frame on changed_at from the
- * current row on, with or without its peers), so the query is one sort of the history, not a lookup per entry:
- * `advanced` is "a later entry is won, or the furthest later non-lost position is beyond this one".
+ * The entries, their leaving time and both flags are maintained per history row in opportunity_stage_spans
+ * (migration 0011 derives them with window frames over each deal's own entries: `advanced` is "a later entry is
+ * won, or the furthest later non-lost position is beyond this one"), so a period is one index range scan.
  */
 export async function stageFunnel(
   db: Db,
@@ -24,6 +24,10 @@ export async function stageFunnel(
   scope: Scope,
 ): Promise<StageStep[]> {
   const tz = range.timeZone;
+  // The deal's current owner, team, type and lead source narrow the funnel; company-wide, the spans alone answer
+  // (every span has its deal, so the join would only cost a hash of all deals).
+  const scoped =
+    scope.ownerIds !== null || scope.teamIds !== null || !!scope.opportunityTypes || !!scope.leadSources;
   const r = await sql<{
     stage_id: number;
     name: string;
@@ -34,32 +38,14 @@ export async function stageFunnel(
     avg_days: number | null;
     median_days: number | null;
   }>`
-    with h as (
-      select oh.id, oh.opportunity_id, oh.stage_id, oh.changed_at,
-        lag(oh.stage_id) over (partition by oh.opportunity_id order by oh.changed_at, oh.id) as prev_stage
-      from opportunity_history oh
-      join opportunities o on o.id = oh.opportunity_id
-      left join users u on u.id = o.owner_id
-      where o.pipeline_id = ${pipelineId} and ${scopeWhere(scope)} and ${opportunityWhere(scope)}
-    ), entries as (
-      select h.opportunity_id, h.stage_id, h.changed_at, s.position, s.is_won, s.is_lost,
-        lead(h.changed_at) over (partition by h.opportunity_id order by h.changed_at, h.id) as left_at
-      from h join stages s on s.id = h.stage_id
-      where h.prev_stage is distinct from h.stage_id
-    ), flagged as (
-      select e.*,
-        bool_or(e.is_won) over later as later_won,
-        max(case when not e.is_lost then e.position end) over later as later_position,
-        bool_or(e.is_won) over (partition by e.opportunity_id order by e.changed_at
-          range between current row and unbounded following) as won
-      from entries e
-      window later as (partition by e.opportunity_id order by e.changed_at
-        range between current row and unbounded following exclude group)
-    ), period_entries as (
-      select f.*, coalesce(f.later_won or f.later_position > f.position, false) as advanced
-      from flagged f
-      where f.changed_at >= (${range.from}::date)::timestamp at time zone ${tz}
-        and f.changed_at < (${range.toExclusive}::date)::timestamp at time zone ${tz}
+    with p as (
+      select sp.opportunity_id, sp.stage_id, sp.changed_at, sp.left_at, sp.advanced, sp.won
+      from opportunity_stage_spans sp
+      ${scoped ? sql`join opportunities o on o.id = sp.opportunity_id left join users u on u.id = o.owner_id` : sql``}
+      where sp.is_entry and sp.pipeline_id = ${pipelineId}
+        and sp.changed_at >= (${range.from}::date)::timestamp at time zone ${tz}
+        and sp.changed_at < (${range.toExclusive}::date)::timestamp at time zone ${tz}
+        and ${scoped ? sql`${scopeWhere(scope)} and ${opportunityWhere(scope)}` : sql`true`}
     )
     select s.id as stage_id, s.name, s.position,
       count(distinct p.opportunity_id) as entered,
@@ -69,7 +55,7 @@ export async function stageFunnel(
       percentile_cont(0.5) within group (order by extract(epoch from (p.left_at - p.changed_at)) / 86400.0)
         filter (where p.left_at is not null) as median_days
     from stages s
-    left join period_entries p on p.stage_id = s.id
+    left join p on p.stage_id = s.id
     where s.pipeline_id = ${pipelineId} and not s.is_lost
     group by s.id, s.name, s.position
     order by s.position, s.id`.execute(db);
