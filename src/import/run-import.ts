@@ -252,8 +252,7 @@ async function writeStaged(
   rejects: RejectedRow[],
 ): Promise<Written> {
   async function* toStage() {
-    for await (const { record, row } of records)
-      yield { record: record as ActivityRecord, raw: row.raw };
+    for await (const { record, row } of records) yield { record: record as ActivityRecord, raw: row.raw };
   }
   req.onStage?.('reading');
   const stagedRows = await staged.load(toStage());

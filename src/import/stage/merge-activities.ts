@@ -61,7 +61,9 @@ export async function mergeStagedActivities(tx: Db, skipRejected: boolean): Prom
     )
     select count(*) filter (where created) as created, count(*) filter (where not created) as updated
     from up`.execute(tx);
-  const touched = await sql<{ contact_id: number | string }>`select contact_id from import_touched`.execute(tx);
+  const touched = await sql<{ contact_id: number | string }>`select contact_id from import_touched`.execute(
+    tx,
+  );
   return {
     created: Number(r.rows[0]?.created ?? 0),
     updated: Number(r.rows[0]?.updated ?? 0),

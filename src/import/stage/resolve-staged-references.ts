@@ -44,7 +44,9 @@ async function resolveUsers(tx: Db, refs: References): Promise<void> {
   });
   await sql`
     create temporary table import_users on commit drop as
-    select * from unnest(${owners.rows.map((o) => o.key)}::text[], ${ids}::bigint[]) as t(key, id)`.execute(tx);
+    select * from unnest(${owners.rows.map((o) => o.key)}::text[], ${ids}::bigint[]) as t(key, id)`.execute(
+    tx,
+  );
 }
 
 /** Accounts by name (lowest id among equal names); createMissing adds the others under the file's spelling. */
@@ -54,6 +56,7 @@ async function resolveAccounts(tx: Db, createMissing: boolean): Promise<void> {
     select account_key as key, min(account_name) as name, null::bigint as id, false as created
     from ${staged} s where account_key is not null and ${notDuplicate}
     group by account_key`.execute(tx);
+  await sql`analyze import_accounts`.execute(tx);
   await sql`
     update import_accounts k set id = m.id
     from (
@@ -82,6 +85,7 @@ async function resolveContacts(tx: Db, createMissing: boolean): Promise<void> {
     select contact_key as key, min(line) as first_line, null::bigint as id, false as created
     from ${staged} s where contact_key is not null and ${notDuplicate}
     group by contact_key`.execute(tx);
+  await sql`analyze import_contacts`.execute(tx);
   for (const [prefix, column] of [
     ['e:', 'email'],
     ['n:', 'name'],
@@ -128,6 +132,6 @@ export async function resolveStagedReferences(tx: Db, refs: References): Promise
   // Contacts are created under the row's account and rep, so those resolve first.
   await resolveContacts(tx, refs.createMissing);
   await resolveOpportunities(tx, refs);
-  for (const t of ['import_users', 'import_accounts', 'import_contacts', 'import_opps'])
-    await sql`analyze ${sql.table(t)}`.execute(tx);
+  // The merge joins the staging table with these; their sizes decide between hash and index joins.
+  for (const t of ['import_users', 'import_opps']) await sql`analyze ${sql.table(t)}`.execute(tx);
 }

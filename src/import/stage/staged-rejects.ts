@@ -58,7 +58,9 @@ export async function stagedRejects(tx: Db, refs: References, delimiter: string)
     out.push({
       line: d.line,
       cells: cellsOf(d.raw, delimiter),
-      errors: [{ field: 'externalId', value: d.external_id, reason: `the same record as line ${d.first_line}` }],
+      errors: [
+        { field: 'externalId', value: d.external_id, reason: `the same record as line ${d.first_line}` },
+      ],
     });
 
   const checkAccess = refs.viewer.visibleUserIds !== null;
