@@ -1,5 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import { openCopy, type CopyProgress } from '../../store/bulk/copy-rows.ts';
+import { rawClientOf } from '../../store/bulk/raw-clients.ts';
+import { withIndexesDeferred } from '../../store/bulk/rebuild-after-load.ts';
 import type { Database } from '../../store/schema.ts';
 import type { ActivityRecord } from '../records/activity-record.ts';
 import type { RejectedRow } from '../run-import.ts';
@@ -32,6 +34,26 @@ async function* toStagingRows(rows: AsyncIterable<StagedRecord>): AsyncGenerator
   for await (const r of rows) yield stagingRow(r.record, r.raw);
 }
 
+/** Below this many staged rows, per-row index upkeep is cheap enough whatever the table's size. */
+const DEFER_MIN_ROWS = 20_000;
+
+/**
+ * On PGlite, a merge that adds at least a twentieth of activities' rows runs with the table's secondary indexes
+ * and foreign keys set aside and rebuilt after (withIndexesDeferred): per-row upkeep of six indexes and four
+ * foreign-key checks costs about 100 us a row there, a rebuild a few us per row of the table, and the foreign
+ * keys are still checked for every row, in one query each. PGlite has one session, which the import holds, so
+ * the exclusive lock keeps nobody waiting. PostgreSQL serves other sessions meanwhile and keeps its indexes.
+ */
+async function defersIndexes(tx: Transaction<Database>): Promise<boolean> {
+  const raw = await rawClientOf(tx);
+  if (raw?.kind !== 'pglite') return false;
+  const r = await sql<{ staged: number; stored: number }>`
+    select (select count(*) from ${sql.table(STAGING_TABLE)})::int as staged,
+      (select count(*) from activities)::int as stored`.execute(tx);
+  const { staged, stored } = r.rows[0] ?? { staged: 0, stored: 0 };
+  return staged >= DEFER_MIN_ROWS && staged * 20 >= stored;
+}
+
 /**
  * Opens a staged activities import in `tx`, or null when COPY is not available on this connection (a pooler
  * sharing server sessions, see raw-clients.ts): the caller then writes in batches of INSERTs.
@@ -54,7 +76,8 @@ export async function openStagedActivities(tx: Transaction<Database>): Promise<S
         await sql`create temporary table import_rejected (line int4 primary key) on commit drop`.execute(tx);
         await sql`insert into import_rejected select unnest(${[...rejected]}::int4[])`.execute(tx);
       }
-      return mergeStagedActivities(tx, rejected.length > 0);
+      const merge = () => mergeStagedActivities(tx, rejected.length > 0);
+      return (await defersIndexes(tx)) ? withIndexesDeferred(tx, 'activities', merge) : merge();
     },
   };
 }
