@@ -123,7 +123,10 @@ export function register(program: Command, ctx: CliContext): void {
     )
     .option('--skip-invalid', 'import the valid rows and write the invalid ones to <file>.rejects.csv')
     .option('--create-missing', 'create unknown reps (role rep, no password), accounts, contacts and stages')
-    .option('--batch-size <rows>', 'rows per INSERT statement (default 1000)')
+    .option(
+      '--batch-size <rows>',
+      'rows per INSERT statement (default 1000); activities are staged with COPY instead',
+    )
     .option(
       '--encoding <encoding>',
       `encoding of the files: ${IMPORT_ENCODINGS.join(', ')} (default utf-8; a byte-order mark wins)`,
