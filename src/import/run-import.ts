@@ -6,18 +6,19 @@ import { refreshDerived } from '../store/derived/refresh.ts';
 import { recordAudit } from '../store/tables/audit-log.ts';
 import { getSettings } from '../store/tables/settings.ts';
 import type { ImportEncoding } from './csv/decode-text.ts';
-import { readCsvRows, type CsvSkips } from './csv/read-csv.ts';
+import { readCsvRows, type CsvRow, type CsvSkips } from './csv/read-csv.ts';
 import { compileMapping, type CompiledMapping, type FieldError, type RowValues } from './mapping/compile.ts';
 import { detectMapping } from './mapping/detect.ts';
 import type { EntityName } from './mapping/entities.ts';
 import type { MappingSpec } from './mapping/mapping-spec.ts';
-import { toActivityRecord } from './records/activity-record.ts';
+import { toActivityRecord, type ActivityRecord } from './records/activity-record.ts';
 import { toContactRecord } from './records/contact-record.ts';
 import { toHistoryRecord } from './records/history-record.ts';
 import { toLeadRecord } from './records/lead-record.ts';
 import { toOpportunityRecord } from './records/opportunity-record.ts';
 import { describeImportRun, finishImportRun, startImportRun } from './import-runs.ts';
 import { releaseRunLock, reserveLockedRunId } from './run-lock.ts';
+import { openStagedActivities, type StagedActivities } from './stage/staged-activities.ts';
 import type { BatchResult } from './write/batch-result.ts';
 import { createReferences, type References } from './write/references.ts';
 import { writeActivities } from './write/write-activities.ts';
@@ -45,6 +46,20 @@ export interface ImportRequest {
   /** Rows per INSERT statement. */
   batchSize?: number;
   onProgress?: (rowsRead: number) => void;
+  /** Called as the run moves on: reading (streaming the file), checking, writing, refreshing derived columns. */
+  onStage?: (stage: ImportStage) => void;
+}
+
+/** Steps of a run after the header, for progress displays (the batched writer reads and writes together). */
+export type ImportStage = 'reading' | 'checking' | 'writing' | 'refreshing';
+
+/** Running counts of a run. */
+interface Totals {
+  rowsRead: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  skippedRows: number;
 }
 
 /** A refused row: the original cells, where it was and why. */
@@ -166,6 +181,93 @@ function checkCreateMissing(viewer: Viewer, req: ImportRequest): void {
     ]);
 }
 
+/** Counts of what was written, and the people whose derived columns must be recomputed. */
+interface Written {
+  contactIds: number[];
+  leadIds: number[];
+}
+
+/**
+ * The batched writer (every entity but activities, and activities when COPY is unavailable): records are
+ * resolved and upserted batchSize at a time; a repeated external id is caught here, in memory.
+ */
+async function writeBatched(
+  tx: Db,
+  handler: EntityHandler,
+  refs: References,
+  records: AsyncIterable<{ record: RecordBase; row: CsvRow }>,
+  batchSize: number,
+  totals: Totals,
+  rejects: RejectedRow[],
+): Promise<Written> {
+  const seen = new Map<string, number>();
+  const cellsByLine = new Map<number, string[]>();
+  const contactIds = new Set<number>();
+  const leadIds = new Set<number>();
+  let batch: RecordBase[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const r = await handler.write(tx, refs, batch);
+    totals.created += r.created;
+    totals.updated += r.updated;
+    totals.unchanged += r.unchanged;
+    for (const x of r.rejects)
+      rejects.push({ line: x.line, cells: cellsByLine.get(x.line) ?? [], errors: x.errors });
+    for (const id of r.contactIds) contactIds.add(id);
+    for (const id of r.leadIds) leadIds.add(id);
+    batch = [];
+    cellsByLine.clear();
+  };
+  for await (const { record: rec, row } of records) {
+    const dup = seen.get(rec.externalId);
+    if (dup !== undefined) {
+      rejects.push({
+        line: row.line,
+        cells: row.cells,
+        errors: [{ field: 'externalId', value: rec.externalId, reason: `the same record as line ${dup}` }],
+      });
+      continue;
+    }
+    seen.set(rec.externalId, row.line);
+    cellsByLine.set(row.line, row.cells);
+    batch.push(rec);
+    if (batch.length >= batchSize) await flush();
+  }
+  await flush();
+  return { contactIds: [...contactIds], leadIds: [...leadIds] };
+}
+
+/**
+ * The staged writer for activities (src/import/stage): COPY into staging while the file streams, then references,
+ * duplicates and access checked set-based, then one merge, unless some row is refused and the run is
+ * whole-file-or-nothing (the caller then rolls back). Memory stays flat: no row is kept after it is sent.
+ */
+async function writeStaged(
+  staged: StagedActivities,
+  refs: References,
+  records: AsyncIterable<{ record: RecordBase; row: CsvRow }>,
+  delimiter: string,
+  req: ImportRequest,
+  totals: Totals,
+  rejects: RejectedRow[],
+): Promise<Written> {
+  async function* toStage() {
+    for await (const { record, row } of records) yield { record: record as ActivityRecord, raw: row.raw };
+  }
+  req.onStage?.('reading');
+  const stagedRows = await staged.load(toStage());
+  req.onStage?.('checking');
+  const refused = await staged.check(refs, delimiter);
+  rejects.push(...refused);
+  if (rejects.length > 0 && !req.skipInvalid) return { contactIds: [], leadIds: [] };
+  req.onStage?.('writing');
+  const merged = await staged.merge(refused.map((r) => r.line));
+  totals.created += merged.created;
+  totals.updated += merged.updated;
+  totals.unchanged += stagedRows - refused.length - merged.created - merged.updated;
+  return { contactIds: merged.contactIds, leadIds: [] };
+}
+
 /**
  * Imports one CSV: streams it, maps and validates every row, writes in batches inside ONE transaction, and either
  * commits everything or (any invalid row, without skipInvalid) rolls back and throws `import_rejected` listing
@@ -197,108 +299,78 @@ async function importOnConnection(
   const batchSize = req.batchSize ?? 1000;
   const skips: CsvSkips = { blank: 0, footer: 0 };
   const rejects: RejectedRow[] = [];
-  const totals = { rowsRead: 0, created: 0, updated: 0, unchanged: 0, skippedRows: 0 };
+  const totals: Totals = { rowsRead: 0, created: 0, updated: 0, unchanged: 0, skippedRows: 0 };
   let header: string[] = [];
   let spec: MappingSpec | null = null;
   try {
     await db.transaction().execute(async (tx) => {
       const refs = await createReferences(tx, viewer, req.createMissing ?? false);
-      const seen = new Map<string, number>();
-      const cellsByLine = new Map<number, string[]>();
-      const contactIds = new Set<number>();
-      const leadIds = new Set<number>();
-      let compiled: CompiledMapping | null = null;
-      let handler: EntityHandler | null = null;
-      let batch: RecordBase[] = [];
-
-      const flush = async () => {
-        if (!handler || batch.length === 0) return;
-        const r = await handler.write(tx, refs, batch);
-        totals.created += r.created;
-        totals.updated += r.updated;
-        totals.unchanged += r.unchanged;
-        for (const x of r.rejects)
-          rejects.push({ line: x.line, cells: cellsByLine.get(x.line) ?? [], errors: x.errors });
-        for (const id of r.contactIds) contactIds.add(id);
-        for (const id of r.leadIds) leadIds.add(id);
-        batch = [];
-        cellsByLine.clear();
-      };
-
       const source = {
         file: req.fileName,
         delimiter: req.mapping?.delimiter ?? ',',
         encoding: req.encoding ?? 'utf-8',
       };
-      for await (const row of readCsvRows(req.input, source, skips)) {
-        if (!compiled || !handler) {
-          const nul = nulErrors([], row.cells);
-          if (nul.length > 0)
-            throw new AppError(
-              'import_rejected',
-              `${req.fileName}: the header contains a NUL character`,
-              nul.map((e) => ({ file: req.fileName, line: row.line, field: e.field, reason: e.reason })),
-            );
-          header = row.cells.map((h) => h.trim());
-          spec =
-            req.mapping ?? detectMapping(header, { source: req.source, entity: req.entity }, req.fileName);
-          const c = compileMapping(
-            spec,
-            header,
-            { timeZone: settings.timeZone, currency: settings.currency },
-            req.fileName,
-          );
-          if (Array.isArray(c))
-            throw new AppError('import_rejected', `${req.fileName}: the file does not fit the mapping`, c);
-          compiled = c;
-          handler = handlerFor(spec, settings.currency);
-          continue;
-        }
-        totals.rowsRead += 1;
-        if (req.onProgress && totals.rowsRead % 500 === 0) req.onProgress(totals.rowsRead);
-        const nul = nulErrors(header, row.cells);
-        if (nul.length > 0) {
-          rejects.push({ line: row.line, cells: row.cells, errors: nul });
-          continue;
-        }
-        const parsed = compiled.parseRow(row.cells);
-        if (parsed.errors.length > 0) {
-          rejects.push({ line: row.line, cells: row.cells, errors: parsed.errors });
-          continue;
-        }
-        const rec = handler.build(parsed.values, row.line);
-        if (rec === 'skip') {
-          totals.skippedRows += 1;
-          continue;
-        }
-        if (Array.isArray(rec)) {
-          rejects.push({ line: row.line, cells: row.cells, errors: rec });
-          continue;
-        }
-        const dup = seen.get(rec.externalId);
-        if (dup !== undefined) {
-          rejects.push({
-            line: row.line,
-            cells: row.cells,
-            errors: [
-              { field: 'externalId', value: rec.externalId, reason: `the same record as line ${dup}` },
-            ],
-          });
-          continue;
-        }
-        seen.set(rec.externalId, row.line);
-        cellsByLine.set(row.line, row.cells);
-        batch.push(rec);
-        if (batch.length >= batchSize) await flush();
-      }
-      await flush();
-      if (!compiled)
+      const rows = readCsvRows(req.input, source, skips);
+      const first = await rows.next();
+      if (first.done)
         throw new AppError('import_rejected', `${req.fileName} is empty`, [
           { file: req.fileName, line: 1, field: 'header', reason: 'no header row' },
         ]);
+      const nul = nulErrors([], first.value.cells);
+      if (nul.length > 0)
+        throw new AppError(
+          'import_rejected',
+          `${req.fileName}: the header contains a NUL character`,
+          nul.map((e) => ({ file: req.fileName, line: first.value.line, field: e.field, reason: e.reason })),
+        );
+      header = first.value.cells.map((h) => h.trim());
+      spec = req.mapping ?? detectMapping(header, { source: req.source, entity: req.entity }, req.fileName);
+      const compiled = compileMapping(
+        spec,
+        header,
+        { timeZone: settings.timeZone, currency: settings.currency },
+        req.fileName,
+      );
+      if (Array.isArray(compiled))
+        throw new AppError('import_rejected', `${req.fileName}: the file does not fit the mapping`, compiled);
+      const handler = handlerFor(spec, settings.currency);
+
+      /** The rows that parse and map, with the others recorded as rejects and skipped rows counted. */
+      async function* validRecords(): AsyncGenerator<{ record: RecordBase; row: CsvRow }> {
+        for await (const row of rows) {
+          totals.rowsRead += 1;
+          if (req.onProgress && totals.rowsRead % 500 === 0) req.onProgress(totals.rowsRead);
+          const nul = nulErrors(header, row.cells);
+          if (nul.length > 0) {
+            rejects.push({ line: row.line, cells: row.cells, errors: nul });
+            continue;
+          }
+          const parsed = (compiled as CompiledMapping).parseRow(row.cells);
+          if (parsed.errors.length > 0) {
+            rejects.push({ line: row.line, cells: row.cells, errors: parsed.errors });
+            continue;
+          }
+          const rec = handler.build(parsed.values, row.line);
+          if (rec === 'skip') {
+            totals.skippedRows += 1;
+            continue;
+          }
+          if (Array.isArray(rec)) {
+            rejects.push({ line: row.line, cells: row.cells, errors: rec });
+            continue;
+          }
+          yield { record: rec, row };
+        }
+      }
+
+      const staged = spec.entity === 'activities' ? await openStagedActivities(tx) : null;
+      const touched = staged
+        ? await writeStaged(staged, refs, validRecords(), source.delimiter, req, totals, rejects)
+        : await writeBatched(tx, handler, refs, validRecords(), batchSize, totals, rejects);
       if (rejects.length > 0 && !req.skipInvalid) throw new WholeFileRejected();
-      if (contactIds.size > 0 || leadIds.size > 0) {
-        await refreshDerived(tx, { contactIds: [...contactIds], leadIds: [...leadIds] });
+      if (touched.contactIds.length > 0 || touched.leadIds.length > 0) {
+        req.onStage?.('refreshing');
+        await refreshDerived(tx, touched);
       }
       await recordAudit(tx, viewer, {
         action: 'import',

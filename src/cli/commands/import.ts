@@ -6,7 +6,7 @@ import { AppError } from '../../errors.ts';
 import { IMPORT_ENCODINGS, type ImportEncoding } from '../../import/csv/decode-text.ts';
 import { ENTITIES, type EntityName } from '../../import/mapping/entities.ts';
 import { BUILT_IN_SOURCES } from '../../import/mappings/sources.ts';
-import type { ImportSummary } from '../../import/run-import.ts';
+import type { ImportStage, ImportSummary } from '../../import/run-import.ts';
 import type { Db } from '../../store/db.ts';
 import type { CliContext } from '../context.ts';
 
@@ -19,6 +19,13 @@ interface ImportOptions {
   batchSize?: string;
   encoding?: string;
 }
+
+const STAGE_LABELS: Record<ImportStage, string> = {
+  reading: 'reading',
+  checking: 'checking references',
+  writing: 'writing',
+  refreshing: 'refreshing first touches',
+};
 
 function printSummary(s: ImportSummary): void {
   const rate = Math.round(s.rowsPerSecond).toLocaleString('en-US');
@@ -42,14 +49,17 @@ async function importOne(db: Db, file: string, opts: ImportOptions): Promise<voi
   const tty = Boolean(process.stderr.isTTY);
   const bar = tty
     ? new cliProgress.SingleBar(
-        { format: `${basename(file)} |{bar}| {percentage}% | {rows} rows | {rate} rows/s`, hideCursor: true },
+        {
+          format: `${basename(file)} |{bar}| {percentage}% | {rows} rows | {rate} rows/s | {stage}`,
+          hideCursor: true,
+        },
         cliProgress.Presets.shades_classic,
       )
     : null;
   let bytes = 0;
   const t0 = performance.now();
   if (bar) {
-    bar.start(size, 0, { rows: 0, rate: 0 });
+    bar.start(size, 0, { rows: 0, rate: 0, stage: 'reading' });
     input.on('data', (chunk) => {
       bytes += chunk.length;
     });
@@ -66,6 +76,8 @@ async function importOne(db: Db, file: string, opts: ImportOptions): Promise<voi
       skipInvalid: Boolean(opts.skipInvalid),
       createMissing: Boolean(opts.createMissing),
       ...(opts.batchSize ? { batchSize: Number(opts.batchSize) } : {}),
+      // After the file is read, a large import still checks, writes and refreshes for a while: say which.
+      onStage: (stage) => bar?.update({ stage: STAGE_LABELS[stage] }),
       onProgress: (rows) => {
         const rate = Math.round(rows / Math.max(0.001, (performance.now() - t0) / 1000));
         bar?.update(bytes, { rows, rate });
@@ -111,7 +123,10 @@ export function register(program: Command, ctx: CliContext): void {
     )
     .option('--skip-invalid', 'import the valid rows and write the invalid ones to <file>.rejects.csv')
     .option('--create-missing', 'create unknown reps (role rep, no password), accounts, contacts and stages')
-    .option('--batch-size <rows>', 'rows per INSERT statement (default 1000)')
+    .option(
+      '--batch-size <rows>',
+      'rows per INSERT statement (default 1000); activities are staged with COPY instead',
+    )
     .option(
       '--encoding <encoding>',
       `encoding of the files: ${IMPORT_ENCODINGS.join(', ')} (default utf-8; a byte-order mark wins)`,

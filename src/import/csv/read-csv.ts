@@ -8,6 +8,8 @@ import { isBlankRow, isFooterRow } from './footer.ts';
 export interface CsvRow {
   line: number;
   cells: string[];
+  /** The record as it stands in the (decoded) file, line breaks included: a staged row keeps it for its reject. */
+  raw: string;
 }
 
 /** What the reader skipped, for the summary. */
@@ -90,6 +92,6 @@ export async function* readCsvRows(
       continue;
     }
     headerSeen = true;
-    yield { line: start, cells: rec.record };
+    yield { line: start, cells: rec.record, raw: rec.raw };
   }
 }

@@ -41,6 +41,29 @@ const key = (s: string) => s.trim().toLowerCase();
 const userKey = (r: PersonRef) => (r.email ? `e:${key(r.email)}` : `n:${key(r.name ?? '')}`);
 const hint = ' (pass --create-missing to create it)';
 
+/** A rep the row names that is not in the store (also the staged importer's wording). */
+export function unknownRep(ref: PersonRef): FieldError {
+  return {
+    field: ref.email ? 'ownerEmail' : 'owner',
+    value: ref.email ?? ref.name ?? '',
+    reason: `unknown rep '${ref.email ?? ref.name}'${hint}`,
+  };
+}
+
+/** An account the row names that is not in the store. */
+export function unknownAccount(name: string): FieldError {
+  return { field: 'account', value: name, reason: `unknown account '${name}'${hint}` };
+}
+
+/** A contact the row names that is not in the store. */
+export function unknownContact(ref: { name: string | null; email: string | null }): FieldError {
+  return {
+    field: ref.email ? 'contactEmail' : 'contact',
+    value: ref.email ?? ref.name ?? '',
+    reason: `unknown contact '${ref.email ?? ref.name}'${hint}`,
+  };
+}
+
 /** Placeholder address for a rep created from a name only: 'Alice Moreno' -> 'alice.moreno@imported.invalid'. */
 export function placeholderEmail(name: string): string {
   const local = name
@@ -167,11 +190,7 @@ export async function createReferences(tx: Db, viewer: Viewer, createMissing: bo
       if (!ref) return null;
       const id = users.get(userKey(ref));
       if (id !== undefined) return id;
-      return {
-        field: ref.email ? 'ownerEmail' : 'owner',
-        value: ref.email ?? ref.name ?? '',
-        reason: `unknown rep '${ref.email ?? ref.name}'${hint}`,
-      };
+      return unknownRep(ref);
     },
 
     async loadAccounts(names) {
@@ -201,7 +220,7 @@ export async function createReferences(tx: Db, viewer: Viewer, createMissing: bo
       if (!name) return null;
       const id = accounts.get(key(name));
       if (id !== undefined) return id;
-      return { field: 'account', value: name, reason: `unknown account '${name}'${hint}` };
+      return unknownAccount(name);
     },
 
     async loadContacts(refs) {
@@ -250,11 +269,7 @@ export async function createReferences(tx: Db, viewer: Viewer, createMissing: bo
       if (!ref) return null;
       const id = contacts.get(ref.email ? `e:${key(ref.email)}` : `n:${key(ref.name ?? '')}`);
       if (id !== undefined) return id;
-      return {
-        field: ref.email ? 'contactEmail' : 'contact',
-        value: ref.email ?? ref.name ?? '',
-        reason: `unknown contact '${ref.email ?? ref.name}'${hint}`,
-      };
+      return unknownContact(ref);
     },
 
     async loadOpportunitiesByName(names) {

@@ -38,6 +38,17 @@ export async function loadExistingOwners(
   return new Map(rows.map((r) => [r.external_id!, r.owner]));
 }
 
+/** The error for a row whose (new) owner the viewer may not see; the staged importer words it the same way. */
+export function ownerOutsideTeams(owner: PersonRef | null): FieldError {
+  return owner
+    ? {
+        field: owner.email ? 'ownerEmail' : 'owner',
+        value: owner.email ?? owner.name ?? '',
+        reason: `rep '${owner.email ?? owner.name}' is outside your teams`,
+      }
+    : { field: 'owner', reason: 'a row without an owner is outside what you may import' };
+}
+
 /**
  * The API's row-level rule applied to one imported row: the viewer may write a row only when they could read
  * it (canSeeOwner) both as it is in the store and as the file would leave it. Managers: their subtree and
@@ -54,15 +65,7 @@ export function rowAccessErrors(
   if (existing.has(row.externalId) && !canSeeOwner(viewer, existing.get(row.externalId) ?? null))
     errors.push({ field: 'externalId', value: row.externalId, reason: OUTSIDE_TEAMS });
   if (row.ownerId !== undefined && !canSeeOwner(viewer, row.ownerId)) {
-    errors.push(
-      row.owner
-        ? {
-            field: row.owner.email ? 'ownerEmail' : 'owner',
-            value: row.owner.email ?? row.owner.name ?? '',
-            reason: `rep '${row.owner.email ?? row.owner.name}' is outside your teams`,
-          }
-        : { field: 'owner', reason: 'a row without an owner is outside what you may import' },
-    );
+    errors.push(ownerOutsideTeams(row.owner));
   }
   return errors;
 }

@@ -32,6 +32,20 @@ export async function loadWithIndexesDeferred<T>(
 ): Promise<T> {
   const any = await sql`select 1 from ${sql.table(table)} limit 1`.execute(tx);
   if (any.rows.length > 0) return load();
+  return withIndexesDeferred(tx, table, load);
+}
+
+/**
+ * The same drop / load / re-create for a table that may hold rows: worth it when the load adds a large share of
+ * the table (the rebuild costs a few microseconds per row of the whole table, per-row maintenance about a hundred
+ * per row written on PGlite), and only where nobody else waits on the table: the exclusive lock is held until
+ * commit. The staged activities import uses it on PGlite, whose one session the import occupies anyway.
+ */
+export async function withIndexesDeferred<T>(
+  tx: Transaction<Database>,
+  table: keyof Database & string,
+  load: () => Promise<T>,
+): Promise<T> {
   const { fks, indexes } = await derivedObjects(tx, table);
   for (const fk of fks)
     await sql`alter table ${sql.table(table)} drop constraint ${sql.id(fk.name)}`.execute(tx);
