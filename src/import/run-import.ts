@@ -17,7 +17,7 @@ import { toHistoryRecord } from './records/history-record.ts';
 import { toLeadRecord } from './records/lead-record.ts';
 import { toOpportunityRecord } from './records/opportunity-record.ts';
 import { describeImportRun, finishImportRun, startImportRun } from './import-runs.ts';
-import { releaseRunLock, reserveLockedRunId } from './run-lock.ts';
+import { releaseRunLock, reserveLockedRunId, withLockedRunId } from './run-lock.ts';
 import { openStagedActivities, type StagedActivities } from './stage/staged-activities.ts';
 import type { BatchResult } from './write/batch-result.ts';
 import { createReferences, type References } from './write/references.ts';
@@ -274,7 +274,14 @@ async function writeStaged(
  * every problem. A crash mid-way rolls back too. Every run, rejected or not, is recorded in `imports`.
  */
 export async function runImport(db: Db, viewer: Viewer, req: ImportRequest): Promise<ImportSummary> {
-  // One connection for the whole run: it holds the run's lock (run-lock.ts) while the run is 'running'.
+  if (db.getExecutor().adapter.supportsMultipleConnections !== false) {
+    // PostgreSQL: the run's lock is held by an open transaction on a connection of its own (run-lock.ts), the
+    // import works on another one.
+    return withLockedRunId(db, (runId) =>
+      db.connection().execute((conn) => importOnConnection(conn, viewer, req, runId)),
+    );
+  }
+  // PGlite has one session: it holds the run's lock (run-lock.ts) while the run is 'running'.
   return db.connection().execute(async (conn) => {
     const runId = await reserveLockedRunId(conn);
     try {

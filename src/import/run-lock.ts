@@ -31,6 +31,26 @@ export async function reserveLockedRunId(conn: Db): Promise<number> {
   return id;
 }
 
+/**
+ * PostgreSQL: reserves the next run id and holds its lock for as long as `work` runs, with a transaction-scoped
+ * lock in a transaction kept open on a connection of its own. Behind PgBouncer in transaction mode an open
+ * transaction keeps its server connection, whereas a session lock could be taken on one server connection and
+ * released on another (leaving a dead run looking alive). The transaction writes nothing; a killed process loses
+ * the connection and with it the lock, as before.
+ */
+export async function withLockedRunId<T>(db: Db, work: (runId: number) => Promise<T>): Promise<T> {
+  return db.connection().execute((lockConn) =>
+    lockConn.transaction().execute(async (tx) => {
+      const r = await sql<{
+        id: number;
+      }>`select nextval(pg_get_serial_sequence('imports', 'id')) as id`.execute(tx);
+      const id = Number(r.rows[0]?.id);
+      await sql`select pg_advisory_xact_lock(${runKey(id)})`.execute(tx);
+      return work(id);
+    }),
+  );
+}
+
 /** Gives the run's lock back once its final state is stored. */
 export async function releaseRunLock(conn: Db, runId: number): Promise<void> {
   await sql`select pg_advisory_unlock(${runKey(runId)})`.execute(conn);
