@@ -5,7 +5,7 @@ import { AppError } from '../errors.ts';
 import type { Db } from '../store/db.ts';
 import { refreshDerived } from '../store/derived/refresh.ts';
 import type { Database } from '../store/schema.ts';
-import { openCopy } from '../store/bulk/copy-rows.ts';
+import { openCopy, type CopyRow } from '../store/bulk/copy-rows.ts';
 import { loadWithIndexesDeferred } from '../store/bulk/rebuild-after-load.ts';
 import { recordAudit } from '../store/tables/audit-log.ts';
 import { getBusinessCalendar } from '../store/tables/calendar.ts';
@@ -147,17 +147,23 @@ async function writeDataset(
     onProgress?.(written, total);
   };
   const copier = mode === 'copy' ? await openCopy(tx) : null;
-  const write = async (table: keyof Database & string, columns: ColumnTypes, rows: readonly object[]) => {
+  const write = async (table: keyof Database & string, columns: ColumnTypes, rows: Iterable<CopyRow>) => {
     if (copier) {
       // The demo only writes into empty tables (it refuses a store with data, or empties it first).
       await loadWithIndexesDeferred(tx, table, () => copier.copy(table, columns, rows, progress));
       return;
     }
-    for (let i = 0; i < rows.length; i += BATCH) {
-      const batch = rows.slice(i, i + BATCH);
+    let batch: CopyRow[] = [];
+    const flush = async () => {
       await insertRows(tx, table, columns, batch);
       progress(batch.length);
+      batch = [];
+    };
+    for (const row of rows) {
+      batch.push(row);
+      if (batch.length === BATCH) await flush();
     }
+    if (batch.length > 0) await flush();
   };
   await write(
     'teams',
@@ -180,7 +186,7 @@ async function writeDataset(
   await sql`update leads l set converted_opportunity_id = o.id
     from opportunities o where o.lead_id = l.id and l.status = 'converted'`.execute(tx);
   await write('opportunity_history', HISTORY_COLUMNS, ds.opportunityHistory);
-  await write('activities', ACTIVITY_COLUMNS, ds.activities);
+  await write('activities', ACTIVITY_COLUMNS, ds.activities.rows());
   await write('customers', CUSTOMER_COLUMNS, ds.customers);
   await write('subscriptions', SUBSCRIPTION_COLUMNS, ds.subscriptions);
   await write('goals', GOAL_COLUMNS, ds.goals);
