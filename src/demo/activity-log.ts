@@ -1,3 +1,4 @@
+import { copyLine } from '../store/bulk/copy-text.ts';
 import type { ActivityOutcome, ActivityType } from '../store/schema.ts';
 
 type ActivityDirection = 'outbound' | 'inbound';
@@ -53,6 +54,25 @@ class Vocabulary {
 }
 
 const NO_DURATION = -1;
+
+const DAY_MS = 86_400_000;
+const dayPrefixes = new Map<number, string>();
+const clock: string[] = Array.from(
+  { length: 1440 },
+  (_, m) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}:00.000Z`,
+);
+
+/** Date.prototype.toISOString of an epoch-ms instant, from a per-day prefix and a per-minute clock string. */
+function isoInstant(ms: number): string {
+  if (ms % 60_000 !== 0) return new Date(ms).toISOString();
+  const day = Math.floor(ms / DAY_MS);
+  let prefix = dayPrefixes.get(day);
+  if (prefix === undefined) {
+    prefix = new Date(day * DAY_MS).toISOString().slice(0, 11);
+    dayPrefixes.set(day, prefix);
+  }
+  return prefix + clock[(ms - day * DAY_MS) / 60_000];
+}
 const FIRST_CAPACITY = 1 << 14;
 
 /**
@@ -192,6 +212,32 @@ export class ActivityLog {
       subject: this.strings.subject.words[this.subject[i] as number] ?? null,
       occurredAt: this.time[i] as number,
     };
+  }
+
+  /**
+   * The rows as COPY text lines in ACTIVITY_COLUMNS order, in write order: exactly what copyLine writes for
+   * rows(), built from the columns without an object, a Date or an escape check per row (the generic encoder
+   * cost about 10 µs a row, half a minute at 3.2M rows, on PGlite in the same thread as the database).
+   */
+  *copyLines(): Generator<string> {
+    // Each distinct word is encoded once by the generic encoder, so escaping rules stay in one place.
+    const encode = (words: readonly (string | null)[]) =>
+      words.map((w) => copyLine('activities', ['v'], ['text'], [w], 0).slice(0, -1));
+    const type = encode(this.strings.type.words);
+    const direction = encode(this.strings.direction.words);
+    const outcome = encode(this.strings.outcome.words);
+    const subject = encode(this.strings.subject.words);
+    const id = (v: number) => (v === 0 ? '\\N' : String(v));
+    for (const i of this.positions()) {
+      const d = this.duration[i] as number;
+      yield `${type[this.type[i] as number]}\t${direction[this.direction[i] as number]}\t${outcome[this.outcome[i] as number]}\t${
+        d === NO_DURATION ? '\\N' : String(d)
+      }\t${this.user[i]}\t${id(this.lead[i] as number)}\t${id(this.contact[i] as number)}\t${id(
+        this.account[i] as number,
+      )}\t${id(this.opportunity[i] as number)}\t${subject[this.subject[i] as number]}\t${isoInstant(
+        this.time[i] as number,
+      )}\t${this.newProspect[i] === 1 ? 't' : 'f'}\n`;
+    }
   }
 
   /** The rows to write, in write order, each a fresh array in ACTIVITY_COLUMNS order. */

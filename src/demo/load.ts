@@ -6,6 +6,7 @@ import type { Db } from '../store/db.ts';
 import { refreshDerived } from '../store/derived/refresh.ts';
 import type { Database } from '../store/schema.ts';
 import { openCopy, type CopyRow } from '../store/bulk/copy-rows.ts';
+import { freshenEmptyTables } from '../store/bulk/fresh-tables.ts';
 import { loadWithIndexesDeferred } from '../store/bulk/rebuild-after-load.ts';
 import { recordAudit } from '../store/tables/audit-log.ts';
 import { getBusinessCalendar } from '../store/tables/calendar.ts';
@@ -126,6 +127,23 @@ async function demoStages(tx: Transaction<Database>): Promise<StageIds> {
   };
 }
 
+/** The tables the demo fills, in write order. */
+const DEMO_TABLES = [
+  'teams',
+  'users',
+  'accounts',
+  'contacts',
+  'leads',
+  'opportunities',
+  'opportunity_history',
+  'activities',
+  'customers',
+  'subscriptions',
+  'goals',
+  'acquisition_costs',
+] as const satisfies readonly (keyof Database)[];
+type DemoTable = (typeof DEMO_TABLES)[number];
+
 /** How the demo writes its rows: COPY (the bulk path imports share), or INSERT batches of 1,000 rows. */
 export type DemoWriteMode = 'copy' | 'insert';
 
@@ -147,10 +165,21 @@ async function writeDataset(
     onProgress?.(written, total);
   };
   const copier = mode === 'copy' ? await openCopy(tx) : null;
-  const write = async (table: keyof Database & string, columns: ColumnTypes, rows: Iterable<CopyRow>) => {
+  // The demo only writes into empty tables (it refuses a store with data, or empties it first); those whose
+  // storage is replaced here take their rows frozen (and, on PGlite, without write-ahead log).
+  const fresh = copier ? await freshenEmptyTables(tx, DEMO_TABLES) : new Set<string>();
+  const write = async (
+    table: DemoTable,
+    columns: ColumnTypes,
+    rows: Iterable<CopyRow>,
+    encoded?: () => Iterable<string>,
+  ) => {
     if (copier) {
-      // The demo only writes into empty tables (it refuses a store with data, or empties it first).
-      await loadWithIndexesDeferred(tx, table, () => copier.copy(table, columns, rows, progress));
+      const freeze = fresh.has(table);
+      const source = encoded ? { encodedLines: encoded() } : rows;
+      await loadWithIndexesDeferred(tx, table, () =>
+        copier.copy(table, columns, source, progress, { freeze }),
+      );
       return;
     }
     let batch: CopyRow[] = [];
@@ -186,7 +215,7 @@ async function writeDataset(
   await sql`update leads l set converted_opportunity_id = o.id
     from opportunities o where o.lead_id = l.id and l.status = 'converted'`.execute(tx);
   await write('opportunity_history', HISTORY_COLUMNS, ds.opportunityHistory);
-  await write('activities', ACTIVITY_COLUMNS, ds.activities.rows());
+  await write('activities', ACTIVITY_COLUMNS, ds.activities.rows(), () => ds.activities.copyLines());
   await write('customers', CUSTOMER_COLUMNS, ds.customers);
   await write('subscriptions', SUBSCRIPTION_COLUMNS, ds.subscriptions);
   await write('goals', GOAL_COLUMNS, ds.goals);
