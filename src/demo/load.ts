@@ -144,6 +144,17 @@ const DEMO_TABLES = [
 ] as const satisfies readonly (keyof Database)[];
 type DemoTable = (typeof DEMO_TABLES)[number];
 
+/**
+ * How the rollup tables kept by statement-level triggers on activities, opportunities and opportunity_history
+ * follow the demo load. null: the triggers fire, once per COPY statement (one for PostgreSQL, one per 16 MB
+ * chunk on PGlite), each aggregating its statement's rows. A function: the triggers are off while each table is
+ * loaded, and the function rebuilds the rollups once, from the loaded tables, before the derived refresh (whose
+ * updates the re-enabled triggers follow). The recommended setting once the rollup migrations are in is the
+ * rebuild, e.g. `(tx) => rebuildActivityRollups(tx).then(() => undefined)`: into empty tables it is one
+ * GROUP BY over the loaded rows instead of upserting rollup rows chunk after chunk.
+ */
+const REBUILD_ROLLUPS_AFTER_LOAD: ((tx: Transaction<Database>) => Promise<void>) | null = null;
+
 /** How the demo writes its rows: COPY (the bulk path imports share), or INSERT batches of 1,000 rows. */
 export type DemoWriteMode = 'copy' | 'insert';
 
@@ -177,8 +188,11 @@ async function writeDataset(
     if (copier) {
       const freeze = fresh.has(table);
       const source = encoded ? { encodedLines: encoded() } : rows;
-      await loadWithIndexesDeferred(tx, table, () =>
-        copier.copy(table, columns, source, progress, { freeze }),
+      await loadWithIndexesDeferred(
+        tx,
+        table,
+        () => copier.copy(table, columns, source, progress, { freeze }),
+        { userTriggers: REBUILD_ROLLUPS_AFTER_LOAD ? 'disable' : 'fire' },
       );
       return;
     }
@@ -226,6 +240,7 @@ async function writeDataset(
       tx,
     );
   }
+  if (REBUILD_ROLLUPS_AFTER_LOAD) await REBUILD_ROLLUPS_AFTER_LOAD(tx);
 }
 
 /**
