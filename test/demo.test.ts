@@ -271,7 +271,7 @@ describeStores('demo data', (ctx) => {
       (select coalesce(sum(floor(extract(epoch from sla_deadline_at))), 0) from leads)::int8 as deadline_seconds,
       (select count(*) from leads where sla_deadline_at is null)::int8 as missing_deadlines`.execute(ctx.db);
     expect(stored.rows[0]).toEqual({
-      new_prospect_touches: dataset.activities.filter((a) => a.is_new_prospect).length,
+      new_prospect_touches: [...dataset.activities.rows()].filter((row) => row[11]).length,
       touched_contacts: dataset.contacts.filter((c) => c.first_touch_at).length,
       answered_leads: dataset.leads.filter((l) => l.first_response_at).length,
       response_minutes: dataset.leads.reduce((sum, l) => sum + (l.response_business_minutes ?? 0), 0),
@@ -302,7 +302,7 @@ describeStores('demo data', (ctx) => {
       return {
         counts: datasetCounts(dataset),
         amount: dataset.opportunities.reduce((sum, o) => sum + Number(o.amount_minor), 0),
-        seconds: dataset.activities.reduce((sum, a) => sum + (a.duration_seconds ?? 0), 0),
+        seconds: [...dataset.activities.rows()].reduce((sum, row) => sum + (row[3] ?? 0), 0),
       };
     };
     const same = summary(OPTIONS.seed);

@@ -17,13 +17,14 @@ export async function insertRows(
   tx: Transaction<Database>,
   table: keyof Database,
   columns: ColumnTypes,
-  rows: readonly object[],
+  rows: readonly (object | readonly unknown[])[],
 ): Promise<void> {
   if (rows.length === 0) return;
   const names = Object.keys(columns);
-  const arrays = names.map((name) =>
+  const arrays = names.map((name, i) =>
     rows.map((row) => {
-      const v = (row as Record<string, unknown>)[name];
+      // A row is an object keyed by column, or its values in column order (the activity log's rows).
+      const v = Array.isArray(row) ? (row as readonly unknown[])[i] : (row as Record<string, unknown>)[name];
       if (v === undefined || v === null) return null;
       return v instanceof Date ? v.toISOString() : v;
     }),

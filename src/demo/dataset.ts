@@ -1,8 +1,8 @@
 import type { Insertable } from 'kysely';
+import { ActivityLog } from './activity-log.ts';
 import type {
   AccountsTable,
   AcquisitionCostsTable,
-  ActivitiesTable,
   ContactsTable,
   CustomersTable,
   GoalsTable,
@@ -26,7 +26,8 @@ export interface DemoDataset {
   leads: WithId<LeadsTable>[];
   opportunities: WithId<OpportunitiesTable>[];
   opportunityHistory: Insertable<OpportunityHistoryTable>[];
-  activities: Insertable<ActivitiesTable>[];
+  /** Column-wise: millions of rows at the 200-rep size (see activity-log.ts). */
+  activities: ActivityLog;
   goals: Insertable<GoalsTable>[];
   customers: WithId<CustomersTable>[];
   subscriptions: Insertable<SubscriptionsTable>[];
@@ -43,7 +44,7 @@ export function emptyDataset(): DemoDataset {
     leads: [],
     opportunities: [],
     opportunityHistory: [],
-    activities: [],
+    activities: new ActivityLog(),
     goals: [],
     customers: [],
     subscriptions: [],

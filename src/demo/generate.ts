@@ -96,7 +96,7 @@ export function generateDemo(input: GenerateInput): GeneratedDemo {
   buildGoals(ctx);
   buildAcquisitionCosts(ctx);
   // Chronological rows make index inserts append-mostly (cheaper) and read naturally in the tables.
-  ds.activities.sort((a, b) => (a.occurred_at as Date).getTime() - (b.occurred_at as Date).getTime());
+  ds.activities.sortByTime();
   prefillDerived(ds, input.cal, input.leadSla);
   return { dataset: ds, reps, start };
 }

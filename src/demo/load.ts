@@ -6,7 +6,8 @@ import type { Db } from '../store/db.ts';
 import { rebuildActivityRollups } from '../store/aggregates/rebuild-activity-rollups.ts';
 import { refreshDerived } from '../store/derived/refresh.ts';
 import type { Database } from '../store/schema.ts';
-import { openCopy } from '../store/bulk/copy-rows.ts';
+import { openCopy, type CopyRow } from '../store/bulk/copy-rows.ts';
+import { freshenEmptyTables } from '../store/bulk/fresh-tables.ts';
 import { loadWithIndexesDeferred } from '../store/bulk/rebuild-after-load.ts';
 import { recordAudit } from '../store/tables/audit-log.ts';
 import { getBusinessCalendar } from '../store/tables/calendar.ts';
@@ -127,13 +128,46 @@ async function demoStages(tx: Transaction<Database>): Promise<StageIds> {
   };
 }
 
+/** The tables the demo fills, in write order. */
+const DEMO_TABLES = [
+  'teams',
+  'users',
+  'accounts',
+  'contacts',
+  'leads',
+  'opportunities',
+  'opportunity_history',
+  'activities',
+  'customers',
+  'subscriptions',
+  'goals',
+  'acquisition_costs',
+] as const satisfies readonly (keyof Database)[];
+type DemoTable = (typeof DEMO_TABLES)[number];
+
+/**
+ * How the rollup tables kept by statement-level triggers on activities, opportunities and opportunity_history
+ * follow the demo load. null: the triggers fire, once per COPY statement (one for PostgreSQL, one per 16 MB
+ * chunk on PGlite), each aggregating its statement's rows. A function: the triggers are off while each table is
+ * loaded, and the function rebuilds the rollups once, from the loaded tables, before the derived refresh (whose
+ * updates the re-enabled triggers follow). The recommended setting once the rollup migrations are in is the
+ * rebuild, e.g. `(tx) => rebuildActivityRollups(tx).then(() => undefined)`: into empty tables it is one
+ * GROUP BY over the loaded rows instead of upserting rollup rows chunk after chunk.
+ */
+const REBUILD_ROLLUPS_AFTER_LOAD: ((tx: Transaction<Database>) => Promise<void>) | null = async (tx) => {
+  await rebuildActivityRollups(tx);
+  // The stage intervals of every deal, once, instead of once per COPY of opportunities and again of history.
+  await sql`select opportunity_stage_spans_refresh(array(select id from opportunities))`.execute(tx);
+};
+
 /** How the demo writes its rows: COPY (the bulk path imports share), or INSERT batches of 1,000 rows. */
 export type DemoWriteMode = 'copy' | 'insert';
 
 /**
  * Writes the dataset in dependency order, with COPY unless `mode` is 'insert' or the connection does not allow
  * COPY (then 1,000 rows per INSERT); teams get their managers and leads their opportunities afterwards. Both
- * ways store the same bytes (test/demo-copy.test.ts compares them table by table).
+ * ways store the same bytes (test/demo-copy.test.ts compares them table by table). Empties the dataset's large
+ * tables as it writes them (count them first).
  */
 async function writeDataset(
   tx: Transaction<Database>,
@@ -142,30 +176,61 @@ async function writeDataset(
   onProgress?: DemoProgress,
 ): Promise<void> {
   const total = Object.values(datasetCounts(ds)).reduce((a, b) => a + b, 0);
+  // Each table's rows are handed over as it is written, so the 200-rep demo's 570,000 contacts, 325,000 accounts
+  // and the rest are garbage by the time the 3.2M activities go in, rather than held to the end (about 500 MB).
+  const take = <
+    K extends 'users' | 'accounts' | 'contacts' | 'leads' | 'opportunities' | 'opportunityHistory',
+  >(
+    key: K,
+  ): DemoDataset[K] => {
+    const rows = ds[key];
+    ds[key] = [] as DemoDataset[K];
+    return rows;
+  };
   let written = 0;
   const progress = (n: number) => {
     written += n;
     onProgress?.(written, total);
   };
   const copier = mode === 'copy' ? await openCopy(tx) : null;
-  const write = async (table: keyof Database & string, columns: ColumnTypes, rows: readonly object[]) => {
+  // The demo only writes into empty tables (it refuses a store with data, or empties it first); those whose
+  // storage is replaced here take their rows frozen (and, on PGlite, without write-ahead log).
+  const fresh = copier ? await freshenEmptyTables(tx, DEMO_TABLES) : new Set<string>();
+  const write = async (
+    table: DemoTable,
+    columns: ColumnTypes,
+    rows: Iterable<CopyRow>,
+    encoded?: () => Iterable<string>,
+  ) => {
     if (copier) {
-      // The demo only writes into empty tables (it refuses a store with data, or empties it first).
-      await loadWithIndexesDeferred(tx, table, () => copier.copy(table, columns, rows, progress));
+      const freeze = fresh.has(table);
+      const source = encoded ? { encodedLines: encoded() } : rows;
+      await loadWithIndexesDeferred(
+        tx,
+        table,
+        () => copier.copy(table, columns, source, progress, { freeze }),
+        { userTriggers: REBUILD_ROLLUPS_AFTER_LOAD ? 'disable' : 'fire' },
+      );
       return;
     }
-    for (let i = 0; i < rows.length; i += BATCH) {
-      const batch = rows.slice(i, i + BATCH);
+    let batch: CopyRow[] = [];
+    const flush = async () => {
       await insertRows(tx, table, columns, batch);
       progress(batch.length);
+      batch = [];
+    };
+    for (const row of rows) {
+      batch.push(row);
+      if (batch.length === BATCH) await flush();
     }
+    if (batch.length > 0) await flush();
   };
   await write(
     'teams',
     TEAM_COLUMNS,
     ds.teams.map((t) => ({ ...t, manager_id: null })),
   );
-  await write('users', USER_COLUMNS, ds.users);
+  await write('users', USER_COLUMNS, take('users'));
   for (const t of ds.teams) {
     await tx
       .updateTable('teams')
@@ -173,15 +238,15 @@ async function writeDataset(
       .where('id', '=', t.id)
       .execute();
   }
-  await write('accounts', ACCOUNT_COLUMNS, ds.accounts);
-  await write('contacts', CONTACT_COLUMNS, ds.contacts);
-  await write('leads', LEAD_COLUMNS, ds.leads);
-  await write('opportunities', OPPORTUNITY_COLUMNS, ds.opportunities);
+  await write('accounts', ACCOUNT_COLUMNS, take('accounts'));
+  await write('contacts', CONTACT_COLUMNS, take('contacts'));
+  await write('leads', LEAD_COLUMNS, take('leads'));
+  await write('opportunities', OPPORTUNITY_COLUMNS, take('opportunities'));
   // Leads and opportunities point at each other; the lead side is filled in one statement once both exist.
   await sql`update leads l set converted_opportunity_id = o.id
     from opportunities o where o.lead_id = l.id and l.status = 'converted'`.execute(tx);
-  await write('opportunity_history', HISTORY_COLUMNS, ds.opportunityHistory);
-  await write('activities', ACTIVITY_COLUMNS, ds.activities);
+  await write('opportunity_history', HISTORY_COLUMNS, take('opportunityHistory'));
+  await write('activities', ACTIVITY_COLUMNS, ds.activities.rows(), () => ds.activities.copyLines());
   await write('customers', CUSTOMER_COLUMNS, ds.customers);
   await write('subscriptions', SUBSCRIPTION_COLUMNS, ds.subscriptions);
   await write('goals', GOAL_COLUMNS, ds.goals);
@@ -192,6 +257,7 @@ async function writeDataset(
       tx,
     );
   }
+  if (REBUILD_ROLLUPS_AFTER_LOAD) await REBUILD_ROLLUPS_AFTER_LOAD(tx);
 }
 
 /**
@@ -257,12 +323,12 @@ export async function loadDemo(
     });
     const tWrite = performance.now();
     timings.generateMs = tWrite - tGen;
+    const counts = datasetCounts(generated.dataset);
     await writeDataset(tx, generated.dataset, flags.mode ?? 'copy', flags.onProgress);
     const tDerived = performance.now();
     timings.writeMs = tDerived - tWrite;
     await refreshDerived(tx, { all: true });
     timings.derivedMs = performance.now() - tDerived;
-    const counts = datasetCounts(generated.dataset);
     await recordAudit(tx, SYSTEM_VIEWER, {
       action: flags.reset ? 'reset_and_load' : 'load',
       entity: 'demo_data',

@@ -57,6 +57,10 @@ export async function openDb(target: StoreTarget): Promise<Db> {
     client = await PGliteClass.create(target.dataDir ?? undefined, {
       parsers: { [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: asText },
       serializers: {},
+      // An embedded store has no replicas or WAL archive, so the log needs only what crash recovery needs:
+      // then a table filled in the transaction that created or truncated it (the demo, a first bulk load) is
+      // written without WAL, and so are its index builds. See docs/performance.md (demo load).
+      startParams: [...PGliteClass.defaultStartParams, '-c', 'wal_level=minimal', '-c', 'max_wal_senders=0'],
     });
     await registerPglite(client);
   } catch (err) {

@@ -68,4 +68,44 @@ describeStores('loading with indexes deferred', (ctx) => {
       .catch((e: unknown) => e);
     expect(String((later as Error).message)).toMatch(/foreign key/);
   });
+
+  it("fires the table's own statement triggers once per COPY, or not at all when asked to, and re-enables them", async () => {
+    const user = await ctx.db
+      .insertInto('users')
+      .values({ name: 'Rep 2', email: 'rep2@example.com', role: 'rep' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await sql`create table probe_statements (rows int8)`.execute(ctx.db);
+    await sql`create function probe_count() returns trigger language plpgsql as $$
+      begin insert into probe_statements select count(*) from new_rows; return null; end $$`.execute(ctx.db);
+    await sql`create trigger probe_insert after insert on activities referencing new table as new_rows
+      for each statement execute function probe_count()`.execute(ctx.db);
+    const rows = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        type: 'call',
+        direction: 'outbound',
+        user_id: user.id,
+        occurred_at: new Date(Date.UTC(2026, 1, 1, 9, i)),
+      }));
+    const load = (n: number, userTriggers: 'fire' | 'disable') =>
+      ctx.db.transaction().execute(async (tx) => {
+        await sql`delete from activities`.execute(tx);
+        return loadWithIndexesDeferred(tx, 'activities', () => copyRows(tx, 'activities', COLUMNS, rows(n)), {
+          userTriggers,
+        });
+      });
+    await load(30, 'fire');
+    await load(20, 'disable');
+    const seen = await sql<{ rows: number }>`select rows from probe_statements`.execute(ctx.db);
+    expect(seen.rows.map((r) => Number(r.rows))).toEqual([30]);
+    const state = await sql<{ tgenabled: string }>`
+      select tgenabled from pg_trigger where tgname = 'probe_insert' and tgrelid = 'activities'::regclass`.execute(
+      ctx.db,
+    );
+    expect(state.rows).toEqual([{ tgenabled: 'O' }]);
+    await sql`drop trigger probe_insert on activities`.execute(ctx.db);
+    await sql`drop function probe_count()`.execute(ctx.db);
+    await sql`drop table probe_statements`.execute(ctx.db);
+    await ctx.db.deleteFrom('activities').execute();
+  });
 });

@@ -59,6 +59,11 @@ const hourCache = new Map<string, number>();
 
 /** The instant of a local date and minute of day in the workspace zone. */
 export function at(ctx: SimContext, date: string, minute: number): Date {
+  return new Date(atMs(ctx, date, minute));
+}
+
+/** `at` in epoch milliseconds, for the activity log (no Date object per activity). */
+export function atMs(ctx: SimContext, date: string, minute: number): number {
   const tz = ctx.cal.timeZone;
   const dayKey = `${tz}|${date}`;
   let midnight = dayCache.get(dayKey);
@@ -68,7 +73,7 @@ export function at(ctx: SimContext, date: string, minute: number): Date {
     midnight = m1 - m0 === 1439 * 60_000 ? m0 : null;
     dayCache.set(dayKey, midnight);
   }
-  if (midnight !== null && minute >= 0 && minute < 1440) return new Date(midnight + minute * 60_000);
+  if (midnight !== null && minute >= 0 && minute < 1440) return midnight + minute * 60_000;
   const hour = Math.floor(minute / 60);
   const key = `${dayKey}|${hour}`;
   let base = hourCache.get(key);
@@ -76,7 +81,7 @@ export function at(ctx: SimContext, date: string, minute: number): Date {
     base = localDateToInstant(date, tz, hour * 60).getTime();
     hourCache.set(key, base);
   }
-  return new Date(base + (minute - hour * 60) * 60_000);
+  return base + (minute - hour * 60) * 60_000;
 }
 
 const businessDays = new WeakMap<BusinessCalendar, Map<string, boolean>>();

@@ -1,7 +1,7 @@
 import type { ActivityOutcome, ActivityType } from '../../store/schema.ts';
 import { companyName, industry, personName, workEmail } from '../names.ts';
 import type { RepProfile } from '../org.ts';
-import { addLoad, at, inWindow, type SimContext } from './context.ts';
+import { addLoad, atMs, inWindow, type SimContext } from './context.ts';
 
 /** Creates an account owned by the rep; returns its id. */
 export function newAccount(ctx: SimContext, rep: RepProfile, createdAt: Date): number {
@@ -64,14 +64,14 @@ export function logActivity(
     type: a.type,
     direction: a.direction ?? 'outbound',
     outcome: a.outcome,
-    duration_seconds: a.durationSeconds ?? null,
-    user_id: rep.userId,
-    lead_id: a.leadId ?? null,
-    contact_id: a.contactId ?? null,
-    account_id: a.accountId ?? null,
-    opportunity_id: a.opportunityId ?? null,
+    durationSeconds: a.durationSeconds ?? null,
+    userId: rep.userId,
+    leadId: a.leadId ?? null,
+    contactId: a.contactId ?? null,
+    accountId: a.accountId ?? null,
+    opportunityId: a.opportunityId ?? null,
     subject: a.subject ?? null,
-    occurred_at: at(ctx, a.date, a.minute),
+    occurredAt: atMs(ctx, a.date, a.minute),
   });
 }
 

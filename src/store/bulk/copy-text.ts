@@ -119,7 +119,15 @@ export function quoteIdent(name: string): string {
   return '"' + name.replace(/"/g, '""') + '"';
 }
 
-/** The COPY statement for `table (columns)` reading from `source` (STDIN, or a file name literal on PGlite). */
-export function copyStatement(table: string, names: readonly string[], source: string): string {
-  return `copy ${quoteIdent(table)} (${names.map(quoteIdent).join(', ')}) from ${source}`;
+/**
+ * The COPY statement for `table (columns)` reading from `source` (STDIN, or a file name literal on PGlite);
+ * `freeze` writes the rows frozen, allowed only into a table created or truncated in the same transaction.
+ */
+export function copyStatement(
+  table: string,
+  names: readonly string[],
+  source: string,
+  freeze = false,
+): string {
+  return `copy ${quoteIdent(table)} (${names.map(quoteIdent).join(', ')}) from ${source}${freeze ? ' with (freeze)' : ''}`;
 }

@@ -16,6 +16,17 @@ async function derivedObjects(tx: Transaction<Database>, table: string) {
   return { fks: fks.rows, indexes: indexes.rows };
 }
 
+/** What else a deferred load sets aside. */
+export interface DeferredLoadOptions {
+  /**
+   * 'disable': the table's own triggers (not the foreign-key ones, which are re-created anyway) are off during
+   * the load and back on after it, in the same transaction; the caller then brings whatever they maintain (the
+   * rollups) up to date itself, in one pass. 'fire' (the default): they run as for any write, once per COPY
+   * statement when they are statement-level.
+   */
+  userTriggers?: 'fire' | 'disable';
+}
+
 /**
  * Runs `load` (a bulk write into the EMPTY `table`) with the table's foreign keys and secondary indexes set
  * aside, then re-creates them from their own definitions: one index build and one set-based check per foreign
@@ -29,10 +40,11 @@ export async function loadWithIndexesDeferred<T>(
   tx: Transaction<Database>,
   table: keyof Database & string,
   load: () => Promise<T>,
+  options: DeferredLoadOptions = {},
 ): Promise<T> {
   const any = await sql`select 1 from ${sql.table(table)} limit 1`.execute(tx);
   if (any.rows.length > 0) return load();
-  return withIndexesDeferred(tx, table, load);
+  return withIndexesDeferred(tx, table, load, options);
 }
 
 /**
@@ -45,12 +57,16 @@ export async function withIndexesDeferred<T>(
   tx: Transaction<Database>,
   table: keyof Database & string,
   load: () => Promise<T>,
+  options: DeferredLoadOptions = {},
 ): Promise<T> {
   const { fks, indexes } = await derivedObjects(tx, table);
   for (const fk of fks)
     await sql`alter table ${sql.table(table)} drop constraint ${sql.id(fk.name)}`.execute(tx);
   for (const ix of indexes) await sql`drop index ${sql.id(ix.name)}`.execute(tx);
+  const triggersOff = options.userTriggers === 'disable';
+  if (triggersOff) await sql`alter table ${sql.table(table)} disable trigger user`.execute(tx);
   const result = await load();
+  if (triggersOff) await sql`alter table ${sql.table(table)} enable trigger user`.execute(tx);
   for (const ix of indexes) await sql.raw(ix.def).execute(tx);
   for (const fk of fks)
     await sql`alter table ${sql.table(table)} add constraint ${sql.id(fk.name)} ${sql.raw(fk.def)}`.execute(
