@@ -210,7 +210,10 @@ describe('web app in Chromium', () => {
     const target = (await category.inputValue()) === 'commit' ? 'best_case' : 'commit';
     await category.selectOption(target);
     await callForm.getByRole('button', { name: 'Save my call and categories' }).click();
-    await expect(callForm.getByTestId('my-call').textContent()).resolves.toContain(fmt.money(12_345_600));
+    // The save answers asynchronously: wait for the panel to show the new call (a condition, not a one-off read).
+    await expect
+      .poll(() => callForm.getByTestId('my-call').textContent(), { timeout: 30_000 })
+      .toContain(fmt.money(12_345_600));
     const calls = await rep.api<{ calls: { amount: number }[] }>(
       `/api/forecast/calls?period=${quarter}&scope=rep:${me.user.id}`,
     );
@@ -253,7 +256,9 @@ describe('web app in Chromium', () => {
     const rep = reps.items[0] as { id: number; name: string };
     await form.getByLabel('Name').fill('E2E weekly calls');
     await form.getByLabel('Metric').selectOption('calls');
-    await form.getByLabel('For').selectOption('user');
+    // Anchored: a select's name is its label followed by its options' text, and the metric select's options now
+    // include "Forecast accuracy".
+    await form.getByLabel(/^For/).selectOption('user');
     await form.getByLabel('Who').selectOption(String(rep.id));
     await form.getByLabel('Every').selectOption('week');
     await form.getByLabel('Target').fill('55');

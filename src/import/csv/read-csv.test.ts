@@ -21,9 +21,9 @@ describe('readCsvRows', () => {
       '"Copyright (c) 2000-2024 salesforce.com, inc. All rights reserved."\r\n"Grand Totals (2 records)"\r\n';
     const { out, skips } = await rows(text);
     expect(out).toEqual([
-      { line: 1, cells: ['Name', 'Note'] },
-      { line: 2, cells: ['A', 'two\r\nlines'] },
-      { line: 4, cells: ['B', 'x'] },
+      { line: 1, cells: ['Name', 'Note'], raw: '"Name","Note"' },
+      { line: 2, cells: ['A', 'two\r\nlines'], raw: '"A","two\r\nlines"' },
+      { line: 4, cells: ['B', 'x'], raw: '"B","x"' },
     ]);
     expect(skips).toEqual({ blank: 2, footer: 3 });
   });
@@ -31,9 +31,9 @@ describe('readCsvRows', () => {
   it('reads other delimiters, LF files and ragged rows', async () => {
     const { out } = await rows('a;b\n1;2;3\n4\n', ';');
     expect(out).toEqual([
-      { line: 1, cells: ['a', 'b'] },
-      { line: 2, cells: ['1', '2', '3'] },
-      { line: 3, cells: ['4'] },
+      { line: 1, cells: ['a', 'b'], raw: 'a;b' },
+      { line: 2, cells: ['1', '2', '3'], raw: '1;2;3' },
+      { line: 3, cells: ['4'], raw: '4' },
     ]);
   });
 });

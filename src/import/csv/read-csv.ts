@@ -8,7 +8,7 @@ import { isBlankRow, isFooterRow } from './footer.ts';
 export interface CsvRow {
   line: number;
   cells: string[];
-  /** The record as it stands in the (decoded) file, line breaks included: a staged row keeps it for its reject. */
+  /** The record as it stands in the (decoded) file, inner line breaks included, its own end of line not: a staged row keeps it for its reject. */
   raw: string;
 }
 
@@ -92,6 +92,6 @@ export async function* readCsvRows(
       continue;
     }
     headerSeen = true;
-    yield { line: start, cells: rec.record, raw: rec.raw };
+    yield { line: start, cells: rec.record, raw: body };
   }
 }
