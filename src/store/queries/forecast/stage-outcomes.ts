@@ -18,11 +18,11 @@ export async function stageOutcomesBefore(db: Db, at: Date): Promise<StageOutcom
 
 /**
  * stageOutcomesBefore for several instants: the (deal, stage) pairs are found once over the union of the
- * windows, then counted per window. From opportunity_stage_spans: a deal was in a stage before closing when its
- * first history row in that stage (first_in_stage) is dated before closed_at, so each pair is one row. Its days
- * in the stage are the sum over its entries into the stage (is_entry rows dated before the close) of the time to
- * the next entry (left_at) or the close, whichever is first: consecutive history rows in one stage add up to
- * exactly that. Element i answers `ats[i]`.
+ * windows, then counted per window. From opportunity_stage_spans: a deal was in a stage before closing when it
+ * entered the stage (an is_entry history row; its first row in a stage always is one) before closed_at, so each
+ * (deal, stage) group is one pair. Its days in the stage are the sum over those entries of the time to the next
+ * entry (left_at) or the close, whichever is first: consecutive history rows in one stage add up to exactly that.
+ * Element i answers `ats[i]`.
  */
 export async function stageOutcomesBeforeMany(db: Db, ats: readonly Date[]): Promise<StageOutcome[][]> {
   const out: StageOutcome[][] = ats.map(() => []);
@@ -47,14 +47,11 @@ export async function stageOutcomesBeforeMany(db: Db, ats: readonly Date[]): Pro
       where o.status in ('won', 'lost')
         and o.closed_at < (select max(at) from c) and o.closed_at >= (select min(from_at) from c)
     ), pairs as (
-      select o.pipeline_id, sp.stage_id, o.owner_id, o.won, o.closed_at,
-        (select coalesce(sum(extract(epoch from least(coalesce(e.left_at, o.closed_at), o.closed_at) - e.changed_at)), 0)
-          from opportunity_stage_spans e
-          where e.opportunity_id = o.id and e.stage_id = sp.stage_id and e.is_entry and e.changed_at < o.closed_at
-        ) / 86400 as days
+      select o.pipeline_id, e.stage_id, o.owner_id, o.won, o.closed_at,
+        sum(extract(epoch from least(coalesce(e.left_at, o.closed_at), o.closed_at) - e.changed_at)) / 86400 as days
       from closed o
-      join opportunity_stage_spans sp on sp.opportunity_id = o.id and sp.first_in_stage
-        and sp.changed_at < o.closed_at
+      join opportunity_stage_spans e on e.opportunity_id = o.id and e.is_entry and e.changed_at < o.closed_at
+      group by o.id, o.pipeline_id, e.stage_id, o.owner_id, o.won, o.closed_at
     )
     select c.i, p.pipeline_id, p.stage_id, p.owner_id, count(*) as closed, count(*) filter (where p.won) as won,
       coalesce(sum(p.days), 0)::float8 as closed_days,
