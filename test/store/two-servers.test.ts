@@ -1,26 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
-import { createServer as createNetServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refreshDerived } from '../../src/store/derived/refresh.ts';
 import { createWebhookEndpoint } from '../../src/store/queries/alerts/webhook-endpoints.ts';
 import { openTestStore } from '../support/stores.ts';
 import { seedUser } from '../support/users.ts';
 import type { Db } from '../../src/store/db.ts';
+import { freePort } from '../support/free-port.ts';
 
 const LEADS = 12;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createNetServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function until<T>(what: string, probe: () => Promise<T | undefined | false>, ms = 90_000): Promise<T> {
   const deadline = Date.now() + ms;

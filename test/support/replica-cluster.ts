@@ -1,8 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './free-port.ts';
 
 /**
  * A throw-away PostgreSQL primary and a streaming replica made with pg_basebackup, on 127.0.0.1 and free ports,
@@ -27,18 +27,6 @@ export function findPgBin(): string | null {
     candidates.find((d) => d && ['initdb', 'pg_ctl', 'pg_basebackup'].every((t) => existsSync(join(d, t)))) ??
     null
   );
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 /** PostgreSQL refuses to run as root: under root the tools run as the `postgres` system user. */
