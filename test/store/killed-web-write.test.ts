@@ -1,18 +1,14 @@
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { sql } from 'kysely';
 import { afterAll, expect, it } from 'vitest';
 import { openConfiguredStore } from '../../src/cli/store-from-config.ts';
 import { parseConfig } from '../../src/config.ts';
 import { failAbandonedImportRuns } from '../../src/import/run-lock.ts';
-import { openDb } from '../../src/store/db.ts';
 import { freePort } from '../support/free-port.ts';
-import { storeNames, type StoreName } from '../support/stores.ts';
+import { childStoreEnv } from '../support/child-store.ts';
+import { storeNames } from '../support/stores.ts';
 
 /*
  * kill -9 of the server in the middle of a web request that writes: a CSV streamed to POST /api/imports, the
@@ -30,20 +26,6 @@ afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
-async function freshStore(name: StoreName): Promise<Record<string, string>> {
-  const dir = mkdtempSync(join(tmpdir(), 'pacesetter-killed-web-'));
-  dirs.push(dir);
-  if (name === 'pglite') return { PACESETTER_DATA: join(dir, 'data') };
-  const base = process.env.TEST_DATABASE_URL as string;
-  const schema = `t_${randomBytes(6).toString('hex')}`; // dropped by test/support/global-setup.ts
-  const admin = await openDb({ kind: 'postgres', url: base });
-  await sql`create schema ${sql.id(schema)}`.execute(admin);
-  await admin.destroy();
-  const url = new URL(base);
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  return { DATABASE_URL: url.toString() };
-}
-
 async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 60_000): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
@@ -56,7 +38,7 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 
 
 for (const name of storeNames()) {
   it(`kill -9 of the server during an upload that writes: none of it is kept [${name}]`, async () => {
-    const env = await freshStore(name);
+    const env = await childStoreEnv(name, dirs);
     const port = await freePort();
     const server = spawn(
       process.execPath,

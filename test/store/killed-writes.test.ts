@@ -1,8 +1,6 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
 import { afterAll, expect, it } from 'vitest';
@@ -14,6 +12,7 @@ import { refreshDerived } from '../../src/store/derived/refresh.ts';
 import { openDb, type Db } from '../../src/store/db.ts';
 import { runCli } from '../support/cli.ts';
 import { storeFingerprint } from '../support/fingerprint.ts';
+import { childStoreEnv } from '../support/child-store.ts';
 import { storeNames, type StoreName } from '../support/stores.ts';
 
 /*
@@ -26,21 +25,6 @@ const dirs: string[] = [];
 afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
-
-async function freshStore(name: StoreName, appName: string): Promise<Record<string, string>> {
-  const dir = mkdtempSync(join(tmpdir(), 'pacesetter-killed-'));
-  dirs.push(dir);
-  if (name === 'pglite') return { PACESETTER_DATA: join(dir, 'data') };
-  const base = process.env.TEST_DATABASE_URL as string;
-  const schema = `t_${randomBytes(6).toString('hex')}`; // dropped by test/support/global-setup.ts
-  const admin = await openDb({ kind: 'postgres', url: base });
-  await sql`create schema ${sql.id(schema)}`.execute(admin);
-  await admin.destroy();
-  const url = new URL(base);
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  url.searchParams.set('application_name', appName);
-  return { DATABASE_URL: url.toString() };
-}
 
 async function withStore<T>(env: Record<string, string>, fn: (db: Db) => Promise<T>): Promise<T> {
   const db = await openConfiguredStore(parseConfig(env));
@@ -118,7 +102,7 @@ function differing(a: Awaited<ReturnType<typeof contents>>, b: Awaited<ReturnTyp
 
 async function demoStore(name: StoreName): Promise<{ env: Record<string, string>; appName: string }> {
   const appName = `killed-${randomBytes(4).toString('hex')}`;
-  const env = await freshStore(name, appName);
+  const env = await childStoreEnv(name, dirs, appName);
   const demo = runCli(['demo', '--reps', '2', '--months', '1', '--until', '2026-06-30'], env);
   expect(demo.status, demo.err).toBe(0);
   return { env, appName };

@@ -1,0 +1,31 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { openDb } from '../../src/store/db.ts';
+import type { StoreName } from './stores.ts';
+
+/**
+ * The environment that points a child process (the CLI, `serve`) at a fresh store: a new PGlite data directory
+ * under `dirs`, or a new PostgreSQL schema of TEST_DATABASE_URL (dropped by global-setup.ts). With `appName`,
+ * PostgreSQL sessions carry it, so a test can wait until a killed process has left the server.
+ */
+export async function childStoreEnv(
+  name: StoreName,
+  dirs: string[],
+  appName?: string,
+): Promise<Record<string, string>> {
+  const dir = mkdtempSync(join(tmpdir(), 'pacesetter-child-'));
+  dirs.push(dir);
+  if (name === 'pglite') return { PACESETTER_DATA: join(dir, 'data') };
+  const base = process.env.TEST_DATABASE_URL as string;
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const admin = await openDb({ kind: 'postgres', url: base });
+  await sql`create schema ${sql.id(schema)}`.execute(admin);
+  await admin.destroy();
+  const url = new URL(base);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  if (appName) url.searchParams.set('application_name', appName);
+  return { DATABASE_URL: url.toString() };
+}
