@@ -1,8 +1,6 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
@@ -12,8 +10,9 @@ import { parseConfig } from '../../src/config.ts';
 import { SYSTEM_VIEWER } from '../../src/domain/access/viewer.ts';
 import { ABANDONED_RUN_ERROR, failAbandonedImportRuns } from '../../src/import/run-lock.ts';
 import { runImport } from '../../src/import/run-import.ts';
-import { openDb, type Db } from '../../src/store/db.ts';
-import { describeStores, storeNames, type StoreName } from '../support/stores.ts';
+import type { Db } from '../../src/store/db.ts';
+import { childStoreEnv, waitUntilSessionGone } from '../support/child-store.ts';
+import { describeStores, storeNames } from '../support/stores.ts';
 
 const HEADER =
   'Deal - ID,Deal - Title,Deal - Owner,Deal - Value,Deal - Organization,Deal - Stage,Deal - Status,Deal - Deal created,Deal - Deal closed on';
@@ -102,26 +101,10 @@ afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
-/** Environment for a process that opens a fresh store like the CLI does, and the URL of the PostgreSQL one. */
-async function freshStore(name: StoreName, appName: string): Promise<Record<string, string>> {
-  const dir = mkdtempSync(join(tmpdir(), 'pacesetter-killed-import-'));
-  dirs.push(dir);
-  if (name === 'pglite') return { PACESETTER_DATA: dir };
-  const base = process.env.TEST_DATABASE_URL as string;
-  const schema = `t_${randomBytes(6).toString('hex')}`; // dropped by test/support/global-setup.ts
-  const admin = await openDb({ kind: 'postgres', url: base });
-  await sql`create schema ${sql.id(schema)}`.execute(admin);
-  await admin.destroy();
-  const url = new URL(base);
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  url.searchParams.set('application_name', appName);
-  return { PACESETTER_DATA: dir, DATABASE_URL: url.toString() };
-}
-
 for (const name of storeNames()) {
   it(`kill -9 in the middle of an import: at the next open the run is failed and none of its rows exist [${name}]`, async () => {
     const appName = `killed-import-${randomBytes(4).toString('hex')}`;
-    const env = await freshStore(name, appName);
+    const env = await childStoreEnv(name, dirs, appName);
     const child = spawn(process.execPath, ['test/support/import-until-killed.ts'], {
       env: {
         PATH: process.env.PATH ?? '',
@@ -146,19 +129,7 @@ for (const name of storeNames()) {
     child.kill('SIGKILL');
     expect(await exited).toBe('SIGKILL');
 
-    if (env.DATABASE_URL) {
-      // PostgreSQL ends the killed client's session when it notices the closed socket; until then its lock holds.
-      const admin = await openDb({ kind: 'postgres', url: process.env.TEST_DATABASE_URL as string });
-      try {
-        await waitFor('the killed process to leave PostgreSQL', async () => {
-          const r = await sql<{ n: number }>`
-            select count(*) as n from pg_stat_activity where application_name = ${appName}`.execute(admin);
-          return Number(r.rows[0]?.n) === 0 ? true : undefined;
-        });
-      } finally {
-        await admin.destroy();
-      }
-    }
+    if (env.DATABASE_URL) await waitUntilSessionGone(appName);
 
     const db = await openConfiguredStore(parseConfig(env));
     try {

@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
 import { afterAll, expect, it } from 'vitest';
 import { openConfiguredStore } from '../../src/cli/store-from-config.ts';
@@ -9,10 +8,10 @@ import { parseConfig } from '../../src/config.ts';
 import { runJobOnce } from '../../src/jobs/runner.ts';
 import { slaCheckJob } from '../../src/jobs/definitions/sla-check.ts';
 import { refreshDerived } from '../../src/store/derived/refresh.ts';
-import { openDb, type Db } from '../../src/store/db.ts';
+import type { Db } from '../../src/store/db.ts';
 import { runCli } from '../support/cli.ts';
 import { storeFingerprint } from '../support/fingerprint.ts';
-import { childStoreEnv } from '../support/child-store.ts';
+import { childStoreEnv, waitUntilSessionGone } from '../support/child-store.ts';
 import { storeNames, type StoreName } from '../support/stores.ts';
 
 /*
@@ -61,20 +60,7 @@ async function killMidway(name: StoreName, env: Record<string, string>, appName:
   child.kill('SIGKILL');
   expect(await exited).toBe('SIGKILL');
   if (name !== 'postgres') return;
-  // PostgreSQL rolls the transaction back when it notices the closed socket; until then its locks hold.
-  const admin = await openDb({ kind: 'postgres', url: process.env.TEST_DATABASE_URL as string });
-  try {
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      const r = await sql<{ n: number }>`
-        select count(*)::int as n from pg_stat_activity where application_name = ${appName}`.execute(admin);
-      if (r.rows[0]?.n === 0) break;
-      if (Date.now() > deadline) throw new Error('the killed process stayed in PostgreSQL');
-      await sleep(25);
-    }
-  } finally {
-    await admin.destroy();
-  }
+  await waitUntilSessionGone(appName);
 }
 
 /**

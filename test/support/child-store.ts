@@ -29,3 +29,23 @@ export async function childStoreEnv(
   if (appName) url.searchParams.set('application_name', appName);
   return { DATABASE_URL: url.toString() };
 }
+
+/**
+ * Waits until no PostgreSQL session of `appName` is left. PostgreSQL rolls a killed client's transaction back
+ * only when it notices the closed socket; until then its locks hold and its rows are still being undone.
+ */
+export async function waitUntilSessionGone(appName: string, timeoutMs = 30_000): Promise<void> {
+  const admin = await openDb({ kind: 'postgres', url: process.env.TEST_DATABASE_URL as string });
+  try {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const r = await sql<{ n: number }>`
+        select count(*)::int as n from pg_stat_activity where application_name = ${appName}`.execute(admin);
+      if (r.rows[0]?.n === 0) return;
+      if (Date.now() > deadline) throw new Error(`the killed process (${appName}) stayed in PostgreSQL`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  } finally {
+    await admin.destroy();
+  }
+}
