@@ -29,7 +29,82 @@ const TRACKED = [
   'settings',
 ];
 
+/*
+ * opportunity_stage_outcomes: one row per closed deal and stage it entered before closing, with the days it spent
+ * there (stage-outcomes.ts, the learned stage probabilities' input). Before, every forecast found these pairs by
+ * looking up the stage entries of each deal closed in the last 365 days (36k deals, 131k pairs on the 200-rep
+ * store: 0.7-3 s); now it is one range of an index on closed_at. days is the numeric sum the query computed, so
+ * the sums over it are the same numbers to the last digit.
+ *
+ * Kept in the writing transaction by statement triggers: on opportunity_stage_spans (every change to a deal's
+ * history, stage or close re-derives its spans, delete then insert) and on opportunities for what the spans do not
+ * follow (status, owner, pipeline, close instant). Each recomputes the touched deals' rows from the spans.
+ */
+const STAGE_OUTCOMES = [
+  `create table opportunity_stage_outcomes (
+    opportunity_id bigint not null,
+    stage_id bigint not null,
+    pipeline_id bigint not null,
+    owner_id bigint,
+    won boolean not null,
+    closed_at timestamptz not null,
+    days numeric not null,
+    primary key (opportunity_id, stage_id)
+  )`,
+  `create function opportunity_stage_outcomes_refresh(ids bigint[]) returns void language plpgsql as $$
+  begin
+    delete from opportunity_stage_outcomes where opportunity_id = any(ids);
+    insert into opportunity_stage_outcomes (opportunity_id, stage_id, pipeline_id, owner_id, won, closed_at, days)
+    select o.id, e.stage_id, o.pipeline_id, o.owner_id, o.status = 'won', o.closed_at,
+      sum(extract(epoch from least(coalesce(e.left_at, o.closed_at), o.closed_at) - e.changed_at)) / 86400
+    from opportunities o
+    join opportunity_stage_spans e on e.opportunity_id = o.id and e.is_entry and e.changed_at < o.closed_at
+    where o.id = any(ids) and o.status in ('won', 'lost') and o.closed_at is not null
+    group by o.id, e.stage_id;
+  end $$`,
+  `create function opportunity_stage_outcomes_from_spans() returns trigger language plpgsql as $$
+  begin
+    if tg_op = 'DELETE' then
+      perform opportunity_stage_outcomes_refresh(array(select distinct opportunity_id from old_rows));
+    else
+      perform opportunity_stage_outcomes_refresh(array(select distinct opportunity_id from new_rows));
+    end if;
+    return null;
+  end $$`,
+  `create trigger opportunity_stage_outcomes_ins after insert on opportunity_stage_spans
+    referencing new table as new_rows for each statement
+    execute function opportunity_stage_outcomes_from_spans()`,
+  `create trigger opportunity_stage_outcomes_del after delete on opportunity_stage_spans
+    referencing old table as old_rows for each statement
+    execute function opportunity_stage_outcomes_from_spans()`,
+  `create function opportunity_stage_outcomes_from_opportunities() returns trigger language plpgsql as $$
+  begin
+    -- Set operations, as the spans' trigger: transition tables have no statistics.
+    perform opportunity_stage_outcomes_refresh(array(
+      select id from (
+        select id, status, owner_id, pipeline_id, closed_at from new_rows
+        except
+        select id, status, owner_id, pipeline_id, closed_at from old_rows) changed));
+    return null;
+  end $$`,
+  `create trigger opportunity_stage_outcomes_upd after update on opportunities
+    referencing old table as old_rows new table as new_rows for each statement
+    execute function opportunity_stage_outcomes_from_opportunities()`,
+  `create function opportunity_stage_outcomes_truncate() returns trigger language plpgsql as $$
+  begin
+    delete from opportunity_stage_outcomes;
+    return null;
+  end $$`,
+  `create trigger opportunity_stage_outcomes_trunc after truncate on opportunity_stage_spans
+    for each statement execute function opportunity_stage_outcomes_truncate()`,
+  `select opportunity_stage_outcomes_refresh(array(select id from opportunities))`,
+  `create index opportunity_stage_outcomes_closed_idx on opportunity_stage_outcomes (closed_at)
+    include (pipeline_id, stage_id, owner_id, won, days)`,
+  `analyze opportunity_stage_outcomes`,
+];
+
 export async function up(db: Kysely<unknown>): Promise<void> {
+  for (const statement of STAGE_OUTCOMES) await sql.raw(statement).execute(db);
   await sql`create table forecast_data_version (
     id boolean primary key default true check (id),
     version bigint not null
