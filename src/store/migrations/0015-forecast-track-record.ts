@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely';
 /*
  * The forecast's track record, kept (issue 12; docs/performance.md, "Forecast with its track record").
  *
- * forecast_data_version is one row whose version goes up with every statement that writes what a forecast reads:
+ * forecast_data_version is one row whose version changes with every statement that writes what a forecast reads:
  * deals, their history and stage intervals, stages, pipelines, forecast calls, holidays, settings, and the users
  * a forecast counts (role, active, hire date, ramp). Statement-level AFTER triggers bump it inside the writing
  * transaction, so a snapshot that sees version v sees exactly the data of version v: two servers, a read replica
@@ -105,16 +105,22 @@ const STAGE_OUTCOMES = [
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   for (const statement of STAGE_OUTCOMES) await sql.raw(statement).execute(db);
+  // Versions come from a sequence, not from adding one to the row: a sequence never hands out a number twice, even
+  // after the row is emptied (a TRUNCATE of every table) or when two writers bump in an order the lock reverses.
+  await sql`create sequence forecast_data_version_seq`.execute(db);
   await sql`create table forecast_data_version (
     id boolean primary key default true check (id),
     version bigint not null
   )`.execute(db);
-  await sql`insert into forecast_data_version (id, version) values (true, 1)`.execute(db);
+  await sql`insert into forecast_data_version (id, version) values (true, nextval('forecast_data_version_seq'))`.execute(
+    db,
+  );
   await sql
     .raw(
       `create function forecast_data_version_bump() returns trigger language plpgsql as $$
     begin
-      update forecast_data_version set version = version + 1;
+      insert into forecast_data_version (id, version) values (true, nextval('forecast_data_version_seq'))
+        on conflict (id) do update set version = excluded.version;
       return null;
     end $$`,
     )

@@ -28,14 +28,15 @@ export interface CheckpointKey {
 /** Rows older than this are removed when new ones are written (the default seed changes daily anyway). */
 const KEEP_DAYS = 7;
 
-/** The data version a snapshot of `db` sees; it changes with every write the forecast could read. */
-export async function forecastDataVersion(db: Db): Promise<string> {
+/**
+ * The data version a snapshot of `db` sees; it changes with every write the forecast could read. Null when the
+ * version row is missing (its table was emptied and nothing was written since): nothing is stored or read then.
+ */
+export async function forecastDataVersion(db: Db): Promise<string | null> {
   const r = await sql<{
     version: string;
   }>`select version::text as version from forecast_data_version`.execute(db);
-  const v = r.rows[0]?.version;
-  if (v === undefined) throw new Error('forecast_data_version has no row (migration 0015)');
-  return v;
+  return r.rows[0]?.version ?? null;
 }
 
 /**
@@ -104,7 +105,7 @@ interface StoredResult {
 
 /**
  * Stores computed checkpoints under `version` (a concurrent writer of the same rows wins, the numbers being the
- * same), and removes rows of older versions and rows older than KEEP_DAYS. Non-finite numbers are not stored (JSON
+ * same), and removes rows of other versions and rows older than KEEP_DAYS. Non-finite numbers are not stored (JSON
  * cannot hold them), so such a checkpoint is computed again next time.
  */
 export async function writeCheckpoints(
@@ -129,9 +130,10 @@ export async function writeCheckpoints(
         ${sql.val(results)}::text[]) k(scope_key, period_key, as_of, result)
       on conflict do nothing`.execute(db);
   }
+  // Any other version is stale (versions identify states; they are not ordered).
   await sql`
     delete from forecast_backtest_checkpoints
-    where data_version < ${version}::bigint or created_at < now() - make_interval(days => ${KEEP_DAYS})`.execute(
+    where data_version <> ${version}::bigint or created_at < now() - make_interval(days => ${KEEP_DAYS})`.execute(
     db,
   );
 }
