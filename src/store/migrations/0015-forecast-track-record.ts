@@ -105,22 +105,21 @@ const STAGE_OUTCOMES = [
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   for (const statement of STAGE_OUTCOMES) await sql.raw(statement).execute(db);
-  // Versions come from a sequence, not from adding one to the row: a sequence never hands out a number twice, even
-  // after the row is emptied (a TRUNCATE of every table) or when two writers bump in an order the lock reverses.
-  await sql`create sequence forecast_data_version_seq`.execute(db);
   await sql`create table forecast_data_version (
     id boolean primary key default true check (id),
     version bigint not null
   )`.execute(db);
-  await sql`insert into forecast_data_version (id, version) values (true, nextval('forecast_data_version_seq'))`.execute(
-    db,
-  );
+  await sql`insert into forecast_data_version (id, version) values (true, 1)`.execute(db);
+  // A counter, not a sequence: a rolled-back write leaves no trace (a sequence would move). When the row is gone
+  // (every table emptied), it comes back at the current microsecond, far past any count a store reached before,
+  // so a version never names two states.
   await sql
     .raw(
       `create function forecast_data_version_bump() returns trigger language plpgsql as $$
     begin
-      insert into forecast_data_version (id, version) values (true, nextval('forecast_data_version_seq'))
-        on conflict (id) do update set version = excluded.version;
+      insert into forecast_data_version as v (id, version)
+        values (true, (extract(epoch from clock_timestamp()) * 1000000)::bigint)
+        on conflict (id) do update set version = v.version + 1;
       return null;
     end $$`,
     )

@@ -130,7 +130,7 @@ export async function writeCheckpoints(
         ${sql.val(results)}::text[]) k(scope_key, period_key, as_of, result)
       on conflict do nothing`.execute(db);
   }
-  // Any other version is stale (versions identify states; they are not ordered).
+  // Any other version is stale (a replica behind the primary may still read its own; it then computes again).
   await sql`
     delete from forecast_backtest_checkpoints
     where data_version <> ${version}::bigint or created_at < now() - make_interval(days => ${KEEP_DAYS})`.execute(
