@@ -33,36 +33,31 @@ export function poisson(r: Random, mean: number): number {
   return n;
 }
 
-/**
- * Draws a slip (days) in proportion to how often it happened; no history means no slip (and no draw). Typed arrays
- * and a plain loop: the Monte Carlo calls this once per won deal per run, millions of times per forecast.
- */
-function slipSampler(h: SlipHistogram): ((r: Random) => number) | null {
+/** Draws a slip (days) in proportion to how often it happened; no history means no slip. */
+function slipSampler(h: SlipHistogram): (r: Random) => number {
   const total = h.counts.reduce((a, b) => a + b, 0);
-  if (total <= 0 || h.days.length === 0) return null;
-  const cumulative = new Float64Array(h.counts.length);
-  const days = Int32Array.from(h.days);
+  if (total <= 0 || h.days.length === 0) return () => 0;
+  const cumulative: number[] = [];
   let run = 0;
-  for (const [i, c] of h.counts.entries()) {
+  for (const c of h.counts) {
     run += c;
-    cumulative[i] = run;
+    cumulative.push(run);
   }
-  const last = cumulative.length - 1;
   return (r) => {
     const x = r.next() * total;
     let lo = 0;
-    let hi = last;
+    let hi = cumulative.length - 1;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (cumulative[mid]! > x) hi = mid;
+      if ((cumulative[mid] as number) > x) hi = mid;
       else lo = mid + 1;
     }
-    return days[lo]!;
+    return h.days[lo] as number;
   };
 }
 
 /** Nearest-rank quantile of an ascending list. */
-export function quantile(sorted: ArrayLike<number>, q: number): number {
+export function quantile(sorted: readonly number[], q: number): number {
   if (sorted.length === 0) return 0;
   const rank = Math.max(1, Math.ceil(q * sorted.length));
   return sorted[Math.min(rank, sorted.length) - 1] as number;
@@ -87,22 +82,17 @@ export function monteCarloForecast(
   const endDay = daysBetween(window.asOfDate, window.end);
   const minSlip = slips.days.length > 0 ? Math.min(...slips.days) : 0;
   const maxSlip = slips.days.length > 0 ? Math.max(...slips.days) : 0;
-  // Only deals that some slip can bring into the period take part; the others never count. Their probability,
-  // amount and expected day go into typed arrays so the inner loop reads numbers, not deal objects.
+  // Only deals that some slip can bring into the period take part; the others never count.
   const dated: ForecastDeal[] = [];
-  const expectedDays: number[] = [];
+  const expected: number[] = [];
   for (const d of deals) {
     if (d.expectedCloseDate === null || d.probability <= 0) continue;
     const day = daysBetween(window.asOfDate, effectiveCloseDate(d, window.asOfDate) as string);
     if (Math.max(0, day + minSlip) >= endDay || Math.max(0, day + maxSlip) < startDay) continue;
     dated.push(d);
-    expectedDays.push(day);
+    expected.push(day);
   }
-  const n = dated.length;
-  const probability = Float64Array.from(dated, (d) => d.probability);
-  const amount = Float64Array.from(dated, (d) => d.amount);
-  const expected = Int32Array.from(expectedDays);
-  const outcomes = new Float64Array(options.iterations);
+  const outcomes: number[] = new Array(options.iterations);
   const r = options.random;
   const fresh = options.newPipeline;
   let sum = 0;
@@ -114,17 +104,16 @@ export function monteCarloForecast(
       total += added;
       freshSum += added;
     }
-    for (let k = 0; k < n; k++) {
-      if (r.next() >= probability[k]!) continue;
-      const close =
-        sampleSlip === null ? Math.max(0, expected[k]!) : Math.max(0, expected[k]! + sampleSlip(r));
-      if (close >= startDay && close < endDay) total += amount[k]!;
+    for (let k = 0; k < dated.length; k++) {
+      const d = dated[k] as ForecastDeal;
+      if (r.next() >= d.probability) continue;
+      const close = Math.max(0, (expected[k] as number) + sampleSlip(r));
+      if (close >= startDay && close < endDay) total += d.amount;
     }
     outcomes[i] = total;
     sum += total;
   }
-  // Numeric ascending, as sort((a, b) => a - b) on a plain array (no NaN or -0 among the totals).
-  outcomes.sort();
+  outcomes.sort((a, b) => a - b);
   const p50 = Math.round(quantile(outcomes, 0.5));
   // The split of the median between today's deals and deals still to be created follows their mean shares.
   const toBeCreated =
