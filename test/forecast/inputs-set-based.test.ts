@@ -232,4 +232,72 @@ describeStores('forecast inputs, set-based over checkpoints', (ctx) => {
     }
     expect(seen).toBeGreaterThan(instants.length / 2);
   }, 180_000);
+
+  // opportunity_stage_outcomes (migration 0015) is kept by triggers: after updates and deletes of every kind the
+  // forecast's outcomes must still be the reference's, and the table what a rebuild from scratch would hold.
+  it('keeps the stage outcomes right through status, owner, close, history and deletion changes', async () => {
+    const db = ctx.db;
+    const ids = (await db.selectFrom('opportunities').select('id').orderBy('id').execute()).map((r) => r.id);
+    const [bob] = (await db.selectFrom('users').select('id').where('name', '=', 'Bob').execute()).map(
+      (r) => r.id,
+    );
+    const closed = await db
+      .selectFrom('opportunities')
+      .select(['id', 'status'])
+      .where('status', 'in', ['won', 'lost'])
+      .orderBy('id')
+      .execute();
+    // A status flip alone (no stage, no close change: the spans do not follow it), an owner change, a close moved.
+    await db.updateTable('opportunities').set({ status: 'lost' }).where('id', '=', closed[0]!.id).execute();
+    await db
+      .updateTable('opportunities')
+      .set({ owner_id: bob ?? null })
+      .where('id', '=', closed[1]!.id)
+      .execute();
+    await sql`update opportunities set closed_at = closed_at + interval '40 days' where id = ${closed[2]!.id}`.execute(
+      db,
+    );
+    // A deal reopened, a history row removed, a history row added, a deal deleted.
+    await db
+      .updateTable('opportunities')
+      .set({ status: 'open', closed_at: null })
+      .where('id', '=', closed[3]!.id)
+      .execute();
+    const h = await db
+      .selectFrom('opportunity_history')
+      .select('id')
+      .where('opportunity_id', '=', closed[4]!.id)
+      .execute();
+    if (h[0]) await db.deleteFrom('opportunity_history').where('id', '=', h[0].id).execute();
+    const stage = await db.selectFrom('stages').select('id').orderBy('id').executeTakeFirstOrThrow();
+    await sql`insert into opportunity_history (opportunity_id, changed_at, stage_id, amount_minor)
+      select id, closed_at - interval '3 days', ${stage.id}, 100 from opportunities where id = ${closed[5]!.id}`.execute(
+      db,
+    );
+    await db
+      .deleteFrom('opportunity_history')
+      .where('opportunity_id', '=', ids[ids.length - 1]!)
+      .execute();
+    await db
+      .deleteFrom('opportunities')
+      .where('id', '=', ids[ids.length - 1]!)
+      .execute();
+
+    const sample = instants.filter((_, i) => i % 3 === 0);
+    const outcomes = await stageOutcomesBeforeMany(db, sample);
+    for (const [i, at] of sample.entries()) {
+      expect(rounded([...(outcomes[i] ?? [])].sort(byKey)), at.toISOString()).toEqual(
+        await oldStageOutcomes(db, at),
+      );
+    }
+    const table = () =>
+      sql<
+        Record<string, unknown>
+      >`select opportunity_id, stage_id, pipeline_id, owner_id, won, closed_at, days::text
+        from opportunity_stage_outcomes order by opportunity_id, stage_id`.execute(db);
+    const kept = (await table()).rows;
+    await sql`select opportunity_stage_outcomes_refresh(array(select id from opportunities))`.execute(db);
+    expect(kept.length).toBeGreaterThan(50);
+    expect(kept).toEqual((await table()).rows);
+  }, 180_000);
 });

@@ -76,7 +76,7 @@ function yourScope(viewer: Viewer, scopes: ScopeAccuracy[]): ScopeAccuracy | nul
 }
 
 /** GET /api/forecast/backtest: each method's error (MAPE, bias) on past periods, per scope the viewer may see. */
-const getBacktest: RouteModule = (app, { reportDb: db }) => {
+const getBacktest: RouteModule = (app, { db: primary, reportDb: db }) => {
   app.get(
     '/api/forecast/backtest',
     {
@@ -101,6 +101,7 @@ const getBacktest: RouteModule = (app, { reportDb: db }) => {
         lookbackDays: q.lookback,
         probabilities: probabilityOverride(q.probabilities),
         cycleAge: q.cycleAge,
+        store: primary,
       });
       const mine = yourScope(request.viewer, report.scopes);
       return { ...report, yourScope: mine?.scopeKey ?? null, bestForYou: mine?.best ?? null };

@@ -108,7 +108,7 @@ const Response = z.object({
 });
 
 /** GET /api/forecast: every method side by side for a period and scope, the P10-P90 range and the track record. */
-const getForecast: RouteModule = (app, { reportDb: db }) => {
+const getForecast: RouteModule = (app, { db: primary, reportDb: db }) => {
   app.get(
     '/api/forecast',
     {
@@ -133,6 +133,7 @@ const getForecast: RouteModule = (app, { reportDb: db }) => {
         judgementNewPipeline: q.callWithNewPipeline === 'true',
         probabilities: probabilityOverride(q.probabilities),
         cycleAge: q.cycleAge,
+        trackRecordStore: primary,
       });
     },
   );

@@ -32,8 +32,18 @@ import {
 import { METHOD_IDS, type MethodId } from '../../../domain/forecast/types.ts';
 import type { Db } from '../../db.ts';
 import { getSettings } from '../../tables/settings.ts';
-import { actualWonByOwnerMany, loadForecastInputsMany } from './load-inputs.ts';
+import { actualWonByOwnerMany, DEFAULT_LOOKBACK_DAYS, loadForecastInputsMany } from './load-inputs.ts';
 import { listVisibleScopes, type ScopeWithName } from './resolve-scope.ts';
+import {
+  checkpointMapKey,
+  checkpointOptionsKey,
+  forecastDataVersion,
+  readCheckpoints,
+  storedScopeKey,
+  writeCheckpoints,
+  type CheckpointKey,
+  type CheckpointResult,
+} from './stored-checkpoints.ts';
 
 /** Checkpoints whose inputs load together (one query per input for all of them). */
 const CHECKPOINT_BATCH = 8;
@@ -61,6 +71,12 @@ export interface BacktestOptions {
   probabilities?: ProbabilitySource;
   /** Cycle-age mode (default blend). */
   cycleAge?: CycleAgeMode;
+  /**
+   * Keep each checkpoint's numbers in this store, keyed by the data version, and reuse them while no write has
+   * changed the data (the primary when `db` is a read replica; see stored-checkpoints.ts). Without it every
+   * checkpoint is computed.
+   */
+  store?: Db;
   /** Called after each checkpoint (for a progress bar). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -192,7 +208,68 @@ export async function runBacktest(db: Db, viewer: Viewer, o: BacktestOptions): P
       plan.push({ periodIndex, period, k, week2K, midK, asOf: localDateToInstant(day, tz) });
     }
   }
-  const actuals = await actualWonByOwnerMany(db, periods, tz);
+  // Stored checkpoints first: a finished period's numbers cannot change until the data does.
+  const checkpointKeys = (c: (typeof plan)[number]): CheckpointKey[] =>
+    scopes.map((s) => ({ scopeKey: storedScopeKey(s.scope), periodKey: c.period.key, asOf: c.asOf }));
+  const optionsKey = checkpointOptionsKey({
+    seed: o.seed,
+    iterations: o.iterations,
+    lookbackDays: o.lookbackDays ?? DEFAULT_LOOKBACK_DAYS,
+    probabilities: o.probabilities,
+    cycleAge: o.cycleAge,
+  });
+  const version = o.store ? await forecastDataVersion(db) : null;
+  const stored =
+    o.store && version !== null
+      ? await readCheckpoints(o.store, version, optionsKey, plan.flatMap(checkpointKeys))
+      : new Map<string, CheckpointResult>();
+  const missing = plan.filter((c) => checkpointKeys(c).some((k) => !stored.has(checkpointMapKey(k))));
+  const computed = new Map<string, CheckpointResult>();
+  let done = plan.length - missing.length;
+  if (missing.length > 0) {
+    const actuals = await actualWonByOwnerMany(db, periods, tz);
+    for (let from = 0; from < missing.length; from += CHECKPOINT_BATCH) {
+      const batch = missing.slice(from, from + CHECKPOINT_BATCH);
+      const loaded = await loadForecastInputsMany(
+        db,
+        { now: o.now, timeZone: tz, lookbackDays: o.lookbackDays },
+        batch.map((c) => ({ period: c.period, asOf: c.asOf })),
+      );
+      for (const [i, c] of batch.entries()) {
+        const inputs = loaded[i] as ForecastInputs;
+        const actual = actuals[c.periodIndex] as Map<string, number>;
+        for (const [j, { scope }] of scopes.entries()) {
+          const results = computeScope(inputs, scope, {
+            seed: o.seed,
+            iterations: o.iterations,
+            probabilities: o.probabilities,
+            cycleAge: o.cycleAge,
+          });
+          computed.set(checkpointMapKey(checkpointKeys(c)[j] as CheckpointKey), {
+            actual: sumActual(actual, scope),
+            values: new Map(results.map((r) => [r.method, r.value])),
+          });
+        }
+        done += 1;
+        o.onProgress?.(done, total);
+      }
+    }
+    // Stored only when no write landed while computing: then every query above read the data of `version`.
+    if (o.store && version !== null && (await forecastDataVersion(db)) === version) {
+      await writeCheckpoints(
+        o.store,
+        version,
+        optionsKey,
+        missing.flatMap((c) =>
+          checkpointKeys(c).map((k) => ({
+            ...k,
+            ...(computed.get(checkpointMapKey(k)) as CheckpointResult),
+          })),
+        ),
+      );
+    }
+  }
+
   const companyRows: BacktestPeriod[] = periods.map((period) => ({
     key: period.key,
     start: period.start,
@@ -200,50 +277,36 @@ export async function runBacktest(db: Db, viewer: Viewer, o: BacktestOptions): P
     actual: 0,
     atStart: {},
   }));
-
-  for (let from = 0; from < plan.length; from += CHECKPOINT_BATCH) {
-    const batch = plan.slice(from, from + CHECKPOINT_BATCH);
-    const loaded = await loadForecastInputsMany(
-      db,
-      { now: o.now, timeZone: tz, lookbackDays: o.lookbackDays },
-      batch.map((c) => ({ period: c.period, asOf: c.asOf })),
-    );
-    for (const [i, { periodIndex, k, week2K, midK }] of batch.entries()) {
-      checkpoints += 1;
-      const inputs = loaded[i] as ForecastInputs;
-      const actual = actuals[periodIndex] as Map<string, number>;
-      const row = companyRows[periodIndex] as BacktestPeriod;
-      for (const { scope, key } of scopes) {
-        const truth = sumActual(actual, scope);
-        const results = computeScope(inputs, scope, {
-          seed: o.seed,
-          iterations: o.iterations,
-          probabilities: o.probabilities,
-          cycleAge: o.cycleAge,
-        });
-        const byMethod = outcomes.get(key) as Map<MethodId, Buckets>;
-        checkpointRows.get(key)?.push({
-          period: periodIndex,
-          slot: k === 0 ? 'start' : k === week2K ? 'week2' : k === midK ? 'mid' : null,
-          actual: truth,
-          values: new Map(results.map((r) => [r.method, r.value])),
-        });
-        for (const r of results) {
-          const bucket = byMethod.get(r.method) as Buckets;
-          const outcome = { forecast: r.value, actual: truth };
-          bucket.all.push(outcome);
-          if (k === 0) bucket.start.push(outcome);
-          if (k === week2K) bucket.week2.push(outcome);
-          if (k === midK) bucket.mid.push(outcome);
-          if (k === 0 && scope.subject.type === 'company') {
-            row.atStart[r.method] = r.value;
-            row.actual = truth;
-          }
+  for (const c of plan) {
+    const { periodIndex, k, week2K, midK } = c;
+    checkpoints += 1;
+    const row = companyRows[periodIndex] as BacktestPeriod;
+    for (const [j, { scope, key }] of scopes.entries()) {
+      const mk = checkpointMapKey(checkpointKeys(c)[j] as CheckpointKey);
+      const result = (stored.get(mk) ?? computed.get(mk)) as CheckpointResult;
+      const truth = result.actual;
+      const byMethod = outcomes.get(key) as Map<MethodId, Buckets>;
+      checkpointRows.get(key)?.push({
+        period: periodIndex,
+        slot: k === 0 ? 'start' : k === week2K ? 'week2' : k === midK ? 'mid' : null,
+        actual: truth,
+        values: new Map(result.values),
+      });
+      for (const [method, value] of result.values) {
+        const bucket = byMethod.get(method) as Buckets;
+        const outcome = { forecast: value, actual: truth };
+        bucket.all.push(outcome);
+        if (k === 0) bucket.start.push(outcome);
+        if (k === week2K) bucket.week2.push(outcome);
+        if (k === midK) bucket.mid.push(outcome);
+        if (k === 0 && scope.subject.type === 'company') {
+          row.atStart[method] = value;
+          row.actual = truth;
         }
       }
-      o.onProgress?.(checkpoints, total);
     }
   }
+  if (missing.length === 0) o.onProgress?.(total, total);
 
   return {
     grain: o.grain,

@@ -93,6 +93,11 @@ export interface ForecastRequest {
   probabilities?: ProbabilitySource;
   /** Cycle-age mode (default blend). */
   cycleAge?: CycleAgeMode;
+  /**
+   * Where the track record's checkpoints are kept between requests (the primary store; see
+   * stored-checkpoints.ts). Absent: computed on every request.
+   */
+  trackRecordStore?: Db;
 }
 
 /** Every method side by side for one scope and period, with the range, warnings, deal lines and track record. */
@@ -207,6 +212,7 @@ export async function forecastReport(db: Db, viewer: Viewer, req: ForecastReques
       iterations: Math.min(req.iterations, 500),
       scopes: [named],
       lookbackDays: req.lookbackDays,
+      store: req.trackRecordStore,
     });
     trackRecord = bt.scopes[0] ?? null;
   }

@@ -17,12 +17,11 @@ export async function stageOutcomesBefore(db: Db, at: Date): Promise<StageOutcom
 }
 
 /**
- * stageOutcomesBefore for several instants: the (deal, stage) pairs are found once over the union of the
- * windows, then counted per window. From opportunity_stage_spans: a deal was in a stage before closing when it
- * entered the stage (an is_entry history row; its first row in a stage always is one) before closed_at, so each
- * (deal, stage) group is one pair. Its days in the stage are the sum over those entries of the time to the next
- * entry (left_at) or the close, whichever is first: consecutive history rows in one stage add up to exactly that.
- * Element i answers `ats[i]`.
+ * stageOutcomesBefore for several instants, in one query: from opportunity_stage_outcomes (migration 0015), one row
+ * per closed deal and stage it entered before closing (an is_entry history row dated before closed_at), with its
+ * days in the stage (the sum over those entries of the time to the next entry or the close, whichever is first;
+ * numeric, so the sums are exact whatever their order). Each window is a range of its closed_at index. Element i
+ * answers `ats[i]`.
  */
 export async function stageOutcomesBeforeMany(db: Db, ats: readonly Date[]): Promise<StageOutcome[][]> {
   const out: StageOutcome[][] = ats.map(() => []);
@@ -38,26 +37,14 @@ export async function stageOutcomesBeforeMany(db: Db, ats: readonly Date[]): Pro
     closed_days: number;
     won_days: number;
   }>`
-    with c as (
-      select * from unnest(${sql.val(from)}::timestamptz[], ${sql.val(ats.map((at) => at.toISOString()))}::timestamptz[])
-        with ordinality c(from_at, at, i)
-    ), closed as (
-      select o.id, o.pipeline_id, o.owner_id, o.status = 'won' as won, o.closed_at
-      from opportunities o
-      where o.status in ('won', 'lost')
-        and o.closed_at < (select max(at) from c) and o.closed_at >= (select min(from_at) from c)
-    ), pairs as (
-      select o.pipeline_id, e.stage_id, o.owner_id, o.won, o.closed_at,
-        sum(extract(epoch from least(coalesce(e.left_at, o.closed_at), o.closed_at) - e.changed_at)) / 86400 as days
-      from closed o
-      join opportunity_stage_spans e on e.opportunity_id = o.id and e.is_entry and e.changed_at < o.closed_at
-      group by o.id, o.pipeline_id, e.stage_id, o.owner_id, o.won, o.closed_at
-    )
     select c.i, p.pipeline_id, p.stage_id, p.owner_id, count(*) as closed, count(*) filter (where p.won) as won,
       coalesce(sum(p.days), 0)::float8 as closed_days,
       coalesce(sum(p.days) filter (where p.won), 0)::float8 as won_days
-    from c join pairs p on p.closed_at < c.at and p.closed_at >= c.from_at
-    group by c.i, p.pipeline_id, p.stage_id, p.owner_id`.execute(db);
+    from unnest(${sql.val(from)}::timestamptz[], ${sql.val(ats.map((at) => at.toISOString()))}::timestamptz[])
+      with ordinality c(from_at, at, i)
+    join opportunity_stage_outcomes p on p.closed_at < c.at and p.closed_at >= c.from_at
+    group by c.i, p.pipeline_id, p.stage_id, p.owner_id
+    order by c.i, p.pipeline_id, p.stage_id, p.owner_id`.execute(db);
   for (const row of r.rows) {
     out[Number(row.i) - 1]?.push({
       pipelineId: row.pipeline_id,

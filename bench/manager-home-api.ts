@@ -1,0 +1,66 @@
+// Each request of the manager home (bench/suite/manager-home.ts), one by one, through the whole Fastify app
+// (`app.inject`) against an existing store, as the demo manager: min / median wall time and the process's CPU per
+// request. The suite does the same on its cached workspace; this runs on any store, e.g. a copy of a 200-rep demo.
+//
+//   DATABASE_URL=postgres://... node bench/manager-home-api.ts [runs] [name filter]
+//
+// "now" for the URLs is the store's last day of data, as in the suite; the server reads the clock itself.
+import { loadavg } from 'node:os';
+import { parseConfig } from '../src/config.ts';
+import { buildApp } from '../src/server/app.ts';
+import { targetFromConfig } from '../src/cli/store-from-config.ts';
+import { openDb } from '../src/store/db.ts';
+import { LOGINS, managerHomeEndpoints } from './suite/manager-home.ts';
+import { measure } from './suite/measure.ts';
+import { NOW } from './suite/workspace.ts';
+
+const config = parseConfig(process.env);
+const runs = Number(process.argv[2] ?? 5);
+const only = process.argv[3];
+const db = await openDb(targetFromConfig(config));
+const app = await buildApp({
+  db,
+  config: parseConfig({
+    ...process.env,
+    PACESETTER_LOG_LEVEL: 'silent',
+    PACESETTER_WEB_DIST: '/nonexistent',
+  }),
+});
+await app.ready();
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+try {
+  const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: LOGINS.manager });
+  const session = login.cookies.find((c) => c.name === 'pacesetter_session');
+  if (!session) throw new Error(`sign-in failed: ${login.statusCode}`);
+  const cookie = `pacesetter_session=${session.value}`;
+  const get = async (url: string) => {
+    const res = await app.inject({ method: 'GET', url, headers: { cookie } });
+    if (res.statusCode !== 200) throw new Error(`GET ${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+  };
+  console.log(
+    `load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
+  for (const e of managerHomeEndpoints(NOW)) {
+    if (only && !e.name.includes(only)) continue;
+    await get(e.url); // warm-up
+    const cpu0 = cpuMs();
+    const t = await measure.time(() => get(e.url), { runs });
+    const cpu = (cpuMs() - cpu0) / t.runs;
+    console.log(
+      `${e.name.padEnd(40)} min ${String(t.min).padStart(8)} ms  median ${String(t.median).padStart(8)} ms  node CPU ${cpu.toFixed(0).padStart(6)} ms`,
+    );
+  }
+  console.log(
+    `load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
+} finally {
+  await app.close();
+  await db.destroy();
+}
