@@ -37,7 +37,7 @@ async function tableDigests(db: Db): Promise<Record<string, { rows: number; md5:
     if (c.volatile && !WRITTEN[c.table_name]?.includes(c.column_name)) continue;
     // Each load hashes the demo password with a fresh salt.
     if (c.table_name === 'users' && c.column_name === 'password_hash') continue;
-    // A count of the write statements the forecast follows (migration 0015): INSERT batches make more of them.
+    // A count of the write statements the forecast follows (migration 0016): INSERT batches make more of them.
     if (c.table_name === 'forecast_data_version' && c.column_name === 'version') continue;
     byTable.set(c.table_name, [...(byTable.get(c.table_name) ?? []), c.column_name]);
   }

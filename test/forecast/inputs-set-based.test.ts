@@ -233,7 +233,7 @@ describeStores('forecast inputs, set-based over checkpoints', (ctx) => {
     expect(seen).toBeGreaterThan(instants.length / 2);
   }, 180_000);
 
-  // opportunity_stage_outcomes (migration 0015) is kept by triggers: after updates and deletes of every kind the
+  // opportunity_stage_outcomes (migration 0016) is kept by triggers: after updates and deletes of every kind the
   // forecast's outcomes must still be the reference's, and the table what a rebuild from scratch would hold.
   it('keeps the stage outcomes right through status, owner, close, history and deletion changes', async () => {
     const db = ctx.db;

@@ -7,7 +7,7 @@ import { describeStores, truncateAll } from '../support/stores.ts';
 import { seedForecastWorld, type ForecastFixture } from './fixture.ts';
 
 // The track record's checkpoints are kept in the store keyed by a data version that every write a forecast reads
-// bumps (migration 0015). A stored run must give the report of a fresh one; a stored row must be what is served
+// bumps (migration 0016). A stored run must give the report of a fresh one; a stored row must be what is served
 // while nothing changed (proved by altering it); and a write of each kind must make the next run compute again.
 describeStores('stored track record', (ctx) => {
   let world: ForecastFixture;

@@ -29,7 +29,7 @@ const NULL_AFTER_UPGRADE: Record<string, string> = {
 const EMPTY_AFTER_UPGRADE: Record<string, string> = {
   job_runs: 'monitoring records, written by the next job run of a server (0013)',
   forecast_backtest_checkpoints:
-    'the stored track record, written by the next forecast that asks for it (0015)',
+    'the stored track record, written by the next forecast that asks for it (0016)',
 };
 
 const dirs: string[] = [];

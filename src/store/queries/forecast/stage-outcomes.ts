@@ -17,7 +17,7 @@ export async function stageOutcomesBefore(db: Db, at: Date): Promise<StageOutcom
 }
 
 /**
- * stageOutcomesBefore for several instants, in one query: from opportunity_stage_outcomes (migration 0015), one row
+ * stageOutcomesBefore for several instants, in one query: from opportunity_stage_outcomes (migration 0016), one row
  * per closed deal and stage it entered before closing (an is_entry history row dated before closed_at), with its
  * days in the stage (the sum over those entries of the time to the next entry or the close, whichever is first;
  * numeric, so the sums are exact whatever their order). Each window is a range of its closed_at index. Element i

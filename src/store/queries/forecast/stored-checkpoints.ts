@@ -7,7 +7,7 @@ import type { Db } from '../../db.ts';
 import { FORECAST_MODEL_FINGERPRINT } from './model-fingerprint.ts';
 
 /*
- * The stored track record (migration 0015): what each method said at a backtest checkpoint for a scope, and what
+ * The stored track record (migration 0016): what each method said at a backtest checkpoint for a scope, and what
  * was won, keyed by the data version it was computed from. Nothing is cached in the process, so several servers
  * (and the CLI) share one store and none can serve numbers another's write has made stale.
  */
