@@ -4,6 +4,7 @@ import { hashPassword } from '../auth/password.ts';
 import { AppError } from '../errors.ts';
 import type { Db } from '../store/db.ts';
 import { rebuildActivityRollups } from '../store/aggregates/rebuild-activity-rollups.ts';
+import { rebuildOpportunityRollups } from '../store/aggregates/rebuild-opportunity-rollups.ts';
 import { refreshDerived } from '../store/derived/refresh.ts';
 import type { Database } from '../store/schema.ts';
 import { openCopy, type CopyRow } from '../store/bulk/copy-rows.ts';
@@ -156,6 +157,7 @@ type DemoTable = (typeof DEMO_TABLES)[number];
  */
 const REBUILD_ROLLUPS_AFTER_LOAD: ((tx: Transaction<Database>) => Promise<void>) | null = async (tx) => {
   await rebuildActivityRollups(tx);
+  await rebuildOpportunityRollups(tx);
   // The stage intervals of every deal, once, instead of once per COPY of opportunities and again of history.
   await sql`select opportunity_stage_spans_refresh(array(select id from opportunities))`.execute(tx);
 };

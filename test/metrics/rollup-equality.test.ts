@@ -30,8 +30,12 @@ const WHOLE = { from: '2026-07-01', to: '2026-11-30' };
 const AROUND_DST = { from: '2026-10-20', to: '2026-11-20' };
 const GROUPS: GroupBy[] = ['rep', 'team', 'company'];
 
-async function expectSame(db: Db, q: Omit<MetricQuery, 'metricIds'>): Promise<void> {
-  const query = { metricIds: ALL, ...q };
+async function expectSame(
+  db: Db,
+  q: Omit<MetricQuery, 'metricIds'>,
+  metricIds: readonly string[] = ALL,
+): Promise<void> {
+  const query = { metricIds: [...metricIds], ...q };
   const raw = await runMetrics(db, SYSTEM_VIEWER, query, { now: NOW, strategy: 'raw' });
   const auto = await runMetrics(db, SYSTEM_VIEWER, query, { now: NOW, strategy: 'auto' });
   expect(raw.length).toBeGreaterThan(0);
@@ -45,7 +49,7 @@ async function expectSameSample(db: Db): Promise<void> {
   await expectSame(db, { ...AROUND_DST, groupBy: 'company', grain: 'day' });
 }
 
-/** Both rollup tables as text, in key order. */
+/** Every rollup table (activities and opportunities) as text, in key order. */
 async function rollupRows(db: Db): Promise<string[]> {
   const r = await sql<{ row: string }>`
     select format('c|%s|%s|%s|%s|%s|%s|%s|%s|%s', day, user_id, type, direction, outcome, has_person,
@@ -53,11 +57,23 @@ async function rollupRows(db: Db): Promise<string[]> {
     union all
     select format('p|%s|%s|%s|%s|%s|%s|%s', month, user_id, contact_id, lead_id, n, touches, new_prospects)
     from activity_month_people
+    union all
+    select format('m|%s|%s|%s|%s|%s|%s|%s|%s|%s', month, user_id, type, direction, outcome, has_person,
+      is_new_prospect, n, duration_minutes::float8) as row from activity_month_counts
+    union all
+    select format('q|%s|%s|%s|%s|%s|%s|%s|%s', month, user_id, is_meeting, outcome, account_id, contact_id, lead_id, n)
+    from activity_month_meeting_prospects
+    union all
+    select format('o|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s', day, owner_id, status, type, pipeline_id, lead_source, currency,
+      cycle_days, n, amount_minor) from opportunity_closed_days
+    union all
+    select format('g|%s|%s|%s|%s|%s|%s', month, owner_id, type, pipeline_id, lead_source, n)
+    from opportunity_created_months
     order by 1`.execute(db);
   return r.rows.map((x) => x.row);
 }
 
-/** The trigger-maintained rollups equal a rebuild from the activities (rolled back, so nothing changes). */
+/** The trigger-maintained rollups equal a rebuild from the facts (rolled back, so nothing changes). */
 async function expectRollupsMatchRebuild(db: Db): Promise<void> {
   const maintained = await rollupRows(db);
   const rebuilt = await db
@@ -65,7 +81,13 @@ async function expectRollupsMatchRebuild(db: Db): Promise<void> {
     .execute(async (tx) => {
       await sql`delete from activity_day_counts`.execute(tx);
       await sql`delete from activity_month_people`.execute(tx);
+      await sql`delete from activity_month_counts`.execute(tx);
+      await sql`delete from activity_month_meeting_prospects`.execute(tx);
       await sql`select activity_rollups_add_range('-infinity', 'infinity')`.execute(tx);
+      await sql`select activity_month_rollups_add_range('-infinity', 'infinity')`.execute(tx);
+      await sql`delete from opportunity_closed_days`.execute(tx);
+      await sql`delete from opportunity_created_months`.execute(tx);
+      await sql`select opportunity_rollups_add_all()`.execute(tx);
       const rows = await rollupRows(tx);
       throw Object.assign(new Error('rollback'), { rows });
     })
@@ -112,9 +134,14 @@ describeStores('metrics from rollups equal metrics from raw rows', (ctx) => {
       const def = metricRegistry.find((d) => d.id === id)!;
       return rollupPicker('auto', scope, 'rep', range, true)(def.parts[part]!)?.name ?? 'raw';
     };
-    expect(planned('calls', 'value')).toBe('activity_day_counts');
-    expect(planned('follow_ups', 'value')).toBe('activity_day_counts');
-    expect(planned('selling_time_share', 'numerator')).toBe('activity_day_counts');
+    // Counts over whole months read the month table, other ranges and grains the day table.
+    expect(planned('calls', 'value')).toBe('activity_month_counts');
+    expect(planned('follow_ups', 'value')).toBe('activity_month_counts');
+    expect(planned('selling_time_share', 'numerator')).toBe('activity_month_counts');
+    expect(planned('calls', 'value', { ...quarter, grain: 'week' })).toBe('activity_day_counts');
+    expect(planned('follow_ups', 'value', { ...quarter, toExclusive: '2026-09-30' })).toBe(
+      'activity_day_counts',
+    );
     expect(planned('unique_contacts', 'value')).toBe('activity_month_people');
     expect(planned('new_prospects', 'value', { ...quarter, grain: 'month' })).toBe('activity_month_people');
     // Distinct people need whole months: a week grain or a range starting mid-month reads the raw rows.
@@ -123,8 +150,18 @@ describeStores('metrics from rollups equal metrics from raw rows', (ctx) => {
     expect(planned('calls', 'value', { ...quarter, from: '2026-07-02', grain: 'day' })).toBe(
       'activity_day_counts',
     );
-    expect(planned('close_rate_meetings', 'denominator')).toBe('raw');
-    expect(planned('won_count', 'value')).toBe('raw');
+    expect(planned('close_rate_meetings', 'denominator')).toBe('activity_month_meeting_prospects');
+    expect(planned('close_rate_meetings', 'denominator', { ...quarter, grain: 'day' })).toBe('raw');
+    // Closed deals per day serve any range, percentiles too; created deals per month need whole months.
+    expect(planned('won_count', 'value')).toBe('opportunity_closed_days');
+    expect(planned('avg_deal_size', 'denominator')).toBe('opportunity_closed_days');
+    expect(planned('sales_cycle_days_median', 'value', { ...quarter, grain: 'week' })).toBe(
+      'opportunity_closed_days',
+    );
+    expect(planned('sales_cycle_days_mean', 'value')).toBe('opportunity_closed_days');
+    expect(planned('opportunities_created', 'value')).toBe('opportunity_created_months');
+    expect(planned('opportunities_created', 'value', { ...quarter, grain: 'week' })).toBe('raw');
+    expect(planned('pipeline_value', 'value')).toBe('raw');
     expect(rollupPicker('raw', scope, 'rep', quarter, true)(metricRegistry[0]!.parts.value!)).toBeNull();
     // The demo filed the rollups under its own zone, so they serve at once.
     expect(await getRollupTimeZone(ctx.db)).toBe((await getSettings(ctx.db)).timeZone);
@@ -149,6 +186,13 @@ describeStores('metrics from rollups equal metrics from raw rows', (ctx) => {
     });
     await expectSame(db, { ...WHOLE, groupBy: 'team', filters: { userIds: [await firstRep(db, 1)] } });
     await expectRollupsMatchRebuild(db);
+  }, 240_000);
+
+  it('each metric alone lists the same groups (a rollup must see every rep and team its raw rows see)', async () => {
+    for (const id of ALL) {
+      await expectSame(ctx.db, { ...WHOLE, groupBy: 'team' }, [id]);
+      await expectSame(ctx.db, { ...WHOLE, groupBy: 'rep', grain: 'quarter' }, [id]);
+    }
   }, 240_000);
 
   it('stays equal after inserts, upserts, flag refreshes and deletes', async () => {
@@ -183,6 +227,40 @@ describeStores('metrics from rollups equal metrics from raw rows', (ctx) => {
     );
     await refreshDerived(db, { all: true });
     await expectSameSample(db);
+    await expectRollupsMatchRebuild(db);
+  }, 240_000);
+
+  it('stays equal after deals are created, closed, changed and deleted', async () => {
+    const db = ctx.db;
+    const [a, b] = [await firstRep(db), await firstRep(db, 1)];
+    // Deals in two currencies, with and without owner, lead source and type, closing on both sides of local
+    // midnight and of the clock change, some still open.
+    await sql`insert into opportunities (external_id, name, owner_id, pipeline_id, stage_id, status, amount_minor,
+        currency, type, lead_source, created_at, closed_at)
+      select 'eq-deal-' || g, 'Deal ' || g, case when g % 7 = 0 then null when g % 2 = 0 then ${a}::bigint else ${b}::bigint end,
+        t.pipeline_id, t.stage_id, (array['won', 'lost', 'open'])[1 + g % 3], 1000 * g,
+        case when g % 5 = 0 then 'EUR' else 'USD' end, (array['new_business', 'upsell', 'renewal'])[1 + g % 3],
+        case when g % 4 = 0 then null else 'web' end,
+        timestamptz '2026-07-15T03:30:00Z' + g * interval '1 day',
+        case when g % 3 = 2 then null else timestamptz '2026-10-28T03:59:00Z' + g * interval '3 hours 1 minute' end
+      from generate_series(1, 60) g, (select pipeline_id, stage_id from opportunities order by id limit 1) t`.execute(
+      db,
+    );
+    await expectSameSample(db);
+    await expectRollupsMatchRebuild(db);
+
+    // Deals won, lost, reopened, repriced, moved to another owner and close day, and deleted.
+    await sql`update opportunities set status = 'lost', amount_minor = amount_minor + 1
+      where external_id like 'eq-deal-%' and right(external_id, 1) in ('1', '3')`.execute(db);
+    await sql`update opportunities set status = 'won', closed_at = timestamptz '2026-11-01T05:30:00Z', owner_id = ${b}
+      where external_id like 'eq-deal-%' and right(external_id, 1) = '2'`.execute(db);
+    await sql`update opportunities set status = 'open', closed_at = null
+      where external_id like 'eq-deal-%' and right(external_id, 1) = '4'`.execute(db);
+    await sql`delete from opportunities where external_id like 'eq-deal-%' and right(external_id, 1) in ('5', '6')`.execute(
+      db,
+    );
+    await expectSameSample(db);
+    await expectSame(db, { ...WHOLE, groupBy: 'rep', grain: 'week' });
     await expectRollupsMatchRebuild(db);
   }, 240_000);
 

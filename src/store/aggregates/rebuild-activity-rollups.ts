@@ -17,11 +17,12 @@ function monthStarts(lo: Date, hi: Date): Date[] {
 }
 
 /**
- * Rebuilds the activity rollups (migration 0010) in the workspace's current time zone, inside `tx`: readers keep
- * the old rollups until commit, and a failure leaves them as they were, never half rebuilt. Writers to activities
- * wait (SHARE lock) so no trigger files a row under the old zone meanwhile. The work is the SQL function
- * activity_rollups_add_range, one UTC month of activities per call so progress can be reported; a local day
- * split over two calls is merged by its upsert. Returns the number of months read.
+ * Rebuilds the activity rollups (migrations 0010 and 0014) in the workspace's current time zone, inside `tx`:
+ * readers keep the old rollups until commit, and a failure leaves them as they were, never half rebuilt. Writers to
+ * activities wait (SHARE lock) so no trigger files a row under the old zone meanwhile. The day and people tables
+ * are refilled by the SQL function activity_rollups_add_range, one UTC month of activities per call so progress
+ * can be reported (a local day split over two calls is merged by its upsert); the month tables of 0014 then come
+ * from the finished day table in one call (activity_month_rollups_refill). Returns the number of months read.
  */
 export async function rebuildActivityRollups(
   tx: Transaction<Database>,
@@ -35,13 +36,18 @@ export async function rebuildActivityRollups(
     select min(occurred_at) as lo, max(occurred_at) as hi from activities`.execute(tx);
   const lo = span.rows[0]?.lo;
   const hi = span.rows[0]?.hi;
-  if (!lo || !hi) return 0;
+  if (!lo || !hi) {
+    await sql`select activity_month_rollups_refill()`.execute(tx); // empties them
+    return 0;
+  }
   const starts = monthStarts(new Date(lo), new Date(hi));
   const total = starts.length - 1;
   for (let i = 0; i < total; i++) {
-    await sql`select activity_rollups_add_range(${starts[i]!.toISOString()}::timestamptz,
-      ${starts[i + 1]!.toISOString()}::timestamptz)`.execute(tx);
+    const [lo, hi] = [starts[i]!.toISOString(), starts[i + 1]!.toISOString()];
+    await sql`select activity_rollups_add_range(${lo}::timestamptz, ${hi}::timestamptz)`.execute(tx);
     onProgress(i + 1, total);
   }
+  // The month tables of 0014 from the day table just filled (and the meetings), in one pass.
+  await sql`select activity_month_rollups_refill()`.execute(tx);
   return total;
 }

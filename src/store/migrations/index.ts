@@ -10,6 +10,8 @@ import * as m0010 from './0010-activity-rollups.ts';
 import * as m0011 from './0011-stage-spans.ts';
 import * as m0012 from './0012-forecast-settings.ts';
 import * as m0013 from './0013-job-runs.ts';
+import * as m0014 from './0014-activity-month-rollups.ts';
+import * as m0015 from './0015-opportunity-rollups.ts';
 import * as m0016 from './0016-forecast-track-record.ts';
 
 /** Forward-only migrations, in order. Add one entry per new numbered file. */
@@ -25,6 +27,8 @@ export const migrations: Record<string, Migration> = {
   '0011-stage-spans': m0011,
   '0012-forecast-settings': m0012,
   '0013-job-runs': m0013,
+  '0014-activity-month-rollups': m0014,
+  '0015-opportunity-rollups': m0015,
   '0016-forecast-track-record': m0016,
 };
 

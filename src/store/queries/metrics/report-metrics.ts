@@ -63,9 +63,12 @@ export async function reportMetrics(
   options: RunMetricsOptions = {},
 ): Promise<MetricReport> {
   const settings = await getSettings(db);
-  const rows = await runMetrics(db, viewer, queryFor(req, req.period), options);
   const prevPeriod = req.comparePrevious ? previousPeriod(req.period, settings.fiscalYearStartMonth) : null;
-  const previous = prevPeriod ? await runMetrics(db, viewer, queryFor(req, prevPeriod), options) : [];
+  // The two periods are independent: on PostgreSQL their queries share the pool instead of waiting in turn.
+  const [rows, previous] = await Promise.all([
+    runMetrics(db, viewer, queryFor(req, req.period), options),
+    prevPeriod ? runMetrics(db, viewer, queryFor(req, prevPeriod), options) : Promise.resolve([]),
+  ]);
 
   const prevIndex = new Map<string, MetricRow>();
   const position = new Map<number | null, number>();

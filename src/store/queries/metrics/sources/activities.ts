@@ -1,6 +1,11 @@
 import { sql } from 'kysely';
 import type { SourceSpec } from '../source-spec.ts';
-import { activityDayCounts, activityMonthPeople } from './activity-rollups.ts';
+import {
+  activityDayCounts,
+  activityMonthCounts,
+  activityMonthMeetingProspects,
+  activityMonthPeople,
+} from './activity-rollups.ts';
 
 /** Effort counted by the activities metric: outbound calls, emails and LinkedIn, plus meetings that were not no-shows or only scheduled. */
 const isTouch = sql`((a.type in ('call', 'email', 'linkedin') and a.direction = 'outbound')
@@ -33,5 +38,6 @@ export const activitiesSource: SourceSpec = {
     customer_facing: sql`(a.type = 'call' or (a.type = 'meeting' and a.outcome = 'held'))`,
   }),
   filterColumns: {},
-  rollups: [activityDayCounts, activityMonthPeople],
+  // Tried in order: month tables before the day table, so whole-month ranges read the fewest rows.
+  rollups: [activityMonthCounts, activityDayCounts, activityMonthPeople, activityMonthMeetingProspects],
 };

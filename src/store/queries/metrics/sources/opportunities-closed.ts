@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { SourceContext, SourceSpec } from '../source-spec.ts';
+import { opportunityClosedDays } from './opportunity-rollups.ts';
 
 /** Money in the workspace currency; other currencies read as null so sums leave them out (no FX table yet). */
 export const amountInCurrency = (ctx: SourceContext) =>
@@ -29,4 +30,5 @@ export const opportunitiesClosedSource: SourceSpec = {
     opportunityType: sql`o.type`,
     leadSource: sql`o.lead_source`,
   },
+  rollups: [opportunityClosedDays],
 };

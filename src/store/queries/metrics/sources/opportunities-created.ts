@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { SourceSpec } from '../source-spec.ts';
 import { opportunityColumns } from './opportunities-closed.ts';
+import { opportunityCreatedMonths } from './opportunity-rollups.ts';
 
 /** Opportunities in the period by created_at, any status, credited to their owner. */
 export const opportunitiesCreatedSource: SourceSpec = {
@@ -17,4 +18,5 @@ export const opportunitiesCreatedSource: SourceSpec = {
     opportunityType: sql`o.type`,
     leadSource: sql`o.lead_source`,
   },
+  rollups: [opportunityCreatedMonths],
 };
