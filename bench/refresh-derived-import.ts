@@ -5,7 +5,8 @@
  * Usage: node bench/refresh-derived-import.ts <case> <mode> [rows]
  *   store:  DATABASE_URL=postgres://... (PostgreSQL) or PACESETTER_DATA=<pglite dir>
  *   case:   insert (rows new activities on random contacts, random type and time over the last 12 months, like
- *           the import figures' generated file) | full (refreshDerived({ all: true }), nothing written)
+ *           the import figures' generated file) | append (the same in the week after the store's last activity)
+ *         | full (refreshDerived({ all: true }), nothing written)
  *   mode:   people (the importer's call until now: { contactIds } of the rows written)
  *         | added  ({ addedActivityIds }: the incremental path)
  * Prints the wall and CPU time of the refresh alone: this process's CPU, and on PostgreSQL the backend's, read
@@ -31,7 +32,14 @@ function procCpu(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-async function insertActivities(tx: Transaction<Database>, n: number): Promise<number[]> {
+/**
+ * `insert`: times over the 12 months before now, so many rows predate their contact's first touch (the worst
+ * case for writes); `append`: times in the week after the store's last activity (a weekly import).
+ */
+async function insertActivities(tx: Transaction<Database>, n: number, append: boolean): Promise<number[]> {
+  const when = append
+    ? sql`(select max(occurred_at) from activities) + random() * interval '7 days'`
+    : sql`now() - random() * interval '365 days'`;
   const r = await sql<{ id: number }>`
     with people as (select array_agg(id order by id) as ids from contacts),
     reps as (select array_agg(id order by id) as ids from users where role = 'rep')
@@ -40,7 +48,7 @@ async function insertActivities(tx: Transaction<Database>, n: number): Promise<n
       case when random() < 0.8 then 'outbound' else 'inbound' end,
       people.ids[1 + floor(random() * cardinality(people.ids))::int],
       reps.ids[1 + floor(random() * cardinality(reps.ids))::int],
-      now() - random() * interval '365 days'
+      ${when}
     from generate_series(1, ${n}::int) g cross join people cross join reps
     returning id`.execute(tx);
   return r.rows.map((x) => Number(x.id));
@@ -53,10 +61,10 @@ async function main(): Promise<void> {
       .transaction()
       .execute(async (tx) => {
         let request: RefreshRequest = { all: true };
-        if (which === 'insert') {
+        if (which === 'insert' || which === 'append') {
           // The same rows in every run, so the modes' results can be compared (flagged count below).
           await sql`select setseed(0.42)`.execute(tx);
-          const ids = await insertActivities(tx, rows);
+          const ids = await insertActivities(tx, rows, which === 'append');
           const contacts = await sql<{ contact_id: number }>`
             select distinct contact_id from activities where id = any(${`{${ids.join(',')}}`}::bigint[])`.execute(
             tx,
@@ -85,7 +93,7 @@ async function main(): Promise<void> {
             store: url ? 'postgres' : 'pglite',
             case: which,
             mode,
-            rows: which === 'insert' ? rows : 0,
+            rows: which === 'full' ? 0 : rows,
             wall_s: Number(wall.toFixed(2)),
             process_cpu_s: Number(((cpu.user + cpu.system) / 1e6).toFixed(2)),
             server_cpu_s: server === null ? null : Number(server.toFixed(2)),

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { activityPersonKey, leadPersonKey, personAffected, touchCondition, type DbOrTx } from './people.ts';
+import { leadPersonKey, personAffected, touchCondition, type DbOrTx } from './people.ts';
 import type { AffectedPeople } from './people.ts';
 import { idArray } from '../sql/lists.ts';
 
@@ -36,9 +36,12 @@ export async function refreshAddedTouches(
   if (addedIds.length === 0) return result;
   const r = await sql<{ kind: 'contact' | 'lead' | 'responded'; id: number | string }>`
     with added as materialized (
+      -- activityPersonKey, with the lead read by primary key only for rows that name one: a join here was
+      -- planned as a hash of every lead, most added rows having none.
       select a.id, a.occurred_at, a.direction, a.is_new_prospect as current, ${touchCondition} as is_touch,
-        ${activityPersonKey} as person
-      from activities a left join leads l on l.id = a.lead_id
+        coalesce(coalesce(a.contact_id, (select l.converted_contact_id from leads l where l.id = a.lead_id)) * 2,
+          a.lead_id * 2 + 1) as person
+      from activities a
       where a.id = any(${idArray([...addedIds])})
     ),
     own as (
