@@ -41,8 +41,9 @@ export async function refreshAddedTouches(
       select a.id, a.occurred_at, a.direction, a.is_new_prospect as current, ${touchCondition} as is_touch,
         coalesce(coalesce(a.contact_id, (select l.converted_contact_id from leads l where l.id = a.lead_id)) * 2,
           a.lead_id * 2 + 1) as person
-      from activities a
-      where a.id = any(${idArray([...addedIds])})
+      -- Joined by primary key from the unnested list: "id = any(list)" was planned as a scan of every activity
+      -- (4.6 s of 3.4M rows for a 200k-row import on PostgreSQL).
+      from unnest(${idArray([...addedIds])}) as x(id) join activities a on a.id = x.id
     ),
     own as (
       select * from added where is_touch and not ${personAffected(sql`person`, full)}
@@ -128,18 +129,21 @@ export async function refreshAddedTouches(
       from lead_people lp join own o on o.person = lp.person and o.direction = 'outbound' and o.occurred_at >= lp.created_at
       group by lp.id
     ),
-    lead_values as (
+    lead_values as materialized (
       -- least() skips nulls: a lead never answered takes the added response.
       select lp.id, coalesce(w.best_at, lp.first_touch_at) as first_touch,
         least(lp.first_response_at, r.first_response) as first_response,
-        lp.first_response_at as old_response
+        lp.first_response_at as old_response, lp.first_touch_at as old_touch
       from lead_people lp left join won w on w.person = lp.person left join added_responses r on r.id = lp.id
     ),
+    -- Only changed leads, found by primary key from an array (a join was planned as a hash of every lead).
     lead_updates as (
       update leads as l set first_touch_at = v.first_touch, first_response_at = v.first_response
       from lead_values v
-      where l.id = v.id
-        and (l.first_touch_at is distinct from v.first_touch or l.first_response_at is distinct from v.first_response)
+      where l.id = any(array(
+          select id from lead_values
+          where old_touch is distinct from first_touch or old_response is distinct from first_response))
+        and l.id = v.id
       returning l.id, v.old_response is distinct from v.first_response as responded
     )
     -- The updates above run whether or not they are read (data-modifying CTEs always do).
