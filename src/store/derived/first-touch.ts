@@ -20,11 +20,22 @@ import { idArray } from '../sql/lists.ts';
  * false on every other activity of the affected people.
  */
 export async function refreshNewProspectFlags(db: DbOrTx, people: AffectedPeople | null): Promise<void> {
-  if (people !== null && people.contactIds.length === 0 && people.leadIds.length === 0) return;
+  if (
+    people !== null &&
+    people.contactIds.length === 0 &&
+    people.leadIds.length === 0 &&
+    (people.activityIds ?? []).length === 0
+  )
+    return;
+  // Updated rows are re-flagged whatever their person now (one may have lost its contact and lead).
+  const changedRows =
+    people !== null && (people.activityIds ?? []).length > 0
+      ? sql` or a.id = any(${idArray(people.activityIds ?? [])})`
+      : sql``;
   const candidates =
     people === null
       ? sql`true`
-      : sql`(a.contact_id = any(${idArray(people.contactIds)}) or a.lead_id = any(${idArray(people.leadIds)}))`;
+      : sql`(a.contact_id = any(${idArray(people.contactIds)}) or a.lead_id = any(${idArray(people.leadIds)})${changedRows})`;
   // One pass over the activities of the affected people: touches are ranked per person, everything else reads false (which
   // also clears a stale flag on an activity that stopped being a touch). A touch whose person is outside the
   // affected people (an activity naming an affected lead but another contact) is left alone.

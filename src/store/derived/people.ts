@@ -12,6 +12,19 @@ export interface RefreshRequest {
   leadIds?: number[];
   all?: boolean;
   /**
+   * Activities this write INSERTED (new rows only). Their people are refreshed incrementally, from the stored
+   * first touches (see added-touches.ts), instead of over all their activities. A row that was updated or
+   * deleted is not an addition (see changedActivityIds). People in contactIds/leadIds are recomputed in full
+   * whatever else is given.
+   */
+  addedActivityIds?: number[];
+  /**
+   * Activities this write UPDATED. Their people as they are now are recomputed in full, and so are the rows
+   * themselves (a row that lost its contact and lead loses its flag). Their people BEFORE the update, which the
+   * store no longer holds, must be in contactIds/leadIds, as must the people of deleted activities.
+   */
+  changedActivityIds?: number[];
+  /**
    * Only business time or the lead SLA settings changed (time zone, working days or hours, holidays, SLA
    * minutes or same-day rule): touches and first responses cannot have moved, so only
    * response_business_minutes and sla_deadline_at are recomputed.
@@ -26,6 +39,8 @@ export interface RefreshRequest {
 export interface AffectedPeople {
   contactIds: number[];
   leadIds: number[];
+  /** Activities to re-flag whatever their person (updated rows: one may have lost its person). */
+  activityIds?: number[];
 }
 
 /** Expands the given ids with the other side of every lead conversion; null for `all`. */
@@ -36,6 +51,15 @@ export async function resolveAffectedPeople(
   if (request.all) return null;
   const contacts = new Set((request.contactIds ?? []).map(Number));
   const leads = new Set((request.leadIds ?? []).map(Number));
+  const changed = (request.changedActivityIds ?? []).map(Number);
+  if (changed.length > 0) {
+    const now = await sql<{ contact_id: number | null; lead_id: number | null }>`
+      select distinct contact_id, lead_id from activities where id = any(${idArray(changed)})`.execute(db);
+    for (const r of now.rows) {
+      if (r.contact_id !== null) contacts.add(Number(r.contact_id));
+      if (r.lead_id !== null) leads.add(Number(r.lead_id));
+    }
+  }
   if (leads.size > 0) {
     const converted = await sql<{ c: number }>`
       select distinct converted_contact_id as c from leads
@@ -47,7 +71,7 @@ export async function resolveAffectedPeople(
       select id from leads where converted_contact_id = any(${idArray([...contacts])})`.execute(db);
     for (const r of convertedTo.rows) leads.add(Number(r.id));
   }
-  return { contactIds: [...contacts], leadIds: [...leads] };
+  return { contactIds: [...contacts], leadIds: [...leads], activityIds: changed };
 }
 
 /** True when activity `a` is a touch: outbound work or any meeting, towards a contact or lead. */

@@ -1,6 +1,7 @@
+import { refreshAddedTouches } from './added-touches.ts';
 import { refreshFirstTouchAndResponse, refreshNewProspectFlags } from './first-touch.ts';
 import { refreshResponseMinutes } from './lead-response.ts';
-import { resolveAffectedPeople, type DbOrTx, type RefreshRequest } from './people.ts';
+import { resolveAffectedPeople, type AffectedPeople, type DbOrTx, type RefreshRequest } from './people.ts';
 
 export type { RefreshRequest } from './people.ts';
 
@@ -9,6 +10,10 @@ export type { RefreshRequest } from './people.ts';
  * contacts.first_touch_at, leads.first_touch_at / first_response_at / response_business_minutes / sla_deadline_at.
  * Call it inside the write transaction, after writing activities or leads (importers, demo data), and with
  * { all: true, responseMinutesOnly: true } when the time zone, working hours, holidays or lead SLA settings change. Definitions: docs/metrics.md.
+ *
+ * Inserted activities are best given as `addedActivityIds`: their people are then updated from the stored first
+ * touches (cost in proportion to the rows added) rather than recomputed over all their activities; the people
+ * in contactIds/leadIds, and any whose stored values do not hold together, are recomputed in full.
  */
 export async function refreshDerived(db: DbOrTx, request: RefreshRequest): Promise<void> {
   const resolved = await resolveAffectedPeople(db, request);
@@ -16,7 +21,28 @@ export async function refreshDerived(db: DbOrTx, request: RefreshRequest): Promi
     await refreshResponseMinutes(db, resolved);
     return;
   }
-  await refreshNewProspectFlags(db, resolved);
-  await refreshFirstTouchAndResponse(db, resolved);
-  await refreshResponseMinutes(db, resolved);
+  let full = resolved;
+  let responded: number[] = [];
+  if (resolved !== null && request.addedActivityIds && request.addedActivityIds.length > 0) {
+    const added = await refreshAddedTouches(db, request.addedActivityIds, resolved);
+    responded = added.respondedLeadIds;
+    const { suspects } = added;
+    if (suspects.contactIds.length > 0 || suspects.leadIds.length > 0)
+      full = joinPeople(resolved, await resolveAffectedPeople(db, suspects));
+  }
+  await refreshNewProspectFlags(db, full);
+  await refreshFirstTouchAndResponse(db, full);
+  // The full set's leads, and the leads whose first response the added touches moved.
+  await refreshResponseMinutes(
+    db,
+    full === null ? null : { contactIds: [], leadIds: [...new Set([...full.leadIds, ...responded])] },
+  );
+}
+
+function joinPeople(a: AffectedPeople, b: AffectedPeople | null): AffectedPeople {
+  return {
+    contactIds: [...new Set([...a.contactIds, ...(b?.contactIds ?? [])])],
+    leadIds: [...new Set([...a.leadIds, ...(b?.leadIds ?? [])])],
+    activityIds: a.activityIds,
+  };
 }
