@@ -1,9 +1,9 @@
 import type { Insertable } from 'kysely';
+import { AccountTable } from './account-table.ts';
 import { ActivityLog } from './activity-log.ts';
+import { ContactTable } from './contact-table.ts';
 import type {
-  AccountsTable,
   AcquisitionCostsTable,
-  ContactsTable,
   CustomersTable,
   GoalsTable,
   LeadsTable,
@@ -21,8 +21,9 @@ type WithId<T> = Insertable<T> & { id: number };
 export interface DemoDataset {
   teams: WithId<TeamsTable>[];
   users: WithId<UsersTable>[];
-  accounts: WithId<AccountsTable>[];
-  contacts: WithId<ContactsTable>[];
+  /** Column-wise, like the activities: hundreds of thousands of rows at the 200-rep size. */
+  accounts: AccountTable;
+  contacts: ContactTable;
   leads: WithId<LeadsTable>[];
   opportunities: WithId<OpportunitiesTable>[];
   opportunityHistory: Insertable<OpportunityHistoryTable>[];
@@ -39,8 +40,8 @@ export function emptyDataset(): DemoDataset {
   return {
     teams: [],
     users: [],
-    accounts: [],
-    contacts: [],
+    accounts: new AccountTable(),
+    contacts: new ContactTable(),
     leads: [],
     opportunities: [],
     opportunityHistory: [],

@@ -46,7 +46,7 @@ export function prefillDerived(ds: DemoDataset, cal: BusinessCalendar, sla: Lead
     if (a.direction === 'outbound') outboundTouches.get(person)?.push(a.occurredAt);
   });
   const instant = (ms: number | undefined) => (ms === undefined ? null : new Date(ms));
-  for (const c of ds.contacts) c.first_touch_at = instant(firstTouch.get(c.id * 2));
+  for (let id = 1; id <= ds.contacts.length; id += 1) ds.contacts.setFirstTouch(id, firstTouch.get(id * 2));
   for (const l of ds.leads) {
     const person = personOf(null, l.id);
     l.first_touch_at = instant(firstTouch.get(person));
