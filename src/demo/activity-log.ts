@@ -159,6 +159,34 @@ export class ActivityLog {
     for (const i of this.positions()) visit(i);
   }
 
+  /** Whether the activity at a logged position counts as a touch: outbound, or a meeting (see docs/metrics.md). */
+  isTouchAt(i: number): boolean {
+    return (
+      this.strings.direction.words[this.direction[i] as number] === 'outbound' ||
+      this.strings.type.words[this.type[i] as number] === 'meeting'
+    );
+  }
+
+  /** Whether the activity at a logged position is outbound. */
+  isOutboundAt(i: number): boolean {
+    return this.strings.direction.words[this.direction[i] as number] === 'outbound';
+  }
+
+  /** The contact id at a logged position, 0 for none. */
+  contactAt(i: number): number {
+    return this.contact[i] as number;
+  }
+
+  /** The lead id at a logged position, 0 for none. */
+  leadAt(i: number): number {
+    return this.lead[i] as number;
+  }
+
+  /** occurred_at (epoch ms) at a logged position. */
+  timeAt(i: number): number {
+    return this.time[i] as number;
+  }
+
   /** The activity at a logged position, without is_new_prospect. */
   at(i: number): LoggedActivity {
     const id = (a: Int32Array) => (a[i] === 0 ? null : (a[i] as number));
