@@ -2,13 +2,13 @@ import type { Insertable } from 'kysely';
 import { AccountTable } from './account-table.ts';
 import { ActivityLog } from './activity-log.ts';
 import { ContactTable } from './contact-table.ts';
+import { HistoryTable } from './history-table.ts';
 import type {
   AcquisitionCostsTable,
   CustomersTable,
   GoalsTable,
   LeadsTable,
   OpportunitiesTable,
-  OpportunityHistoryTable,
   SubscriptionsTable,
   TeamsTable,
   UsersTable,
@@ -26,7 +26,7 @@ export interface DemoDataset {
   contacts: ContactTable;
   leads: WithId<LeadsTable>[];
   opportunities: WithId<OpportunitiesTable>[];
-  opportunityHistory: Insertable<OpportunityHistoryTable>[];
+  opportunityHistory: HistoryTable;
   /** Column-wise: millions of rows at the 200-rep size (see activity-log.ts). */
   activities: ActivityLog;
   goals: Insertable<GoalsTable>[];
@@ -44,7 +44,7 @@ export function emptyDataset(): DemoDataset {
     contacts: new ContactTable(),
     leads: [],
     opportunities: [],
-    opportunityHistory: [],
+    opportunityHistory: new HistoryTable(),
     activities: new ActivityLog(),
     goals: [],
     customers: [],
