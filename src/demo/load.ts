@@ -176,8 +176,8 @@ async function writeDataset(
   onProgress?: DemoProgress,
 ): Promise<void> {
   const total = Object.values(datasetCounts(ds)).reduce((a, b) => a + b, 0);
-  // Each table's rows are handed over as it is written, so the 200-rep demo's 570,000 contacts, 325,000 accounts
-  // and the rest are garbage by the time the 3.2M activities go in, rather than held to the end (about 500 MB).
+  // The tables kept as objects are handed over as they are written, so they are garbage by the time the 3.2M
+  // activities go in. The large ones (accounts, contacts, history, activities) are column-wise and small anyway.
   const take = <K extends 'users' | 'leads' | 'opportunities'>(key: K): DemoDataset[K] => {
     const rows = ds[key];
     ds[key] = [] as DemoDataset[K];
