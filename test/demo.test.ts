@@ -272,7 +272,7 @@ describeStores('demo data', (ctx) => {
       (select count(*) from leads where sla_deadline_at is null)::int8 as missing_deadlines`.execute(ctx.db);
     expect(stored.rows[0]).toEqual({
       new_prospect_touches: [...dataset.activities.rows()].filter((row) => row[11]).length,
-      touched_contacts: dataset.contacts.filter((c) => c.first_touch_at).length,
+      touched_contacts: [...dataset.contacts.rows()].filter((c) => c.first_touch_at).length,
       answered_leads: dataset.leads.filter((l) => l.first_response_at).length,
       response_minutes: dataset.leads.reduce((sum, l) => sum + (l.response_business_minutes ?? 0), 0),
       deadline_seconds: dataset.leads.reduce(

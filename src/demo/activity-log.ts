@@ -1,5 +1,5 @@
-import { copyLine } from '../store/bulk/copy-text.ts';
 import type { ActivityOutcome, ActivityType } from '../store/schema.ts';
+import { isoInstant, Vocabulary } from './columnar.ts';
 
 type ActivityDirection = 'outbound' | 'inbound';
 
@@ -35,44 +35,8 @@ export type ActivityRow = [
   is_new_prospect: boolean,
 ];
 
-/** Interns the few distinct strings of a column (types, outcomes, subjects) as small codes; code 0 is null. */
-class Vocabulary {
-  private readonly codes = new Map<string, number>();
-  readonly words: (string | null)[] = [null];
-
-  code(word: string | null): number {
-    if (word === null) return 0;
-    let c = this.codes.get(word);
-    if (c === undefined) {
-      c = this.words.length;
-      if (c > 0xffff) throw new Error('more than 65,535 distinct values in a demo activity column');
-      this.codes.set(word, c);
-      this.words.push(word);
-    }
-    return c;
-  }
-}
-
 const NO_DURATION = -1;
 
-const DAY_MS = 86_400_000;
-const dayPrefixes = new Map<number, string>();
-const clock: string[] = Array.from(
-  { length: 1440 },
-  (_, m) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}:00.000Z`,
-);
-
-/** Date.prototype.toISOString of an epoch-ms instant, from a per-day prefix and a per-minute clock string. */
-function isoInstant(ms: number): string {
-  if (ms % 60_000 !== 0) return new Date(ms).toISOString();
-  const day = Math.floor(ms / DAY_MS);
-  let prefix = dayPrefixes.get(day);
-  if (prefix === undefined) {
-    prefix = new Date(day * DAY_MS).toISOString().slice(0, 11);
-    dayPrefixes.set(day, prefix);
-  }
-  return prefix + clock[(ms - day * DAY_MS) / 60_000];
-}
 const FIRST_CAPACITY = 1 << 14;
 
 /**
@@ -195,6 +159,34 @@ export class ActivityLog {
     for (const i of this.positions()) visit(i);
   }
 
+  /** Whether the activity at a logged position counts as a touch: outbound, or a meeting (see docs/metrics.md). */
+  isTouchAt(i: number): boolean {
+    return (
+      this.strings.direction.words[this.direction[i] as number] === 'outbound' ||
+      this.strings.type.words[this.type[i] as number] === 'meeting'
+    );
+  }
+
+  /** Whether the activity at a logged position is outbound. */
+  isOutboundAt(i: number): boolean {
+    return this.strings.direction.words[this.direction[i] as number] === 'outbound';
+  }
+
+  /** The contact id at a logged position, 0 for none. */
+  contactAt(i: number): number {
+    return this.contact[i] as number;
+  }
+
+  /** The lead id at a logged position, 0 for none. */
+  leadAt(i: number): number {
+    return this.lead[i] as number;
+  }
+
+  /** occurred_at (epoch ms) at a logged position. */
+  timeAt(i: number): number {
+    return this.time[i] as number;
+  }
+
   /** The activity at a logged position, without is_new_prospect. */
   at(i: number): LoggedActivity {
     const id = (a: Int32Array) => (a[i] === 0 ? null : (a[i] as number));
@@ -220,13 +212,10 @@ export class ActivityLog {
    * cost about 10 µs a row, half a minute at 3.2M rows, on PGlite in the same thread as the database).
    */
   *copyLines(): Generator<string> {
-    // Each distinct word is encoded once by the generic encoder, so escaping rules stay in one place.
-    const encode = (words: readonly (string | null)[]) =>
-      words.map((w) => copyLine('activities', ['v'], ['text'], [w], 0).slice(0, -1));
-    const type = encode(this.strings.type.words);
-    const direction = encode(this.strings.direction.words);
-    const outcome = encode(this.strings.outcome.words);
-    const subject = encode(this.strings.subject.words);
+    const type = this.strings.type.copyFields();
+    const direction = this.strings.direction.copyFields();
+    const outcome = this.strings.outcome.copyFields();
+    const subject = this.strings.subject.copyFields();
     const id = (v: number) => (v === 0 ? '\\N' : String(v));
     for (const i of this.positions()) {
       const d = this.duration[i] as number;

@@ -1,14 +1,14 @@
 import type { Insertable } from 'kysely';
+import { AccountTable } from './account-table.ts';
 import { ActivityLog } from './activity-log.ts';
+import { ContactTable } from './contact-table.ts';
+import { HistoryTable } from './history-table.ts';
 import type {
-  AccountsTable,
   AcquisitionCostsTable,
-  ContactsTable,
   CustomersTable,
   GoalsTable,
   LeadsTable,
   OpportunitiesTable,
-  OpportunityHistoryTable,
   SubscriptionsTable,
   TeamsTable,
   UsersTable,
@@ -21,11 +21,12 @@ type WithId<T> = Insertable<T> & { id: number };
 export interface DemoDataset {
   teams: WithId<TeamsTable>[];
   users: WithId<UsersTable>[];
-  accounts: WithId<AccountsTable>[];
-  contacts: WithId<ContactsTable>[];
+  /** Column-wise, like the activities: hundreds of thousands of rows at the 200-rep size. */
+  accounts: AccountTable;
+  contacts: ContactTable;
   leads: WithId<LeadsTable>[];
   opportunities: WithId<OpportunitiesTable>[];
-  opportunityHistory: Insertable<OpportunityHistoryTable>[];
+  opportunityHistory: HistoryTable;
   /** Column-wise: millions of rows at the 200-rep size (see activity-log.ts). */
   activities: ActivityLog;
   goals: Insertable<GoalsTable>[];
@@ -39,11 +40,11 @@ export function emptyDataset(): DemoDataset {
   return {
     teams: [],
     users: [],
-    accounts: [],
-    contacts: [],
+    accounts: new AccountTable(),
+    contacts: new ContactTable(),
     leads: [],
     opportunities: [],
-    opportunityHistory: [],
+    opportunityHistory: new HistoryTable(),
     activities: new ActivityLog(),
     goals: [],
     customers: [],

@@ -38,13 +38,17 @@ export interface GeneratedDemo {
 /** Weekend and holiday e-mails: a few reps clear their inbox, replying to recent prospects. */
 function offDayEmails(ctx: SimContext, rep: RepProfile, date: string): void {
   if (!ctx.rnd.chance(0.15)) return;
-  const recent = ctx.ds.contacts.slice(-300).filter((c) => c.owner_id === rep.userId);
+  // The rep's contacts among the 300 most recent, oldest first.
+  const contacts = ctx.ds.contacts;
+  const recent: number[] = [];
+  for (let id = Math.max(1, contacts.length - 299); id <= contacts.length; id += 1)
+    if (contacts.ownerOf(id) === rep.userId) recent.push(id);
   if (recent.length === 0) return;
   for (let n = ctx.rnd.int(1, 4); n > 0; n -= 1) {
-    const c = ctx.rnd.pick(recent);
+    const contactId = ctx.rnd.pick(recent);
     logEmail(ctx, rep, date, ctx.rnd.int(10 * 60, 22 * 60), {
-      contactId: c.id,
-      accountId: c.account_id ?? null,
+      contactId,
+      accountId: contacts.accountOf(contactId),
     });
   }
 }

@@ -156,7 +156,12 @@ export function industry(rnd: Random): string {
   return rnd.pick(INDUSTRIES);
 }
 
+/** The local part of a person's e-mail address: the name lower-cased, anything but letters a dot. */
+export function emailLocalPart(name: string): string {
+  return name.toLowerCase().replace(/[^a-z]+/g, '.');
+}
+
 /** A work e-mail on a reserved test domain derived from the person and company serial. */
 export function workEmail(name: string, serial: number): string {
-  return `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@c${serial}.example.test`;
+  return `${emailLocalPart(name)}@c${serial}.example.test`;
 }

@@ -53,9 +53,11 @@ export function createContext(base: Omit<SimContext, 'customers' | 'load' | 'clo
 }
 
 // localDateToInstant costs a few Intl calls. On all but the two daylight-saving change days a year, the zone's
-// offset is the same all day, so one conversion per date serves every minute of it.
-const dayCache = new Map<string, number | null>();
-const hourCache = new Map<string, number>();
+// offset is the same all day, so one conversion per date serves every minute of it. Cached per zone, then per
+// date (the simulation asks millions of times; a composed string key per call was a visible share of it).
+const dayCaches = new Map<string, { midnight: Map<string, number | null>; hour: Map<string, number> }>();
+let lastZone = '';
+let lastCache = { midnight: new Map<string, number | null>(), hour: new Map<string, number>() };
 
 /** The instant of a local date and minute of day in the workspace zone. */
 export function at(ctx: SimContext, date: string, minute: number): Date {
@@ -65,38 +67,52 @@ export function at(ctx: SimContext, date: string, minute: number): Date {
 /** `at` in epoch milliseconds, for the activity log (no Date object per activity). */
 export function atMs(ctx: SimContext, date: string, minute: number): number {
   const tz = ctx.cal.timeZone;
-  const dayKey = `${tz}|${date}`;
-  let midnight = dayCache.get(dayKey);
+  if (tz !== lastZone) {
+    let cache = dayCaches.get(tz);
+    if (!cache) {
+      cache = { midnight: new Map(), hour: new Map() };
+      dayCaches.set(tz, cache);
+    }
+    lastZone = tz;
+    lastCache = cache;
+  }
+  let midnight = lastCache.midnight.get(date);
   if (midnight === undefined) {
     const m0 = localDateToInstant(date, tz, 0).getTime();
     const m1 = localDateToInstant(date, tz, 1439).getTime();
     midnight = m1 - m0 === 1439 * 60_000 ? m0 : null;
-    dayCache.set(dayKey, midnight);
+    lastCache.midnight.set(date, midnight);
   }
   if (midnight !== null && minute >= 0 && minute < 1440) return midnight + minute * 60_000;
   const hour = Math.floor(minute / 60);
-  const key = `${dayKey}|${hour}`;
-  let base = hourCache.get(key);
+  const key = `${date}|${hour}`;
+  let base = lastCache.hour.get(key);
   if (base === undefined) {
     base = localDateToInstant(date, tz, hour * 60).getTime();
-    hourCache.set(key, base);
+    lastCache.hour.set(key, base);
   }
   return base + (minute - hour * 60) * 60_000;
 }
 
 const businessDays = new WeakMap<BusinessCalendar, Map<string, boolean>>();
+let lastCalendar: BusinessCalendar | null = null;
+let lastDays = new Map<string, boolean>();
 
 /** isBusinessDay of the calendar module, memoized per calendar (the simulation asks millions of times). */
 export function isWorkday(ctx: SimContext, date: string): boolean {
-  let days = businessDays.get(ctx.cal);
-  if (!days) {
-    days = new Map();
-    businessDays.set(ctx.cal, days);
+  if (ctx.cal !== lastCalendar) {
+    let days = businessDays.get(ctx.cal);
+    if (!days) {
+      days = new Map();
+      businessDays.set(ctx.cal, days);
+    }
+    lastCalendar = ctx.cal;
+    lastDays = days;
   }
-  let v = days.get(date);
+  let v = lastDays.get(date);
   if (v === undefined) {
     v = isBusinessDay(date, ctx.cal);
-    days.set(date, v);
+    lastDays.set(date, v);
   }
   return v;
 }

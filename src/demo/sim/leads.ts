@@ -153,8 +153,7 @@ function simulateLead(ctx: SimContext, rep: RepProfile, date: string, minute: nu
   lead.status = 'converted';
   lead.converted_at = conv.when;
   const accountId = newAccount(ctx, rep, conv.when);
-  const account = ctx.ds.accounts[accountId - 1];
-  if (account) account.name = lead.company;
+  ctx.ds.accounts.rename(accountId, lead.company);
   const contactId = newContact(ctx, rep, accountId, conv.when);
   lead.converted_contact_id = contactId;
   const created = local(ctx, conv.when);

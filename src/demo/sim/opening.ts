@@ -18,7 +18,7 @@ export function openingCustomers(ctx: SimContext): void {
       const createdAt = at(ctx, plusDays(startDate, -ctx.rnd.int(40, 120)), workMinute(ctx));
       const accountId = newAccount(ctx, rep, createdAt);
       const contactId = newContact(ctx, rep, accountId, createdAt);
-      const accountName = ctx.ds.accounts[accountId - 1]?.name ?? '';
+      const accountName = ctx.ds.accounts.nameOf(accountId) ?? '';
       addCustomer(ctx, {
         rep,
         accountId,
@@ -49,7 +49,7 @@ export function openingPipeline(ctx: SimContext): void {
       simulateOpportunity(ctx, {
         rep,
         accountId,
-        accountName: ctx.ds.accounts[accountId - 1]?.name ?? '',
+        accountName: ctx.ds.accounts.nameOf(accountId) ?? '',
         contactId,
         leadId: null,
         leadSource: null,

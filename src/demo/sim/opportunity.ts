@@ -2,7 +2,7 @@ import { dateParts } from '../../domain/calendar/local-date.ts';
 import { dayDiff, plusDays } from '../dates.ts';
 import type { ForecastCategory, OpportunityType } from '../../store/schema.ts';
 import type { RepProfile } from '../org.ts';
-import { at, businessDaysLater, onOrAfterBusinessDay, workMinute, type SimContext } from './context.ts';
+import { at, atMs, businessDaysLater, onOrAfterBusinessDay, workMinute, type SimContext } from './context.ts';
 import { addCustomer } from './customer-records.ts';
 import { logActivity, logCall, logEmail } from './records.ts';
 
@@ -141,15 +141,15 @@ export function simulateOpportunity(ctx: SimContext, s: OpportunitySeed): Opport
   let stageId = stages.open[0];
   let category: ForecastCategory = 'pipeline';
   const history = (date: string, minute: number, exactAt?: Date) => {
-    ctx.ds.opportunityHistory.push({
-      opportunity_id: id,
-      changed_at: exactAt ?? at(ctx, date, minute),
-      stage_id: stageId,
-      amount_minor: amount,
-      expected_close_date: expected,
-      forecast_category: category,
-      owner_id: s.rep.userId,
-      changed_by: s.rep.userId,
+    ctx.ds.opportunityHistory.add({
+      opportunityId: id,
+      changedAt: exactAt ? exactAt.getTime() : atMs(ctx, date, minute),
+      stageId,
+      amountMinor: amount,
+      expectedCloseDate: expected,
+      forecastCategory: category,
+      ownerId: s.rep.userId,
+      changedBy: s.rep.userId,
     });
   };
   const links = { contactId: s.contactId, accountId: s.accountId, opportunityId: id };

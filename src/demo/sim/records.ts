@@ -1,39 +1,32 @@
 import type { ActivityOutcome, ActivityType } from '../../store/schema.ts';
-import { companyName, industry, personName, workEmail } from '../names.ts';
+import { companyName, industry, personName } from '../names.ts';
 import type { RepProfile } from '../org.ts';
 import { addLoad, atMs, inWindow, type SimContext } from './context.ts';
 
 /** Creates an account owned by the rep; returns its id. */
 export function newAccount(ctx: SimContext, rep: RepProfile, createdAt: Date): number {
-  const id = ctx.ds.accounts.length + 1;
-  ctx.ds.accounts.push({
-    id,
-    name: companyName(ctx.rnd),
+  const name = companyName(ctx.rnd);
+  return ctx.ds.accounts.add({
+    name,
     industry: industry(ctx.rnd),
-    owner_id: rep.userId,
-    created_at: createdAt,
+    ownerId: rep.userId,
+    createdAt: createdAt.getTime(),
   });
-  return id;
 }
 
 /** Name of an account created earlier. */
 export function accountName(ctx: SimContext, accountId: number): string {
-  return ctx.ds.accounts[accountId - 1]?.name ?? 'Account';
+  return ctx.ds.accounts.nameOf(accountId) ?? 'Account';
 }
 
 /** Creates a contact at the account, owned by the rep; returns its id. */
 export function newContact(ctx: SimContext, rep: RepProfile, accountId: number, createdAt: Date): number {
-  const id = ctx.ds.contacts.length + 1;
-  const name = personName(ctx.rnd);
-  ctx.ds.contacts.push({
-    id,
-    account_id: accountId,
-    name,
-    email: workEmail(name, accountId),
-    owner_id: rep.userId,
-    created_at: createdAt,
+  return ctx.ds.contacts.add({
+    accountId,
+    name: personName(ctx.rnd),
+    ownerId: rep.userId,
+    createdAt: createdAt.getTime(),
   });
-  return id;
 }
 
 /** What a single logged touch is about. */
