@@ -49,11 +49,12 @@ export function describeStores(title: string, body: (ctx: StoreContext) => void)
     describe(`${title} [${name}]`, () => {
       const ctx = { store: name } as StoreContext;
       let close: (() => Promise<void>) | undefined;
+      // No timeout of its own: vitest.config.ts's hookTimeout, which a busy machine needs for opening PGlite.
       beforeAll(async () => {
         const opened = await openTestStore(name);
         ctx.db = opened.db;
         close = opened.close;
-      }, 60_000);
+      });
       afterAll(async () => {
         await close?.();
       });
