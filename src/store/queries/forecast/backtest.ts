@@ -61,6 +61,8 @@ export interface BacktestOptions {
   probabilities?: ProbabilitySource;
   /** Cycle-age mode (default blend). */
   cycleAge?: CycleAgeMode;
+  /** Learned probabilities count wins before the period ends (default true) or eventual wins (false). */
+  timing?: boolean;
   /** Called after each checkpoint (for a progress bar). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -220,6 +222,7 @@ export async function runBacktest(db: Db, viewer: Viewer, o: BacktestOptions): P
           iterations: o.iterations,
           probabilities: o.probabilities,
           cycleAge: o.cycleAge,
+          timing: o.timing,
         });
         const byMethod = outcomes.get(key) as Map<MethodId, Buckets>;
         checkpointRows.get(key)?.push({
