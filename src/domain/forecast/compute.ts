@@ -226,6 +226,7 @@ export function computeScope(inputs: ForecastInputs, scope: Scope, options: Comp
   const w = inputs.window;
   const own: ForecastDeal[] = inputs.deals.filter((d) => coversOwnerKey(scope, ownerKey(d.ownerId)));
   const deals = withProbabilities(inputs, own, options.probabilities, options.timing ?? true);
+  const daysLeft = Math.max(0, daysBetween(w.asOfDate, w.end));
   const wonToDate = sumOver(inputs.wonToDateByOwner, scope, (v) => v);
   const out: MethodResult[] = [];
   const useFresh = options.newPipeline ?? true;
@@ -287,14 +288,23 @@ export function computeScope(inputs: ForecastInputs, scope: Scope, options: Comp
           },
           wonToDate,
           options.cycleAge,
+          (d) =>
+            options.timing !== false &&
+            probabilitySourceOf(inputs, d.pipelineId, options.probabilities) === 'learned'
+              ? stageTimings(inputs).factor(d.pipelineId, d.stageId, daysLeft)
+              : 1,
         ),
       ),
     );
   }
 
   if (want.has('monte_carlo')) {
+    // Monte Carlo times each win itself (the deal's close date moved by a slip drawn from history, and only wins
+    // landing in the period count), so it takes the eventual rate: the within-period rate would count the
+    // wins that come too late twice.
+    const eventual = withProbabilities(inputs, own, options.probabilities, false);
     out.push(
-      monteCarloForecast(deals, w, inputs.slips, wonToDate, {
+      monteCarloForecast(eventual, w, inputs.slips, wonToDate, {
         iterations: options.iterations,
         random: seededRandom(options.seed),
         newPipeline: useFresh ? { expectedDeals: fresh.expectedDeals, avgDeal: fresh.avgWonDeal } : undefined,
