@@ -228,6 +228,7 @@ export async function runBacktest(db: Db, viewer: Viewer, o: BacktestOptions): P
         checkpointRows.get(key)?.push({
           period: periodIndex,
           slot: k === 0 ? 'start' : k === week2K ? 'week2' : k === midK ? 'mid' : null,
+          day: k * (step ?? 0),
           actual: truth,
           values: new Map(results.map((r) => [r.method, r.value])),
         });
