@@ -170,6 +170,13 @@ export function backtestTable(r: BacktestReport, locale: string, currency: strin
     lines.push(
       `Blended: MAPE ${pct(b.atStart.mape, locale)} at start (bias ${pct(b.atStart.bias, locale)}, ${b.atStart.n} periods, weighted by the periods before each), mid ${pct(b.atMid.mape, locale)}, weekly ${pct(b.allCheckpoints.mape, locale)}; best single method on the same periods: ${b.bestSingle ? (METHOD_LABELS[b.bestSingle] ?? b.bestSingle) : '-'} ${pct(b.bestSingleMape, locale)}${b.beatsBest === false ? ': the blend does not beat it' : b.beatsBest ? ': the blend beats it' : ''}`,
     );
+    for (const slot of ['week2', 'mid'] as const) {
+      const v = b.versusBest[slot];
+      if (v.blendMape === null) continue;
+      lines.push(
+        `  at ${slot === 'week2' ? 'week 2' : 'mid-period'}: blend ${pct(v.blendMape, locale)}, best single ${v.bestSingle ? (METHOD_LABELS[v.bestSingle] ?? v.bestSingle) : '-'} ${pct(v.bestSingleMape, locale)}${v.beatsBest === false ? ': the blend does not beat it' : v.beatsBest ? ': the blend beats it' : ''}`,
+      );
+    }
     const rec = s.recommended;
     lines.push(
       `Recommended (blend while it beats the best method so far, else that method): MAPE ${pct(rec.atStart.mape, locale)} at start (bias ${pct(rec.atStart.bias, locale)}, ${rec.atStart.n} periods; picks ${rec.picks.join(', ') || '-'}); best single method in hindsight ${rec.bestSingle ? (METHOD_LABELS[rec.bestSingle] ?? rec.bestSingle) : '-'} ${pct(rec.bestSingleMape, locale)}${rec.beatsBest === false ? ': not beaten' : rec.beatsBest ? ': matched or beaten' : ''}`,

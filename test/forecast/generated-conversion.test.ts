@@ -3,6 +3,8 @@ import { addDays } from '../../src/domain/calendar/local-date.ts';
 import { LearnedProbabilities } from '../../src/domain/forecast/learned-probability.ts';
 import { seededRandom } from '../../src/domain/random/seeded-random.ts';
 import { stageOutcomesBefore } from '../../src/store/queries/forecast/stage-outcomes.ts';
+import { stageWinTimingMany } from '../../src/store/queries/forecast/stage-win-timing.ts';
+import { wonWithin } from '../../src/domain/forecast/stage-timing.ts';
 import { ensureDefaultPipeline } from '../../src/store/tables/pipelines.ts';
 import { describeStores, truncateAll } from '../support/stores.ts';
 import { seedUser } from '../support/users.ts';
@@ -120,5 +122,20 @@ describeStores('learned stage probabilities recover a known conversion', (ctx) =
     expect(Math.abs((demoRow?.dealWonShare as number) / realised.demo - 1)).toBeLessThan(0.05);
     // With over a thousand closed deals per stage, the shrinkage toward the configured rate is small.
     expect(Math.abs((discovery?.learned as number) / realised.discoveryDays - 1)).toBeLessThan(0.05);
+  });
+
+  it('times the wins: a won deal sits in Discovery 15 to 10 days and in Demo 10 to 0 days before its win', async () => {
+    // Every won deal enters Discovery on day 0, Demo on day 5 and is won on day 15. Within 12 days of the win lie
+    // days 3..5 of each Discovery stay (2 of 5 = 40%), within 5 days days 10..15 of each Demo stay (5 of 10 = 50%).
+    const [timings] = await stageWinTimingMany(ctx.db, [new Date('2026-07-01T00:00:00Z')]);
+    const of = (name: string) => timings?.find((t) => t.stageId === stages[name]);
+    const discovery = of('Discovery');
+    const demo = of('Demo');
+    expect(discovery?.wonDeals).toBe(demo?.wonDeals);
+    expect(discovery?.wonDays).toBeCloseTo((discovery?.wonDeals as number) * 5, 6);
+    expect(wonWithin(discovery!, 12) / discovery!.wonDays).toBeCloseTo(0.4, 6);
+    expect(wonWithin(discovery!, 10) / discovery!.wonDays).toBeCloseTo(0, 6);
+    expect(wonWithin(demo!, 5) / demo!.wonDays).toBeCloseTo(0.5, 6);
+    expect(wonWithin(demo!, 30) / demo!.wonDays).toBeCloseTo(1, 6);
   });
 });

@@ -49,17 +49,30 @@ describeStores('learned stage probabilities', (ctx) => {
   it('uses the shrunk rates in the pipeline methods and shows configured vs observed (hand-computed)', async () => {
     // Demo: 0 won of 1 closed, toward 40%: (0 + 20 x 0.4) / 21 = 8/21. Trial: 6 of 6 toward 60%: 18/26.
     // Neither A's owner (r1) nor B's (r2) has closed a deal from their deal's stage, so the company rates apply:
-    // A 100 000 x 8/21 + B 50 000 x 18/26 = 72 710.62 -> 72 711, plus D's 30 000 won in the quarter.
+    // A 100 000 x 8/21 + B 50 000 x 18/26 = 72 710.62 -> 72 711, plus D's 30 000 won in the quarter: the eventual
+    // rates (timing off). Counting only wins before the quarter ends (the default): the six Trial wins sat in Trial
+    // their whole cycle (100, 110, 120, 130, 140 and 75 days, 675 deal-days); with 39 days left (23 Nov to 1 Jan)
+    // 39 days of each lie within 39 days of the win: 234 / 675, shrunk (6 x 234/675 + 20) / 26 = 0.84923. Demo has
+    // no win to time (factor 1). A 38 095.24 + B 50 000 x 18/26 x 0.84923 = 29 396.45 -> 67 492, plus 30 000.
     const inputs = await loadForecastInputs(ctx.db, {
       period: parsePeriod('2026-Q4', 1),
       asOf: NOW,
       now: NOW,
       timeZone: 'UTC',
     });
-    const opts = { seed: 1, iterations: 100, methods: ['stage_weighted'] as const, newPipeline: false };
+    const opts = {
+      seed: 1,
+      iterations: 100,
+      methods: ['stage_weighted'] as const,
+      newPipeline: false,
+      timing: false,
+    };
     expect(computeScope(inputs, COMPANY_SCOPE, { ...opts, probabilities: 'learned' })[0]?.value).toBe(
       102_711,
     );
+    expect(
+      computeScope(inputs, COMPANY_SCOPE, { ...opts, probabilities: 'learned', timing: true })[0]?.value,
+    ).toBe(97_492);
     // Configured: A 40% + B 60% = 70 000, plus D.
     expect(computeScope(inputs, COMPANY_SCOPE, opts)[0]?.value).toBe(100_000);
     // Without an override each pipeline's setting decides: the fixture's pipeline is set to configured; switched

@@ -135,12 +135,18 @@ export function register(program: Command, ctx: CliContext): void {
       'cycle-age: blend (with the stage probability) or age (age / typical cycle)',
       'blend',
     )
+    .option(
+      '--timing <timing>',
+      'learned probabilities: within (wins expected before the period ends) or eventual (won whenever)',
+      'within',
+    )
     .option('--seed <n>', 'Monte Carlo seed', '1')
     .option('--iterations <n>', 'Monte Carlo runs per forecast', '500')
     .option('--lookback <days>', 'run-rate look-back in days', '90')
     .option('--json', 'print the API JSON instead of tables')
     .action(
       async (opts: {
+        timing: string;
         grain: string;
         periods: string;
         startOnly?: boolean;
@@ -154,6 +160,11 @@ export function register(program: Command, ctx: CliContext): void {
         if (opts.grain !== 'month' && opts.grain !== 'quarter') {
           throw new AppError('validation', '--grain must be month or quarter', [
             { field: 'grain', value: opts.grain, reason: 'unknown grain' },
+          ]);
+        }
+        if (opts.timing !== 'within' && opts.timing !== 'eventual') {
+          throw new AppError('validation', '--timing must be within or eventual', [
+            { field: 'timing', value: opts.timing, reason: 'unknown timing' },
           ]);
         }
         const { default: cliProgress } = await import('cli-progress');
@@ -181,6 +192,7 @@ export function register(program: Command, ctx: CliContext): void {
             lookbackDays: intOption(opts.lookback, 'lookback', 7, 730),
             probabilities: probabilitySource(opts.probabilities),
             cycleAge: cycleAgeMode(opts.cycleAge),
+            timing: opts.timing === 'within',
             onProgress: (done, total) => {
               if (!bar) return;
               if (!started) {

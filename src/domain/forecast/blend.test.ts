@@ -54,6 +54,7 @@ describe('blended backtest', () => {
     const row = (period: number, sw: number, rr: number) => ({
       period,
       slot: 'start' as const,
+      day: 0,
       actual: 100,
       values: new Map<MethodId, number>([
         ['stage_weighted', sw],
@@ -69,6 +70,46 @@ describe('blended backtest', () => {
     expect(r.atStart.mape).toBeCloseTo(0.12, 12);
     expect(r.bestSingle).toBe('stage_weighted');
     expect(r.bestSingleMape).toBeCloseTo(0.1, 12);
+    expect(r.beatsBest).toBe(false);
+  });
+});
+
+describe('blend weights per checkpoint', () => {
+  const row = (period: number, day: number, sw: number, rr: number) => ({
+    period,
+    slot: day === 0 ? ('start' as const) : ('mid' as const),
+    day,
+    actual: 100,
+    values: new Map<MethodId, number>([
+      ['stage_weighted', sw],
+      ['run_rate', rr],
+    ]),
+  });
+
+  it('weighs a checkpoint by the same point of earlier periods, and compares it per checkpoint (hand-computed)', () => {
+    // Period 0: at start stage-weighted 90 (10% off) and run-rate 150 (50%); at mid (day 42) 130 (30%) and 100
+    // (exact). Period 1 at start takes the starts' weights, 100 and 4: (100 x 110 + 4 x 130) / 104 = 110.8 -> 111,
+    // 11% off against stage-weighted's 10%. At mid it takes the mids': 1/0.3² = 11.1 and 1/0.02² = 2,500 (exact
+    // counts as 2%): 0.0044 x 120 + 0.9956 x 100 = 100.09 -> 100, exact, as good as the run-rate's 100.
+    const r = blendedBacktest([
+      row(0, 0, 90, 150),
+      row(0, 42, 130, 100),
+      row(1, 0, 110, 130),
+      row(1, 42, 120, 100),
+    ]);
+    expect(r.versusBest.start).toEqual({
+      blendMape: expect.closeTo(0.11, 12),
+      bestSingle: 'stage_weighted',
+      bestSingleMape: expect.closeTo(0.1, 12),
+      beatsBest: false,
+    });
+    expect(r.versusBest.mid).toEqual({
+      blendMape: 0,
+      bestSingle: 'run_rate',
+      bestSingleMape: 0,
+      beatsBest: true,
+    });
+    expect(r.versusBest.week2.beatsBest).toBeNull();
     expect(r.beatsBest).toBe(false);
   });
 });

@@ -46,6 +46,8 @@ export interface BacktestCheckpoint {
   period: number;
   /** 'start' | 'week2' | 'mid' | null for the other weekly checkpoints. */
   slot: 'start' | 'week2' | 'mid' | null;
+  /** Days from the period start to the checkpoint (0 at the start). */
+  day: number;
   actual: number;
   values: ReadonlyMap<MethodId, number>;
 }
@@ -61,22 +63,61 @@ export interface BlendedAccuracy {
   bestSingleMape: number | null;
   /** True when the blend's MAPE at start is at most the best single method's; null when not measurable. */
   beatsBest: boolean | null;
+  /** The same comparison at each checkpoint (start, week 2, mid): the checkpoints differ in which method is best. */
+  versusBest: Record<BlendSlot, SlotComparison>;
 }
 
-/** Blend weights for period `p` from the start forecasts of the periods before it (no look-ahead). */
-export function priorWeights(rows: readonly BacktestCheckpoint[], p: number): Map<MethodId, number> {
+export type BlendSlot = 'start' | 'week2' | 'mid';
+
+/** The blend against the most accurate single method at one checkpoint, on the same scored checkpoints. */
+export interface SlotComparison {
+  blendMape: number | null;
+  bestSingle: MethodId | null;
+  bestSingleMape: number | null;
+  beatsBest: boolean | null;
+}
+
+function compare(
+  blend: ForecastOutcome[],
+  singles: ReadonlyMap<MethodId, ForecastOutcome[]>,
+): SlotComparison {
+  const stats = new Map([...singles].map(([m, o]) => [m, errorStats(o)]));
+  const bestSingle = mostAccurate(stats);
+  const bestSingleMape = bestSingle === null ? null : (stats.get(bestSingle)?.mape ?? null);
+  const blendMape = errorStats(blend).mape;
+  return {
+    blendMape,
+    bestSingle,
+    bestSingleMape,
+    beatsBest: blendMape === null || bestSingleMape === null ? null : blendMape <= bestSingleMape,
+  };
+}
+
+/**
+ * Earlier checkpoints count for a checkpoint `day` days into a period when they lie within this many days of the
+ * same point of their own period: the same slot and its weekly neighbours, so a method that is good at the start
+ * but not late in the period (or the reverse) is weighted for the point in the period the forecast is made at.
+ */
+export const BLEND_NEIGHBOUR_DAYS = 7;
+
+/**
+ * Blend weights for a checkpoint `day` days into period `p`: 1 / MAPE² of each method over the checkpoints of the
+ * periods before `p` at the same point of their period (± BLEND_NEIGHBOUR_DAYS), so no figure of period `p`
+ * itself (nor of any later one) is used.
+ */
+export function priorWeights(rows: readonly BacktestCheckpoint[], p: number, day = 0): Map<MethodId, number> {
   const prior = new Map<MethodId, ForecastOutcome[]>();
   for (const r of rows) {
-    if (r.period >= p || r.slot !== 'start') continue;
+    if (r.period >= p || Math.abs(r.day - day) > BLEND_NEIGHBOUR_DAYS) continue;
     for (const [m, v] of r.values) prior.set(m, [...(prior.get(m) ?? []), { forecast: v, actual: r.actual }]);
   }
   return blendWeights(new Map([...prior].map(([m, o]) => [m, errorStats(o)])));
 }
 
 /**
- * Scores the blend without look-ahead: each period's checkpoints are blended with weights from the start
- * forecasts of the periods before it, so the first period (nothing to learn from) is not scored; the best single
- * method is judged on the same periods.
+ * Scores the blend without look-ahead: each checkpoint is blended with weights from the same point of the periods
+ * before it (priorWeights), so the first period (nothing to learn from) is not scored; the best single method is
+ * judged at each checkpoint (start, week 2, mid) on the same scored checkpoints.
  */
 export function blendedBacktest(rows: readonly BacktestCheckpoint[]): BlendedAccuracy {
   const out = {
@@ -85,35 +126,41 @@ export function blendedBacktest(rows: readonly BacktestCheckpoint[]): BlendedAcc
     mid: [] as ForecastOutcome[],
   };
   const all: ForecastOutcome[] = [];
-  const singles = new Map<MethodId, ForecastOutcome[]>();
+  const singles: Record<BlendSlot, Map<MethodId, ForecastOutcome[]>> = {
+    start: new Map(),
+    week2: new Map(),
+    mid: new Map(),
+  };
   const periods = [...new Set(rows.map((r) => r.period))].sort((a, b) => a - b);
   for (const p of periods) {
-    const weights = priorWeights(rows, p);
-    if (weights.size === 0) continue;
     for (const r of rows) {
       if (r.period !== p) continue;
+      const weights = priorWeights(rows, p, r.day);
+      if (weights.size === 0) continue;
       const v = blendedValue(r.values, weights);
       if (v === null) continue;
       const outcome = { forecast: v, actual: r.actual };
       all.push(outcome);
-      if (r.slot !== null) out[r.slot].push(outcome);
-      if (r.slot === 'start') {
-        for (const [m, mv] of r.values)
-          singles.set(m, [...(singles.get(m) ?? []), { forecast: mv, actual: r.actual }]);
-      }
+      if (r.slot === null) continue;
+      out[r.slot].push(outcome);
+      const slot = singles[r.slot];
+      for (const [m, mv] of r.values)
+        slot.set(m, [...(slot.get(m) ?? []), { forecast: mv, actual: r.actual }]);
     }
   }
-  const singleStats = new Map([...singles].map(([m, o]) => [m, errorStats(o)]));
-  const bestSingle = mostAccurate(singleStats);
-  const bestSingleMape = bestSingle === null ? null : (singleStats.get(bestSingle)?.mape ?? null);
-  const atStart = errorStats(out.start);
+  const versusBest = {
+    start: compare(out.start, singles.start),
+    week2: compare(out.week2, singles.week2),
+    mid: compare(out.mid, singles.mid),
+  };
   return {
-    atStart,
+    atStart: errorStats(out.start),
     atWeek2: errorStats(out.week2),
     atMid: errorStats(out.mid),
     allCheckpoints: errorStats(all),
-    bestSingle,
-    bestSingleMape,
-    beatsBest: atStart.mape === null || bestSingleMape === null ? null : atStart.mape <= bestSingleMape,
+    bestSingle: versusBest.start.bestSingle,
+    bestSingleMape: versusBest.start.bestSingleMape,
+    beatsBest: versusBest.start.beatsBest,
+    versusBest,
   };
 }

@@ -11,6 +11,7 @@ import { monteCarloForecast } from './monte-carlo.ts';
 import { growthTrend, rampFactor, runRateForecast, type GrowthSource, type NewRep } from './run-rate.ts';
 import { RUN_RATE_SEASON_SHIFT_DAYS, runRateSeason } from './run-rate-season.ts';
 import { coversOwnerKey, ownerKey, rollupKeys, scopeKey } from './scope.ts';
+import { StageTimings } from './stage-timing.ts';
 import { stageWeightedForecast } from './stage-weighted.ts';
 import type { ForecastDeal, MethodId, MethodResult } from './types.ts';
 
@@ -32,6 +33,11 @@ export interface ComputeOptions {
    * Absent: each pipeline's workspace setting (inputs.learnedPipelines).
    */
   probabilities?: ProbabilitySource;
+  /**
+   * Learned probabilities count only the wins expected before the period ends (default true); false uses the
+   * eventual rate (what a deal in the stage converts at, whenever).
+   */
+  timing?: boolean;
 }
 
 export const PROBABILITY_SOURCES = ['configured', 'learned'] as const;
@@ -55,17 +61,36 @@ export function probabilitySourceOf(
   return inputs.learnedPipelines?.has(pipelineId) ? 'learned' : 'configured';
 }
 
-/** The deals with the stage probability each one is forecast with (learned where its pipeline's source says so). */
+/**
+ * The deals with the stage probability each one is forecast with. Where its pipeline's source is 'learned', the
+ * learned rate is the chance of a win _before the period ends_: the eventual rate times the share of the stage's
+ * wins that came within the days left (stage-timing.ts), unless `timing` is off (the eventual rate alone).
+ */
 export function withProbabilities(
   inputs: ForecastInputs,
   deals: readonly ForecastDeal[],
   override: ProbabilitySource | undefined,
+  timing = true,
 ): ForecastDeal[] {
-  return deals.map((d) =>
-    probabilitySourceOf(inputs, d.pipelineId, override) === 'learned'
-      ? { ...d, probability: learnedProbabilities(inputs).forDeal(d, ownerKey(d.ownerId)) }
-      : d,
-  );
+  const daysLeft = Math.max(0, daysBetween(inputs.window.asOfDate, inputs.window.end));
+  return deals.map((d) => {
+    if (probabilitySourceOf(inputs, d.pipelineId, override) !== 'learned') return d;
+    const eventual = learnedProbabilities(inputs).forDeal(d, ownerKey(d.ownerId));
+    const factor = timing ? stageTimings(inputs).factor(d.pipelineId, d.stageId, daysLeft) : 1;
+    return { ...d, probability: eventual * factor };
+  });
+}
+
+const timingCache = new WeakMap<ForecastInputs, StageTimings>();
+
+/** The stage win timings of an input set (built once). */
+export function stageTimings(inputs: ForecastInputs): StageTimings {
+  let t = timingCache.get(inputs);
+  if (!t) {
+    t = new StageTimings(inputs.stageTimings ?? []);
+    timingCache.set(inputs, t);
+  }
+  return t;
 }
 
 // One learned table per inputs: snapshots and backtests compute many scopes from the same inputs.
@@ -200,7 +225,8 @@ export function computeScope(inputs: ForecastInputs, scope: Scope, options: Comp
   );
   const w = inputs.window;
   const own: ForecastDeal[] = inputs.deals.filter((d) => coversOwnerKey(scope, ownerKey(d.ownerId)));
-  const deals = withProbabilities(inputs, own, options.probabilities);
+  const deals = withProbabilities(inputs, own, options.probabilities, options.timing ?? true);
+  const daysLeft = Math.max(0, daysBetween(w.asOfDate, w.end));
   const wonToDate = sumOver(inputs.wonToDateByOwner, scope, (v) => v);
   const out: MethodResult[] = [];
   const useFresh = options.newPipeline ?? true;
@@ -262,14 +288,23 @@ export function computeScope(inputs: ForecastInputs, scope: Scope, options: Comp
           },
           wonToDate,
           options.cycleAge,
+          (d) =>
+            options.timing !== false &&
+            probabilitySourceOf(inputs, d.pipelineId, options.probabilities) === 'learned'
+              ? stageTimings(inputs).factor(d.pipelineId, d.stageId, daysLeft)
+              : 1,
         ),
       ),
     );
   }
 
   if (want.has('monte_carlo')) {
+    // Monte Carlo times each win itself (the deal's close date moved by a slip drawn from history, and only wins
+    // landing in the period count), so it takes the eventual rate: the within-period rate would count the
+    // wins that come too late twice.
+    const eventual = withProbabilities(inputs, own, options.probabilities, false);
     out.push(
-      monteCarloForecast(deals, w, inputs.slips, wonToDate, {
+      monteCarloForecast(eventual, w, inputs.slips, wonToDate, {
         iterations: options.iterations,
         random: seededRandom(options.seed),
         newPipeline: useFresh ? { expectedDeals: fresh.expectedDeals, avgDeal: fresh.avgWonDeal } : undefined,

@@ -54,6 +54,11 @@ export function cycleAgeForecast(
   statsFor: (deal: ForecastDeal) => CycleStats | null,
   wonToDate: number,
   mode: CycleAgeMode = 'blend',
+  /**
+   * The share of the deal's eventual chance that lands before the period ends (stage-timing.ts), applied to the
+   * age probability as the caller's within-period stage probability already has it; 1 when absent.
+   */
+  timingOf: (deal: ForecastDeal) => number = () => 1,
 ): MethodResult {
   let projected = 0;
   let withoutHistory = 0;
@@ -69,8 +74,8 @@ export function cycleAgeForecast(
     projected +=
       d.amount *
       (mode === 'age'
-        ? ageRatioProbability(age, stats)
-        : blendedProbability(d.probability, ageProbability(age, stats)));
+        ? ageRatioProbability(age, stats) * timingOf(d)
+        : blendedProbability(d.probability, ageProbability(age, stats) * timingOf(d)));
   }
   projected = Math.round(projected);
   return {

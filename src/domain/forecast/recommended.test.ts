@@ -6,6 +6,7 @@ import type { MethodId } from './types.ts';
 const start = (period: number, sw: number, rr: number): BacktestCheckpoint => ({
   period,
   slot: 'start',
+  day: 0,
   actual: 100,
   values: new Map<MethodId, number>([
     ['stage_weighted', sw],

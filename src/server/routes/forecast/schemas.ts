@@ -27,6 +27,13 @@ export const MethodAccuracySchema = z.object({
 });
 
 /** Accuracy of every method for one scope, the most accurate one, and the blend's own record. */
+const SlotComparisonSchema = z.object({
+  blendMape: z.number().nullable(),
+  bestSingle: MethodField.nullable(),
+  bestSingleMape: z.number().nullable(),
+  beatsBest: z.boolean().nullable(),
+});
+
 export const ScopeAccuracySchema = z.object({
   scopeKey: z.string(),
   name: z.string(),
@@ -43,8 +50,13 @@ export const ScopeAccuracySchema = z.object({
       ),
       bestSingleMape: z.number().nullable(),
       beatsBest: z.boolean().nullable().describe('false: the blend did not beat the best single method'),
+      versusBest: z
+        .object({ start: SlotComparisonSchema, week2: SlotComparisonSchema, mid: SlotComparisonSchema })
+        .describe('the blend against the best single method at each checkpoint, on the same scored periods'),
     })
-    .describe('methods weighted by 1/MAPE² from earlier periods (the first period is not scored)'),
+    .describe(
+      'methods weighted by 1/MAPE² at the same point of earlier periods (the first period is not scored)',
+    ),
   recommended: z
     .object({
       atStart: ErrorStatsSchema,

@@ -77,6 +77,8 @@ export interface BacktestOptions {
    * checkpoint is computed.
    */
   store?: Db;
+  /** Learned probabilities count wins before the period ends (default true) or eventual wins (false). */
+  timing?: boolean;
   /** Called after each checkpoint (for a progress bar). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -217,6 +219,7 @@ export async function runBacktest(db: Db, viewer: Viewer, o: BacktestOptions): P
     lookbackDays: o.lookbackDays ?? DEFAULT_LOOKBACK_DAYS,
     probabilities: o.probabilities,
     cycleAge: o.cycleAge,
+    timing: o.timing,
   });
   const version = o.store ? await forecastDataVersion(db) : null;
   const stored =
@@ -244,6 +247,7 @@ export async function runBacktest(db: Db, viewer: Viewer, o: BacktestOptions): P
             iterations: o.iterations,
             probabilities: o.probabilities,
             cycleAge: o.cycleAge,
+            timing: o.timing,
           });
           computed.set(checkpointMapKey(checkpointKeys(c)[j] as CheckpointKey), {
             actual: sumActual(actual, scope),
@@ -289,6 +293,7 @@ export async function runBacktest(db: Db, viewer: Viewer, o: BacktestOptions): P
       checkpointRows.get(key)?.push({
         period: periodIndex,
         slot: k === 0 ? 'start' : k === week2K ? 'week2' : k === midK ? 'mid' : null,
+        day: k * (step ?? 0),
         actual: truth,
         values: new Map(result.values),
       });

@@ -12,6 +12,7 @@ import type { BusinessCalendar } from '../../../domain/calendar/business-time.ts
 import type { WonTotals } from '../../../domain/forecast/inputs.ts';
 import { createdDealsBeforeMany } from './created-deals.ts';
 import { stageOutcomesBeforeMany } from './stage-outcomes.ts';
+import { stageWinTimingMany } from './stage-win-timing.ts';
 import { slipHistogramBeforeMany } from './close-slippage.ts';
 import { cycleStatsBeforeMany } from './cycle-stats.ts';
 import { latestCalls } from './forecast-calls.ts';
@@ -92,6 +93,7 @@ export async function loadForecastInputsMany(
     stageOutcomes,
     learnedPipelines,
     settings,
+    stageTimings,
   ] = await Promise.all([
     openDealsAtMany(db, ats, o.now, o.timeZone),
     // Per checkpoint: won to date in the period, in the look-back, in the look-back before that, and a year
@@ -128,6 +130,7 @@ export async function loadForecastInputsMany(
     stageOutcomesBeforeMany(db, ats),
     learnedPipelineIds(db),
     getSettings(db),
+    stageWinTimingMany(db, ats),
   ]);
   return windows.map((w, i) => {
     const empty = () => new Map<string, WonTotals>();
@@ -157,6 +160,7 @@ export async function loadForecastInputsMany(
         calendar: calendar[i] as BusinessCalendar,
       },
       stageOutcomes: stageOutcomes[i] ?? [],
+      stageTimings: stageTimings[i] ?? [],
       userIds: users.map((u) => u.id),
       learnedPipelines,
       plannedGrowthPct: settings.plannedGrowthPct,

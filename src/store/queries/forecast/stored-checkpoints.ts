@@ -57,6 +57,7 @@ export function checkpointOptionsKey(o: {
   lookbackDays: number;
   probabilities: string | undefined;
   cycleAge: string | undefined;
+  timing: boolean | undefined;
 }): string {
   return [
     FORECAST_MODEL_FINGERPRINT,
@@ -65,6 +66,7 @@ export function checkpointOptionsKey(o: {
     `lookback=${o.lookbackDays}`,
     `probabilities=${o.probabilities ?? 'settings'}`,
     `cycleAge=${o.cycleAge ?? 'default'}`,
+    `timing=${o.timing ?? 'default'}`,
   ].join(';');
 }
 

@@ -1,0 +1,78 @@
+import { sql } from 'kysely';
+import type { GapBucket, StageWinTiming } from '../../../domain/forecast/stage-timing.ts';
+import type { Db } from '../../db.ts';
+import { STAGE_OUTCOME_DAYS } from './stage-outcomes.ts';
+
+/** Gaps of this many days or more are left out of the histograms: no period is that long, so they add 0. */
+const MAX_GAP_DAYS = 400;
+
+/**
+ * For each instant, pipeline and stage (company-wide): the deals won in the STAGE_OUTCOME_DAYS before it that
+ * were in the stage, their days in it, and the histograms of the gaps from each stay's end and start to the win
+ * (src/domain/forecast/stage-timing.ts). The same spans as the learned stage probabilities (stage-outcomes.ts):
+ * each is-entry row before the win, lasting to the next entry or the win. Element i answers `ats[i]`.
+ */
+export async function stageWinTimingMany(db: Db, ats: readonly Date[]): Promise<StageWinTiming[][]> {
+  const out: StageWinTiming[][] = ats.map(() => []);
+  if (ats.length === 0) return out;
+  const from = ats.map((at) => new Date(at.getTime() - STAGE_OUTCOME_DAYS * 86_400_000).toISOString());
+  const r = await sql<{
+    i: number;
+    pipeline_id: number;
+    stage_id: number;
+    kind: 'total' | 'end' | 'start';
+    day: number;
+    count: number;
+    sum: number;
+  }>`
+    with c as (
+      select * from unnest(${sql.val(from)}::timestamptz[], ${sql.val(ats.map((at) => at.toISOString()))}::timestamptz[])
+        with ordinality c(from_at, at, i)
+    ), spans as (
+      select o.id, o.pipeline_id, e.stage_id, o.closed_at,
+        extract(epoch from o.closed_at - least(coalesce(e.left_at, o.closed_at), o.closed_at))::float8 / 86400 as ge,
+        extract(epoch from o.closed_at - e.changed_at)::float8 / 86400 as gs
+      from opportunities o
+      join opportunity_stage_spans e on e.opportunity_id = o.id and e.is_entry and e.changed_at < o.closed_at
+      where o.status = 'won'
+        and o.closed_at < (select max(at) from c) and o.closed_at >= (select min(from_at) from c)
+    ), inside as (
+      select c.i, s.* from c join spans s on s.closed_at < c.at and s.closed_at >= c.from_at
+    )
+    select i, pipeline_id, stage_id, 'total' as kind, 0 as day, count(distinct id) as count, sum(gs - ge) as sum
+      from inside group by i, pipeline_id, stage_id
+    union all
+    select i, pipeline_id, stage_id, 'end', floor(ge)::int, count(*), sum(ge)
+      from inside where ge < ${MAX_GAP_DAYS} group by i, pipeline_id, stage_id, floor(ge)::int
+    union all
+    select i, pipeline_id, stage_id, 'start', floor(gs)::int, count(*), sum(gs)
+      from inside where gs < ${MAX_GAP_DAYS} group by i, pipeline_id, stage_id, floor(gs)::int`.execute(db);
+  const byKey = ats.map(
+    () => new Map<string, StageWinTiming & { endGaps: GapBucket[]; startGaps: GapBucket[] }>(),
+  );
+  for (const row of r.rows) {
+    const m = byKey[Number(row.i) - 1];
+    if (!m) continue;
+    const key = `${row.pipeline_id}:${row.stage_id}`;
+    let t = m.get(key);
+    if (!t) {
+      t = {
+        pipelineId: row.pipeline_id,
+        stageId: row.stage_id,
+        wonDeals: 0,
+        wonDays: 0,
+        endGaps: [],
+        startGaps: [],
+      };
+      m.set(key, t);
+    }
+    const bucket = { day: Number(row.day), count: Number(row.count), sum: Number(row.sum) };
+    if (row.kind === 'total') {
+      t.wonDeals = bucket.count;
+      t.wonDays = bucket.sum;
+    } else if (row.kind === 'end') t.endGaps.push(bucket);
+    else t.startGaps.push(bucket);
+  }
+  byKey.forEach((m, i) => out[i]?.push(...m.values()));
+  return out;
+}
