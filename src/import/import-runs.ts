@@ -3,7 +3,7 @@ import type { Viewer } from '../domain/access/viewer.ts';
 import type { Db } from '../store/db.ts';
 import type { MappingSpec } from './mapping/mapping-spec.ts';
 import { toStoredReject } from './csv/rejects-csv.ts';
-import type { RejectedRow } from './run-import.ts';
+import type { RejectedRow } from './run/import-request.ts';
 
 /** At most this many rejected rows are kept on the run (the rejects CSV of a CLI run has them all). */
 export const MAX_STORED_REJECTS = 1000;

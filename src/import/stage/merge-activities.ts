@@ -1,20 +1,10 @@
 import { sql } from 'kysely';
 import type { Db } from '../../store/db.ts';
+import { ACTIVITY_IMPORT_COLUMNS } from '../write/activity-columns.ts';
+import { changedColumns } from '../write/batch-result.ts';
 import { STAGING_TABLE } from './activity-staging.ts';
 
-/** Columns an import sets; an existing row is updated only when one of them really changed. */
-const COLUMNS = [
-  'type',
-  'direction',
-  'outcome',
-  'duration_seconds',
-  'user_id',
-  'account_id',
-  'contact_id',
-  'opportunity_id',
-  'subject',
-  'occurred_at',
-] as const;
+const COLUMNS = ACTIVITY_IMPORT_COLUMNS;
 
 /** What the merge did, for the run's counts and the derived refresh. */
 export interface MergeResult {
@@ -32,9 +22,7 @@ export interface MergeResult {
  */
 export async function mergeStagedActivities(tx: Db, skipRejected: boolean): Promise<MergeResult> {
   const list = sql.raw(COLUMNS.join(', '));
-  const changed = sql.raw(
-    `(${COLUMNS.map((c) => `activities.${c}`).join(', ')}) is distinct from (${COLUMNS.map((c) => `excluded.${c}`).join(', ')})`,
-  );
+  const changed = sql.raw(changedColumns('activities', COLUMNS));
   const keep = skipRejected
     ? sql`where not exists (select 1 from import_rejected r where r.line = s.line)`
     : sql``;

@@ -1,12 +1,12 @@
 import { sql, type Transaction } from 'kysely';
 import { openCopy, type CopyProgress } from '../../store/bulk/copy-rows.ts';
-import { rawClientOf } from '../../store/bulk/raw-clients.ts';
+import { shouldDeferIndexes } from '../../store/bulk/defer-indexes.ts';
 import { withIndexesDeferred } from '../../store/bulk/rebuild-after-load.ts';
 import type { Database } from '../../store/schema.ts';
 import type { ActivityRecord } from '../records/activity-record.ts';
-import type { RejectedRow } from '../run-import.ts';
+import type { RejectedRow } from '../run/import-request.ts';
 import type { References } from '../write/references.ts';
-import { createStagingTable, STAGING_COLUMNS, STAGING_TABLE, stagingRow } from './activity-staging.ts';
+import { createStagingTable, STAGING_COLUMNS, STAGING_TABLE, stagingLine } from './activity-staging.ts';
 import { mergeStagedActivities, type MergeResult } from './merge-activities.ts';
 import { findDuplicates, resolveStagedReferences } from './resolve-staged-references.ts';
 import { stagedRejects } from './staged-rejects.ts';
@@ -30,28 +30,8 @@ export interface StagedActivities {
   merge(rejected: readonly number[]): Promise<MergeResult>;
 }
 
-async function* toStagingRows(rows: AsyncIterable<StagedRecord>): AsyncGenerator<unknown[]> {
-  for await (const r of rows) yield stagingRow(r.record, r.raw);
-}
-
-/** Below this many staged rows, per-row index upkeep is cheap enough whatever the table's size. */
-const DEFER_MIN_ROWS = 20_000;
-
-/**
- * On PGlite, a merge that adds at least a twentieth of activities' rows runs with the table's secondary indexes
- * and foreign keys set aside and rebuilt after (withIndexesDeferred): per-row upkeep of six indexes and four
- * foreign-key checks costs about 100 us a row there, a rebuild a few us per row of the table, and the foreign
- * keys are still checked for every row, in one query each. PGlite has one session, which the import holds, so
- * the exclusive lock keeps nobody waiting. PostgreSQL serves other sessions meanwhile and keeps its indexes.
- */
-async function defersIndexes(tx: Transaction<Database>): Promise<boolean> {
-  const raw = await rawClientOf(tx);
-  if (raw?.kind !== 'pglite') return false;
-  const r = await sql<{ staged: number; stored: number }>`
-    select (select count(*) from ${sql.table(STAGING_TABLE)})::int as staged,
-      (select count(*) from activities)::int as stored`.execute(tx);
-  const { staged, stored } = r.rows[0] ?? { staged: 0, stored: 0 };
-  return staged >= DEFER_MIN_ROWS && staged * 20 >= stored;
+async function* toStagingLines(rows: AsyncIterable<StagedRecord>): AsyncGenerator<string> {
+  for await (const r of rows) yield stagingLine(r.record, r.raw);
 }
 
 /**
@@ -62,8 +42,17 @@ export async function openStagedActivities(tx: Transaction<Database>): Promise<S
   const writer = await openCopy(tx);
   if (!writer) return null;
   await createStagingTable(tx);
+  let loaded = 0;
   return {
-    load: (rows, onProgress) => writer.copy(STAGING_TABLE, STAGING_COLUMNS, toStagingRows(rows), onProgress),
+    async load(rows, onProgress) {
+      loaded = await writer.copy(
+        STAGING_TABLE,
+        STAGING_COLUMNS,
+        { encodedLines: toStagingLines(rows) },
+        onProgress,
+      );
+      return loaded;
+    },
     async check(refs, delimiter) {
       // The planner knows nothing of a table filled in this transaction; a sample makes its joins hash joins.
       await sql`analyze ${sql.table(STAGING_TABLE)}`.execute(tx);
@@ -77,7 +66,11 @@ export async function openStagedActivities(tx: Transaction<Database>): Promise<S
         await sql`insert into import_rejected select unnest(${[...rejected]}::int4[])`.execute(tx);
       }
       const merge = () => mergeStagedActivities(tx, rejected.length > 0);
-      return (await defersIndexes(tx)) ? withIndexesDeferred(tx, 'activities', merge) : merge();
+      // A merge that is a large share of activities rebuilds its indexes and foreign keys once instead of
+      // upkeeping them per row (see shouldDeferIndexes for when, and the lock it costs on PostgreSQL).
+      return (await shouldDeferIndexes(tx, 'activities', loaded - rejected.length))
+        ? withIndexesDeferred(tx, 'activities', merge)
+        : merge();
     },
   };
 }

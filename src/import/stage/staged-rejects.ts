@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { visibleOwner } from '../../store/access/visible-owner.ts';
 import type { Db } from '../../store/db.ts';
 import type { FieldError } from '../mapping/compile.ts';
-import type { RejectedRow } from '../run-import.ts';
+import type { RejectedRow } from '../run/import-request.ts';
 import { unknownAccount, unknownContact, unknownRep, type References } from '../write/references.ts';
 import { OUTSIDE_TEAMS, ownerOutsideTeams } from '../write/row-access.ts';
 import { STAGING_TABLE } from './activity-staging.ts';

@@ -4,22 +4,12 @@ import type { ActivitiesTable } from '../../store/schema.ts';
 import type { FieldError } from '../mapping/compile.ts';
 import type { ActivityRecord } from '../records/activity-record.ts';
 import { sql } from 'kysely';
+import { ACTIVITY_IMPORT_COLUMNS } from './activity-columns.ts';
 import { changedColumns, collect, emptyBatchResult, type BatchResult } from './batch-result.ts';
 import type { References } from './references.ts';
 import { loadExistingOwners, rowAccessErrors } from './row-access.ts';
 
-const COLUMNS = [
-  'type',
-  'direction',
-  'outcome',
-  'duration_seconds',
-  'user_id',
-  'account_id',
-  'contact_id',
-  'opportunity_id',
-  'subject',
-  'occurred_at',
-] as const;
+const COLUMNS = ACTIVITY_IMPORT_COLUMNS;
 
 /**
  * Upserts a batch of activities by external id. Reps, accounts and contacts are resolved (or created with

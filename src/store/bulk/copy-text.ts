@@ -22,8 +22,8 @@ function refuse(reason: string): never {
 const NEEDS_ESCAPE = /[\\\t\n\r\0]/;
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
-/** A string as one COPY text field. */
-function escapeField(s: string): string {
+/** A string as one COPY text field (for writers that encode their own lines, see EncodedLines). */
+export function escapeField(s: string): string {
   if (!NEEDS_ESCAPE.test(s)) return s;
   if (s.includes('\0')) refuse('contains a NUL character, which PostgreSQL text cannot hold');
   return s.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c] as string);
