@@ -122,7 +122,12 @@ async function importOnConnection(
         ? await writeStaged(staged, refs, records, source.delimiter, req, totals, rejects)
         : await writeBatched(tx, handler, refs, records, batchSize, totals, rejects);
       if (rejects.length > 0 && !req.skipInvalid) throw new WholeFileRejected();
-      if (touched.contactIds.length > 0 || touched.leadIds.length > 0) {
+      if (
+        touched.contactIds.length > 0 ||
+        touched.leadIds.length > 0 ||
+        (touched.addedActivityIds?.length ?? 0) > 0 ||
+        (touched.changedActivityIds?.length ?? 0) > 0
+      ) {
         req.onStage?.('refreshing');
         await refreshDerived(tx, touched);
       }

@@ -70,6 +70,11 @@ export interface ImportSummary {
 
 /** Counts of what was written, and the people whose derived columns must be recomputed. */
 export interface Written {
+  /** People recomputed in full (for activities: the people updated rows had before the update). */
   contactIds: number[];
   leadIds: number[];
+  /** Activities inserted: their people are refreshed incrementally from the stored first touches. */
+  addedActivityIds?: number[];
+  /** Activities updated: their people as they are now are recomputed, and the rows re-flagged. */
+  changedActivityIds?: number[];
 }

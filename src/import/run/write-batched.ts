@@ -21,6 +21,8 @@ export async function writeBatched(
   const cellsByLine = new Map<number, string[]>();
   const contactIds = new Set<number>();
   const leadIds = new Set<number>();
+  const addedActivityIds: number[] = [];
+  const changedActivityIds: number[] = [];
   let batch: RecordBase[] = [];
   const flush = async () => {
     if (batch.length === 0) return;
@@ -32,6 +34,8 @@ export async function writeBatched(
       rejects.push({ line: x.line, cells: cellsByLine.get(x.line) ?? [], errors: x.errors });
     for (const id of r.contactIds) contactIds.add(id);
     for (const id of r.leadIds) leadIds.add(id);
+    for (const id of r.addedActivityIds ?? []) addedActivityIds.push(id);
+    for (const id of r.changedActivityIds ?? []) changedActivityIds.push(id);
     batch = [];
     cellsByLine.clear();
   };
@@ -51,5 +55,5 @@ export async function writeBatched(
     if (batch.length >= batchSize) await flush();
   }
   await flush();
-  return { contactIds: [...contactIds], leadIds: [...leadIds] };
+  return { contactIds: [...contactIds], leadIds: [...leadIds], addedActivityIds, changedActivityIds };
 }

@@ -33,5 +33,10 @@ export async function writeStaged(
   totals.created += merged.created;
   totals.updated += merged.updated;
   totals.unchanged += stagedRows - refused.length - merged.created - merged.updated;
-  return { contactIds: merged.contactIds, leadIds: [] };
+  return {
+    contactIds: merged.previousContactIds,
+    leadIds: [],
+    addedActivityIds: merged.addedActivityIds,
+    changedActivityIds: merged.changedActivityIds,
+  };
 }

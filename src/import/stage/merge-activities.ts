@@ -10,8 +10,12 @@ const COLUMNS = ACTIVITY_IMPORT_COLUMNS;
 export interface MergeResult {
   created: number;
   updated: number;
-  /** Contacts of the rows written (created or changed): whose first touch and flags may have moved. */
-  contactIds: number[];
+  /** Rows inserted: the derived refresh folds them into the stored first touches (added-touches.ts). */
+  addedActivityIds: number[];
+  /** Rows updated: their people as they are now are recomputed in full. */
+  changedActivityIds: number[];
+  /** The contacts updated rows had before this merge, which may have lost their first touch. */
+  previousContactIds: number[];
 }
 
 /**
@@ -26,9 +30,18 @@ export async function mergeStagedActivities(tx: Db, skipRejected: boolean): Prom
   const keep = skipRejected
     ? sql`where not exists (select 1 from import_rejected r where r.line = s.line)`
     : sql``;
-  await sql`create temporary table import_touched (contact_id bigint) on commit drop`.execute(tx);
-  const r = await sql<{ created: number | string; updated: number | string }>`
-    with up as (
+  // The data-modifying CTE's siblings read the table as it was before the statement: `old` is each updated row's
+  // contact before the merge.
+  const r = await sql<{
+    added: (number | string)[] | null;
+    changed: (number | string)[] | null;
+    previous: (number | string)[] | null;
+  }>`
+    with old as (
+      select a.id, a.contact_id from activities a
+      join ${sql.table(STAGING_TABLE)} s on s.external_id = a.external_id
+    ),
+    up as (
       insert into activities (external_id, ${list})
       select s.external_id, s.type, s.direction, s.outcome, s.duration_seconds, u.id, a.id, c.id, o.id,
         s.subject, s.occurred_at
@@ -41,20 +54,22 @@ export async function mergeStagedActivities(tx: Db, skipRejected: boolean): Prom
       order by s.line
       on conflict (external_id) do update set ${sql.raw(COLUMNS.map((c) => `${c} = excluded.${c}`).join(', '))}
       where ${changed}
-      returning xmax = 0 as created, contact_id
-    ),
-    touched as (
-      insert into import_touched (contact_id)
-      select distinct contact_id from up where contact_id is not null
+      returning id, xmax = 0 as created
     )
-    select count(*) filter (where created) as created, count(*) filter (where not created) as updated
-    from up`.execute(tx);
-  const touched = await sql<{ contact_id: number | string }>`select contact_id from import_touched`.execute(
-    tx,
-  );
+    select
+      (select array_agg(id) from up where created) as added,
+      (select array_agg(id) from up where not created) as changed,
+      (select array_agg(distinct old.contact_id) from up join old on old.id = up.id
+        where not up.created and old.contact_id is not null) as previous`.execute(tx);
+  const ids = (v: (number | string)[] | null | undefined) => (v ?? []).map(Number);
+  const row = r.rows[0];
+  const addedActivityIds = ids(row?.added);
+  const changedActivityIds = ids(row?.changed);
   return {
-    created: Number(r.rows[0]?.created ?? 0),
-    updated: Number(r.rows[0]?.updated ?? 0),
-    contactIds: touched.rows.map((t) => Number(t.contact_id)),
+    created: addedActivityIds.length,
+    updated: changedActivityIds.length,
+    addedActivityIds,
+    changedActivityIds,
+    previousContactIds: ids(row?.previous),
   };
 }

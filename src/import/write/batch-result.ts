@@ -15,6 +15,9 @@ export interface BatchResult {
   /** People whose derived columns (first touch, response time) must be recomputed. */
   contactIds: number[];
   leadIds: number[];
+  /** Activities inserted and updated (activities files only): see RefreshRequest in src/store/derived/people.ts. */
+  addedActivityIds?: number[];
+  changedActivityIds?: number[];
 }
 
 /** An empty result to add batch results into. */

@@ -72,7 +72,7 @@ export async function writeActivities(
   // unnest() binds 11 arrays instead of 11 parameters per row: 2-4x faster per batch on PGlite, and the
   // statement plans the same however many rows it carries.
   const col = <K extends keyof (typeof rows)[number]>(k: K) => rows.map((r) => r[k] ?? null);
-  const written = await sql<{ id: number; contact_id: number | null; old_id: number | null }>`
+  const written = await sql<{ id: number; old_id: number | null; old_contact_id: number | null }>`
     with input as (
       select * from unnest(
         ${col('external_id')}::text[], ${col('type')}::text[], ${col('direction')}::text[], ${col('outcome')}::text[],
@@ -81,24 +81,36 @@ export async function writeActivities(
         ${rows.map((r) => (r.occurred_at as Date).toISOString())}::timestamptz[]
       ) as t(external_id, ${sql.raw(COLUMNS.join(', '))})
     ),
-    old as (select a.id, a.external_id from activities a join input i on i.external_id = a.external_id),
+    old as (
+      select a.id, a.external_id, a.contact_id from activities a join input i on i.external_id = a.external_id
+    ),
     up as (
       insert into activities (external_id, ${sql.raw(COLUMNS.join(', '))})
       select external_id, ${sql.raw(COLUMNS.join(', '))} from input
       on conflict (external_id) do update set ${sql.raw(COLUMNS.map((c) => `${c} = excluded.${c}`).join(', '))}
       where ${sql.raw(changedColumns('activities', COLUMNS))}
-      returning id, external_id, contact_id
+      returning id, external_id
     )
-    select up.id, up.contact_id, old.id as old_id from up left join old on old.external_id = up.external_id`
+    select up.id, old.id as old_id, old.contact_id as old_contact_id
+    from up left join old on old.external_id = up.external_id`
     .execute(tx)
     .then((r) => r.rows);
-  const touched = new Set<number>();
+  // Inserted rows are folded into the stored first touches; updated rows are recomputed with their people now
+  // and before (see RefreshRequest in src/store/derived/people.ts).
+  const previous = new Set<number>();
+  result.addedActivityIds = [];
+  result.changedActivityIds = [];
   for (const w of written) {
-    if (w.old_id === null) result.created += 1;
-    else result.updated += 1;
-    if (w.contact_id !== null) touched.add(w.contact_id);
+    if (w.old_id === null) {
+      result.created += 1;
+      result.addedActivityIds.push(Number(w.id));
+    } else {
+      result.updated += 1;
+      result.changedActivityIds.push(Number(w.id));
+      if (w.old_contact_id !== null) previous.add(Number(w.old_contact_id));
+    }
   }
-  result.contactIds = [...touched];
+  result.contactIds = [...previous];
   result.unchanged = rows.length - written.length;
   return result;
 }
