@@ -1,6 +1,7 @@
 import type { BusinessCalendar } from '../../domain/calendar/business-time.ts';
 import { publicHolidays, type Holiday } from '../../domain/calendar/holidays.ts';
 import type { Db } from '../db.ts';
+import type { WorkspaceSettings } from '../../domain/settings.ts';
 import { getSettings } from './settings.ts';
 
 /** Where a resolved holiday comes from: the custom list or the country/region calendar. */
@@ -32,10 +33,16 @@ export async function replaceCustomHolidays(db: Db, holidays: readonly Holiday[]
 
 /**
  * Every day off in fromYear..toYear: the custom list plus the public holidays of the configured
- * country/region. A custom entry wins when both name the same day.
+ * country/region. A custom entry wins when both name the same day. A caller that has read the settings passes
+ * them, which saves a statement.
  */
-export async function resolveHolidays(db: Db, fromYear: number, toYear: number): Promise<ResolvedHoliday[]> {
-  const settings = await getSettings(db);
+export async function resolveHolidays(
+  db: Db,
+  fromYear: number,
+  toYear: number,
+  known?: WorkspaceSettings,
+): Promise<ResolvedHoliday[]> {
+  const settings = known ?? (await getSettings(db));
   const byDate = new Map<string, ResolvedHoliday>();
   if (settings.holidayCountry) {
     for (const h of publicHolidays(settings.holidayCountry, settings.holidayRegion, fromYear, toYear)) {
@@ -56,16 +63,18 @@ export async function resolveHolidays(db: Db, fromYear: number, toYear: number):
 
 /**
  * The workspace business calendar: settings' time zone, working days and hours, plus the holidays of
- * fromYear..toYear (default: five years back to next year). Pass the years your data spans.
+ * fromYear..toYear (default: five years back to next year). Pass the years your data spans, and the settings if
+ * you have read them (the function then reads only the custom holidays).
  */
 export async function getBusinessCalendar(
   db: Db,
   fromYear?: number,
   toYear?: number,
+  known?: WorkspaceSettings,
 ): Promise<BusinessCalendar> {
   const years = defaultYears();
-  const settings = await getSettings(db);
-  const holidays = await resolveHolidays(db, fromYear ?? years.fromYear, toYear ?? years.toYear);
+  const settings = known ?? (await getSettings(db));
+  const holidays = await resolveHolidays(db, fromYear ?? years.fromYear, toYear ?? years.toYear, settings);
   return {
     timeZone: settings.timeZone,
     workingDays: [...settings.workingDays].sort((a, b) => a - b),

@@ -25,6 +25,21 @@ export function toSettings(row: Selectable<SettingsTable>): WorkspaceSettings {
   };
 }
 
+/** The workspace settings together with the activity rollups' zone (settings.rollup_time_zone). */
+export interface SettingsRead {
+  settings: WorkspaceSettings;
+  rollupTimeZone: string;
+}
+
+/**
+ * Both from one read of the settings row: the metrics engine needs the two on every request, and each read is a
+ * statement (a dashboard request used to read the row six times).
+ */
+export async function getSettingsWithRollupZone(db: Db): Promise<SettingsRead> {
+  const row = await db.selectFrom('settings').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
+  return { settings: toSettings(row), rollupTimeZone: row.rollup_time_zone };
+}
+
 /** Reads the workspace settings. */
 export async function getSettings(db: Db): Promise<WorkspaceSettings> {
   const row = await db.selectFrom('settings').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();

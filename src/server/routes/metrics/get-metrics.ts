@@ -3,7 +3,7 @@ import type { OpportunityTypeFilter } from '../../../domain/metrics/query.ts';
 import { DEFAULT_REPORT_METRICS } from '../../../domain/metrics/registry.ts';
 import { resolveReportPeriod } from '../../../domain/metrics/report-period.ts';
 import { reportMetrics } from '../../../store/queries/metrics/report-metrics.ts';
-import { getSettings } from '../../../store/tables/settings.ts';
+import { getSettingsWithRollupZone } from '../../../store/tables/settings.ts';
 import type { RouteModule } from '../../app-types.ts';
 import { MetricReportSchema, MetricsQuerySchema, splitList } from './metrics-schemas.ts';
 
@@ -24,26 +24,32 @@ const getMetrics: RouteModule = (app, { reportDb: db }) => {
     },
     async (request) => {
       const q = request.query;
-      const settings = await getSettings(db);
-      const period = resolveReportPeriod(q, settings.fiscalYearStartMonth);
+      // Read once here and handed down: the engine would otherwise read the row again per period.
+      const read = await getSettingsWithRollupZone(db);
+      const period = resolveReportPeriod(q, read.settings.fiscalYearStartMonth);
       const ids = splitList(q.ids);
       const toIds = (s: string | undefined) => splitList(s).map(Number);
-      return reportMetrics(db, request.viewer, {
-        metricIds: ids.length > 0 ? ids : [...DEFAULT_REPORT_METRICS],
-        period,
-        groupBy: q.group,
-        grain: (q.grain as Grain | undefined) ?? null,
-        filters: {
-          teamIds: toIds(q.team),
-          userIds: toIds(q.rep),
-          pipelineIds: toIds(q.pipeline),
-          opportunityTypes: splitList(q.type) as OpportunityTypeFilter[],
-          leadSources: splitList(q.source),
-          forecastMethod: q.forecastMethod,
-          forecastCheckpoint: q.checkpoint,
+      return reportMetrics(
+        db,
+        request.viewer,
+        {
+          metricIds: ids.length > 0 ? ids : [...DEFAULT_REPORT_METRICS],
+          period,
+          groupBy: q.group,
+          grain: (q.grain as Grain | undefined) ?? null,
+          filters: {
+            teamIds: toIds(q.team),
+            userIds: toIds(q.rep),
+            pipelineIds: toIds(q.pipeline),
+            opportunityTypes: splitList(q.type) as OpportunityTypeFilter[],
+            leadSources: splitList(q.source),
+            forecastMethod: q.forecastMethod,
+            forecastCheckpoint: q.checkpoint,
+          },
+          comparePrevious: q.compare === 'previous',
         },
-        comparePrevious: q.compare === 'previous',
-      });
+        { settings: read },
+      );
     },
   );
 };

@@ -3,7 +3,7 @@ import { addDays } from '../../../domain/calendar/local-date.ts';
 import { previousPeriod, type Period } from '../../../domain/calendar/period.ts';
 import type { MetricFilters, MetricQuery, MetricRow, MetricValue } from '../../../domain/metrics/query.ts';
 import type { Db } from '../../db.ts';
-import { getSettings } from '../../tables/settings.ts';
+import { getSettingsWithRollupZone } from '../../tables/settings.ts';
 import { runMetrics, type RunMetricsOptions } from './run-metrics.ts';
 
 /** A report request: the period as a calendar Period (see resolveReportPeriod), and whether to compare. */
@@ -62,12 +62,15 @@ export async function reportMetrics(
   req: ReportRequest,
   options: RunMetricsOptions = {},
 ): Promise<MetricReport> {
-  const settings = await getSettings(db);
+  // One read of the settings for the request, handed to both periods' runs.
+  const read = options.settings ?? (await getSettingsWithRollupZone(db));
+  const settings = read.settings;
+  const runOptions = { ...options, settings: read };
   const prevPeriod = req.comparePrevious ? previousPeriod(req.period, settings.fiscalYearStartMonth) : null;
   // The two periods are independent: on PostgreSQL their queries share the pool instead of waiting in turn.
   const [rows, previous] = await Promise.all([
-    runMetrics(db, viewer, queryFor(req, req.period), options),
-    prevPeriod ? runMetrics(db, viewer, queryFor(req, prevPeriod), options) : Promise.resolve([]),
+    runMetrics(db, viewer, queryFor(req, req.period), runOptions),
+    prevPeriod ? runMetrics(db, viewer, queryFor(req, prevPeriod), runOptions) : Promise.resolve([]),
   ]);
 
   const prevIndex = new Map<string, MetricRow>();

@@ -17,8 +17,7 @@ import {
 import { resolveMetrics, validateQueryDates } from '../../../domain/metrics/resolve.ts';
 import type { Db } from '../../db.ts';
 import { getBusinessCalendar } from '../../tables/calendar.ts';
-import { getRollupTimeZone } from '../../aggregates/rollup-zone.ts';
-import { getSettings } from '../../tables/settings.ts';
+import { getSettingsWithRollupZone, type SettingsRead } from '../../tables/settings.ts';
 import { rollupPicker, type MetricsStrategy } from './choose-rollup.ts';
 import { collectParts, type Bucket, type CollectedParts } from './collect-parts.ts';
 import { listGroups, teamsOfUsers } from './groups.ts';
@@ -32,6 +31,11 @@ export interface RunMetricsOptions {
   now?: Date;
   /** `auto` (default) answers parts from maintained rollups where they are exact; `raw` reads only fact rows. */
   strategy?: MetricsStrategy;
+  /**
+   * The settings row as the caller already read it for this request (the route, reportMetrics for both periods);
+   * read here when absent. Each read is a statement, and a dashboard request used to make six.
+   */
+  settings?: SettingsRead;
 }
 
 const MONTH_DAYS = 30.4375;
@@ -79,12 +83,13 @@ export async function runMetricsInScope(
   const defs = resolveMetrics(query.metricIds);
   validateQueryDates(query);
   const now = options.now ?? new Date();
-  const settings = await getSettings(db);
+  const read = options.settings ?? (await getSettingsWithRollupZone(db));
+  const settings = read.settings;
   const fy = settings.fiscalYearStartMonth;
   const grain = query.grain ?? null;
   const buckets = bucketsOf(query, fy);
   const strategy = options.strategy ?? 'auto';
-  const rollupsCurrent = strategy === 'auto' && (await getRollupTimeZone(db)) === settings.timeZone;
+  const rollupsCurrent = strategy === 'auto' && read.rollupTimeZone === settings.timeZone;
   const range = { from: query.from, toExclusive: addDays(query.to, 1), grain };
   const pick = rollupPicker(strategy, scope, query.groupBy, range, rollupsCurrent);
 
@@ -96,6 +101,7 @@ export async function runMetricsInScope(
       db,
       fromYear,
       Math.max(Number(query.to.slice(0, 4)), now.getUTCFullYear()) + 1,
+      settings,
     );
   }
   const filters = (query as MetricQuery).filters;
