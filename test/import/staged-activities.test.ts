@@ -165,4 +165,35 @@ describeStores('staged activities import', (ctx) => {
     const changed = await importCsv(ctx.db, text.replace('call #4,', 'call four,'), true);
     expect(changed).toMatchObject({ created: 0, updated: 1, unchanged: 19_998, rejected: 1 });
   }, 180_000);
+
+  it('a first import into empty activities inserts in file order, leaving out a repeated id, then re-imports unchanged', async () => {
+    // Enough rows to set the indexes aside on both stores (shouldDeferIndexes), where an empty table takes the
+    // plain insert instead of the upsert (staged-activities.ts).
+    const rows = 20_100;
+    const text = file(rows, { 5_002: row(7) });
+    const first = await importCsv(ctx.db, text, true);
+    expect(first).toMatchObject({ rowsRead: rows, created: rows - 1, updated: 0, unchanged: 0, rejected: 1 });
+    expect(first.rejects.map((r) => [r.line, r.errors[0]!.field, r.errors[0]!.reason])).toEqual([
+      [5_002, 'externalId', 'the same record as line 8'],
+    ]);
+    const stored = await ctx.db
+      .selectFrom('activities')
+      .select(['external_id', 'subject'])
+      .orderBy('id')
+      .execute();
+    const expected = Array.from({ length: rows }, (_, i) => i + 1)
+      .filter((i) => i !== 5_001)
+      .map((i) => `hubspot:act-${i}`);
+    expect(stored.map((a) => a.external_id)).toEqual(expected);
+    // The first of the repeated rows is the one written.
+    expect(stored[6]).toEqual({ external_id: 'hubspot:act-7', subject: 'call #7' });
+    const flags = await ctx.db
+      .selectFrom('activities')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('is_new_prospect', '=', true)
+      .executeTakeFirstOrThrow();
+    expect(Number(flags.n)).toBe(2);
+    const again = await importCsv(ctx.db, text, true);
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: rows - 1, rejected: 1 });
+  }, 180_000);
 });

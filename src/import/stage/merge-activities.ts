@@ -6,6 +6,49 @@ import { STAGING_TABLE } from './activity-staging.ts';
 
 const COLUMNS = ACTIVITY_IMPORT_COLUMNS;
 
+const ids = (v: (number | string)[] | null | undefined) => (v ?? []).map(Number);
+
+/** Rows listed in import_rejected (skipInvalid) stay out of the merge. */
+const keepClause = (skipRejected: boolean) =>
+  skipRejected ? sql`where not exists (select 1 from import_rejected r where r.line = s.line)` : sql``;
+
+/** The staged rows with their references resolved, as activities columns (external_id first). */
+const resolvedRows = (skipRejected: boolean) => sql`
+  select s.external_id, s.type, s.direction, s.outcome, s.duration_seconds, u.id, a.id, c.id, o.id,
+    s.subject, s.occurred_at
+  from ${sql.table(STAGING_TABLE)} s
+  left join import_users u on u.key = s.owner_key
+  left join import_accounts a on a.key = s.account_key
+  left join import_contacts c on c.key = s.contact_key
+  left join import_opps o on o.key = s.opportunity_key
+  ${keepClause(skipRejected)}
+  order by s.line`;
+
+/**
+ * The merge into an EMPTY activities table, which the caller holds exclusively (withIndexesDeferred): nothing can
+ * conflict (repeated external ids of the file are refused by the checks, so the rows kept are unique), so this
+ * is a plain insert, without the upsert's probe of the external-id index per row, its `old` join and its xmax
+ * test. Every row is created; the counts and ids are those the upsert would return.
+ */
+export async function insertStagedActivities(tx: Db, skipRejected: boolean): Promise<MergeResult> {
+  const list = sql.raw(COLUMNS.join(', '));
+  const r = await sql<{ added: (number | string)[] | null }>`
+    with up as (
+      insert into activities (external_id, ${list})
+      ${resolvedRows(skipRejected)}
+      returning id
+    )
+    select array_agg(id) as added from up`.execute(tx);
+  const addedActivityIds = ids(r.rows[0]?.added);
+  return {
+    created: addedActivityIds.length,
+    updated: 0,
+    addedActivityIds,
+    changedActivityIds: [],
+    previousContactIds: [],
+  };
+}
+
 /** What the merge did, for the run's counts and the derived refresh. */
 export interface MergeResult {
   created: number;
@@ -27,9 +70,6 @@ export interface MergeResult {
 export async function mergeStagedActivities(tx: Db, skipRejected: boolean): Promise<MergeResult> {
   const list = sql.raw(COLUMNS.join(', '));
   const changed = sql.raw(changedColumns('activities', COLUMNS));
-  const keep = skipRejected
-    ? sql`where not exists (select 1 from import_rejected r where r.line = s.line)`
-    : sql``;
   // The data-modifying CTE's siblings read the table as it was before the statement: `old` is each updated row's
   // contact before the merge.
   const r = await sql<{
@@ -43,15 +83,7 @@ export async function mergeStagedActivities(tx: Db, skipRejected: boolean): Prom
     ),
     up as (
       insert into activities (external_id, ${list})
-      select s.external_id, s.type, s.direction, s.outcome, s.duration_seconds, u.id, a.id, c.id, o.id,
-        s.subject, s.occurred_at
-      from ${sql.table(STAGING_TABLE)} s
-      left join import_users u on u.key = s.owner_key
-      left join import_accounts a on a.key = s.account_key
-      left join import_contacts c on c.key = s.contact_key
-      left join import_opps o on o.key = s.opportunity_key
-      ${keep}
-      order by s.line
+      ${resolvedRows(skipRejected)}
       on conflict (external_id) do update set ${sql.raw(COLUMNS.map((c) => `${c} = excluded.${c}`).join(', '))}
       where ${changed}
       returning id, xmax = 0 as created
@@ -61,7 +93,6 @@ export async function mergeStagedActivities(tx: Db, skipRejected: boolean): Prom
       (select array_agg(id) from up where not created) as changed,
       (select array_agg(distinct old.contact_id) from up join old on old.id = up.id
         where not up.created and old.contact_id is not null) as previous`.execute(tx);
-  const ids = (v: (number | string)[] | null | undefined) => (v ?? []).map(Number);
   const row = r.rows[0];
   const addedActivityIds = ids(row?.added);
   const changedActivityIds = ids(row?.changed);

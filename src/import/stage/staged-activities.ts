@@ -7,7 +7,7 @@ import type { ActivityRecord } from '../records/activity-record.ts';
 import type { RejectedRow } from '../run/import-request.ts';
 import type { References } from '../write/references.ts';
 import { createStagingTable, STAGING_COLUMNS, STAGING_TABLE, stagingLine } from './activity-staging.ts';
-import { mergeStagedActivities, type MergeResult } from './merge-activities.ts';
+import { insertStagedActivities, mergeStagedActivities, type MergeResult } from './merge-activities.ts';
 import { findDuplicates, resolveStagedReferences } from './resolve-staged-references.ts';
 import { stagedRejects } from './staged-rejects.ts';
 
@@ -28,6 +28,11 @@ export interface StagedActivities {
   check(refs: References, delimiter: string): Promise<RejectedRow[]>;
   /** `rejected`: lines to leave out (skipInvalid), or empty. */
   merge(rejected: readonly number[]): Promise<MergeResult>;
+}
+
+async function activitiesEmpty(tx: Transaction<Database>): Promise<boolean> {
+  const r = await sql<{ any: boolean }>`select exists (select 1 from activities) as any`.execute(tx);
+  return r.rows[0]?.any === false;
 }
 
 async function* toStagingLines(rows: AsyncIterable<StagedRecord>): AsyncGenerator<string> {
@@ -65,12 +70,16 @@ export async function openStagedActivities(tx: Transaction<Database>): Promise<S
         await sql`create temporary table import_rejected (line int4 primary key) on commit drop`.execute(tx);
         await sql`insert into import_rejected select unnest(${[...rejected]}::int4[])`.execute(tx);
       }
-      const merge = () => mergeStagedActivities(tx, rejected.length > 0);
+      const skip = rejected.length > 0;
       // A merge that is a large share of activities rebuilds its indexes and foreign keys once instead of
       // upkeeping them per row (see shouldDeferIndexes for when, and the lock it costs on PostgreSQL).
-      return (await shouldDeferIndexes(tx, 'activities', loaded - rejected.length))
-        ? withIndexesDeferred(tx, 'activities', merge)
-        : merge();
+      if (!(await shouldDeferIndexes(tx, 'activities', loaded - rejected.length)))
+        return mergeStagedActivities(tx, skip);
+      // Dropping the indexes took the table's exclusive lock, so an empty table stays empty until the insert:
+      // a first import needs no upsert.
+      return withIndexesDeferred(tx, 'activities', async () =>
+        (await activitiesEmpty(tx)) ? insertStagedActivities(tx, skip) : mergeStagedActivities(tx, skip),
+      );
     },
   };
 }
