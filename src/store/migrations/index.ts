@@ -13,7 +13,7 @@ import * as m0013 from './0013-job-runs.ts';
 import * as m0014 from './0014-activity-month-rollups.ts';
 import * as m0015 from './0015-opportunity-rollups.ts';
 import * as m0016 from './0016-forecast-track-record.ts';
-import * as m0018 from './0018-stage-entries-by-deal.ts';
+import * as m0017 from './0017-stage-entries-by-deal.ts';
 
 /** Forward-only migrations, in order. Add one entry per new numbered file. */
 export const migrations: Record<string, Migration> = {
@@ -31,7 +31,7 @@ export const migrations: Record<string, Migration> = {
   '0014-activity-month-rollups': m0014,
   '0015-opportunity-rollups': m0015,
   '0016-forecast-track-record': m0016,
-  '0018-stage-entries-by-deal': m0018,
+  '0017-stage-entries-by-deal': m0017,
 };
 
 /** Hands Kysely's Migrator the list above (no file-system scanning, so bundling and tests behave the same). */
