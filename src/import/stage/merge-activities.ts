@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../store/db.ts';
 import { ACTIVITY_IMPORT_COLUMNS } from '../write/activity-columns.ts';
-import { changedColumns } from '../write/batch-result.ts';
+import { changedColumns, takeExcluded } from '../write/batch-result.ts';
 import { STAGING_TABLE } from './activity-staging.ts';
 
 const COLUMNS = ACTIVITY_IMPORT_COLUMNS;
@@ -84,7 +84,7 @@ export async function mergeStagedActivities(tx: Db, skipRejected: boolean): Prom
     up as (
       insert into activities (external_id, ${list})
       ${resolvedRows(skipRejected)}
-      on conflict (external_id) do update set ${sql.raw(COLUMNS.map((c) => `${c} = excluded.${c}`).join(', '))}
+      on conflict (external_id) do update set ${sql.raw(takeExcluded(COLUMNS))}
       where ${changed}
       returning id, xmax = 0 as created
     )

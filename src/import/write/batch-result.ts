@@ -40,3 +40,8 @@ export function changedColumns(table: string, columns: readonly string[]): strin
   const theirs = columns.map((c) => `excluded.${c}`).join(', ');
   return `(${ours}) is distinct from (${theirs})`;
 }
+
+/** SQL for an upsert's `set a = excluded.a, b = excluded.b`: the file's values replace the stored ones. */
+export function takeExcluded(columns: readonly string[]): string {
+  return columns.map((c) => `${c} = excluded.${c}`).join(', ');
+}

@@ -5,7 +5,7 @@ import type { FieldError } from '../mapping/compile.ts';
 import type { ActivityRecord } from '../records/activity-record.ts';
 import { sql } from 'kysely';
 import { ACTIVITY_IMPORT_COLUMNS } from './activity-columns.ts';
-import { changedColumns, collect, emptyBatchResult, type BatchResult } from './batch-result.ts';
+import { changedColumns, collect, emptyBatchResult, takeExcluded, type BatchResult } from './batch-result.ts';
 import type { References } from './references.ts';
 import { loadExistingOwners, rowAccessErrors } from './row-access.ts';
 
@@ -87,7 +87,7 @@ export async function writeActivities(
     up as (
       insert into activities (external_id, ${sql.raw(COLUMNS.join(', '))})
       select external_id, ${sql.raw(COLUMNS.join(', '))} from input
-      on conflict (external_id) do update set ${sql.raw(COLUMNS.map((c) => `${c} = excluded.${c}`).join(', '))}
+      on conflict (external_id) do update set ${sql.raw(takeExcluded(COLUMNS))}
       where ${sql.raw(changedColumns('activities', COLUMNS))}
       returning id, external_id
     )
