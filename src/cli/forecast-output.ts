@@ -160,6 +160,29 @@ export function backtestTable(r: BacktestReport, locale: string, currency: strin
       r.periods.map((p) => [p.key, money(p.actual), ...methods.map((m) => money(p.atStart[m]))]),
     ),
   ];
+  // What the company's forecast learned at each start (the stage rates are in --json: learnedAtStart.stages).
+  const learned = r.periods.filter((p) => p.learnedAtStart !== null);
+  if (learned.length > 0) {
+    const num = (v: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(v);
+    lines.push(
+      '',
+      'Pipeline yet to be created, as learned at each period start (company):',
+      table(
+        ['Period', 'Deals / business day', 'Won in period', 'Avg won deal', 'Season', 'To be created'],
+        learned.map((p) => {
+          const n = p.learnedAtStart?.newPipeline;
+          return [
+            p.key,
+            num(n?.dealsPerBusinessDay ?? 0),
+            pct(n?.winShare ?? null, locale),
+            money(n?.avgWonDeal),
+            n?.seasonFactor == null ? '-' : num(n.seasonFactor),
+            money(n?.value),
+          ];
+        }),
+      ),
+    );
+  }
   for (const s of r.scopes) {
     lines.push(
       '',

@@ -204,6 +204,24 @@ describeStores('forecast and plan routes', (ctx) => {
       atStart: { n: expect.any(Number) },
       beatsBest: expect.toBeOneOf([true, false, null]),
     });
+    // What the company's forecast learned at each period start, the same when read back from the stored checkpoints.
+    const learned = bt.json().periods.map((p: { learnedAtStart: unknown }) => p.learnedAtStart);
+    expect(learned[0]).toMatchObject({
+      newPipeline: { dealsPerBusinessDay: expect.any(Number), value: expect.any(Number) },
+      stages: expect.arrayContaining([
+        expect.objectContaining({
+          stageName: 'Discovery',
+          used: expect.any(Number),
+          timingFactor: expect.any(Number),
+        }),
+      ]),
+    });
+    const again = await app.inject({
+      method: 'GET',
+      url: '/api/forecast/backtest?grain=month&periods=2&weekly=false',
+      headers: rep,
+    });
+    expect(again.json().periods.map((p: { learnedAtStart: unknown }) => p.learnedAtStart)).toEqual(learned);
 
     // Without a seed a snapshot stores the range the page shows today for each scope.
     const unseeded = await app.inject({

@@ -5,7 +5,7 @@ import type { Scope } from '../access/scope.ts';
 import type { ForecastInputs } from './inputs.ts';
 import { MIN_CYCLE_SAMPLES } from './inputs.ts';
 import { categoryRollup, judgementForecast, type CategoryRollup } from './judgement.ts';
-import { LearnedProbabilities } from './learned-probability.ts';
+import { LearnedProbabilities, type StageCalibration } from './learned-probability.ts';
 import { newPipelineEstimate, type NewPipelineEstimate } from './new-pipeline.ts';
 import { monteCarloForecast } from './monte-carlo.ts';
 import { growthTrend, rampFactor, runRateForecast, type GrowthSource, type NewRep } from './run-rate.ts';
@@ -104,6 +104,36 @@ export function learnedProbabilities(inputs: ForecastInputs): LearnedProbabiliti
     learnedCache.set(inputs, l);
   }
   return l;
+}
+
+/** A stage's rate as a forecast applies it at the company level: the calibration row and what was used. */
+export interface StageRateUsed extends StageCalibration {
+  source: ProbabilitySource;
+  /** Share of the stage's eventual wins expected before the period ends (1 when not applied). */
+  timingFactor: number;
+  /** The probability stage-weighted gives the company's deals of the stage: configured, or learned × timing. */
+  used: number;
+}
+
+/**
+ * The company-level stage rates a forecast from these inputs uses (reps' own rates are shrunk toward these): the
+ * calibration table with the timing factor for the days left and the probability applied.
+ */
+export function stageRatesUsed(
+  inputs: ForecastInputs,
+  stages: ReadonlyArray<{ pipelineId: number; stageId: number; configured: number }>,
+  override: ProbabilitySource | undefined,
+  timing = true,
+): StageRateUsed[] {
+  const daysLeft = Math.max(0, daysBetween(inputs.window.asOfDate, inputs.window.end));
+  return learnedProbabilities(inputs)
+    .calibration(stages)
+    .map((c) => {
+      const source = probabilitySourceOf(inputs, c.pipelineId, override);
+      if (source !== 'learned') return { ...c, source, timingFactor: 1, used: c.configured };
+      const timingFactor = timing ? stageTimings(inputs).factor(c.pipelineId, c.stageId, daysLeft) : 1;
+      return { ...c, source, timingFactor, used: c.learned * timingFactor };
+    });
 }
 
 /** Adds the pipeline yet to be created to a point method's result, keeping the two parts apart. */

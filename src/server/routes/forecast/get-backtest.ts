@@ -4,7 +4,7 @@ import { CYCLE_AGE_MODES } from '../../../domain/forecast/cycle-age.ts';
 import { PROBABILITY_CHOICES, probabilityOverride } from '../../../domain/forecast/compute.ts';
 import { runBacktest, type ScopeAccuracy } from '../../../store/queries/forecast/backtest.ts';
 import type { RouteModule } from '../../app-types.ts';
-import { MethodField, ScopeAccuracySchema } from './schemas.ts';
+import { BacktestLearnedSchema, MethodField, ScopeAccuracySchema } from './schemas.ts';
 
 /**
  * A web request forecasts at most this many instants (about 25 ms of database work each on the default demo on
@@ -55,6 +55,9 @@ const Response = z.object({
       end: z.string(),
       actual: z.number(),
       atStart: z.record(z.string(), z.number()),
+      learnedAtStart: BacktestLearnedSchema.nullable().describe(
+        'what the methods learned for the company at the period start: the pipeline yet to be created and the stage rates used',
+      ),
     }),
   ),
   scopes: z.array(ScopeAccuracySchema),

@@ -122,6 +122,20 @@ export const StageCalibrationSchema = z.object({
   source: z.enum(PROBABILITY_SOURCES).describe("the probability the forecast used for the stage's pipeline"),
 });
 
+/** A stage's rates as a backtest checkpoint applied them (company level): calibration, timing and the rate used. */
+export const StageRateUsedSchema = StageCalibrationSchema.extend({
+  timingFactor: z
+    .number()
+    .describe("share of the stage's eventual wins expected before the period ends (1 when not applied)"),
+  used: z.number().describe('the probability applied: configured, or learned × timing factor'),
+});
+
+/** What a backtest checkpoint learned for the company. */
+export const BacktestLearnedSchema = z.object({
+  newPipeline: NewPipelineSchema,
+  stages: z.array(StageRateUsedSchema),
+});
+
 export const PeriodSchema = z.object({
   key: z.string(),
   grain: z.string(),

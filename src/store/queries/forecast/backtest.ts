@@ -19,7 +19,12 @@ import {
   type BacktestCheckpoint,
   type BlendedAccuracy,
 } from '../../../domain/forecast/blend.ts';
-import { computeScope, type ProbabilitySource } from '../../../domain/forecast/compute.ts';
+import {
+  computeScope,
+  scopeNewPipeline,
+  stageRatesUsed,
+  type ProbabilitySource,
+} from '../../../domain/forecast/compute.ts';
 import type { ForecastInputs } from '../../../domain/forecast/inputs.ts';
 import type { Scope } from '../../../domain/access/scope.ts';
 import { coversOwnerKey, scopeKey } from '../../../domain/forecast/scope.ts';
@@ -33,6 +38,7 @@ import { METHOD_IDS, type MethodId } from '../../../domain/forecast/types.ts';
 import type { Db } from '../../db.ts';
 import { getSettings } from '../../tables/settings.ts';
 import { actualWonByOwnerMany, DEFAULT_LOOKBACK_DAYS, loadForecastInputsMany } from './load-inputs.ts';
+import { openStages, type OpenStage } from './open-stages.ts';
 import { listVisibleScopes, type ScopeWithName } from './resolve-scope.ts';
 import {
   checkpointMapKey,
@@ -42,6 +48,7 @@ import {
   storedScopeKey,
   writeCheckpoints,
   type CheckpointKey,
+  type CheckpointLearned,
   type CheckpointResult,
 } from './stored-checkpoints.ts';
 
@@ -122,7 +129,16 @@ export interface BacktestPeriod {
   end: string;
   actual: number;
   atStart: Record<string, number>;
+  /**
+   * What the methods learned for the company at the period start, from what was known then: the pipeline yet to
+   * be created (creation rate, win share, size, season) and each open stage's rates. Null when the company is not
+   * among the backtested scopes.
+   */
+  learnedAtStart: BacktestLearned | null;
 }
+
+/** The learned inputs of one checkpoint (company level). */
+export type BacktestLearned = CheckpointLearned;
 
 export interface BacktestReport {
   grain: Grain;
@@ -137,6 +153,22 @@ function sumActual(actual: ReadonlyMap<string, number>, scope: Scope): number {
   let total = 0;
   for (const [k, v] of actual) if (coversOwnerKey(scope, k)) total += v;
   return total;
+}
+
+/** What a checkpoint's forecast learned for a scope: the new-pipeline inputs and the stage rates it applied. */
+function learnedAt(
+  inputs: ForecastInputs,
+  scope: Scope,
+  stages: readonly OpenStage[],
+  o: BacktestOptions,
+): CheckpointLearned {
+  return {
+    newPipeline: scopeNewPipeline(inputs, scope),
+    stages: stageRatesUsed(inputs, stages, o.probabilities, o.timing ?? true).map((r, i) => ({
+      ...r,
+      stageName: stages[i]?.stageName ?? '',
+    })),
+  };
 }
 
 /** The finished periods of `grain` before the one containing today, oldest first. */
@@ -229,8 +261,10 @@ export async function runBacktest(db: Db, viewer: Viewer, o: BacktestOptions): P
   const missing = plan.filter((c) => checkpointKeys(c).some((k) => !stored.has(checkpointMapKey(k))));
   const computed = new Map<string, CheckpointResult>();
   let done = plan.length - missing.length;
+  let stages: OpenStage[] = [];
   if (missing.length > 0) {
     const actuals = await actualWonByOwnerMany(db, periods, tz);
+    stages = await openStages(db);
     for (let from = 0; from < missing.length; from += CHECKPOINT_BATCH) {
       const batch = missing.slice(from, from + CHECKPOINT_BATCH);
       const loaded = await loadForecastInputsMany(
@@ -252,6 +286,8 @@ export async function runBacktest(db: Db, viewer: Viewer, o: BacktestOptions): P
           computed.set(checkpointMapKey(checkpointKeys(c)[j] as CheckpointKey), {
             actual: sumActual(actual, scope),
             values: new Map(results.map((r) => [r.method, r.value])),
+            learned:
+              c.k === 0 && scope.subject.type === 'company' ? learnedAt(inputs, scope, stages, o) : undefined,
           });
         }
         done += 1;
@@ -280,6 +316,7 @@ export async function runBacktest(db: Db, viewer: Viewer, o: BacktestOptions): P
     end: period.end,
     actual: 0,
     atStart: {},
+    learnedAtStart: null,
   }));
   for (const c of plan) {
     const { periodIndex, k, week2K, midK } = c;
@@ -309,6 +346,7 @@ export async function runBacktest(db: Db, viewer: Viewer, o: BacktestOptions): P
           row.actual = truth;
         }
       }
+      if (k === 0 && scope.subject.type === 'company') row.learnedAtStart = result.learned ?? null;
     }
   }
   if (missing.length === 0) o.onProgress?.(total, total);

@@ -30,6 +30,7 @@ import { inList } from '../../sql/lists.ts';
 import { getSettings } from '../../tables/settings.ts';
 import { runBacktest, type ScopeAccuracy } from './backtest.ts';
 import { loadForecastInputs } from './load-inputs.ts';
+import { openStages } from './open-stages.ts';
 import { resolveScope } from './resolve-scope.ts';
 
 /** One open deal closing in the period, as the forecast counts it (only deals the viewer may see). */
@@ -123,24 +124,11 @@ export async function forecastReport(db: Db, viewer: Viewer, req: ForecastReques
     probabilities: req.probabilities,
     cycleAge: req.cycleAge,
   });
-  const stages = await db
-    .selectFrom('stages')
-    .select(['id', 'pipeline_id', 'name', 'probability_pct'])
-    .where('is_won', '=', false)
-    .where('is_lost', '=', false)
-    .orderBy('pipeline_id')
-    .orderBy('position')
-    .execute();
-  const calibrated = learnedProbabilities(inputs).calibration(
-    stages.map((s) => ({
-      pipelineId: s.pipeline_id,
-      stageId: s.id,
-      configured: Number(s.probability_pct) / 100,
-    })),
-  );
+  const stages = await openStages(db);
+  const calibrated = learnedProbabilities(inputs).calibration(stages);
   const calibration = calibrated.map((c, i) => ({
     ...c,
-    stageName: stages[i]?.name ?? '',
+    stageName: stages[i]?.stageName ?? '',
     source: probabilitySourceOf(inputs, c.pipelineId, req.probabilities),
   }));
   const mc = methods.find((m) => m.method === 'monte_carlo');

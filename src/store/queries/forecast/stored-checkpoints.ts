@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Scope } from '../../../domain/access/scope.ts';
 import { scopeKey } from '../../../domain/forecast/scope.ts';
+import type { StageRateUsed } from '../../../domain/forecast/compute.ts';
+import type { NewPipelineEstimate } from '../../../domain/forecast/new-pipeline.ts';
 import type { MethodId } from '../../../domain/forecast/types.ts';
 import type { Db } from '../../db.ts';
 import { FORECAST_MODEL_FINGERPRINT } from './model-fingerprint.ts';
@@ -16,6 +18,14 @@ import { FORECAST_MODEL_FINGERPRINT } from './model-fingerprint.ts';
 export interface CheckpointResult {
   actual: number;
   values: Map<MethodId, number>;
+  /** What the methods learned (kept for the company's period starts, shown by the backtest). */
+  learned?: CheckpointLearned;
+}
+
+/** A checkpoint's learned inputs: the pipeline yet to be created and the stage rates applied (company level). */
+export interface CheckpointLearned {
+  newPipeline: NewPipelineEstimate;
+  stages: Array<StageRateUsed & { stageName: string }>;
 }
 
 /** Where a stored checkpoint sits: its scope, period and instant. */
@@ -92,6 +102,7 @@ export async function readCheckpoints(
     out.set(mapKey({ scopeKey: row.scope_key, periodKey: row.period_key, asOf: new Date(row.as_of) }), {
       actual: row.result.actual,
       values: new Map(row.result.values),
+      ...(row.result.learned ? { learned: row.result.learned } : {}),
     });
   }
   return out;
@@ -103,6 +114,7 @@ export { mapKey as checkpointMapKey };
 interface StoredResult {
   actual: number;
   values: [MethodId, number][];
+  learned?: CheckpointLearned;
 }
 
 /**
@@ -121,7 +133,11 @@ export async function writeCheckpoints(
   );
   if (storable.length > 0) {
     const results = storable.map((r) =>
-      JSON.stringify({ actual: r.actual, values: [...r.values] } satisfies StoredResult),
+      JSON.stringify({
+        actual: r.actual,
+        values: [...r.values],
+        ...(r.learned ? { learned: r.learned } : {}),
+      } satisfies StoredResult),
     );
     await sql`
       insert into forecast_backtest_checkpoints (data_version, options_key, scope_key, period_key, as_of, result)
