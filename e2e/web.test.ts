@@ -121,6 +121,21 @@ describe('web app in Chromium', () => {
     await expect(weightedRow.locator('td[data-col="value"]').textContent()).resolves.toBe(
       fmt.money(weighted?.value),
     );
+    // The track record: MAPE / bias at the start, week 2 and mid-period of the past periods, with their number.
+    const record = forecast.trackRecord?.methods.find((m) => m.method === 'stage_weighted');
+    for (const [col, slot] of [
+      ['errorStart', 'atStart'],
+      ['errorWeek2', 'atWeek2'],
+      ['errorMid', 'atMid'],
+    ] as const) {
+      const stats = record?.[slot];
+      await expect(weightedRow.locator(`td[data-col="${col}"]`).textContent()).resolves.toBe(
+        stats && stats.mape !== null ? `${fmt.percent(stats.mape)} / ${fmt.percent(stats.bias)}` : '–',
+      );
+    }
+    await expect(
+      page.getByTestId('forecast-table').locator('th').filter({ hasText: 'At week 2' }).textContent(),
+    ).resolves.toContain(`${record?.atWeek2.n ?? 0} periods`);
     // The pipeline yet to be created has its own column, and the calibration table shows configured vs observed.
     await expect(weightedRow.locator('td[data-col="toBeCreated"]').textContent()).resolves.toBe(
       fmt.money(weighted?.toBeCreated),

@@ -84,8 +84,8 @@ export function forecastTable(r: ForecastReport, locale: string): string {
   if (r.trackRecord) {
     lines.push(
       '',
-      `Track record over the last periods (at period start):`,
-      accuracyTable(r.trackRecord.methods, locale, false),
+      `Track record over the last periods (at period start, week 2 and mid-period):`,
+      accuracyTable(r.trackRecord.methods, locale, 'slots'),
     );
     if (r.trackRecord.best)
       lines.push(`Most accurate so far: ${METHOD_LABELS[r.trackRecord.best] ?? r.trackRecord.best}`);
@@ -105,7 +105,10 @@ export function forecastTable(r: ForecastReport, locale: string): string {
   return lines.join('\n');
 }
 
-/** Error per method; the every-checkpoint columns only when there were checkpoints besides the period starts. */
+/**
+ * Error per method: at the period starts; with 'slots' also at week 2 and mid-period; with 'weekly' also over every
+ * checkpoint (when there were checkpoints besides the period starts).
+ */
 function accuracyTable(
   methods: ReadonlyArray<{
     method: string;
@@ -115,16 +118,17 @@ function accuracyTable(
     allCheckpoints: ErrorStats;
   }>,
   locale: string,
-  weekly: boolean,
+  columns: 'start' | 'slots' | 'weekly',
 ): string {
+  const slots = columns !== 'start';
+  const weekly = columns === 'weekly';
   return table(
     [
       'Method',
       'MAPE (start)',
       'Bias (start)',
-      ...(weekly
-        ? ['MAPE (week 2)', 'Bias (week 2)', 'MAPE (mid)', 'Bias (mid)', 'MAPE (weekly)', 'Bias (weekly)']
-        : []),
+      ...(slots ? ['MAPE (week 2)', 'Bias (week 2)', 'MAPE (mid)', 'Bias (mid)'] : []),
+      ...(weekly ? ['MAPE (weekly)', 'Bias (weekly)'] : []),
       'Periods',
       ...(weekly ? ['Forecasts'] : []),
     ],
@@ -132,16 +136,15 @@ function accuracyTable(
       METHOD_LABELS[m.method] ?? m.method,
       pct(m.atStart.mape, locale),
       pct(m.atStart.bias, locale),
-      ...(weekly
+      ...(slots
         ? [
             pct(m.atWeek2.mape, locale),
             pct(m.atWeek2.bias, locale),
             pct(m.atMid.mape, locale),
             pct(m.atMid.bias, locale),
-            pct(m.allCheckpoints.mape, locale),
-            pct(m.allCheckpoints.bias, locale),
           ]
         : []),
+      ...(weekly ? [pct(m.allCheckpoints.mape, locale), pct(m.allCheckpoints.bias, locale)] : []),
       String(m.atStart.n),
       ...(weekly ? [String(m.allCheckpoints.n)] : []),
     ]),
@@ -188,7 +191,7 @@ export function backtestTable(r: BacktestReport, locale: string, currency: strin
       '',
       `${s.name} (${s.scopeKey})${s.best ? `: most accurate ${METHOD_LABELS[s.best] ?? s.best}` : ''}`,
     );
-    lines.push(accuracyTable(s.methods, locale, r.checkpoints > r.periods.length));
+    lines.push(accuracyTable(s.methods, locale, r.checkpoints > r.periods.length ? 'weekly' : 'start'));
     const b = s.blended;
     lines.push(
       `Blended: MAPE ${pct(b.atStart.mape, locale)} at start (bias ${pct(b.atStart.bias, locale)}, ${b.atStart.n} periods, weighted by the periods before each), mid ${pct(b.atMid.mape, locale)}, weekly ${pct(b.allCheckpoints.mape, locale)}; best single method on the same periods: ${b.bestSingle ? (METHOD_LABELS[b.bestSingle] ?? b.bestSingle) : '-'} ${pct(b.bestSingleMape, locale)}${b.beatsBest === false ? ': the blend does not beat it' : b.beatsBest ? ': the blend beats it' : ''}`,

@@ -145,7 +145,10 @@ export const en = {
   'forecast.inUse': 'In use',
   'forecast.source.configured': 'Configured',
   'forecast.source.learned': 'Learned',
-  'forecast.trackRecord': 'Past error (MAPE, last 4 periods)',
+  'forecast.errorAtStart': 'Past error at start (MAPE / bias, {n} periods)',
+  'forecast.errorAtWeek2': 'At week 2 ({n} periods)',
+  'forecast.errorAtMid': 'At mid-period ({n} periods)',
+  'forecast.errorCell': '{mape} / {bias}',
 
   'deals.title': 'Pipeline review',
   'deals.hot': 'Hottest: commit and best case closing this month',

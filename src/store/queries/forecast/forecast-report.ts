@@ -192,7 +192,9 @@ export async function forecastReport(db: Db, viewer: Viewer, req: ForecastReques
     const bt = await runBacktest(db, viewer, {
       grain: period.grain,
       periods: 4,
-      weekly: false,
+      // The start, week 2 and mid-period of each period: the page shows the error at each.
+      weekly: true,
+      slotsOnly: true,
       now: req.now,
       seed,
       probabilities: req.probabilities,

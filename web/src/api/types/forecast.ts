@@ -46,7 +46,14 @@ export interface Forecast {
   /** The number to plan with: the blend while it beats the best method so far, else that method. */
   recommended: { method: MethodId | 'blended'; value: number; reason: string } | null;
   trackRecord: {
-    methods: { method: MethodId; atStart: ErrorStats; allCheckpoints: ErrorStats }[];
+    /** Error at the period starts, 7 days in and at mid-period of the last periods of this kind. */
+    methods: {
+      method: MethodId;
+      atStart: ErrorStats;
+      atWeek2: ErrorStats;
+      atMid: ErrorStats;
+      allCheckpoints: ErrorStats;
+    }[];
     best: MethodId | null;
   } | null;
 }

@@ -26,7 +26,15 @@ export function ForecastPanel({ periodKey, scope = 'company' }: { periodKey: str
     <Panel title={t('forecast.title')} wide testId="forecast">
       <Async state={state} isEmpty={(f) => f.methods.length === 0}>
         {(forecast) => {
-          const record = new Map((forecast.trackRecord?.methods ?? []).map((m) => [m.method, m.atStart]));
+          const record = new Map((forecast.trackRecord?.methods ?? []).map((m) => [m.method, m]));
+          // The error at the start, week 2 and mid-period of the past periods, each with how many periods it rests on.
+          const slots = [
+            ['errorStart', 'atStart', 'forecast.errorAtStart'],
+            ['errorWeek2', 'atWeek2', 'forecast.errorAtWeek2'],
+            ['errorMid', 'atMid', 'forecast.errorAtMid'],
+          ] as const;
+          const periods = (slot: (typeof slots)[number][1]) =>
+            Math.max(0, ...(forecast.trackRecord?.methods ?? []).map((m) => m[slot].n));
           const name = (m: MethodResult) => t(`forecast.method.${m.method}`);
           return (
             <>
@@ -125,16 +133,21 @@ export function ForecastPanel({ periodKey, scope = 'company' }: { periodKey: str
                     numeric: true,
                     cell: (m) => (m.toBeCreated === null ? '–' : fmt.money(m.toBeCreated)),
                   },
-                  {
-                    key: 'error',
-                    header: t('forecast.trackRecord'),
+                  ...slots.map(([key, slot, header]) => ({
+                    key,
+                    header: t(header, { n: periods(slot) }),
                     numeric: true,
-                    cell: (m) => fmt.percent(record.get(m.method)?.mape ?? null),
-                    title: (m) => {
-                      const r = record.get(m.method);
+                    cell: (m: MethodResult) => {
+                      const r = record.get(m.method)?.[slot];
+                      return r && r.mape !== null
+                        ? t('forecast.errorCell', { mape: fmt.percent(r.mape), bias: fmt.percent(r.bias) })
+                        : '–';
+                    },
+                    title: (m: MethodResult) => {
+                      const r = record.get(m.method)?.[slot];
                       return r ? t('forecast.trackDetail', { n: r.n, bias: fmt.percent(r.bias) }) : undefined;
                     },
-                  },
+                  })),
                 ]}
               />
               {forecast.calibration.length > 0 && (
