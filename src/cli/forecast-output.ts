@@ -54,7 +54,7 @@ export function forecastTable(r: ForecastReport, locale: string): string {
   const np = r.newPipeline;
   lines.push(
     '',
-    `Still to be created: ${money(np.value)} = ${np.dealsPerBusinessDay.toFixed(2)} new deals a business day x ${pct(np.winShare, locale)} won in the period x ${money(Math.round(np.avgWonDeal))}${np.seasonFactor === null ? '' : ` x season ${np.seasonFactor.toFixed(2)}`}`,
+    `Still to be created: ${money(np.value)} = ${np.dealsPerBusinessDay.toFixed(2)} new deals a business day x ${pct(np.winShare, locale)} won in the period x ${money(Math.round(np.avgWonDeal))}${np.creationTrend === null ? '' : `, creation trend ${np.creationTrend >= 0 ? '+' : ''}${pct(np.creationTrend, locale)} a look-back`}${np.seasonFactor === null ? '' : ` x season ${np.seasonFactor.toFixed(2)}`}`,
   );
   if (r.calibration.length > 0) {
     lines.push(
@@ -171,12 +171,21 @@ export function backtestTable(r: BacktestReport, locale: string, currency: strin
       '',
       'Pipeline yet to be created, as learned at each period start (company):',
       table(
-        ['Period', 'Deals / business day', 'Won in period', 'Avg won deal', 'Season', 'To be created'],
+        [
+          'Period',
+          'Deals / business day',
+          'Trend',
+          'Won in period',
+          'Avg won deal',
+          'Season',
+          'To be created',
+        ],
         learned.map((p) => {
           const n = p.learnedAtStart?.newPipeline;
           return [
             p.key,
             num(n?.dealsPerBusinessDay ?? 0),
+            pct(n?.creationTrend ?? null, locale),
             pct(n?.winShare ?? null, locale),
             money(n?.avgWonDeal),
             n?.seasonFactor == null ? '-' : num(n.seasonFactor),

@@ -155,6 +155,15 @@ describeStores('backtest on generated history recovers the creation rate and the
       const rate = deals.filter((g) => g.created >= from && g.created < asOf).length / bdays;
       within(learned?.newPipeline.dealsPerBusinessDay, rate);
       within(rate, RATE);
+      // Trend: against the look-back before it (the generator's rate is constant, so only noise remains).
+      let priorDays = 0;
+      for (let d = addDays(from, -LOOKBACK); d < from; d = addDays(d, 1))
+        if (isBusinessDay(d, cal)) priorDays += 1;
+      const prior =
+        deals.filter((g) => g.created >= addDays(from, -LOOKBACK) && g.created < from).length / priorDays;
+      const trend = learned?.newPipeline.creationTrend as number;
+      expect(trend).toBeCloseTo(rate / prior - 1, 9);
+      expect(Math.abs(trend)).toBeLessThan(0.05);
 
       // Win share: a deal created on business day d of the quarter is won inside it with probability
       // p × P(lag < days left), the lag uniform on 10..30 days, p the realised win rate of the deals created
@@ -165,11 +174,15 @@ describeStores('backtest on generated history recovers the creation rate and the
       );
       const winRate = cohort.filter((g) => g.won).length / cohort.length;
       let share = 0;
+      let trended = 0;
       let creationDays = 0;
       for (let d = asOf; d < p.end; d = addDays(d, 1)) {
         if (!isBusinessDay(d, cal)) continue;
         creationDays += 1;
-        share += winRate * Math.min(1, Math.max(0, daysBetween(d, p.end) - 10) / 21);
+        const won = winRate * Math.min(1, Math.max(0, daysBetween(d, p.end) - 10) / 21);
+        share += won;
+        // The trend grows the rate from the look-back's middle to the day, at its pace per look-back.
+        trended += won * (1 + trend) ** (daysBetween(addDays(from, LOOKBACK / 2), d) / LOOKBACK);
       }
       within(learned?.newPipeline.winShare, share / creationDays);
 
@@ -179,7 +192,7 @@ describeStores('backtest on generated history recovers the creation rate and the
       );
       within(learned?.newPipeline.avgWonDeal, wonBefore.reduce((a, g) => a + g.amount, 0) / wonBefore.length);
       expect(learned?.newPipeline.seasonFactor).toBeNull();
-      within(learned?.newPipeline.value, rate * share * (learned?.newPipeline.avgWonDeal ?? 0));
+      within(learned?.newPipeline.value, rate * trended * (learned?.newPipeline.avgWonDeal ?? 0));
 
       // Stage rates: of the deals closed in the 365 days before the start, the won share of the deal-days spent
       // in the stage (Discovery ~20%) and of the deals (Discovery ~30%, Demo ~60%).

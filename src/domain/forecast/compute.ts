@@ -244,6 +244,8 @@ export function scopeNewPipeline(inputs: ForecastInputs, scope: Scope): NewPipel
       lookbackDays: inputs.lookbackDays,
       firstDate: inputs.created.firstDate,
       calendar: inputs.created.calendar,
+      // The creation trend is the business's: measured on every deal, applied to each scope's own rate.
+      trendDeals: inputs.created.deals,
     },
   );
 }

@@ -85,6 +85,39 @@ describe('newPipelineEstimate', () => {
     const e = newPipelineEstimate(thisYear(), window, { lookbackDays: 7, firstDate: '2026-01-02', calendar });
     expect(e.dealsPerBusinessDay).toBe(5);
   });
+
+  it('grows the creation rate by its trend, from the middle of the look-back to each day ahead (hand-computed)', () => {
+    // Eight deals (none won) in the week before the look-back, Mon 2025-12-22 .. Sun 12-28: 8 / 5 = 1.6 a business
+    // day; the look-back has 2 a day, so the trend is 2 / 1.6 - 1 = +25%. The two windows' middles (12-25 12:00
+    // and 01-01 12:00) are 7 days apart; Monday 01-05 is 3.5 days past the look-back's middle, Tuesday 4.5.
+    // Monday: 2 x 0.2 x 1.25^(3.5/7) = 0.447214; Tuesday: 2 x 0.1 x 1.25^(4.5/7) = 0.230849; 0.678063 deals
+    // x 2 000 = 1 356. The win share stays that of the rate without the trend (0.15).
+    const prior = Array.from({ length: 8 }, () => deal('2025-12-22'));
+    const e = newPipelineEstimate([...prior, ...thisYear()], window, {
+      lookbackDays: 7,
+      firstDate: '2025-06-01',
+      calendar,
+    });
+    expect(e.creationTrend).toBeCloseTo(0.25, 12);
+    expect(e.dealsPerBusinessDay).toBeCloseTo(2, 12);
+    expect(e.winShare).toBeCloseTo(0.15, 12);
+    expect(e.expectedDeals).toBeCloseTo(0.4 * Math.sqrt(1.25) + 0.2 * 1.25 ** (4.5 / 7), 12);
+    expect(e.expectedDeals).toBeCloseTo(0.678063, 6);
+    expect(e.value).toBe(1_356);
+  });
+
+  it('caps the trend at ±50% and has none without half a look-back of earlier data', () => {
+    // 20 deals the week before: 4 a day, 2 / 4 - 1 = -50%, at the cap; 40 would be -75%, capped to -50%.
+    const cut = (n: number) => Array.from({ length: n }, () => deal('2025-12-22'));
+    const o = { lookbackDays: 7, firstDate: '2025-06-01', calendar };
+    expect(newPipelineEstimate([...cut(40), ...thisYear()], window, o).creationTrend).toBe(-0.5);
+    // Data from Sat 2025-12-27: two days of the earlier week, less than half of it.
+    const late = newPipelineEstimate(thisYear(), window, { ...o, firstDate: '2025-12-27' });
+    expect(late.creationTrend).toBeNull();
+    expect(late.expectedDeals).toBeCloseTo(0.6, 12);
+    // No deal in the earlier week: no trend (nothing to compare with), as in the first case above.
+    expect(newPipelineEstimate(thisYear(), window, o).creationTrend).toBeNull();
+  });
 });
 
 function shift(date: string): string {

@@ -23,7 +23,17 @@ export interface NewPipelineOptions {
   /** First day with any deal data: before it nothing was recorded, so it is not counted as a quiet day. */
   firstDate: string | null;
   calendar: BusinessCalendar;
+  /** Project the creation rate's trend over the days ahead (default true). */
+  trend?: boolean;
+  /**
+   * The deals the trend is measured on (default: the scope's own). The forecast passes the company's: the growth
+   * of the business is measured on all of its deals, and a rep's handful a quarter would swing it by chance.
+   */
+  trendDeals?: readonly CreatedDeal[];
 }
+
+/** The creation trend is capped like the run-rate's: one window against the one before is a noisy witness. */
+export const CREATION_TREND_CAP = 0.5;
 
 /** What the scope is expected to create and win before the period ends, and the three numbers behind it. */
 export interface NewPipelineEstimate {
@@ -33,6 +43,11 @@ export interface NewPipelineEstimate {
   winShare: number;
   /** Average amount of a deal won within the period's horizon after creation. */
   avgWonDeal: number;
+  /**
+   * Growth of the creation rate: deals per business day in the look-back against the look-back before it, − 1,
+   * capped at ±50%, projected to each day ahead (see creationTrend); null without enough earlier history.
+   */
+  creationTrend: number | null;
   /** Last year's actual / what this model would have said then, clamped; null without a comparable year. */
   seasonFactor: number | null;
   /** Expected number of deals created after the as-of day and won in the period (season included). */
@@ -60,10 +75,48 @@ const none: NewPipelineEstimate = {
   dealsPerBusinessDay: 0,
   winShare: 0,
   avgWonDeal: 0,
+  creationTrend: null,
   seasonFactor: null,
   expectedDeals: 0,
   value: 0,
 };
+
+/**
+ * The creation trend: deals created per business day in the look-back [rateFrom, asOf) against the window of the
+ * same length before it (only its days with data, at least half a look-back of them), − 1, capped at
+ * ±CREATION_TREND_CAP; measured on `o.trendDeals` when given.
+ * The growth is spread evenly over the days between the two windows' middles (`span`), so a day ahead gets
+ * `(1 + growth) ^ ((day − mid) / span)`, `mid` the middle of the look-back: a business that created 20% more in
+ * the last 90 days than in the 90 before is expected to keep growing at that pace through the period. Null (no
+ * trend) when the earlier window is too short or empty.
+ */
+function creationTrend(
+  asOf: number,
+  rateFrom: number,
+  first: number,
+  deals: readonly CreatedDeal[],
+  o: NewPipelineOptions,
+): { growth: number; mid: number; span: number } | null {
+  if (o.trend === false) return null;
+  const length = asOf - rateFrom;
+  const priorTo = rateFrom;
+  const priorFrom = Math.max(priorTo - length, first);
+  if (priorTo - priorFrom < length / 2) return null;
+  const days = businessDaysInRange(fromDayNumber(priorFrom), fromDayNumber(priorTo), o.calendar);
+  const lookbackDays = businessDaysInRange(fromDayNumber(rateFrom), fromDayNumber(asOf), o.calendar);
+  let created = 0;
+  let prior = 0;
+  for (const d of o.trendDeals ?? deals) {
+    const c = dayNumber(d.createdDate);
+    if (c >= rateFrom && c < asOf) created += 1;
+    else if (c >= priorFrom && c < priorTo) prior += 1;
+  }
+  if (days === 0 || lookbackDays === 0 || prior === 0 || created === 0) return null;
+  const ratio = created / lookbackDays / (prior / days);
+  const growth = Math.min(CREATION_TREND_CAP, Math.max(-CREATION_TREND_CAP, ratio - 1));
+  const mid = (rateFrom + asOf) / 2;
+  return { growth, mid, span: mid - (priorFrom + priorTo) / 2 };
+}
 
 /** The model as of window.asOfDate, without the season: rate x win curve x size. */
 function unseasoned(
@@ -93,6 +146,7 @@ function unseasoned(
   const createdInLookback = known.filter((k) => k.created >= rateFrom).length;
   const rate = businessDays > 0 ? createdInLookback / businessDays : 0;
   if (rate === 0) return none;
+  const trend = creationTrend(asOf, rateFrom, first, deals, o);
 
   // Win curve w(k): of the deals created in a look-back-long cohort whose first k days are all behind the as-of
   // day, the share won within k days. Past the oldest observable horizon the last observed share stands.
@@ -126,17 +180,22 @@ function unseasoned(
   const avgWonDeal = wonCount > 0 ? wonAmount / wonCount : 0;
 
   // Each business day still to come creates `rate` deals, which have (end - day) days to be won.
+  // With a trend, the rate on a day ahead is the look-back's rate grown from the look-back's middle to that day.
   let expectedDeals = 0;
+  let untrended = 0;
   let creationDays = 0;
   for (let day = from; day < end; day++) {
     if (!isBusinessDay(fromDayNumber(day), o.calendar)) continue;
     creationDays += 1;
-    expectedDeals += rate * (share[end - day] as number);
+    const won = rate * (share[end - day] as number);
+    untrended += won;
+    expectedDeals += trend ? won * (1 + trend.growth) ** ((day - trend.mid) / trend.span) : won;
   }
   return {
     dealsPerBusinessDay: rate,
-    winShare: creationDays > 0 ? expectedDeals / (rate * creationDays) : 0,
+    winShare: creationDays > 0 ? untrended / (rate * creationDays) : 0,
     avgWonDeal,
+    creationTrend: trend?.growth ?? null,
     seasonFactor: null,
     expectedDeals,
     value: Math.round(expectedDeals * avgWonDeal),

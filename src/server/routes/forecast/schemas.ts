@@ -98,6 +98,12 @@ export const NewPipelineSchema = z.object({
   dealsPerBusinessDay: z.number().describe('deals the scope created per business day over the look-back'),
   winShare: z.number().describe('share of the deals still to be created expected to be won in the period'),
   avgWonDeal: z.number().describe('average deal won within the period horizon after creation (minor units)'),
+  creationTrend: z
+    .number()
+    .nullable()
+    .describe(
+      'growth of the creation rate: the look-back against the one before, − 1, capped at ±0.5; null without one',
+    ),
   seasonFactor: z
     .number()
     .nullable()
