@@ -30,6 +30,14 @@ it('forecast backtest --json prints the backtest JSON', () => {
   const body = json(r.out);
   expect(body).toMatchObject({ grain: 'month', checkpoints: 1 });
   expect(body.scopes).toEqual([expect.objectContaining({ scopeKey: 'company' })]);
+  // What the company's forecast learned at the period start, as GET /api/forecast/backtest gives it.
+  expect(body.periods[0].learnedAtStart).toMatchObject({
+    newPipeline: {
+      dealsPerBusinessDay: expect.any(Number),
+      creationTrend: expect.toBeOneOf([null, expect.any(Number)]),
+    },
+    stages: expect.any(Array),
+  });
 }, 180_000);
 
 it('forecast snapshot --json prints the snapshot JSON for its own --period', () => {
