@@ -134,6 +134,7 @@ const getForecast: RouteModule = (app, { db: primary, reportDb: db }) => {
         probabilities: probabilityOverride(q.probabilities),
         cycleAge: q.cycleAge,
         trackRecordStore: primary,
+        resultStore: primary,
       });
     },
   );

@@ -25,12 +25,16 @@ import { MIN_CYCLE_SAMPLES } from '../../../domain/forecast/inputs.ts';
 import { coversOwnerKey, ownerKey, scopeKey, type ForecastScope } from '../../../domain/forecast/scope.ts';
 import type { DealCategory, MethodId, MethodResult } from '../../../domain/forecast/types.ts';
 import { daysBetween } from '../../../domain/calendar/local-date.ts';
+import { instantToLocal } from '../../../domain/calendar/zoned.ts';
 import type { Db } from '../../db.ts';
 import { inList } from '../../sql/lists.ts';
 import { getSettings } from '../../tables/settings.ts';
+import type { WorkspaceSettings } from '../../../domain/settings.ts';
 import { runBacktest, type ScopeAccuracy } from './backtest.ts';
 import { loadForecastInputs } from './load-inputs.ts';
-import { resolveScope } from './resolve-scope.ts';
+import { resolveScope, type ScopeWithName } from './resolve-scope.ts';
+import { forecastDataVersion, storedScopeKey } from './stored-checkpoints.ts';
+import { liveOptionsKey, readLiveResult, writeLiveResult } from './stored-live-results.ts';
 
 /** One open deal closing in the period, as the forecast counts it (only deals the viewer may see). */
 export interface ForecastDealLine {
@@ -98,6 +102,11 @@ export interface ForecastRequest {
    * stored-checkpoints.ts). Absent: computed on every request.
    */
   trackRecordStore?: Db;
+  /**
+   * Where the whole report is kept per scope, period and as-of day between requests (the primary store; see
+   * stored-live-results.ts). Absent: computed on every request.
+   */
+  resultStore?: Db;
 }
 
 /** Every method side by side for one scope and period, with the range, warnings, deal lines and track record. */
@@ -105,6 +114,39 @@ export async function forecastReport(db: Db, viewer: Viewer, req: ForecastReques
   const settings = await getSettings(db);
   const period = parsePeriod(req.periodKey, settings.fiscalYearStartMonth);
   const named = await resolveScope(db, viewer, req.scope);
+  const forViewer = (report: ForecastReport): ForecastReport => ({
+    ...report,
+    deals: report.deals.filter((d) => canSeeOwner(viewer, d.ownerId)),
+  });
+  const store = req.resultStore;
+  const version = store ? await forecastDataVersion(db) : null;
+  if (!store || version === null)
+    return forViewer(await scopeReport(db, viewer, req, settings, period, named));
+  const optionsKey = liveOptionsKey(req);
+  const key = {
+    scopeKey: storedScopeKey(named.scope),
+    periodKey: period.key,
+    asOfDay: instantToLocal(req.now, settings.timeZone).date,
+  };
+  const stored = (await readLiveResult(store, version, optionsKey, key)) as
+    (Omit<ForecastReport, 'asOf'> & { asOf: string }) | null;
+  if (stored) return forViewer({ ...stored, asOf: new Date(stored.asOf) });
+  const report = await scopeReport(db, viewer, req, settings, period, named);
+  // Stored only when no write landed between the inputs' queries (the version is the same before and after).
+  if ((await forecastDataVersion(db)) === version)
+    await writeLiveResult(store, version, optionsKey, key, report);
+  return forViewer(report);
+}
+
+/** forecastReport for the scope, every deal line of it included (the viewer's filter is the caller's). */
+async function scopeReport(
+  db: Db,
+  viewer: Viewer,
+  req: ForecastRequest,
+  settings: WorkspaceSettings,
+  period: Period,
+  named: ScopeWithName,
+): Promise<ForecastReport> {
   const { scope } = named;
   const key = scopeKey(req.scope);
   const inputs = await loadForecastInputs(db, {
@@ -173,7 +215,6 @@ export async function forecastReport(db: Db, viewer: Viewer, req: ForecastReques
     ).map((r) => [r.id, r.name]),
   );
   const deals = inPeriod
-    .filter((d) => canSeeOwner(viewer, d.ownerId))
     .sort((a, b) => b.amount - a.amount)
     .map((d) => {
       const stats = inputs.cycleStats.get(`${d.pipelineId}:${d.type}`);
