@@ -2,7 +2,12 @@
 // (`app.inject`) against an existing store, as the demo manager: min / median wall time and the process's CPU per
 // request. The suite does the same on its cached workspace; this runs on any store, e.g. a copy of a 200-rep demo.
 //
-//   DATABASE_URL=postgres://... node bench/manager-home-api.ts [runs] [name filter]
+//   DATABASE_URL=postgres://... node bench/manager-home-api.ts [runs] [name filter] [--cold=day|write]
+//
+// The forecast is kept per scope, period and as-of day (stored-live-results.ts), so after the warm-up it is served
+// from the store. --cold=day removes the stored live reports before each run (the first request of a day: the
+// track record's checkpoints stay stored); --cold=write makes an empty write to a table the forecast reads before
+// each run (the first request after a data change: everything is computed again). Both leave the data as it was.
 //
 // "now" for the URLs is the store's last day of data, as in the suite; the server reads the clock itself.
 import { loadavg } from 'node:os';
@@ -10,13 +15,16 @@ import { parseConfig } from '../src/config.ts';
 import { buildApp } from '../src/server/app.ts';
 import { targetFromConfig } from '../src/cli/store-from-config.ts';
 import { openDb } from '../src/store/db.ts';
+import { sql } from 'kysely';
 import { LOGINS, managerHomeEndpoints } from './suite/manager-home.ts';
 import { measure } from './suite/measure.ts';
 import { NOW } from './suite/workspace.ts';
 
 const config = parseConfig(process.env);
 const runs = Number(process.argv[2] ?? 5);
-const only = process.argv[3];
+const only = process.argv[3]?.startsWith('--') ? undefined : process.argv[3];
+const cold = process.argv.find((a) => a.startsWith('--cold='))?.slice('--cold='.length);
+if (cold !== undefined && cold !== 'day' && cold !== 'write') throw new Error('--cold=day or --cold=write');
 const db = await openDb(targetFromConfig(config));
 const app = await buildApp({
   db,
@@ -37,6 +45,9 @@ try {
   if (!session) throw new Error(`sign-in failed: ${login.statusCode}`);
   const cookie = `pacesetter_session=${session.value}`;
   const get = async (url: string) => {
+    if (cold === 'day') await sql`delete from forecast_live_results`.execute(db);
+    // A statement-level trigger bumps the data version even when no row changes.
+    if (cold === 'write') await sql`update stages set name = name where false`.execute(db);
     const res = await app.inject({ method: 'GET', url, headers: { cookie } });
     if (res.statusCode !== 200) throw new Error(`GET ${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
   };
