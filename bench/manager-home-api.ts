@@ -10,6 +10,7 @@
 // each run (the first request after a data change: everything is computed again). Both leave the data as it was.
 //
 // "now" for the URLs is the store's last day of data, as in the suite; the server reads the clock itself.
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseConfig } from '../src/config.ts';
 import { buildApp } from '../src/server/app.ts';
@@ -35,6 +36,23 @@ const app = await buildApp({
   }),
 });
 await app.ready();
+// CPU of this store's PostgreSQL backends (same machine only): utime + stime from /proc, in ms. Wall time is noisy
+// on the shared 2 cores; node CPU + database CPU is what a request costs.
+const ticksMs = 1000 / 100;
+const dbCpuMs = async () => {
+  const r = await sql<{ pid: number }>`
+    select pid from pg_stat_activity where datname = current_database()`.execute(db);
+  let total = 0;
+  for (const { pid } of r.rows) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      total += (Number(fields[11]) + Number(fields[12])) * ticksMs;
+    } catch {
+      // Not on this machine, or the backend ended.
+    }
+  }
+  return total;
+};
 const cpuMs = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
@@ -60,10 +78,12 @@ try {
     if (only && !e.name.includes(only)) continue;
     await get(e.url); // warm-up
     const cpu0 = cpuMs();
+    const dbCpu0 = await dbCpuMs();
     const t = await measure.time(() => get(e.url), { runs });
     const cpu = (cpuMs() - cpu0) / t.runs;
+    const dbCpu = ((await dbCpuMs()) - dbCpu0) / t.runs;
     console.log(
-      `${e.name.padEnd(40)} min ${String(t.min).padStart(8)} ms  median ${String(t.median).padStart(8)} ms  node CPU ${cpu.toFixed(0).padStart(6)} ms`,
+      `${e.name.padEnd(40)} min ${String(t.min).padStart(8)} ms  median ${String(t.median).padStart(8)} ms  node CPU ${cpu.toFixed(0).padStart(6)} ms  db CPU ${dbCpu.toFixed(0).padStart(6)} ms`,
     );
   }
   console.log(

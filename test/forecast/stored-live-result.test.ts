@@ -64,6 +64,18 @@ describeStores('stored live forecast', (ctx) => {
     expect(served.deals.length).toBeLessThan(everyone.deals.length);
   });
 
+  it('leaves the deal lines out when asked, everything else as with them, stored apart', async () => {
+    const full = await forecastReport(ctx.db, SYSTEM_VIEWER, request(true, { seed: 6 }));
+    const bare = await forecastReport(ctx.db, SYSTEM_VIEWER, request(true, { seed: 6, withDeals: false }));
+    const served = await forecastReport(ctx.db, SYSTEM_VIEWER, request(true, { seed: 6, withDeals: false }));
+    expect(full.deals.length).toBeGreaterThan(0);
+    expect(bare).toEqual({ ...full, deals: [] });
+    expect(served).toEqual(bare);
+    expect((await forecastReport(ctx.db, SYSTEM_VIEWER, request(true, { seed: 6 }))).deals).toEqual(
+      full.deals,
+    );
+  });
+
   it('computes again after a write to what the forecast reads, and drops the rows of older versions', async () => {
     await sql`update forecast_live_results set report = jsonb_set(report::jsonb, '{seed}', '424242')::json`.execute(
       ctx.db,

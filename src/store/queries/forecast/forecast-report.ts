@@ -89,6 +89,8 @@ export interface ForecastRequest {
   iterations: number;
   methods?: readonly MethodId[];
   withTrackRecord: boolean;
+  /** Deal lines (default true); false leaves `deals` empty and skips reading their names. */
+  withDeals?: boolean;
   /** Run-rate and new-pipeline look-back in days (default 90). */
   lookbackDays?: number;
   /** Add the pipeline yet to be created to the commit call too (judgement). */
@@ -149,6 +151,27 @@ async function scopeReport(
 ): Promise<ForecastReport> {
   const { scope } = named;
   const key = scopeKey(req.scope);
+  const seed = req.seed ?? defaultSeed(key, period.key, instantToLocal(req.now, settings.timeZone).date);
+  // The track record does not depend on the forecast at now, so it is started first and the two overlap (one
+  // waits for the database while the other computes). The no-op catch only keeps a failure from being reported as
+  // unhandled while the forecast at now is still running; the error is thrown where it is awaited below.
+  const trackRecordLoad =
+    req.withTrackRecord && period.grain !== 'custom'
+      ? runBacktest(db, viewer, {
+          grain: period.grain,
+          periods: 4,
+          weekly: false,
+          now: req.now,
+          seed,
+          probabilities: req.probabilities,
+          cycleAge: req.cycleAge,
+          iterations: Math.min(req.iterations, 500),
+          scopes: [named],
+          lookbackDays: req.lookbackDays,
+          store: req.trackRecordStore,
+        }).then((bt) => bt.scopes[0] ?? null)
+      : Promise.resolve(null);
+  trackRecordLoad.catch(() => undefined);
   const inputs = await loadForecastInputs(db, {
     period,
     asOf: req.now,
@@ -156,7 +179,6 @@ async function scopeReport(
     timeZone: settings.timeZone,
     lookbackDays: req.lookbackDays,
   });
-  const seed = req.seed ?? defaultSeed(key, period.key, inputs.window.asOfDate);
   const methods = computeScope(inputs, scope, {
     seed,
     iterations: req.iterations,
@@ -200,21 +222,24 @@ async function scopeReport(
     );
   }
 
+  const withDeals = req.withDeals ?? true;
   const names = new Map(
-    (
-      await db
-        .selectFrom('opportunities')
-        .select(['id', 'name'])
-        .where(
-          inList(
-            'id',
-            inPeriod.map((d) => d.id),
-          ),
-        )
-        .execute()
-    ).map((r) => [r.id, r.name]),
+    withDeals
+      ? (
+          await db
+            .selectFrom('opportunities')
+            .select(['id', 'name'])
+            .where(
+              inList(
+                'id',
+                inPeriod.map((d) => d.id),
+              ),
+            )
+            .execute()
+        ).map((r) => [r.id, r.name])
+      : [],
   );
-  const deals = inPeriod
+  const deals = (withDeals ? inPeriod : [])
     .sort((a, b) => b.amount - a.amount)
     .map((d) => {
       const stats = inputs.cycleStats.get(`${d.pipelineId}:${d.type}`);
@@ -240,23 +265,7 @@ async function scopeReport(
       };
     });
 
-  let trackRecord: ScopeAccuracy | null = null;
-  if (req.withTrackRecord && period.grain !== 'custom') {
-    const bt = await runBacktest(db, viewer, {
-      grain: period.grain,
-      periods: 4,
-      weekly: false,
-      now: req.now,
-      seed,
-      probabilities: req.probabilities,
-      cycleAge: req.cycleAge,
-      iterations: Math.min(req.iterations, 500),
-      scopes: [named],
-      lookbackDays: req.lookbackDays,
-      store: req.trackRecordStore,
-    });
-    trackRecord = bt.scopes[0] ?? null;
-  }
+  const trackRecord: ScopeAccuracy | null = await trackRecordLoad;
 
   let blended: ForecastReport['blended'] = null;
   if (trackRecord) {

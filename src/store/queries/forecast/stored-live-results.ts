@@ -30,6 +30,7 @@ export function liveOptionsKey(o: {
   probabilities?: string;
   cycleAge?: string;
   withTrackRecord: boolean;
+  withDeals?: boolean;
 }): string {
   return [
     FORECAST_MODEL_FINGERPRINT,
@@ -42,6 +43,7 @@ export function liveOptionsKey(o: {
     `probabilities=${o.probabilities ?? 'settings'}`,
     `cycleAge=${o.cycleAge ?? 'default'}`,
     `trackRecord=${o.withTrackRecord}`,
+    `deals=${o.withDeals ?? true}`,
   ].join(';');
 }
 
