@@ -2,15 +2,32 @@
 // left its loading state. Issue 12's "done" figure (under 2 s on the 200-rep store).
 //
 //   BASE_URL=http://127.0.0.1:3000 node bench/manager-home-browser.ts [runs]
+//   BENCH_COLD=day|write DATABASE_URL=postgres://... BASE_URL=... node bench/manager-home-browser.ts [runs]
+//
+// The forecast is kept per scope, period and as-of day (stored-live-results.ts), so after the first load it is
+// served from the store. BENCH_COLD (with DATABASE_URL, the server's store) prepares each load like
+// bench/manager-home-api.ts --cold: `day` removes the stored live forecasts (the first load of a day), `write`
+// makes an empty write to a table the forecast reads (the first load after a data change).
 //
 // The server must already run over the store to measure (e.g. `DATABASE_URL=... pacesetter serve --port 3000`
 // on a `demo --reps 200 --months 24` store) with the web app built (`npm run build:web`).
+import pg from 'pg';
 import { launchBrowser, signInAs } from '../e2e/support/browser.ts';
 
 const baseUrl = process.env.BASE_URL ?? 'http://127.0.0.1:3000';
 const runs = Number(process.argv[2] ?? 5);
 const email = process.env.BENCH_EMAIL ?? 'manager@demo.pacesetter.test';
 const password = process.env.BENCH_PASSWORD ?? 'pacesetter-demo';
+
+const cold = process.env.BENCH_COLD;
+if (cold !== undefined && cold !== 'day' && cold !== 'write')
+  throw new Error('BENCH_COLD=day or BENCH_COLD=write');
+const pool = cold ? new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 }) : null;
+const prepare = async () => {
+  if (cold === 'day') await pool?.query('delete from forecast_live_results');
+  // A statement-level trigger bumps the forecast's data version even when no row changes.
+  if (cold === 'write') await pool?.query('update stages set name = name where false');
+};
 
 const browser = await launchBrowser();
 try {
@@ -26,6 +43,7 @@ try {
   });
   for (let i = 0; i < runs; i++) {
     requests.clear();
+    await prepare();
     const started = performance.now();
     await page.goto(`${baseUrl}/`, { waitUntil: 'domcontentloaded' });
     // Every panel renders a role=status "loading" line until its request answers; wait until none is left and
@@ -54,4 +72,5 @@ try {
   );
 } finally {
   await browser.close();
+  await pool?.end();
 }

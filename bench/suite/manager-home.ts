@@ -52,7 +52,7 @@ export function managerHomeEndpoints(now: Date): Endpoint[] {
     { name: 'funnel (month)', url: `/api/funnel?period=${month.key}` },
     {
       name: 'forecast (quarter, track record)',
-      url: `/api/forecast?period=${quarter}&scope=company&seed=1&trackRecord=true`,
+      url: `/api/forecast?period=${quarter}&scope=company&seed=1&trackRecord=true&deals=false`,
     },
     {
       name: 'opportunities (closing this month)',

@@ -31,7 +31,8 @@ it('forecast backtest --json prints the backtest JSON', () => {
   expect(body).toMatchObject({ grain: 'month', checkpoints: 1 });
   expect(body.scopes).toEqual([expect.objectContaining({ scopeKey: 'company' })]);
   // What the company's forecast learned at the period start, as GET /api/forecast/backtest gives it.
-  expect(body.periods[0].learnedAtStart).toMatchObject({
+  const periods = body.periods as Array<{ learnedAtStart: unknown }>;
+  expect(periods[0]?.learnedAtStart).toMatchObject({
     newPipeline: {
       dealsPerBusinessDay: expect.any(Number),
       creationTrend: expect.toBeOneOf([null, expect.any(Number)]),

@@ -8,6 +8,8 @@ import { createdDealsBeforeMany } from '../../src/store/queries/forecast/created
 import { cycleStatsBeforeMany } from '../../src/store/queries/forecast/cycle-stats.ts';
 import type { StageOutcome } from '../../src/domain/forecast/learned-probability.ts';
 import { stageOutcomesBeforeMany } from '../../src/store/queries/forecast/stage-outcomes.ts';
+import { stageWinTimingMany } from '../../src/store/queries/forecast/stage-win-timing.ts';
+import type { StageWinTiming } from '../../src/domain/forecast/stage-timing.ts';
 import { wonByOwnerMany } from '../../src/store/queries/forecast/won-by-owner.ts';
 import { describeStores, truncateAll } from '../support/stores.ts';
 import { opportunity, pipeline, user } from '../metrics/fixtures.ts';
@@ -56,6 +58,81 @@ async function oldStageOutcomes(db: Db, at: Date) {
       wonDays: Number(Number(x.won_days).toFixed(6)),
     }))
     .sort(byKey);
+}
+
+/**
+ * Stage win timing as it was read before opportunity_won_stage_entries (0018): each won deal's stage entries
+ * looked up in the spans, per instant. Rows (pipeline, stage, kind, day, count, sum) in a fixed order.
+ */
+async function oldWinTiming(db: Db, at: Date) {
+  const from = new Date(at.getTime() - 365 * DAY);
+  const r = await sql<{
+    pipeline_id: number;
+    stage_id: number;
+    kind: string;
+    day: number;
+    n: string;
+    s: number;
+  }>`
+    with inside as (
+      select o.id, o.pipeline_id, e.stage_id,
+        extract(epoch from o.closed_at - least(coalesce(e.left_at, o.closed_at), o.closed_at))::float8 / 86400 as ge,
+        extract(epoch from o.closed_at - e.changed_at)::float8 / 86400 as gs
+      from opportunities o
+      join opportunity_stage_spans e on e.opportunity_id = o.id and e.is_entry and e.changed_at < o.closed_at
+      where o.status = 'won' and o.closed_at < ${at.toISOString()}::timestamptz
+        and o.closed_at >= ${from.toISOString()}::timestamptz
+    )
+    select pipeline_id, stage_id, 'total' as kind, 0 as day, count(distinct id) as n, sum(gs - ge) as s
+      from inside group by pipeline_id, stage_id
+    union all
+    select pipeline_id, stage_id, 'end', floor(ge)::int, count(*), sum(ge)
+      from inside where ge < 400 group by pipeline_id, stage_id, floor(ge)::int
+    union all
+    select pipeline_id, stage_id, 'start', floor(gs)::int, count(*), sum(gs)
+      from inside where gs < 400 group by pipeline_id, stage_id, floor(gs)::int`.execute(db);
+  return r.rows
+    .map((x) => ({
+      key: `${x.pipeline_id}:${x.stage_id}:${x.kind}:${x.day}`,
+      count: Number(x.n),
+      sum: Number(x.s),
+    }))
+    .sort((a, b) => a.key.localeCompare(b.key));
+}
+
+/** Win timing rows equal to the reference's: keys and counts exactly, sums of floating-point days within 1e-9. */
+function expectSameTiming(
+  got: ReturnType<typeof winTimingRows>,
+  want: ReturnType<typeof winTimingRows>,
+  label: string,
+) {
+  expect(
+    got.map((r) => [r.key, r.count]),
+    label,
+  ).toEqual(want.map((r) => [r.key, r.count]));
+  for (const [i, r] of got.entries()) {
+    const w = want[i]?.sum ?? NaN;
+    expect(Math.abs(r.sum - w), `${label} ${r.key}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(w)));
+  }
+}
+
+/** The batched win timing as the reference's rows. */
+function winTimingRows(timings: readonly StageWinTiming[]) {
+  return timings
+    .flatMap((t) => [
+      { key: `${t.pipelineId}:${t.stageId}:total:0`, count: t.wonDeals, sum: t.wonDays },
+      ...t.endGaps.map((g) => ({
+        key: `${t.pipelineId}:${t.stageId}:end:${g.day}`,
+        count: g.count,
+        sum: g.sum,
+      })),
+      ...t.startGaps.map((g) => ({
+        key: `${t.pipelineId}:${t.stageId}:start:${g.day}`,
+        count: g.count,
+        sum: g.sum,
+      })),
+    ])
+    .sort((a, b) => a.key.localeCompare(b.key));
 }
 
 /** The batched outcomes with days rounded like the reference's. */
@@ -205,7 +282,7 @@ describeStores('forecast inputs, set-based over checkpoints', (ctx) => {
   it('gives each checkpoint the stage outcomes, slips, cycle statistics, wins and created deals of its own query', async () => {
     const db = ctx.db;
     expect(instants.length).toBeGreaterThan(60);
-    const [outcomes, slips, cycles, won, created] = await Promise.all([
+    const [outcomes, slips, cycles, won, created, timings] = await Promise.all([
       stageOutcomesBeforeMany(db, instants),
       slipHistogramBeforeMany(db, instants, TZ),
       cycleStatsBeforeMany(db, instants),
@@ -218,6 +295,7 @@ describeStores('forecast inputs, set-based over checkpoints', (ctx) => {
         instants.map((at) => ({ from: new Date(at.getTime() - 400 * DAY), at })),
         TZ,
       ),
+      stageWinTimingMany(db, instants),
     ]);
     let seen = 0;
     for (const [i, at] of instants.entries()) {
@@ -228,6 +306,7 @@ describeStores('forecast inputs, set-based over checkpoints', (ctx) => {
       expect(cycles[i], label).toEqual(await oldCycleStats(db, at));
       expect(won[i], label).toEqual(await oldWon(db, new Date(at.getTime() - 90 * DAY), at));
       expect(created[i]?.deals, label).toEqual(await oldCreated(db, new Date(at.getTime() - 400 * DAY), at));
+      expectSameTiming(winTimingRows(timings[i] ?? []), await oldWinTiming(db, at), label);
       if (wantOutcomes.length > 0 && (slips[i]?.days.length ?? 0) > 0) seen += 1;
     }
     expect(seen).toBeGreaterThan(instants.length / 2);
@@ -235,7 +314,7 @@ describeStores('forecast inputs, set-based over checkpoints', (ctx) => {
 
   // opportunity_stage_outcomes (migration 0016) is kept by triggers: after updates and deletes of every kind the
   // forecast's outcomes must still be the reference's, and the table what a rebuild from scratch would hold.
-  it('keeps the stage outcomes right through status, owner, close, history and deletion changes', async () => {
+  it('keeps the stage outcomes and won stage entries right through status, owner, close, history and deletion changes', async () => {
     const db = ctx.db;
     const ids = (await db.selectFrom('opportunities').select('id').orderBy('id').execute()).map((r) => r.id);
     const [bob] = (await db.selectFrom('users').select('id').where('name', '=', 'Bob').execute()).map(
@@ -285,19 +364,28 @@ describeStores('forecast inputs, set-based over checkpoints', (ctx) => {
 
     const sample = instants.filter((_, i) => i % 3 === 0);
     const outcomes = await stageOutcomesBeforeMany(db, sample);
+    const timings = await stageWinTimingMany(db, sample);
     for (const [i, at] of sample.entries()) {
       expect(rounded([...(outcomes[i] ?? [])].sort(byKey)), at.toISOString()).toEqual(
         await oldStageOutcomes(db, at),
       );
+      expectSameTiming(winTimingRows(timings[i] ?? []), await oldWinTiming(db, at), at.toISOString());
     }
     const table = () =>
       sql<
         Record<string, unknown>
       >`select opportunity_id, stage_id, pipeline_id, owner_id, won, closed_at, days::text
         from opportunity_stage_outcomes order by opportunity_id, stage_id`.execute(db);
+    // opportunity_won_stage_entries (0018) is refreshed with them.
+    const entries = () =>
+      sql<Record<string, unknown>>`select opportunity_id, stage_id, pipeline_id, closed_at, ge, gs
+        from opportunity_won_stage_entries order by opportunity_id, stage_id, gs, ge`.execute(db);
     const kept = (await table()).rows;
+    const keptEntries = (await entries()).rows;
     await sql`select opportunity_stage_outcomes_refresh(array(select id from opportunities))`.execute(db);
     expect(kept.length).toBeGreaterThan(50);
     expect(kept).toEqual((await table()).rows);
+    expect(keptEntries.length).toBeGreaterThan(20);
+    expect(keptEntries).toEqual((await entries()).rows);
   }, 180_000);
 });

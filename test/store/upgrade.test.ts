@@ -30,6 +30,7 @@ const EMPTY_AFTER_UPGRADE: Record<string, string> = {
   job_runs: 'monitoring records, written by the next job run of a server (0013)',
   forecast_backtest_checkpoints:
     'the stored track record, written by the next forecast that asks for it (0016)',
+  forecast_live_results: 'the stored live forecast, written by the next GET /api/forecast (0018)',
 };
 
 const dirs: string[] = [];

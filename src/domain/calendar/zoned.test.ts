@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { instantToLocal, isValidTimeZone, localDateToInstant } from './zoned.ts';
+import { dayNumber } from './local-date.ts';
+import { instantToLocal, isValidTimeZone, localDateToInstant, localDayNumber } from './zoned.ts';
 
 describe('localDateToInstant', () => {
   it('uses the offset in force on that day in America/New_York (EST before, EDT after 2026-03-08)', () => {
@@ -74,5 +75,30 @@ describe('isValidTimeZone', () => {
     expect(isValidTimeZone('Europe/Warsaw')).toBe(true);
     expect(isValidTimeZone('Mars/Olympus')).toBe(false);
     expect(isValidTimeZone('')).toBe(false);
+  });
+});
+
+describe('localDayNumber', () => {
+  it('is the day number of the local date, on both sides of a transition and of local midnight', () => {
+    // Every 37 minutes over the 2026 transitions in New York and Kolkata's +05:30 (midnight at 18:30 UTC).
+    for (const zone of ['America/New_York', 'Asia/Kolkata', 'UTC']) {
+      for (const [from, to] of [
+        ['2026-03-07T00:00:00Z', '2026-03-10T00:00:00Z'],
+        ['2026-10-31T00:00:00Z', '2026-11-03T00:00:00Z'],
+      ]) {
+        for (let ms = Date.parse(from as string); ms < Date.parse(to as string); ms += 37 * 60_000) {
+          expect(localDayNumber(ms, zone), `${zone} ${new Date(ms).toISOString()}`).toBe(
+            dayNumber(instantToLocal(new Date(ms), zone).date),
+          );
+        }
+      }
+    }
+    // 04:59:59.999 UTC is still the previous day in New York (EST), 05:00 the next.
+    expect(localDayNumber(Date.parse('2026-01-15T04:59:59.999Z'), 'America/New_York')).toBe(
+      dayNumber('2026-01-14'),
+    );
+    expect(localDayNumber(Date.parse('2026-01-15T05:00:00.000Z'), 'America/New_York')).toBe(
+      dayNumber('2026-01-15'),
+    );
   });
 });

@@ -115,6 +115,11 @@ export function localDateToInstant(date: string, timeZone: string, minuteOfDay =
   return new Date(early);
 }
 
+/** The day number (local-date.ts's dayNumber) of the local date on which instant `ms` falls in `timeZone`. */
+export function localDayNumber(ms: number, timeZone: string): number {
+  return Math.floor((ms + offsetAt(ms, timeZone)) / DAY_MS);
+}
+
 /** The local date, minute of the day and ISO weekday at which instant `d` falls in `timeZone`. */
 export function instantToLocal(
   d: Date,

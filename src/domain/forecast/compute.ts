@@ -270,8 +270,16 @@ export function computeScope(inputs: ForecastInputs, scope: Scope, options: Comp
   if (want.has('judgement')) {
     const rollupByRep = new Map<string, CategoryRollup>();
     const repKeys = rollupKeys(scope, inputs.userIds);
+    // Each rep's deals in their order, grouped in one pass (a filter per rep was reps x deals key strings).
+    const byOwner = new Map<string, ForecastDeal[]>();
+    for (const d of deals) {
+      const key = ownerKey(d.ownerId);
+      const list = byOwner.get(key);
+      if (list) list.push(d);
+      else byOwner.set(key, [d]);
+    }
     for (const key of repKeys) {
-      const own = deals.filter((d) => ownerKey(d.ownerId) === key);
+      const own = byOwner.get(key) ?? [];
       rollupByRep.set(key, categoryRollup(own, w, inputs.wonToDateByOwner.get(key) ?? 0));
     }
     const judged = judgementForecast({

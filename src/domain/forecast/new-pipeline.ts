@@ -150,20 +150,31 @@ function unseasoned(
 
   // Win curve w(k): of the deals created in a look-back-long cohort whose first k days are all behind the as-of
   // day, the share won within k days. Past the oldest observable horizon the last observed share stands.
+  // The cohort for k is created in [max(asOf - lookback - k, first), asOf - k), so each deal counts for one run
+  // of k (and is won in it from k = lag + 1 on): the counts are added up as runs over k, in one pass over the deals
+  // instead of one per k (whole counts, so the shares are the same numbers).
   const share = new Array<number>(horizon + 1).fill(0);
-  let last = 0;
-  for (let k = 1; k <= horizon; k++) {
-    const lo = Math.max(asOf - o.lookbackDays - k, first);
-    const hi = asOf - k;
-    let n = 0;
-    let won = 0;
-    if (lo < hi) {
-      for (const d of known) {
-        if (d.created < lo || d.created >= hi) continue;
-        n += 1;
-        if (d.lag < k) won += 1;
-      }
+  const cohortRuns = new Float64Array(horizon + 2);
+  const wonRuns = new Float64Array(horizon + 2);
+  for (const d of known) {
+    if (d.created < first) continue;
+    const kLo = Math.max(1, asOf - o.lookbackDays - d.created);
+    const kHi = Math.min(horizon, asOf - d.created - 1);
+    if (kLo > kHi) continue;
+    cohortRuns[kLo] = (cohortRuns[kLo] as number) + 1;
+    cohortRuns[kHi + 1] = (cohortRuns[kHi + 1] as number) - 1;
+    const wonFrom = Math.max(kLo, d.lag + 1);
+    if (wonFrom <= kHi) {
+      wonRuns[wonFrom] = (wonRuns[wonFrom] as number) + 1;
+      wonRuns[kHi + 1] = (wonRuns[kHi + 1] as number) - 1;
     }
+  }
+  let last = 0;
+  let n = 0;
+  let won = 0;
+  for (let k = 1; k <= horizon; k++) {
+    n += cohortRuns[k] as number;
+    won += wonRuns[k] as number;
     if (n > 0) last = won / n;
     share[k] = last;
   }

@@ -57,6 +57,12 @@ const Query = z.object({
     .enum(['true', 'false'])
     .default('true')
     .describe("include each method's accuracy over the last four periods of this kind"),
+  deals: z
+    .enum(['true', 'false'])
+    .default('true')
+    .describe(
+      'include the open deals closing in the period (false: an empty list, for a page that shows none)',
+    ),
 });
 
 const Response = z.object({
@@ -129,11 +135,13 @@ const getForecast: RouteModule = (app, { db: primary, reportDb: db }) => {
         iterations: q.iterations,
         methods: parseMethodList(q.method),
         withTrackRecord: q.trackRecord === 'true',
+        withDeals: q.deals === 'true',
         lookbackDays: q.lookback,
         judgementNewPipeline: q.callWithNewPipeline === 'true',
         probabilities: probabilityOverride(q.probabilities),
         cycleAge: q.cycleAge,
         trackRecordStore: primary,
+        resultStore: primary,
       });
     },
   );

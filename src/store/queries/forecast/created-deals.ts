@@ -1,4 +1,6 @@
 import { sql } from 'kysely';
+import { fromDayNumber } from '../../../domain/calendar/local-date.ts';
+import { localDayNumber } from '../../../domain/calendar/zoned.ts';
 import type { CreatedDeal } from '../../../domain/forecast/new-pipeline.ts';
 import { ownerKey } from '../../../domain/forecast/scope.ts';
 import type { Db } from '../../db.ts';
@@ -41,17 +43,11 @@ export async function createdDealsBeforeMany(
     sql<{
       owner_id: number | null;
       created_ms: string;
-      closed_ms: string | null;
-      won: boolean;
-      created_date: string;
-      closed_date: string | null;
+      won_ms: string | null;
       amount_minor: number;
     }>`
       select owner_id, floor(extract(epoch from created_at) * 1000)::text as created_ms,
-        floor(extract(epoch from closed_at) * 1000)::text as closed_ms, status = 'won' as won,
-        to_char((created_at at time zone ${timeZone})::date, 'YYYY-MM-DD') as created_date,
-        to_char((closed_at at time zone ${timeZone})::date, 'YYYY-MM-DD') as closed_date,
-        amount_minor
+        case when status = 'won' then floor(extract(epoch from closed_at) * 1000)::text end as won_ms, amount_minor
       from opportunities
       where created_at >= ${from.toISOString()}::timestamptz and created_at < ${to.toISOString()}::timestamptz
       order by id`.execute(db),
@@ -59,25 +55,59 @@ export async function createdDealsBeforeMany(
       select to_char((min(created_at) at time zone ${timeZone})::date, 'YYYY-MM-DD') as first
       from opportunities`.execute(db),
   ]);
-  const parsed = rows.rows.map((r) => ({
-    ...r,
-    created: Number(r.created_ms),
-    closed: r.closed_ms === null ? null : Number(r.closed_ms),
-  }));
+  // The local days are found here rather than in the query: converting every row's instants to the zone and
+  // formatting them cost the database more than reading the rows (60-80 ms for 51k deals on the 200-rep store).
+  // A floored millisecond falls on the same local day as the exact instant (days start on whole ones). Rows are
+  // read once into arrays, with one string per day and per owner, since the garbage collector was the largest
+  // cost of this loader.
+  const dates = new Map<number, string>();
+  const dateOf = (ms: number) => {
+    const day = localDayNumber(ms, timeZone);
+    let date = dates.get(day);
+    if (date === undefined) {
+      date = fromDayNumber(day);
+      dates.set(day, date);
+    }
+    return date;
+  };
+  const owners = new Map<number | null, string>();
+  const n = rows.rows.length;
+  const created = new Float64Array(n);
+  const won = new Float64Array(n);
+  const amount = new Float64Array(n);
+  const ownerKeys: string[] = new Array<string>(n);
+  const createdDates: string[] = new Array<string>(n);
+  const wonDates: (string | null)[] = new Array<string | null>(n);
+  for (let i = 0; i < n; i++) {
+    const r = rows.rows[i] as (typeof rows.rows)[number];
+    created[i] = Number(r.created_ms);
+    won[i] = r.won_ms === null ? Number.NaN : Number(r.won_ms);
+    amount[i] = Number(r.amount_minor);
+    let key = owners.get(r.owner_id);
+    if (key === undefined) {
+      key = ownerKey(r.owner_id);
+      owners.set(r.owner_id, key);
+    }
+    ownerKeys[i] = key;
+    createdDates[i] = dateOf(created[i] as number);
+    wonDates[i] = r.won_ms === null ? null : dateOf(won[i] as number);
+  }
   const firstDate = first.rows[0]?.first ?? null;
   return windows.map((w) => {
     const lo = w.from.getTime();
     const hi = w.at.getTime();
-    return {
-      deals: parsed
-        .filter((r) => r.created >= lo && r.created < hi)
-        .map((r) => ({
-          ownerKey: ownerKey(r.owner_id),
-          createdDate: r.created_date,
-          wonDate: r.won && r.closed !== null && r.closed < hi ? r.closed_date : null,
-          amount: Number(r.amount_minor),
-        })),
-      firstDate,
-    };
+    const deals: CreatedDeal[] = [];
+    for (let i = 0; i < n; i++) {
+      const c = created[i] as number;
+      if (c < lo || c >= hi) continue;
+      deals.push({
+        ownerKey: ownerKeys[i] as string,
+        createdDate: createdDates[i] as string,
+        // A win after `hi` is not known at `hi` (NaN, not won, compares false).
+        wonDate: (won[i] as number) < hi ? (wonDates[i] as string | null) : null,
+        amount: amount[i] as number,
+      });
+    }
+    return { deals, firstDate };
   });
 }

@@ -25,13 +25,17 @@ import { MIN_CYCLE_SAMPLES } from '../../../domain/forecast/inputs.ts';
 import { coversOwnerKey, ownerKey, scopeKey, type ForecastScope } from '../../../domain/forecast/scope.ts';
 import type { DealCategory, MethodId, MethodResult } from '../../../domain/forecast/types.ts';
 import { daysBetween } from '../../../domain/calendar/local-date.ts';
+import { instantToLocal } from '../../../domain/calendar/zoned.ts';
 import type { Db } from '../../db.ts';
 import { inList } from '../../sql/lists.ts';
 import { getSettings } from '../../tables/settings.ts';
+import type { WorkspaceSettings } from '../../../domain/settings.ts';
 import { runBacktest, type ScopeAccuracy } from './backtest.ts';
 import { loadForecastInputs } from './load-inputs.ts';
 import { openStages } from './open-stages.ts';
-import { resolveScope } from './resolve-scope.ts';
+import { resolveScope, type ScopeWithName } from './resolve-scope.ts';
+import { forecastDataVersion, storedScopeKey } from './stored-checkpoints.ts';
+import { liveOptionsKey, readLiveResult, writeLiveResult } from './stored-live-results.ts';
 
 /** One open deal closing in the period, as the forecast counts it (only deals the viewer may see). */
 export interface ForecastDealLine {
@@ -86,6 +90,8 @@ export interface ForecastRequest {
   iterations: number;
   methods?: readonly MethodId[];
   withTrackRecord: boolean;
+  /** Deal lines (default true); false leaves `deals` empty and skips reading their names. */
+  withDeals?: boolean;
   /** Run-rate and new-pipeline look-back in days (default 90). */
   lookbackDays?: number;
   /** Add the pipeline yet to be created to the commit call too (judgement). */
@@ -99,6 +105,11 @@ export interface ForecastRequest {
    * stored-checkpoints.ts). Absent: computed on every request.
    */
   trackRecordStore?: Db;
+  /**
+   * Where the whole report is kept per scope, period and as-of day between requests (the primary store; see
+   * stored-live-results.ts). Absent: computed on every request.
+   */
+  resultStore?: Db;
 }
 
 /** Every method side by side for one scope and period, with the range, warnings, deal lines and track record. */
@@ -106,8 +117,64 @@ export async function forecastReport(db: Db, viewer: Viewer, req: ForecastReques
   const settings = await getSettings(db);
   const period = parsePeriod(req.periodKey, settings.fiscalYearStartMonth);
   const named = await resolveScope(db, viewer, req.scope);
+  const forViewer = (report: ForecastReport): ForecastReport => ({
+    ...report,
+    deals: report.deals.filter((d) => canSeeOwner(viewer, d.ownerId)),
+  });
+  const store = req.resultStore;
+  const version = store ? await forecastDataVersion(db) : null;
+  if (!store || version === null)
+    return forViewer(await scopeReport(db, viewer, req, settings, period, named));
+  const optionsKey = liveOptionsKey(req);
+  const key = {
+    scopeKey: storedScopeKey(named.scope),
+    periodKey: period.key,
+    asOfDay: instantToLocal(req.now, settings.timeZone).date,
+  };
+  const stored = (await readLiveResult(store, version, optionsKey, key)) as
+    (Omit<ForecastReport, 'asOf'> & { asOf: string }) | null;
+  if (stored) return forViewer({ ...stored, asOf: new Date(stored.asOf) });
+  const report = await scopeReport(db, viewer, req, settings, period, named);
+  // Stored only when no write landed between the inputs' queries (the version is the same before and after).
+  if ((await forecastDataVersion(db)) === version)
+    await writeLiveResult(store, version, optionsKey, key, report);
+  return forViewer(report);
+}
+
+/** forecastReport for the scope, every deal line of it included (the viewer's filter is the caller's). */
+async function scopeReport(
+  db: Db,
+  viewer: Viewer,
+  req: ForecastRequest,
+  settings: WorkspaceSettings,
+  period: Period,
+  named: ScopeWithName,
+): Promise<ForecastReport> {
   const { scope } = named;
   const key = scopeKey(req.scope);
+  const seed = req.seed ?? defaultSeed(key, period.key, instantToLocal(req.now, settings.timeZone).date);
+  // The track record does not depend on the forecast at now, so it is started first and the two overlap (one
+  // waits for the database while the other computes). The no-op catch only keeps a failure from being reported as
+  // unhandled while the forecast at now is still running; the error is thrown where it is awaited below.
+  const trackRecordLoad =
+    req.withTrackRecord && period.grain !== 'custom'
+      ? runBacktest(db, viewer, {
+          grain: period.grain,
+          periods: 4,
+          // The start, week 2 and mid-period of each period: the page shows the error at each.
+          weekly: true,
+          slotsOnly: true,
+          now: req.now,
+          seed,
+          probabilities: req.probabilities,
+          cycleAge: req.cycleAge,
+          iterations: Math.min(req.iterations, 500),
+          scopes: [named],
+          lookbackDays: req.lookbackDays,
+          store: req.trackRecordStore,
+        }).then((bt) => bt.scopes[0] ?? null)
+      : Promise.resolve(null);
+  trackRecordLoad.catch(() => undefined);
   const inputs = await loadForecastInputs(db, {
     period,
     asOf: req.now,
@@ -115,7 +182,6 @@ export async function forecastReport(db: Db, viewer: Viewer, req: ForecastReques
     timeZone: settings.timeZone,
     lookbackDays: req.lookbackDays,
   });
-  const seed = req.seed ?? defaultSeed(key, period.key, inputs.window.asOfDate);
   const methods = computeScope(inputs, scope, {
     seed,
     iterations: req.iterations,
@@ -146,22 +212,24 @@ export async function forecastReport(db: Db, viewer: Viewer, req: ForecastReques
     );
   }
 
+  const withDeals = req.withDeals ?? true;
   const names = new Map(
-    (
-      await db
-        .selectFrom('opportunities')
-        .select(['id', 'name'])
-        .where(
-          inList(
-            'id',
-            inPeriod.map((d) => d.id),
-          ),
-        )
-        .execute()
-    ).map((r) => [r.id, r.name]),
+    withDeals
+      ? (
+          await db
+            .selectFrom('opportunities')
+            .select(['id', 'name'])
+            .where(
+              inList(
+                'id',
+                inPeriod.map((d) => d.id),
+              ),
+            )
+            .execute()
+        ).map((r) => [r.id, r.name])
+      : [],
   );
-  const deals = inPeriod
-    .filter((d) => canSeeOwner(viewer, d.ownerId))
+  const deals = (withDeals ? inPeriod : [])
     .sort((a, b) => b.amount - a.amount)
     .map((d) => {
       const stats = inputs.cycleStats.get(`${d.pipelineId}:${d.type}`);
@@ -187,25 +255,7 @@ export async function forecastReport(db: Db, viewer: Viewer, req: ForecastReques
       };
     });
 
-  let trackRecord: ScopeAccuracy | null = null;
-  if (req.withTrackRecord && period.grain !== 'custom') {
-    const bt = await runBacktest(db, viewer, {
-      grain: period.grain,
-      periods: 4,
-      // The start, week 2 and mid-period of each period: the page shows the error at each.
-      weekly: true,
-      slotsOnly: true,
-      now: req.now,
-      seed,
-      probabilities: req.probabilities,
-      cycleAge: req.cycleAge,
-      iterations: Math.min(req.iterations, 500),
-      scopes: [named],
-      lookbackDays: req.lookbackDays,
-      store: req.trackRecordStore,
-    });
-    trackRecord = bt.scopes[0] ?? null;
-  }
+  const trackRecord: ScopeAccuracy | null = await trackRecordLoad;
 
   let blended: ForecastReport['blended'] = null;
   if (trackRecord) {

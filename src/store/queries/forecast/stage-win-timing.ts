@@ -10,7 +10,11 @@ const MAX_GAP_DAYS = 400;
  * For each instant, pipeline and stage (company-wide): the deals won in the STAGE_OUTCOME_DAYS before it that
  * were in the stage, their days in it, and the histograms of the gaps from each stay's end and start to the win
  * (src/domain/forecast/stage-timing.ts). The same spans as the learned stage probabilities (stage-outcomes.ts):
- * each is-entry row before the win, lasting to the next entry or the win. Element i answers `ats[i]`.
+ * each is-entry row before the win, lasting to the next entry or the win, kept with both gaps per row in
+ * opportunity_won_stage_entries (migration 0018), so the window is one index range instead of a lookup of the
+ * spans per won deal. The buckets come in day order: the model adds them up in the order given, and hash
+ * aggregation returns its groups in no set order, so without it the same data could give other last digits.
+ * Element i answers `ats[i]`.
  */
 export async function stageWinTimingMany(db: Db, ats: readonly Date[]): Promise<StageWinTiming[][]> {
   const out: StageWinTiming[][] = ats.map(() => []);
@@ -28,16 +32,9 @@ export async function stageWinTimingMany(db: Db, ats: readonly Date[]): Promise<
     with c as (
       select * from unnest(${sql.val(from)}::timestamptz[], ${sql.val(ats.map((at) => at.toISOString()))}::timestamptz[])
         with ordinality c(from_at, at, i)
-    ), spans as (
-      select o.id, o.pipeline_id, e.stage_id, o.closed_at,
-        extract(epoch from o.closed_at - least(coalesce(e.left_at, o.closed_at), o.closed_at))::float8 / 86400 as ge,
-        extract(epoch from o.closed_at - e.changed_at)::float8 / 86400 as gs
-      from opportunities o
-      join opportunity_stage_spans e on e.opportunity_id = o.id and e.is_entry and e.changed_at < o.closed_at
-      where o.status = 'won'
-        and o.closed_at < (select max(at) from c) and o.closed_at >= (select min(from_at) from c)
     ), inside as (
-      select c.i, s.* from c join spans s on s.closed_at < c.at and s.closed_at >= c.from_at
+      select c.i, w.opportunity_id as id, w.pipeline_id, w.stage_id, w.ge, w.gs
+      from c join opportunity_won_stage_entries w on w.closed_at < c.at and w.closed_at >= c.from_at
     )
     select i, pipeline_id, stage_id, 'total' as kind, 0 as day, count(distinct id) as count, sum(gs - ge) as sum
       from inside group by i, pipeline_id, stage_id
@@ -46,7 +43,8 @@ export async function stageWinTimingMany(db: Db, ats: readonly Date[]): Promise<
       from inside where ge < ${MAX_GAP_DAYS} group by i, pipeline_id, stage_id, floor(ge)::int
     union all
     select i, pipeline_id, stage_id, 'start', floor(gs)::int, count(*), sum(gs)
-      from inside where gs < ${MAX_GAP_DAYS} group by i, pipeline_id, stage_id, floor(gs)::int`.execute(db);
+      from inside where gs < ${MAX_GAP_DAYS} group by i, pipeline_id, stage_id, floor(gs)::int
+    order by i, pipeline_id, stage_id, kind, day`.execute(db);
   const byKey = ats.map(
     () => new Map<string, StageWinTiming & { endGaps: GapBucket[]; startGaps: GapBucket[] }>(),
   );

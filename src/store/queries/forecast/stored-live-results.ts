@@ -1,0 +1,96 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db.ts';
+import { FORECAST_MODEL_FINGERPRINT } from './model-fingerprint.ts';
+
+/*
+ * The stored live forecast (migration 0018): one report per scope, period and as-of day, keyed by the data version
+ * it was computed from (stored-checkpoints.ts explains the version). Nothing is cached in the process, so every
+ * server and the CLI share the rows and none serves numbers a write has made stale.
+ */
+
+/** Where a stored report sits. */
+export interface LiveResultKey {
+  /** storedScopeKey(scope): a team's key carries a hash of its members. */
+  scopeKey: string;
+  periodKey: string;
+  /** The workspace's local day of the as-of instant (YYYY-MM-DD). */
+  asOfDay: string;
+}
+
+/** Rows older than this are removed when new ones are written (the as-of day moves on daily anyway). */
+const KEEP_DAYS = 7;
+
+/** Everything besides the data, the scope, the period and the day that decides the report, as one key. */
+export function liveOptionsKey(o: {
+  seed?: number;
+  iterations: number;
+  methods?: readonly string[];
+  lookbackDays?: number;
+  judgementNewPipeline?: boolean;
+  probabilities?: string;
+  cycleAge?: string;
+  withTrackRecord: boolean;
+  withDeals?: boolean;
+}): string {
+  return [
+    FORECAST_MODEL_FINGERPRINT,
+    // Without a seed, the default one is derived from scope, period and as-of day, all three in the key.
+    `seed=${o.seed ?? 'default'}`,
+    `iterations=${o.iterations}`,
+    `methods=${o.methods ? o.methods.join(',') : 'all'}`,
+    `lookback=${o.lookbackDays ?? 'default'}`,
+    `callWithNewPipeline=${o.judgementNewPipeline ?? false}`,
+    `probabilities=${o.probabilities ?? 'settings'}`,
+    `cycleAge=${o.cycleAge ?? 'default'}`,
+    `trackRecord=${o.withTrackRecord}`,
+    `deals=${o.withDeals ?? true}`,
+  ].join(';');
+}
+
+/** The stored report (as its JSON value) for `key` at `version`, or null. */
+export async function readLiveResult(
+  db: Db,
+  version: string,
+  optionsKey: string,
+  key: LiveResultKey,
+): Promise<unknown> {
+  const r = await sql<{ report: unknown }>`
+    select report from forecast_live_results
+    where data_version = ${version}::bigint and options_key = ${optionsKey} and scope_key = ${key.scopeKey}
+      and period_key = ${key.periodKey} and as_of_day = ${key.asOfDay}::date`.execute(db);
+  const report = r.rows[0]?.report;
+  if (report === undefined) return null;
+  // The json column comes back parsed from PostgreSQL; keep a string parser-independent.
+  return typeof report === 'string' ? (JSON.parse(report) as unknown) : report;
+}
+
+/**
+ * Stores a report computed at `version` (a concurrent writer of the same row wins, the report being the same), and
+ * removes rows of other versions and rows older than KEEP_DAYS. A report JSON cannot hold exactly (a non-finite
+ * number) is not stored, so it is computed again next time.
+ */
+export async function writeLiveResult(
+  db: Db,
+  version: string,
+  optionsKey: string,
+  key: LiveResultKey,
+  report: unknown,
+): Promise<void> {
+  let exact = true;
+  const json = JSON.stringify(report, (_k, v: unknown) => {
+    if (typeof v === 'number' && !Number.isFinite(v)) exact = false;
+    return v;
+  });
+  if (exact) {
+    await sql`
+      insert into forecast_live_results (data_version, options_key, scope_key, period_key, as_of_day, report)
+      values (${version}::bigint, ${optionsKey}, ${key.scopeKey}, ${key.periodKey}, ${key.asOfDay}::date,
+        ${json}::json)
+      on conflict do nothing`.execute(db);
+  }
+  await sql`
+    delete from forecast_live_results
+    where data_version <> ${version}::bigint or created_at < now() - make_interval(days => ${KEEP_DAYS})`.execute(
+    db,
+  );
+}

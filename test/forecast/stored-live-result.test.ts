@@ -1,0 +1,91 @@
+import { sql } from 'kysely';
+import { beforeAll, expect, it } from 'vitest';
+import { SYSTEM_VIEWER, type Viewer } from '../../src/domain/access/viewer.ts';
+import { forecastReport, type ForecastRequest } from '../../src/store/queries/forecast/forecast-report.ts';
+import { describeStores, truncateAll } from '../support/stores.ts';
+import { seedForecastWorld, type ForecastFixture } from './fixture.ts';
+
+// The live forecast is kept per scope, period and as-of day, keyed by the data version (migration 0018). A stored
+// report must be the computed one byte for byte; a stored row must be what is served while nothing changed (proved
+// by altering it); a write must make the next request compute again; and each viewer must see only its deal lines.
+describeStores('stored live forecast', (ctx) => {
+  let world: ForecastFixture;
+  beforeAll(async () => {
+    await truncateAll(ctx.db);
+    world = await seedForecastWorld(ctx.db);
+  });
+
+  const NOW = new Date('2026-11-10T15:00:00Z');
+  const request = (store: boolean, o: Partial<ForecastRequest> = {}): ForecastRequest => ({
+    periodKey: '2026-Q4',
+    scope: { type: 'company' },
+    now: NOW,
+    iterations: 200,
+    withTrackRecord: true,
+    trackRecordStore: ctx.db,
+    resultStore: store ? ctx.db : undefined,
+    ...o,
+  });
+  const rows = async () =>
+    Number(
+      (await sql<{ n: string }>`select count(*)::text as n from forecast_live_results`.execute(ctx.db))
+        .rows[0]?.n,
+    );
+
+  it('serves the stored report while the data is unchanged, byte for byte the computed one', async () => {
+    const fresh = await forecastReport(ctx.db, SYSTEM_VIEWER, request(false));
+    expect(await rows()).toBe(0);
+    const first = await forecastReport(ctx.db, SYSTEM_VIEWER, request(true));
+    expect(await rows()).toBe(1);
+    const second = await forecastReport(ctx.db, SYSTEM_VIEWER, request(true));
+    expect(JSON.stringify(first)).toBe(JSON.stringify(fresh));
+    expect(JSON.stringify(second)).toBe(JSON.stringify(fresh));
+    expect(second).toEqual(fresh);
+
+    // A stored number changed by hand is what the next request reports: it read the row instead of computing.
+    await sql`update forecast_live_results set report = jsonb_set(report::jsonb, '{seed}', '424242')::json`.execute(
+      ctx.db,
+    );
+    expect((await forecastReport(ctx.db, SYSTEM_VIEWER, request(true))).seed).toBe(424242);
+    // Another day, seed or scope is another row.
+    const nextDay = request(true, { now: new Date(NOW.getTime() + 86_400_000) });
+    expect((await forecastReport(ctx.db, SYSTEM_VIEWER, nextDay)).seed).not.toBe(424242);
+    expect((await forecastReport(ctx.db, SYSTEM_VIEWER, request(true, { seed: 9 }))).seed).toBe(9);
+    expect(await rows()).toBe(3);
+  });
+
+  it('filters the stored deal lines for each viewer as a computed report does', async () => {
+    const rep: Viewer = { userId: world.r1.id, role: 'rep', visibleUserIds: [world.r1.id] };
+    const everyone = await forecastReport(ctx.db, SYSTEM_VIEWER, request(true, { seed: 5 }));
+    const served = await forecastReport(ctx.db, rep, request(true, { seed: 5 }));
+    const computed = await forecastReport(ctx.db, rep, request(false, { seed: 5 }));
+    expect(served).toEqual(computed);
+    expect(served.deals.length).toBeGreaterThan(0);
+    expect(served.deals.length).toBeLessThan(everyone.deals.length);
+  });
+
+  it('leaves the deal lines out when asked, everything else as with them, stored apart', async () => {
+    const full = await forecastReport(ctx.db, SYSTEM_VIEWER, request(true, { seed: 6 }));
+    const bare = await forecastReport(ctx.db, SYSTEM_VIEWER, request(true, { seed: 6, withDeals: false }));
+    const served = await forecastReport(ctx.db, SYSTEM_VIEWER, request(true, { seed: 6, withDeals: false }));
+    expect(full.deals.length).toBeGreaterThan(0);
+    expect(bare).toEqual({ ...full, deals: [] });
+    expect(served).toEqual(bare);
+    expect((await forecastReport(ctx.db, SYSTEM_VIEWER, request(true, { seed: 6 }))).deals).toEqual(
+      full.deals,
+    );
+  });
+
+  it('computes again after a write to what the forecast reads, and drops the rows of older versions', async () => {
+    await sql`update forecast_live_results set report = jsonb_set(report::jsonb, '{seed}', '424242')::json`.execute(
+      ctx.db,
+    );
+    await sql`update opportunities set amount_minor = amount_minor + 100 where id = ${world.deals.A}`.execute(
+      ctx.db,
+    );
+    const fresh = await forecastReport(ctx.db, SYSTEM_VIEWER, request(false));
+    const served = await forecastReport(ctx.db, SYSTEM_VIEWER, request(true));
+    expect(JSON.stringify(served)).toBe(JSON.stringify(fresh));
+    expect(await rows()).toBe(1);
+  });
+});
