@@ -5,7 +5,11 @@ import { parsePeriod } from '../../src/domain/calendar/period.ts';
 import { computeScope } from '../../src/domain/forecast/compute.ts';
 import { forecastReport } from '../../src/store/queries/forecast/forecast-report.ts';
 import { loadForecastInputs } from '../../src/store/queries/forecast/load-inputs.ts';
-import { stageOutcomesBefore } from '../../src/store/queries/forecast/stage-outcomes.ts';
+import { openDealsAt } from '../../src/store/queries/forecast/open-deals-at.ts';
+import {
+  stageDurationsBeforeMany,
+  stageOutcomesBefore,
+} from '../../src/store/queries/forecast/stage-outcomes.ts';
 import { setProbabilitySource } from '../../src/store/queries/pipelines/probability-sources.ts';
 import { describeStores, truncateAll } from '../support/stores.ts';
 import { addDeal, changeDeal, seedForecastWorld, type ForecastFixture } from './fixture.ts';
@@ -44,6 +48,36 @@ describeStores('learned stage probabilities', (ctx) => {
     // D's win on 2026-10-15 is known by NOW, not on 2026-10-01.
     const now = await stageOutcomesBefore(ctx.db, NOW);
     expect(now.find((o) => o.stageId === f.stages.Trial)).toMatchObject({ closed: 6, won: 6 });
+  });
+
+  it('reads the stays in each stage, still-open ones censored, and when each open deal entered its stage', async () => {
+    const [now] = await stageDurationsBeforeMany(ctx.db, [NOW]);
+    const of = (stageId: number) =>
+      (now ?? []).filter((b) => b.stageId === stageId).map((b) => [b.day, b.kind, b.n]);
+    // Demo: the lost deal's 31 days (1 Aug - 1 Sep), and A, in Demo since 20 Oct: 34 days so far on 23 Nov.
+    expect(of(f.stages.Demo)).toEqual([
+      [31, 'ended', 1],
+      [34, 'open', 1],
+    ]);
+    // Trial: the six wins' stays (their whole cycles) and B, in Trial since 5 Oct: 49 days so far.
+    expect(of(f.stages.Trial)).toEqual([
+      [49, 'open', 1],
+      [75, 'won', 1],
+      [100, 'won', 1],
+      [110, 'won', 1],
+      [120, 'won', 1],
+      [130, 'won', 1],
+      [140, 'won', 1],
+    ]);
+    // On 1 October D (won 15 October) was still in Trial, 60 days in; A was still in Discovery.
+    const [before] = await stageDurationsBeforeMany(ctx.db, [new Date('2026-10-01T00:00:00Z')]);
+    expect((before ?? []).filter((b) => b.stageId === f.stages.Trial && b.kind === 'open')).toEqual([
+      expect.objectContaining({ day: 60, n: 1 }),
+    ]);
+    const open = await openDealsAt(ctx.db, new Date('2026-10-25T00:00:00Z'), NOW, 'UTC');
+    expect(open.find((d) => d.id === f.deals.A)?.stageEnteredDate).toBe('2026-10-20');
+    const earlier = await openDealsAt(ctx.db, new Date('2026-10-01T00:00:00Z'), NOW, 'UTC');
+    expect(earlier.find((d) => d.id === f.deals.A)?.stageEnteredDate).toBe('2026-09-22');
   });
 
   it('uses the shrunk rates in the pipeline methods and shows configured vs observed (hand-computed)', async () => {

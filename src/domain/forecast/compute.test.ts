@@ -144,3 +144,37 @@ describe('computeScope', () => {
     });
   });
 });
+
+describe('learned probabilities by age in the stage', () => {
+  it("multiplies each deal's learned rate by its stage-age factor (hand-computed)", () => {
+    // Stage 1: 20 closed deals, 10 won, every deal 10 days in the stage: learned (10 + 20 × 0.5) / 40 = 0.5 for
+    // the company and for rep 1 (shrunk toward it). Stays: 20 won within their first day, 20 lost after 2 days:
+    // factor 4/3 at age 0 and 2/3 from age 2 (stage-age.test.ts). Deal 1 entered on the as-of day, deal 2 two
+    // days before it, deal 3 has no recorded entry and counts from its creation, 30 days before: 10,000 each.
+    // Eventual rates (timing off): 10,000 × 0.5 × (4/3 + 2/3 + 2/3) = 13,333.
+    const aged: ForecastInputs = {
+      ...inputs,
+      deals: [
+        deal({ id: 1, stageEnteredDate: '2026-10-01' }),
+        deal({ id: 2, stageEnteredDate: '2026-09-29' }),
+        deal({ id: 3, stageEnteredDate: null, createdDate: '2026-09-01' }),
+      ],
+      stageOutcomes: [
+        { pipelineId: 1, stageId: 1, ownerKey: 'rep:1', closed: 20, won: 10, closedDays: 200, wonDays: 100 },
+      ],
+      stageDurations: [
+        { pipelineId: 1, stageId: 1, day: 0, kind: 'won', n: 20 },
+        { pipelineId: 1, stageId: 1, day: 2, kind: 'ended', n: 20 },
+      ],
+    };
+    const opts = { seed: 1, iterations: 10, methods: ['stage_weighted'] as const, newPipeline: false };
+    const learned = { ...opts, probabilities: 'learned' as const, timing: false };
+    expect(valueOf(computeScope(aged, company, learned), 'stage_weighted')).toBe(13_333);
+    // Without stays the factor is 1: 3 × 5,000.
+    expect(valueOf(computeScope({ ...aged, stageDurations: [] }, company, learned), 'stage_weighted')).toBe(
+      15_000,
+    );
+    // Configured probabilities are used as set (50% each).
+    expect(valueOf(computeScope(aged, company, opts), 'stage_weighted')).toBe(15_000);
+  });
+});

@@ -11,6 +11,7 @@ import { monteCarloForecast } from './monte-carlo.ts';
 import { growthTrend, rampFactor, runRateForecast, type GrowthSource, type NewRep } from './run-rate.ts';
 import { RUN_RATE_SEASON_SHIFT_DAYS, runRateSeason } from './run-rate-season.ts';
 import { coversOwnerKey, ownerKey, rollupKeys, scopeKey } from './scope.ts';
+import { StageAgeRates } from './stage-age.ts';
 import { StageTimings } from './stage-timing.ts';
 import { stageWeightedForecast } from './stage-weighted.ts';
 import type { ForecastDeal, MethodId, MethodResult } from './types.ts';
@@ -75,10 +76,28 @@ export function withProbabilities(
   const daysLeft = Math.max(0, daysBetween(inputs.window.asOfDate, inputs.window.end));
   return deals.map((d) => {
     if (probabilitySourceOf(inputs, d.pipelineId, override) !== 'learned') return d;
-    const eventual = learnedProbabilities(inputs).forDeal(d, ownerKey(d.ownerId));
+    // The learned rate is that of a deal met on a random day in the stage; its age there refines it (stage-age.ts).
+    const age = daysBetween(d.stageEnteredDate ?? d.createdDate, inputs.window.asOfDate);
+    const eventual = Math.min(
+      1,
+      learnedProbabilities(inputs).forDeal(d, ownerKey(d.ownerId)) *
+        stageAges(inputs).factor(d.pipelineId, d.stageId, age),
+    );
     const factor = timing ? stageTimings(inputs).factor(d.pipelineId, d.stageId, daysLeft) : 1;
     return { ...d, probability: eventual * factor };
   });
+}
+
+const ageCache = new WeakMap<ForecastInputs, StageAgeRates>();
+
+/** The stage-age factors of an input set (built once). */
+export function stageAges(inputs: ForecastInputs): StageAgeRates {
+  let a = ageCache.get(inputs);
+  if (!a) {
+    a = new StageAgeRates(inputs.stageDurations ?? []);
+    ageCache.set(inputs, a);
+  }
+  return a;
 }
 
 const timingCache = new WeakMap<ForecastInputs, StageTimings>();

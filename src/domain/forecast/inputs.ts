@@ -2,6 +2,7 @@ import type { BusinessCalendar } from '../calendar/business-time.ts';
 import type { ScopeCalls } from './judgement.ts';
 import type { StageOutcome } from './learned-probability.ts';
 import type { CreatedDeal } from './new-pipeline.ts';
+import type { StageDurationBucket } from './stage-age.ts';
 import type { StageWinTiming } from './stage-timing.ts';
 import type { CycleStats } from './cycle-age.ts';
 import type { SlipHistogram } from './monte-carlo.ts';
@@ -44,6 +45,8 @@ export interface ForecastInputs {
   stageOutcomes: readonly StageOutcome[];
   /** When the wins of each stage came (won deals before the as-of instant), for the within-period rate. */
   stageTimings?: readonly StageWinTiming[];
+  /** How long closed deals stayed in each stage, won apart (the age factor of learned probabilities). */
+  stageDurations?: readonly StageDurationBucket[];
   /**
    * Pipelines whose workspace setting is 'learned' (pipelines.probability_source): their deals use learned stage
    * probabilities unless a request overrides the source. Absent = every pipeline uses its configured ones.

@@ -25,6 +25,8 @@ export interface ForecastDeal {
   expectedCloseDate: string | null;
   /** Local date the deal was created. */
   createdDate: string;
+  /** Local date the deal last entered its current stage (absent or null: unknown, its creation date counts). */
+  stageEnteredDate?: string | null;
 }
 
 /** The period being forecast and the day the forecast is made (all local dates, end exclusive). */

@@ -11,7 +11,7 @@ import { getBusinessCalendar } from '../../tables/calendar.ts';
 import type { BusinessCalendar } from '../../../domain/calendar/business-time.ts';
 import type { WonTotals } from '../../../domain/forecast/inputs.ts';
 import { createdDealsBeforeMany } from './created-deals.ts';
-import { stageOutcomesBeforeMany } from './stage-outcomes.ts';
+import { stageDurationsBeforeMany, stageOutcomesBeforeMany } from './stage-outcomes.ts';
 import { stageWinTimingMany } from './stage-win-timing.ts';
 import { slipHistogramBeforeMany } from './close-slippage.ts';
 import { cycleStatsBeforeMany } from './cycle-stats.ts';
@@ -94,6 +94,7 @@ export async function loadForecastInputsMany(
     learnedPipelines,
     settings,
     stageTimings,
+    stageDurations,
   ] = await Promise.all([
     openDealsAtMany(db, ats, o.now, o.timeZone),
     // Per checkpoint: won to date in the period, in the look-back, in the look-back before that, and a year
@@ -131,6 +132,7 @@ export async function loadForecastInputsMany(
     learnedPipelineIds(db),
     getSettings(db),
     stageWinTimingMany(db, ats),
+    stageDurationsBeforeMany(db, ats),
   ]);
   return windows.map((w, i) => {
     const empty = () => new Map<string, WonTotals>();
@@ -161,6 +163,7 @@ export async function loadForecastInputsMany(
       },
       stageOutcomes: stageOutcomes[i] ?? [],
       stageTimings: stageTimings[i] ?? [],
+      stageDurations: stageDurations[i] ?? [],
       userIds: users.map((u) => u.id),
       learnedPipelines,
       plannedGrowthPct: settings.plannedGrowthPct,

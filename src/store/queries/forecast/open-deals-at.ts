@@ -16,6 +16,7 @@ interface Row {
   forecast_amount_minor: number | null;
   expected_close_date: string | null;
   created_date: string;
+  stage_entered_date: string | null;
 }
 
 function toDeal(row: Row, present: boolean): ForecastDeal {
@@ -32,6 +33,7 @@ function toDeal(row: Row, present: boolean): ForecastDeal {
     forecastAmount: present ? row.forecast_amount_minor : null,
     expectedCloseDate: row.expected_close_date,
     createdDate: row.created_date,
+    stageEnteredDate: row.stage_entered_date,
   };
 }
 
@@ -56,11 +58,19 @@ export async function openDealsAtMany(
 ): Promise<ForecastDeal[][]> {
   const out: ForecastDeal[][] = ats.map(() => []);
   const past = ats.flatMap((at, i) => (at.getTime() < now.getTime() ? [{ at, i }] : []));
-  const columns = sql`p.opportunity_id, p.owner_id, p.pipeline_id, p.stage_id, p.probability_pct, p.amount_minor,
-    p.type, p.forecast_category, o.forecast_amount_minor, p.expected_close_date,
-    (p.created_at at time zone ${timeZone})::date as created_date`;
+  // The deal's last entry into the stage it is in at the instant (the stage-age factor's age).
+  const entered = (
+    at: ReturnType<typeof sql>,
+  ) => sql`(select (max(e.changed_at) at time zone ${timeZone})::date
+      from opportunity_stage_spans e
+      where e.opportunity_id = p.opportunity_id and e.is_entry and e.stage_id = p.stage_id and e.changed_at <= ${at})`;
+  const columns = (at: ReturnType<typeof sql>) => sql`p.opportunity_id, p.owner_id, p.pipeline_id, p.stage_id,
+    p.probability_pct, p.amount_minor, p.type, p.forecast_category, o.forecast_amount_minor, p.expected_close_date,
+    (p.created_at at time zone ${timeZone})::date as created_date, ${entered(at)} as stage_entered_date`;
   if (past.length > 0) {
-    const r = await sql<Row>`select p.instant_index, ${columns}
+    const isos = sql.val(past.map((p) => p.at.toISOString()));
+    const r =
+      await sql<Row>`select p.instant_index, ${columns(sql`(${isos}::timestamptz[])[p.instant_index]`)}
       from ${pipelineAtInstantsSql(past.map((p) => p.at))} p join opportunities o on o.id = p.opportunity_id
       order by p.instant_index, p.opportunity_id`.execute(db);
     for (const row of r.rows) {
@@ -70,7 +80,7 @@ export async function openDealsAtMany(
   }
   for (const [i, at] of ats.entries()) {
     if (at.getTime() < now.getTime()) continue;
-    const r = await sql<Row>`select 1 as instant_index, ${columns}
+    const r = await sql<Row>`select 1 as instant_index, ${columns(sql`${at.toISOString()}::timestamptz`)}
       from ${pipelineAtDateSql(at, now)} p join opportunities o on o.id = p.opportunity_id
       order by p.opportunity_id`.execute(db);
     out[i] = r.rows.map((row) => toDeal(row, true));

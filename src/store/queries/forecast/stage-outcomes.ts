@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { StageOutcome } from '../../../domain/forecast/learned-probability.ts';
+import type { StageDurationBucket, StayKind } from '../../../domain/forecast/stage-age.ts';
 import { ownerKey } from '../../../domain/forecast/scope.ts';
 import type { Db } from '../../db.ts';
 
@@ -54,6 +55,54 @@ export async function stageOutcomesBeforeMany(db: Db, ats: readonly Date[]): Pro
       won: Number(row.won),
       closedDays: Number(row.closed_days),
       wonDays: Number(row.won_days),
+    });
+  }
+  return out;
+}
+
+/**
+ * For each instant, pipeline and stage (company-wide): the stays in the stage that began in the STAGE_OUTCOME_DAYS
+ * before it (one per entry), by whole days in the stage as known at the instant, in three kinds: 'won' (left the
+ * stage, and the deal was won before the instant), 'ended' (left the stage or closed, any other way) and 'open'
+ * (still in the stage at the instant: its length so far, censored). See stage-age.ts. Element i answers `ats[i]`.
+ */
+export async function stageDurationsBeforeMany(
+  db: Db,
+  ats: readonly Date[],
+): Promise<StageDurationBucket[][]> {
+  const out: StageDurationBucket[][] = ats.map(() => []);
+  if (ats.length === 0) return out;
+  const from = ats.map((at) => new Date(at.getTime() - STAGE_OUTCOME_DAYS * 86_400_000).toISOString());
+  const r = await sql<{
+    i: number;
+    pipeline_id: number;
+    stage_id: number;
+    day: number;
+    kind: StayKind;
+    n: number;
+  }>`
+    with stays as (
+      select c.i, e.pipeline_id, e.stage_id,
+        least(e.left_at, o.closed_at) as ended_at, e.changed_at as entered_at, c.at,
+        o.status = 'won' and o.closed_at < c.at as won
+      from unnest(${sql.val(from)}::timestamptz[], ${sql.val(ats.map((at) => at.toISOString()))}::timestamptz[])
+        with ordinality c(from_at, at, i)
+      join opportunity_stage_spans e on e.is_entry and e.changed_at >= c.from_at and e.changed_at < c.at
+      join opportunities o on o.id = e.opportunity_id
+      where o.closed_at is null or e.changed_at < o.closed_at
+    )
+    select i, pipeline_id, stage_id,
+      floor(extract(epoch from (case when ended_at < at then ended_at else at end) - entered_at) / 86400)::int as day,
+      case when ended_at >= at or ended_at is null then 'open' when won then 'won' else 'ended' end as kind,
+      count(*) as n
+    from stays group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5`.execute(db);
+  for (const row of r.rows) {
+    out[Number(row.i) - 1]?.push({
+      pipelineId: row.pipeline_id,
+      stageId: row.stage_id,
+      day: Number(row.day),
+      kind: row.kind,
+      n: Number(row.n),
     });
   }
   return out;
