@@ -50,7 +50,15 @@ export function renderTable(result: {
   });
   both('12-month report by month, by rep', (x) => ms(x.report_12_months as T));
   both('funnel (quarter, company)', (x) => ms(x.funnel as T));
-  both('forecast with track record (quarter, company)', (x) => ms(x.forecast_with_track_record as T));
+  both('forecast with track record (quarter, company), stored for the day', (x) =>
+    ms(x.forecast_with_track_record as T),
+  );
+  both('forecast with track record, first request of a day', (x) =>
+    ms(x.forecast_with_track_record_first_of_day as T),
+  );
+  both('forecast with track record, first after a write to deals', (x) =>
+    ms(x.forecast_with_track_record_after_write as T),
+  );
   both('leaderboard (won revenue, quarter)', (x) => ms(x.leaderboard as T));
   const home = Object.keys((pg.manager_home ?? lite.manager_home ?? {}) as Json);
   for (const name of home) both(`manager home: ${name}`, (x) => ms(get(x, 'manager_home', name) as T));

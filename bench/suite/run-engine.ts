@@ -6,6 +6,7 @@
  * drops its own databases beside it).
  */
 import { writeFileSync } from 'node:fs';
+import { sql } from 'kysely';
 import { SYSTEM_VIEWER } from '../../src/domain/access/viewer.ts';
 import { metricIds } from '../../src/domain/metrics/registry.ts';
 import { parseConfig } from '../../src/config.ts';
@@ -121,6 +122,27 @@ try {
           budgetMs: BUDGET_MS,
         });
         log(`  ${JSON.stringify(result[e.name])}`);
+      }
+      // The figure above is the stored answer, which is what a page gets for the rest of the day; the first
+      // request of a day and the first after a write to the deals compute it (a write bumps the data version the
+      // stored answer and the track record's checkpoints are keyed by; an empty statement is enough).
+      const forecast = companyEndpoints(NOW).find((e) => e.name === 'forecast_with_track_record');
+      if (forecast) {
+        const cold = {
+          first_of_day: sql`delete from forecast_live_results`,
+          after_write: sql`update opportunities set name = name where false`,
+        };
+        for (const [name, statement] of Object.entries(cold)) {
+          const key = `forecast_with_track_record_${name}`;
+          result[key] = await measure.time(
+            async () => {
+              await statement.execute(db);
+              await inject(app, admin, forecast.url);
+            },
+            { runs: RUNS, budgetMs: BUDGET_MS },
+          );
+          log(`${key}: ${JSON.stringify(result[key])}`);
+        }
       }
       const manager = await cookieFor(app, LOGINS.manager);
       const home: Record<string, Timing & { url: string }> = {};
