@@ -34,6 +34,7 @@ import { generateDemo } from './generate.ts';
 import { DEMO_LOGINS, DEMO_WORKSPACE, demoStartDate, type DemoOptions } from './options.ts';
 import type { Trend } from './org.ts';
 import type { StageIds } from './sim/context.ts';
+import { StageTimer, type DemoStage } from './stage-timer.ts';
 
 /** Rows per INSERT statement (when COPY is not used): big enough to amortise round trips, small enough to keep each statement's arrays modest. */
 const BATCH = 1_000;
@@ -55,6 +56,8 @@ export interface DemoLoadResult {
   writeMs: number;
   derivedMs: number;
   totalMs: number;
+  /** Each stage of the write and derived phases in order, with its wall and CPU time (`demo --verbose`). */
+  stages: DemoStage[];
 }
 
 /** Tables that hold data (everything but settings and the migration bookkeeping), for --reset. */
@@ -155,11 +158,14 @@ type DemoTable = (typeof DEMO_TABLES)[number];
  * rebuild, e.g. `(tx) => rebuildActivityRollups(tx).then(() => undefined)`: into empty tables it is one
  * GROUP BY over the loaded rows instead of upserting rollup rows chunk after chunk.
  */
-const REBUILD_ROLLUPS_AFTER_LOAD: ((tx: Transaction<Database>) => Promise<void>) | null = async (tx) => {
-  await rebuildActivityRollups(tx);
-  await rebuildOpportunityRollups(tx);
+const REBUILD_ROLLUPS_AFTER_LOAD:
+  ((tx: Transaction<Database>, timer: StageTimer) => Promise<void>) | null = async (tx, timer) => {
+  await timer.time('activity rollups', () => rebuildActivityRollups(tx));
+  await timer.time('opportunity rollups', () => rebuildOpportunityRollups(tx));
   // The stage intervals of every deal, once, instead of once per COPY of opportunities and again of history.
-  await sql`select opportunity_stage_spans_refresh(array(select id from opportunities))`.execute(tx);
+  await timer.time('stage spans', () =>
+    sql`select opportunity_stage_spans_refresh(array(select id from opportunities))`.execute(tx),
+  );
 };
 
 /** How the demo writes its rows: COPY (the bulk path imports share), or INSERT batches of 1,000 rows. */
@@ -175,6 +181,7 @@ async function writeDataset(
   tx: Transaction<Database>,
   ds: DemoDataset,
   mode: DemoWriteMode,
+  timer: StageTimer,
   onProgress?: DemoProgress,
 ): Promise<void> {
   const total = Object.values(datasetCounts(ds)).reduce((a, b) => a + b, 0);
@@ -195,6 +202,12 @@ async function writeDataset(
   // storage is replaced here take their rows frozen (and, on PGlite, without write-ahead log).
   const fresh = copier ? await freshenEmptyTables(tx, DEMO_TABLES) : new Set<string>();
   const write = async (
+    table: DemoTable,
+    columns: ColumnTypes,
+    rows: Iterable<CopyRow>,
+    encoded?: () => Iterable<string>,
+  ) => timer.time(table, () => writeTable(table, columns, rows, encoded));
+  const writeTable = async (
     table: DemoTable,
     columns: ColumnTypes,
     rows: Iterable<CopyRow>,
@@ -257,7 +270,7 @@ async function writeDataset(
       tx,
     );
   }
-  if (REBUILD_ROLLUPS_AFTER_LOAD) await REBUILD_ROLLUPS_AFTER_LOAD(tx);
+  if (REBUILD_ROLLUPS_AFTER_LOAD) await REBUILD_ROLLUPS_AFTER_LOAD(tx, timer);
 }
 
 /**
@@ -275,6 +288,7 @@ export async function loadDemo(
   // Every demo user shares one hash of the documented demo password: one argon2 run instead of one per user.
   const passwordHash = await hashPassword(DEMO_LOGINS.password);
   const timings = { generateMs: 0, writeMs: 0, derivedMs: 0 };
+  const timer = new StageTimer();
   const result = await db.transaction().execute(async (tx) => {
     // Two servers starting on one empty PostgreSQL both try `serve --demo-if-empty`: the second waits here,
     // then finds data and is refused instead of failing half-way on unique e-mails.
@@ -324,10 +338,10 @@ export async function loadDemo(
     const tWrite = performance.now();
     timings.generateMs = tWrite - tGen;
     const counts = datasetCounts(generated.dataset);
-    await writeDataset(tx, generated.dataset, flags.mode ?? 'copy', flags.onProgress);
+    await writeDataset(tx, generated.dataset, flags.mode ?? 'copy', timer, flags.onProgress);
     const tDerived = performance.now();
     timings.writeMs = tDerived - tWrite;
-    await refreshDerived(tx, { all: true });
+    await timer.time('derived refresh', () => refreshDerived(tx, { all: true }));
     timings.derivedMs = performance.now() - tDerived;
     await recordAudit(tx, SYSTEM_VIEWER, {
       action: flags.reset ? 'reset_and_load' : 'load',
@@ -340,5 +354,5 @@ export async function loadDemo(
       reps: generated.reps.map((r) => ({ userId: r.userId, trend: r.trend })),
     };
   });
-  return { options, ...result, ...timings, totalMs: performance.now() - t0 };
+  return { options, ...result, ...timings, totalMs: performance.now() - t0, stages: timer.stages };
 }
