@@ -4,6 +4,7 @@ import { hashPassword } from '../auth/password.ts';
 import { AppError } from '../errors.ts';
 import type { Db } from '../store/db.ts';
 import { rebuildActivityRollups } from '../store/aggregates/rebuild-activity-rollups.ts';
+import { fillActivityRollups } from '../store/aggregates/fill-activity-rollups.ts';
 import { rebuildOpportunityRollups } from '../store/aggregates/rebuild-opportunity-rollups.ts';
 import { refreshDerived } from '../store/derived/refresh.ts';
 import type { Database } from '../store/schema.ts';
@@ -160,7 +161,7 @@ type DemoTable = (typeof DEMO_TABLES)[number];
  */
 const REBUILD_ROLLUPS_AFTER_LOAD:
   ((tx: Transaction<Database>, timer: StageTimer) => Promise<void>) | null = async (tx, timer) => {
-  await timer.time('activity rollups', () => rebuildActivityRollups(tx));
+  await timer.time('activity rollups', () => fillActivityRollups(tx));
   await timer.time('opportunity rollups', () => rebuildOpportunityRollups(tx));
   // The stage intervals of every deal, once, instead of once per COPY of opportunities and again of history.
   await timer.time('stage spans', () =>
