@@ -10,6 +10,7 @@ import { refreshDerived } from '../store/derived/refresh.ts';
 import type { Database } from '../store/schema.ts';
 import { openCopy, type CopyRow } from '../store/bulk/copy-rows.ts';
 import { freshenEmptyTables } from '../store/bulk/fresh-tables.ts';
+import { rawClientOf } from '../store/bulk/raw-clients.ts';
 import { loadWithIndexesDeferred } from '../store/bulk/rebuild-after-load.ts';
 import { recordAudit } from '../store/tables/audit-log.ts';
 import { getBusinessCalendar } from '../store/tables/calendar.ts';
@@ -155,17 +156,20 @@ type DemoTable = (typeof DEMO_TABLES)[number];
  * follow the demo load. null: the triggers fire, once per COPY statement (one for PostgreSQL, one per 16 MB
  * chunk on PGlite), each aggregating its statement's rows. A function: the triggers are off while each table is
  * loaded, and the function rebuilds the rollups once, from the loaded tables, before the derived refresh (whose
- * updates the re-enabled triggers follow). The recommended setting once the rollup migrations are in is the
- * rebuild, e.g. `(tx) => rebuildActivityRollups(tx).then(() => undefined)`: into empty tables it is one
- * GROUP BY over the loaded rows instead of upserting rollup rows chunk after chunk.
+ * updates the re-enabled triggers follow). The setting used: the activity rollups filled by one
+ * INSERT ... SELECT ... GROUP BY per table into the emptied rollup tables, keys and indexes built after
+ * (fillActivityRollups), instead of upserting rollup rows COPY chunk after COPY chunk or month after month.
  */
 const REBUILD_ROLLUPS_AFTER_LOAD:
   ((tx: Transaction<Database>, timer: StageTimer) => Promise<void>) | null = async (tx, timer) => {
   await timer.time('activity rollups', () => fillActivityRollups(tx));
   await timer.time('opportunity rollups', () => rebuildOpportunityRollups(tx));
-  // The stage intervals of every deal, once, instead of once per COPY of opportunities and again of history.
+  // The stage intervals of every deal, once, instead of once per COPY of opportunities and again of history; into
+  // the empty table with its indexes (a GiST one among them) built after, not updated row by row.
   await timer.time('stage spans', () =>
-    sql`select opportunity_stage_spans_refresh(array(select id from opportunities))`.execute(tx),
+    loadWithIndexesDeferred(tx, 'opportunity_stage_spans', () =>
+      sql`select opportunity_stage_spans_refresh(array(select id from opportunities))`.execute(tx),
+    ),
   );
 };
 
@@ -221,7 +225,7 @@ async function writeDataset(
         tx,
         table,
         () => copier.copy(table, columns, source, progress, { freeze }),
-        { userTriggers: REBUILD_ROLLUPS_AFTER_LOAD ? 'disable' : 'fire' },
+        { userTriggers: REBUILD_ROLLUPS_AFTER_LOAD ? 'disable' : 'fire', uniqueKeys: 'rebuild' },
       );
       return;
     }
@@ -294,6 +298,10 @@ export async function loadDemo(
     // Two servers starting on one empty PostgreSQL both try `serve --demo-if-empty`: the second waits here,
     // then finds data and is refused instead of failing half-way on unique e-mails.
     await sql`select pg_advisory_xact_lock(${DEMO_LOCK_KEY})`.execute(tx);
+    // PostgreSQL: the rollup fill, the stage intervals and the derived refresh sort and hash millions of rows
+    // (200-rep demo); with the default 4 MB each spilled to disk (external merge sorts, 17-batch hash aggregates).
+    // The server's memory, for this transaction only. PGlite keeps its default: there it is this process's memory.
+    if ((await rawClientOf(tx))?.kind !== 'pglite') await sql`set local work_mem = '256MB'`.execute(tx);
     if (flags.reset) {
       const tables = await dataTables(tx);
       if (tables.length > 0)

@@ -12,7 +12,10 @@ async function derivedObjects(tx: Transaction<Database>, table: string, uniqueKe
   const keys = uniqueKeys
     ? await sql<{ name: string; def: string }>`
     select conname as name, pg_get_constraintdef(oid) as def from pg_constraint
-    where conrelid = ${table}::regclass and contype = 'u' order by conname`.execute(tx)
+    where conrelid = ${table}::regclass and contype = 'u'
+      -- A key another table's foreign key references stays: it could not be dropped.
+      and not exists (select 1 from pg_constraint f where f.contype = 'f' and f.conindid = pg_constraint.conindid)
+    order by conname`.execute(tx)
     : { rows: [] };
   // Indexes that back a constraint (primary key, unique) stay: they are the constraint.
   const indexes = await sql<{ name: string; def: string }>`
@@ -52,7 +55,7 @@ export interface DeferredLoadOptions {
  */
 export async function loadWithIndexesDeferred<T>(
   tx: Transaction<Database>,
-  table: keyof Database & string,
+  table: string,
   load: () => Promise<T>,
   options: DeferredLoadOptions = {},
 ): Promise<T> {
