@@ -46,6 +46,7 @@ function summaryLines(r: DemoLoadResult): string[] {
 function stageLines(r: DemoLoadResult): string[] {
   const s = (ms: number) => (ms / 1000).toFixed(2).padStart(7) + ' s';
   return [
+    `  this process's CPU: write ${s(r.writeCpuMs).trim()}, derived columns ${s(r.derivedCpuMs).trim()}`,
     "  stages (wall, this process's CPU):",
     ...r.stages.map((st) => `    ${st.name.padEnd(22)} ${s(st.ms)} ${s(st.cpuMs)}`),
   ];
