@@ -134,8 +134,10 @@ describeStores('loading with indexes deferred', (ctx) => {
           'activities',
           async () => {
             // Set aside while the rows go in.
-            const key =
-              await sql`select 1 from pg_constraint where conname = 'activities_external_id_key'`.execute(tx);
+            const key = await sql`select 1 from pg_constraint
+                where conrelid = 'activities'::regclass and conname = 'activities_external_id_key'`.execute(
+              tx,
+            );
             keyDuringLoad.push(key.rows.length);
             return copyRows(tx, 'activities', columns, rows);
           },
