@@ -26,6 +26,9 @@ async function bench(name: string, db: Db): Promise<void> {
         `derived ${s(r.derivedMs)}), this process's CPU ${s((used.user + used.system) / 1000)}; ` +
         `${r.counts.activities} activities, ${Object.values(r.counts).reduce((a, b) => a + b, 0)} rows`,
     );
+    const staged = r.stages.reduce((a, st) => a + st.cpuMs, 0);
+    console.log(`  stages (wall / this process's CPU), CPU ${s(staged)} in all:`);
+    for (const st of r.stages) console.log(`    ${st.name.padEnd(22)} ${s(st.ms)} / ${s(st.cpuMs)}`);
   }
 }
 

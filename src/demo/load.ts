@@ -4,11 +4,13 @@ import { hashPassword } from '../auth/password.ts';
 import { AppError } from '../errors.ts';
 import type { Db } from '../store/db.ts';
 import { rebuildActivityRollups } from '../store/aggregates/rebuild-activity-rollups.ts';
+import { fillActivityRollups } from '../store/aggregates/fill-activity-rollups.ts';
 import { rebuildOpportunityRollups } from '../store/aggregates/rebuild-opportunity-rollups.ts';
 import { refreshDerived } from '../store/derived/refresh.ts';
 import type { Database } from '../store/schema.ts';
 import { openCopy, type CopyRow } from '../store/bulk/copy-rows.ts';
 import { freshenEmptyTables } from '../store/bulk/fresh-tables.ts';
+import { rawClientOf } from '../store/bulk/raw-clients.ts';
 import { loadWithIndexesDeferred } from '../store/bulk/rebuild-after-load.ts';
 import { recordAudit } from '../store/tables/audit-log.ts';
 import { getBusinessCalendar } from '../store/tables/calendar.ts';
@@ -34,6 +36,7 @@ import { generateDemo } from './generate.ts';
 import { DEMO_LOGINS, DEMO_WORKSPACE, demoStartDate, type DemoOptions } from './options.ts';
 import type { Trend } from './org.ts';
 import type { StageIds } from './sim/context.ts';
+import { StageTimer, type DemoStage } from './stage-timer.ts';
 
 /** Rows per INSERT statement (when COPY is not used): big enough to amortise round trips, small enough to keep each statement's arrays modest. */
 const BATCH = 1_000;
@@ -54,7 +57,12 @@ export interface DemoLoadResult {
   generateMs: number;
   writeMs: number;
   derivedMs: number;
+  /** This process's CPU time in the write and derived phases (PGlite's work included; on PostgreSQL the client's). */
+  writeCpuMs: number;
+  derivedCpuMs: number;
   totalMs: number;
+  /** Each stage of the write and derived phases in order, with its wall and CPU time (`demo --verbose`). */
+  stages: DemoStage[];
 }
 
 /** Tables that hold data (everything but settings and the migration bookkeeping), for --reset. */
@@ -151,15 +159,21 @@ type DemoTable = (typeof DEMO_TABLES)[number];
  * follow the demo load. null: the triggers fire, once per COPY statement (one for PostgreSQL, one per 16 MB
  * chunk on PGlite), each aggregating its statement's rows. A function: the triggers are off while each table is
  * loaded, and the function rebuilds the rollups once, from the loaded tables, before the derived refresh (whose
- * updates the re-enabled triggers follow). The recommended setting once the rollup migrations are in is the
- * rebuild, e.g. `(tx) => rebuildActivityRollups(tx).then(() => undefined)`: into empty tables it is one
- * GROUP BY over the loaded rows instead of upserting rollup rows chunk after chunk.
+ * updates the re-enabled triggers follow). The setting used: the activity rollups filled by one
+ * INSERT ... SELECT ... GROUP BY per table into the emptied rollup tables, keys and indexes built after
+ * (fillActivityRollups), instead of upserting rollup rows COPY chunk after COPY chunk or month after month.
  */
-const REBUILD_ROLLUPS_AFTER_LOAD: ((tx: Transaction<Database>) => Promise<void>) | null = async (tx) => {
-  await rebuildActivityRollups(tx);
-  await rebuildOpportunityRollups(tx);
-  // The stage intervals of every deal, once, instead of once per COPY of opportunities and again of history.
-  await sql`select opportunity_stage_spans_refresh(array(select id from opportunities))`.execute(tx);
+const REBUILD_ROLLUPS_AFTER_LOAD:
+  ((tx: Transaction<Database>, timer: StageTimer) => Promise<void>) | null = async (tx, timer) => {
+  await timer.time('activity rollups', () => fillActivityRollups(tx));
+  await timer.time('opportunity rollups', () => rebuildOpportunityRollups(tx));
+  // The stage intervals of every deal, once, instead of once per COPY of opportunities and again of history; into
+  // the empty table with its indexes (a GiST one among them) built after, not updated row by row.
+  await timer.time('stage spans', () =>
+    loadWithIndexesDeferred(tx, 'opportunity_stage_spans', () =>
+      sql`select opportunity_stage_spans_refresh(array(select id from opportunities))`.execute(tx),
+    ),
+  );
 };
 
 /** How the demo writes its rows: COPY (the bulk path imports share), or INSERT batches of 1,000 rows. */
@@ -175,6 +189,7 @@ async function writeDataset(
   tx: Transaction<Database>,
   ds: DemoDataset,
   mode: DemoWriteMode,
+  timer: StageTimer,
   onProgress?: DemoProgress,
 ): Promise<void> {
   const total = Object.values(datasetCounts(ds)).reduce((a, b) => a + b, 0);
@@ -199,6 +214,12 @@ async function writeDataset(
     columns: ColumnTypes,
     rows: Iterable<CopyRow>,
     encoded?: () => Iterable<string>,
+  ) => timer.time(table, () => writeTable(table, columns, rows, encoded));
+  const writeTable = async (
+    table: DemoTable,
+    columns: ColumnTypes,
+    rows: Iterable<CopyRow>,
+    encoded?: () => Iterable<string>,
   ) => {
     if (copier) {
       const freeze = fresh.has(table);
@@ -207,7 +228,7 @@ async function writeDataset(
         tx,
         table,
         () => copier.copy(table, columns, source, progress, { freeze }),
-        { userTriggers: REBUILD_ROLLUPS_AFTER_LOAD ? 'disable' : 'fire' },
+        { userTriggers: REBUILD_ROLLUPS_AFTER_LOAD ? 'disable' : 'fire', uniqueKeys: 'rebuild' },
       );
       return;
     }
@@ -257,7 +278,7 @@ async function writeDataset(
       tx,
     );
   }
-  if (REBUILD_ROLLUPS_AFTER_LOAD) await REBUILD_ROLLUPS_AFTER_LOAD(tx);
+  if (REBUILD_ROLLUPS_AFTER_LOAD) await REBUILD_ROLLUPS_AFTER_LOAD(tx, timer);
 }
 
 /**
@@ -274,11 +295,20 @@ export async function loadDemo(
   const t0 = performance.now();
   // Every demo user shares one hash of the documented demo password: one argon2 run instead of one per user.
   const passwordHash = await hashPassword(DEMO_LOGINS.password);
-  const timings = { generateMs: 0, writeMs: 0, derivedMs: 0 };
+  const timings = { generateMs: 0, writeMs: 0, derivedMs: 0, writeCpuMs: 0, derivedCpuMs: 0 };
+  const cpuMs = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
+  const timer = new StageTimer();
   const result = await db.transaction().execute(async (tx) => {
     // Two servers starting on one empty PostgreSQL both try `serve --demo-if-empty`: the second waits here,
     // then finds data and is refused instead of failing half-way on unique e-mails.
     await sql`select pg_advisory_xact_lock(${DEMO_LOCK_KEY})`.execute(tx);
+    // PostgreSQL: the rollup fill, the stage intervals and the derived refresh sort and hash millions of rows
+    // (200-rep demo); with the default 4 MB each spilled to disk (external merge sorts, 17-batch hash aggregates).
+    // The server's memory, for this transaction only. PGlite keeps its default: there it is this process's memory.
+    if ((await rawClientOf(tx))?.kind !== 'pglite') await sql`set local work_mem = '256MB'`.execute(tx);
     if (flags.reset) {
       const tables = await dataTables(tx);
       if (tables.length > 0)
@@ -322,13 +352,17 @@ export async function loadDemo(
       passwordHash,
     });
     const tWrite = performance.now();
+    const cWrite = cpuMs();
     timings.generateMs = tWrite - tGen;
     const counts = datasetCounts(generated.dataset);
-    await writeDataset(tx, generated.dataset, flags.mode ?? 'copy', flags.onProgress);
+    await writeDataset(tx, generated.dataset, flags.mode ?? 'copy', timer, flags.onProgress);
     const tDerived = performance.now();
+    const cDerived = cpuMs();
+    timings.writeCpuMs = cDerived - cWrite;
     timings.writeMs = tDerived - tWrite;
-    await refreshDerived(tx, { all: true });
+    await timer.time('derived refresh', () => refreshDerived(tx, { all: true }));
     timings.derivedMs = performance.now() - tDerived;
+    timings.derivedCpuMs = cpuMs() - cDerived;
     await recordAudit(tx, SYSTEM_VIEWER, {
       action: flags.reset ? 'reset_and_load' : 'load',
       entity: 'demo_data',
@@ -340,5 +374,5 @@ export async function loadDemo(
       reps: generated.reps.map((r) => ({ userId: r.userId, trend: r.trend })),
     };
   });
-  return { options, ...result, ...timings, totalMs: performance.now() - t0 };
+  return { options, ...result, ...timings, totalMs: performance.now() - t0, stages: timer.stages };
 }

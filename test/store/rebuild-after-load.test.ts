@@ -108,4 +108,54 @@ describeStores('loading with indexes deferred', (ctx) => {
     await sql`drop table probe_statements`.execute(ctx.db);
     await ctx.db.deleteFrom('activities').execute();
   });
+  it("with uniqueKeys 'rebuild', sets unique keys aside too: re-added after, a duplicate fails the load", async () => {
+    // Deferring applies to an empty table only; the tests above left rows.
+    await sql`delete from activities`.execute(ctx.db);
+    const before = await activityObjects(ctx.db);
+    expect(before.some((d) => d.startsWith('activities_external_id_key UNIQUE'))).toBe(true);
+    const user = await ctx.db
+      .insertInto('users')
+      .values({ name: 'Rep 3', email: 'rep3@example.com', role: 'rep' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const row = (externalId: string, minute: number) => ({
+      type: 'call' as const,
+      direction: 'outbound' as const,
+      user_id: user.id,
+      occurred_at: new Date(Date.UTC(2026, 2, 1, 9, minute)),
+      external_id: externalId,
+    });
+    const columns = { ...COLUMNS, external_id: 'text' };
+    const keyDuringLoad: number[] = [];
+    const load = (rows: ReturnType<typeof row>[]) =>
+      ctx.db.transaction().execute((tx) =>
+        loadWithIndexesDeferred(
+          tx,
+          'activities',
+          async () => {
+            // Set aside while the rows go in.
+            const key = await sql`select 1 from pg_constraint
+                where conrelid = 'activities'::regclass and conname = 'activities_external_id_key'`.execute(
+              tx,
+            );
+            keyDuringLoad.push(key.rows.length);
+            return copyRows(tx, 'activities', columns, rows);
+          },
+          { uniqueKeys: 'rebuild' },
+        ),
+      );
+    const err = await load([row('x-1', 0), row('x-1', 1)]).catch((e: unknown) => e);
+    expect(String((err as Error).message)).toMatch(/unique|duplicate/i);
+    expect(await activityObjects(ctx.db)).toEqual(before);
+    expect(await load([row('x-1', 0), row('x-2', 1)])).toBe(2);
+    expect(keyDuringLoad).toEqual([0, 0]);
+    expect(await activityObjects(ctx.db)).toEqual(before);
+    // The key is back and enforced for later writes.
+    const later = await ctx.db
+      .insertInto('activities')
+      .values(row('x-2', 2))
+      .execute()
+      .catch((e: unknown) => e);
+    expect(String((later as Error).message)).toMatch(/unique|duplicate/i);
+  });
 });

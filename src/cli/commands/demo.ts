@@ -12,6 +12,7 @@ interface DemoFlags {
   reps: string;
   months: string;
   reset?: boolean;
+  verbose?: boolean;
 }
 
 /** Today in the demo workspace's time zone: the default end date, so the current period always has data. */
@@ -38,6 +39,16 @@ function summaryLines(r: DemoLoadResult): string[] {
     `  ${c.opportunities} opportunities (${c.opportunityHistory} history rows), ${c.activities} activities,`,
     `  ${c.customers} customers (${c.subscriptions} subscriptions), ${c.goals} goals, ${c.acquisitionCosts} cost rows`,
     `  in ${s(r.totalMs)} (generate ${s(r.generateMs)}, write ${s(r.writeMs)}, derived columns ${s(r.derivedMs)})`,
+  ];
+}
+
+/** Each timed stage of the write and derived phases (--verbose): wall time and this process's CPU time. */
+function stageLines(r: DemoLoadResult): string[] {
+  const s = (ms: number) => (ms / 1000).toFixed(2).padStart(7) + ' s';
+  return [
+    `  this process's CPU: write ${s(r.writeCpuMs).trim()}, derived columns ${s(r.derivedCpuMs).trim()}`,
+    "  stages (wall, this process's CPU):",
+    ...r.stages.map((st) => `    ${st.name.padEnd(22)} ${s(st.ms)} ${s(st.cpuMs)}`),
   ];
 }
 
@@ -71,7 +82,8 @@ async function runDemo(db: Db, raw: DemoFlags): Promise<void> {
       },
     });
     bar?.stop();
-    for (const line of [...summaryLines(result), ...loginLines()]) console.log(line);
+    const stages = raw.verbose ? stageLines(result) : [];
+    for (const line of [...summaryLines(result), ...stages, ...loginLines()]) console.log(line);
   } catch (err) {
     bar?.stop();
     throw err;
@@ -102,6 +114,7 @@ export function register(program: Command, ctx: CliContext): void {
       '--reset',
       'empty every data table first (users included); without it a store with data is refused',
     )
+    .option('--verbose', 'print the time of each stage of the write (per table, rollups, derived columns)')
     .action(async (flags: DemoFlags) => {
       const { openConfiguredStore } = await import('../store-from-config.ts');
       const db = await openConfiguredStore(ctx.config());

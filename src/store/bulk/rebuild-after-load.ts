@@ -1,11 +1,22 @@
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../schema.ts';
 
-/** The table's foreign keys and plain indexes, as the statements that re-create them exactly. */
-async function derivedObjects(tx: Transaction<Database>, table: string) {
+/**
+ * The table's foreign keys, plain indexes and (with `uniqueKeys`) unique constraints, as the statements that
+ * re-create them exactly.
+ */
+async function derivedObjects(tx: Transaction<Database>, table: string, uniqueKeys: boolean) {
   const fks = await sql<{ name: string; def: string }>`
     select conname as name, pg_get_constraintdef(oid) as def from pg_constraint
     where conrelid = ${table}::regclass and contype = 'f' order by conname`.execute(tx);
+  const keys = uniqueKeys
+    ? await sql<{ name: string; def: string }>`
+    select conname as name, pg_get_constraintdef(oid) as def from pg_constraint
+    where conrelid = ${table}::regclass and contype = 'u'
+      -- A key another table's foreign key references stays: it could not be dropped.
+      and not exists (select 1 from pg_constraint f where f.contype = 'f' and f.conindid = pg_constraint.conindid)
+    order by conname`.execute(tx)
+    : { rows: [] };
   // Indexes that back a constraint (primary key, unique) stay: they are the constraint.
   const indexes = await sql<{ name: string; def: string }>`
     select ci.relname as name, pg_get_indexdef(i.indexrelid) as def
@@ -13,7 +24,7 @@ async function derivedObjects(tx: Transaction<Database>, table: string) {
     where i.indrelid = ${table}::regclass
       and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)
     order by ci.relname`.execute(tx);
-  return { fks: fks.rows, indexes: indexes.rows };
+  return { fks: fks.rows, keys: keys.rows, indexes: indexes.rows };
 }
 
 /** What else a deferred load sets aside. */
@@ -25,6 +36,12 @@ export interface DeferredLoadOptions {
    * statement when they are statement-level.
    */
   userTriggers?: 'fire' | 'disable';
+  /**
+   * 'rebuild': unique constraints are dropped too and re-added after the load, which checks every row (a
+   * duplicate fails the transaction). Only for loads that need no ON CONFLICT on them, such as a plain
+   * INSERT ... SELECT ... GROUP BY on the key into an empty table. 'keep' (the default) leaves them in place.
+   */
+  uniqueKeys?: 'keep' | 'rebuild';
 }
 
 /**
@@ -38,7 +55,7 @@ export interface DeferredLoadOptions {
  */
 export async function loadWithIndexesDeferred<T>(
   tx: Transaction<Database>,
-  table: keyof Database & string,
+  table: string,
   load: () => Promise<T>,
   options: DeferredLoadOptions = {},
 ): Promise<T> {
@@ -55,22 +72,21 @@ export async function loadWithIndexesDeferred<T>(
  */
 export async function withIndexesDeferred<T>(
   tx: Transaction<Database>,
-  table: keyof Database & string,
+  table: string,
   load: () => Promise<T>,
   options: DeferredLoadOptions = {},
 ): Promise<T> {
-  const { fks, indexes } = await derivedObjects(tx, table);
-  for (const fk of fks)
-    await sql`alter table ${sql.table(table)} drop constraint ${sql.id(fk.name)}`.execute(tx);
+  const { fks, keys, indexes } = await derivedObjects(tx, table, options.uniqueKeys === 'rebuild');
+  for (const c of [...fks, ...keys])
+    await sql`alter table ${sql.table(table)} drop constraint ${sql.id(c.name)}`.execute(tx);
   for (const ix of indexes) await sql`drop index ${sql.id(ix.name)}`.execute(tx);
   const triggersOff = options.userTriggers === 'disable';
   if (triggersOff) await sql`alter table ${sql.table(table)} disable trigger user`.execute(tx);
   const result = await load();
   if (triggersOff) await sql`alter table ${sql.table(table)} enable trigger user`.execute(tx);
   for (const ix of indexes) await sql.raw(ix.def).execute(tx);
-  for (const fk of fks)
-    await sql`alter table ${sql.table(table)} add constraint ${sql.id(fk.name)} ${sql.raw(fk.def)}`.execute(
-      tx,
-    );
+  // Keys before foreign keys, which may reference them.
+  for (const c of [...keys, ...fks])
+    await sql`alter table ${sql.table(table)} add constraint ${sql.id(c.name)} ${sql.raw(c.def)}`.execute(tx);
   return result;
 }

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import {
   activityPersonKey,
   leadPersonKey,
@@ -67,15 +67,69 @@ export async function refreshNewProspectFlags(db: DbOrTx, people: AffectedPeople
  */
 export async function refreshFirstTouchAndResponse(db: DbOrTx, people: AffectedPeople | null): Promise<void> {
   if (people !== null && people.contactIds.length === 0 && people.leadIds.length === 0) return;
-  const contactFilter = people === null ? sql`true` : sql`c.id = any(${idArray(people.contactIds)})`;
-  const leadFilter = people === null ? sql`true` : sql`l.id = any(${idArray(people.leadIds)})`;
-  await sql`
-    with t as materialized (
+  await writeFirstTouches(
+    db,
+    people,
+    sql`t as materialized (
       select * from ${touchesOf(people)} t0 where ${personAffected(sql`t0.person`, people)}
     ),
     firsts as (
       select person, min(occurred_at) as first_touch from t group by person
+    )`,
+  );
+}
+
+/**
+ * Everyone's flags, first touches and first responses in ONE statement (refreshDerived with { all: true }: the
+ * demo, a full recompute): the touches are read and sorted once, per person by (occurred_at, id); the first of each
+ * person is both the flagged row and the person's first touch, so the flag pass and the first-touch pass share it.
+ * Activities that are not touches are read only where a flag is set (to clear a stale one). The same values as
+ * refreshNewProspectFlags then refreshFirstTouchAndResponse over everyone, with one pass over the touches instead of
+ * a sort of every activity and a second read of the touches.
+ */
+export async function refreshAllTouches(db: DbOrTx): Promise<void> {
+  await writeFirstTouches(
+    db,
+    null,
+    sql`t as materialized (
+      select a.id, a.occurred_at, a.direction, a.is_new_prospect as current, ${activityPersonKey} as person
+      from activities a left join leads l on l.id = a.lead_id
+      where ${touchCondition}
     ),
+    ranked as (
+      select id, current, person, occurred_at,
+        row_number() over (partition by person order by occurred_at, id) = 1 as first
+      from t
+    ),
+    -- Changed flags only, by primary key (see refreshNewProspectFlags); runs whether or not anything reads it.
+    flags as (
+      update activities as target set is_new_prospect = not target.is_new_prospect
+      where target.id = any(array(
+        select id from ranked where first <> current
+        union all
+        select a.id from activities a where a.is_new_prospect and not ${touchCondition}
+      ))
+      returning 1
+    ),
+    firsts as (
+      select person, occurred_at as first_touch from ranked where first
+    )`,
+  );
+}
+
+/**
+ * Writes contacts' and leads' first touches and leads' first responses from `ctes`, which must define `t` (the
+ * touches: id, occurred_at, direction, person) and `firsts` (person, first_touch). Only changed rows are written.
+ */
+async function writeFirstTouches(
+  db: DbOrTx,
+  people: AffectedPeople | null,
+  ctes: RawBuilder<unknown>,
+): Promise<void> {
+  const contactFilter = people === null ? sql`true` : sql`c.id = any(${idArray(people.contactIds)})`;
+  const leadFilter = people === null ? sql`true` : sql`l.id = any(${idArray(people.leadIds)})`;
+  await sql`
+    with ${ctes},
     responses as (
       select l.id, min(t.occurred_at) as first_response
       from leads l join t on t.person = ${leadPersonKey} and t.direction = 'outbound' and t.occurred_at >= l.created_at

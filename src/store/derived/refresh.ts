@@ -1,5 +1,5 @@
 import { refreshAddedTouches } from './added-touches.ts';
-import { refreshFirstTouchAndResponse, refreshNewProspectFlags } from './first-touch.ts';
+import { refreshAllTouches, refreshFirstTouchAndResponse, refreshNewProspectFlags } from './first-touch.ts';
 import { refreshResponseMinutes } from './lead-response.ts';
 import { resolveAffectedPeople, type AffectedPeople, type DbOrTx, type RefreshRequest } from './people.ts';
 
@@ -30,8 +30,13 @@ export async function refreshDerived(db: DbOrTx, request: RefreshRequest): Promi
     if (suspects.contactIds.length > 0 || suspects.leadIds.length > 0)
       full = joinPeople(resolved, await resolveAffectedPeople(db, suspects));
   }
-  await refreshNewProspectFlags(db, full);
-  await refreshFirstTouchAndResponse(db, full);
+  if (full === null) {
+    // Everyone: flags and first touches from one read of the touches.
+    await refreshAllTouches(db);
+  } else {
+    await refreshNewProspectFlags(db, full);
+    await refreshFirstTouchAndResponse(db, full);
+  }
   // The full set's leads, and the leads whose first response the added touches moved.
   await refreshResponseMinutes(
     db,
