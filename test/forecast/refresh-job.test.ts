@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SYSTEM_VIEWER } from '../../src/domain/access/viewer.ts';
-import { periodContaining } from '../../src/domain/calendar/period.ts';
 import { instantToLocal } from '../../src/domain/calendar/zoned.ts';
 import { forecastRefreshJob } from '../../src/jobs/definitions/forecast-refresh.ts';
 import { runJobOnce } from '../../src/jobs/runner.ts';
@@ -10,7 +9,7 @@ import {
   managerHomeForecastQuery,
 } from '../../src/server/routes/forecast/forecast-query.ts';
 import { forecastReport } from '../../src/store/queries/forecast/forecast-report.ts';
-import { getSettings } from '../../src/store/tables/settings.ts';
+import { getSettings, updateSettings } from '../../src/store/tables/settings.ts';
 import { signIn, testApp, type AuthHeaders } from '../support/app.ts';
 import { describeStores, truncateAll } from '../support/stores.ts';
 import { seedForecastWorld, type ForecastFixture } from './fixture.ts';
@@ -29,9 +28,15 @@ describeStores('forecast-refresh job', (ctx) => {
     f = await seedForecastWorld(ctx.db);
     app = await testApp(ctx.db);
     manager = await signIn(app, f.manager);
+    // A fiscal year from February, as in the demo: the page still asks for the calendar quarter, as the web app
+    // computes it (web/src/period/ranges.ts, periodKeyFor), which the job must ask for too.
+    await updateSettings(ctx.db, { fiscalYearStartMonth: 2 });
     const settings = await getSettings(ctx.db);
-    const today = instantToLocal(new Date(), settings.timeZone).date;
-    period = periodContaining(today, 'quarter', settings.fiscalYearStartMonth).key;
+    const [y, m] = instantToLocal(new Date(), settings.timeZone).date.split('-').map(Number) as [
+      number,
+      number,
+    ];
+    period = `${y}-Q${Math.floor((m - 1) / 3) + 1}`;
     url = `/api/forecast?period=${period}&scope=company&seed=1&trackRecord=true&deals=false`;
   });
   afterAll(async () => app?.close());

@@ -20,7 +20,9 @@ export const forecastRefreshJob: Job = {
   run: async (db, now) => {
     const settings = await getSettings(db);
     const today = instantToLocal(now, settings.timeZone).date;
-    const period = periodContaining(today, 'quarter', settings.fiscalYearStartMonth).key;
+    // The page asks for the calendar quarter of the workspace's today (web/src/period/ranges.ts, periodKeyFor), a
+    // fiscal year or not: fiscal start month 1 gives that key.
+    const period = periodContaining(today, 'quarter', 1).key;
     const report = await forecastReport(
       db,
       SYSTEM_VIEWER,
