@@ -9,7 +9,7 @@ import type { Job } from '../job.ts';
 /**
  * Keeps the manager home's forecast stored (stored-live-results.ts) so the first page after a data change, or of a
  * new day, is served it instead of computing it for 2-3 s at 200 reps: every 15 s, the panel's request (the
- * company, the current quarter) is made as the page makes it, which reads the stored answer when the data version
+ * company, the current calendar quarter) is made as the page makes it, which reads the stored answer when the data version
  * and the day are unchanged (one small read) and otherwise computes and stores it, with the track record's
  * checkpoints. The runner's advisory lock lets one process at a time do it; nothing is kept in a process, and a
  * page that asks while the job computes computes the same answer itself (the first one stored wins).
