@@ -57,11 +57,12 @@ export async function openDealsAtMany(
   const out: ForecastDeal[][] = ats.map(() => []);
   const past = ats.flatMap((at, i) => (at.getTime() < now.getTime() ? [{ at, i }] : []));
   const columns = sql`p.opportunity_id, p.owner_id, p.pipeline_id, p.stage_id, p.probability_pct, p.amount_minor,
-    p.type, p.forecast_category, o.forecast_amount_minor, p.expected_close_date,
-    (p.created_at at time zone ${timeZone})::date as created_date`;
+    p.type, p.forecast_category, p.expected_close_date, (p.created_at at time zone ${timeZone})::date as created_date`;
   if (past.length > 0) {
-    const r = await sql<Row>`select p.instant_index, ${columns}
-      from ${pipelineAtInstantsSql(past.map((p) => p.at))} p join opportunities o on o.id = p.opportunity_id
+    // The per-deal forecast amount has no history, so a past instant does not read it (toDeal leaves it null):
+    // no second lookup of each deal in opportunities for it.
+    const r = await sql<Row>`select p.instant_index, ${columns}, null::bigint as forecast_amount_minor
+      from ${pipelineAtInstantsSql(past.map((p) => p.at))} p
       order by p.instant_index, p.opportunity_id`.execute(db);
     for (const row of r.rows) {
       const slot = past[Number(row.instant_index) - 1];
@@ -70,7 +71,7 @@ export async function openDealsAtMany(
   }
   for (const [i, at] of ats.entries()) {
     if (at.getTime() < now.getTime()) continue;
-    const r = await sql<Row>`select 1 as instant_index, ${columns}
+    const r = await sql<Row>`select 1 as instant_index, ${columns}, o.forecast_amount_minor
       from ${pipelineAtDateSql(at, now)} p join opportunities o on o.id = p.opportunity_id
       order by p.opportunity_id`.execute(db);
     out[i] = r.rows.map((row) => toDeal(row, true));
