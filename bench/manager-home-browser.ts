@@ -7,7 +7,9 @@
 // The forecast is kept per scope, period and as-of day (stored-live-results.ts), so after the first load it is
 // served from the store. BENCH_COLD (with DATABASE_URL, the server's store) prepares each load like
 // bench/manager-home-api.ts --cold: `day` removes the stored live forecasts (the first load of a day), `write`
-// makes an empty write to a table the forecast reads (the first load after a data change).
+// makes an empty write to a table the forecast reads (the first load after a data change). BENCH_WAIT_MS waits that
+// long after preparing each load: with a server running its jobs (no `--no-jobs`), the forecast-refresh job may
+// have stored the forecast again by then (the first load some seconds after a write).
 //
 // The server must already run over the store to measure (e.g. `DATABASE_URL=... pacesetter serve --port 3000`
 // on a `demo --reps 200 --months 24` store) with the web app built (`npm run build:web`).
@@ -27,6 +29,8 @@ const prepare = async () => {
   if (cold === 'day') await pool?.query('delete from forecast_live_results');
   // A statement-level trigger bumps the forecast's data version even when no row changes.
   if (cold === 'write') await pool?.query('update stages set name = name where false');
+  const wait = Number(process.env.BENCH_WAIT_MS ?? 0);
+  if (cold && wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
 };
 
 const browser = await launchBrowser();

@@ -4,6 +4,7 @@ import { slaCheckJob } from './definitions/sla-check.ts';
 import { webhookDispatchJob } from './definitions/webhook-dispatch.ts';
 import { forecastSnapshotJob } from './definitions/forecast-snapshot.ts';
 import { rollupRebuildJob } from './definitions/rollup-rebuild.ts';
+import { forecastRefreshJob } from './definitions/forecast-refresh.ts';
 import type { Job } from './job.ts';
 
 /** Every background job the server runs. Add one import and one entry per job module. */
@@ -14,4 +15,5 @@ export const jobs: Job[] = [
   badgesJob,
   authCleanupJob,
   rollupRebuildJob,
+  forecastRefreshJob,
 ];

@@ -1,69 +1,15 @@
 import { z } from 'zod';
-import { CYCLE_AGE_MODES } from '../../../domain/forecast/cycle-age.ts';
-import { PROBABILITY_CHOICES, probabilityOverride } from '../../../domain/forecast/compute.ts';
-import { parseMethodList } from '../../../domain/forecast/method-list.ts';
-import { parseScope } from '../../../domain/forecast/scope.ts';
+import { PROBABILITY_CHOICES } from '../../../domain/forecast/compute.ts';
 import { forecastReport } from '../../../store/queries/forecast/forecast-report.ts';
 import type { RouteModule } from '../../app-types.ts';
-import { ScopeField } from '../../input-schemas.ts';
+import { ForecastQuery, forecastRequestOf } from './forecast-query.ts';
 import {
   MethodResultSchema,
   NewPipelineSchema,
   StageCalibrationSchema,
-  PeriodField,
   PeriodSchema,
   ScopeAccuracySchema,
 } from './schemas.ts';
-
-const Query = z.object({
-  period: PeriodField,
-  scope: ScopeField.default('company'),
-  method: z
-    .string()
-    .default('all')
-    .describe(
-      "'all' or a comma-separated list of stage_weighted, judgement, run_rate, cycle_age, monte_carlo",
-    ),
-  seed: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .max(2 ** 31 - 1)
-    .optional()
-    .describe('Monte Carlo seed (default: derived from scope, period and today, so the range holds all day)'),
-  lookback: z.coerce
-    .number()
-    .int()
-    .min(7)
-    .max(730)
-    .default(90)
-    .describe('run-rate and new-pipeline look-back in days'),
-  iterations: z.coerce.number().int().min(100).max(20_000).default(2_000),
-  probabilities: z
-    .enum(PROBABILITY_CHOICES)
-    .default('settings')
-    .describe(
-      "stage probabilities: each pipeline's setting, or configured / learned (closed deals, shrunk) for all",
-    ),
-  cycleAge: z
-    .enum(CYCLE_AGE_MODES)
-    .default('blend')
-    .describe("cycle-age: 'blend' (with the stage probability) or 'age' (age / typical cycle, capped)"),
-  callWithNewPipeline: z
-    .enum(['true', 'false'])
-    .default('false')
-    .describe('add the pipeline yet to be created to the commit call (judgement) too'),
-  trackRecord: z
-    .enum(['true', 'false'])
-    .default('true')
-    .describe("include each method's accuracy over the last four periods of this kind"),
-  deals: z
-    .enum(['true', 'false'])
-    .default('true')
-    .describe(
-      'include the open deals closing in the period (false: an empty list, for a page that shows none)',
-    ),
-});
 
 const Response = z.object({
   period: PeriodSchema,
@@ -121,28 +67,12 @@ const getForecast: RouteModule = (app, { db: primary, reportDb: db }) => {
       schema: {
         tags: ['forecast'],
         summary: 'Forecast a period for the company, a team or a rep with every method',
-        querystring: Query,
+        querystring: ForecastQuery,
         response: { 200: Response },
       },
     },
     async (request) => {
-      const q = request.query;
-      return forecastReport(db, request.viewer, {
-        periodKey: q.period,
-        scope: parseScope(q.scope),
-        now: new Date(),
-        seed: q.seed,
-        iterations: q.iterations,
-        methods: parseMethodList(q.method),
-        withTrackRecord: q.trackRecord === 'true',
-        withDeals: q.deals === 'true',
-        lookbackDays: q.lookback,
-        judgementNewPipeline: q.callWithNewPipeline === 'true',
-        probabilities: probabilityOverride(q.probabilities),
-        cycleAge: q.cycleAge,
-        trackRecordStore: primary,
-        resultStore: primary,
-      });
+      return forecastReport(db, request.viewer, forecastRequestOf(request.query, new Date(), primary));
     },
   );
 };

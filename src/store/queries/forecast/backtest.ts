@@ -52,8 +52,12 @@ import {
   type CheckpointResult,
 } from './stored-checkpoints.ts';
 
-/** Checkpoints whose inputs load together (one query per input for all of them). */
-const CHECKPOINT_BATCH = 8;
+/**
+ * Checkpoints whose inputs load together (one query per input for all of them). 16 holds the 12 of GET
+ * /api/forecast's track record (four periods, three slots each), so its windows are read once (window-segments.ts)
+ * rather than in two batches; the batch still bounds the created-deal lists a long weekly run holds at once.
+ */
+const CHECKPOINT_BATCH = 16;
 
 export interface BacktestOptions {
   grain: Grain;

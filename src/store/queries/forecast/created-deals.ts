@@ -93,6 +93,25 @@ export async function createdDealsBeforeMany(
     wonDates[i] = r.won_ms === null ? null : dateOf(won[i] as number);
   }
   const firstDate = first.rows[0]?.first ?? null;
+  // A deal is in most windows, with its win known (won before the window's end) or not: each of the two objects is
+  // made once and shared by the windows' lists (the model only reads them), not once per window.
+  const withWin: (CreatedDeal | undefined)[] = new Array<CreatedDeal | undefined>(n);
+  const withoutWin: (CreatedDeal | undefined)[] = new Array<CreatedDeal | undefined>(n);
+  const dealOf = (i: number, wonKnown: boolean): CreatedDeal => {
+    const wonDate = wonKnown ? (wonDates[i] as string | null) : null;
+    const cache = wonDate === null ? withoutWin : withWin;
+    let deal = cache[i];
+    if (deal === undefined) {
+      deal = {
+        ownerKey: ownerKeys[i] as string,
+        createdDate: createdDates[i] as string,
+        wonDate,
+        amount: amount[i] as number,
+      };
+      cache[i] = deal;
+    }
+    return deal;
+  };
   return windows.map((w) => {
     const lo = w.from.getTime();
     const hi = w.at.getTime();
@@ -100,13 +119,8 @@ export async function createdDealsBeforeMany(
     for (let i = 0; i < n; i++) {
       const c = created[i] as number;
       if (c < lo || c >= hi) continue;
-      deals.push({
-        ownerKey: ownerKeys[i] as string,
-        createdDate: createdDates[i] as string,
-        // A win after `hi` is not known at `hi` (NaN, not won, compares false).
-        wonDate: (won[i] as number) < hi ? (wonDates[i] as string | null) : null,
-        amount: amount[i] as number,
-      });
+      // A win after `hi` is not known at `hi` (NaN, not won, compares false).
+      deals.push(dealOf(i, (won[i] as number) < hi));
     }
     return { deals, firstDate };
   });

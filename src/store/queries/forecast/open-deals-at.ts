@@ -65,13 +65,16 @@ export async function openDealsAtMany(
       from opportunity_stage_spans e
       where e.opportunity_id = p.opportunity_id and e.is_entry and e.stage_id = p.stage_id and e.changed_at <= ${at})`;
   const columns = (at: ReturnType<typeof sql>) => sql`p.opportunity_id, p.owner_id, p.pipeline_id, p.stage_id,
-    p.probability_pct, p.amount_minor, p.type, p.forecast_category, o.forecast_amount_minor, p.expected_close_date,
+    p.probability_pct, p.amount_minor, p.type, p.forecast_category, p.expected_close_date,
     (p.created_at at time zone ${timeZone})::date as created_date, ${entered(at)} as stage_entered_date`;
   if (past.length > 0) {
     const isos = sql.val(past.map((p) => p.at.toISOString()));
+    // The per-deal forecast amount has no history, so a past instant does not read it (toDeal leaves it null):
+    // no second lookup of each deal in opportunities for it.
     const r =
-      await sql<Row>`select p.instant_index, ${columns(sql`(${isos}::timestamptz[])[p.instant_index]`)}
-      from ${pipelineAtInstantsSql(past.map((p) => p.at))} p join opportunities o on o.id = p.opportunity_id
+      await sql<Row>`select p.instant_index, ${columns(sql`(${isos}::timestamptz[])[p.instant_index]`)},
+        null::bigint as forecast_amount_minor
+      from ${pipelineAtInstantsSql(past.map((p) => p.at))} p
       order by p.instant_index, p.opportunity_id`.execute(db);
     for (const row of r.rows) {
       const slot = past[Number(row.instant_index) - 1];
@@ -80,7 +83,8 @@ export async function openDealsAtMany(
   }
   for (const [i, at] of ats.entries()) {
     if (at.getTime() < now.getTime()) continue;
-    const r = await sql<Row>`select 1 as instant_index, ${columns(sql`${at.toISOString()}::timestamptz`)}
+    const r = await sql<Row>`select 1 as instant_index, ${columns(sql`${at.toISOString()}::timestamptz`)},
+        o.forecast_amount_minor
       from ${pipelineAtDateSql(at, now)} p join opportunities o on o.id = p.opportunity_id
       order by p.opportunity_id`.execute(db);
     out[i] = r.rows.map((row) => toDeal(row, true));
