@@ -56,7 +56,7 @@ export function pgliteTemplate(): Promise<Blob> {
   return dumpBlob;
 }
 
-/** Fills `dir` (which must not exist yet) with a copy of the migrated, empty data directory. */
+/** Fills `dir` (new or empty) with a copy of the migrated, empty data directory. */
 export function copyMigratedDataDir(dir: string): void {
   cpSync(inject('pgliteTemplateDir'), dir, { recursive: true });
 }
