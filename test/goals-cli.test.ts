@@ -4,10 +4,13 @@ import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { runCli } from './support/cli.ts';
 import { openDb } from '../src/store/db.ts';
+import { copyMigratedDataDir } from './support/store-templates.ts';
 
 // The CLI runs against a PGlite directory; the SQL behind it is covered on both stores by the store and route
 // tests, so this file checks the commands' wiring, validation messages and output.
 const dir = mkdtempSync(join(tmpdir(), 'pacesetter-goals-cli-'));
+// A copy of the run's migrated, empty store (store-templates.ts): the first command finds nothing to create.
+copyMigratedDataDir(dir);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const cli = (...args: string[]) => runCli(args, { PACESETTER_DATA: dir });

@@ -6,6 +6,7 @@ import { parseConfig } from '../../src/config.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { openDb, type Db } from '../../src/store/db.ts';
 import { migrateToLatest } from '../../src/store/migrate.ts';
+import { copyMigratedDataDir } from '../../test/support/store-templates.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -43,6 +44,7 @@ export function runCli(args: string[], dataDir: string): Promise<string> {
  */
 export async function startServer(demoArgs: string[]): Promise<RunningServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'pacesetter-e2e-'));
+  copyMigratedDataDir(dataDir); // the run's migrated, empty store (test/support/store-templates.ts)
   await runCli(['demo', ...demoArgs], dataDir);
   const db = await openDb({ kind: 'pglite', dataDir });
   await migrateToLatest(db);

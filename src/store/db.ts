@@ -7,8 +7,13 @@ import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
 
-/** Where the store lives: an embedded PGlite directory (or memory) or a PostgreSQL URL. */
-export type StoreTarget = { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string };
+/**
+ * Where the store lives: an embedded PGlite directory (or memory) or a PostgreSQL URL. `loadDataDir` starts a
+ * PGlite store from a dumped data directory (PGlite's dumpDataDir) instead of an empty one: the tests open their
+ * in-memory stores from one migrated dump rather than running initdb and every migration each time.
+ */
+export type StoreTarget =
+  { kind: 'pglite'; dataDir: string | null; loadDataDir?: Blob } | { kind: 'postgres'; url: string };
 
 const INT8 = 20;
 const NUMERIC = 1700;
@@ -55,6 +60,7 @@ export async function openDb(target: StoreTarget): Promise<Db> {
     // A restore killed mid-swap is completed before anything reads the directory (backup/swap-data-dir.ts).
     if (target.dataDir) finishInterruptedRestore(target.dataDir);
     client = await PGliteClass.create(target.dataDir ?? undefined, {
+      loadDataDir: target.loadDataDir,
       parsers: { [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: asText },
       serializers: {},
       // An embedded store has no replicas or WAL archive, so the log needs only what crash recovery needs:

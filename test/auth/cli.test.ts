@@ -6,10 +6,13 @@ import { runCli } from '../support/cli.ts';
 import { verifyPassword } from '../../src/auth/password.ts';
 import { hashSecret } from '../../src/domain/access/secrets.ts';
 import { openDb } from '../../src/store/db.ts';
+import { copyMigratedDataDir } from '../support/store-templates.ts';
 
 // The CLI runs against a PGlite directory (one process at a time); the SQL it shares with the API is covered on
 // both stores by the route tests, so this file checks the commands' wiring and output only.
 const dir = mkdtempSync(join(tmpdir(), 'pacesetter-auth-cli-'));
+// A copy of the run's migrated, empty store (store-templates.ts): the first command finds nothing to create.
+copyMigratedDataDir(dir);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const cli = (...args: string[]) => runCli(args, { PACESETTER_DATA: dir });

@@ -3,10 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { runCli } from '../support/cli.ts';
+import { copyMigratedDataDir } from '../support/store-templates.ts';
 
 // The numbers are pinned on both stores by store.test.ts and routes.test.ts; this file checks that every
 // `pacesetter forecast` subcommand reads its own options (the parent's --json/--period/--seed used to swallow them).
 const dir = mkdtempSync(join(tmpdir(), 'pacesetter-forecast-cli-'));
+// A copy of the run's migrated, empty store (store-templates.ts): the first command finds nothing to create.
+copyMigratedDataDir(dir);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const cli = (...args: string[]) => runCli(args, { PACESETTER_DATA: dir });

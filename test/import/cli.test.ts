@@ -5,10 +5,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, expect, it } from 'vitest';
 import { describe } from 'vitest';
+import { copyMigratedDataDir } from '../support/store-templates.ts';
 import { FIXTURES } from './helpers.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/pacesetter.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'pacesetter-import-'));
+// A copy of the run's migrated, empty store (store-templates.ts): the first command finds nothing to create.
+copyMigratedDataDir(join(dir, 'data'));
 
 function cli(...args: string[]) {
   const env: Record<string, string | undefined> = {

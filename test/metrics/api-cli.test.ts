@@ -8,6 +8,7 @@ import { openDb, type Db } from '../../src/store/db.ts';
 import { migrateToLatest } from '../../src/store/migrate.ts';
 import { signIn, testApp } from '../support/app.ts';
 import { runCli } from '../support/cli.ts';
+import { copyMigratedDataDir } from '../support/store-templates.ts';
 import { storeNames, type StoreName } from '../support/stores.ts';
 import { seedUser } from '../support/users.ts';
 import { activities, opportunity, team } from './fixtures.ts';
@@ -20,6 +21,7 @@ async function sharedStore(
 ): Promise<{ db: Db; env: Record<string, string>; reopen: () => Promise<Db>; cleanup: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'pacesetter-metrics-'));
   if (name === 'pglite') {
+    copyMigratedDataDir(dir); // the run's migrated, empty store (store-templates.ts)
     const open = async () => openDb({ kind: 'pglite', dataDir: dir });
     const db = await open();
     await migrateToLatest(db);

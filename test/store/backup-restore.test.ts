@@ -8,6 +8,7 @@ import { lockDataDir } from '../../src/store/data-dir-lock.ts';
 import { openDb, type StoreTarget } from '../../src/store/db.ts';
 import { runCli } from '../support/cli.ts';
 import { storeFingerprint } from '../support/fingerprint.ts';
+import { copyMigratedDataDir } from '../support/store-templates.ts';
 import { storeNames, type StoreName } from '../support/stores.ts';
 
 const dirs: string[] = [];
@@ -20,12 +21,19 @@ function tempDir(): string {
   return d;
 }
 
-/** A store the CLI can reach through its environment: a data directory, or a fresh PostgreSQL schema. */
+/**
+ * A store the CLI can reach through its environment: a data directory, or a fresh PostgreSQL schema. A source
+ * store's data directory is a copy of the run's migrated, empty template; a restore target's does not exist yet.
+ */
 async function freshStore(
   name: StoreName,
+  use: 'source' | 'target' = 'source',
 ): Promise<{ env: Record<string, string>; target: StoreTarget; schema?: string }> {
   const dir = join(tempDir(), 'data');
-  if (name === 'pglite') return { env: { PACESETTER_DATA: dir }, target: { kind: 'pglite', dataDir: dir } };
+  if (name === 'pglite') {
+    if (use === 'source') copyMigratedDataDir(dir);
+    return { env: { PACESETTER_DATA: dir }, target: { kind: 'pglite', dataDir: dir } };
+  }
   const base = process.env.TEST_DATABASE_URL as string;
   const schema = `t_${randomBytes(6).toString('hex')}`; // dropped by test/support/global-setup.ts
   const admin = await openDb({ kind: 'postgres', url: base });
@@ -114,7 +122,7 @@ for (const name of storeNames()) {
       // Into a store that does not exist yet: a new data directory, or the schema dropped.
       const empty =
         name === 'pglite'
-          ? await freshStore(name)
+          ? await freshStore(name, 'target')
           : (await withDb({ kind: 'postgres', url: process.env.TEST_DATABASE_URL as string }, async (db) => {
               await sql`drop schema ${sql.id(store.schema as string)} cascade`.execute(db);
             }),
@@ -126,7 +134,7 @@ for (const name of storeNames()) {
     }, 300_000);
 
     it('refuses a backup of the other kind of store, naming what to do', async () => {
-      const store = await freshStore(name);
+      const store = await freshStore(name, 'target');
       const other = join(tempDir(), 'other');
       writeFileSync(other, name === 'pglite' ? 'PGDMP\u0001\u000e' : Buffer.from([0x1f, 0x8b, 8, 0]));
       const r = runCli(['restore', other], store.env);
@@ -155,7 +163,7 @@ for (const name of storeNames()) {
       // The target: a new data directory, or the same schema dropped (an archive restores into its own schema).
       const target =
         name === 'pglite'
-          ? await freshStore(name)
+          ? await freshStore(name, 'target')
           : (await withDb({ kind: 'postgres', url: process.env.TEST_DATABASE_URL as string }, async (db) => {
               await sql`drop schema ${sql.id(source.schema as string)} cascade`.execute(db);
             }),

@@ -4,12 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { openDb } from '../../src/store/db.ts';
+import { copyMigratedDataDir } from './store-templates.ts';
 import type { StoreName } from './stores.ts';
 
 /**
  * The environment that points a child process (the CLI, `serve`) at a fresh store: a new PGlite data directory
- * under `dirs`, or a new PostgreSQL schema of TEST_DATABASE_URL (dropped by global-setup.ts). With `appName`,
- * PostgreSQL sessions carry it, so a test can wait until a killed process has left the server.
+ * under `dirs` (a copy of the run's migrated, empty template: the child finds no migration to apply), or a new
+ * PostgreSQL schema of TEST_DATABASE_URL (dropped by global-setup.ts). With `appName`, PostgreSQL sessions carry
+ * it, so a test can wait until a killed process has left the server.
  */
 export async function childStoreEnv(
   name: StoreName,
@@ -18,7 +20,10 @@ export async function childStoreEnv(
 ): Promise<Record<string, string>> {
   const dir = mkdtempSync(join(tmpdir(), 'pacesetter-child-'));
   dirs.push(dir);
-  if (name === 'pglite') return { PACESETTER_DATA: join(dir, 'data') };
+  if (name === 'pglite') {
+    copyMigratedDataDir(join(dir, 'data'));
+    return { PACESETTER_DATA: join(dir, 'data') };
+  }
   const base = process.env.TEST_DATABASE_URL as string;
   const schema = `t_${randomBytes(6).toString('hex')}`;
   const admin = await openDb({ kind: 'postgres', url: base });

@@ -1,4 +1,6 @@
 import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { buildStoreTemplates } from './store-templates.ts';
 
 /**
  * Drops the private `t_*` schemas that PostgreSQL test files create, before and after the whole run. Test files
@@ -20,10 +22,17 @@ async function dropTestSchemas(): Promise<void> {
   }
 }
 
-export async function setup(): Promise<void> {
+let removeTemplates: (() => void) | undefined;
+
+export async function setup(project: TestProject): Promise<void> {
   await dropTestSchemas();
+  const templates = await buildStoreTemplates();
+  removeTemplates = templates.remove;
+  project.provide('pgliteTemplateDump', templates.dump);
+  project.provide('pgliteTemplateDir', templates.dir);
 }
 
 export async function teardown(): Promise<void> {
+  removeTemplates?.();
   await dropTestSchemas();
 }

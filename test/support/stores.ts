@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { openDb, type Db } from '../../src/store/db.ts';
 import { migrateToLatest } from '../../src/store/migrate.ts';
+import { pgliteTemplate } from './store-templates.ts';
 
 export type StoreName = 'pglite' | 'postgres';
 
@@ -14,7 +15,8 @@ export function storeNames(): StoreName[] {
 /** A migrated, empty store; PostgreSQL gets a private schema so test files can run in parallel. */
 export async function openTestStore(name: StoreName): Promise<{ db: Db; close: () => Promise<void> }> {
   if (name === 'pglite') {
-    const db = await openDb({ kind: 'pglite', dataDir: null });
+    // A copy of the run's migrated template (store-templates.ts); migrateToLatest finds nothing to do.
+    const db = await openDb({ kind: 'pglite', dataDir: null, loadDataDir: await pgliteTemplate() });
     await migrateToLatest(db);
     return { db, close: () => db.destroy() };
   }
