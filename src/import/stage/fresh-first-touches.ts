@@ -8,8 +8,8 @@ import { STAGING_TABLE } from './activity-staging.ts';
  * contacts of the store with no activity yet and no lead converted to them. Every activity such a person will
  * have after the merge is a row of this file, so their first touch (docs/metrics.md: the earliest touch by
  * occurred_at, then id) is known from the staged rows before anything is written: the merge inserts the rows with
- * their new-prospect flag already set and contacts.first_touch_at follows in one update, so the derived refresh
- * does not see those rows at all. On a first import that is every row: the refresh used to flag them afterwards
+ * their new-prospect flag already set, created contacts are inserted with their first touch and one update after
+ * the merge writes it where it still differs, so the derived refresh does not see those rows at all. On a first import that is every row: the refresh used to flag them afterwards
  * with a second `update activities` of every first touch, firing the rollups' update triggers on transition
  * tables as large, and a lookup per person of a flagged touch that could not exist.
  *
@@ -27,7 +27,7 @@ const kept = (skipRejected: boolean) =>
 
 /**
  * Builds import_fresh (the contacts with no history, by id) and import_first_touches (contact_id, line,
- * occurred_at: the staged line of each one's first touch), for the merge (mergedFlag) and writeFreshFirstTouches.
+ * occurred_at: the staged line of each one's first touch), for the merge (firstTouchJoin) and writeFreshFirstTouches.
  * Call it after resolveStagedReferences and before the merge, while activities holds its indexes.
  */
 export async function stageFreshFirstTouches(tx: Db, skipRejected: boolean): Promise<void> {
