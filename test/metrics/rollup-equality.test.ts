@@ -14,6 +14,7 @@ import { refreshDerived } from '../../src/store/derived/refresh.ts';
 import { rollupPicker, type RunRange } from '../../src/store/queries/metrics/choose-rollup.ts';
 import { runMetrics } from '../../src/store/queries/metrics/run-metrics.ts';
 import { getSettings, updateSettings } from '../../src/store/tables/settings.ts';
+import { rebuiltRollupRows, rollupRows } from '../support/rollup-rows.ts';
 import { describeStores } from '../support/stores.ts';
 import { contact, lead } from './fixtures.ts';
 
@@ -49,52 +50,10 @@ async function expectSameSample(db: Db): Promise<void> {
   await expectSame(db, { ...AROUND_DST, groupBy: 'company', grain: 'day' });
 }
 
-/** Every rollup table (activities and opportunities) as text, in key order. */
-async function rollupRows(db: Db): Promise<string[]> {
-  const r = await sql<{ row: string }>`
-    select format('c|%s|%s|%s|%s|%s|%s|%s|%s|%s', day, user_id, type, direction, outcome, has_person,
-      is_new_prospect, n, duration_minutes::float8) as row from activity_day_counts
-    union all
-    select format('p|%s|%s|%s|%s|%s|%s|%s', month, user_id, contact_id, lead_id, n, touches, new_prospects)
-    from activity_month_people
-    union all
-    select format('m|%s|%s|%s|%s|%s|%s|%s|%s|%s', month, user_id, type, direction, outcome, has_person,
-      is_new_prospect, n, duration_minutes::float8) as row from activity_month_counts
-    union all
-    select format('q|%s|%s|%s|%s|%s|%s|%s|%s', month, user_id, is_meeting, outcome, account_id, contact_id, lead_id, n)
-    from activity_month_meeting_prospects
-    union all
-    select format('o|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s', day, owner_id, status, type, pipeline_id, lead_source, currency,
-      cycle_days, n, amount_minor) from opportunity_closed_days
-    union all
-    select format('g|%s|%s|%s|%s|%s|%s', month, owner_id, type, pipeline_id, lead_source, n)
-    from opportunity_created_months
-    order by 1`.execute(db);
-  return r.rows.map((x) => x.row);
-}
-
 /** The trigger-maintained rollups equal a rebuild from the facts (rolled back, so nothing changes). */
 async function expectRollupsMatchRebuild(db: Db): Promise<void> {
   const maintained = await rollupRows(db);
-  const rebuilt = await db
-    .transaction()
-    .execute(async (tx) => {
-      await sql`delete from activity_day_counts`.execute(tx);
-      await sql`delete from activity_month_people`.execute(tx);
-      await sql`delete from activity_month_counts`.execute(tx);
-      await sql`delete from activity_month_meeting_prospects`.execute(tx);
-      await sql`select activity_rollups_add_range('-infinity', 'infinity')`.execute(tx);
-      await sql`select activity_month_rollups_add_range('-infinity', 'infinity')`.execute(tx);
-      await sql`delete from opportunity_closed_days`.execute(tx);
-      await sql`delete from opportunity_created_months`.execute(tx);
-      await sql`select opportunity_rollups_add_all()`.execute(tx);
-      const rows = await rollupRows(tx);
-      throw Object.assign(new Error('rollback'), { rows });
-    })
-    .catch((e: Error & { rows?: string[] }) => {
-      if (!e.rows) throw e;
-      return e.rows;
-    });
+  const rebuilt = await rebuiltRollupRows(db);
   expect(maintained.length).toBeGreaterThan(0);
   expect(maintained).toEqual(rebuilt);
 }

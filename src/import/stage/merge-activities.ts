@@ -3,6 +3,7 @@ import type { Db } from '../../store/db.ts';
 import { ACTIVITY_IMPORT_COLUMNS } from '../write/activity-columns.ts';
 import { changedColumns, takeExcluded } from '../write/batch-result.ts';
 import { STAGING_TABLE } from './activity-staging.ts';
+import { firstTouchJoin, notFresh } from './fresh-first-touches.ts';
 
 const COLUMNS = ACTIVITY_IMPORT_COLUMNS;
 
@@ -12,15 +13,19 @@ const ids = (v: (number | string)[] | null | undefined) => (v ?? []).map(Number)
 const keepClause = (skipRejected: boolean) =>
   skipRejected ? sql`where not exists (select 1 from import_rejected r where r.line = s.line)` : sql``;
 
-/** The staged rows with their references resolved, as activities columns (external_id first). */
+/**
+ * The staged rows with their references resolved, as activities columns (external_id first, is_new_prospect
+ * last: set on the first touches of people with no history, see fresh-first-touches.ts; an update leaves it).
+ */
 const resolvedRows = (skipRejected: boolean) => sql`
   select s.external_id, s.type, s.direction, s.outcome, s.duration_seconds, u.id, a.id, c.id, o.id,
-    s.subject, s.occurred_at
+    s.subject, s.occurred_at, ft.line is not null
   from ${sql.table(STAGING_TABLE)} s
   left join import_users u on u.key = s.owner_key
   left join import_accounts a on a.key = s.account_key
   left join import_contacts c on c.key = s.contact_key
   left join import_opps o on o.key = s.opportunity_key
+  ${firstTouchJoin}
   ${keepClause(skipRejected)}
   order by s.line`;
 
@@ -32,16 +37,16 @@ const resolvedRows = (skipRejected: boolean) => sql`
  */
 export async function insertStagedActivities(tx: Db, skipRejected: boolean): Promise<MergeResult> {
   const list = sql.raw(COLUMNS.join(', '));
-  const r = await sql<{ added: (number | string)[] | null }>`
+  const r = await sql<{ created: number; added: (number | string)[] | null }>`
     with up as (
-      insert into activities (external_id, ${list})
+      insert into activities (external_id, ${list}, is_new_prospect)
       ${resolvedRows(skipRejected)}
-      returning id
+      returning id, contact_id
     )
-    select array_agg(id) as added from up`.execute(tx);
+    select count(*)::int as created, array_agg(id) filter (where ${notFresh}) as added from up`.execute(tx);
   const addedActivityIds = ids(r.rows[0]?.added);
   return {
-    created: addedActivityIds.length,
+    created: Number(r.rows[0]?.created ?? 0),
     updated: 0,
     addedActivityIds,
     changedActivityIds: [],
@@ -53,7 +58,10 @@ export async function insertStagedActivities(tx: Db, skipRejected: boolean): Pro
 export interface MergeResult {
   created: number;
   updated: number;
-  /** Rows inserted: the derived refresh folds them into the stored first touches (added-touches.ts). */
+  /**
+   * Rows inserted, but those of people with no history, which the merge flagged itself (fresh-first-touches.ts):
+   * the derived refresh folds them into the stored first touches (added-touches.ts).
+   */
   addedActivityIds: number[];
   /** Rows updated: their people as they are now are recomputed in full. */
   changedActivityIds: number[];
@@ -73,6 +81,7 @@ export async function mergeStagedActivities(tx: Db, skipRejected: boolean): Prom
   // The data-modifying CTE's siblings read the table as it was before the statement: `old` is each updated row's
   // contact before the merge.
   const r = await sql<{
+    created: number;
     added: (number | string)[] | null;
     changed: (number | string)[] | null;
     previous: (number | string)[] | null;
@@ -82,14 +91,15 @@ export async function mergeStagedActivities(tx: Db, skipRejected: boolean): Prom
       join ${sql.table(STAGING_TABLE)} s on s.external_id = a.external_id
     ),
     up as (
-      insert into activities (external_id, ${list})
+      insert into activities (external_id, ${list}, is_new_prospect)
       ${resolvedRows(skipRejected)}
       on conflict (external_id) do update set ${sql.raw(takeExcluded(COLUMNS))}
       where ${changed}
-      returning id, xmax = 0 as created
+      returning id, contact_id, xmax = 0 as created
     )
     select
-      (select array_agg(id) from up where created) as added,
+      (select count(*)::int from up where created) as created,
+      (select array_agg(id) from up where created and ${notFresh}) as added,
       (select array_agg(id) from up where not created) as changed,
       (select array_agg(distinct old.contact_id) from up join old on old.id = up.id
         where not up.created and old.contact_id is not null) as previous`.execute(tx);
@@ -97,7 +107,7 @@ export async function mergeStagedActivities(tx: Db, skipRejected: boolean): Prom
   const addedActivityIds = ids(row?.added);
   const changedActivityIds = ids(row?.changed);
   return {
-    created: addedActivityIds.length,
+    created: Number(row?.created ?? 0),
     updated: changedActivityIds.length,
     addedActivityIds,
     changedActivityIds,

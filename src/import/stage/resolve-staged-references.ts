@@ -6,6 +6,7 @@ import { withIndexesDeferred } from '../../store/bulk/rebuild-after-load.ts';
 import type { Database } from '../../store/schema.ts';
 import type { References } from '../write/references.ts';
 import { STAGING_TABLE } from './activity-staging.ts';
+import { stagedFirstTouchByKey } from './fresh-first-touches.ts';
 
 /*
  * Turns the names of the staged rows into ids, set-based: each kind of reference becomes a small temporary table
@@ -114,13 +115,15 @@ async function resolveContacts(tx: Transaction<Database>, createMissing: boolean
   await sql`analyze import_contacts`.execute(tx);
   const created = await sql<{ n: number }>`
     select count(*)::int as n from import_contacts where created`.execute(tx);
+  // Created with their first touch in the file (fresh-first-touches.ts), so the merge need not update them.
   const insert = () =>
     sql`
-    insert into contacts (id, name, email, account_id, owner_id)
-    select k.id, coalesce(k.contact_name, k.contact_email), k.contact_email, a.id, u.id
+    insert into contacts (id, name, email, account_id, owner_id, first_touch_at)
+    select k.id, coalesce(k.contact_name, k.contact_email), k.contact_email, a.id, u.id, t.first_touch
     from import_contacts k
     left join import_accounts a on a.key = k.account_key
     left join import_users u on u.key = k.owner_key
+    left join ${stagedFirstTouchByKey} t on t.contact_key = k.key
     where k.created
     order by k.id`.execute(tx);
   // A first import creating most of the contacts rebuilds their indexes and foreign keys once (shouldDeferIndexes).

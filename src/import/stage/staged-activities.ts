@@ -8,6 +8,7 @@ import type { RejectedRow } from '../run/import-request.ts';
 import type { References } from '../write/references.ts';
 import { createStagingTable, STAGING_COLUMNS, STAGING_TABLE, stagingLine } from './activity-staging.ts';
 import { insertStagedActivities, mergeStagedActivities, type MergeResult } from './merge-activities.ts';
+import { stageFreshFirstTouches, writeFreshFirstTouches } from './fresh-first-touches.ts';
 import { findDuplicates, resolveStagedReferences } from './resolve-staged-references.ts';
 import { stagedRejects } from './staged-rejects.ts';
 
@@ -37,6 +38,18 @@ async function activitiesEmpty(tx: Transaction<Database>): Promise<boolean> {
 
 async function* toStagingLines(rows: AsyncIterable<StagedRecord>): AsyncGenerator<string> {
   for await (const r of rows) yield stagingLine(r.record, r.raw);
+}
+
+/** The merge proper: an upsert, or a plain insert into an empty table, with indexes deferred or not. */
+async function mergeRows(tx: Transaction<Database>, skip: boolean, rows: number): Promise<MergeResult> {
+  // A merge that is a large share of activities rebuilds its indexes and foreign keys once instead of
+  // upkeeping them per row (see shouldDeferIndexes for when, and the lock it costs on PostgreSQL).
+  if (!(await shouldDeferIndexes(tx, 'activities', rows))) return mergeStagedActivities(tx, skip);
+  // Dropping the indexes took the table's exclusive lock, so an empty table stays empty until the insert:
+  // a first import needs no upsert.
+  return withIndexesDeferred(tx, 'activities', async () =>
+    (await activitiesEmpty(tx)) ? insertStagedActivities(tx, skip) : mergeStagedActivities(tx, skip),
+  );
 }
 
 /**
@@ -71,15 +84,11 @@ export async function openStagedActivities(tx: Transaction<Database>): Promise<S
         await sql`insert into import_rejected select unnest(${[...rejected]}::int4[])`.execute(tx);
       }
       const skip = rejected.length > 0;
-      // A merge that is a large share of activities rebuilds its indexes and foreign keys once instead of
-      // upkeeping them per row (see shouldDeferIndexes for when, and the lock it costs on PostgreSQL).
-      if (!(await shouldDeferIndexes(tx, 'activities', loaded - rejected.length)))
-        return mergeStagedActivities(tx, skip);
-      // Dropping the indexes took the table's exclusive lock, so an empty table stays empty until the insert:
-      // a first import needs no upsert.
-      return withIndexesDeferred(tx, 'activities', async () =>
-        (await activitiesEmpty(tx)) ? insertStagedActivities(tx, skip) : mergeStagedActivities(tx, skip),
-      );
+      // The first touches of people with no history are set by the merge itself, not by the derived refresh.
+      await stageFreshFirstTouches(tx, skip);
+      const merged = await mergeRows(tx, skip, loaded - rejected.length);
+      await writeFreshFirstTouches(tx);
+      return merged;
     },
   };
 }

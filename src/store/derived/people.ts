@@ -74,9 +74,15 @@ export async function resolveAffectedPeople(
   return { contactIds: [...contacts], leadIds: [...leads], activityIds: changed };
 }
 
+/**
+ * The kind of work that touches a person: outbound work or any meeting. `alias` is a table with activities'
+ * direction and type columns (activities, or an import's staging table, see fresh-first-touches.ts).
+ */
+export const touchKind = (alias: string) =>
+  sql`(${sql.ref(`${alias}.direction`)} = 'outbound' or ${sql.ref(`${alias}.type`)} = 'meeting')`;
+
 /** True when activity `a` is a touch: outbound work or any meeting, towards a contact or lead. */
-export const touchCondition = sql`((a.direction = 'outbound' or a.type = 'meeting')
-  and (a.contact_id is not null or a.lead_id is not null))`;
+export const touchCondition = sql`(${touchKind('a')} and (a.contact_id is not null or a.lead_id is not null))`;
 
 /** The person key of activity `a` joined to its lead `l` (see touchesOf). */
 export const activityPersonKey = sql`coalesce(coalesce(a.contact_id, l.converted_contact_id) * 2, a.lead_id * 2 + 1)`;
