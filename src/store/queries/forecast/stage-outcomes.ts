@@ -86,7 +86,8 @@ export async function stageOutcomesBeforeMany(db: Db, ats: readonly Date[]): Pro
  * j > count of ats <= settled (`width_bucket` over a sorted array counts the elements <= its operand). The settled
  * stays are counted once per (first window past settled, last window containing the entry, stage, day, kind) and
  * the counts added to each window of that range; only the pairs not yet settled (open, or ended before a later
- * win) are classified per instant. Counts, so the same rows as classifying every pair.
+ * win) are classified per instant, each unsettled stay reading just its windows (a slice of the sorted instants:
+ * a join to the windows rescanned every stay once per window). Counts, so the same rows as classifying every pair.
  */
 export async function stageDurationsBeforeMany(
   db: Db,
@@ -111,7 +112,8 @@ export async function stageDurationsBeforeMany(
       from unnest(${sql.val(from)}::timestamptz[], ${sql.val(ats.map((at) => at.toISOString()))}::timestamptz[])
         with ordinality c(from_at, at, i)
     ), b as (
-      select array_agg(from_at order by j) as f, array_agg(at order by j) as a, min(from_at) as lo, max(at) as hi
+      select array_agg(from_at order by j) as f, array_agg(at order by j) as a, array_agg(i order by j) as wi,
+        min(from_at) as lo, max(at) as hi
       from w
     ), stays as materialized (
       select e.pipeline_id, e.stage_id, e.changed_at as entered_at, least(e.left_at, o.closed_at) as ended_at,
@@ -133,11 +135,12 @@ export async function stageDurationsBeforeMany(
       select w.i, s.pipeline_id, s.stage_id, s.day, s.kind, s.n
       from w join settled s on w.j > s.before_settled and w.j <= s.last_window
       union all
-      select w.i, s.pipeline_id, s.stage_id,
-        floor(extract(epoch from (case when s.ended_at < w.at then s.ended_at else w.at end) - s.entered_at) / 86400)::int,
-        case when s.ended_at >= w.at or s.ended_at is null then 'open' when s.won_at < w.at then 'won' else 'ended' end,
+      select u.i, s.pipeline_id, s.stage_id,
+        floor(extract(epoch from (case when s.ended_at < u.at then s.ended_at else u.at end) - s.entered_at) / 86400)::int,
+        case when s.ended_at >= u.at or s.ended_at is null then 'open' when s.won_at < u.at then 'won' else 'ended' end,
         1
-      from stays s join w on w.j > s.after_entry and w.j <= least(s.last_window, s.before_settled)
+      from stays s, b, unnest(b.a[s.after_entry + 1 : least(s.last_window, s.before_settled)],
+        b.wi[s.after_entry + 1 : least(s.last_window, s.before_settled)]) u(at, i)
       where least(s.last_window, s.before_settled) > s.after_entry
     )
     select i, pipeline_id, stage_id, day, kind, sum(n) as n from pairs group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5`,
