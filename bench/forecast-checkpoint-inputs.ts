@@ -10,7 +10,10 @@ import { getSettings } from '../src/store/tables/settings.ts';
 import { pastPeriods } from '../src/store/queries/forecast/backtest.ts';
 import { addDays, daysBetween } from '../src/domain/calendar/local-date.ts';
 import { instantToLocal, localDateToInstant } from '../src/domain/calendar/zoned.ts';
-import { stageOutcomesBeforeMany } from '../src/store/queries/forecast/stage-outcomes.ts';
+import {
+  stageDurationsBeforeMany,
+  stageOutcomesBeforeMany,
+} from '../src/store/queries/forecast/stage-outcomes.ts';
 import { stageWinTimingMany } from '../src/store/queries/forecast/stage-win-timing.ts';
 import { slipHistogramBeforeMany } from '../src/store/queries/forecast/close-slippage.ts';
 import { cycleStatsBeforeMany } from '../src/store/queries/forecast/cycle-stats.ts';
@@ -34,6 +37,7 @@ try {
   const ats = points.map((p) => p.asOf);
   const loaders: [string, () => Promise<unknown>][] = [
     ['stage outcomes', () => stageOutcomesBeforeMany(db, ats)],
+    ['stage durations (stage age)', () => stageDurationsBeforeMany(db, ats)],
     ['stage win timing', () => stageWinTimingMany(db, ats)],
     ['close slippage', () => slipHistogramBeforeMany(db, ats, tz)],
     ['cycle stats', () => cycleStatsBeforeMany(db, ats)],

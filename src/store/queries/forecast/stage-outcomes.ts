@@ -77,6 +77,17 @@ export async function stageOutcomesBeforeMany(db: Db, ats: readonly Date[]): Pro
  * before it (one per entry), by whole days in the stage as known at the instant, in three kinds: 'won' (left the
  * stage, and the deal was won before the instant), 'ended' (left the stage or closed, any other way) and 'open'
  * (still in the stage at the instant: its length so far, censored). See stage-age.ts. Element i answers `ats[i]`.
+ *
+ * One classification per stay and instant would read each stay once per window containing its entry (1.2M pairs
+ * at 200 reps for 12 checkpoints). But a stay's (day, kind) stops changing once the instant is past its end and,
+ * for a won deal, its close: `settled` = greatest(entry, end, win). So each stay is read once: with the windows
+ * sorted by instant (w.j; their starts sort the same way, every window being STAGE_OUTCOME_DAYS long), the windows
+ * containing its entry are j in (count of ats <= entry, count of froms <= entry], those past `settled` are
+ * j > count of ats <= settled (`width_bucket` over a sorted array counts the elements <= its operand). The settled
+ * stays are counted once per (first window past settled, last window containing the entry, stage, day, kind) and
+ * the counts added to each window of that range; only the pairs not yet settled (open, or ended before a later
+ * win) are classified per instant, each unsettled stay reading just its windows (a slice of the sorted instants:
+ * a join to the windows rescanned every stay once per window). Counts, so the same rows as classifying every pair.
  */
 export async function stageDurationsBeforeMany(
   db: Db,
@@ -85,29 +96,55 @@ export async function stageDurationsBeforeMany(
   const out: StageDurationBucket[][] = ats.map(() => []);
   if (ats.length === 0) return out;
   const from = ats.map((at) => new Date(at.getTime() - STAGE_OUTCOME_DAYS * 86_400_000).toISOString());
-  const r = await sql<{
-    i: number;
-    pipeline_id: number;
-    stage_id: number;
-    day: number;
-    kind: StayKind;
-    n: number;
-  }>`
-    with stays as (
-      select c.i, e.pipeline_id, e.stage_id,
-        least(e.left_at, o.closed_at) as ended_at, e.changed_at as entered_at, c.at,
-        o.status = 'won' and o.closed_at < c.at as won
+  const r = await executeWithWorkMem(
+    db,
+    FORECAST_AGGREGATE_WORK_MEM_MB,
+    sql<{
+      i: number;
+      pipeline_id: number;
+      stage_id: number;
+      day: number;
+      kind: StayKind;
+      n: number;
+    }>`
+    with w as (
+      select c.*, row_number() over (order by c.at, c.i) as j
       from unnest(${sql.val(from)}::timestamptz[], ${sql.val(ats.map((at) => at.toISOString()))}::timestamptz[])
         with ordinality c(from_at, at, i)
-      join opportunity_stage_spans e on e.is_entry and e.changed_at >= c.from_at and e.changed_at < c.at
+    ), b as (
+      select array_agg(from_at order by j) as f, array_agg(at order by j) as a, array_agg(i order by j) as wi,
+        min(from_at) as lo, max(at) as hi
+      from w
+    ), stays as materialized (
+      select e.pipeline_id, e.stage_id, e.changed_at as entered_at, least(e.left_at, o.closed_at) as ended_at,
+        case when o.status = 'won' then o.closed_at end as won_at,
+        width_bucket(e.changed_at, b.a) as after_entry, width_bucket(e.changed_at, b.f) as last_window,
+        case when least(e.left_at, o.closed_at) is not null then width_bucket(
+          greatest(e.changed_at, least(e.left_at, o.closed_at), case when o.status = 'won' then o.closed_at end), b.a)
+        end as before_settled
+      from b join opportunity_stage_spans e on e.is_entry and e.changed_at >= b.lo and e.changed_at < b.hi
       join opportunities o on o.id = e.opportunity_id
       where o.closed_at is null or e.changed_at < o.closed_at
+    ), settled as (
+      select before_settled, last_window, pipeline_id, stage_id,
+        floor(extract(epoch from ended_at - entered_at) / 86400)::int as day,
+        case when won_at is not null then 'won' else 'ended' end as kind, count(*) as n
+      from stays where before_settled < last_window
+      group by 1, 2, 3, 4, 5, 6
+    ), pairs as (
+      select w.i, s.pipeline_id, s.stage_id, s.day, s.kind, s.n
+      from w join settled s on w.j > s.before_settled and w.j <= s.last_window
+      union all
+      select u.i, s.pipeline_id, s.stage_id,
+        floor(extract(epoch from (case when s.ended_at < u.at then s.ended_at else u.at end) - s.entered_at) / 86400)::int,
+        case when s.ended_at >= u.at or s.ended_at is null then 'open' when s.won_at < u.at then 'won' else 'ended' end,
+        1
+      from stays s, b, unnest(b.a[s.after_entry + 1 : least(s.last_window, s.before_settled)],
+        b.wi[s.after_entry + 1 : least(s.last_window, s.before_settled)]) u(at, i)
+      where least(s.last_window, s.before_settled) > s.after_entry
     )
-    select i, pipeline_id, stage_id,
-      floor(extract(epoch from (case when ended_at < at then ended_at else at end) - entered_at) / 86400)::int as day,
-      case when ended_at >= at or ended_at is null then 'open' when won then 'won' else 'ended' end as kind,
-      count(*) as n
-    from stays group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5`.execute(db);
+    select i, pipeline_id, stage_id, day, kind, sum(n) as n from pairs group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5`,
+  );
   for (const row of r.rows) {
     out[Number(row.i) - 1]?.push({
       pipelineId: row.pipeline_id,
