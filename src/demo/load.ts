@@ -31,11 +31,12 @@ import {
   TEAM_COLUMNS,
   USER_COLUMNS,
 } from './columns.ts';
-import { datasetCounts, type DemoDataset } from './dataset.ts';
+import { datasetCounts, emptyDataset, type DemoDataset } from './dataset.ts';
 import { generateDemo } from './generate.ts';
 import { DEMO_LOGINS, DEMO_WORKSPACE, demoStartDate, type DemoOptions } from './options.ts';
 import type { Trend } from './org.ts';
 import type { StageIds } from './sim/context.ts';
+import { releaseGarbage } from './release-garbage.ts';
 import { StageTimer, type DemoStage } from './stage-timer.ts';
 
 /** Rows per INSERT statement (when COPY is not used): big enough to amortise round trips, small enough to keep each statement's arrays modest. */
@@ -156,7 +157,7 @@ type DemoTable = (typeof DEMO_TABLES)[number];
 
 /**
  * How the rollup tables kept by statement-level triggers on activities, opportunities and opportunity_history
- * follow the demo load. null: the triggers fire, once per COPY statement (one for PostgreSQL, one per 16 MB
+ * follow the demo load. null: the triggers fire, once per COPY statement (one for PostgreSQL, one per 1 MB
  * chunk on PGlite), each aggregating its statement's rows. A function: the triggers are off while each table is
  * loaded, and the function rebuilds the rollups once, from the loaded tables, before the derived refresh (whose
  * updates the re-enabled triggers follow). The setting used: the activity rollups filled by one
@@ -199,6 +200,21 @@ async function writeDataset(
     const rows = ds[key];
     ds[key] = [] as DemoDataset[K];
     return rows;
+  };
+  // Likewise the column-wise tables, swapped for empty ones as they are written: the 3.2M activities' columns
+  // (about 170 MB at 200 reps) are garbage before the rollups and the derived refresh grow PGlite's heap.
+  const columnsOf = <K extends 'accounts' | 'contacts' | 'opportunityHistory' | 'activities'>(key: K) => {
+    const table = ds[key];
+    ds[key] = emptyDataset()[key];
+    return table;
+  };
+  const writeColumns = async (
+    table: 'accounts' | 'contacts' | 'opportunity_history' | 'activities',
+    columns: ColumnTypes,
+    key: 'accounts' | 'contacts' | 'opportunityHistory' | 'activities',
+  ) => {
+    const rows = columnsOf(key);
+    await write(table, columns, rows.rows(), () => rows.copyLines());
   };
   let written = 0;
   const progress = (n: number) => {
@@ -257,17 +273,17 @@ async function writeDataset(
       .where('id', '=', t.id)
       .execute();
   }
-  await write('accounts', ACCOUNT_COLUMNS, ds.accounts.rows(), () => ds.accounts.copyLines());
-  await write('contacts', CONTACT_COLUMNS, ds.contacts.rows(), () => ds.contacts.copyLines());
+  await writeColumns('accounts', ACCOUNT_COLUMNS, 'accounts');
+  await writeColumns('contacts', CONTACT_COLUMNS, 'contacts');
   await write('leads', LEAD_COLUMNS, take('leads'));
   await write('opportunities', OPPORTUNITY_COLUMNS, take('opportunities'));
   // Leads and opportunities point at each other; the lead side is filled in one statement once both exist.
   await sql`update leads l set converted_opportunity_id = o.id
     from opportunities o where o.lead_id = l.id and l.status = 'converted'`.execute(tx);
-  await write('opportunity_history', HISTORY_COLUMNS, ds.opportunityHistory.rows(), () =>
-    ds.opportunityHistory.copyLines(),
-  );
-  await write('activities', ACTIVITY_COLUMNS, ds.activities.rows(), () => ds.activities.copyLines());
+  await writeColumns('opportunity_history', HISTORY_COLUMNS, 'opportunityHistory');
+  // The generator's garbage (and the COPYs' so far) collected before the largest table goes in.
+  releaseGarbage();
+  await writeColumns('activities', ACTIVITY_COLUMNS, 'activities');
   await write('customers', CUSTOMER_COLUMNS, ds.customers);
   await write('subscriptions', SUBSCRIPTION_COLUMNS, ds.subscriptions);
   await write('goals', GOAL_COLUMNS, ds.goals);
@@ -278,6 +294,8 @@ async function writeDataset(
       tx,
     );
   }
+  // Every row is in: what the JS side held for them goes before PGlite's heap grows for the rollups.
+  releaseGarbage();
   if (REBUILD_ROLLUPS_AFTER_LOAD) await REBUILD_ROLLUPS_AFTER_LOAD(tx, timer);
 }
 

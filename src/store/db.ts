@@ -2,6 +2,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import { finishInterruptedRestore } from './backup/swap-data-dir.ts';
 import { lockDataDir } from './data-dir-lock.ts';
+import { initPgliteDataDir, needsInitdb } from './pglite-new-dir.ts';
 import { forgetPgSession, registerPglite, tagPgSession } from './bulk/raw-clients.ts';
 import type { Database } from './schema.ts';
 
@@ -59,6 +60,8 @@ export async function openDb(target: StoreTarget): Promise<Db> {
   try {
     // A restore killed mid-swap is completed before anything reads the directory (backup/swap-data-dir.ts).
     if (target.dataDir) finishInterruptedRestore(target.dataDir);
+    // A new directory is initialised in a child process, whose memory goes back to the system when it exits.
+    if (target.dataDir && needsInitdb(target.dataDir)) await initPgliteDataDir(target.dataDir);
     client = await PGliteClass.create(target.dataDir ?? undefined, {
       loadDataDir: target.loadDataDir,
       parsers: { [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: asText },

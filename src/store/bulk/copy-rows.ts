@@ -37,8 +37,11 @@ export type CopyProgress = (rows: number) => void;
 
 // PostgreSQL gets the data as a stream of socket-sized messages. PGlite reads each COPY from one in-memory blob,
 // so its chunks are larger (fewer statements) but bounded, keeping a 3M-row table from being held twice as text.
+// Each chunk exists three times over in this process (the string, the Blob, PGlite's ArrayBuffer copy) until
+// the garbage collector runs: with 16 MB chunks the 100-rep demo peaked at 1,214 MB of RSS, with 1 MB chunks at
+// 1,005 MB, for a little less CPU. See docs/performance.md.
 const PG_CHUNK_CHARS = 64 * 1024;
-const PGLITE_CHUNK_CHARS = 16 * 1024 * 1024;
+const PGLITE_CHUNK_CHARS = 1024 * 1024;
 
 /** The rows as COPY text, in chunks of whole lines of about `size` characters. */
 async function* chunksOf(

@@ -1,0 +1,75 @@
+/**
+ * Where a demo load on PGlite holds its memory (issue 12: PGlite resident memory < 1 GB): loads the demo into a
+ * new data directory in this process and prints, after opening and after each stage of the write, this process's
+ * RSS and its peak so far (VmHWM), the JS heap used, external and array-buffer memory, and the size of PGlite's
+ * WebAssembly memory. Usage: node bench/demo-memory.ts <reps> <months> <new data dir>
+ */
+import { readFileSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { loadDemo } from '../src/demo/load.ts';
+import { StageTimer } from '../src/demo/stage-timer.ts';
+import { openDb } from '../src/store/db.ts';
+import { migrateToLatest } from '../src/store/migrate.ts';
+
+const reps = Number(process.argv[2] ?? 12);
+const months = Number(process.argv[3] ?? 12);
+const dataDir = process.argv[4];
+if (!dataDir) throw new Error('usage: node bench/demo-memory.ts <reps> <months> <new data dir>');
+
+const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
+const peakRss = () =>
+  Number(/VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 0) * 1024;
+let wasm: () => number = () => 0;
+const t0 = performance.now();
+
+function sample(label: string): void {
+  const m = process.memoryUsage();
+  const cpu = process.cpuUsage();
+  console.log(
+    `${label.padEnd(26)} cpu ${((cpu.user + cpu.system) / 1e6).toFixed(1).padStart(6)} s  wall ${((performance.now() - t0) / 1000).toFixed(1).padStart(6)} s  ` +
+      `rss ${mb(m.rss)}  peak ${mb(peakRss())}  heapUsed ${mb(m.heapUsed)}  heapTotal ${mb(m.heapTotal)}  ` +
+      `external ${mb(m.external)}  arrayBuffers ${mb(m.arrayBuffers)}  wasm ${mb(wasm())} MB`,
+  );
+}
+
+// Every stage of the write and derived phases ends with a sample (the timer is the demo's own).
+const time = StageTimer.prototype.time;
+StageTimer.prototype.time = async function <T>(this: StageTimer, name: string, run: () => Promise<T>) {
+  try {
+    return (await time.call(this, name, run)) as T;
+  } finally {
+    sample(`after ${name}`);
+  }
+};
+
+// The store's PGlite instance, for its WebAssembly memory (the Emscripten module's heap).
+const create = PGlite.create.bind(PGlite);
+PGlite.create = (async (...args: Parameters<typeof PGlite.create>) => {
+  const pg = await create(...args);
+  const mod = (pg as unknown as { mod: { HEAPU8: Uint8Array } }).mod;
+  wasm = () => mod.HEAPU8.buffer.byteLength;
+  return pg;
+}) as typeof PGlite.create;
+sample('start');
+const db = await openDb({ kind: 'pglite', dataDir });
+sample('opened');
+await migrateToLatest(db);
+sample('migrated');
+let first = true;
+const r = await loadDemo(
+  db,
+  { seed: 42, until: '2026-11-20', reps, months },
+  {
+    reset: false,
+    onProgress: () => {
+      if (!first) return;
+      first = false;
+      sample('generated (first COPY)');
+    },
+  },
+);
+sample('loaded');
+console.log(
+  `generate ${(r.generateMs / 1000).toFixed(1)} s, write ${(r.writeMs / 1000).toFixed(1)} s (CPU ${(r.writeCpuMs / 1000).toFixed(1)} s), derived ${(r.derivedMs / 1000).toFixed(1)} s; ${r.counts.activities} activities`,
+);
+await db.destroy();
