@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { SlowFirstSequencer } from './test/support/slow-first-sequencer.ts';
 
 export default defineConfig({
   test: {
@@ -9,5 +10,7 @@ export default defineConfig({
     // Two cores on CI machines: more workers only add PGlite start-up contention.
     maxWorkers: 2,
     fileParallelism: true,
+    // Slow kinds of test first when there are no cached durations, so both workers finish together.
+    sequence: { sequencer: SlowFirstSequencer },
   },
 });

@@ -8,7 +8,7 @@ import { lockDataDir } from '../../src/store/data-dir-lock.ts';
 import { openDb, type StoreTarget } from '../../src/store/db.ts';
 import { runCli } from '../support/cli.ts';
 import { storeFingerprint } from '../support/fingerprint.ts';
-import { copyMigratedDataDir } from '../support/store-templates.ts';
+import { copyMigratedDataDir, copySmallDemoDataDir, smallDemoArgs } from '../support/store-templates.ts';
 import { storeNames, type StoreName } from '../support/stores.ts';
 
 const dirs: string[] = [];
@@ -48,6 +48,18 @@ async function freshStore(
   };
 }
 
+/** A source store holding the CLI's small demo: a copy of the run's filled PGlite directory, or the demo run. */
+async function demoStore(name: StoreName): ReturnType<typeof freshStore> {
+  if (name === 'postgres') {
+    const store = await freshStore(name);
+    ok(runCli(smallDemoArgs, store.env));
+    return store;
+  }
+  const dir = join(tempDir(), 'data');
+  await copySmallDemoDataDir(dir);
+  return { env: { PACESETTER_DATA: dir }, target: { kind: 'pglite', dataDir: dir } };
+}
+
 async function withDb<T>(target: StoreTarget, fn: (db: Awaited<ReturnType<typeof openDb>>) => Promise<T>) {
   const db = await openDb(target);
   try {
@@ -67,8 +79,7 @@ function ok(r: ReturnType<typeof runCli>): string {
 for (const name of storeNames()) {
   describe(`pacesetter backup / restore [${name}]`, () => {
     it('round trip: every table and sequence comes back as it was; data is only replaced with --force; a bad file changes nothing', async () => {
-      const store = await freshStore(name);
-      ok(runCli(['demo', '--reps', '2', '--months', '1', '--until', '2026-06-30'], store.env));
+      const store = await demoStore(name);
       ok(
         runCli(
           [

@@ -4,24 +4,28 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { openDb } from '../../src/store/db.ts';
-import { copyMigratedDataDir } from './store-templates.ts';
+import { runCli } from './cli.ts';
+import { copyMigratedDataDir, copySmallDemoDataDir, smallDemoArgs } from './store-templates.ts';
 import type { StoreName } from './stores.ts';
 
 /**
  * The environment that points a child process (the CLI, `serve`) at a fresh store: a new PGlite data directory
  * under `dirs` (a copy of the run's migrated, empty template: the child finds no migration to apply), or a new
  * PostgreSQL schema of TEST_DATABASE_URL (dropped by global-setup.ts). With `appName`, PostgreSQL sessions carry
- * it, so a test can wait until a killed process has left the server.
+ * it, so a test can wait until a killed process has left the server. With `contents` 'small demo' the store holds
+ * the CLI's small demo (store-templates.ts), for tests that need filled tables but do not test the demo.
  */
 export async function childStoreEnv(
   name: StoreName,
   dirs: string[],
   appName?: string,
+  contents: 'empty' | 'small demo' = 'empty',
 ): Promise<Record<string, string>> {
   const dir = mkdtempSync(join(tmpdir(), 'pacesetter-child-'));
   dirs.push(dir);
   if (name === 'pglite') {
-    copyMigratedDataDir(join(dir, 'data'));
+    if (contents === 'small demo') await copySmallDemoDataDir(join(dir, 'data'));
+    else copyMigratedDataDir(join(dir, 'data'));
     return { PACESETTER_DATA: join(dir, 'data') };
   }
   const base = process.env.TEST_DATABASE_URL as string;
@@ -32,7 +36,14 @@ export async function childStoreEnv(
   const url = new URL(base);
   url.searchParams.set('options', `-c search_path=${schema}`);
   if (appName) url.searchParams.set('application_name', appName);
-  return { DATABASE_URL: url.toString() };
+  const env = { DATABASE_URL: url.toString() };
+  // No template for PostgreSQL: a schema cannot be copied in SQL, and the demo's client CPU here is a third of
+  // PGlite's (the server does the rest).
+  if (contents === 'small demo') {
+    const r = runCli(smallDemoArgs, env);
+    if (r.status !== 0) throw new Error(`the demo failed: exit ${r.status}\n${r.out}${r.err}`);
+  }
+  return env;
 }
 
 /**
