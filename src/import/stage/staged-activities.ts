@@ -2,6 +2,7 @@ import { sql, type Transaction } from 'kysely';
 import { openCopy, type CopyProgress } from '../../store/bulk/copy-rows.ts';
 import { shouldDeferIndexes } from '../../store/bulk/defer-indexes.ts';
 import { withIndexesDeferred } from '../../store/bulk/rebuild-after-load.ts';
+import { fillActivityRollupsInZone } from '../../store/aggregates/fill-activity-rollups.ts';
 import type { Database } from '../../store/schema.ts';
 import type { ActivityRecord } from '../records/activity-record.ts';
 import type { RejectedRow } from '../run/import-request.ts';
@@ -48,8 +49,32 @@ async function mergeRows(tx: Transaction<Database>, skip: boolean, rows: number)
   // Dropping the indexes took the table's exclusive lock, so an empty table stays empty until the insert:
   // a first import needs no upsert.
   return withIndexesDeferred(tx, 'activities', async () =>
-    (await activitiesEmpty(tx)) ? insertStagedActivities(tx, skip) : mergeStagedActivities(tx, skip),
+    (await activitiesEmpty(tx)) ? insertIntoEmpty(tx, skip) : mergeStagedActivities(tx, skip),
   );
+}
+
+/** The activity rollups' INSERT triggers (migrations 0010 and 0014); their update and delete ones stay on. */
+const ROLLUP_INSERT_TRIGGERS = ['activity_rollups_insert', 'activity_month_rollups_insert'] as const;
+
+/**
+ * The plain insert of a first import, with the activity rollups filled once after it from the whole table
+ * (fillActivityRollupsInZone, the demo's fill) instead of by the insert triggers aggregating the transition
+ * table: about half the merge's time on a first import went to those triggers. Turning them off is
+ * ALTER TABLE ... DISABLE TRIGGER, the demo's way, whose ACCESS EXCLUSIVE lock on activities lasts until commit;
+ * the caller holds that lock already (withIndexesDeferred) and the table was empty at the start of the import,
+ * so no reader loses anything it could see. The fill locks the rollup tables exclusively too: they are empty as
+ * activities is. It runs before anything else updates activities in this import (writeFreshFirstTouches, the
+ * derived refresh), whose update triggers then adjust filled rollups. Triggers on other tables (the opportunity
+ * rollups) are not touched.
+ */
+async function insertIntoEmpty(tx: Transaction<Database>, skip: boolean): Promise<MergeResult> {
+  for (const t of ROLLUP_INSERT_TRIGGERS)
+    await sql`alter table activities disable trigger ${sql.id(t)}`.execute(tx);
+  const merged = await insertStagedActivities(tx, skip);
+  for (const t of ROLLUP_INSERT_TRIGGERS)
+    await sql`alter table activities enable trigger ${sql.id(t)}`.execute(tx);
+  await fillActivityRollupsInZone(tx);
+  return merged;
 }
 
 /**

@@ -30,8 +30,16 @@ async function withAllDeferred(
  * this is for stores nobody reads yet; the zone rebuild job of a live store keeps rebuildActivityRollups.
  */
 export async function fillActivityRollups(tx: Transaction<Database>): Promise<void> {
-  await sql`lock table activities in share mode`.execute(tx);
   await sql`update settings set rollup_time_zone = time_zone where id = 1`.execute(tx);
+  await fillActivityRollupsInZone(tx);
+}
+
+/**
+ * fillActivityRollups in the zone the rollups are kept in now (settings.rollup_time_zone), which it leaves as it
+ * is: for a first import, whose store may have opportunity rollups in that zone and a zone rebuild still to run.
+ */
+export async function fillActivityRollupsInZone(tx: Transaction<Database>): Promise<void> {
+  await sql`lock table activities in share mode`.execute(tx);
   for (const table of ROLLUP_TABLES) await sql`delete from ${sql.table(table)}`.execute(tx);
   await withAllDeferred(tx, ROLLUP_TABLES, async () => {
     // Its two hash aggregates (about 1M groups each at the 200-rep size) spill in many batches with 4 MB. At least
