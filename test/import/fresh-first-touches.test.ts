@@ -115,4 +115,18 @@ describeStores('first touches set by the merge for people with no history', (ctx
       where c.name = 'Person 5000' and a.is_new_prospect`.execute(ctx.db);
     expect(tie.rows).toEqual([{ subject: 'Tie a' }]);
   });
+
+  it("files a first import's rollups in the zone they are kept in while a zone change is pending", async () => {
+    // The rollups are kept in UTC and the workspace moved to UTC+14, its rebuild job not run yet: the import's
+    // fill (src/import/stage/staged-activities.ts) must file days in UTC, as the insert triggers would, and leave
+    // the zone to the job. Every row is at 10:00-10:30 in the file, a different day in the two zones.
+    await sql`update settings set time_zone = 'Pacific/Kiritimati', rollup_time_zone = 'UTC'`.execute(ctx.db);
+    const file = [HEADER, ...rows(seededRandom(7), 1, 21_000, 2_000)].join('\n');
+    expect((await importText(ctx.db, file, { createMissing: true })).created).toBe(21_000);
+    const zone = await sql<{ z: string }>`select rollup_time_zone as z from settings`.execute(ctx.db);
+    expect(zone.rows[0]!.z).toBe('UTC');
+    const imported = await rollupRows(ctx.db);
+    expect(imported.length).toBeGreaterThan(0);
+    expect(imported).toEqual(await rebuiltRollupRows(ctx.db));
+  });
 });
