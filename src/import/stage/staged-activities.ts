@@ -59,7 +59,8 @@ const ROLLUP_INSERT_TRIGGERS = ['activity_rollups_insert', 'activity_month_rollu
 /**
  * The plain insert of a first import, with the activity rollups filled once after it from the whole table
  * (fillActivityRollupsInZone, the demo's fill) instead of by the insert triggers aggregating the transition
- * table: about half the merge's time on a first import went to those triggers. Turning them off is
+ * table, which took about half the merge's wall time of a first import (the fill costs some of it back: a
+ * quarter of the merge's CPU saved on PostgreSQL, a fifth on PGlite, docs/performance.md). Turning them off is
  * ALTER TABLE ... DISABLE TRIGGER, the demo's way, whose ACCESS EXCLUSIVE lock on activities lasts until commit;
  * the caller holds that lock already (withIndexesDeferred) and the table was empty at the start of the import,
  * so no reader loses anything it could see. The fill locks the rollup tables exclusively too: they are empty as
