@@ -274,15 +274,23 @@ export async function runBacktest(db: Db, viewer: Viewer, o: BacktestOptions): P
   let done = plan.length - missing.length;
   let stages: OpenStage[] = [];
   if (missing.length > 0) {
-    const actuals = await actualWonByOwnerMany(db, periods, tz);
-    stages = await openStages(db);
-    for (let from = 0; from < missing.length; from += CHECKPOINT_BATCH) {
-      const batch = missing.slice(from, from + CHECKPOINT_BATCH);
-      const loaded = await loadForecastInputsMany(
+    const load = (batch: typeof missing) =>
+      loadForecastInputsMany(
         db,
         { now: o.now, timeZone: tz, lookbackDays: o.lookbackDays },
         batch.map((c) => ({ period: c.period, asOf: c.asOf })),
       );
+    // The actuals, the stages and the first batch's inputs are independent reads: run together, the database works
+    // on them at once instead of one after the other (the first request after a write waits for all of them).
+    const [actuals, openStageList, firstLoaded] = await Promise.all([
+      actualWonByOwnerMany(db, periods, tz),
+      openStages(db),
+      load(missing.slice(0, CHECKPOINT_BATCH)),
+    ]);
+    stages = openStageList;
+    for (let from = 0; from < missing.length; from += CHECKPOINT_BATCH) {
+      const batch = missing.slice(from, from + CHECKPOINT_BATCH);
+      const loaded = from === 0 ? firstLoaded : await load(batch);
       for (const [i, c] of batch.entries()) {
         const inputs = loaded[i] as ForecastInputs;
         const actual = actuals[c.periodIndex] as Map<string, number>;
