@@ -61,8 +61,7 @@ export async function createdDealsBeforeMany(
   // read once into arrays, with one string per day and per owner, since the garbage collector was the largest
   // cost of this loader.
   const dates = new Map<number, string>();
-  const dateOf = (ms: number) => {
-    const day = localDayNumber(ms, timeZone);
+  const dateOf = (day: number) => {
     let date = dates.get(day);
     if (date === undefined) {
       date = fromDayNumber(day);
@@ -76,6 +75,8 @@ export async function createdDealsBeforeMany(
   const won = new Float64Array(n);
   const amount = new Float64Array(n);
   const ownerKeys: string[] = new Array<string>(n);
+  const createdDays = new Float64Array(n);
+  const wonDays = new Float64Array(n);
   const createdDates: string[] = new Array<string>(n);
   const wonDates: (string | null)[] = new Array<string | null>(n);
   for (let i = 0; i < n; i++) {
@@ -89,8 +90,10 @@ export async function createdDealsBeforeMany(
       owners.set(r.owner_id, key);
     }
     ownerKeys[i] = key;
-    createdDates[i] = dateOf(created[i] as number);
-    wonDates[i] = r.won_ms === null ? null : dateOf(won[i] as number);
+    createdDays[i] = localDayNumber(created[i] as number, timeZone);
+    createdDates[i] = dateOf(createdDays[i] as number);
+    if (r.won_ms !== null) wonDays[i] = localDayNumber(won[i] as number, timeZone);
+    wonDates[i] = r.won_ms === null ? null : dateOf(wonDays[i] as number);
   }
   const firstDate = first.rows[0]?.first ?? null;
   // A deal is in most windows, with its win known (won before the window's end) or not: each of the two objects is
@@ -107,6 +110,8 @@ export async function createdDealsBeforeMany(
         createdDate: createdDates[i] as string,
         wonDate,
         amount: amount[i] as number,
+        createdDay: createdDays[i] as number,
+        wonDay: wonDate === null ? null : (wonDays[i] as number),
       };
       cache[i] = deal;
     }
