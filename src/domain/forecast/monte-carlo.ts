@@ -133,7 +133,9 @@ export function monteCarloForecast(
   const amount = Float64Array.from(dated, (d) => d.amount);
   const expectedDay = Float64Array.from(expected);
   const outcomes: number[] = new Array(options.iterations);
-  const block = new DrawBlock(options.random);
+  // Room for several runs' draws per block, so most runs take the unchecked loop below (the generator is this
+  // call's own: how far ahead the block reads changes no draw).
+  const block = new DrawBlock(options.random, Math.max(4096, 16 * n));
   const buffer = block.buffer;
   const size = buffer.length;
   const fresh = options.newPipeline;
@@ -150,6 +152,18 @@ export function monteCarloForecast(
       pos = block.pos;
       total += added;
       freshSum += added;
+    }
+    // A run reads at most two draws per deal: when the block holds that many, the loop needs no refill checks.
+    if (size - pos >= 2 * n) {
+      for (let k = 0; k < n; k++) {
+        if ((buffer[pos++] as number) >= (probability[k] as number)) continue;
+        const slip = slipDraws ? slipFor(sampler, buffer[pos++] as number) : 0;
+        const close = Math.max(0, (expectedDay[k] as number) + slip);
+        if (close >= startDay && close < endDay) total += amount[k] as number;
+      }
+      outcomes[i] = total;
+      sum += total;
+      continue;
     }
     for (let k = 0; k < n; k++) {
       if (pos === size) {
