@@ -3,7 +3,7 @@ import type { SlipHistogram } from '../../../domain/forecast/monte-carlo.ts';
 import type { Db } from '../../db.ts';
 import { executeWithWorkMem } from '../../sql/work-mem.ts';
 import { HISTORY_DAYS } from './cycle-stats.ts';
-import { FORECAST_AGGREGATE_WORK_MEM_MB, windowSegmentsCtes } from './window-segments.ts';
+import { FORECAST_AGGREGATE_WORK_MEM_MB, windowSegmentsCtes, windowStarts } from './window-segments.ts';
 
 /**
  * How far won deals closed from the close date first recorded for them (local days; positive = later), as a
@@ -27,7 +27,7 @@ export async function slipHistogramBeforeMany(
 ): Promise<SlipHistogram[]> {
   const out = ats.map(() => ({ days: [] as number[], counts: [] as number[] }));
   if (ats.length === 0) return out;
-  const from = ats.map((at) => new Date(at.getTime() - HISTORY_DAYS * 86_400_000));
+  const from = windowStarts(ats, HISTORY_DAYS);
   const r = await executeWithWorkMem(
     db,
     FORECAST_AGGREGATE_WORK_MEM_MB,

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { CycleStats } from '../../../domain/forecast/cycle-age.ts';
 import type { Db } from '../../db.ts';
+import { windowStarts } from './window-segments.ts';
 
 /** Days of won-deal history the cycle and slippage statistics look back over. */
 export const HISTORY_DAYS = 730;
@@ -8,7 +9,7 @@ export const HISTORY_DAYS = 730;
 /** The HISTORY_DAYS window before each instant, as parallel ISO arrays for unnest. */
 export function historyWindows(ats: readonly Date[]) {
   return {
-    from: sql.val(ats.map((at) => new Date(at.getTime() - HISTORY_DAYS * 86_400_000).toISOString())),
+    from: sql.val(windowStarts(ats, HISTORY_DAYS).map((d) => d.toISOString())),
     to: sql.val(ats.map((at) => at.toISOString())),
   };
 }

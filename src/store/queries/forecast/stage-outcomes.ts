@@ -4,7 +4,7 @@ import type { StageDurationBucket, StayKind } from '../../../domain/forecast/sta
 import { ownerKey } from '../../../domain/forecast/scope.ts';
 import type { Db } from '../../db.ts';
 import { executeWithWorkMem } from '../../sql/work-mem.ts';
-import { FORECAST_AGGREGATE_WORK_MEM_MB, windowSegmentsCtes } from './window-segments.ts';
+import { FORECAST_AGGREGATE_WORK_MEM_MB, windowSegmentsCtes, windowStarts } from './window-segments.ts';
 
 /** Days of closed deals the learned stage probabilities look back over. */
 export const STAGE_OUTCOME_DAYS = 365;
@@ -31,7 +31,7 @@ export async function stageOutcomesBefore(db: Db, at: Date): Promise<StageOutcom
 export async function stageOutcomesBeforeMany(db: Db, ats: readonly Date[]): Promise<StageOutcome[][]> {
   const out: StageOutcome[][] = ats.map(() => []);
   if (ats.length === 0) return out;
-  const from = ats.map((at) => new Date(at.getTime() - STAGE_OUTCOME_DAYS * 86_400_000));
+  const from = windowStarts(ats, STAGE_OUTCOME_DAYS);
   const r = await executeWithWorkMem(
     db,
     FORECAST_AGGREGATE_WORK_MEM_MB,
@@ -95,7 +95,7 @@ export async function stageDurationsBeforeMany(
 ): Promise<StageDurationBucket[][]> {
   const out: StageDurationBucket[][] = ats.map(() => []);
   if (ats.length === 0) return out;
-  const from = ats.map((at) => new Date(at.getTime() - STAGE_OUTCOME_DAYS * 86_400_000).toISOString());
+  const from = windowStarts(ats, STAGE_OUTCOME_DAYS).map((d) => d.toISOString());
   const r = await executeWithWorkMem(
     db,
     FORECAST_AGGREGATE_WORK_MEM_MB,

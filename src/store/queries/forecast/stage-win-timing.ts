@@ -3,7 +3,7 @@ import type { GapBucket, StageWinTiming } from '../../../domain/forecast/stage-t
 import type { Db } from '../../db.ts';
 import { STAGE_OUTCOME_DAYS } from './stage-outcomes.ts';
 import { executeWithWorkMem } from '../../sql/work-mem.ts';
-import { FORECAST_AGGREGATE_WORK_MEM_MB, windowSegmentsCtes } from './window-segments.ts';
+import { FORECAST_AGGREGATE_WORK_MEM_MB, windowSegmentsCtes, windowStarts } from './window-segments.ts';
 
 /** Gaps of this many days or more are left out of the histograms: no period is that long, so they add 0. */
 const MAX_GAP_DAYS = 400;
@@ -26,7 +26,7 @@ const MAX_GAP_DAYS = 400;
 export async function stageWinTimingMany(db: Db, ats: readonly Date[]): Promise<StageWinTiming[][]> {
   const out: StageWinTiming[][] = ats.map(() => []);
   if (ats.length === 0) return out;
-  const from = ats.map((at) => new Date(at.getTime() - STAGE_OUTCOME_DAYS * 86_400_000));
+  const from = windowStarts(ats, STAGE_OUTCOME_DAYS);
   const r = await executeWithWorkMem(
     db,
     FORECAST_AGGREGATE_WORK_MEM_MB,

@@ -23,5 +23,10 @@ export function windowSegmentsCtes(from: readonly Date[], at: readonly Date[]): 
     )`;
 }
 
+/** The start of the `days`-long window that ends at each instant (a checkpoint's look-back). */
+export function windowStarts(ats: readonly Date[], days: number): Date[] {
+  return ats.map((at) => new Date(at.getTime() - days * 86_400_000));
+}
+
 /** work_mem for the segment aggregates (see executeWithWorkMem): their hash tables take about 30 MB at 200 reps. */
 export const FORECAST_AGGREGATE_WORK_MEM_MB = 64;
