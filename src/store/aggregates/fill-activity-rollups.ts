@@ -1,6 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import { withIndexesDeferred } from '../bulk/rebuild-after-load.ts';
 import type { Database } from '../schema.ts';
+import { executeWithWorkMem } from '../sql/work-mem.ts';
 
 /** The activity rollups of migrations 0010 and 0014. */
 const ROLLUP_TABLES = [
@@ -46,12 +47,6 @@ export async function fillActivityRollupsInZone(tx: Transaction<Database>): Prom
     // 64 MB for this statement only: on PGlite the memory is this process's, and its WebAssembly heap never
     // shrinks (measured at 100 reps: the fill 11.1 s -> 7.5 s of CPU, the heap 272 -> 326 MB; the peak RSS, which
     // comes during the COPY, 1.26-1.37 GB with or without).
-    const old = await sql<{ v: string }>`select current_setting('work_mem') as v`.execute(tx);
-    await sql`select set_config('work_mem',
-      (greatest(pg_size_bytes(current_setting('work_mem')), 64 * 1024 * 1024) / 1024)::text || 'kB', true)`.execute(
-      tx,
-    );
-    await sql`select activity_rollups_fill()`.execute(tx);
-    await sql`select set_config('work_mem', ${old.rows[0]?.v ?? '4MB'}, true)`.execute(tx);
+    await executeWithWorkMem(tx, 64, sql`select activity_rollups_fill()`);
   });
 }
