@@ -66,6 +66,11 @@ export interface AccountsTable {
   external_id: string | null;
   name: string;
   industry: string | null;
+  /** Employees. */
+  company_size: number | null;
+  /** ISO 3166-1 alpha-2, upper case. */
+  country: string | null;
+  region: string | null;
   owner_id: number | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
@@ -129,6 +134,16 @@ export interface LeadsTable {
   response_business_minutes: number | null;
   /** When the lead must have been contacted (leadSlaDeadline), filled by refreshDerived. */
   sla_deadline_at: Timestamp | null;
+  /** Fit attributes (0020); the account's fill gaps where the lead has none. */
+  account_id: number | null;
+  industry: string | null;
+  /** Employees. */
+  company_size: number | null;
+  /** ISO 3166-1 alpha-2, upper case. */
+  country: string | null;
+  region: string | null;
+  persona: string | null;
+  data_quality: 'ok' | 'inaccurate' | null;
   updated_at: UpdatedAt;
 }
 

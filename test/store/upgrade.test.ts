@@ -20,6 +20,26 @@ const FIXTURE_MIGRATION = '0009-leaderboard-metrics';
  */
 const NULL_AFTER_UPGRADE: Record<string, string> = {
   'settings.planned_growth_pct': 'null means no planned growth: the run-rate keeps the trailing trend (0012)',
+  'accounts.company_size':
+    'a fit attribute, unknown for rows written before 0020 (null means not known; imports set it)',
+  'accounts.country':
+    'a fit attribute, unknown for rows written before 0020 (null means not known; imports set it)',
+  'accounts.region':
+    'a fit attribute, unknown for rows written before 0020 (null means not known; imports set it)',
+  'leads.account_id':
+    'a fit attribute, unknown for rows written before 0020 (null means not known; imports set it)',
+  'leads.industry':
+    'a fit attribute, unknown for rows written before 0020 (null means not known; imports set it)',
+  'leads.company_size':
+    'a fit attribute, unknown for rows written before 0020 (null means not known; imports set it)',
+  'leads.country':
+    'a fit attribute, unknown for rows written before 0020 (null means not known; imports set it)',
+  'leads.region':
+    'a fit attribute, unknown for rows written before 0020 (null means not known; imports set it)',
+  'leads.persona':
+    'a fit attribute, unknown for rows written before 0020 (null means not known; imports set it)',
+  'leads.data_quality':
+    'a fit attribute, unknown for rows written before 0020 (null means not known; imports set it)',
 };
 
 /**
