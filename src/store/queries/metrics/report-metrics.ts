@@ -1,10 +1,20 @@
+import type { Scope } from '../../../domain/access/scope.ts';
 import type { Viewer } from '../../../domain/access/viewer.ts';
 import { addDays } from '../../../domain/calendar/local-date.ts';
 import { previousPeriod, type Period } from '../../../domain/calendar/period.ts';
 import type { MetricFilters, MetricQuery, MetricRow, MetricValue } from '../../../domain/metrics/query.ts';
+import { resolveMetrics } from '../../../domain/metrics/resolve.ts';
 import type { Db } from '../../db.ts';
 import { getSettingsWithRollupZone } from '../../tables/settings.ts';
-import { runMetrics, type RunMetricsOptions } from './run-metrics.ts';
+import { nextClockChange } from './next-clock-change.ts';
+import { runMetricsInScope, type RunMetricsOptions } from './run-metrics.ts';
+import { resolveScope } from './scope.ts';
+import {
+  metricsDataVersion,
+  readStoredReport,
+  storedRequestKey,
+  writeStoredReport,
+} from './stored-results.ts';
 
 /** A report request: the period as a calendar Period (see resolveReportPeriod), and whether to compare. */
 export interface ReportRequest {
@@ -52,25 +62,98 @@ function queryFor(req: ReportRequest, p: Period): MetricQuery {
   };
 }
 
+/** Where a report is kept between requests (stored-results.ts), and the data version it was read at. */
+export interface ReportStore {
+  /** The primary store, where answers are kept (the report itself may be computed on a replica). */
+  store: Db;
+  /**
+   * metricsDataVersion(db) read BEFORE anything the report depends on, the settings handed in included: an answer
+   * is kept only when the version is still the same once it is computed. Null: nothing is read or kept.
+   */
+  version: string | null;
+}
+
+export interface ReportMetricsOptions extends RunMetricsOptions {
+  /** Serve the stored answer for this request and scope when there is one, and keep a computed one. */
+  stored?: ReportStore;
+}
+
+/** Reads the data version for `reportStore` (call it before reading the settings the report is given). */
+export async function openReportStore(db: Db, store: Db): Promise<ReportStore> {
+  return { store, version: await metricsDataVersion(db) };
+}
+
 /**
  * Runs the metrics for the period and, when asked, for the previous period of the same length, and pairs the
- * rows by group and bucket position (the n-th month of this quarter with the n-th month of the last).
+ * rows by group and bucket position (the n-th month of this quarter with the n-th month of the last). With
+ * `options.stored`, the answer kept for the same request, scope, data version and code is returned instead when
+ * it holds at `now` (identical to a computed one, byte for byte as JSON), and a computed answer is kept.
  */
 export async function reportMetrics(
   db: Db,
   viewer: Viewer,
   req: ReportRequest,
-  options: RunMetricsOptions = {},
+  options: ReportMetricsOptions = {},
 ): Promise<MetricReport> {
+  const { stored, ...rest } = options;
   // One read of the settings for the request, handed to both periods' runs.
-  const read = options.settings ?? (await getSettingsWithRollupZone(db));
+  const read = rest.settings ?? (await getSettingsWithRollupZone(db));
   const settings = read.settings;
-  const runOptions = { ...options, settings: read };
-  const prevPeriod = req.comparePrevious ? previousPeriod(req.period, settings.fiscalYearStartMonth) : null;
+  // One instant for both periods, and the one a stored answer is checked against.
+  const now = rest.now ?? new Date();
+  const runOptions = { ...rest, settings: read, now };
+  // The viewer's access and the filters, resolved once for both periods (what runMetrics does per call).
+  const scope = await resolveScope(db, viewer, req.groupBy, req.filters);
+  const version = stored && (rest.strategy ?? 'auto') === 'auto' ? stored.version : null;
+  const key =
+    stored && version !== null
+      ? storedRequestKey({
+          metricIds: req.metricIds,
+          period: req.period,
+          groupBy: req.groupBy,
+          grain: req.grain ?? null,
+          comparePrevious: req.comparePrevious ?? false,
+          forecastMethod: req.filters?.forecastMethod ?? null,
+          forecastCheckpoint: req.filters?.forecastCheckpoint ?? null,
+          scope,
+        })
+      : null;
+  if (stored && version !== null && key !== null) {
+    const kept = await readStoredReport(stored.store, version, key, now);
+    if (kept) return kept as MetricReport;
+  }
+  const report = await computeReport(db, scope, req, settings, runOptions);
+  if (stored && version !== null && key !== null) {
+    const periods = report.previousPeriod ? [req.period, previousPeriodOf(req, settings)] : [req.period];
+    const validUntil = await nextClockChange(db, resolveMetrics(req.metricIds), periods, {
+      timeZone: settings.timeZone,
+      fiscalYearStartMonth: settings.fiscalYearStartMonth,
+      now,
+      grain: req.grain ?? null,
+    });
+    // Kept only when no write landed while it was computed (the version is the same before and after).
+    if ((await metricsDataVersion(db)) === version)
+      await writeStoredReport(stored.store, version, key, now, validUntil, report);
+  }
+  return report;
+}
+
+function previousPeriodOf(req: ReportRequest, settings: { fiscalYearStartMonth: number }): Period {
+  return previousPeriod(req.period, settings.fiscalYearStartMonth);
+}
+
+async function computeReport(
+  db: Db,
+  scope: Scope,
+  req: ReportRequest,
+  settings: { fiscalYearStartMonth: number; currency: string },
+  runOptions: RunMetricsOptions,
+): Promise<MetricReport> {
+  const prevPeriod = req.comparePrevious ? previousPeriodOf(req, settings) : null;
   // The two periods are independent: on PostgreSQL their queries share the pool instead of waiting in turn.
   const [rows, previous] = await Promise.all([
-    runMetrics(db, viewer, queryFor(req, req.period), runOptions),
-    prevPeriod ? runMetrics(db, viewer, queryFor(req, prevPeriod), runOptions) : Promise.resolve([]),
+    runMetricsInScope(db, scope, queryFor(req, req.period), runOptions),
+    prevPeriod ? runMetricsInScope(db, scope, queryFor(req, prevPeriod), runOptions) : Promise.resolve([]),
   ]);
 
   const prevIndex = new Map<string, MetricRow>();
