@@ -9,6 +9,7 @@ import {
   type ReportRequest,
 } from '../../src/store/queries/metrics/report-metrics.ts';
 import { metricsDataVersion } from '../../src/store/queries/metrics/stored-results.ts';
+import { MetricReportSchema } from '../../src/server/routes/metrics/metrics-schemas.ts';
 import { signIn, testApp, type AuthHeaders } from '../support/app.ts';
 import { describeStores, truncateAll } from '../support/stores.ts';
 import { seedUser } from '../support/users.ts';
@@ -78,6 +79,8 @@ describeStores('stored metrics answers', (ctx) => {
     expect(await storedRows(ctx.db)).toBe(1);
     const served = await get(asAdmin);
     expect(served).toBe(computed);
+    // The text sent as it is parses to what the documented response schema accepts, nothing dropped or coerced.
+    expect(MetricReportSchema.parse(JSON.parse(served))).toEqual(JSON.parse(served));
     // It was served from the row: a row changed behind the engine's back (no data write) is what comes back.
     await sql`update metrics_results set report = ${JSON.stringify({ ...JSON.parse(computed), currency: 'XXX' })}::json`.execute(
       ctx.db,

@@ -74,23 +74,27 @@ export function storedRequestKey(r: StoredRequest): string {
   return createHash('sha256').update(canonical).digest('hex');
 }
 
-/** The stored report (its JSON value) for `key` at `version` that holds at instant `now`, or null. */
-export async function readStoredReport(db: Db, version: string, key: string, now: Date): Promise<unknown> {
+/** The stored report's JSON text for `key` at `version` that holds at instant `now`, or null. */
+export async function readStoredReport(
+  db: Db,
+  version: string,
+  key: string,
+  now: Date,
+): Promise<string | null> {
   const at = now.toISOString();
-  const r = await sql<{ report: unknown }>`
-    select report from metrics_results
+  // As text: the bytes stored, sent on without parsing.
+  const r = await sql<{ report: string }>`
+    select report::text as report from metrics_results
     where data_version = ${version}::bigint and request_key = ${key} and as_of <= ${at}::timestamptz
       and (valid_until is null or valid_until > ${at}::timestamptz)`.execute(db);
-  const report = r.rows[0]?.report;
-  if (report === undefined) return null;
-  // The json column comes back parsed from PostgreSQL; keep a string parser-independent.
-  return typeof report === 'string' ? (JSON.parse(report) as unknown) : report;
+  return r.rows[0]?.report ?? null;
 }
 
 /**
- * Stores a report computed at `version` for the instant `asOf`, served until `validUntil` (null: until a write).
- * A concurrent writer of the same row wins, its report being the same. Rows of other versions, old rows and the
- * oldest beyond MAX_ROWS are removed. A report JSON cannot hold exactly (a non-finite number) is not stored.
+ * Stores a report's JSON text computed at `version` for the instant `asOf`, served until `validUntil` (null: until
+ * a write). A concurrent writer of the same row wins, its report being the same. Rows of other versions, old rows
+ * and the oldest beyond MAX_ROWS are removed. A text over MAX_BYTES is not stored. (A non-finite number is null
+ * in the text either way: the computed answer is sent as the same text.)
  */
 export async function writeStoredReport(
   db: Db,
@@ -98,14 +102,9 @@ export async function writeStoredReport(
   key: string,
   asOf: Date,
   validUntil: Date | null,
-  report: unknown,
+  json: string,
 ): Promise<void> {
-  let exact = true;
-  const json = JSON.stringify(report, (_k, v: unknown) => {
-    if (typeof v === 'number' && !Number.isFinite(v)) exact = false;
-    return v;
-  });
-  if (exact && json.length <= MAX_BYTES) {
+  if (json.length <= MAX_BYTES) {
     await sql`
       insert into metrics_results (data_version, request_key, as_of, valid_until, report)
       values (${version}::bigint, ${key}, ${asOf.toISOString()}::timestamptz,
