@@ -3,7 +3,8 @@
  * the stored answer (src/store/queries/metrics/stored-results.ts): one request just after a write (the cold
  * figure: the engine computes and keeps it), one repeated (served from the store), 50 connections asking the same
  * question, and a mix where 50 connections, each its own viewer (admin, managers, reps), cycle through different
- * quarters from an empty store (the first request of each viewer and quarter computes). Server CPU is read from
+ * quarters from an empty store (the first request of each viewer and quarter computes), accepting gzip as a
+ * browser does. Server CPU is read from
  * /proc for each phase, so the figures say how much of the 2 cores the answers cost.
  */
 import { readFileSync } from 'node:fs';
@@ -25,6 +26,9 @@ export const MIX_QUARTERS = [
   { from: '2025-01-01', to: '2025-03-31' },
   { from: '2024-10-01', to: '2024-12-31' },
 ] as const;
+
+/** What a browser sends (the mix is the web app's viewers). */
+const GZIP = { 'accept-encoding': 'gzip, deflate, br' };
 
 /** Sign-ins of the mix: the admin, the demo's managers and reps (demo emails, one password). */
 export function mixLogins(n: number): { email: string; password: string }[] {
@@ -57,8 +61,9 @@ export interface DashboardApiResult {
   /** The same request again: the kept answer. */
   stored_ms: Timing;
   stored_server_cpu_ms: number;
-  /** 50 connections, the same request, the answer kept. */
+  /** 50 connections, the same request, the answer kept, without and with Accept-Encoding: gzip (as a browser). */
   load_stored: LoadResult & { server_cpu_s: number; load_average: number[] };
+  load_stored_gzip: LoadResult & { server_cpu_s: number; load_average: number[] };
   /** 50 connections, each its own viewer, cycling through the quarters, from an empty store. */
   load_mix: LoadResult & {
     server_cpu_s: number;
@@ -126,6 +131,18 @@ export async function benchDashboardApi(
     load_average: loadavg(),
   };
   o.log(`load, same request, stored: ${JSON.stringify(storedLoad)}`);
+  c0 = serverCpu(servers);
+  const loadGzip = await runLoad(sessions, [path], {
+    connections: o.connections,
+    seconds: o.seconds,
+    headers: GZIP,
+  });
+  const gzipLoad = {
+    ...loadGzip,
+    server_cpu_s: measure.round(serverCpu(servers) - c0),
+    load_average: loadavg(),
+  };
+  o.log(`load, same request, stored, gzip accepted: ${JSON.stringify(gzipLoad)}`);
 
   // The mix: each connection its own viewer and its own order of quarters, from nothing kept.
   const logins = mixLogins(o.connections);
@@ -138,6 +155,7 @@ export async function benchDashboardApi(
         cookie: await signIn(server.origin, login),
         paths: quarters.map((q) => dashboardApiUrl(q.from, q.to)),
         connections: 1,
+        headers: GZIP,
       };
     }),
   );
@@ -160,6 +178,7 @@ export async function benchDashboardApi(
     stored_ms: stored,
     stored_server_cpu_ms: storedCpu,
     load_stored: storedLoad,
+    load_stored_gzip: gzipLoad,
     load_mix: mixLoad,
   };
 }

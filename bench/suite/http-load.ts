@@ -100,6 +100,8 @@ export interface LoadClient {
   cookie: string;
   paths: string[];
   connections: number;
+  /** Sent besides the cookie (e.g. the Accept-Encoding a browser sends). */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -110,13 +112,13 @@ export interface LoadClient {
 export async function runLoad(
   servers: { origin: string; cookie: string }[],
   paths: string[],
-  o: { connections: number; seconds: number },
+  o: { connections: number; seconds: number; headers?: Record<string, string> },
 ): Promise<LoadResult> {
   const per = servers.map(
     (_, i) => Math.floor(o.connections / servers.length) + (i < o.connections % servers.length ? 1 : 0),
   );
   const r = await runClients(
-    servers.map((s, i) => ({ ...s, paths, connections: per[i]! })),
+    servers.map((s, i) => ({ ...s, paths, connections: per[i]!, headers: o.headers })),
     o.seconds,
   );
   return { ...r, servers: servers.length };
@@ -139,7 +141,7 @@ export async function runClients(clients: LoadClient[], seconds: number): Promis
               url: c.origin,
               connections: c.connections,
               duration: seconds,
-              headers: { cookie: c.cookie },
+              headers: { ...c.headers, cookie: c.cookie },
               requests: c.paths.map((path) => ({ method: 'GET', path })),
               timeout: Math.max(30, seconds),
             },

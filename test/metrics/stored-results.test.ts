@@ -1,3 +1,4 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_VIEWER } from '../../src/domain/access/viewer.ts';
@@ -82,9 +83,8 @@ describeStores('stored metrics answers', (ctx) => {
     // The text sent as it is parses to what the documented response schema accepts, nothing dropped or coerced.
     expect(MetricReportSchema.parse(JSON.parse(served))).toEqual(JSON.parse(served));
     // It was served from the row: a row changed behind the engine's back (no data write) is what comes back.
-    await sql`update metrics_results set report = ${JSON.stringify({ ...JSON.parse(computed), currency: 'XXX' })}::json`.execute(
-      ctx.db,
-    );
+    const changed = gzipSync(JSON.stringify({ ...JSON.parse(computed), currency: 'XXX' }));
+    await sql`update metrics_results set report_gzip = ${changed}`.execute(ctx.db);
     expect(JSON.parse(await get(asAdmin)).currency).toBe('XXX');
     await sql`delete from metrics_results`.execute(ctx.db);
     // And the engine without any store gives the same bytes.
@@ -103,6 +103,33 @@ describeStores('stored metrics answers', (ctx) => {
       comparePrevious: true,
     });
     expect(JSON.parse(JSON.stringify(direct))).toEqual(JSON.parse(computed));
+  });
+
+  it('sends the kept gzip to a client that accepts it: the same bytes unzipped', async () => {
+    await sql`delete from metrics_results`.execute(ctx.db);
+    const gzipped = async () => {
+      const res = await app.inject({
+        method: 'GET',
+        url: URL_ALL,
+        headers: { ...asAdmin, 'accept-encoding': 'gzip, deflate, br' },
+      });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-encoding']).toBe('gzip');
+      expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+      return gunzipSync(res.rawPayload).toString('utf8');
+    };
+    const computed = await gzipped();
+    const served = await gzipped();
+    expect(served).toBe(computed);
+    expect(await get(asAdmin)).toBe(computed);
+    // q=0 refuses it.
+    const refused = await app.inject({
+      method: 'GET',
+      url: URL_ALL,
+      headers: { ...asAdmin, 'accept-encoding': 'gzip;q=0' },
+    });
+    expect(refused.headers['content-encoding']).toBeUndefined();
+    expect(refused.body).toBe(computed);
   });
 
   it('every metric of the registry: the kept report is the computed one as JSON, by month too', async () => {

@@ -5,7 +5,7 @@ import { resolveReportPeriod } from '../../../domain/metrics/report-period.ts';
 import { openReportStore, reportMetricsJson } from '../../../store/queries/metrics/report-metrics.ts';
 import { getSettingsWithRollupZone } from '../../../store/tables/settings.ts';
 import type { RouteModule } from '../../app-types.ts';
-import { sendJsonText } from '../../send-json-text.ts';
+import { sendJson } from '../../send-json.ts';
 import { MetricReportSchema, MetricsQuerySchema, splitList } from './metrics-schemas.ts';
 
 /**
@@ -34,7 +34,7 @@ const getMetrics: RouteModule = (app, { reportDb: db, db: primary }) => {
       const period = resolveReportPeriod(q, read.settings.fiscalYearStartMonth);
       const ids = splitList(q.ids);
       const toIds = (s: string | undefined) => splitList(s).map(Number);
-      const text = await reportMetricsJson(
+      const json = await reportMetricsJson(
         db,
         request.viewer,
         {
@@ -55,9 +55,9 @@ const getMetrics: RouteModule = (app, { reportDb: db, db: primary }) => {
         },
         { settings: read, stored },
       );
-      // The report's JSON text as the engine wrote it (MetricReportSchema documents it; the route test checks it
-      // parses to the same value): a stored answer goes out without being parsed and serialized again.
-      return sendJsonText(reply, text);
+      // The report's JSON as the engine wrote it (MetricReportSchema documents it; test/metrics/stored-results.test.ts
+      // checks it parses to the same value): a stored answer goes out, gzipped, without being parsed and serialized.
+      return sendJson(request, reply, json);
     },
   );
 };

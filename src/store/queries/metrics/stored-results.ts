@@ -26,8 +26,8 @@ export const METRICS_CODE_FINGERPRINT = codeFingerprint(import.meta.url, [
 const MAX_ROWS = 500;
 /** ...none older than this... */
 const KEEP_HOURS = 24;
-/** ...and none larger than this (a report of thousands of groups by day is cheaper to compute than to keep). */
-const MAX_BYTES = 4 * 1024 * 1024;
+/** ...and none larger than this, gzipped (a report of thousands of groups by day is cheaper to compute than to keep). */
+const MAX_BYTES = 1024 * 1024;
 
 /**
  * The data version a snapshot of `db` sees; it changes with every write a metric could read. Null when the version
@@ -74,27 +74,28 @@ export function storedRequestKey(r: StoredRequest): string {
   return createHash('sha256').update(canonical).digest('hex');
 }
 
-/** The stored report's JSON text for `key` at `version` that holds at instant `now`, or null. */
+/** The stored report (its JSON text, gzipped) for `key` at `version` that holds at instant `now`, or null. */
 export async function readStoredReport(
   db: Db,
   version: string,
   key: string,
   now: Date,
-): Promise<string | null> {
+): Promise<Buffer | null> {
   const at = now.toISOString();
-  // As text: the bytes stored, sent on without parsing.
-  const r = await sql<{ report: string }>`
-    select report::text as report from metrics_results
+  const r = await sql<{ report: Uint8Array }>`
+    select report_gzip as report from metrics_results
     where data_version = ${version}::bigint and request_key = ${key} and as_of <= ${at}::timestamptz
       and (valid_until is null or valid_until > ${at}::timestamptz)`.execute(db);
-  return r.rows[0]?.report ?? null;
+  const report = r.rows[0]?.report;
+  if (report === undefined) return null;
+  // PGlite returns a Uint8Array, node-postgres a Buffer: the same bytes either way, not copied.
+  return Buffer.isBuffer(report) ? report : Buffer.from(report.buffer, report.byteOffset, report.byteLength);
 }
 
 /**
- * Stores a report's JSON text computed at `version` for the instant `asOf`, served until `validUntil` (null: until
- * a write). A concurrent writer of the same row wins, its report being the same. Rows of other versions, old rows
- * and the oldest beyond MAX_ROWS are removed. A text over MAX_BYTES is not stored. (A non-finite number is null
- * in the text either way: the computed answer is sent as the same text.)
+ * Stores a report (its JSON text, gzipped) computed at `version` for the instant `asOf`, served until `validUntil`
+ * (null: until a write). A concurrent writer of the same row wins, its report being the same. Rows of other
+ * versions, old rows and the oldest beyond MAX_ROWS are removed. A report over MAX_BYTES is not stored.
  */
 export async function writeStoredReport(
   db: Db,
@@ -102,13 +103,13 @@ export async function writeStoredReport(
   key: string,
   asOf: Date,
   validUntil: Date | null,
-  json: string,
+  gzip: Buffer,
 ): Promise<void> {
-  if (json.length <= MAX_BYTES) {
+  if (gzip.length <= MAX_BYTES) {
     await sql`
-      insert into metrics_results (data_version, request_key, as_of, valid_until, report)
+      insert into metrics_results (data_version, request_key, as_of, valid_until, report_gzip)
       values (${version}::bigint, ${key}, ${asOf.toISOString()}::timestamptz,
-        ${validUntil ? validUntil.toISOString() : null}::timestamptz, ${json}::json)
+        ${validUntil ? validUntil.toISOString() : null}::timestamptz, ${gzip})
       on conflict do nothing`.execute(db);
   }
   await sql`
