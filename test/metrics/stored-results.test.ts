@@ -5,7 +5,7 @@ import { SYSTEM_VIEWER } from '../../src/domain/access/viewer.ts';
 import { metricIds } from '../../src/domain/metrics/registry.ts';
 import { resolveReportPeriod } from '../../src/domain/metrics/report-period.ts';
 import {
-  openReportStore,
+  openStoredReports,
   reportMetrics,
   type ReportRequest,
 } from '../../src/store/queries/metrics/report-metrics.ts';
@@ -142,7 +142,7 @@ describeStores('stored metrics answers', (ctx) => {
         grain,
         comparePrevious: true,
       };
-      const stored = await openReportStore(ctx.db, ctx.db);
+      const stored = await openStoredReports(ctx.db, ctx.db);
       const first = await reportMetrics(ctx.db, SYSTEM_VIEWER, req, { now: NOW, stored });
       expect(await storedRows(ctx.db)).toBe(1);
       const second = await reportMetrics(ctx.db, SYSTEM_VIEWER, req, { now: NOW, stored });
@@ -240,7 +240,7 @@ describeStores('stored metrics answers', (ctx) => {
       comparePrevious: false,
     };
     const at = async (now: Date) =>
-      reportMetrics(ctx.db, SYSTEM_VIEWER, req, { now, stored: await openReportStore(ctx.db, ctx.db) });
+      reportMetrics(ctx.db, SYSTEM_VIEWER, req, { now, stored: await openStoredReports(ctx.db, ctx.db) });
     const before = await at(NOW);
     const valid = await sql<{
       until: Date | string;

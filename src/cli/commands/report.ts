@@ -108,14 +108,14 @@ export function register(program: Command, ctx: CliContext): void {
       const metricIds = opts.metrics ? list(opts.metrics) : [...DEFAULT_REPORT_METRICS];
       const defs = resolveMetrics(metricIds);
       const { openConfiguredStore } = await import('../store-from-config.ts');
-      const { openReportStore, reportMetrics } =
+      const { openStoredReports, reportMetrics } =
         await import('../../store/queries/metrics/report-metrics.ts');
       const { getSettings } = await import('../../store/tables/settings.ts');
       const { reportCsv, reportTable } = await import('../report-output.ts');
       const db = await openConfiguredStore(ctx.config());
       try {
         // The data version before the settings: the answer the API keeps for the same request is served or kept.
-        const stored = await openReportStore(db, db);
+        const stored = await openStoredReports(db, db);
         const settings = await getSettings(db);
         const period = resolveReportPeriod(opts, settings.fiscalYearStartMonth);
         const report = await reportMetrics(

@@ -2,7 +2,7 @@ import type { Grain } from '../../../domain/calendar/period.ts';
 import type { OpportunityTypeFilter } from '../../../domain/metrics/query.ts';
 import { DEFAULT_REPORT_METRICS } from '../../../domain/metrics/registry.ts';
 import { resolveReportPeriod } from '../../../domain/metrics/report-period.ts';
-import { openReportStore, reportMetricsJson } from '../../../store/queries/metrics/report-metrics.ts';
+import { openStoredReports, reportMetricsJson } from '../../../store/queries/metrics/report-metrics.ts';
 import { getSettingsWithRollupZone } from '../../../store/tables/settings.ts';
 import type { RouteModule } from '../../app-types.ts';
 import { sendJson } from '../../send-json.ts';
@@ -28,7 +28,7 @@ const getMetrics: RouteModule = (app, { reportDb: db, db: primary }) => {
     async (request, reply) => {
       const q = request.query;
       // The data version first: the answer is kept only if nothing read after it (settings included) changed.
-      const stored = await openReportStore(db, primary);
+      const stored = await openStoredReports(db, primary);
       // Read once here and handed down: the engine would otherwise read the row again per period.
       const read = await getSettingsWithRollupZone(db);
       const period = resolveReportPeriod(q, read.settings.fiscalYearStartMonth);

@@ -64,7 +64,7 @@ function queryFor(req: ReportRequest, p: Period): MetricQuery {
 }
 
 /** Where a report is kept between requests (stored-results.ts), and the data version it was read at. */
-export interface ReportStore {
+export interface StoredReports {
   /** The primary store, where answers are kept (the report itself may be computed on a replica). */
   store: Db;
   /**
@@ -76,11 +76,14 @@ export interface ReportStore {
 
 export interface ReportMetricsOptions extends RunMetricsOptions {
   /** Serve the stored answer for this request and scope when there is one, and keep a computed one. */
-  stored?: ReportStore;
+  stored?: StoredReports;
 }
 
-/** Reads the data version for `reportStore` (call it before reading the settings the report is given). */
-export async function openReportStore(db: Db, store: Db): Promise<ReportStore> {
+/**
+ * The stored reports in `store` at the data version `db` sees now (call it before reading the settings a report
+ * is given).
+ */
+export async function openStoredReports(db: Db, store: Db): Promise<StoredReports> {
   return { store, version: await metricsDataVersion(db) };
 }
 
