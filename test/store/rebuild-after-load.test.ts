@@ -117,24 +117,22 @@ describeStores('loading with indexes deferred', (ctx) => {
       .executeTakeFirstOrThrow();
     await ctx.db.deleteFrom('activities').execute();
     const before = await metricsDataVersion(ctx.db);
-    await ctx.db
-      .transaction()
-      .execute((tx) =>
-        loadWithIndexesDeferred(
-          tx,
-          'activities',
-          () =>
-            copyRows(tx, 'activities', COLUMNS, [
-              {
-                type: 'call',
-                direction: 'outbound',
-                user_id: user.id,
-                occurred_at: new Date('2026-02-02T09:00:00Z'),
-              },
-            ]),
-          { userTriggers: 'disable' },
-        ),
-      );
+    await ctx.db.transaction().execute((tx) =>
+      loadWithIndexesDeferred(
+        tx,
+        'activities',
+        () =>
+          copyRows(tx, 'activities', COLUMNS, [
+            {
+              type: 'call',
+              direction: 'outbound',
+              user_id: user.id,
+              occurred_at: new Date('2026-02-02T09:00:00Z'),
+            },
+          ]),
+        { userTriggers: 'disable' },
+      ),
+    );
     expect(await metricsDataVersion(ctx.db)).not.toBe(before);
     await ctx.db.deleteFrom('activities').execute();
   });
