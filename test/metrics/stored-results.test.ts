@@ -6,7 +6,9 @@ import { metricIds } from '../../src/domain/metrics/registry.ts';
 import { resolveReportPeriod } from '../../src/domain/metrics/report-period.ts';
 import {
   openStoredReports,
+  reportJsonText,
   reportMetrics,
+  reportMetricsJson,
   type ReportRequest,
 } from '../../src/store/queries/metrics/report-metrics.ts';
 import { metricsDataVersion } from '../../src/store/queries/metrics/stored-results.ts';
@@ -205,6 +207,39 @@ describeStores('stored metrics answers', (ctx) => {
     // A rep asking for a colleague by filter gets their own scope (the filter narrowed to nothing), not the kept one.
     const filtered = JSON.parse(await get(asAnn, `${URL_ALL}&rep=${bob}`)) as { rows: unknown[] };
     expect(filtered.rows).toEqual([]);
+  });
+
+  it('two identical requests at once compute it once, and get the same bytes', async () => {
+    let statements = 0;
+    const counted = ctx.db.withPlugin({
+      transformQuery: (args) => {
+        statements += 1;
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    });
+    const req: ReportRequest = {
+      metricIds: metricIds(),
+      period: resolveReportPeriod({ from: '2026-07-01', to: '2026-09-30' }, 1),
+      groupBy: 'rep',
+      comparePrevious: true,
+    };
+    const ask = async () =>
+      reportMetricsJson(counted, SYSTEM_VIEWER, req, {
+        now: NOW,
+        stored: await openStoredReports(counted, counted),
+      });
+    await sql`delete from metrics_results`.execute(ctx.db);
+    statements = 0;
+    const alone = reportJsonText(await ask());
+    const single = statements;
+    await sql`delete from metrics_results`.execute(ctx.db);
+    statements = 0;
+    const [a, b] = await Promise.all([ask(), ask()]);
+    // The second waits for the first's computation: a few statements of its own (version, settings, the lookup).
+    expect(statements).toBeLessThan(single + 6);
+    expect(reportJsonText(a)).toBe(alone);
+    expect(reportJsonText(b)).toBe(alone);
   });
 
   it('an answer computed while a write landed is not kept', async () => {

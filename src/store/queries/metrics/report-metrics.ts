@@ -1,6 +1,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Scope } from '../../../domain/access/scope.ts';
 import type { Viewer } from '../../../domain/access/viewer.ts';
+import type { WorkspaceSettings } from '../../../domain/settings.ts';
 import { addDays } from '../../../domain/calendar/local-date.ts';
 import { previousPeriod, type Period } from '../../../domain/calendar/period.ts';
 import type { MetricFilters, MetricQuery, MetricRow, MetricValue } from '../../../domain/metrics/query.ts';
@@ -152,6 +153,45 @@ export async function reportMetricsJson(
   });
   const kept = await readStoredReport(stored.store, version, key, now);
   if (kept !== null) return { text: null, gzip: kept };
+  // The same answer being computed in this process (the dashboard's requests just after a write) is waited for
+  // rather than computed again: it is of the same data version, started after this request's version read saw it.
+  const flights = inFlight.get(stored.store) ?? new Map<string, InFlight>();
+  inFlight.set(stored.store, flights);
+  const flightKey = `${version}:${key}`;
+  const running = flights.get(flightKey);
+  if (running && running.asOf <= now) {
+    const done = await running.done.catch(() => null);
+    if (done && (done.validUntil === null || now < done.validUntil)) return done.json;
+  }
+  const done = computeAndKeep(db, stored.store, scope, req, settings, runOptions, version, key, now);
+  if (!running) {
+    flights.set(flightKey, { asOf: now, done });
+    const leave = () => flights.delete(flightKey);
+    done.then(leave, leave);
+  }
+  return (await done).json;
+}
+
+/** A computation under way in this process: the instant it is for, and its answer with the end of its life. */
+interface InFlight {
+  asOf: Date;
+  done: Promise<{ json: ReportJson; validUntil: Date | null }>;
+}
+
+/** Per store: computations under way, by data version and request key (removed when they end: not a cache). */
+const inFlight = new WeakMap<Db, Map<string, InFlight>>();
+
+async function computeAndKeep(
+  db: Db,
+  store: Db,
+  scope: Scope,
+  req: ReportRequest,
+  settings: WorkspaceSettings,
+  runOptions: RunMetricsOptions,
+  version: string,
+  key: string,
+  now: Date,
+): Promise<{ json: ReportJson; validUntil: Date | null }> {
   const report = await computeReport(db, scope, req, settings, runOptions);
   const text = JSON.stringify(report);
   const gzip = gzipSync(text);
@@ -164,8 +204,8 @@ export async function reportMetricsJson(
   });
   // Kept only when no write landed while it was computed (the version is the same before and after).
   if ((await metricsDataVersion(db)) === version)
-    await writeStoredReport(stored.store, version, key, now, validUntil, gzip);
-  return { text, gzip };
+    await writeStoredReport(store, version, key, now, validUntil, gzip);
+  return { json: { text, gzip }, validUntil };
 }
 
 function previousPeriodOf(req: ReportRequest, settings: { fiscalYearStartMonth: number }): Period {
