@@ -27,6 +27,12 @@ export const MIX_QUARTERS = [
   { from: '2024-10-01', to: '2024-12-31' },
 ] as const;
 
+/**
+ * One write every 5 s: the workspace's 3.24M activities over 24 months are about 6,400 a working day, one every 5 s
+ * in a 9-hour day.
+ */
+const WRITE_EVERY_MS = 5_000;
+
 /** What a browser sends (the mix is the web app's viewers). */
 const GZIP = { 'accept-encoding': 'gzip, deflate, br' };
 
@@ -64,6 +70,11 @@ export interface DashboardApiResult {
   /** 50 connections, the same request, the answer kept, without and with Accept-Encoding: gzip (as a browser). */
   load_stored: LoadResult & { server_cpu_s: number; load_average: number[] };
   load_stored_gzip: LoadResult & { server_cpu_s: number; load_average: number[] };
+  /**
+   * The same with gzip, while a write the metrics read lands every WRITE_EVERY_MS (the workspace's activity rate in
+   * working hours): each moves the data version, and the next requests compute the answer again (once per server).
+   */
+  load_with_writes: LoadResult & { server_cpu_s: number; load_average: number[]; writes: number };
   /** 50 connections, each its own viewer, cycling through the quarters, from an empty store. */
   load_mix: LoadResult & {
     server_cpu_s: number;
@@ -144,6 +155,27 @@ export async function benchDashboardApi(
   };
   o.log(`load, same request, stored, gzip accepted: ${JSON.stringify(gzipLoad)}`);
 
+  c0 = serverCpu(servers);
+  let writes = 0;
+  const writer = setInterval(() => {
+    writes += 1;
+    write.execute(db).catch((e: unknown) => o.log(`write failed: ${String(e)}`));
+  }, WRITE_EVERY_MS);
+  const loadWrites = await runLoad(sessions, [path], {
+    connections: o.connections,
+    seconds: o.seconds,
+    headers: GZIP,
+  }).finally(() => clearInterval(writer));
+  const writesLoad = {
+    ...loadWrites,
+    server_cpu_s: measure.round(serverCpu(servers) - c0),
+    load_average: loadavg(),
+    writes,
+  };
+  o.log(
+    `load, same request, gzip accepted, a write every ${WRITE_EVERY_MS / 1000} s: ${JSON.stringify(writesLoad)}`,
+  );
+
   // The mix: each connection its own viewer and its own order of quarters, from nothing kept.
   const logins = mixLogins(o.connections);
   const clients = await Promise.all(
@@ -179,6 +211,7 @@ export async function benchDashboardApi(
     stored_server_cpu_ms: storedCpu,
     load_stored: storedLoad,
     load_stored_gzip: gzipLoad,
+    load_with_writes: writesLoad,
     load_mix: mixLoad,
   };
 }

@@ -80,6 +80,14 @@ export function renderTable(result: {
       'dashboard_api_gzip_2',
       'HTTP load, dashboard API (stored answer, gzip accepted), 50 connections, 2 servers',
     ],
+    [
+      'dashboard_api_writes_1',
+      'HTTP load, dashboard API (gzip accepted, a write every 5 s), 50 connections, 1 server',
+    ],
+    [
+      'dashboard_api_writes_2',
+      'HTTP load, dashboard API (gzip accepted, a write every 5 s), 50 connections, 2 servers',
+    ],
     ['dashboard_api_mix_1', 'HTTP load, dashboard API, 50 viewers x 8 quarters from nothing kept, 1 server'],
     ['dashboard_api_mix_2', 'HTTP load, dashboard API, 50 viewers x 8 quarters from nothing kept, 2 servers'],
   ] as const)

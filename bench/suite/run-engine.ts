@@ -195,6 +195,7 @@ try {
           });
           load[`dashboard_api_${servers}`] = api.load_stored;
           load[`dashboard_api_gzip_${servers}`] = api.load_stored_gzip;
+          load[`dashboard_api_writes_${servers}`] = api.load_with_writes;
           load[`dashboard_api_mix_${servers}`] = api.load_mix;
           if (servers === 1) {
             result.dashboard_api_after_write = api.cold_ms;
