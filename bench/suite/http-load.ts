@@ -94,6 +94,16 @@ function percentile(sorted: number[], p: number): number | null {
   return measure.round(sorted[Math.max(0, i)]!);
 }
 
+/** One autocannon instance: its server, session and paths, cycled by its connections in order. */
+export interface LoadClient {
+  origin: string;
+  cookie: string;
+  paths: string[];
+  connections: number;
+  /** Sent besides the cookie (e.g. the Accept-Encoding a browser sends). */
+  headers?: Record<string, string>;
+}
+
 /**
  * `connections` concurrent connections cycling through `paths` for `seconds`, spread over the servers. Each
  * server gets its own session cookie (sessions live in the shared database, so one would do; this keeps the
@@ -102,25 +112,38 @@ function percentile(sorted: number[], p: number): number | null {
 export async function runLoad(
   servers: { origin: string; cookie: string }[],
   paths: string[],
-  o: { connections: number; seconds: number },
+  o: { connections: number; seconds: number; headers?: Record<string, string> },
 ): Promise<LoadResult> {
-  const latencies: number[] = [];
-  let non2xx = 0;
   const per = servers.map(
     (_, i) => Math.floor(o.connections / servers.length) + (i < o.connections % servers.length ? 1 : 0),
   );
+  const r = await runClients(
+    servers.map((s, i) => ({ ...s, paths, connections: per[i]!, headers: o.headers })),
+    o.seconds,
+  );
+  return { ...r, servers: servers.length };
+}
+
+/**
+ * Several autocannon instances at once (each its own viewer and paths), for `seconds`: a load mix where the
+ * connections ask different questions. Latencies are collected per response over all of them.
+ */
+export async function runClients(clients: LoadClient[], seconds: number): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let non2xx = 0;
+  const connections = clients.reduce((n, c) => n + c.connections, 0);
   const results = await Promise.all(
-    servers.map(
-      (s, i) =>
+    clients.map(
+      (c) =>
         new Promise<autocannon.Result>((resolve, reject) => {
           const instance = autocannon(
             {
-              url: s.origin,
-              connections: per[i]!,
-              duration: o.seconds,
-              headers: { cookie: s.cookie },
-              requests: paths.map((path) => ({ method: 'GET', path })),
-              timeout: Math.max(30, o.seconds),
+              url: c.origin,
+              connections: c.connections,
+              duration: seconds,
+              headers: { ...c.headers, cookie: c.cookie },
+              requests: c.paths.map((path) => ({ method: 'GET', path })),
+              timeout: Math.max(30, seconds),
             },
             (err, result) => (err ? reject(err) : resolve(result)),
           );
@@ -137,17 +160,17 @@ export async function runLoad(
   // the request each busy connection was still waiting for.
   const unfinished = Math.max(
     0,
-    Math.min(o.connections, results.reduce((n, r) => n + r.requests.sent, 0) - answered),
+    Math.min(connections, results.reduce((n, r) => n + r.requests.sent, 0) - answered),
   );
-  for (let i = 0; i < unfinished; i++) latencies.push(o.seconds * 1000);
+  for (let i = 0; i < unfinished; i++) latencies.push(seconds * 1000);
   latencies.sort((a, b) => a - b);
   const errors = results.reduce((n, r) => n + r.errors + r.timeouts, 0);
   return {
-    servers: servers.length,
-    connections: o.connections,
-    seconds: o.seconds,
+    servers: new Set(clients.map((c) => c.origin)).size,
+    connections,
+    seconds,
     requests: received,
-    requests_per_s: measure.round(received / o.seconds),
+    requests_per_s: measure.round(received / seconds),
     unfinished,
     errors,
     non_2xx: non2xx,

@@ -59,6 +59,10 @@ export function renderTable(result: {
   both('forecast with track record, first after a write to deals', (x) =>
     ms(x.forecast_with_track_record_after_write as T),
   );
+  both('dashboard API, first request after a write (computes and keeps)', (x) =>
+    ms(x.dashboard_api_after_write as T),
+  );
+  both('dashboard API, repeated (stored answer)', (x) => ms(x.dashboard_api_stored as T));
   both('leaderboard (won revenue, quarter)', (x) => ms(x.leaderboard as T));
   const home = Object.keys((pg.manager_home ?? lite.manager_home ?? {}) as Json);
   for (const name of home) both(`manager home: ${name}`, (x) => ms(get(x, 'manager_home', name) as T));
@@ -66,8 +70,26 @@ export function renderTable(result: {
   for (const [key, label] of [
     ['manager_home_1', 'HTTP load, manager home, 50 connections, 1 server'],
     ['manager_home_2', 'HTTP load, manager home, 50 connections, 2 servers'],
-    ['dashboard_api_1', 'HTTP load, dashboard API, 50 connections, 1 server'],
-    ['dashboard_api_2', 'HTTP load, dashboard API, 50 connections, 2 servers'],
+    ['dashboard_api_1', 'HTTP load, dashboard API (stored answer), 50 connections, 1 server'],
+    ['dashboard_api_2', 'HTTP load, dashboard API (stored answer), 50 connections, 2 servers'],
+    [
+      'dashboard_api_gzip_1',
+      'HTTP load, dashboard API (stored answer, gzip accepted), 50 connections, 1 server',
+    ],
+    [
+      'dashboard_api_gzip_2',
+      'HTTP load, dashboard API (stored answer, gzip accepted), 50 connections, 2 servers',
+    ],
+    [
+      'dashboard_api_writes_1',
+      'HTTP load, dashboard API (gzip accepted, a write every 5 s), 50 connections, 1 server',
+    ],
+    [
+      'dashboard_api_writes_2',
+      'HTTP load, dashboard API (gzip accepted, a write every 5 s), 50 connections, 2 servers',
+    ],
+    ['dashboard_api_mix_1', 'HTTP load, dashboard API, 50 viewers x 8 quarters from nothing kept, 1 server'],
+    ['dashboard_api_mix_2', 'HTTP load, dashboard API, 50 viewers x 8 quarters from nothing kept, 2 servers'],
   ] as const)
     both(`${label} (p50 / p95 / p99, req/s)`, (x) => {
       const l = get(x, 'http_load', key) as Json | undefined;

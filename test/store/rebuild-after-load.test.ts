@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import { copyRows } from '../../src/store/bulk/copy-rows.ts';
 import { loadWithIndexesDeferred } from '../../src/store/bulk/rebuild-after-load.ts';
 import type { Db } from '../../src/store/db.ts';
+import { metricsDataVersion } from '../../src/store/queries/metrics/stored-results.ts';
 import { describeStores } from '../support/stores.ts';
 
 async function activityObjects(db: Db): Promise<string[]> {
@@ -108,6 +109,34 @@ describeStores('loading with indexes deferred', (ctx) => {
     await sql`drop table probe_statements`.execute(ctx.db);
     await ctx.db.deleteFrom('activities').execute();
   });
+  it('moves the metrics data version for a load with the triggers off, which bumps nothing itself', async () => {
+    const user = await ctx.db
+      .insertInto('users')
+      .values({ name: 'Rep V', email: 'rep-version@example.com', role: 'rep' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await ctx.db.deleteFrom('activities').execute();
+    const before = await metricsDataVersion(ctx.db);
+    await ctx.db.transaction().execute((tx) =>
+      loadWithIndexesDeferred(
+        tx,
+        'activities',
+        () =>
+          copyRows(tx, 'activities', COLUMNS, [
+            {
+              type: 'call',
+              direction: 'outbound',
+              user_id: user.id,
+              occurred_at: new Date('2026-02-02T09:00:00Z'),
+            },
+          ]),
+        { userTriggers: 'disable' },
+      ),
+    );
+    expect(await metricsDataVersion(ctx.db)).not.toBe(before);
+    await ctx.db.deleteFrom('activities').execute();
+  });
+
   it("with uniqueKeys 'rebuild', sets unique keys aside too: re-added after, a duplicate fails the load", async () => {
     // Deferring applies to an empty table only; the tests above left rows.
     await sql`delete from activities`.execute(ctx.db);

@@ -108,29 +108,37 @@ export function register(program: Command, ctx: CliContext): void {
       const metricIds = opts.metrics ? list(opts.metrics) : [...DEFAULT_REPORT_METRICS];
       const defs = resolveMetrics(metricIds);
       const { openConfiguredStore } = await import('../store-from-config.ts');
-      const { reportMetrics } = await import('../../store/queries/metrics/report-metrics.ts');
+      const { openStoredReports, reportMetrics } =
+        await import('../../store/queries/metrics/report-metrics.ts');
       const { getSettings } = await import('../../store/tables/settings.ts');
       const { reportCsv, reportTable } = await import('../report-output.ts');
       const db = await openConfiguredStore(ctx.config());
       try {
+        // The data version before the settings: the answer the API keeps for the same request is served or kept.
+        const stored = await openStoredReports(db, db);
         const settings = await getSettings(db);
         const period = resolveReportPeriod(opts, settings.fiscalYearStartMonth);
-        const report = await reportMetrics(db, SYSTEM_VIEWER, {
-          metricIds,
-          period,
-          groupBy: opts.by as GroupBy,
-          grain: (opts.grain as Grain | undefined) ?? null,
-          filters: {
-            teamIds: ids(opts.team, 'team'),
-            userIds: ids(opts.rep, 'rep'),
-            pipelineIds: ids(opts.pipeline, 'pipeline'),
-            opportunityTypes: list(opts.type) as OpportunityTypeFilter[],
-            leadSources: list(opts.source),
-            forecastMethod: forecastMethodOption(opts.forecastMethod),
-            forecastCheckpoint: checkpointOption(opts.checkpoint),
+        const report = await reportMetrics(
+          db,
+          SYSTEM_VIEWER,
+          {
+            metricIds,
+            period,
+            groupBy: opts.by as GroupBy,
+            grain: (opts.grain as Grain | undefined) ?? null,
+            filters: {
+              teamIds: ids(opts.team, 'team'),
+              userIds: ids(opts.rep, 'rep'),
+              pipelineIds: ids(opts.pipeline, 'pipeline'),
+              opportunityTypes: list(opts.type) as OpportunityTypeFilter[],
+              leadSources: list(opts.source),
+              forecastMethod: forecastMethodOption(opts.forecastMethod),
+              forecastCheckpoint: checkpointOption(opts.checkpoint),
+            },
+            comparePrevious: Boolean(opts.compare),
           },
-          comparePrevious: Boolean(opts.compare),
-        });
+          { stored },
+        );
         if (opts.json) console.log(JSON.stringify(report, null, 2));
         else if (opts.csv) process.stdout.write(reportCsv(report, defs));
         else console.log(reportTable(report, defs, settings.locale));

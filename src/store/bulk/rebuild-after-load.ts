@@ -83,7 +83,11 @@ export async function withIndexesDeferred<T>(
   const triggersOff = options.userTriggers === 'disable';
   if (triggersOff) await sql`alter table ${sql.table(table)} disable trigger user`.execute(tx);
   const result = await load();
-  if (triggersOff) await sql`alter table ${sql.table(table)} enable trigger user`.execute(tx);
+  if (triggersOff) {
+    await sql`alter table ${sql.table(table)} enable trigger user`.execute(tx);
+    // The load bumped no data version with the triggers off: stored metrics answers must not outlive it.
+    await sql`select metrics_data_version_touch()`.execute(tx);
+  }
   for (const ix of indexes) await sql.raw(ix.def).execute(tx);
   // Keys before foreign keys, which may reference them.
   for (const c of [...keys, ...fks])

@@ -1,10 +1,22 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type { Scope } from '../../../domain/access/scope.ts';
 import type { Viewer } from '../../../domain/access/viewer.ts';
+import type { WorkspaceSettings } from '../../../domain/settings.ts';
 import { addDays } from '../../../domain/calendar/local-date.ts';
 import { previousPeriod, type Period } from '../../../domain/calendar/period.ts';
 import type { MetricFilters, MetricQuery, MetricRow, MetricValue } from '../../../domain/metrics/query.ts';
+import { resolveMetrics } from '../../../domain/metrics/resolve.ts';
 import type { Db } from '../../db.ts';
 import { getSettingsWithRollupZone } from '../../tables/settings.ts';
-import { runMetrics, type RunMetricsOptions } from './run-metrics.ts';
+import { nextClockChange } from './next-clock-change.ts';
+import { runMetricsInScope, type RunMetricsOptions } from './run-metrics.ts';
+import { resolveScope } from './scope.ts';
+import {
+  metricsDataVersion,
+  readStoredReport,
+  storedRequestKey,
+  writeStoredReport,
+} from './stored-results.ts';
 
 /** A report request: the period as a calendar Period (see resolveReportPeriod), and whether to compare. */
 export interface ReportRequest {
@@ -52,25 +64,166 @@ function queryFor(req: ReportRequest, p: Period): MetricQuery {
   };
 }
 
+/** Where a report is kept between requests (stored-results.ts), and the data version it was read at. */
+export interface StoredReports {
+  /** The primary store, where answers are kept (the report itself may be computed on a replica). */
+  store: Db;
+  /**
+   * metricsDataVersion(db) read BEFORE anything the report depends on, the settings handed in included: an answer
+   * is kept only when the version is still the same once it is computed. Null: nothing is read or kept.
+   */
+  version: string | null;
+}
+
+export interface ReportMetricsOptions extends RunMetricsOptions {
+  /** Serve the stored answer for this request and scope when there is one, and keep a computed one. */
+  stored?: StoredReports;
+}
+
+/**
+ * The stored reports in `store` at the data version `db` sees now (call it before reading the settings a report
+ * is given).
+ */
+export async function openStoredReports(db: Db, store: Db): Promise<StoredReports> {
+  return { store, version: await metricsDataVersion(db) };
+}
+
 /**
  * Runs the metrics for the period and, when asked, for the previous period of the same length, and pairs the
- * rows by group and bucket position (the n-th month of this quarter with the n-th month of the last).
+ * rows by group and bucket position (the n-th month of this quarter with the n-th month of the last). With
+ * `options.stored`, the answer kept for the same request, scope, data version and code is returned instead when
+ * it holds at `now` (see reportMetricsJson).
  */
 export async function reportMetrics(
   db: Db,
   viewer: Viewer,
   req: ReportRequest,
-  options: RunMetricsOptions = {},
+  options: ReportMetricsOptions = {},
 ): Promise<MetricReport> {
+  const { stored, ...rest } = options;
+  if (stored)
+    return JSON.parse(reportJsonText(await reportMetricsJson(db, viewer, req, options))) as MetricReport;
+  const read = rest.settings ?? (await getSettingsWithRollupZone(db));
+  const now = rest.now ?? new Date();
+  const scope = await resolveScope(db, viewer, req.groupBy, req.filters);
+  return computeReport(db, scope, req, read.settings, { ...rest, settings: read, now });
+}
+
+/** A report as JSON: its text, its gzip, or both (see reportJsonText). */
+export type ReportJson = { text: string; gzip: Buffer | null } | { text: null; gzip: Buffer };
+
+/** The JSON text of a report, unzipped when only its gzip is at hand. */
+export function reportJsonText(r: ReportJson): string {
+  return r.text ?? gunzipSync(r.gzip).toString('utf8');
+}
+
+/**
+ * reportMetrics as JSON (the text of JSON.stringify of the report). With `options.stored`, the answer kept for the
+ * same request, resolved scope, data version and code when it holds at `now`, as the gzip of those same bytes, read
+ * and sent without parsing (a dashboard answer of 200 reps is 140 kB of JSON, 19 kB gzipped). A computed answer is
+ * kept when the data version did not move while it was computed, and returned as text and gzip.
+ */
+export async function reportMetricsJson(
+  db: Db,
+  viewer: Viewer,
+  req: ReportRequest,
+  options: ReportMetricsOptions = {},
+): Promise<ReportJson> {
+  const { stored, ...rest } = options;
   // One read of the settings for the request, handed to both periods' runs.
-  const read = options.settings ?? (await getSettingsWithRollupZone(db));
+  const read = rest.settings ?? (await getSettingsWithRollupZone(db));
   const settings = read.settings;
-  const runOptions = { ...options, settings: read };
-  const prevPeriod = req.comparePrevious ? previousPeriod(req.period, settings.fiscalYearStartMonth) : null;
+  // One instant for both periods, and the one a stored answer is checked against.
+  const now = rest.now ?? new Date();
+  const runOptions = { ...rest, settings: read, now };
+  // The viewer's access and the filters, resolved once for both periods (what runMetrics does per call).
+  const scope = await resolveScope(db, viewer, req.groupBy, req.filters);
+  const version = stored && (rest.strategy ?? 'auto') === 'auto' ? stored.version : null;
+  if (!stored || version === null)
+    return { text: JSON.stringify(await computeReport(db, scope, req, settings, runOptions)), gzip: null };
+  const key = storedRequestKey({
+    metricIds: req.metricIds,
+    period: req.period,
+    groupBy: req.groupBy,
+    grain: req.grain ?? null,
+    comparePrevious: req.comparePrevious ?? false,
+    forecastMethod: req.filters?.forecastMethod ?? null,
+    forecastCheckpoint: req.filters?.forecastCheckpoint ?? null,
+    scope,
+  });
+  const kept = await readStoredReport(stored.store, version, key, now);
+  if (kept !== null) return { text: null, gzip: kept };
+  // The same answer being computed in this process (the dashboard's requests just after a write) is waited for
+  // rather than computed again: it is of the same data version, started after this request's version read saw it.
+  const flights = inFlight.get(stored.store) ?? new Map<string, InFlight>();
+  inFlight.set(stored.store, flights);
+  const flightKey = `${version}:${key}`;
+  const running = flights.get(flightKey);
+  if (running && running.asOf <= now) {
+    const done = await running.done.catch(() => null);
+    if (done && (done.validUntil === null || now < done.validUntil)) return done.json;
+  }
+  const done = computeAndKeep(db, stored.store, scope, req, settings, runOptions, version, key, now);
+  if (!running) {
+    flights.set(flightKey, { asOf: now, done });
+    const leave = () => flights.delete(flightKey);
+    done.then(leave, leave);
+  }
+  return (await done).json;
+}
+
+/** A computation under way in this process: the instant it is for, and its answer with the end of its life. */
+interface InFlight {
+  asOf: Date;
+  done: Promise<{ json: ReportJson; validUntil: Date | null }>;
+}
+
+/** Per store: computations under way, by data version and request key (removed when they end: not a cache). */
+const inFlight = new WeakMap<Db, Map<string, InFlight>>();
+
+async function computeAndKeep(
+  db: Db,
+  store: Db,
+  scope: Scope,
+  req: ReportRequest,
+  settings: WorkspaceSettings,
+  runOptions: RunMetricsOptions,
+  version: string,
+  key: string,
+  now: Date,
+): Promise<{ json: ReportJson; validUntil: Date | null }> {
+  const report = await computeReport(db, scope, req, settings, runOptions);
+  const text = JSON.stringify(report);
+  const gzip = gzipSync(text);
+  const periods = report.previousPeriod ? [req.period, previousPeriodOf(req, settings)] : [req.period];
+  const validUntil = await nextClockChange(db, resolveMetrics(req.metricIds), periods, {
+    timeZone: settings.timeZone,
+    fiscalYearStartMonth: settings.fiscalYearStartMonth,
+    now,
+    grain: req.grain ?? null,
+  });
+  // Kept only when no write landed while it was computed (the version is the same before and after).
+  if ((await metricsDataVersion(db)) === version)
+    await writeStoredReport(store, version, key, now, validUntil, gzip);
+  return { json: { text, gzip }, validUntil };
+}
+
+function previousPeriodOf(req: ReportRequest, settings: { fiscalYearStartMonth: number }): Period {
+  return previousPeriod(req.period, settings.fiscalYearStartMonth);
+}
+
+async function computeReport(
+  db: Db,
+  scope: Scope,
+  req: ReportRequest,
+  settings: { fiscalYearStartMonth: number; currency: string },
+  runOptions: RunMetricsOptions,
+): Promise<MetricReport> {
+  const prevPeriod = req.comparePrevious ? previousPeriodOf(req, settings) : null;
   // The two periods are independent: on PostgreSQL their queries share the pool instead of waiting in turn.
   const [rows, previous] = await Promise.all([
-    runMetrics(db, viewer, queryFor(req, req.period), runOptions),
-    prevPeriod ? runMetrics(db, viewer, queryFor(req, prevPeriod), runOptions) : Promise.resolve([]),
+    runMetricsInScope(db, scope, queryFor(req, req.period), runOptions),
+    prevPeriod ? runMetricsInScope(db, scope, queryFor(req, prevPeriod), runOptions) : Promise.resolve([]),
   ]);
 
   const prevIndex = new Map<string, MetricRow>();

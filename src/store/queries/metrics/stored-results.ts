@@ -1,0 +1,120 @@
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Scope } from '../../../domain/access/scope.ts';
+import type { Period } from '../../../domain/calendar/period.ts';
+import { codeFingerprint } from '../../code-fingerprint.ts';
+import type { Db } from '../../db.ts';
+
+/*
+ * Stored metrics answers (migration 0023): a whole report per canonical request and resolved scope, keyed by the
+ * metrics data version it was computed from. Nothing is cached in the process, so every server and the CLI share
+ * the rows, and none serves numbers a write has made stale. docs/performance.md, "Stored metrics answers".
+ */
+
+/** The code that decides a report's numbers: the metric definitions, calendar, scope rules and this engine. */
+export const METRICS_CODE_FINGERPRINT = codeFingerprint(import.meta.url, [
+  '../../../domain/metrics',
+  '../../../domain/calendar',
+  '../../../domain/access',
+  '.',
+  '../pipeline-at-date.ts',
+  '../../tables/calendar.ts',
+  '../../tables/settings.ts',
+]);
+
+/** Rows of other data versions go when a new one is written; besides, at most this many are kept... */
+const MAX_ROWS = 500;
+/** ...none older than this... */
+const KEEP_HOURS = 24;
+/** ...and none larger than this, gzipped (a report of thousands of groups by day is cheaper to compute than to keep). */
+const MAX_BYTES = 1024 * 1024;
+
+/**
+ * The data version a snapshot of `db` sees; it changes with every write a metric could read. Null when the version
+ * row is missing (its table was emptied and nothing was written since): nothing is stored or read then.
+ */
+export async function metricsDataVersion(db: Db): Promise<string | null> {
+  const r = await sql<{ version: string }>`select version::text as version from metrics_data_version`.execute(
+    db,
+  );
+  return r.rows[0]?.version ?? null;
+}
+
+/** What decides a report besides the data and the clock. */
+export interface StoredRequest {
+  metricIds: readonly string[];
+  period: Period;
+  groupBy: string;
+  grain: string | null;
+  comparePrevious: boolean;
+  forecastMethod: string | null;
+  forecastCheckpoint: string | null;
+  /** The scope the viewer's access and the filters resolved to: the owners, teams and filters the engine reads. */
+  scope: Scope;
+}
+
+/** The storage key of a request: a hash of the code's fingerprint and the canonical request with its scope. */
+export function storedRequestKey(r: StoredRequest): string {
+  const canonical = JSON.stringify([
+    METRICS_CODE_FINGERPRINT,
+    r.metricIds,
+    [r.period.key, r.period.grain, r.period.start, r.period.end],
+    r.groupBy,
+    r.grain,
+    r.comparePrevious,
+    r.forecastMethod,
+    r.forecastCheckpoint,
+    r.scope.subject,
+    r.scope.ownerIds,
+    r.scope.teamIds,
+    r.scope.pipelineIds,
+    r.scope.opportunityTypes,
+    r.scope.leadSources,
+  ]);
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+/** The stored report (its JSON text, gzipped) for `key` at `version` that holds at instant `now`, or null. */
+export async function readStoredReport(
+  db: Db,
+  version: string,
+  key: string,
+  now: Date,
+): Promise<Buffer | null> {
+  const at = now.toISOString();
+  const r = await sql<{ report: Uint8Array }>`
+    select report_gzip as report from metrics_results
+    where data_version = ${version}::bigint and request_key = ${key} and as_of <= ${at}::timestamptz
+      and (valid_until is null or valid_until > ${at}::timestamptz)`.execute(db);
+  const report = r.rows[0]?.report;
+  if (report === undefined) return null;
+  // PGlite returns a Uint8Array, node-postgres a Buffer: the same bytes either way, not copied.
+  return Buffer.isBuffer(report) ? report : Buffer.from(report.buffer, report.byteOffset, report.byteLength);
+}
+
+/**
+ * Stores a report (its JSON text, gzipped) computed at `version` for the instant `asOf`, served until `validUntil`
+ * (null: until a write). A concurrent writer of the same row wins, its report being the same. Rows of other
+ * versions, old rows and the oldest beyond MAX_ROWS are removed. A report over MAX_BYTES is not stored.
+ */
+export async function writeStoredReport(
+  db: Db,
+  version: string,
+  key: string,
+  asOf: Date,
+  validUntil: Date | null,
+  gzip: Buffer,
+): Promise<void> {
+  if (gzip.length <= MAX_BYTES) {
+    await sql`
+      insert into metrics_results (data_version, request_key, as_of, valid_until, report_gzip)
+      values (${version}::bigint, ${key}, ${asOf.toISOString()}::timestamptz,
+        ${validUntil ? validUntil.toISOString() : null}::timestamptz, ${gzip})
+      on conflict do nothing`.execute(db);
+  }
+  await sql`
+    delete from metrics_results
+    where data_version <> ${version}::bigint or created_at < now() - make_interval(hours => ${KEEP_HOURS})
+      or (data_version, request_key) in (select data_version, request_key from metrics_results
+        order by created_at desc offset ${MAX_ROWS})`.execute(db);
+}
