@@ -1,7 +1,11 @@
 import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { SYSTEM_VIEWER, type Viewer } from '../../src/domain/access/viewer.ts';
-import { forecastReport, type ForecastRequest } from '../../src/store/queries/forecast/forecast-report.ts';
+import {
+  forecastReport,
+  forecastReportAllowingStale,
+  type ForecastRequest,
+} from '../../src/store/queries/forecast/forecast-report.ts';
 import { describeStores, truncateAll } from '../support/stores.ts';
 import { seedForecastWorld, type ForecastFixture } from './fixture.ts';
 
@@ -76,16 +80,50 @@ describeStores('stored live forecast', (ctx) => {
     );
   });
 
-  it('computes again after a write to what the forecast reads, and drops the rows of older versions', async () => {
+  it("computes again after a write to what the forecast reads, and drops the key's rows of older versions", async () => {
     await sql`update forecast_live_results set report = jsonb_set(report::jsonb, '{seed}', '424242')::json`.execute(
       ctx.db,
     );
+    const before = await rows();
     await sql`update opportunities set amount_minor = amount_minor + 100 where id = ${world.deals.A}`.execute(
       ctx.db,
     );
     const fresh = await forecastReport(ctx.db, SYSTEM_VIEWER, request(false));
     const served = await forecastReport(ctx.db, SYSTEM_VIEWER, request(true));
     expect(JSON.stringify(served)).toBe(JSON.stringify(fresh));
-    expect(await rows()).toBe(1);
+    // The request's key holds the new version's row only; the other keys keep theirs (their stale answers for a
+    // page that accepts one, forecastReportAllowingStale) until they are stored again.
+    const byVersion = await sql<{ current: boolean; n: string }>`
+      select data_version = (select version from forecast_data_version) as current, count(*)::text as n
+      from forecast_live_results group by 1 order by 1`.execute(ctx.db);
+    expect(byVersion.rows.map((r) => [r.current, Number(r.n)])).toEqual([
+      [false, before - 1],
+      [true, 1],
+    ]);
+  });
+
+  it('serves the newest stored row of the key flagged stale when asked to, and nothing of another day', async () => {
+    const current = await forecastReportAllowingStale(ctx.db, SYSTEM_VIEWER, request(true));
+    expect(current.stale).toBeNull();
+    await sql`update opportunities set amount_minor = amount_minor + 100 where id = ${world.deals.A}`.execute(
+      ctx.db,
+    );
+    const stale = await forecastReportAllowingStale(ctx.db, SYSTEM_VIEWER, request(true));
+    expect(stale.stale).not.toBeNull();
+    expect(JSON.stringify(stale.report)).toBe(JSON.stringify(current.report));
+    // Nothing was computed or stored by it.
+    expect(await forecastReportAllowingStale(ctx.db, SYSTEM_VIEWER, request(true))).toEqual(stale);
+    // Another day has no stored answer: computed, not stale.
+    const nextDay = request(true, { now: new Date(NOW.getTime() + 2 * 86_400_000) });
+    const computed = await forecastReportAllowingStale(ctx.db, SYSTEM_VIEWER, nextDay);
+    expect(computed.stale).toBeNull();
+    expect(computed.report.asOf).toEqual(nextDay.now);
+    // Once the current answer is stored, it is what the stale path serves.
+    const fresh = await forecastReport(ctx.db, SYSTEM_VIEWER, request(true));
+    expect(fresh.methods).not.toEqual(current.report.methods);
+    expect(await forecastReportAllowingStale(ctx.db, SYSTEM_VIEWER, request(true))).toEqual({
+      report: fresh,
+      stale: null,
+    });
   });
 });

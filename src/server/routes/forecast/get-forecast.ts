@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { PROBABILITY_CHOICES } from '../../../domain/forecast/compute.ts';
-import { forecastReport } from '../../../store/queries/forecast/forecast-report.ts';
+import {
+  forecastReport,
+  forecastReportAllowingStale,
+} from '../../../store/queries/forecast/forecast-report.ts';
 import type { RouteModule } from '../../app-types.ts';
 import { ForecastQuery, forecastRequestOf } from './forecast-query.ts';
 import {
@@ -57,10 +60,25 @@ const Response = z.object({
     })
     .nullable()
     .describe('the number to plan with: the blend while it beats the best method so far, else that method'),
+  stale: z
+    .boolean()
+    .describe(
+      'true only with stale=allow: the data changed since this answer was made at asOf; the current one is being ' +
+        'computed, ask again',
+    ),
 });
 
-/** GET /api/forecast: every method side by side for a period and scope, the P10-P90 range and the track record. */
+/**
+ * GET /api/forecast: every method side by side for a period and scope, the P10-P90 range and the track record.
+ * With stale=allow a stored answer the data has moved past is returned at once, flagged, and the current one is
+ * computed in the background (once per process for the same computation, however many requests ask meanwhile) and
+ * stored, where the next request reads it.
+ */
 const getForecast: RouteModule = (app, { db: primary, reportDb: db }) => {
+  const refreshing = new Map<string, Promise<unknown>>();
+  app.addHook('onClose', async () => {
+    await Promise.allSettled(refreshing.values());
+  });
   app.get(
     '/api/forecast',
     {
@@ -72,7 +90,18 @@ const getForecast: RouteModule = (app, { db: primary, reportDb: db }) => {
       },
     },
     async (request) => {
-      return forecastReport(db, request.viewer, forecastRequestOf(request.query, new Date(), primary));
+      const req = forecastRequestOf(request.query, new Date(), primary);
+      if (request.query.stale === 'never') {
+        return { ...(await forecastReport(db, request.viewer, req)), stale: false };
+      }
+      const { report, stale } = await forecastReportAllowingStale(db, request.viewer, req);
+      if (stale !== null && !refreshing.has(stale)) {
+        const run = forecastReport(db, request.viewer, req)
+          .catch((err: unknown) => request.log.warn({ err }, 'forecast refresh after a stale answer failed'))
+          .finally(() => refreshing.delete(stale));
+        refreshing.set(stale, run);
+      }
+      return { ...report, stale: stale !== null };
     },
   );
 };
