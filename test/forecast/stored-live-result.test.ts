@@ -4,8 +4,13 @@ import { SYSTEM_VIEWER, type Viewer } from '../../src/domain/access/viewer.ts';
 import {
   forecastReport,
   forecastReportAllowingStale,
+  refreshStoredForecast,
   type ForecastRequest,
 } from '../../src/store/queries/forecast/forecast-report.ts';
+import {
+  claimLiveRefresh,
+  releaseLiveRefresh,
+} from '../../src/store/queries/forecast/stored-live-results.ts';
 import { describeStores, truncateAll } from '../support/stores.ts';
 import { seedForecastWorld, type ForecastFixture } from './fixture.ts';
 
@@ -125,5 +130,40 @@ describeStores('stored live forecast', (ctx) => {
       report: fresh,
       stale: null,
     });
+  });
+
+  it('computes a background refresh once: a claim held by another leaves the work to it', async () => {
+    const req = request(true, { seed: 21 });
+    const write = () =>
+      sql`update opportunities set amount_minor = amount_minor + 100 where id = ${world.deals.A}`.execute(
+        ctx.db,
+      );
+    expect(await refreshStoredForecast(ctx.db, SYSTEM_VIEWER, req)).toBe('computed');
+    expect(await refreshStoredForecast(ctx.db, SYSTEM_VIEWER, req)).toBe('current');
+    await write();
+    const { stale: key } = await forecastReportAllowingStale(ctx.db, SYSTEM_VIEWER, req);
+    expect(key).not.toBeNull();
+    // Another process (or the job) is computing it: nothing is computed here, the answer stays stale.
+    expect(await claimLiveRefresh(ctx.db, key ?? '')).toBe(true);
+    expect(await claimLiveRefresh(ctx.db, key ?? '')).toBe(false);
+    expect(await refreshStoredForecast(ctx.db, SYSTEM_VIEWER, req)).toBe('busy');
+    expect((await forecastReportAllowingStale(ctx.db, SYSTEM_VIEWER, req)).stale).toBe(key);
+    // Released: computed and stored, and the claim is gone.
+    await releaseLiveRefresh(ctx.db, key ?? '');
+    expect(await refreshStoredForecast(ctx.db, SYSTEM_VIEWER, req)).toBe('computed');
+    expect((await forecastReportAllowingStale(ctx.db, SYSTEM_VIEWER, req)).stale).toBeNull();
+    const claims = async () =>
+      Number(
+        (await sql<{ n: string }>`select count(*)::text as n from forecast_live_refreshes`.execute(ctx.db))
+          .rows[0]?.n,
+      );
+    expect(await claims()).toBe(0);
+    // A claim left by a process that died is taken over once it is old.
+    await write();
+    const { stale: next } = await forecastReportAllowingStale(ctx.db, SYSTEM_VIEWER, req);
+    await sql`insert into forecast_live_refreshes (refresh_key, claimed_at)
+      values (${next}, now() - interval '1 hour')`.execute(ctx.db);
+    expect(await refreshStoredForecast(ctx.db, SYSTEM_VIEWER, req)).toBe('computed');
+    expect(await claims()).toBe(0);
   });
 });

@@ -3,6 +3,7 @@ import { PROBABILITY_CHOICES } from '../../../domain/forecast/compute.ts';
 import {
   forecastReport,
   forecastReportAllowingStale,
+  refreshStoredForecast,
 } from '../../../store/queries/forecast/forecast-report.ts';
 import type { RouteModule } from '../../app-types.ts';
 import { ForecastQuery, forecastRequestOf } from './forecast-query.ts';
@@ -78,8 +79,9 @@ export const STALE_REFRESH_DELAY_MS = 1_000;
 /**
  * GET /api/forecast: every method side by side for a period and scope, the P10-P90 range and the track record.
  * With stale=allow a stored answer the data has moved past is returned at once, flagged, and the current one is
- * computed in the background (once per process for the same computation, however many requests ask meanwhile) and
- * stored, where the next request reads it.
+ * computed in the background and stored, where the next request reads it: once per process for the same
+ * computation however many requests ask meanwhile, and not at all while another process or the forecast-refresh
+ * job holds the claim on it (refreshStoredForecast).
  */
 const getForecast: RouteModule = (app, { db: primary, reportDb: db }) => {
   const refreshing = new Map<string, Promise<unknown>>();
@@ -104,7 +106,7 @@ const getForecast: RouteModule = (app, { db: primary, reportDb: db }) => {
       const { report, stale } = await forecastReportAllowingStale(db, request.viewer, req);
       if (stale !== null && !refreshing.has(stale)) {
         const run = new Promise((resolve) => setTimeout(resolve, STALE_REFRESH_DELAY_MS))
-          .then(() => forecastReport(db, request.viewer, req))
+          .then(() => refreshStoredForecast(db, request.viewer, req))
           .catch((err: unknown) => request.log.warn({ err }, 'forecast refresh after a stale answer failed'))
           .finally(() => refreshing.delete(stale));
         refreshing.set(stale, run);

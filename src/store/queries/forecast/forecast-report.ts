@@ -36,9 +36,12 @@ import { openStages } from './open-stages.ts';
 import { resolveScope, type ScopeWithName } from './resolve-scope.ts';
 import { forecastDataVersion, storedScopeKey } from './stored-checkpoints.ts';
 import {
+  claimLiveRefresh,
   liveOptionsKey,
+  liveRefreshKey,
   readLiveResult,
   readNewestLiveResult,
+  releaseLiveRefresh,
   writeLiveResult,
   type LiveResultKey,
 } from './stored-live-results.ts';
@@ -178,11 +181,42 @@ export async function forecastReportAllowingStale(
     const newest = version === null ? null : await readNewestLiveResult(store, version, optionsKey, key);
     if (newest) {
       const current = newest.version === version;
-      const refresh = [version, optionsKey, key.scopeKey, key.periodKey, key.asOfDay].join('|');
+      const refresh = liveRefreshKey(version ?? '', optionsKey, key);
       return { report: forViewer(revive(newest.report)), stale: current ? null : refresh };
     }
   }
   return { report: await forecastReport(db, viewer, req), stale: null };
+}
+
+/**
+ * Stores the current answer for `req` in the background (req.resultStore is required): nothing to do when it is
+ * stored already ('current'); left to whoever holds the claim on computing it, another request or process ('busy');
+ * else claimed, computed and stored ('computed', unless a write landed meanwhile: then the next refresh computes).
+ * For the forecast-refresh job and the computation a stale answer starts, so that both never compute the same
+ * answer at once; a request that must answer computes with forecastReport whatever the claims.
+ */
+export async function refreshStoredForecast(
+  db: Db,
+  viewer: Viewer,
+  req: ForecastRequest,
+): Promise<'current' | 'busy' | 'computed'> {
+  const store = req.resultStore;
+  if (!store) throw new Error('refreshStoredForecast needs a result store');
+  const { key, optionsKey } = await prepare(db, viewer, req);
+  const version = await forecastDataVersion(db);
+  const stored = async () =>
+    version !== null && (await readLiveResult(store, version, optionsKey, key)) !== null;
+  if (await stored()) return 'current';
+  const refreshKey = liveRefreshKey(version ?? '', optionsKey, key);
+  if (!(await claimLiveRefresh(store, refreshKey))) return 'busy';
+  try {
+    // A claimant that finished between the read above and the claim has stored it.
+    if (await stored()) return 'current';
+    await forecastReport(db, viewer, req);
+    return 'computed';
+  } finally {
+    await releaseLiveRefresh(store, refreshKey);
+  }
 }
 
 /** forecastReport for the scope, every deal line of it included (the viewer's filter is the caller's). */

@@ -119,3 +119,34 @@ export async function writeLiveResult(
         and period_key = ${key.periodKey} and as_of_day = ${key.asOfDay}::date)
       or created_at < now() - make_interval(days => ${KEEP_DAYS})`.execute(db);
 }
+
+/** A background computation's claim expires after this long (its process died): another may take it over. */
+const CLAIM_SECONDS = 300;
+
+/** The name of one computation: the key at one data version (equal strings, the same answer). */
+export function liveRefreshKey(version: string, optionsKey: string, key: LiveResultKey): string {
+  return [version, optionsKey, key.scopeKey, key.periodKey, key.asOfDay].join('|');
+}
+
+/**
+ * Claims the computation `refreshKey` for a background refresh (migration 0024); false when another request or
+ * process holds a claim on it younger than CLAIM_SECONDS. Inside a transaction the claim is seen by others only at
+ * commit (a second claimant waits for it there, then finds the answer stored).
+ */
+export async function claimLiveRefresh(db: Db, refreshKey: string): Promise<boolean> {
+  const r = await sql<{ refresh_key: string }>`
+    insert into forecast_live_refreshes (refresh_key) values (${refreshKey})
+    on conflict (refresh_key) do update set claimed_at = now()
+      where forecast_live_refreshes.claimed_at < now() - make_interval(secs => ${CLAIM_SECONDS})
+    returning refresh_key`.execute(db);
+  return r.rows.length > 0;
+}
+
+/** Gives a claim up (and any claim long expired). */
+export async function releaseLiveRefresh(db: Db, refreshKey: string): Promise<void> {
+  await sql`
+    delete from forecast_live_refreshes
+    where refresh_key = ${refreshKey} or claimed_at < now() - make_interval(secs => ${CLAIM_SECONDS})`.execute(
+    db,
+  );
+}
