@@ -70,11 +70,14 @@ const Response = z.object({
 });
 
 /**
- * How long after serving a stale answer its computation starts. Computing takes ~1.5 s of this process's CPU at 200
- * reps (Monte Carlo in blocks that hold the event loop), so started at once it delayed the rest of the page that
- * asked (its other panels' requests, a few ms each, took seconds); the page gets them first.
+ * When a stale answer's computation starts: once this process has no request in flight (checked every
+ * STALE_REFRESH_CHECK_MS from STALE_REFRESH_MIN_MS on), or after STALE_REFRESH_MAX_MS at most. Computing takes ~1.5 s
+ * of this process's CPU at 200 reps (Monte Carlo in blocks that hold the event loop), so started at once it queued
+ * the rest of the page that asked (its other panels' requests, a few ms each, took seconds); they go first.
  */
-export const STALE_REFRESH_DELAY_MS = 1_000;
+export const STALE_REFRESH_MIN_MS = 300;
+const STALE_REFRESH_CHECK_MS = 100;
+const STALE_REFRESH_MAX_MS = 5_000;
 
 /**
  * GET /api/forecast: every method side by side for a period and scope, the P10-P90 range and the track record.
@@ -88,6 +91,24 @@ const getForecast: RouteModule = (app, { db: primary, reportDb: db }) => {
   app.addHook('onClose', async () => {
     await Promise.allSettled(refreshing.values());
   });
+  // Every request of this process (a hook on the root instance sees every route's), to start a stale answer's
+  // computation when none is in flight.
+  const inFlight = new Set<object>();
+  app.addHook('onRequest', async (request) => {
+    inFlight.add(request);
+  });
+  app.addHook('onResponse', async (request) => {
+    inFlight.delete(request);
+  });
+  app.addHook('onRequestAbort', async (request) => {
+    inFlight.delete(request);
+  });
+  const idle = async () => {
+    const started = Date.now();
+    await new Promise((resolve) => setTimeout(resolve, STALE_REFRESH_MIN_MS));
+    while (inFlight.size > 0 && Date.now() - started < STALE_REFRESH_MAX_MS)
+      await new Promise((resolve) => setTimeout(resolve, STALE_REFRESH_CHECK_MS));
+  };
   app.get(
     '/api/forecast',
     {
@@ -105,7 +126,7 @@ const getForecast: RouteModule = (app, { db: primary, reportDb: db }) => {
       }
       const { report, stale } = await forecastReportAllowingStale(db, request.viewer, req);
       if (stale !== null && !refreshing.has(stale)) {
-        const run = new Promise((resolve) => setTimeout(resolve, STALE_REFRESH_DELAY_MS))
+        const run = idle()
           .then(() => refreshStoredForecast(db, request.viewer, req))
           .catch((err: unknown) => request.log.warn({ err }, 'forecast refresh after a stale answer failed'))
           .finally(() => refreshing.delete(stale));
