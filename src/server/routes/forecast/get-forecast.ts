@@ -71,11 +71,12 @@ const Response = z.object({
 
 /**
  * When a stale answer's computation starts: once this process has no request in flight (checked every
- * STALE_REFRESH_CHECK_MS from STALE_REFRESH_MIN_MS on), or after STALE_REFRESH_MAX_MS at most. Computing takes ~1.5 s
+ * STALE_REFRESH_CHECK_MS from STALE_REFRESH_MIN_MS on: the page also loads its chart code and its later requests
+ * after the first answers), or after STALE_REFRESH_MAX_MS at most. Computing takes ~1.5 s
  * of this process's CPU at 200 reps (Monte Carlo in blocks that hold the event loop), so started at once it queued
  * the rest of the page that asked (its other panels' requests, a few ms each, took seconds); they go first.
  */
-export const STALE_REFRESH_MIN_MS = 300;
+export const STALE_REFRESH_MIN_MS = 1_500;
 const STALE_REFRESH_CHECK_MS = 100;
 const STALE_REFRESH_MAX_MS = 5_000;
 
