@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { sql } from 'kysely';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Forecast } from '../web/src/api/types/forecast.ts';
@@ -366,5 +367,47 @@ describe('web app in Chromium', () => {
     );
     await shot(page, 'settings-imports');
     await admin.context.close();
+  }, 120_000);
+
+  it('manager home shows the last forecast labelled "updating" after a write to the deals, then the current one', async () => {
+    const manager = await signInAs(browser, server.baseUrl, LOGIN.manager, PASSWORD);
+    const { page } = manager;
+    await page.getByRole('heading', { name: 'Team', exact: true }).waitFor();
+    await settled(page);
+    const { fmt, settings } = await formattersFor(manager);
+    // The panel's own request (ForecastPanel.tsx), as stored.
+    const url = `/api/forecast?period=${periodKeyFor('quarter', todayIn(settings.timeZone))}&scope=company&seed=1&trackRecord=true&deals=false`;
+    const weighted = (f: Forecast) => fmt.money(f.methods.find((m) => m.method === 'stage_weighted')?.value);
+    const cell = page
+      .getByTestId('forecast-table')
+      .locator('tbody tr')
+      .first()
+      .locator('td[data-col="value"]');
+    // An earlier test's import may have left the stored forecast behind the data: then the panel is updating.
+    const label = page.getByTestId('forecast-freshness');
+    await label.waitFor({ state: 'detached', timeout: 60_000 });
+    // The stored answer the panel shows (the one it will show, labelled, after the write).
+    const before = await manager.api<Forecast>(`${url}&stale=allow`);
+    expect(before.stale).toBe(false);
+    await expect(cell.textContent()).resolves.toBe(weighted(before));
+
+    // A change to every open deal's amount moves the stage-weighted forecast (and the data version).
+    await sql`update opportunities set amount_minor = amount_minor * 2 where status = 'open'`.execute(
+      server.db,
+    );
+    await page.reload();
+    // At once: the answer made before the write, labelled with its time (the panel asks again every 2 s).
+    await label.waitFor({ timeout: 30_000 });
+    await expect(label.textContent()).resolves.toBe(`as of ${fmt.time(before.asOf)} · updating…`);
+    await expect(cell.textContent()).resolves.toBe(weighted(before));
+    await shot(page, 'manager-home-forecast-updating');
+    // Then the current answer, computed meanwhile: the label goes and the numbers are the default request's.
+    await label.waitFor({ state: 'detached', timeout: 60_000 });
+    const after = await manager.api<Forecast>(url);
+    expect(after.stale).toBe(false);
+    expect(Date.parse(after.asOf)).toBeGreaterThan(Date.parse(before.asOf));
+    expect(weighted(after)).not.toBe(weighted(before));
+    await expect(cell.textContent()).resolves.toBe(weighted(after));
+    await manager.context.close();
   }, 120_000);
 });

@@ -1,7 +1,16 @@
 import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { SYSTEM_VIEWER, type Viewer } from '../../src/domain/access/viewer.ts';
-import { forecastReport, type ForecastRequest } from '../../src/store/queries/forecast/forecast-report.ts';
+import {
+  forecastReport,
+  forecastReportAllowingStale,
+  refreshStoredForecast,
+  type ForecastRequest,
+} from '../../src/store/queries/forecast/forecast-report.ts';
+import {
+  claimLiveRefresh,
+  releaseLiveRefresh,
+} from '../../src/store/queries/forecast/stored-live-results.ts';
 import { describeStores, truncateAll } from '../support/stores.ts';
 import { seedForecastWorld, type ForecastFixture } from './fixture.ts';
 
@@ -76,16 +85,85 @@ describeStores('stored live forecast', (ctx) => {
     );
   });
 
-  it('computes again after a write to what the forecast reads, and drops the rows of older versions', async () => {
+  it("computes again after a write to what the forecast reads, and drops the key's rows of older versions", async () => {
     await sql`update forecast_live_results set report = jsonb_set(report::jsonb, '{seed}', '424242')::json`.execute(
       ctx.db,
     );
+    const before = await rows();
     await sql`update opportunities set amount_minor = amount_minor + 100 where id = ${world.deals.A}`.execute(
       ctx.db,
     );
     const fresh = await forecastReport(ctx.db, SYSTEM_VIEWER, request(false));
     const served = await forecastReport(ctx.db, SYSTEM_VIEWER, request(true));
     expect(JSON.stringify(served)).toBe(JSON.stringify(fresh));
-    expect(await rows()).toBe(1);
+    // The request's key holds the new version's row only; the other keys keep theirs (their stale answers for a
+    // page that accepts one, forecastReportAllowingStale) until they are stored again.
+    const byVersion = await sql<{ current: boolean; n: string }>`
+      select data_version = (select version from forecast_data_version) as current, count(*)::text as n
+      from forecast_live_results group by 1 order by 1`.execute(ctx.db);
+    expect(byVersion.rows.map((r) => [r.current, Number(r.n)])).toEqual([
+      [false, before - 1],
+      [true, 1],
+    ]);
+  });
+
+  it('serves the newest stored row of the key flagged stale when asked to, and nothing of another day', async () => {
+    const current = await forecastReportAllowingStale(ctx.db, SYSTEM_VIEWER, request(true));
+    expect(current.stale).toBeNull();
+    await sql`update opportunities set amount_minor = amount_minor + 100 where id = ${world.deals.A}`.execute(
+      ctx.db,
+    );
+    const stale = await forecastReportAllowingStale(ctx.db, SYSTEM_VIEWER, request(true));
+    expect(stale.stale).not.toBeNull();
+    expect(JSON.stringify(stale.report)).toBe(JSON.stringify(current.report));
+    // Nothing was computed or stored by it.
+    expect(await forecastReportAllowingStale(ctx.db, SYSTEM_VIEWER, request(true))).toEqual(stale);
+    // Another day has no stored answer: computed, not stale.
+    const nextDay = request(true, { now: new Date(NOW.getTime() + 2 * 86_400_000) });
+    const computed = await forecastReportAllowingStale(ctx.db, SYSTEM_VIEWER, nextDay);
+    expect(computed.stale).toBeNull();
+    expect(computed.report.asOf).toEqual(nextDay.now);
+    // Once the current answer is stored, it is what the stale path serves.
+    const fresh = await forecastReport(ctx.db, SYSTEM_VIEWER, request(true));
+    expect(fresh.methods).not.toEqual(current.report.methods);
+    expect(await forecastReportAllowingStale(ctx.db, SYSTEM_VIEWER, request(true))).toEqual({
+      report: fresh,
+      stale: null,
+    });
+  });
+
+  it('computes a background refresh once: a claim held by another leaves the work to it', async () => {
+    const req = request(true, { seed: 21 });
+    const write = () =>
+      sql`update opportunities set amount_minor = amount_minor + 100 where id = ${world.deals.A}`.execute(
+        ctx.db,
+      );
+    expect(await refreshStoredForecast(ctx.db, SYSTEM_VIEWER, req)).toBe('computed');
+    expect(await refreshStoredForecast(ctx.db, SYSTEM_VIEWER, req)).toBe('current');
+    await write();
+    const { stale: key } = await forecastReportAllowingStale(ctx.db, SYSTEM_VIEWER, req);
+    expect(key).not.toBeNull();
+    // Another process (or the job) is computing it: nothing is computed here, the answer stays stale.
+    expect(await claimLiveRefresh(ctx.db, key ?? '')).toBe(true);
+    expect(await claimLiveRefresh(ctx.db, key ?? '')).toBe(false);
+    expect(await refreshStoredForecast(ctx.db, SYSTEM_VIEWER, req)).toBe('busy');
+    expect((await forecastReportAllowingStale(ctx.db, SYSTEM_VIEWER, req)).stale).toBe(key);
+    // Released: computed and stored, and the claim is gone.
+    await releaseLiveRefresh(ctx.db, key ?? '');
+    expect(await refreshStoredForecast(ctx.db, SYSTEM_VIEWER, req)).toBe('computed');
+    expect((await forecastReportAllowingStale(ctx.db, SYSTEM_VIEWER, req)).stale).toBeNull();
+    const claims = async () =>
+      Number(
+        (await sql<{ n: string }>`select count(*)::text as n from forecast_live_refreshes`.execute(ctx.db))
+          .rows[0]?.n,
+      );
+    expect(await claims()).toBe(0);
+    // A claim left by a process that died is taken over once it is old.
+    await write();
+    const { stale: next } = await forecastReportAllowingStale(ctx.db, SYSTEM_VIEWER, req);
+    await sql`insert into forecast_live_refreshes (refresh_key, claimed_at)
+      values (${next}, now() - interval '1 hour')`.execute(ctx.db);
+    expect(await refreshStoredForecast(ctx.db, SYSTEM_VIEWER, req)).toBe('computed');
+    expect(await claims()).toBe(0);
   });
 });

@@ -51,6 +51,7 @@ const EMPTY_AFTER_UPGRADE: Record<string, string> = {
   forecast_backtest_checkpoints:
     'the stored track record, written by the next forecast that asks for it (0016)',
   forecast_live_results: 'the stored live forecast, written by the next GET /api/forecast (0018)',
+  forecast_live_refreshes: 'claims of background forecast computations, held only while one runs (0024)',
 };
 
 const dirs: string[] = [];

@@ -2,7 +2,7 @@ import { SYSTEM_VIEWER } from '../../domain/access/viewer.ts';
 import { periodContaining } from '../../domain/calendar/period.ts';
 import { instantToLocal } from '../../domain/calendar/zoned.ts';
 import { forecastRequestOf, managerHomeForecastQuery } from '../../server/routes/forecast/forecast-query.ts';
-import { forecastReport } from '../../store/queries/forecast/forecast-report.ts';
+import { refreshStoredForecast } from '../../store/queries/forecast/forecast-report.ts';
 import { getSettings } from '../../store/tables/settings.ts';
 import type { Job } from '../job.ts';
 
@@ -11,8 +11,10 @@ import type { Job } from '../job.ts';
  * new day, is served it instead of computing it for 2-3 s at 200 reps: every 15 s, the panel's request (the
  * company, the current calendar quarter) is made as the page makes it, which reads the stored answer when the data version
  * and the day are unchanged (one small read) and otherwise computes and stores it, with the track record's
- * checkpoints. The runner's advisory lock lets one process at a time do it; nothing is kept in a process, and a
- * page that asks while the job computes computes the same answer itself (the first one stored wins).
+ * checkpoints. The runner's advisory lock lets one process at a time do it; nothing is kept in a process. It claims
+ * the computation (refreshStoredForecast) and skips it while the page's own background computation (after a
+ * stale answer, GET /api/forecast?stale=allow) holds the claim; a page that asks with the default (current)
+ * request while the job computes computes the same answer itself (the first one stored wins).
  */
 export const forecastRefreshJob: Job = {
   name: 'forecast-refresh',
@@ -23,14 +25,14 @@ export const forecastRefreshJob: Job = {
     // The page asks for the calendar quarter of the workspace's today (web/src/period/ranges.ts, periodKeyFor), a
     // fiscal year or not: fiscal start month 1 gives that key.
     const period = periodContaining(today, 'quarter', 1).key;
-    const report = await forecastReport(
+    const done = await refreshStoredForecast(
       db,
       SYSTEM_VIEWER,
       forecastRequestOf(managerHomeForecastQuery(period), now, db),
     );
-    // A stored answer keeps the instant it was computed at; a new one is made at `now`. Quiet when nothing changed.
-    return report.asOf.getTime() === now.getTime()
-      ? `manager home forecast ${period} computed and stored`
-      : '';
+    // Quiet when nothing changed.
+    if (done === 'computed') return `manager home forecast ${period} computed and stored`;
+    if (done === 'busy') return `manager home forecast ${period} left to the request computing it`;
+    return '';
   },
 };

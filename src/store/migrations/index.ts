@@ -18,6 +18,7 @@ import * as m0018 from './0018-forecast-live-results.ts';
 import * as m0019 from './0019-activity-rollups-fill.ts';
 import * as m0020 from './0020-lead-fit-attributes.ts';
 import * as m0023 from './0023-metrics-stored-results.ts';
+import * as m0024 from './0024-forecast-live-refreshes.ts';
 
 /** Forward-only migrations, in order. Add one entry per new numbered file. */
 export const migrations: Record<string, Migration> = {
@@ -40,6 +41,7 @@ export const migrations: Record<string, Migration> = {
   '0019-activity-rollups-fill': m0019,
   '0020-lead-fit-attributes': m0020,
   '0023-metrics-stored-results': m0023,
+  '0024-forecast-live-refreshes': m0024,
 };
 
 /** Hands Kysely's Migrator the list above (no file-system scanning, so bundling and tests behave the same). */

@@ -23,4 +23,10 @@ describe('workspace formatters', () => {
     expect(fmt.minutes(125)).toBe('2 hr 5 min');
     expect(fmt.minutes(120)).toBe('2 hr');
   });
+  it("shows an instant's time of day in the workspace's zone", () => {
+    const at = '2026-11-30T10:32:00Z';
+    expect(makeFormatters('en-GB', 'EUR', 'Europe/Berlin').time(at)).toBe('11:32');
+    expect(makeFormatters('en-US', 'USD', 'America/New_York').time(at).replace(/\s/g, ' ')).toBe('5:32 AM');
+    expect(makeFormatters('en-US', 'USD').time(null)).toBe('–');
+  });
 });

@@ -15,6 +15,8 @@ export interface Formatters {
   percent: (ratio: number | null | undefined) => string;
   date: (isoDate: string | null | undefined) => string;
   dateTime: (iso: string | Date | null | undefined) => string;
+  /** The time of day of an instant in the workspace's zone (10:32 AM), for an instant known to be today. */
+  time: (iso: string | Date | null | undefined) => string;
   /** A duration in minutes, e.g. "2 h 5 min". */
   minutes: (value: number | null | undefined) => string;
 }
@@ -49,6 +51,7 @@ export function makeFormatters(locale: string, currency: string, timeZone = 'UTC
   const pct = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
   const dateFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   const dateTimeFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
+  const timeFmt = new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone });
   const unitH = new Intl.NumberFormat(locale, { style: 'unit', unit: 'hour', unitDisplay: 'short' });
   const unitMin = new Intl.NumberFormat(locale, {
     style: 'unit',
@@ -71,6 +74,7 @@ export function makeFormatters(locale: string, currency: string, timeZone = 'UTC
     percent: (ratio) => (isMissing(ratio) ? DASH : pct.format(ratio)),
     date: (isoDate) => (isoDate ? dateFmt.format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`)) : DASH),
     dateTime: (iso) => (iso ? dateTimeFmt.format(typeof iso === 'string' ? new Date(iso) : iso) : DASH),
+    time: (iso) => (iso ? timeFmt.format(typeof iso === 'string' ? new Date(iso) : iso) : DASH),
     minutes: (value) => {
       if (isMissing(value)) return DASH;
       const whole = Math.round(value);

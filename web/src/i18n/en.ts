@@ -149,6 +149,8 @@ export const en = {
   'forecast.errorAtWeek2': 'At week 2 ({n} periods)',
   'forecast.errorAtMid': 'At mid-period ({n} periods)',
   'forecast.errorCell': '{mape} / {bias}',
+  'forecast.updating': 'as of {time} · updating…',
+  'forecast.notUpdated': 'as of {time} · the data has changed since; reload the page to try again',
 
   'deals.title': 'Pipeline review',
   'deals.hot': 'Hottest: commit and best case closing this month',

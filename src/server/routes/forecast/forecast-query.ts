@@ -61,6 +61,14 @@ export const ForecastQuery = z.object({
     .describe(
       'include the open deals closing in the period (false: an empty list, for a page that shows none)',
     ),
+  stale: z
+    .enum(['allow', 'never'])
+    .default('never')
+    .describe(
+      "'allow': when the data changed since the stored answer for this scope, period, day and options, return that " +
+        'answer at once with stale: true (its asOf says when it was made) and compute the current one in the ' +
+        "background; ask again for it. Without a stored answer of the day it computes as 'never' does",
+    ),
 });
 
 export type ForecastQueryValues = z.infer<typeof ForecastQuery>;

@@ -35,7 +35,16 @@ import { loadForecastInputs } from './load-inputs.ts';
 import { openStages } from './open-stages.ts';
 import { resolveScope, type ScopeWithName } from './resolve-scope.ts';
 import { forecastDataVersion, storedScopeKey } from './stored-checkpoints.ts';
-import { liveOptionsKey, readLiveResult, writeLiveResult } from './stored-live-results.ts';
+import {
+  claimLiveRefresh,
+  liveOptionsKey,
+  liveRefreshKey,
+  readLiveResult,
+  readNewestLiveResult,
+  releaseLiveRefresh,
+  writeLiveResult,
+  type LiveResultKey,
+} from './stored-live-results.ts';
 
 /** One open deal closing in the period, as the forecast counts it (only deals the viewer may see). */
 export interface ForecastDealLine {
@@ -112,8 +121,11 @@ export interface ForecastRequest {
   resultStore?: Db;
 }
 
-/** Every method side by side for one scope and period, with the range, warnings, deal lines and track record. */
-export async function forecastReport(db: Db, viewer: Viewer, req: ForecastRequest): Promise<ForecastReport> {
+/** A stored report as read back from its JSON. */
+type StoredReport = Omit<ForecastReport, 'asOf'> & { asOf: string };
+
+/** What forecastReport and forecastReportAllowingStale share: the scope, the store's key and the viewer's filter. */
+async function prepare(db: Db, viewer: Viewer, req: ForecastRequest) {
   const settings = await getSettings(db);
   const period = parsePeriod(req.periodKey, settings.fiscalYearStartMonth);
   const named = await resolveScope(db, viewer, req.scope);
@@ -121,24 +133,90 @@ export async function forecastReport(db: Db, viewer: Viewer, req: ForecastReques
     ...report,
     deals: report.deals.filter((d) => canSeeOwner(viewer, d.ownerId)),
   });
-  const store = req.resultStore;
-  const version = store ? await forecastDataVersion(db) : null;
-  if (!store || version === null)
-    return forViewer(await scopeReport(db, viewer, req, settings, period, named));
-  const optionsKey = liveOptionsKey(req);
-  const key = {
+  const key: LiveResultKey = {
     scopeKey: storedScopeKey(named.scope),
     periodKey: period.key,
     asOfDay: instantToLocal(req.now, settings.timeZone).date,
   };
-  const stored = (await readLiveResult(store, version, optionsKey, key)) as
-    (Omit<ForecastReport, 'asOf'> & { asOf: string }) | null;
-  if (stored) return forViewer({ ...stored, asOf: new Date(stored.asOf) });
+  const revive = (stored: unknown): ForecastReport => {
+    const r = stored as StoredReport;
+    return { ...r, asOf: new Date(r.asOf) };
+  };
+  return { settings, period, named, forViewer, key, optionsKey: liveOptionsKey(req), revive };
+}
+
+/** Every method side by side for one scope and period, with the range, warnings, deal lines and track record. */
+export async function forecastReport(db: Db, viewer: Viewer, req: ForecastRequest): Promise<ForecastReport> {
+  const { settings, period, named, forViewer, key, optionsKey, revive } = await prepare(db, viewer, req);
+  const store = req.resultStore;
+  const version = store ? await forecastDataVersion(db) : null;
+  if (!store || version === null)
+    return forViewer(await scopeReport(db, viewer, req, settings, period, named));
+  const stored = await readLiveResult(store, version, optionsKey, key);
+  if (stored) return forViewer(revive(stored));
   const report = await scopeReport(db, viewer, req, settings, period, named);
   // Stored only when no write landed between the inputs' queries (the version is the same before and after).
   if ((await forecastDataVersion(db)) === version)
     await writeLiveResult(store, version, optionsKey, key, report);
   return forViewer(report);
+}
+
+/**
+ * forecastReport for a page that would rather show the last answer, labelled, than wait for a new one: when the
+ * store holds no report of the current data version for the key (scope, period, as-of day and options) but one of
+ * an older version, that one is returned with `stale` set to the stored answer's key at the current version (what
+ * the caller computes, with forecastReport, to store the current answer; equal strings name the same computation)
+ * and nothing is computed here. Without any stored report for the key (the first request of a day, or no result
+ * store), it is forecastReport, `stale: null`. The viewer's deal filter applies either way.
+ */
+export async function forecastReportAllowingStale(
+  db: Db,
+  viewer: Viewer,
+  req: ForecastRequest,
+): Promise<{ report: ForecastReport; stale: string | null }> {
+  const store = req.resultStore;
+  if (store) {
+    const { forViewer, key, optionsKey, revive } = await prepare(db, viewer, req);
+    const version = await forecastDataVersion(db);
+    const newest = version === null ? null : await readNewestLiveResult(store, version, optionsKey, key);
+    if (newest) {
+      const current = newest.version === version;
+      const refresh = liveRefreshKey(version ?? '', optionsKey, key);
+      return { report: forViewer(revive(newest.report)), stale: current ? null : refresh };
+    }
+  }
+  return { report: await forecastReport(db, viewer, req), stale: null };
+}
+
+/**
+ * Stores the current answer for `req` in the background (req.resultStore is required): nothing to do when it is
+ * stored already ('current'); left to whoever holds the claim on computing it, another request or process ('busy');
+ * else claimed, computed and stored ('computed', unless a write landed meanwhile: then the next refresh computes).
+ * For the forecast-refresh job and the computation a stale answer starts, so that both never compute the same
+ * answer at once; a request that must answer computes with forecastReport whatever the claims.
+ */
+export async function refreshStoredForecast(
+  db: Db,
+  viewer: Viewer,
+  req: ForecastRequest,
+): Promise<'current' | 'busy' | 'computed'> {
+  const store = req.resultStore;
+  if (!store) throw new Error('refreshStoredForecast needs a result store');
+  const { key, optionsKey } = await prepare(db, viewer, req);
+  const version = await forecastDataVersion(db);
+  const stored = async () =>
+    version !== null && (await readLiveResult(store, version, optionsKey, key)) !== null;
+  if (await stored()) return 'current';
+  const refreshKey = liveRefreshKey(version ?? '', optionsKey, key);
+  if (!(await claimLiveRefresh(store, refreshKey))) return 'busy';
+  try {
+    // A claimant that finished between the read above and the claim has stored it.
+    if (await stored()) return 'current';
+    await forecastReport(db, viewer, req);
+    return 'computed';
+  } finally {
+    await releaseLiveRefresh(store, refreshKey);
+  }
 }
 
 /** forecastReport for the scope, every deal line of it included (the viewer's filter is the caller's). */

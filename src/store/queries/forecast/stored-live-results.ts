@@ -5,7 +5,9 @@ import { FORECAST_MODEL_FINGERPRINT } from './model-fingerprint.ts';
 /*
  * The stored live forecast (migration 0018): one report per scope, period and as-of day, keyed by the data version
  * it was computed from (stored-checkpoints.ts explains the version). Nothing is cached in the process, so every
- * server and the CLI share the rows and none serves numbers a write has made stale.
+ * server and the CLI share the rows and none serves numbers a write has made stale unless asked to: the newest row
+ * of a key whatever its version (readNewestLiveResult) is what a page that accepts a stale answer shows, labelled,
+ * while the current one is computed. So a key's row of an older version stays until the key is stored again.
  */
 
 /** Where a stored report sits. */
@@ -65,8 +67,31 @@ export async function readLiveResult(
 }
 
 /**
+ * The stored report for the key at `version` if there is one, else the newest one of another data version, with the
+ * version it was computed from, or null. A version other than `version` is a stale answer.
+ */
+export async function readNewestLiveResult(
+  db: Db,
+  version: string,
+  optionsKey: string,
+  key: LiveResultKey,
+): Promise<{ report: unknown; version: string } | null> {
+  const r = await sql<{ report: unknown; data_version: string }>`
+    select report, data_version::text as data_version from forecast_live_results
+    where options_key = ${optionsKey} and scope_key = ${key.scopeKey} and period_key = ${key.periodKey}
+      and as_of_day = ${key.asOfDay}::date
+    order by data_version = ${version}::bigint desc, created_at desc, data_version desc
+    limit 1`.execute(db);
+  const row = r.rows[0];
+  if (row === undefined) return null;
+  const report = typeof row.report === 'string' ? (JSON.parse(row.report) as unknown) : row.report;
+  return { report, version: row.data_version };
+}
+
+/**
  * Stores a report computed at `version` (a concurrent writer of the same row wins, the report being the same), and
- * removes rows of other versions and rows older than KEEP_DAYS. A report JSON cannot hold exactly (a non-finite
+ * removes the key's rows of older versions (those of other keys stay, as their keys' stale answers, until their key
+ * is stored again) and rows older than KEEP_DAYS. A report JSON cannot hold exactly (a non-finite
  * number) is not stored, so it is computed again next time.
  */
 export async function writeLiveResult(
@@ -90,7 +115,38 @@ export async function writeLiveResult(
   }
   await sql`
     delete from forecast_live_results
-    where data_version <> ${version}::bigint or created_at < now() - make_interval(days => ${KEEP_DAYS})`.execute(
+    where (data_version < ${version}::bigint and options_key = ${optionsKey} and scope_key = ${key.scopeKey}
+        and period_key = ${key.periodKey} and as_of_day = ${key.asOfDay}::date)
+      or created_at < now() - make_interval(days => ${KEEP_DAYS})`.execute(db);
+}
+
+/** A background computation's claim expires after this long (its process died): another may take it over. */
+const CLAIM_SECONDS = 300;
+
+/** The name of one computation: the key at one data version (equal strings, the same answer). */
+export function liveRefreshKey(version: string, optionsKey: string, key: LiveResultKey): string {
+  return [version, optionsKey, key.scopeKey, key.periodKey, key.asOfDay].join('|');
+}
+
+/**
+ * Claims the computation `refreshKey` for a background refresh (migration 0024); false when another request or
+ * process holds a claim on it younger than CLAIM_SECONDS. Inside a transaction the claim is seen by others only at
+ * commit (a second claimant waits for it there, then finds the answer stored).
+ */
+export async function claimLiveRefresh(db: Db, refreshKey: string): Promise<boolean> {
+  const r = await sql<{ refresh_key: string }>`
+    insert into forecast_live_refreshes (refresh_key) values (${refreshKey})
+    on conflict (refresh_key) do update set claimed_at = now()
+      where forecast_live_refreshes.claimed_at < now() - make_interval(secs => ${CLAIM_SECONDS})
+    returning refresh_key`.execute(db);
+  return r.rows.length > 0;
+}
+
+/** Gives a claim up (and any claim long expired). */
+export async function releaseLiveRefresh(db: Db, refreshKey: string): Promise<void> {
+  await sql`
+    delete from forecast_live_refreshes
+    where refresh_key = ${refreshKey} or claimed_at < now() - make_interval(secs => ${CLAIM_SECONDS})`.execute(
     db,
   );
 }

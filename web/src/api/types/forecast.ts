@@ -56,6 +56,10 @@ export interface Forecast {
     }[];
     best: MethodId | null;
   } | null;
+  /** When it was computed (ISO instant). */
+  asOf: string;
+  /** Only with stale=allow: the data changed since asOf and the current answer is being computed; ask again. */
+  stale: boolean;
 }
 
 export const FORECAST_FIELDS = [
@@ -66,4 +70,6 @@ export const FORECAST_FIELDS = [
   'warnings',
   'calibration',
   'recommended',
+  'asOf',
+  'stale',
 ] as const satisfies readonly (keyof Forecast)[];

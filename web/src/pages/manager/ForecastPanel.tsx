@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { request } from '../../api/client.ts';
 import type { Forecast, MethodResult } from '../../api/types/forecast.ts';
 import { useApi } from '../../api/use-api.ts';
@@ -11,18 +12,49 @@ import { t } from '../../i18n/t.ts';
 /** Fixed Monte Carlo seed, so the dashboard shows the same numbers on every load (and as the API for the same seed). */
 export const FORECAST_SEED = 1;
 
-/** Forecast methods side by side with their range and their track record (GET /api/forecast). */
+/** How often the panel asks again while it shows an answer the data has moved past, and for how long at most. */
+export const STALE_POLL_MS = 2_000;
+const STALE_POLLS = 60;
+
+/**
+ * Forecast methods side by side with their range and their track record (GET /api/forecast). After a change to the
+ * deals the forecast takes seconds to compute at 200 reps, so the panel asks with stale=allow: it shows the last
+ * answer of the day at once, labelled with the time it was made and "updating…", asks again every STALE_POLL_MS
+ * (the server computes the current answer meanwhile) and swaps in the current one, which drops the label.
+ */
 export function ForecastPanel({ periodKey, scope = 'company' }: { periodKey: string; scope?: string }) {
   const { fmt } = useWorkspace();
   const state = useApi(
     (signal) =>
       request<Forecast>('GET', '/api/forecast', {
         // The panel shows no deal lines: for a 200-rep company they were 1.5 MB of the answer.
-        query: { period: periodKey, scope, seed: FORECAST_SEED, trackRecord: 'true', deals: 'false' },
+        query: {
+          period: periodKey,
+          scope,
+          seed: FORECAST_SEED,
+          trackRecord: 'true',
+          deals: 'false',
+          stale: 'allow',
+        },
         signal,
       }),
     [periodKey, scope],
   );
+  const stale = state.data?.stale === true;
+  const [polls, setPolls] = useState(0);
+  const { reload, loading } = state;
+  useEffect(() => {
+    if (!stale) {
+      setPolls(0);
+      return;
+    }
+    if (loading || polls >= STALE_POLLS) return;
+    const timer = setTimeout(() => {
+      setPolls((n) => n + 1);
+      reload();
+    }, STALE_POLL_MS);
+    return () => clearTimeout(timer);
+  }, [stale, loading, polls, reload]);
   return (
     <Panel title={t('forecast.title')} wide testId="forecast">
       <Async state={state} isEmpty={(f) => f.methods.length === 0}>
@@ -39,6 +71,15 @@ export function ForecastPanel({ periodKey, scope = 'company' }: { periodKey: str
           const name = (m: MethodResult) => t(`forecast.method.${m.method}`);
           return (
             <>
+              {forecast.stale && (
+                <p role="status" data-testid="forecast-freshness">
+                  <span className="pill warn" title={fmt.dateTime(forecast.asOf)}>
+                    {t(polls >= STALE_POLLS ? 'forecast.notUpdated' : 'forecast.updating', {
+                      time: fmt.time(forecast.asOf),
+                    })}
+                  </span>
+                </p>
+              )}
               <p className="muted">
                 {t('forecast.period', {
                   key: forecast.period.key,
