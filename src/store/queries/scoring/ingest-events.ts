@@ -16,7 +16,11 @@ export interface IncomingEvent {
 }
 
 /** Where an item came from, for error details: the API's `events[3]` or a CSV file's line. */
-export type Locate = (index: number) => { field: string; line?: number; file?: string };
+export type Locate = (index: number) => {
+  field: string;
+  line?: number | undefined;
+  file?: string | undefined;
+};
 
 export interface IngestResult {
   received: number;
