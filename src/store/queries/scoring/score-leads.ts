@@ -2,6 +2,7 @@ import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { RuleSet } from '../../../domain/scoring/rules.ts';
 import type { DbOrTx } from '../../derived/people.ts';
 import { idArray } from '../../sql/lists.ts';
+import { executeWithWorkMem } from '../../sql/work-mem.ts';
 import { scoreSelect } from './score-sql.ts';
 
 /** Statuses of leads still in play: scored by a re-score, and (new, working, mql) promoted by thresholds. */
@@ -39,14 +40,7 @@ export async function scoreLeads(
   if ('leadIds' in target && target.leadIds.length === 0) return { scored: 0, promoted: 0 };
   const where = targetWhere(target);
   const at = sql`${asOf.toISOString()}::timestamptz`;
-  const up = await sql`
-    insert into lead_scores (lead_id, rule_set_version, fit, engagement, score, why, demo_requested, computed_at)
-    select s.lead_id, ${rs.version}, s.fit, s.engagement, s.score, s.why, s.demo_requested, ${at}
-    from (${scoreSelect(rs, asOf, where)}) s
-    on conflict (lead_id) do update set
-      rule_set_version = excluded.rule_set_version, fit = excluded.fit, engagement = excluded.engagement,
-      score = excluded.score, why = excluded.why, demo_requested = excluded.demo_requested,
-      computed_at = excluded.computed_at`.execute(tx);
+  const scored = await upsertLeadScores(tx, rs, asOf, where);
   const promoted = await sql`
     with cand as (
       select l.id, l.status as from_status, s.score,
@@ -72,7 +66,35 @@ export async function scoreLeads(
     )
     insert into lead_status_changes (lead_id, from_status, to_status, changed_at, score, rule_set_version, reason)
     select id, from_status, to_status, ${at}, score, ${rs.version}, reason from moved`.execute(tx);
-  return { scored: Number(up.numAffectedRows ?? 0), promoted: Number(promoted.numAffectedRows ?? 0) };
+  return { scored, promoted: Number(promoted.numAffectedRows ?? 0) };
+}
+
+/**
+ * Stores the scores of the leads `where` picks (alias `l`) with `rs` at `asOf`: one INSERT ... SELECT from the
+ * compiled rule set, replacing each lead's previous score. No status changes (scoreLeads adds those). Returns
+ * how many leads were scored.
+ */
+export async function upsertLeadScores(
+  tx: DbOrTx,
+  rs: RuleSet,
+  asOf: Date,
+  where: RawBuilder<SqlBool>,
+): Promise<number> {
+  const at = sql`${asOf.toISOString()}::timestamptz`;
+  // Room to hash the per-lead, per-rule aggregates of a batch instead of sorting them on disk (PostgreSQL's 4 MB).
+  const up = await executeWithWorkMem(
+    tx,
+    32,
+    sql`
+    insert into lead_scores (lead_id, rule_set_version, fit, engagement, score, why, demo_requested, computed_at)
+    select s.lead_id, ${rs.version}, s.fit, s.engagement, s.score, s.why, s.demo_requested, ${at}
+    from (${scoreSelect(rs, asOf, where)}) s
+    on conflict (lead_id) do update set
+      rule_set_version = excluded.rule_set_version, fit = excluded.fit, engagement = excluded.engagement,
+      score = excluded.score, why = excluded.why, demo_requested = excluded.demo_requested,
+      computed_at = excluded.computed_at`,
+  );
+  return Number(up.numAffectedRows ?? 0);
 }
 
 /**
