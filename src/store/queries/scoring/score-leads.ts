@@ -17,6 +17,12 @@ export interface ScoreOutcome {
   promoted: number;
 }
 
+/** The target as a condition on lead_events `e`, so each batch reads only its leads' events (by index). */
+function eventWhere(target: ScoreTarget): RawBuilder<SqlBool> {
+  if ('leadIds' in target) return sql<SqlBool>`e.lead_id = any(${idArray(target.leadIds)})`;
+  return sql<SqlBool>`e.lead_id > ${target.openAfterId} and e.lead_id <= ${target.throughId}`;
+}
+
 function targetWhere(target: ScoreTarget): RawBuilder<SqlBool> {
   if ('leadIds' in target) return sql<SqlBool>`l.id = any(${idArray(target.leadIds)})`;
   return sql<SqlBool>`l.id > ${target.openAfterId} and l.id <= ${target.throughId}
@@ -40,7 +46,7 @@ export async function scoreLeads(
   if ('leadIds' in target && target.leadIds.length === 0) return { scored: 0, promoted: 0 };
   const where = targetWhere(target);
   const at = sql`${asOf.toISOString()}::timestamptz`;
-  const scored = await upsertLeadScores(tx, rs, asOf, where);
+  const scored = await upsertLeadScores(tx, rs, asOf, where, eventWhere(target));
   const promoted = await sql`
     with cand as (
       select l.id, l.status as from_status, s.score,
@@ -79,6 +85,7 @@ export async function upsertLeadScores(
   rs: RuleSet,
   asOf: Date,
   where: RawBuilder<SqlBool>,
+  events: RawBuilder<SqlBool> = sql<SqlBool>`true`,
 ): Promise<number> {
   const at = sql`${asOf.toISOString()}::timestamptz`;
   // Room to hash the per-lead, per-rule aggregates of a batch instead of sorting them on disk (PostgreSQL's 4 MB).
@@ -88,7 +95,7 @@ export async function upsertLeadScores(
     sql`
     insert into lead_scores (lead_id, rule_set_version, fit, engagement, score, why, demo_requested, computed_at)
     select s.lead_id, ${rs.version}, s.fit, s.engagement, s.score, s.why, s.demo_requested, ${at}
-    from (${scoreSelect(rs, asOf, where)}) s
+    from (${scoreSelect(rs, asOf, where, events)}) s
     on conflict (lead_id) do update set
       rule_set_version = excluded.rule_set_version, fit = excluded.fit, engagement = excluded.engagement,
       score = excluded.score, why = excluded.why, demo_requested = excluded.demo_requested,

@@ -21,6 +21,8 @@ export function scoreSelect(
   rs: Pick<RuleSet, 'rules'>,
   asOf: Date,
   leadWhere: RawBuilder<SqlBool>,
+  /** The same leads as a condition on lead_events `e` (an id range or list), so a batch reads its events by index. */
+  eventWhere: RawBuilder<SqlBool> = sql<SqlBool>`true`,
 ): RawBuilder<ScoredRow> {
   const at = sql`${asOf.toISOString()}::timestamptz`;
   const fitRows: RawBuilder<unknown>[] = [];
@@ -59,7 +61,7 @@ export function scoreSelect(
           join lead_events e on e.lead_id = t.id
           join (values ${sql.join(engRows)}) as r(ord, event_type, url_like, points, window_days, half_life)
             on r.event_type = e.type
-          where e.occurred_at <= ${at}
+          where e.occurred_at <= ${at} and ${eventWhere}
             and (r.window_days is null or e.occurred_at >= ${at} - r.window_days * interval '86400 seconds')
             and (r.url_like is null or e.url ilike r.url_like)
           group by e.lead_id, r.ord`;
