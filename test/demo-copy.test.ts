@@ -16,6 +16,7 @@ const WRITTEN: Record<string, readonly string[]> = {
   accounts: Object.keys(COLUMNS.ACCOUNT_COLUMNS),
   contacts: Object.keys(COLUMNS.CONTACT_COLUMNS),
   leads: Object.keys(COLUMNS.LEAD_COLUMNS),
+  lead_events: Object.keys(COLUMNS.LEAD_EVENT_COLUMNS),
   opportunities: Object.keys(COLUMNS.OPPORTUNITY_COLUMNS),
   opportunity_history: Object.keys(COLUMNS.HISTORY_COLUMNS),
   activities: Object.keys(COLUMNS.ACTIVITY_COLUMNS),

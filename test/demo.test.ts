@@ -283,6 +283,35 @@ describeStores('demo data', (ctx) => {
     });
   });
 
+  it('gives leads fit attributes and engagement events whose score relates to conversion (issue 15)', async () => {
+    const r = await sql<{
+      band: string;
+      leads: number;
+      converted: number;
+      events_after: number;
+      unscored: number;
+    }>`
+      select case when s.score >= 15 then 'high' when s.score < 5 then 'low' else 'mid' end as band,
+        count(*)::int as leads,
+        count(*) filter (where l.converted_opportunity_id is not null)::int as converted,
+        (select count(*)::int from lead_events e join leads x on x.id = e.lead_id
+          where e.occurred_at > coalesce(x.sql_at, x.converted_at, x.disqualified_at, 'infinity')) as events_after,
+        (select count(*)::int from leads x where not exists (select 1 from lead_scores y where y.lead_id = x.id)) as unscored
+      from leads l join lead_scores s on s.lead_id = l.id group by 1`.execute(ctx.db);
+    const by = Object.fromEntries(r.rows.map((x) => [x.band, x]));
+    const rate = (b: string) => Number(by[b]?.converted) / Number(by[b]?.leads);
+    // Every band has converting and non-converting leads (not deterministic), but high scores convert more.
+    for (const b of ['low', 'mid', 'high']) expect(Number(by[b]?.converted)).toBeGreaterThan(0);
+    expect(rate('high')).toBeLessThan(1);
+    expect(rate('high')).toBeGreaterThan(2 * rate('low'));
+    expect(r.rows[0]?.events_after).toBe(0);
+    expect(r.rows[0]?.unscored).toBe(0);
+    const fit = await sql<{
+      v: number;
+    }>`select count(*)::int as v from leads where persona is null or country is null`.execute(ctx.db);
+    expect(fit.rows[0]?.v).toBe(0);
+  });
+
   it('moves the id sequences past the generated ids', async () => {
     const { id } = await ctx.db
       .insertInto('accounts')

@@ -58,6 +58,22 @@ export const LEAD_COLUMNS: ColumnTypes = {
   first_response_at: 'timestamptz',
   response_business_minutes: 'int4',
   sla_deadline_at: 'timestamptz',
+  persona: 'text',
+  industry: 'text',
+  company_size: 'int4',
+  country: 'text',
+  region: 'text',
+  data_quality: 'text',
+};
+
+/** lead_events; properties and received_at take their defaults. */
+export const LEAD_EVENT_COLUMNS: ColumnTypes = {
+  id: 'int8',
+  external_id: 'text',
+  lead_id: 'int8',
+  type: 'text',
+  url: 'text',
+  occurred_at: 'timestamptz',
 };
 
 export const OPPORTUNITY_COLUMNS: ColumnTypes = {

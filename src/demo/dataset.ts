@@ -3,6 +3,7 @@ import { AccountTable } from './account-table.ts';
 import { ActivityLog } from './activity-log.ts';
 import { ContactTable } from './contact-table.ts';
 import { HistoryTable } from './history-table.ts';
+import type { DemoLeadEvent } from './sim/lead-engagement.ts';
 import type {
   AcquisitionCostsTable,
   CustomersTable,
@@ -33,6 +34,8 @@ export interface DemoDataset {
   customers: WithId<CustomersTable>[];
   subscriptions: Insertable<SubscriptionsTable>[];
   acquisitionCosts: Insertable<AcquisitionCostsTable>[];
+  /** Engagement events of the leads, for lead scoring (sim/lead-engagement.ts). */
+  leadEvents: DemoLeadEvent[];
 }
 
 /** An empty dataset. */
@@ -50,6 +53,7 @@ export function emptyDataset(): DemoDataset {
     customers: [],
     subscriptions: [],
     acquisitionCosts: [],
+    leadEvents: [],
   };
 }
 

@@ -10,6 +10,7 @@ import { buildAcquisitionCosts } from './sim/costs.ts';
 import { customerLifecycles } from './sim/customers.ts';
 import { buildGoals } from './sim/goals.ts';
 import { simulateLeadsForDay } from './sim/leads.ts';
+import { addLeadScoringData } from './sim/lead-engagement.ts';
 import { openingCustomers, openingPipeline } from './sim/opening.ts';
 import { startProspect } from './sim/prospecting.ts';
 import { dailyTouchTarget, rampFactor } from './sim/rates.ts';
@@ -101,6 +102,8 @@ export function generateDemo(input: GenerateInput): GeneratedDemo {
   buildAcquisitionCosts(ctx);
   // Chronological rows make index inserts append-mostly (cheaper) and read naturally in the tables.
   ds.activities.sortByTime();
+  // Fit attributes and engagement events from their own seeded source: the data above is unchanged by them.
+  ds.leadEvents = addLeadScoringData(ds, options.seed, new Date(`${options.until}T00:00:00Z`));
   prefillDerived(ds, input.cal, input.leadSla);
   return { dataset: ds, reps, start };
 }

@@ -1,4 +1,6 @@
-import { sql, type Transaction } from 'kysely';
+import { sql, type SqlBool, type Transaction } from 'kysely';
+import { upsertLeadScores } from '../store/queries/scoring/score-leads.ts';
+import { getActiveRuleSet } from '../store/tables/scoring-rule-sets.ts';
 import { SYSTEM_VIEWER } from '../domain/access/viewer.ts';
 import { hashPassword } from '../auth/password.ts';
 import { AppError } from '../errors.ts';
@@ -26,6 +28,7 @@ import {
   GOAL_COLUMNS,
   HISTORY_COLUMNS,
   LEAD_COLUMNS,
+  LEAD_EVENT_COLUMNS,
   OPPORTUNITY_COLUMNS,
   SUBSCRIPTION_COLUMNS,
   TEAM_COLUMNS,
@@ -145,6 +148,7 @@ const DEMO_TABLES = [
   'accounts',
   'contacts',
   'leads',
+  'lead_events',
   'opportunities',
   'opportunity_history',
   'activities',
@@ -276,6 +280,8 @@ async function writeDataset(
   await writeColumns('accounts', ACCOUNT_COLUMNS, 'accounts');
   await writeColumns('contacts', CONTACT_COLUMNS, 'contacts');
   await write('leads', LEAD_COLUMNS, take('leads'));
+  await write('lead_events', LEAD_EVENT_COLUMNS, ds.leadEvents);
+  ds.leadEvents = [];
   await write('opportunities', OPPORTUNITY_COLUMNS, take('opportunities'));
   // Leads and opportunities point at each other; the lead side is filled in one statement once both exist.
   await sql`update leads l set converted_opportunity_id = o.id
@@ -289,7 +295,16 @@ async function writeDataset(
   await write('goals', GOAL_COLUMNS, ds.goals);
   await write('acquisition_costs', COST_COLUMNS, ds.acquisitionCosts);
   // Ids were chosen by the generator; move each identity past them so later inserts do not collide.
-  for (const table of ['teams', 'users', 'accounts', 'contacts', 'leads', 'opportunities', 'customers']) {
+  for (const table of [
+    'teams',
+    'users',
+    'accounts',
+    'contacts',
+    'leads',
+    'lead_events',
+    'opportunities',
+    'customers',
+  ]) {
     await sql`select setval(pg_get_serial_sequence(${table}, 'id'), greatest((select max(id) from ${sql.table(table)}), 1))`.execute(
       tx,
     );
@@ -379,6 +394,16 @@ export async function loadDemo(
     timings.writeCpuMs = cDerived - cWrite;
     timings.writeMs = tDerived - tWrite;
     await timer.time('derived refresh', () => refreshDerived(tx, { all: true }));
+    // Every lead's score with the default rules, from its events (the demo's statuses stay as simulated), at the
+    // start of the demo's last day (its events end there), so two loads store the same scores.
+    await timer.time('lead scores', async () =>
+      upsertLeadScores(
+        tx,
+        await getActiveRuleSet(tx),
+        new Date(`${options.until}T00:00:00Z`),
+        sql<SqlBool>`true`,
+      ),
+    );
     timings.derivedMs = performance.now() - tDerived;
     timings.derivedCpuMs = cpuMs() - cDerived;
     await recordAudit(tx, SYSTEM_VIEWER, {

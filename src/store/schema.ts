@@ -332,4 +332,9 @@ export interface Database {
   forecast_snapshot_values: import('./tables/forecast.ts').ForecastSnapshotValuesTable;
   forecast_snapshot_lines: import('./tables/forecast.ts').ForecastSnapshotLinesTable;
   job_runs: import('./tables/job-runs.ts').JobRunsTable;
+  lead_events: import('./tables/lead-events.ts').LeadEventsTable;
+  scoring_rule_sets: import('./tables/scoring-rule-sets.ts').ScoringRuleSetsTable;
+  lead_scores: import('./tables/lead-scores.ts').LeadScoresTable;
+  lead_status_changes: import('./tables/lead-status-changes.ts').LeadStatusChangesTable;
+  scoring_rescores: import('./tables/scoring-rescores.ts').ScoringRescoresTable;
 }

@@ -52,6 +52,11 @@ const EMPTY_AFTER_UPGRADE: Record<string, string> = {
     'the stored track record, written by the next forecast that asks for it (0016)',
   forecast_live_results: 'the stored live forecast, written by the next GET /api/forecast (0018)',
   forecast_live_refreshes: 'claims of background forecast computations, held only while one runs (0024)',
+  lead_events: 'engagement events, received from the next POST /api/events or events import (0021)',
+  scoring_rule_sets: 'the default rule set is stored as version 1 the first time scoring needs one (0021)',
+  lead_scores: 'written when a lead receives events or a re-score runs; no row means never scored (0021)',
+  lead_status_changes: 'status changes made by scoring from now on (0021)',
+  scoring_rescores: 'queued by the next rule change or pacesetter scoring rescore (0021)',
 };
 
 const dirs: string[] = [];

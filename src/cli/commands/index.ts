@@ -16,6 +16,8 @@ import * as restore from './restore.ts';
 import * as cadence from './cadence.ts';
 import * as goals from './goals.ts';
 import * as leaderboard from './leaderboard.ts';
+import * as events from './events.ts';
+import * as scoring from './scoring.ts';
 
 /**
  * Every command module; each exports register(program, ctx). Add one line per new command file.
@@ -40,6 +42,8 @@ export const commands: Array<{ register: (program: Command, ctx: CliContext) => 
   goals,
   cadence,
   leaderboard,
+  events,
+  scoring,
   alerts,
   backup,
   restore,

@@ -155,6 +155,13 @@ export const ENTITY_FIELDS = {
     status: oneOf(LEAD_STATUSES, 'new / working / mql / sql / disqualified / converted (default new)'),
     createdAt: datetime('when the lead arrived', true),
     convertedAt: datetime('when the lead was converted'),
+    account: text('account (company) name the lead belongs to; its fit attributes fill the gaps'),
+    industry: text('industry (fit attribute for scoring and routing)', false, LABEL_LIMIT),
+    companySize: { type: { kind: 'number' }, doc: 'company size in employees, a whole number' },
+    country: text('country as an ISO 3166-1 alpha-2 code, e.g. DE', false, LABEL_LIMIT),
+    region: text('sales region, e.g. EMEA', false, LABEL_LIMIT),
+    persona: text('buyer persona, e.g. buyer', false, LABEL_LIMIT),
+    dataQuality: oneOf(['ok', 'inaccurate'], 'ok / inaccurate (empty: not assessed)'),
   },
   contacts: {
     externalId: text('id in the source CRM; derived from e-mail or name when absent', false, ID_LIMIT),

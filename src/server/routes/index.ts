@@ -58,6 +58,12 @@ import listUserBadges from './badges/list-user-badges.ts';
 import listPipelines from './pipelines/list-pipelines.ts';
 import updateStage from './pipelines/update-stage.ts';
 import updatePipeline from './pipelines/update-pipeline.ts';
+import postEvents from './events/post-events.ts';
+import getLeadScore from './scoring/get-lead-score.ts';
+import getScoringRules from './scoring/get-rules.ts';
+import putScoringRules from './scoring/put-rules.ts';
+import previewScoringRules from './scoring/preview-rules.ts';
+import getScoringRescores from './scoring/get-rescore.ts';
 
 /** Every route module, registered in this order. Add one import and one entry per new route file. */
 export const routes: RouteModule[] = [
@@ -120,4 +126,10 @@ export const routes: RouteModule[] = [
   listPipelines,
   updateStage,
   updatePipeline,
+  postEvents,
+  getLeadScore,
+  getScoringRules,
+  putScoringRules,
+  previewScoringRules,
+  getScoringRescores,
 ];

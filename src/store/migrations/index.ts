@@ -17,6 +17,7 @@ import * as m0017 from './0017-stage-entries-by-deal.ts';
 import * as m0018 from './0018-forecast-live-results.ts';
 import * as m0019 from './0019-activity-rollups-fill.ts';
 import * as m0020 from './0020-lead-fit-attributes.ts';
+import * as m0021 from './0021-lead-scoring.ts';
 import * as m0023 from './0023-metrics-stored-results.ts';
 import * as m0024 from './0024-forecast-live-refreshes.ts';
 
@@ -40,6 +41,7 @@ export const migrations: Record<string, Migration> = {
   '0018-forecast-live-results': m0018,
   '0019-activity-rollups-fill': m0019,
   '0020-lead-fit-attributes': m0020,
+  '0021-lead-scoring': m0021,
   '0023-metrics-stored-results': m0023,
   '0024-forecast-live-refreshes': m0024,
 };
