@@ -3,7 +3,9 @@ import type { RuleSet } from '../../src/domain/scoring/rules.ts';
 import { thresholdEffect } from '../../src/domain/lead-calibration/threshold.ts';
 import { loadCalibration } from '../../src/store/queries/scoring/calibration.ts';
 import { emptyStoreWithPipeline } from '../support/pipeline.ts';
+import { signIn, testApp } from '../support/app.ts';
 import { describeStores } from '../support/stores.ts';
+import { seedUser } from '../support/users.ts';
 
 const RULES: RuleSet = {
   version: 3,
@@ -157,5 +159,35 @@ describeStores('lead calibration', (ctx) => {
     expect(report.curve.map((c) => c.threshold)).toEqual([0, 5, 10, 15, 20]);
     // Too few leads for a fitted model.
     expect(report.model).toBeNull();
+  });
+
+  it('serves the report over the API to managers and admins, not to reps, and names bad input', async () => {
+    const app = await testApp(ctx.db);
+    try {
+      const manager = await signIn(app, await seedUser(ctx.db, { role: 'manager' }));
+      const rep = await signIn(app, await seedUser(ctx.db, { role: 'rep' }));
+      const get = (headers: typeof manager, query: string) =>
+        app.inject({ method: 'GET', url: `/api/scoring/calibration?${query}`, headers });
+      const ok = await get(manager, 'from=2026-01-01&to=2026-03-31&threshold=15');
+      expect(ok.statusCode).toBe(200);
+      const body = ok.json<{
+        leads: number;
+        ruleSetVersion: number;
+        thresholds: { proposed: { threshold: number } };
+      }>();
+      // The default rule set (stored as version 1 on first use) scores the same five leads of the range.
+      expect(body.leads).toBe(5);
+      expect(body.ruleSetVersion).toBe(1);
+      expect(body.thresholds.proposed.threshold).toBe(15);
+      expect((await get(rep, 'from=2026-01-01&to=2026-03-31')).statusCode).toBe(403);
+      const backwards = await get(manager, 'from=2026-04-01&to=2026-03-31');
+      expect(backwards.statusCode).toBe(400);
+      expect(backwards.json<{ error: { details: { field: string }[] } }>().error.details[0]?.field).toBe(
+        'from',
+      );
+      expect((await get(manager, 'version=99')).statusCode).toBe(404);
+    } finally {
+      await app.close();
+    }
   });
 });
