@@ -10,7 +10,8 @@ import type { GoalPacing, Goal } from '../web/src/api/types/goals.ts';
 import type { Leaderboard } from '../web/src/api/types/leaderboard.ts';
 import type { MetricDefinitionInfo, MetricReport } from '../web/src/api/types/metrics.ts';
 import type { Pipeline } from '../web/src/api/types/pipelines.ts';
-import type { Opportunity } from '../web/src/api/types/rows.ts';
+import type { Lead, Opportunity } from '../web/src/api/types/rows.ts';
+import type { CalibrationReport, RulePreview } from '../web/src/api/types/scoring.ts';
 import type { Settings } from '../web/src/api/types/settings.ts';
 import { makeFormatters, type Formatters } from '../web/src/format/formatters.ts';
 import { formatMetric } from '../web/src/format/metric-value.ts';
@@ -410,4 +411,72 @@ describe('web app in Chromium', () => {
     await expect(cell.textContent()).resolves.toBe(weighted(after));
     await manager.context.close();
   }, 120_000);
+  it('leads page: open leads by score with why on hover, calibration as the API says, rules preview', async () => {
+    const admin = await signInAs(browser, server.baseUrl, LOGIN.admin, PASSWORD);
+    const { page } = admin;
+    await page.getByRole('link', { name: 'Leads' }).click();
+    await page.getByRole('heading', { name: 'Leads by score' }).waitFor();
+    await settled(page);
+    const { fmt } = await formattersFor(admin);
+
+    const leads = await admin.api<{ items: Lead[] }>('/api/leads?sort=score&limit=200');
+    const open = leads.items.filter((l) => ['new', 'working', 'mql', 'sql'].includes(l.status));
+    const top = open[0];
+    expect(top?.score).not.toBeNull();
+    const firstRow = page.getByTestId('scored-leads').locator('tbody tr').first();
+    await expect(firstRow.locator('td[data-col="name"]').textContent()).resolves.toBe(top?.name);
+    const scoreCell = firstRow.locator('td[data-col="score"]');
+    await expect(scoreCell.textContent()).resolves.toBe(fmt.number(top?.score));
+    // The hover names every rule that fired, with its points.
+    const why = (await scoreCell.getAttribute('title')) ?? '';
+    for (const r of top?.scoreWhy ?? [])
+      expect(why).toContain(`${r.label}: ${r.points > 0 ? '+' : ''}${r.points}`);
+
+    // Calibration: the same bands as the API (or its empty note when the range has no past leads).
+    const calibration = await admin.api<CalibrationReport>('/api/scoring/calibration');
+    if (calibration.leads === 0) {
+      await expect(page.getByTestId('calibration').textContent()).resolves.toContain('No past leads');
+    } else {
+      const bandRows = page.getByTestId('calibration-bands').locator('tbody tr');
+      await expect(bandRows.count()).resolves.toBe(calibration.bands.length);
+      await expect(bandRows.first().locator('td[data-col="leads"]').textContent()).resolves.toBe(
+        fmt.number(calibration.bands[0]?.leads),
+      );
+    }
+
+    // Rules: a lower MQL threshold previewed moves leads, as the preview API computes for the same draft.
+    const rules = await admin.api<{ active: { mqlThreshold: number } }>('/api/scoring/rules');
+    const lower = rules.active.mqlThreshold - 5;
+    await page.getByTestId('mql-threshold').fill(String(lower));
+    await page.getByTestId('preview-rules').click();
+    const previewText = await page.getByTestId('rules-preview').textContent();
+    const expected = (await page.evaluate(async (mql) => {
+      const body = await (await fetch('/api/scoring/rules')).json();
+      const { rules: r, sqlThreshold, demoRequestQualifies } = body.active;
+      const csrf = /(?:^|;\s*)(?:pacesetter_csrf|csrf_token|csrf)=([^;]+)/.exec(document.cookie)?.[1];
+      const res = await fetch('/api/scoring/rules/preview', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(csrf ? { 'x-csrf-token': decodeURIComponent(csrf) } : {}),
+        },
+        body: JSON.stringify({ rules: r, mqlThreshold: mql, sqlThreshold, demoRequestQualifies }),
+      });
+      return res.json();
+    }, lower)) as RulePreview;
+    expect(previewText).toContain(
+      `Of ${expected.openLeads} open leads: MQL ${expected.current.mql} -> ${expected.proposed.mql}`,
+    );
+    await shot(page, 'leads');
+    await admin.context.close();
+
+    // A rep sees their own leads by score but not the calibration or the rules.
+    const rep = await signInAs(browser, server.baseUrl, LOGIN.rep, PASSWORD);
+    await rep.page.getByRole('link', { name: 'Leads' }).click();
+    await rep.page.getByRole('heading', { name: 'Leads by score' }).waitFor();
+    await settled(rep.page);
+    await expect(rep.page.getByTestId('calibration').count()).resolves.toBe(0);
+    await expect(rep.page.getByTestId('scoring-rules').count()).resolves.toBe(0);
+    await rep.context.close();
+  }, 180_000);
 });

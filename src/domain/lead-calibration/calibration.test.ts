@@ -6,6 +6,7 @@ import { fitLogistic, predictLogistic } from './logistic-regression.ts';
 import type { LeadOutcome } from './outcomes.ts';
 import { evenEdges, scoreBands } from './score-bands.ts';
 import { thresholdCurve, thresholdEffect } from './threshold.ts';
+import { calibrationReport } from './report.ts';
 
 const lead = (score: number, opportunity: boolean, won: boolean): LeadOutcome => ({
   score,
@@ -125,5 +126,68 @@ describe('inHoldout', () => {
     expect([1, 2, 3, 4, 5, 6, 7, 8].map((id) => inHoldout(id))).toEqual(
       [1, 2, 3, 4, 5, 6, 7, 8].map((id) => inHoldout(id)),
     );
+  });
+});
+
+describe('calibrationReport', () => {
+  it('finds a rule the points overrate: the model implies fewer points for it, and ranks the hold-out better', () => {
+    // Two rules given equal points; only the first relates to conversion in this history.
+    const rng = seededRandom(7);
+    const leads = [];
+    for (let id = 1; id <= 4_000; id += 1) {
+      const a = rng.chance(0.4) ? 1 : 0;
+      const b = rng.chance(0.4) ? 1 : 0;
+      const opportunity = rng.chance(a ? 0.5 : 0.1);
+      leads.push({
+        id,
+        score: 10 * a + 10 * b,
+        opportunity,
+        won: opportunity && rng.chance(0.3),
+        features: [a, b],
+      });
+    }
+    const report = calibrationReport(
+      leads,
+      [
+        { id: 'a', label: 'A', points: 10 },
+        { id: 'b', label: 'B', points: 10 },
+      ],
+      {
+        mqlThreshold: 10,
+        sqlThreshold: 20,
+        proposedThreshold: 15,
+        bandWidth: 10,
+        holdoutShare: 0.25,
+        minLeadsForModel: 200,
+      },
+    );
+    expect(report.leads).toBe(4_000);
+    expect(report.bands.reduce((n, b) => n + b.leads, 0)).toBe(4_000);
+    expect(report.thresholds.proposed).toEqual(thresholdEffect(leads, 15));
+    const model = report.model;
+    expect(model).not.toBeNull();
+    expect((model?.trainedOn ?? 0) + (model?.heldOut ?? 0)).toBe(4_000);
+    const [ruleA, ruleB] = model?.rules ?? [];
+    expect(ruleA?.weight).toBeGreaterThan(1.5);
+    expect(Math.abs(ruleB?.weight ?? 9)).toBeLessThan(0.3);
+    expect(ruleA?.impliedPoints).toBeGreaterThan(ruleB?.impliedPoints ?? 99);
+    expect(model?.modelAuc).toBeGreaterThan(model?.rulesAuc ?? 1);
+  });
+
+  it('leaves the model out when the history is too small or has one outcome only', () => {
+    const leads = [1, 2, 3].map((id) => ({ id, score: id, opportunity: false, won: false, features: [id] }));
+    const options = {
+      mqlThreshold: 1,
+      sqlThreshold: 2,
+      proposedThreshold: null,
+      bandWidth: 1,
+      holdoutShare: 0.25,
+      minLeadsForModel: 2,
+    };
+    expect(calibrationReport(leads, [{ id: 'x', label: 'X', points: 1 }], options).model).toBeNull();
+    expect(
+      calibrationReport(leads, [{ id: 'x', label: 'X', points: 1 }], { ...options, minLeadsForModel: 10 })
+        .model,
+    ).toBeNull();
   });
 });

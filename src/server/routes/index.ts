@@ -64,6 +64,7 @@ import getScoringRules from './scoring/get-rules.ts';
 import putScoringRules from './scoring/put-rules.ts';
 import previewScoringRules from './scoring/preview-rules.ts';
 import getScoringRescores from './scoring/get-rescore.ts';
+import getScoringCalibration from './scoring/get-calibration.ts';
 
 /** Every route module, registered in this order. Add one import and one entry per new route file. */
 export const routes: RouteModule[] = [
@@ -132,4 +133,5 @@ export const routes: RouteModule[] = [
   putScoringRules,
   previewScoringRules,
   getScoringRescores,
+  getScoringCalibration,
 ];

@@ -8,6 +8,7 @@ import { METRIC_REPORT_FIELDS } from './types/metrics.ts';
 import { TEAM_FIELDS, USER_FIELDS } from './types/people.ts';
 import { LEAD_FIELDS, OPPORTUNITY_FIELDS } from './types/rows.ts';
 import { SETTINGS_FIELDS } from './types/settings.ts';
+import { CALIBRATION_FIELDS, PREVIEW_FIELDS, RULES_FIELDS } from './types/scoring.ts';
 
 /** One endpoint the web app calls, in OpenAPI path syntax, with the response fields it reads. */
 export interface ContractEntry {
@@ -39,6 +40,10 @@ export const API_CONTRACT: readonly ContractEntry[] = [
   { method: 'post', path: '/api/teams', fields: TEAM_FIELDS },
   { method: 'get', path: '/api/opportunities', fields: OPPORTUNITY_FIELDS, in: 'items' },
   { method: 'get', path: '/api/leads', fields: LEAD_FIELDS, in: 'items' },
+  { method: 'get', path: '/api/scoring/rules', fields: RULES_FIELDS },
+  { method: 'put', path: '/api/scoring/rules', fields: ['ruleSet', 'rescore'] },
+  { method: 'post', path: '/api/scoring/rules/preview', fields: PREVIEW_FIELDS },
+  { method: 'get', path: '/api/scoring/calibration', fields: CALIBRATION_FIELDS },
   { method: 'get', path: '/api/metrics', fields: METRIC_REPORT_FIELDS },
   { method: 'get', path: '/api/metrics/definitions', fields: ['metrics'] },
   { method: 'get', path: '/api/funnel', fields: FUNNEL_FIELDS },

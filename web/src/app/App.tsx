@@ -17,6 +17,7 @@ const RepHomePage = lazy(() =>
 const ExplorePage = lazy(() =>
   import('../pages/explore/ExplorePage.tsx').then((m) => ({ default: m.ExplorePage })),
 );
+const LeadsPage = lazy(() => import('../pages/leads/LeadsPage.tsx').then((m) => ({ default: m.LeadsPage })));
 const SettingsPage = lazy(() =>
   import('../pages/settings/SettingsPage.tsx').then((m) => ({ default: m.SettingsPage })),
 );
@@ -40,6 +41,7 @@ export function App() {
               {me.role !== 'rep' && <Route path="/team" element={<ManagerHomePage />} />}
               <Route path="/me" element={<RepHomePage />} />
               <Route path="/explore" element={<ExplorePage />} />
+              <Route path="/leads" element={<LeadsPage role={me.role} />} />
               {me.role === 'admin' && <Route path="/settings/*" element={<SettingsPage />} />}
               <Route path="*" element={<Navigate to={homeFor(me.role)} replace />} />
             </Route>

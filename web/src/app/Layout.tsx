@@ -15,6 +15,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/team', label: 'nav.team', roles: ['admin', 'manager'] },
   { to: '/me', label: 'nav.me', roles: ['rep'] },
   { to: '/explore', label: 'nav.explore', roles: ['admin', 'manager', 'rep'] },
+  { to: '/leads', label: 'nav.leads', roles: ['admin', 'manager', 'rep'] },
   { to: '/settings', label: 'nav.settings', roles: ['admin'] },
 ];
 

@@ -20,6 +20,7 @@ const COLUMNS: CsvColumn<LeadRecord>[] = [
   { header: 'first_touch_at', value: (r) => r.firstTouchAt },
   { header: 'first_response_at', value: (r) => r.firstResponseAt },
   { header: 'response_business_minutes', value: (r) => r.responseBusinessMinutes },
+  { header: 'score', value: (r) => r.score },
 ];
 
 /** GET /api/leads/export.csv: the same filters and visibility as the list, streamed as CSV. */

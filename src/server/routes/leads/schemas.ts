@@ -15,6 +15,7 @@ export const LeadFilterQuery = z.object({
     .max(40)
     .optional()
     .describe('period key on created_at: 2026-11, 2026-W47, 2026-11-01..2026-11-15'),
+  sort: z.enum(['created', 'score']).default('created').describe('newest first, or highest score first'),
 });
 
 /** Turns query parameters into the store filter (resolving the period in the workspace time zone). */
@@ -24,6 +25,7 @@ export async function leadFilter(db: Db, q: z.infer<typeof LeadFilterQuery>): Pr
     status: q.status,
     source: q.source,
     period: q.period ? await periodWindow(db, q.period) : undefined,
+    sort: q.sort,
   };
 }
 
@@ -45,4 +47,18 @@ export const LeadSchema = z.object({
   firstTouchAt: z.date().nullable(),
   firstResponseAt: z.date().nullable(),
   responseBusinessMinutes: z.number().int().nullable(),
+  score: z.number().int().nullable().describe('latest lead score (fit + engagement); null before first scored'),
+  scoreWhy: z
+    .array(
+      z.object({
+        ruleId: z.string(),
+        label: z.string(),
+        type: z.enum(['fit', 'engagement']),
+        points: z.number().int(),
+        events: z.number().int(),
+        capped: z.boolean(),
+      }),
+    )
+    .nullable()
+    .describe('every scoring rule that fired and its points'),
 });

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Viewer } from '../../../domain/access/viewer.ts';
 import type { LeadStatus } from '../../schema.ts';
 import { visibleOwner } from '../../access/visible-owner.ts';
@@ -23,6 +24,19 @@ export interface LeadRecord {
   firstTouchAt: Date | null;
   firstResponseAt: Date | null;
   responseBusinessMinutes: number | null;
+  /** The lead's latest score (lead_scores) and every rule that fired; null before it was first scored. */
+  score: number | null;
+  scoreWhy: ScoreReason[] | null;
+}
+
+/** One rule that fired for a lead, as lead_scores.why keeps it (src/store/queries/scoring/score-sql.ts). */
+export interface ScoreReason {
+  ruleId: string;
+  label: string;
+  type: 'fit' | 'engagement';
+  points: number;
+  events: number;
+  capped: boolean;
 }
 
 /** Filters for lead lists and exports; all optional, combined with AND. The period applies to created_at. */
@@ -33,12 +47,15 @@ export interface LeadFilter {
   source?: string;
   period?: PeriodWindow;
   afterId?: number;
+  /** Newest first (default), or highest score first (unscored last). */
+  sort?: 'created' | 'score';
 }
 
 function select(db: Db, viewer: Viewer, f: LeadFilter) {
   let q = db
     .selectFrom('leads as l')
     .leftJoin('users as u', 'u.id', 'l.owner_id')
+    .leftJoin('lead_scores as ls', 'ls.lead_id', 'l.id')
     .where(visibleOwner(viewer, 'l.owner_id'));
   if (f.id !== undefined) q = q.where('l.id', '=', f.id);
   if (f.ownerId !== undefined) q = q.where('l.owner_id', '=', f.ownerId);
@@ -67,6 +84,8 @@ function withColumns(db: Db, viewer: Viewer, f: LeadFilter) {
     'l.first_touch_at',
     'l.first_response_at',
     'l.response_business_minutes',
+    'ls.score',
+    'ls.why',
   ]);
 }
 
@@ -90,6 +109,8 @@ function toRecord(r: Row): LeadRecord {
     firstTouchAt: r.first_touch_at,
     firstResponseAt: r.first_response_at,
     responseBusinessMinutes: r.response_business_minutes,
+    score: r.score,
+    scoreWhy: r.why === null ? null : (r.why as ScoreReason[]),
   };
 }
 
@@ -100,7 +121,11 @@ export async function listLeads(
   filter: LeadFilter,
   page: PageRequest,
 ): Promise<Page<LeadRecord>> {
-  const ordered = withColumns(db, viewer, filter).orderBy('l.created_at', 'desc').orderBy('l.id', 'desc');
+  const base = withColumns(db, viewer, filter);
+  const ordered =
+    filter.sort === 'score'
+      ? base.orderBy(sql`ls.score desc nulls last`).orderBy('l.id', 'desc')
+      : base.orderBy('l.created_at', 'desc').orderBy('l.id', 'desc');
   return fetchPage(ordered, select(db, viewer, filter), page, toRecord);
 }
 

@@ -1,3 +1,5 @@
+import type { ScoreReason } from './scoring.ts';
+
 /** One opportunity of GET /api/opportunities ({ items, total }; row-level, filtered by the viewer's access). */
 export interface Opportunity {
   id: number;
@@ -42,6 +44,9 @@ export interface Lead {
   firstTouchAt: string | null;
   firstResponseAt: string | null;
   responseBusinessMinutes: number | null;
+  /** Latest lead score and the rules that fired (null before the lead was first scored). */
+  score: number | null;
+  scoreWhy: ScoreReason[] | null;
 }
 
 export const LEAD_FIELDS = [
@@ -52,4 +57,6 @@ export const LEAD_FIELDS = [
   'status',
   'createdAt',
   'firstTouchAt',
+  'score',
+  'scoreWhy',
 ] as const satisfies readonly (keyof Lead)[];
