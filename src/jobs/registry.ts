@@ -5,6 +5,7 @@ import { webhookDispatchJob } from './definitions/webhook-dispatch.ts';
 import { forecastSnapshotJob } from './definitions/forecast-snapshot.ts';
 import { rollupRebuildJob } from './definitions/rollup-rebuild.ts';
 import { forecastRefreshJob } from './definitions/forecast-refresh.ts';
+import { leadRoutingJob } from './definitions/lead-routing.ts';
 import type { Job } from './job.ts';
 
 /** Every background job the server runs. Add one import and one entry per job module. */
@@ -16,4 +17,5 @@ export const jobs: Job[] = [
   authCleanupJob,
   rollupRebuildJob,
   forecastRefreshJob,
+  leadRoutingJob,
 ];

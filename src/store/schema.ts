@@ -332,4 +332,10 @@ export interface Database {
   forecast_snapshot_values: import('./tables/forecast.ts').ForecastSnapshotValuesTable;
   forecast_snapshot_lines: import('./tables/forecast.ts').ForecastSnapshotLinesTable;
   job_runs: import('./tables/job-runs.ts').JobRunsTable;
+  routing_settings: import('./tables/routing.ts').RoutingSettingsTable;
+  routing_reps: import('./tables/routing.ts').RoutingRepsTable;
+  out_of_office: import('./tables/routing.ts').OutOfOfficeTable;
+  routing_rules: import('./tables/routing.ts').RoutingRulesTable;
+  routing_round_robin: import('./tables/routing.ts').RoutingRoundRobinTable;
+  lead_assignments: import('./tables/routing.ts').LeadAssignmentsTable;
 }

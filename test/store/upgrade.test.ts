@@ -51,6 +51,12 @@ const EMPTY_AFTER_UPGRADE: Record<string, string> = {
   forecast_backtest_checkpoints:
     'the stored track record, written by the next forecast that asks for it (0016)',
   forecast_live_results: 'the stored live forecast, written by the next GET /api/forecast (0018)',
+  routing_rules: 'territory rules an admin writes; none until then (0022)',
+  routing_reps: 'per-rep routing profiles; a rep without one has weight 1 and the workspace hours (0022)',
+  out_of_office: 'out-of-office dates reps enter (0022)',
+  routing_round_robin: 'the round robin state, written by the first routing run that assigns a lead (0022)',
+  lead_assignments:
+    'assignments made by routing from now on; old leads keep the owner they were imported with (0022)',
 };
 
 const dirs: string[] = [];

@@ -17,6 +17,7 @@ import * as m0017 from './0017-stage-entries-by-deal.ts';
 import * as m0018 from './0018-forecast-live-results.ts';
 import * as m0019 from './0019-activity-rollups-fill.ts';
 import * as m0020 from './0020-lead-fit-attributes.ts';
+import * as m0022 from './0022-lead-routing.ts';
 
 /** Forward-only migrations, in order. Add one entry per new numbered file. */
 export const migrations: Record<string, Migration> = {
@@ -38,6 +39,7 @@ export const migrations: Record<string, Migration> = {
   '0018-forecast-live-results': m0018,
   '0019-activity-rollups-fill': m0019,
   '0020-lead-fit-attributes': m0020,
+  '0022-lead-routing': m0022,
 };
 
 /** Hands Kysely's Migrator the list above (no file-system scanning, so bundling and tests behave the same). */
