@@ -24,7 +24,8 @@ export type MetricSource =
   | 'costs'
   | 'stage_history'
   | 'working_time'
-  | 'forecast_snapshots';
+  | 'forecast_snapshots'
+  | 'lead_assignments';
 
 /** A condition on a source column; columns are the source's public names (see the source descriptors). */
 export type Condition =

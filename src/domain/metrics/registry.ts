@@ -1,3 +1,4 @@
+import { leadsAssigned } from './definitions/leads-assigned.ts';
 import type { MetricDefinition } from './definition.ts';
 import { calls } from './definitions/calls.ts';
 import { emails } from './definitions/emails.ts';
@@ -85,6 +86,7 @@ export const metricRegistry: readonly MetricDefinition[] = [
   leadResponseTimeP90,
   leadResponseTimeMean,
   leadsContactedWithinSla,
+  leadsAssigned,
   newCustomers,
   cac,
   churnRate,
