@@ -58,6 +58,21 @@ import listUserBadges from './badges/list-user-badges.ts';
 import listPipelines from './pipelines/list-pipelines.ts';
 import updateStage from './pipelines/update-stage.ts';
 import updatePipeline from './pipelines/update-pipeline.ts';
+import listRoutingRules from './routing/list-rules.ts';
+import createRoutingRule from './routing/create-rule.ts';
+import updateRoutingRule from './routing/update-rule.ts';
+import deleteRoutingRule from './routing/delete-rule.ts';
+import getRoutingSettings from './routing/get-settings.ts';
+import updateRoutingSettings from './routing/update-settings.ts';
+import listRoutingReps from './routing/list-reps.ts';
+import updateRoutingRep from './routing/update-rep.ts';
+import listOutOfOffice from './routing/list-ooo.ts';
+import createOutOfOffice from './routing/create-ooo.ts';
+import deleteOutOfOffice from './routing/delete-ooo.ts';
+import listLeadAssignments from './routing/list-assignments.ts';
+import runLeadRouting from './routing/run-routing.ts';
+import routingFairness from './routing/fairness.ts';
+import speedToLead from './routing/speed-to-lead.ts';
 
 /** Every route module, registered in this order. Add one import and one entry per new route file. */
 export const routes: RouteModule[] = [
@@ -120,4 +135,19 @@ export const routes: RouteModule[] = [
   listPipelines,
   updateStage,
   updatePipeline,
+  listRoutingRules,
+  createRoutingRule,
+  updateRoutingRule,
+  deleteRoutingRule,
+  getRoutingSettings,
+  updateRoutingSettings,
+  listRoutingReps,
+  updateRoutingRep,
+  listOutOfOffice,
+  createOutOfOffice,
+  deleteOutOfOffice,
+  listLeadAssignments,
+  runLeadRouting,
+  routingFairness,
+  speedToLead,
 ];
