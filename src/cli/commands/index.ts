@@ -16,6 +16,7 @@ import * as restore from './restore.ts';
 import * as cadence from './cadence.ts';
 import * as goals from './goals.ts';
 import * as leaderboard from './leaderboard.ts';
+import * as route from './route.ts';
 
 /**
  * Every command module; each exports register(program, ctx). Add one line per new command file.
@@ -43,4 +44,5 @@ export const commands: Array<{ register: (program: Command, ctx: CliContext) => 
   alerts,
   backup,
   restore,
+  route,
 ];
