@@ -38,6 +38,7 @@ import type { Trend } from './org.ts';
 import type { StageIds } from './sim/context.ts';
 import { releaseGarbage } from './release-garbage.ts';
 import { StageTimer, type DemoStage } from './stage-timer.ts';
+import { seedDemoRouting } from './routing.ts';
 
 /** Rows per INSERT statement (when COPY is not used): big enough to amortise round trips, small enough to keep each statement's arrays modest. */
 const BATCH = 1_000;
@@ -379,6 +380,7 @@ export async function loadDemo(
     timings.writeCpuMs = cDerived - cWrite;
     timings.writeMs = tDerived - tWrite;
     await timer.time('derived refresh', () => refreshDerived(tx, { all: true }));
+    await timer.time('routing', () => seedDemoRouting(tx, generated.reps, options.until));
     timings.derivedMs = performance.now() - tDerived;
     timings.derivedCpuMs = cpuMs() - cDerived;
     await recordAudit(tx, SYSTEM_VIEWER, {

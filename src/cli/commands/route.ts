@@ -16,6 +16,8 @@ const list = (s: string | undefined) =>
         .filter(Boolean)
     : [];
 const ids = (s: string | undefined, option: string) => list(s).map((x) => positiveInt(x, option));
+const hhmm = (m: number) =>
+  `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 const pct = (v: number | null) => (v === null ? null : `${(v * 100).toFixed(1)}%`);
 
 /** "09:00-17:30" as minutes after midnight. */
@@ -213,7 +215,7 @@ export function register(program: Command, ctx: CliContext): void {
             ...(opts.days !== undefined ? { workingDays: list(opts.days).map(Number) } : {}),
           });
           console.log(
-            `Rep ${p.userId}: weight ${p.weight}, cap ${p.maxOpenLeads ?? 'none'}, zone ${p.timeZone ?? 'workspace'}, hours ${p.workStartMinute === null ? 'workspace' : `${p.workStartMinute}-${p.workEndMinute} min`}`,
+            `Rep ${p.userId}: weight ${p.weight}, cap ${p.maxOpenLeads ?? 'none'}, zone ${p.timeZone ?? 'workspace'}, hours ${p.workStartMinute === null ? 'workspace' : `${hhmm(p.workStartMinute)}-${hhmm(p.workEndMinute!)}`}`,
           );
         });
       },
