@@ -236,4 +236,36 @@ describeStores('routing API', (ctx) => {
       ).statusCode,
     ).toBe(400);
   });
+
+  it('manual assignment: a manager within the subtree, recorded as kind manual; outside it forbidden', async () => {
+    const [lead] = await seedLeads(ctx.db, 1, { ownerId: id.rep });
+    const outside = await app.inject({
+      method: 'POST',
+      url: '/api/routing/assignments',
+      headers: h.manager,
+      payload: { leadId: lead, userId: id.other },
+    });
+    expect(outside.statusCode).toBe(403);
+    const inside = await app.inject({
+      method: 'POST',
+      url: '/api/routing/assignments',
+      headers: h.manager,
+      payload: { leadId: lead, userId: id.manager },
+    });
+    expect(inside.statusCode).toBe(201);
+    expect(inside.json()).toEqual({ leadId: lead, userId: id.manager, previousUserId: id.rep });
+    const rows = await ctx.db
+      .selectFrom('lead_assignments')
+      .select(['kind', 'assigned_by'])
+      .where('lead_id', '=', lead!)
+      .execute();
+    expect(rows).toEqual([{ kind: 'manual', assigned_by: id.manager }]);
+    const byRep = await app.inject({
+      method: 'POST',
+      url: '/api/routing/assignments',
+      headers: h.rep,
+      payload: { leadId: lead, userId: id.rep },
+    });
+    expect(byRep.statusCode).toBe(403);
+  });
 });

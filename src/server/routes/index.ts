@@ -73,6 +73,7 @@ import listLeadAssignments from './routing/list-assignments.ts';
 import runLeadRouting from './routing/run-routing.ts';
 import routingFairness from './routing/fairness.ts';
 import speedToLead from './routing/speed-to-lead.ts';
+import assignLead from './routing/assign-lead.ts';
 
 /** Every route module, registered in this order. Add one import and one entry per new route file. */
 export const routes: RouteModule[] = [
@@ -150,4 +151,5 @@ export const routes: RouteModule[] = [
   runLeadRouting,
   routingFairness,
   speedToLead,
+  assignLead,
 ];
