@@ -76,4 +76,4 @@ it('adds rules, sets weights and out-of-office, routes and reports', () => {
   expect(speed.out).toMatch(/Company\s+never\s+3\s+0\s+0\s+0\.0%\s+0\.0%/);
   expect(cli('route', 'speed-to-lead', '--period', '2026-11', '--by', 'team').err).toContain('--by');
   expect(cli('route', 'settings', '--on', 'created', '--reassign', 'on').out).toContain('route on: created');
-}, 300_000);
+}, 600_000);
