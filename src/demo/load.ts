@@ -41,6 +41,7 @@ import type { Trend } from './org.ts';
 import type { StageIds } from './sim/context.ts';
 import { releaseGarbage } from './release-garbage.ts';
 import { StageTimer, type DemoStage } from './stage-timer.ts';
+import { seedDemoRouting } from './routing.ts';
 
 /** Rows per INSERT statement (when COPY is not used): big enough to amortise round trips, small enough to keep each statement's arrays modest. */
 const BATCH = 1_000;
@@ -404,6 +405,7 @@ export async function loadDemo(
         sql<SqlBool>`true`,
       ),
     );
+    await timer.time('routing', () => seedDemoRouting(tx, generated.reps, options.until));
     timings.derivedMs = performance.now() - tDerived;
     timings.derivedCpuMs = cpuMs() - cDerived;
     await recordAudit(tx, SYSTEM_VIEWER, {

@@ -6,6 +6,7 @@ import { forecastSnapshotJob } from './definitions/forecast-snapshot.ts';
 import { rollupRebuildJob } from './definitions/rollup-rebuild.ts';
 import { forecastRefreshJob } from './definitions/forecast-refresh.ts';
 import { scoringRescoreJob } from './definitions/scoring-rescore.ts';
+import { leadRoutingJob } from './definitions/lead-routing.ts';
 import type { Job } from './job.ts';
 
 /** Every background job the server runs. Add one import and one entry per job module. */
@@ -18,4 +19,5 @@ export const jobs: Job[] = [
   rollupRebuildJob,
   forecastRefreshJob,
   scoringRescoreJob,
+  leadRoutingJob,
 ];

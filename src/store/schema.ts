@@ -337,4 +337,10 @@ export interface Database {
   lead_scores: import('./tables/lead-scores.ts').LeadScoresTable;
   lead_status_changes: import('./tables/lead-status-changes.ts').LeadStatusChangesTable;
   scoring_rescores: import('./tables/scoring-rescores.ts').ScoringRescoresTable;
+  routing_settings: import('./tables/routing.ts').RoutingSettingsTable;
+  routing_reps: import('./tables/routing.ts').RoutingRepsTable;
+  out_of_office: import('./tables/routing.ts').OutOfOfficeTable;
+  routing_rules: import('./tables/routing.ts').RoutingRulesTable;
+  routing_round_robin: import('./tables/routing.ts').RoutingRoundRobinTable;
+  lead_assignments: import('./tables/routing.ts').LeadAssignmentsTable;
 }

@@ -57,6 +57,12 @@ const EMPTY_AFTER_UPGRADE: Record<string, string> = {
   lead_scores: 'written when a lead receives events or a re-score runs; no row means never scored (0021)',
   lead_status_changes: 'status changes made by scoring from now on (0021)',
   scoring_rescores: 'queued by the next rule change or pacesetter scoring rescore (0021)',
+  routing_rules: 'territory rules an admin writes; none until then (0022)',
+  routing_reps: 'per-rep routing profiles; a rep without one has weight 1 and the workspace hours (0022)',
+  out_of_office: 'out-of-office dates reps enter (0022)',
+  routing_round_robin: 'the round robin state, written by the first routing run that assigns a lead (0022)',
+  lead_assignments:
+    'assignments made by routing from now on; old leads keep the owner they were imported with (0022)',
 };
 
 const dirs: string[] = [];

@@ -18,6 +18,7 @@ import * as goals from './goals.ts';
 import * as leaderboard from './leaderboard.ts';
 import * as events from './events.ts';
 import * as scoring from './scoring.ts';
+import * as route from './route.ts';
 
 /**
  * Every command module; each exports register(program, ctx). Add one line per new command file.
@@ -47,4 +48,5 @@ export const commands: Array<{ register: (program: Command, ctx: CliContext) => 
   alerts,
   backup,
   restore,
+  route,
 ];

@@ -22,6 +22,8 @@ export interface Scope {
   opportunityTypes: readonly string[] | null;
   /** Only leads of these sources and opportunities of these lead sources; null = all. */
   leadSources: readonly string[] | null;
+  /** Only leads whose first response falls in these speed-to-lead buckets (other facts ignore it); null = all. */
+  responseBuckets?: readonly string[] | null;
 }
 
 /** Everything of everyone: the company with no filter. */
@@ -79,5 +81,6 @@ export function queryScope(viewer: Viewer, groupBy: GroupBy, filters: MetricFilt
     pipelineIds: nonEmpty(filters?.pipelineIds),
     opportunityTypes: nonEmpty(filters?.opportunityTypes),
     leadSources: nonEmpty(filters?.leadSources),
+    responseBuckets: nonEmpty(filters?.responseBuckets),
   };
 }

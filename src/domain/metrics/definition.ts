@@ -4,7 +4,8 @@
  */
 
 /** How a value is displayed and what it measures. */
-export type MetricUnit = 'count' | 'money' | 'ratio' | 'minutes' | 'days' | 'months';
+/** `points`: a lead score (issue 15), a plain number shown with one decimal. */
+export type MetricUnit = 'count' | 'money' | 'ratio' | 'minutes' | 'days' | 'months' | 'points';
 
 /** How the value is produced from its parts. */
 export type MetricKind = 'count' | 'sum' | 'ratio' | 'percentile' | 'mean' | 'median' | 'derived';
@@ -24,7 +25,8 @@ export type MetricSource =
   | 'costs'
   | 'stage_history'
   | 'working_time'
-  | 'forecast_snapshots';
+  | 'forecast_snapshots'
+  | 'lead_assignments';
 
 /** A condition on a source column; columns are the source's public names (see the source descriptors). */
 export type Condition =

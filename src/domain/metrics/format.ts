@@ -44,6 +44,8 @@ export function formatMetricValue(
       return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value)} d`;
     case 'months':
       return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value)} mo`;
+    case 'points':
+      return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value)} pts`;
     default:
       return assertNever(unit, 'unit');
   }

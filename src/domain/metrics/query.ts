@@ -1,6 +1,7 @@
 import type { Grain } from '../calendar/period.ts';
 import type { MethodId } from '../forecast/types.ts';
 import type { MetricValue } from './definition.ts';
+import type { ResponseBucket } from './response-buckets.ts';
 
 export type { MetricValue } from './definition.ts';
 
@@ -20,6 +21,8 @@ export interface MetricFilters {
   opportunityTypes?: OpportunityTypeFilter[];
   /** Applies to leads (source) and opportunities (lead_source). */
   leadSources?: string[];
+  /** Applies to leads (and their assignments): the speed-to-lead bucket of the first response. */
+  responseBuckets?: ResponseBucket[];
   /** Forecast facts (forecast_accuracy): the method whose forecasts are scored (default stage_weighted). */
   forecastMethod?: MethodId;
   /** Forecast facts: when in the quarter the forecast was made (default start). */

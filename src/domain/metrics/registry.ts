@@ -1,3 +1,5 @@
+import { leadsAssigned } from './definitions/leads-assigned.ts';
+import { assignedLeadScoreMean } from './definitions/assigned-lead-score-mean.ts';
 import type { MetricDefinition } from './definition.ts';
 import { calls } from './definitions/calls.ts';
 import { emails } from './definitions/emails.ts';
@@ -85,6 +87,8 @@ export const metricRegistry: readonly MetricDefinition[] = [
   leadResponseTimeP90,
   leadResponseTimeMean,
   leadsContactedWithinSla,
+  leadsAssigned,
+  assignedLeadScoreMean,
   newCustomers,
   cac,
   churnRate,

@@ -65,6 +65,22 @@ import putScoringRules from './scoring/put-rules.ts';
 import previewScoringRules from './scoring/preview-rules.ts';
 import getScoringRescores from './scoring/get-rescore.ts';
 import getScoringCalibration from './scoring/get-calibration.ts';
+import listRoutingRules from './routing/list-rules.ts';
+import createRoutingRule from './routing/create-rule.ts';
+import updateRoutingRule from './routing/update-rule.ts';
+import deleteRoutingRule from './routing/delete-rule.ts';
+import getRoutingSettings from './routing/get-settings.ts';
+import updateRoutingSettings from './routing/update-settings.ts';
+import listRoutingReps from './routing/list-reps.ts';
+import updateRoutingRep from './routing/update-rep.ts';
+import listOutOfOffice from './routing/list-ooo.ts';
+import createOutOfOffice from './routing/create-ooo.ts';
+import deleteOutOfOffice from './routing/delete-ooo.ts';
+import listLeadAssignments from './routing/list-assignments.ts';
+import runLeadRouting from './routing/run-routing.ts';
+import routingFairness from './routing/fairness.ts';
+import speedToLead from './routing/speed-to-lead.ts';
+import assignLead from './routing/assign-lead.ts';
 
 /** Every route module, registered in this order. Add one import and one entry per new route file. */
 export const routes: RouteModule[] = [
@@ -134,4 +150,20 @@ export const routes: RouteModule[] = [
   previewScoringRules,
   getScoringRescores,
   getScoringCalibration,
+  listRoutingRules,
+  createRoutingRule,
+  updateRoutingRule,
+  deleteRoutingRule,
+  getRoutingSettings,
+  updateRoutingSettings,
+  listRoutingReps,
+  updateRoutingRep,
+  listOutOfOffice,
+  createOutOfOffice,
+  deleteOutOfOffice,
+  listLeadAssignments,
+  runLeadRouting,
+  routingFairness,
+  speedToLead,
+  assignLead,
 ];

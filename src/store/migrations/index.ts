@@ -18,8 +18,10 @@ import * as m0018 from './0018-forecast-live-results.ts';
 import * as m0019 from './0019-activity-rollups-fill.ts';
 import * as m0020 from './0020-lead-fit-attributes.ts';
 import * as m0021 from './0021-lead-scoring.ts';
+import * as m0022 from './0022-lead-routing.ts';
 import * as m0023 from './0023-metrics-stored-results.ts';
 import * as m0024 from './0024-forecast-live-refreshes.ts';
+import * as m0025 from './0025-lead-assignment-score.ts';
 
 /** Forward-only migrations, in order. Add one entry per new numbered file. */
 export const migrations: Record<string, Migration> = {
@@ -42,8 +44,10 @@ export const migrations: Record<string, Migration> = {
   '0019-activity-rollups-fill': m0019,
   '0020-lead-fit-attributes': m0020,
   '0021-lead-scoring': m0021,
+  '0022-lead-routing': m0022,
   '0023-metrics-stored-results': m0023,
   '0024-forecast-live-refreshes': m0024,
+  '0025-lead-assignment-score': m0025,
 };
 
 /** Hands Kysely's Migrator the list above (no file-system scanning, so bundling and tests behave the same). */

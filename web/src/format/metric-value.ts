@@ -27,6 +27,8 @@ export function formatMetric(
       return value === null || value === undefined
         ? fmt.number(value)
         : t('unit.months', { count: value, n: fmt.number(value) });
+    case 'points':
+      return fmt.number(value, 1);
     case 'count':
     case undefined:
       return fmt.number(value);

@@ -6,7 +6,7 @@ const DefinitionSchema = z.object({
   id: z.string(),
   label: z.string(),
   description: z.string(),
-  unit: z.enum(['count', 'money', 'ratio', 'minutes', 'days', 'months']),
+  unit: z.enum(['count', 'money', 'ratio', 'minutes', 'days', 'months', 'points']),
   kind: z.enum(['count', 'sum', 'ratio', 'percentile', 'mean', 'median', 'derived']),
   formula: z.string(),
   counts: z.string(),

@@ -42,6 +42,7 @@ function appliesScope(spec: SourceSpec, rollup: RollupSpec, scope: Scope, groupB
     [scope.pipelineIds, 'pipeline'],
     [scope.opportunityTypes, 'opportunityType'],
     [scope.leadSources, 'leadSource'],
+    [scope.responseBuckets, 'responseBucket'],
   ];
   for (const [filter, column] of needs) {
     if (filter && spec.filterColumns[column] && !rollup.filterColumns[column]) return false;

@@ -52,6 +52,7 @@ function scopeConditions(spec: Grouped, scope: Scope, groupBy: GroupBy): Fragmen
     out.push(inList(f.opportunityType, scope.opportunityTypes));
   }
   if (scope.leadSources && f.leadSource) out.push(inList(f.leadSource, scope.leadSources));
+  if (scope.responseBuckets && f.responseBucket) out.push(inList(f.responseBucket, scope.responseBuckets));
   return out;
 }
 

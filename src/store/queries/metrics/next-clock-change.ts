@@ -83,6 +83,7 @@ export async function nextClockChange(
       case 'customers':
       case 'costs':
       case 'stage_history':
+      case 'lead_assignments':
         break;
       default:
         assertNever(source);

@@ -63,6 +63,8 @@ export interface FilterColumns {
   pipeline?: Fragment;
   opportunityType?: Fragment;
   leadSource?: Fragment;
+  /** Leads: the speed-to-lead bucket of the first response (domain/metrics/response-buckets.ts). */
+  responseBucket?: Fragment;
 }
 
 /**

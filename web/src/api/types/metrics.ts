@@ -1,5 +1,5 @@
 /** Display unit of a metric (src/domain/metrics/definition.ts MetricUnit). Money values are integer minor units. */
-export type MetricUnit = 'count' | 'money' | 'ratio' | 'minutes' | 'days' | 'months';
+export type MetricUnit = 'count' | 'money' | 'ratio' | 'minutes' | 'days' | 'months' | 'points';
 
 /** One entry of GET /api/metrics/definitions. */
 export interface MetricDefinitionInfo {

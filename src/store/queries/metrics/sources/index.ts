@@ -11,6 +11,7 @@ import { opportunitiesCreatedSource } from './opportunities-created.ts';
 import { opportunitiesOpenAtEndSource } from './opportunities-open-at-end.ts';
 import { workingTimeSource } from './working-time.ts';
 import { forecastSnapshotsSource } from './forecast-snapshots.ts';
+import { leadAssignmentsSource } from './lead-assignments.ts';
 
 /** The SQL reading of each fact; swap an entry for a rollup-backed spec to move a source onto an aggregate table. */
 export function sourceSpec(source: MetricSource): SourceSpec {
@@ -35,6 +36,8 @@ export function sourceSpec(source: MetricSource): SourceSpec {
       return workingTimeSource;
     case 'forecast_snapshots':
       return forecastSnapshotsSource;
+    case 'lead_assignments':
+      return leadAssignmentsSource;
     case 'stage_history':
       // Stage history feeds the funnel report (src/store/queries/funnel/), not registry metrics yet.
       throw new Error('No metric source reads stage_history yet');

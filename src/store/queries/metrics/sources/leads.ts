@@ -1,5 +1,18 @@
 import { sql } from 'kysely';
-import type { SourceSpec } from '../source-spec.ts';
+import type { Fragment, SourceSpec } from '../source-spec.ts';
+
+/**
+ * The speed-to-lead bucket of lead `l` (RESPONSE_BUCKETS in domain/metrics/response-buckets.ts), from its business
+ * minutes to first response; `same_day` runs up to one working day of the workspace calendar.
+ */
+export const responseBucketSql: Fragment = sql`(case
+  when l.response_business_minutes is null then 'never'
+  when l.response_business_minutes < 5 then 'under_5m'
+  when l.response_business_minutes < 30 then '5_30m'
+  when l.response_business_minutes < 60 then '30_60m'
+  when l.response_business_minutes <= (select s.work_end_minute - s.work_start_minute from settings s where s.id = 1)
+    then 'same_day'
+  else 'later' end)`;
 
 /**
  * Leads by owner, in the period by created_at (or mql_at / sql_at). The SLA test compares first_response_at with
@@ -29,5 +42,5 @@ export const leadsSource: SourceSpec = {
     sla_met: sql`(l.first_response_at is not null and l.first_response_at <= l.sla_deadline_at)`,
     sla_decided: sql`(l.first_response_at is not null or l.sla_deadline_at <= ${ctx.now.toISOString()}::timestamptz)`,
   }),
-  filterColumns: { leadSource: sql`l.source` },
+  filterColumns: { leadSource: sql`l.source`, responseBucket: responseBucketSql },
 };
