@@ -3,7 +3,7 @@ import { DEFAULT_RULE_SET } from '../../src/domain/scoring/default-rules.ts';
 import { runJobOnce } from '../../src/jobs/runner.ts';
 import { scoringRescoreJob } from '../../src/jobs/definitions/scoring-rescore.ts';
 import { rescoreStep } from '../../src/store/queries/scoring/rescore-step.ts';
-import { enqueueRescore, getRescore } from '../../src/store/tables/scoring-rescores.ts';
+import { enqueueRescore, getRescore, listRescores } from '../../src/store/tables/scoring-rescores.ts';
 import { getActiveRuleSet, listRuleSets, saveRuleSet } from '../../src/store/tables/scoring-rule-sets.ts';
 import { describeStores, truncateAll } from '../support/stores.ts';
 
@@ -88,5 +88,39 @@ describeStores('re-scoring after a rule change', (ctx) => {
     expect(ran).toHaveLength(1);
     expect(await getRescore(ctx.db, a.id)).toMatchObject({ status: 'superseded' });
     expect(await getRescore(ctx.db, b.id)).toMatchObject({ status: 'done', leadsDone: 1 });
+  });
+});
+
+describeStores('daily re-score for rules that change with time', (ctx) => {
+  it('queues one re-score a workspace day when a rule decays, none without such a rule or a stored rule set', async () => {
+    await truncateAll(ctx.db);
+    await ctx.db
+      .insertInto('leads')
+      .values({ name: 'L', created_at: '2026-06-01T09:00:00Z', status: 'new' })
+      .execute();
+    // No rule set stored yet: scoring is not in use, nothing is queued and nothing is stored.
+    await runJobOnce(ctx.db, scoringRescoreJob, NOW);
+    expect(await listRescores(ctx.db)).toEqual([]);
+    expect((await ctx.db.selectFrom('scoring_rule_sets').select('version').execute()).length).toBe(0);
+
+    // The default rules do not decay: still nothing.
+    await getActiveRuleSet(ctx.db);
+    await runJobOnce(ctx.db, scoringRescoreJob, NOW);
+    expect(await listRescores(ctx.db)).toEqual([]);
+
+    // A half-life rule: one re-score the first tick of the day, none on later ticks that day, one the next day.
+    const decaying = {
+      ...DEFAULT_RULE_SET,
+      rules: DEFAULT_RULE_SET.rules.map((r) => (r.type === 'engagement' ? { ...r, halfLifeDays: 30 } : r)),
+    };
+    await ctx.db.transaction().execute((tx) => saveRuleSet(tx, decaying, null));
+    await ctx.db.deleteFrom('scoring_rescores').execute();
+    await runJobOnce(ctx.db, scoringRescoreJob, NOW);
+    await runJobOnce(ctx.db, scoringRescoreJob, new Date(NOW.getTime() + 3_600_000));
+    expect((await listRescores(ctx.db)).length).toBe(1);
+    await runJobOnce(ctx.db, scoringRescoreJob, new Date(NOW.getTime() + 86_400_000));
+    const all = await listRescores(ctx.db);
+    expect(all.length).toBe(2);
+    expect(all.every((r) => r.status === 'done')).toBe(true);
   });
 });

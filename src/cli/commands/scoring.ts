@@ -197,4 +197,104 @@ export function register(program: Command, ctx: CliContext): void {
         await db.destroy();
       }
     });
+
+  scoring
+    .command('calibrate')
+    .description(
+      'How past leads converted by score band, what the thresholds (and --threshold) would have passed, and a fitted model beside the points',
+    )
+    .option('--from <date>', 'leads created from this workspace date (default: 12 months before --to)')
+    .option('--to <date>', 'leads created up to this workspace date, included (default: 90 days ago)')
+    .option('--threshold <n>', 'a proposed threshold to try')
+    .option('--band-width <n>', 'points per score band', '10')
+    .option('--rule-version <n>', 'a saved rule-set version (default: the active one)')
+    .option('--json', 'print JSON')
+    .action(
+      async (opts: {
+        from?: string;
+        to?: string;
+        threshold?: string;
+        bandWidth: string;
+        ruleVersion?: string;
+        json?: boolean;
+      }) => {
+        const { isLocalDate } = await import('../../domain/calendar/local-date.ts');
+        for (const field of ['from', 'to'] as const) {
+          const v = opts[field];
+          if (v !== undefined && !isLocalDate(v))
+            throw new AppError('validation', `--${field} must be a date YYYY-MM-DD`, [{ field, reason: v }]);
+        }
+        const threshold = opts.threshold === undefined ? null : Number(opts.threshold);
+        if (threshold !== null && !Number.isInteger(threshold))
+          throw new AppError('validation', '--threshold must be a whole number', [
+            { field: 'threshold', reason: String(opts.threshold) },
+          ]);
+        const bandWidth = positiveInt(opts.bandWidth, 'band-width');
+        const version =
+          opts.ruleVersion === undefined ? undefined : positiveInt(opts.ruleVersion, 'rule-version');
+        const { openConfiguredStore } = await import('../store-from-config.ts');
+        const { calibrationFor } = await import('../../store/queries/scoring/calibration.ts');
+        const db = await openConfiguredStore(ctx.config());
+        try {
+          const r = await calibrationFor(
+            db,
+            { from: opts.from, to: opts.to, threshold, bandWidth, version },
+            new Date(),
+          );
+          if (opts.json) {
+            console.log(JSON.stringify(r, null, 2));
+            return;
+          }
+          const pct = (x: number | null) => (x === null ? '-' : `${(x * 100).toFixed(1)}%`);
+          const { textTable } = await import('../text-table.ts');
+          console.log(
+            `${r.leads} leads created ${r.from} to ${r.to}, rule version ${r.ruleSetVersion}, scored as each stood when decided\n`,
+          );
+          console.log(
+            textTable(
+              ['score', 'leads', 'to opportunity', 'won'],
+              r.bands.map((b) => [
+                b.from === null ? `< ${b.to}` : b.to === null ? `>= ${b.from}` : `${b.from}-${b.to - 1}`,
+                b.leads,
+                pct(b.opportunityRate),
+                pct(b.winRate),
+              ]),
+            ),
+          );
+          const rows = [
+            ['MQL', r.thresholds.mql] as const,
+            ['SQL', r.thresholds.sql] as const,
+            ...(r.thresholds.proposed ? [['proposed', r.thresholds.proposed] as const] : []),
+          ];
+          console.log(
+            '\n' +
+              textTable(
+                ['threshold', 'passed', 'wins caught (recall)', 'passed that won (precision)'],
+                rows.map(([name, e]) => [
+                  `${name} >= ${e.threshold}`,
+                  e.passed,
+                  pct(e.recall),
+                  pct(e.precision),
+                ]),
+              ),
+          );
+          if (!r.model) {
+            console.log('\nToo few past leads (or one outcome only) to fit a model.');
+            return;
+          }
+          const auc = (x: number | null) => (x === null ? '-' : x.toFixed(3));
+          console.log(
+            `\nHold-out of ${r.model.heldOut} leads: AUC of the points ${auc(r.model.rulesAuc)}, of the fitted model ${auc(r.model.modelAuc)}\n`,
+          );
+          console.log(
+            textTable(
+              ['rule', 'points', 'history implies', 'log-odds weight'],
+              r.model.rules.map((x) => [x.label, x.points, x.impliedPoints, x.weight.toFixed(3)]),
+            ),
+          );
+        } finally {
+          await db.destroy();
+        }
+      },
+    );
 }

@@ -62,12 +62,15 @@ export async function enqueueRescore(
   tx: DbOrTx,
   ruleSetVersion: number,
   requestedBy: number | null,
+  /** When it was asked for; the database clock by default (a job passes its own `now`). */
+  requestedAt?: Date,
 ): Promise<Rescore> {
   const row = await tx
     .insertInto('scoring_rescores')
     .values({
       rule_set_version: ruleSetVersion,
       requested_by: requestedBy,
+      ...(requestedAt ? { requested_at: requestedAt } : {}),
       leads_total: null,
       started_at: null,
       finished_at: null,

@@ -1,17 +1,9 @@
 import { z } from 'zod';
-import { addDays, addMonths } from '../../../domain/calendar/local-date.ts';
-import { instantToLocal, localDateToInstant } from '../../../domain/calendar/zoned.ts';
-import { AppError } from '../../../errors.ts';
-import { loadCalibration } from '../../../store/queries/scoring/calibration.ts';
-import { listRuleSets } from '../../../store/tables/scoring-rule-sets.ts';
-import { getSettings } from '../../../store/tables/settings.ts';
+import { calibrationFor } from '../../../store/queries/scoring/calibration.ts';
 import type { RouteModule } from '../../app-types.ts';
 import { requireRole } from '../../auth/guards.ts';
 import { LocalDateField } from '../../input-schemas.ts';
 import { CalibrationReportSchema } from './calibration-schema.ts';
-
-/** Leads younger than this at the as-of have had too little time to convert; the default range ends before it. */
-const MATURITY_DAYS = 90;
 
 const CalibrationQuery = z.object({
   from: LocalDateField.optional(),
@@ -42,26 +34,17 @@ const getCalibration: RouteModule = (app, { db }) => {
     async (request) => {
       requireRole(request, 'manager');
       const q = request.query;
-      const settings = await getSettings(db);
-      const zone = settings.timeZone;
-      const now = new Date();
-      const to = q.to ?? addDays(instantToLocal(now, zone).date, -MATURITY_DAYS);
-      const from = q.from ?? addMonths(addDays(to, 1), -12);
-      if (from > to)
-        throw new AppError('validation', 'from is after to', [{ field: 'from', reason: 'after to' }]);
-      const versions = await listRuleSets(db);
-      const rs =
-        q.version === undefined
-          ? versions.find((v) => v.active)
-          : versions.find((v) => v.version === q.version);
-      if (!rs) throw new AppError('not_found', `No scoring rule set version ${q.version ?? '(active)'}`);
-      return loadCalibration(db, rs, {
-        from: localDateToInstant(from, zone),
-        to: localDateToInstant(addDays(to, 1), zone),
-        asOf: now,
-        proposedThreshold: q.threshold ?? null,
-        bandWidth: q.bandWidth,
-      });
+      return calibrationFor(
+        db,
+        {
+          from: q.from,
+          to: q.to,
+          threshold: q.threshold ?? null,
+          bandWidth: q.bandWidth,
+          version: q.version,
+        },
+        new Date(),
+      );
     },
   );
 };

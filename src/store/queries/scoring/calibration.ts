@@ -1,4 +1,9 @@
 import { sql, type SqlBool } from 'kysely';
+import { addDays, addMonths } from '../../../domain/calendar/local-date.ts';
+import { instantToLocal, localDateToInstant } from '../../../domain/calendar/zoned.ts';
+import { AppError } from '../../../errors.ts';
+import { listRuleSets } from '../../tables/scoring-rule-sets.ts';
+import { getSettings } from '../../tables/settings.ts';
 import {
   calibrationReport,
   type CalibrationLead,
@@ -90,4 +95,43 @@ export async function loadCalibration(
       options,
     ),
   };
+}
+
+/** Leads younger than this at the as-of have had too little time to convert; the default range ends before it. */
+export const CALIBRATION_MATURITY_DAYS = 90;
+
+/** A calibration as the API and CLI ask for it: workspace dates (both included), a rule version, a threshold. */
+export interface CalibrationRequest {
+  from?: string;
+  to?: string;
+  threshold: number | null;
+  bandWidth: number;
+  version?: number;
+}
+
+/**
+ * Resolves a request against the workspace (zone, default range: the 12 months ending 90 days before today) and
+ * the saved rule sets (the active one, or `version`), then loads the report. One place for the API and the CLI.
+ */
+export async function calibrationFor(db: DbOrTx, req: CalibrationRequest, now: Date) {
+  const zone = (await getSettings(db)).timeZone;
+  const to = req.to ?? addDays(instantToLocal(now, zone).date, -CALIBRATION_MATURITY_DAYS);
+  const from = req.from ?? addMonths(addDays(to, 1), -12);
+  if (from > to)
+    throw new AppError('validation', 'from is after to', [{ field: 'from', reason: 'after to' }]);
+  const versions = await listRuleSets(db);
+  const rs =
+    req.version === undefined
+      ? versions.find((v) => v.active)
+      : versions.find((v) => v.version === req.version);
+  if (!rs) throw new AppError('not_found', `No scoring rule set version ${req.version ?? '(active)'}`);
+  const report = await loadCalibration(db, rs, {
+    from: localDateToInstant(from, zone),
+    to: localDateToInstant(addDays(to, 1), zone),
+    asOf: now,
+    proposedThreshold: req.threshold,
+    bandWidth: req.bandWidth,
+  });
+  // The range as asked: workspace dates, both included (loadCalibration's are the instants they resolve to).
+  return { ...report, from, to };
 }
