@@ -104,6 +104,11 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('concurrent routing on PostgreSQ
       await db.selectFrom('routing_reps').select('user_id').where('weight', '=', 2).executeTakeFirstOrThrow()
     ).user_id;
     const firstLeads = await seedLeads(db, 2);
+    // The second run's leads exist before the first run starts (created after its `now`, so it does not take
+    // them): a lead written while the first run is open would wait on the metrics data version row the first
+    // run's writes hold until it commits (migration 0023), and this test would wait on itself.
+    const later = new Date(NOW.getTime() + 60_000);
+    const secondLeads = await seedLeads(db, 2, { createdAt: later });
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     let firstRouted = false;
@@ -114,9 +119,8 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('concurrent routing on PostgreSQ
       return s;
     });
     while (!firstRouted) await new Promise((resolve) => setTimeout(resolve, 20));
-    const secondLeads = await seedLeads(db, 2);
     let secondDone = false;
-    const second = runRouting(others[1]!, NOW).then((s) => {
+    const second = runRouting(others[1]!, new Date(later.getTime() + 60_000)).then((s) => {
       secondDone = true;
       return s;
     });
