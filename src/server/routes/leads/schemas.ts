@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RuleHitSchema } from '../scoring/schemas.ts';
 import type { Db } from '../../../store/db.ts';
 import type { LeadFilter } from '../../../store/queries/records/list-leads.ts';
 import { periodWindow } from '../../../store/queries/records/period-window.ts';
@@ -47,18 +48,10 @@ export const LeadSchema = z.object({
   firstTouchAt: z.date().nullable(),
   firstResponseAt: z.date().nullable(),
   responseBusinessMinutes: z.number().int().nullable(),
-  score: z.number().int().nullable().describe('latest lead score (fit + engagement); null before first scored'),
-  scoreWhy: z
-    .array(
-      z.object({
-        ruleId: z.string(),
-        label: z.string(),
-        type: z.enum(['fit', 'engagement']),
-        points: z.number().int(),
-        events: z.number().int(),
-        capped: z.boolean(),
-      }),
-    )
+  score: z
+    .number()
+    .int()
     .nullable()
-    .describe('every scoring rule that fired and its points'),
+    .describe('latest lead score (fit + engagement); null before first scored'),
+  scoreWhy: z.array(RuleHitSchema).nullable().describe('every scoring rule that fired and its points'),
 });

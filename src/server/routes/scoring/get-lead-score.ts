@@ -6,15 +6,7 @@ import { getLeadScore } from '../../../store/tables/lead-scores.ts';
 import { leadStatusChanges } from '../../../store/tables/lead-status-changes.ts';
 import { getActiveRuleSet } from '../../../store/tables/scoring-rule-sets.ts';
 import type { RouteModule } from '../../app-types.ts';
-
-const Hit = z.object({
-  ruleId: z.string(),
-  label: z.string(),
-  type: z.enum(['fit', 'engagement']),
-  points: z.number().int(),
-  events: z.number().int(),
-  capped: z.boolean(),
-});
+import { RuleHitSchema as Hit } from './schemas.ts';
 
 /**
  * GET /api/leads/:id/score: the lead's stored score with why (every rule that fired and its points), the rule

@@ -80,3 +80,13 @@ export const RulePreviewSchema = z.object({
   wouldPromote: z.number().int(),
   asOf: z.date(),
 });
+
+/** One rule that fired for a lead, with its points (lead_scores.why; src/domain/scoring/evaluate.ts RuleHit). */
+export const RuleHitSchema = z.object({
+  ruleId: z.string(),
+  label: z.string(),
+  type: z.enum(['fit', 'engagement']),
+  points: z.number().int(),
+  events: z.number().int(),
+  capped: z.boolean(),
+});

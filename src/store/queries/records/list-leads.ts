@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Viewer } from '../../../domain/access/viewer.ts';
+import type { RuleHit } from '../../../domain/scoring/evaluate.ts';
 import type { LeadStatus } from '../../schema.ts';
 import { visibleOwner } from '../../access/visible-owner.ts';
 import type { Db } from '../../db.ts';
@@ -26,17 +27,7 @@ export interface LeadRecord {
   responseBusinessMinutes: number | null;
   /** The lead's latest score (lead_scores) and every rule that fired; null before it was first scored. */
   score: number | null;
-  scoreWhy: ScoreReason[] | null;
-}
-
-/** One rule that fired for a lead, as lead_scores.why keeps it (src/store/queries/scoring/score-sql.ts). */
-export interface ScoreReason {
-  ruleId: string;
-  label: string;
-  type: 'fit' | 'engagement';
-  points: number;
-  events: number;
-  capped: boolean;
+  scoreWhy: RuleHit[] | null;
 }
 
 /** Filters for lead lists and exports; all optional, combined with AND. The period applies to created_at. */
@@ -110,7 +101,7 @@ function toRecord(r: Row): LeadRecord {
     firstResponseAt: r.first_response_at,
     responseBusinessMinutes: r.response_business_minutes,
     score: r.score,
-    scoreWhy: r.why === null ? null : (r.why as ScoreReason[]),
+    scoreWhy: r.why === null ? null : (r.why as RuleHit[]),
   };
 }
 
