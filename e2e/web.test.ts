@@ -448,25 +448,44 @@ describe('web app in Chromium', () => {
     const rules = await admin.api<{ active: { mqlThreshold: number } }>('/api/scoring/rules');
     const lower = rules.active.mqlThreshold - 5;
     await page.getByTestId('mql-threshold').fill(String(lower));
-    await page.getByTestId('preview-rules').click();
+    // The preview the server computed for the page's draft is what the page states.
+    const [previewResponse] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/scoring/rules/preview')),
+      page.getByTestId('preview-rules').click(),
+    ]);
+    expect(previewResponse.status()).toBe(200);
+    const expected = (await previewResponse.json()) as RulePreview;
+    await page.getByTestId('rules-preview').waitFor();
     const previewText = await page.getByTestId('rules-preview').textContent();
-    const expected = (await page.evaluate(async (mql) => {
-      const body = await (await fetch('/api/scoring/rules')).json();
-      const { rules: r, sqlThreshold, demoRequestQualifies } = body.active;
-      const csrf = /(?:^|;\s*)(?:pacesetter_csrf|csrf_token|csrf)=([^;]+)/.exec(document.cookie)?.[1];
-      const res = await fetch('/api/scoring/rules/preview', {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(csrf ? { 'x-csrf-token': decodeURIComponent(csrf) } : {}),
-        },
-        body: JSON.stringify({ rules: r, mqlThreshold: mql, sqlThreshold, demoRequestQualifies }),
-      });
-      return res.json();
-    }, lower)) as RulePreview;
     expect(previewText).toContain(
       `Of ${expected.openLeads} open leads: MQL ${expected.current.mql} -> ${expected.proposed.mql}`,
     );
+    // Speed to lead: the company's buckets as the API gives them for the same 180 days.
+    const { settings } = await formattersFor(admin);
+    const to = todayIn(settings.timeZone);
+    const from = new Date(Date.parse(`${to}T00:00:00Z`) - 179 * 86_400_000).toISOString().slice(0, 10);
+    const speed = await admin.api<{ rows: { bucket: string; leads: number }[] }>(
+      `/api/routing/speed-to-lead?from=${from}&to=${to}&by=company`,
+    );
+    const speedRows = page.getByTestId('speed-to-lead-table').locator('tbody tr');
+    await expect(speedRows.count()).resolves.toBe(speed.rows.length);
+    await expect(speedRows.first().locator('td[data-col="leads"]').textContent()).resolves.toBe(
+      fmt.number(speed.rows[0]?.leads),
+    );
+    // Out of office: dates added in the form are what the API lists, so routing skips them.
+    const form = page.getByTestId('routing-ooo-form');
+    await form.getByLabel('From', { exact: true }).fill('2027-01-04');
+    await form.getByLabel('To', { exact: true }).fill('2027-01-08');
+    await form.getByLabel('Note', { exact: true }).fill('e2e holiday');
+    await form.getByRole('button', { name: 'Add dates' }).click();
+    await page.getByTestId('routing-ooo').getByText('e2e holiday').waitFor();
+    const away = await admin.api<{ periods: { startsOn: string; endsOn: string; note: string | null }[] }>(
+      '/api/routing/out-of-office',
+    );
+    expect(away.periods.find((p) => p.note === 'e2e holiday')).toMatchObject({
+      startsOn: '2027-01-04',
+      endsOn: '2027-01-08',
+    });
     await shot(page, 'leads');
     await admin.context.close();
 

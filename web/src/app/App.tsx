@@ -41,7 +41,7 @@ export function App() {
               {me.role !== 'rep' && <Route path="/team" element={<ManagerHomePage />} />}
               <Route path="/me" element={<RepHomePage />} />
               <Route path="/explore" element={<ExplorePage />} />
-              <Route path="/leads" element={<LeadsPage role={me.role} />} />
+              <Route path="/leads" element={<LeadsPage me={me} />} />
               {me.role === 'admin' && <Route path="/settings/*" element={<SettingsPage />} />}
               <Route path="*" element={<Navigate to={homeFor(me.role)} replace />} />
             </Route>
