@@ -59,6 +59,7 @@ import listPipelines from './pipelines/list-pipelines.ts';
 import updateStage from './pipelines/update-stage.ts';
 import updatePipeline from './pipelines/update-pipeline.ts';
 import postEvents from './events/post-events.ts';
+import importEvents from './events/import-events.ts';
 import getLeadScore from './scoring/get-lead-score.ts';
 import getScoringRules from './scoring/get-rules.ts';
 import putScoringRules from './scoring/put-rules.ts';
@@ -144,6 +145,7 @@ export const routes: RouteModule[] = [
   updateStage,
   updatePipeline,
   postEvents,
+  importEvents,
   getLeadScore,
   getScoringRules,
   putScoringRules,

@@ -3,6 +3,7 @@ import { EVENT_TYPE } from '../../../domain/scoring/validate-rule-set.ts';
 import { ingestEvents } from '../../../store/queries/scoring/ingest-events.ts';
 import type { RouteModule } from '../../app-types.ts';
 import { requireRole, requireWrite } from '../../auth/guards.ts';
+import { IngestSummarySchema } from './schemas.ts';
 import { InstantField } from '../../input-schemas.ts';
 
 /** Events per request; larger histories go through `pacesetter events import`. */
@@ -41,13 +42,7 @@ const postEvents: RouteModule = (app, { db }) => {
         summary: 'Send lead engagement events (single or batch, idempotent by id)',
         body: Body,
         response: {
-          200: z.object({
-            received: z.number().int(),
-            inserted: z.number().int(),
-            duplicates: z.number().int(),
-            leadsScored: z.number().int(),
-            promoted: z.number().int(),
-          }),
+          200: IngestSummarySchema,
         },
       },
       bodyLimit: 8 * 1024 * 1024,
