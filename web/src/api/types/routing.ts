@@ -1,7 +1,7 @@
 /** Lead routing shapes the web app reads (src/server/routes/routing/*). */
 
-export const RESPONSE_BUCKETS = ['under_5m', '5_30m', '30_60m', 'same_day', 'later', 'never'] as const;
-export type ResponseBucket = (typeof RESPONSE_BUCKETS)[number];
+// The bucket names are the domain's (one list); the web app reads only the type.
+import type { ResponseBucket } from '../../../../src/domain/metrics/response-buckets.ts';
 
 export interface SpeedToLeadRow {
   groupType: 'company' | 'rep' | 'source';
