@@ -8,6 +8,10 @@ COPY . .
 RUN npm run build:web && npm prune --omit=dev
 
 FROM node:24-bookworm-slim
+# Chromium prints the PDFs (docs/printing.md); build with --build-arg PDF=false for a smaller image without them.
+ARG PDF=true
+RUN if [ "$PDF" = "true" ]; then apt-get update && apt-get install -y --no-install-recommends chromium fonts-dejavu-core \
+      && rm -rf /var/lib/apt/lists/*; fi
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 PACESETTER_DATA=/data
 WORKDIR /app
 COPY --from=build /app /app

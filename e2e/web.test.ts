@@ -499,3 +499,51 @@ describe('web app in Chromium', () => {
     await rep.context.close();
   }, 180_000);
 });
+
+describe('print view and PDF', () => {
+  it('prints the one-to-one pack from its print view, with the reader’s own access', async () => {
+    const manager = await signInAs(browser, server.baseUrl, LOGIN.manager, PASSWORD);
+    const users = await manager.api<{ items: { id: number; name: string; email: string; role: string }[] }>(
+      '/api/users',
+    );
+    const rep = users.items.find((u) => u.email === LOGIN.rep);
+    const other = users.items.find((u) => u.role === 'rep' && u.email !== LOGIN.rep);
+    if (!rep || !other) throw new Error('the demo has no two reps');
+
+    // The print view: the rep's pack without navigation, marked ready once every section has its data.
+    await manager.page.goto(`${server.baseUrl}/print/one-to-one/${rep.id}`);
+    await manager.page.locator('[data-print-ready="true"]').waitFor({ state: 'attached' });
+    await expect(manager.page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      `One-to-one: ${rep.name}`,
+    );
+    await expect(manager.page.getByRole('navigation', { name: 'Main' }).count()).resolves.toBe(0);
+    const pacing = await manager.api<{ goals: GoalPacing[] }>(`/api/goals/pacing?user=${rep.id}`);
+    const goals = manager.page.getByTestId('one-to-one-goals').locator('[data-goal]');
+    await expect(goals.count()).resolves.toBe(pacing.goals.length);
+    await shot(manager.page, 'one-to-one-print');
+
+    // The PDF is that view printed by Chromium on the server.
+    const pdf = await manager.context.request.get(`${server.baseUrl}/api/print/one-to-one/${rep.id}/pdf`);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    const bytes = await pdf.body();
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(bytes.toString('latin1').match(/\/Type\s*\/Page\b/g)?.length ?? 0).toBeGreaterThanOrEqual(1);
+    await manager.context.close();
+
+    // A rep prints their own pack; another rep's is a 404, like an id that does not exist.
+    const own = await signInAs(browser, server.baseUrl, LOGIN.rep, PASSWORD);
+    const get = (path: string) => own.context.request.get(`${server.baseUrl}${path}`);
+    expect((await get(`/api/print/one-to-one/${rep.id}/pdf`)).status()).toBe(200);
+    expect((await get(`/api/print/one-to-one/${other.id}/pdf`)).status()).toBe(404);
+    expect((await get('/api/print/one-to-one/2147483647/pdf')).status()).toBe(404);
+    for (const odd of [
+      '/api/print/one-to-one/0/pdf',
+      '/api/print/invoice/1/pdf',
+      '/api/print/one-to-one/%2e%2e/pdf',
+    ]) {
+      expect((await get(odd)).status(), odd).toBe(400);
+    }
+    await own.context.close();
+  }, 180_000);
+});

@@ -45,6 +45,7 @@ const ConfigSchema = z.object({
   PACESETTER_SECURE_COOKIES: z.enum(['true', 'false', 'auto']).default('auto'),
   PACESETTER_TRUST_PROXY: TrustProxySetting,
   PACESETTER_WEB_DIST: z.string().optional(),
+  PACESETTER_CHROMIUM: z.string().trim().min(1).optional(),
   PACESETTER_LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info'),
@@ -66,6 +67,11 @@ export interface Config {
   secureCookies: 'true' | 'false' | 'auto';
   trustProxy: TrustProxy;
   webDist: string | undefined;
+  /**
+   * A Chromium (or Chrome) executable that turns print views into PDFs; when unset, the first of the usual
+   * install paths that exists. Without one, PDFs answer 503 and the print view still prints from the browser.
+   */
+  chromiumPath: string | undefined;
   logLevel: z.infer<typeof ConfigSchema>['PACESETTER_LOG_LEVEL'];
 }
 
@@ -93,6 +99,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     secureCookies: e.PACESETTER_SECURE_COOKIES,
     trustProxy: e.PACESETTER_TRUST_PROXY,
     webDist: e.PACESETTER_WEB_DIST,
+    chromiumPath: e.PACESETTER_CHROMIUM,
     logLevel: e.PACESETTER_LOG_LEVEL,
   };
 }

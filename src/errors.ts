@@ -8,6 +8,7 @@ export const ErrorCodes = [
   'rate_limited',
   'conflict',
   'import_rejected',
+  'unavailable',
 ] as const;
 export type ErrorCode = (typeof ErrorCodes)[number];
 

@@ -8,6 +8,7 @@ import type {
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../config.ts';
 import type { Db } from '../store/db.ts';
+import type { PdfPrinter } from './print/pdf-printer.ts';
 
 /** The Fastify instance every route file receives: zod-typed, with the store and config decorated on. */
 export type App = FastifyInstance<
@@ -29,8 +30,8 @@ export interface AppDeps {
   reportDb?: Db;
 }
 
-/** What routes receive: the deps with the report store always set. */
-export type RouteDeps = AppDeps & { reportDb: Db };
+/** What routes receive: the deps with the report store always set, and the one PDF printer. */
+export type RouteDeps = AppDeps & { reportDb: Db; printer: PdfPrinter };
 
 /** A route module: one endpoint (or a few verbs on one path) with its zod schemas beside it. */
 export type RouteModule = (app: App, deps: RouteDeps) => void | Promise<void>;

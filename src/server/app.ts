@@ -12,6 +12,7 @@ import type { TrustProxy } from '../config.ts';
 import type { AppDeps } from './app-types.ts';
 import { frameworkErrors, registerErrorHandler } from './error-handler.ts';
 import { registerNulGuard } from './nul-guard.ts';
+import { PdfPrinter } from './print/pdf-printer.ts';
 import { registerPrometheus } from './observability/prometheus.ts';
 import { routes } from './routes/index.ts';
 import { registerSecurityHeaders } from './auth/security-headers.ts';
@@ -50,7 +51,9 @@ export async function buildApp(deps: AppDeps) {
     openapi: { info: { title: 'Pacesetter API', version: '0.1.0' } },
     transform: jsonSchemaTransform,
   });
-  const routeDeps = { ...deps, reportDb: deps.reportDb ?? deps.db };
+  const printer = new PdfPrinter(deps.config.chromiumPath);
+  app.addHook('onClose', () => printer.close());
+  const routeDeps = { ...deps, reportDb: deps.reportDb ?? deps.db, printer };
   for (const route of routes) await route(app, routeDeps);
   registerPrometheus(app, routeDeps);
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () =>

@@ -20,6 +20,8 @@ export function statusFor(code: ErrorCode): number {
       return 409;
     case 'rate_limited':
       return 429;
+    case 'unavailable':
+      return 503;
     default:
       return assertNever(code, 'error code');
   }

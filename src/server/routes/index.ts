@@ -1,5 +1,6 @@
 import type { RouteModule } from '../app-types.ts';
 import health from './health.ts';
+import getPrintPdf from './print/get-pdf.ts';
 import authLogin from './auth/login.ts';
 import authLogout from './auth/logout.ts';
 import authMe from './auth/me.ts';
@@ -168,4 +169,5 @@ export const routes: RouteModule[] = [
   routingFairness,
   speedToLead,
   assignLead,
+  getPrintPdf,
 ];

@@ -17,3 +17,8 @@ export async function getUsers(signal?: AbortSignal): Promise<User[]> {
 export async function getTeams(signal?: AbortSignal): Promise<Team[]> {
   return listOf(await request<{ items: Team[] }>('GET', '/api/teams', { signal }), 'teams');
 }
+
+/** GET /api/users/:id: one user visible to the viewer (404 otherwise). */
+export async function getUser(id: number, signal?: AbortSignal): Promise<User> {
+  return request<User>('GET', `/api/users/${id}`, { signal });
+}

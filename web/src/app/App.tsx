@@ -18,6 +18,10 @@ const ExplorePage = lazy(() =>
   import('../pages/explore/ExplorePage.tsx').then((m) => ({ default: m.ExplorePage })),
 );
 const LeadsPage = lazy(() => import('../pages/leads/LeadsPage.tsx').then((m) => ({ default: m.LeadsPage })));
+const RepCoachingPage = lazy(() =>
+  import('../pages/coaching/RepCoachingPage.tsx').then((m) => ({ default: m.RepCoachingPage })),
+);
+const PrintPage = lazy(() => import('../pages/print/PrintPage.tsx').then((m) => ({ default: m.PrintPage })));
 const SettingsPage = lazy(() =>
   import('../pages/settings/SettingsPage.tsx').then((m) => ({ default: m.SettingsPage })),
 );
@@ -37,11 +41,14 @@ export function App() {
       <BrowserRouter>
         <Suspense fallback={<Loading />}>
           <Routes>
+            {/* Print views: the document alone, no navigation; the PDF route prints these. */}
+            <Route path="/print/:document/:id" element={<PrintPage />} />
             <Route element={<Layout me={me} />}>
               {me.role !== 'rep' && <Route path="/team" element={<ManagerHomePage />} />}
               <Route path="/me" element={<RepHomePage />} />
               <Route path="/explore" element={<ExplorePage />} />
               <Route path="/leads" element={<LeadsPage me={me} />} />
+              <Route path="/coaching/reps/:id" element={<RepCoachingPage />} />
               {me.role === 'admin' && <Route path="/settings/*" element={<SettingsPage />} />}
               <Route path="*" element={<Navigate to={homeFor(me.role)} replace />} />
             </Route>
