@@ -51,7 +51,8 @@ export function defaultEndOn(kind: PlanKind, startOn: string): string {
   return addDays(startOn, (kind === 'pip' ? PIP_DAYS : DEVELOPMENT_DEFAULT_DAYS) - 1);
 }
 
-function dateProblem(date: string): string | null {
+/** Why a text is not a usable local date, or null when it is one. */
+export function dateProblem(date: string): string | null {
   if (!isLocalDate(date)) return 'expected a YYYY-MM-DD date that exists';
   const year = Number(date.slice(0, 4));
   if (year < PERIOD_YEARS.min || year > PERIOD_YEARS.max) {

@@ -4,6 +4,7 @@ import { instantToLocal } from '../../../domain/calendar/zoned.ts';
 import { canCheckInOn, canManagePlansOf, canSeePlansOf } from '../../../domain/coaching/plan-access.ts';
 import {
   baselinePeriodOf,
+  dateProblem,
   defaultEndOn,
   validatePlan,
   type ActionInput,
