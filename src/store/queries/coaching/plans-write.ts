@@ -177,6 +177,8 @@ export async function createPlan(db: Db, viewer: Viewer, input: PlanInput, now =
         start_on: input.startOn,
         end_on: endOn,
         created_by: viewer.userId,
+        created_at: now,
+        updated_at: now,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
