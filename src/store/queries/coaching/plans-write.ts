@@ -275,11 +275,11 @@ export async function addCheckIn(
     }
     assertOpen(plan);
     const note = input.note.trim();
-    if (note.length === 0) {
-      throw new AppError('validation', 'The check-in is invalid', [
-        { field: 'note', reason: 'must not be empty' },
-      ]);
-    }
+    const problems: ErrorDetail[] = [];
+    if (note.length === 0) problems.push({ field: 'note', reason: 'must not be empty' });
+    const dateIssue = input.onDate === undefined ? null : dateProblem(input.onDate);
+    if (dateIssue) problems.push({ field: 'onDate', value: input.onDate, reason: dateIssue });
+    if (problems.length > 0) throw new AppError('validation', 'The check-in is invalid', problems);
     const { settings } = await getSettingsWithRollupZone(tx);
     const onDate = input.onDate ?? instantToLocal(now, settings.timeZone).date;
     const row = await tx

@@ -35,6 +35,11 @@ function currentWindow(target: PlanTargetStatus): PlanWindow | undefined {
   );
 }
 
+/** The last day of a window the API gives as [start, endExclusive): display only, the dates come from the API. */
+function lastDay(endExclusive: string): string {
+  return new Date(Date.parse(`${endExclusive}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+}
+
 const OUTCOMES: Record<Plan['kind'], string[]> = {
   pip: ['passed', 'extended', 'failed', 'withdrawn'],
   development: ['completed', 'withdrawn'],
@@ -133,7 +138,7 @@ export function PlanCard({
               header: t('plans.window'),
               cell: (r) => {
                 const w = currentWindow(r);
-                return w ? `${w.start} – ${w.endExclusive}` : '';
+                return w ? t('plans.dates', { start: w.start, end: lastDay(w.endExclusive) }) : '';
               },
             },
             {
