@@ -196,6 +196,12 @@ describeStores('coaching plans API', (ctx) => {
     expect(note.json().checkIns).toMatchObject([
       { authorId: id.rep, onDate: '2026-08-07', note: 'Week 1: calls blocked 9-11 daily' },
     ]);
+    const weeks = await app.inject({
+      method: 'GET',
+      url: `/api/coaching/plans/${id.pip}/status`,
+      headers: h.rep,
+    });
+    expect(weeks.json().weeks.map((w: { checkIns: number }) => w.checkIns)).toEqual([1, 0, 0, 0, 0]);
     const targets = await app.inject({
       method: 'PATCH',
       url: `/api/coaching/plans/${id.pip}`,

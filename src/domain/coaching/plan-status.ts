@@ -140,3 +140,29 @@ export function planStatus(statuses: readonly TargetStatus[]): TargetStatus {
   if (statuses.some((s) => s === 'on_track' || s === 'met')) return 'on_track';
   return 'no_data';
 }
+
+/** One plan week with the check-ins dated in it (the weekly check-ins of a PIP). */
+export interface WeekCheckIns extends PlanWindow {
+  week: number;
+  checkIns: number;
+  /** True when the week has started (a week not yet begun cannot be missing its check-in). */
+  started: boolean;
+}
+
+/**
+ * The plan's 7-day weeks (as planWindows 'weekly') with how many check-ins fall in each, by check-in date, so a
+ * manager sees which weeks of a PIP had their weekly check-in. Check-ins dated outside the plan are not counted.
+ */
+export function checkInsByWeek(
+  startOn: string,
+  endOn: string,
+  checkInDates: readonly string[],
+  today: string,
+): WeekCheckIns[] {
+  return planWindows('weekly', startOn, endOn).map((w, i) => ({
+    ...w,
+    week: i + 1,
+    checkIns: checkInDates.filter((d) => d >= w.start && d < w.endExclusive).length,
+    started: today >= w.start,
+  }));
+}

@@ -4,7 +4,13 @@ import type { Viewer } from '../access/viewer.ts';
 import { getMetric } from '../metrics/registry.ts';
 import { canCheckInOn, canManagePlansOf, canSeePlansOf } from './plan-access.ts';
 import { baselinePeriodOf, defaultEndOn, validatePlan } from './plan-input.ts';
-import { checkTarget, planStatus, planWindows, type TargetCheckInput } from './plan-status.ts';
+import {
+  checkInsByWeek,
+  checkTarget,
+  planStatus,
+  planWindows,
+  type TargetCheckInput,
+} from './plan-status.ts';
 import { baselineScale, resolveRelativeTarget } from './plan-targets.ts';
 
 // UTC, Monday to Friday, 09:00-18:00.
@@ -154,6 +160,24 @@ describe('plan-span targets', () => {
     expect(lost(3, '2026-11-09T09:00:00Z')).toBe('behind');
     expect(lost(4, '2026-11-16T09:00:00Z')).toBe('met');
     expect(lost(5, '2026-11-16T09:00:00Z')).toBe('not_met');
+  });
+});
+
+describe('weekly check-ins', () => {
+  it('counts check-ins per plan week and marks the weeks not begun', () => {
+    const weeks = checkInsByWeek(
+      '2026-11-02',
+      '2026-12-01',
+      ['2026-11-06', '2026-11-08', '2026-11-20', '2026-10-30'],
+      '2026-11-18',
+    );
+    expect(weeks.map((w) => [w.week, w.checkIns, w.started])).toEqual([
+      [1, 2, true],
+      [2, 0, true],
+      [3, 1, true],
+      [4, 0, false],
+      [5, 0, false],
+    ]);
   });
 });
 

@@ -168,6 +168,15 @@ export const PlanStatusSchema = z.object({
       ),
     }),
   ),
+  weeks: z.array(
+    z.object({
+      week: z.number().int(),
+      start: z.string(),
+      endExclusive: z.string(),
+      checkIns: z.number().int(),
+      started: z.boolean(),
+    }),
+  ),
 });
 
 /** A plan with its computed status, as lists and the detail return it. */

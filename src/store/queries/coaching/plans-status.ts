@@ -2,10 +2,12 @@ import type { Viewer } from '../../../domain/access/viewer.ts';
 import { addDays } from '../../../domain/calendar/local-date.ts';
 import { instantToLocal } from '../../../domain/calendar/zoned.ts';
 import {
+  checkInsByWeek,
   checkTarget,
   planStatus,
   planWindows,
   type TargetStatus,
+  type WeekCheckIns,
   type WindowCheck,
 } from '../../../domain/coaching/plan-status.ts';
 import type { Plan } from '../../../domain/coaching/plan.ts';
@@ -37,6 +39,8 @@ export interface PlanStatusReport {
   asOf: string;
   status: TargetStatus;
   targets: TargetStatusRow[];
+  /** The plan's weeks with the number of check-ins dated in each (a PIP's weekly check-ins). */
+  weeks: WeekCheckIns[];
 }
 
 /**
@@ -102,6 +106,12 @@ export async function computePlanStatus(db: Db, plan: Plan, now: Date): Promise<
     asOf: today < plan.endOn ? today : plan.endOn,
     status: planStatus(targets.map((t) => t.status)),
     targets,
+    weeks: checkInsByWeek(
+      plan.startOn,
+      plan.endOn,
+      plan.checkIns.map((c) => c.onDate),
+      today,
+    ),
   };
 }
 

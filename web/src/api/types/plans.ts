@@ -30,6 +30,7 @@ export interface PlanStatus {
   asOf: string;
   status: PlanStatusValue;
   targets: PlanTargetStatus[];
+  weeks: { week: number; start: string; endExclusive: string; checkIns: number; started: boolean }[];
 }
 
 /** One plan of GET /api/coaching/plans ({ plans }) and GET /api/coaching/plans/:id. */

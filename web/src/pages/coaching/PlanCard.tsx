@@ -186,6 +186,17 @@ export function PlanCard({
         </>
       )}
       <h4>{t('plans.checkIns')}</h4>
+      {plan.kind === 'pip' && (
+        <p data-testid={`plan-${plan.id}-weeks`}>
+          {plan.status.weeks
+            .filter((w) => w.started)
+            .map((w) => (
+              <span key={w.week} className={w.checkIns > 0 ? 'pill good' : 'pill warn'}>
+                {t('plans.weekCheckIns', { week: w.week, count: w.checkIns })}
+              </span>
+            ))}
+        </p>
+      )}
       {plan.checkIns.length === 0 ? (
         <p className="state state-empty">{t('plans.noCheckIns')}</p>
       ) : (
