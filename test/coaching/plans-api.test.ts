@@ -323,6 +323,35 @@ describeStores('coaching plans API', (ctx) => {
     });
     // 28 + 27 + 55 calls from 3 to 16 August: 110 of 200 -> not met.
     expect(devStatus.json()).toMatchObject({ status: 'not_met', targets: [{ windows: [{ actual: 110 }] }] });
+    // The manager lowers the bar to 100 calls and marks the action done: re-resolved, now met (110 >= 100).
+    const patched = await app.inject({
+      method: 'PATCH',
+      url: `/api/coaching/plans/${devId}`,
+      headers: h.manager,
+      payload: {
+        title: 'Product depth (revised)',
+        actions: [
+          { kind: 'training', description: 'Advanced product course', ownerId: id.manager, done: true },
+        ],
+        targets: [{ metricId: 'calls', target: 100 }],
+      },
+    });
+    expect(patched.statusCode).toBe(200);
+    expect(patched.json()).toMatchObject({
+      title: 'Product depth (revised)',
+      targets: [{ resolvedTarget: 100 }],
+      skills: [{ skill: 'Product knowledge' }, { skill: 'Empathy' }],
+    });
+    expect(patched.json().actions[0].doneAt).not.toBeNull();
+    const revised = await app.inject({ method: 'GET', url: `/api/coaching/plans/${devId}`, headers: h.rep });
+    expect(revised.json().status.status).toBe('met');
+    const badPatch = await app.inject({
+      method: 'PATCH',
+      url: `/api/coaching/plans/${devId}`,
+      headers: h.manager,
+      payload: { endOn: '2026-07-01', outcome: 'completed' },
+    });
+    expect(badPatch.statusCode).toBe(400);
     const wrong = await app.inject({
       method: 'POST',
       url: `/api/coaching/plans/${devId}/outcome`,
@@ -365,6 +394,13 @@ describeStores('coaching plans API', (ctx) => {
       .where('entity', '=', 'coaching_plan')
       .orderBy('id')
       .execute();
-    expect(actions.map((a) => a.action)).toEqual(['create', 'check_in', 'create', 'outcome', 'outcome']);
+    expect(actions.map((a) => a.action)).toEqual([
+      'create',
+      'check_in',
+      'create',
+      'update',
+      'outcome',
+      'outcome',
+    ]);
   });
 });
