@@ -9,11 +9,10 @@ import type { RepProfile } from './org.ts';
 
 /**
  * Demo plans (issue 16), so a newcomer sees them: the weakest rep (the laggard) is two weeks into a 30-day PIP
- * with a weekly calls target relative to their own recent baseline and a manager's check-in; the demo rep and a
- * declining rep have development plans with a relative win-rate target. The baseline is the demo's own history
- * before each plan (a custom period), so it exists whatever the demo length; a target without a baseline value
- * (no closed deal yet) falls back to the plan without it. A handful of small writes and one metrics query per
- * plan, whatever the demo size.
+ * with a weekly calls target relative to their own baseline (the eight weeks before the plan) and a manager's
+ * check-in; the demo rep and a declining rep have development plans with a relative win-rate target. A target
+ * without a baseline value (no closed deal yet) falls back to the plan without it. A handful of small writes and
+ * one metrics query per plan, whatever the demo size; a demo shorter than about four months gets no plans.
  */
 export async function seedDemoPlans(
   tx: Transaction<Database>,
@@ -25,9 +24,9 @@ export async function seedDemoPlans(
   const now = new Date(`${until}T20:00:00Z`);
   const pipStart = addDays(until, -13);
   const devStart = addDays(until, -30);
-  // At least four weeks of history before a plan to measure the baseline on; otherwise no demo plans.
-  if (addDays(devStart, -28) < demoStart) return;
-  const baseline = (start: string) => `${demoStart}..${addDays(start, -1)}`;
+  // The baseline is the eight weeks before each plan; a demo without that much history gets no plans.
+  if (addDays(devStart, -56) < demoStart) return;
+  const baseline = (start: string) => `${addDays(start, -56)}..${addDays(start, -1)}`;
   const bySkill = [...reps].sort((a, b) => a.skill - b.skill || a.userId - b.userId);
   const laggard = bySkill[0]!;
   const demoRep = reps[0]!;
