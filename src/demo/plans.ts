@@ -12,7 +12,7 @@ import type { RepProfile } from './org.ts';
  * with a weekly calls target relative to their own baseline (the eight weeks before the plan) and a manager's
  * check-in; the demo rep and a declining rep have development plans with a relative win-rate target. A target
  * without a baseline value (no closed deal yet) falls back to the plan without it. A handful of small writes and
- * one metrics query per plan, whatever the demo size; a demo shorter than about four months gets no plans.
+ * one metrics query per plan, whatever the demo size; a demo with less than about three months of history gets none.
  */
 export async function seedDemoPlans(
   tx: Transaction<Database>,
