@@ -44,7 +44,7 @@ const PIP = {
 
 describeStores('coaching plans API', (ctx) => {
   let app: Awaited<ReturnType<typeof testApp>>;
-  const h: Record<'admin' | 'manager' | 'manager2' | 'rep' | 'other', AuthHeaders> = {} as never;
+  const h: Record<'admin' | 'director' | 'manager' | 'manager2' | 'rep' | 'other', AuthHeaders> = {} as never;
   const id: Record<string, number> = {};
   beforeAll(async () => {
     await truncateAll(ctx.db);
@@ -52,9 +52,16 @@ describeStores('coaching plans API', (ctx) => {
     const admin = await seedUser(ctx.db, { role: 'admin' });
     const manager = await seedUser(ctx.db, { role: 'manager' });
     const manager2 = await seedUser(ctx.db, { role: 'manager' });
+    // The director manages Sales, East's parent team: the rep is in their subtree two levels down.
+    const director = await seedUser(ctx.db, { role: 'manager' });
+    const sales = await ctx.db
+      .insertInto('teams')
+      .values({ name: 'Sales', manager_id: director.id })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const team = await ctx.db
       .insertInto('teams')
-      .values({ name: 'East', manager_id: manager.id })
+      .values({ name: 'East', manager_id: manager.id, parent_team_id: sales.id })
       .returning('id')
       .executeTakeFirstOrThrow();
     const team2 = await ctx.db
@@ -74,6 +81,7 @@ describeStores('coaching plans API', (ctx) => {
     h.admin = await signIn(app, admin);
     h.manager = await signIn(app, manager);
     h.manager2 = await signIn(app, manager2);
+    h.director = await signIn(app, director);
     h.rep = await signIn(app, rep);
     h.other = await signIn(app, other);
   });
@@ -127,7 +135,7 @@ describeStores('coaching plans API', (ctx) => {
   });
 
   it('shows a plan to the rep, their manager and admins only; everyone else gets 404 for any spelling of the id', async () => {
-    for (const who of ['rep', 'manager', 'admin'] as const) {
+    for (const who of ['rep', 'manager', 'director', 'admin'] as const) {
       const r = await app.inject({ method: 'GET', url: `/api/coaching/plans/${id.pip}`, headers: h[who] });
       expect(r.statusCode, who).toBe(200);
     }
