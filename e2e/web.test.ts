@@ -10,6 +10,7 @@ import type { GoalPacing, Goal } from '../web/src/api/types/goals.ts';
 import type { Leaderboard } from '../web/src/api/types/leaderboard.ts';
 import type { MetricDefinitionInfo, MetricReport } from '../web/src/api/types/metrics.ts';
 import type { Pipeline } from '../web/src/api/types/pipelines.ts';
+import type { Plan } from '../web/src/api/types/plans.ts';
 import type { Lead, Opportunity } from '../web/src/api/types/rows.ts';
 import type { CalibrationReport, RulePreview } from '../web/src/api/types/scoring.ts';
 import type { Settings } from '../web/src/api/types/settings.ts';
@@ -497,6 +498,55 @@ describe('web app in Chromium', () => {
     await expect(rep.page.getByTestId('calibration').count()).resolves.toBe(0);
     await expect(rep.page.getByTestId('scoring-rules').count()).resolves.toBe(0);
     await rep.context.close();
+  }, 180_000);
+
+  it('plans: a manager creates a PIP with a weekly target in the form; the status shown is the API’s', async () => {
+    const manager = await signInAs(browser, server.baseUrl, LOGIN.manager, PASSWORD);
+    const { page } = manager;
+    await page.getByRole('link', { name: 'Plans' }).click();
+    await page.getByTestId('plans-list').waitFor();
+    await settled(page);
+    const { fmt, settings } = await formattersFor(manager);
+    const repId = Number(await page.getByTestId('plans-rep').locator('option').nth(1).getAttribute('value'));
+    await page.getByTestId('plans-rep').selectOption(String(repId));
+    const form = page.getByTestId('plan-create-form');
+    await form.waitFor();
+    // Started three days ago, so the first week is running and has actuals from the demo.
+    const start = new Date(Date.parse(`${todayIn(settings.timeZone)}T00:00:00Z`) - 3 * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    await form.getByLabel('Title', { exact: true }).fill('E2E improvement plan');
+    await form.getByLabel('First day', { exact: true }).fill(start);
+    await form.getByTestId('plan-target-0').getByLabel('Value', { exact: true }).fill('20');
+    await form.getByRole('button', { name: 'Create plan' }).click();
+    const panel = page.getByTestId('rep-plans');
+    await panel.getByText('E2E improvement plan').waitFor({ timeout: 60_000 });
+    await settled(page);
+
+    const plans = await manager.api<{ plans: Plan[] }>(`/api/coaching/plans?userId=${repId}`);
+    const plan = plans.plans.find((p) => p.title === 'E2E improvement plan');
+    expect(plan).toMatchObject({
+      kind: 'pip',
+      startOn: start,
+      targets: [{ metricId: 'calls', resolvedTarget: 20 }],
+    });
+    const card = panel.getByTestId(`plan-${plan!.id}`);
+    await expect(card.locator('h3 [data-status]').getAttribute('data-status')).resolves.toBe(
+      plan!.status.status,
+    );
+    const target = plan!.status.targets[0]!;
+    const row = card.getByTestId(`plan-${plan!.id}-targets`).locator('tbody tr').first();
+    await expect(
+      row.locator('td[data-col="status"] [data-status]').getAttribute('data-status'),
+    ).resolves.toBe(target.status);
+    const week = target.windows.find(
+      (w) => w.status !== 'not_started' && w.status !== 'met' && w.status !== 'not_met',
+    );
+    await expect(row.locator('td[data-col="actual"]').textContent()).resolves.toBe(
+      formatMetric(fmt, 'count', week?.actual ?? null),
+    );
+    await shot(page, 'plans');
+    await manager.context.close();
   }, 180_000);
 });
 

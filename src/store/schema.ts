@@ -343,4 +343,9 @@ export interface Database {
   routing_rules: import('./tables/routing.ts').RoutingRulesTable;
   routing_round_robin: import('./tables/routing.ts').RoutingRoundRobinTable;
   lead_assignments: import('./tables/routing.ts').LeadAssignmentsTable;
+  coaching_plans: import('./tables/coaching-plans.ts').CoachingPlansTable;
+  coaching_plan_skills: import('./tables/coaching-plans.ts').CoachingPlanSkillsTable;
+  coaching_plan_actions: import('./tables/coaching-plans.ts').CoachingPlanActionsTable;
+  coaching_plan_targets: import('./tables/coaching-plans.ts').CoachingPlanTargetsTable;
+  coaching_plan_check_ins: import('./tables/coaching-plans.ts').CoachingPlanCheckInsTable;
 }

@@ -63,6 +63,11 @@ const EMPTY_AFTER_UPGRADE: Record<string, string> = {
   routing_round_robin: 'the round robin state, written by the first routing run that assigns a lead (0022)',
   lead_assignments:
     'assignments made by routing from now on; old leads keep the owner they were imported with (0022)',
+  coaching_plans: 'development plans and PIPs managers write from now on (0027)',
+  coaching_plan_skills: 'skills of plans written from now on (0027)',
+  coaching_plan_actions: 'actions of plans written from now on (0027)',
+  coaching_plan_targets: 'targets of plans written from now on (0027)',
+  coaching_plan_check_ins: 'check-in notes written from now on (0027)',
 };
 
 const dirs: string[] = [];

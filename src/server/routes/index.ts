@@ -83,6 +83,13 @@ import runLeadRouting from './routing/run-routing.ts';
 import routingFairness from './routing/fairness.ts';
 import speedToLead from './routing/speed-to-lead.ts';
 import assignLead from './routing/assign-lead.ts';
+import listCoachingPlans from './coaching-plans/list-plans.ts';
+import createCoachingPlan from './coaching-plans/create-plan.ts';
+import getCoachingPlan from './coaching-plans/get-plan.ts';
+import updateCoachingPlan from './coaching-plans/update-plan.ts';
+import addCoachingPlanCheckIn from './coaching-plans/add-check-in.ts';
+import recordCoachingPlanOutcome from './coaching-plans/record-outcome.ts';
+import coachingPlanStatus from './coaching-plans/plan-status.ts';
 
 /** Every route module, registered in this order. Add one import and one entry per new route file. */
 export const routes: RouteModule[] = [
@@ -170,4 +177,11 @@ export const routes: RouteModule[] = [
   speedToLead,
   assignLead,
   getPrintPdf,
+  listCoachingPlans,
+  createCoachingPlan,
+  getCoachingPlan,
+  updateCoachingPlan,
+  addCoachingPlanCheckIn,
+  recordCoachingPlanOutcome,
+  coachingPlanStatus,
 ];

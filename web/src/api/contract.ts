@@ -7,6 +7,7 @@ import { IMPORT_SUMMARY_FIELDS } from './types/imports.ts';
 import { METRIC_REPORT_FIELDS } from './types/metrics.ts';
 import { TEAM_FIELDS, USER_FIELDS } from './types/people.ts';
 import { LEAD_FIELDS, OPPORTUNITY_FIELDS } from './types/rows.ts';
+import { PLAN_FIELDS } from './types/plans.ts';
 import { SETTINGS_FIELDS } from './types/settings.ts';
 import { CALIBRATION_FIELDS, PREVIEW_FIELDS, RULES_FIELDS } from './types/scoring.ts';
 
@@ -58,6 +59,11 @@ export const API_CONTRACT: readonly ContractEntry[] = [
   { method: 'get', path: '/api/goals', fields: ['goals'] },
   { method: 'post', path: '/api/goals', fields: GOAL_FIELDS },
   { method: 'get', path: '/api/goals/pacing', fields: ['goals'] },
+  { method: 'get', path: '/api/coaching/plans', fields: ['plans'] },
+  { method: 'get', path: '/api/coaching/plans/{id}', fields: PLAN_FIELDS },
+  { method: 'post', path: '/api/coaching/plans' },
+  { method: 'post', path: '/api/coaching/plans/{id}/check-ins' },
+  { method: 'post', path: '/api/coaching/plans/{id}/outcome' },
   { method: 'get', path: '/api/leaderboards', fields: LEADERBOARD_FIELDS },
   { method: 'get', path: '/api/cadence/gaps', fields: CADENCE_FIELDS },
   { method: 'get', path: '/api/users/{id}/badges', fields: ['badges'] },

@@ -22,6 +22,9 @@ const RepCoachingPage = lazy(() =>
   import('../pages/coaching/RepCoachingPage.tsx').then((m) => ({ default: m.RepCoachingPage })),
 );
 const PrintPage = lazy(() => import('../pages/print/PrintPage.tsx').then((m) => ({ default: m.PrintPage })));
+const PlansPage = lazy(() =>
+  import('../pages/coaching/PlansPage.tsx').then((m) => ({ default: m.PlansPage })),
+);
 const SettingsPage = lazy(() =>
   import('../pages/settings/SettingsPage.tsx').then((m) => ({ default: m.SettingsPage })),
 );
@@ -49,6 +52,7 @@ export function App() {
               <Route path="/explore" element={<ExplorePage />} />
               <Route path="/leads" element={<LeadsPage me={me} />} />
               <Route path="/coaching/reps/:id" element={<RepCoachingPage />} />
+              <Route path="/coaching/plans" element={<PlansPage />} />
               {me.role === 'admin' && <Route path="/settings/*" element={<SettingsPage />} />}
               <Route path="*" element={<Navigate to={homeFor(me.role)} replace />} />
             </Route>

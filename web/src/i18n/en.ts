@@ -1,4 +1,5 @@
 import { enOneToOne } from './en-one-to-one.ts';
+import { enPlans } from './en-plans.ts';
 import type { Message } from './t.ts';
 
 /**
@@ -7,6 +8,7 @@ import type { Message } from './t.ts';
  */
 export const en = {
   ...enOneToOne,
+  ...enPlans,
   'app.name': 'Pacesetter',
   'nav.label': 'Main',
   'nav.skip': 'Skip to content',
