@@ -57,6 +57,9 @@ export interface UsersTable {
   ramp_months: Generated<number>;
   active: Generated<boolean>;
   password_hash: string | null;
+  /** First day no longer employed (0028); set together with active = false. */
+  left_on: DateText | null;
+  leave_reason: string | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -343,4 +346,8 @@ export interface Database {
   routing_rules: import('./tables/routing.ts').RoutingRulesTable;
   routing_round_robin: import('./tables/routing.ts').RoutingRoundRobinTable;
   lead_assignments: import('./tables/routing.ts').LeadAssignmentsTable;
+  hiring_openings: import('./tables/hiring.ts').HiringOpeningsTable;
+  hiring_criteria: import('./tables/hiring.ts').HiringCriteriaTable;
+  hiring_candidates: import('./tables/hiring.ts').HiringCandidatesTable;
+  hiring_scores: import('./tables/hiring.ts').HiringScoresTable;
 }

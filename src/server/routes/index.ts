@@ -82,6 +82,15 @@ import runLeadRouting from './routing/run-routing.ts';
 import routingFairness from './routing/fairness.ts';
 import speedToLead from './routing/speed-to-lead.ts';
 import assignLead from './routing/assign-lead.ts';
+import listHiringOpenings from './hiring/list-openings.ts';
+import createHiringOpening from './hiring/create-opening.ts';
+import updateHiringOpening from './hiring/update-opening.ts';
+import compareHiringCandidates from './hiring/compare-candidates.ts';
+import createHiringCandidate from './hiring/create-candidate.ts';
+import updateHiringCandidate from './hiring/update-candidate.ts';
+import recordHiringScores from './hiring/record-scores.ts';
+import hiringPredictors from './hiring/predictors.ts';
+import hiringTurnover from './hiring/turnover.ts';
 
 /** Every route module, registered in this order. Add one import and one entry per new route file. */
 export const routes: RouteModule[] = [
@@ -168,4 +177,13 @@ export const routes: RouteModule[] = [
   routingFairness,
   speedToLead,
   assignLead,
+  listHiringOpenings,
+  createHiringOpening,
+  updateHiringOpening,
+  compareHiringCandidates,
+  createHiringCandidate,
+  updateHiringCandidate,
+  recordHiringScores,
+  hiringPredictors,
+  hiringTurnover,
 ];
