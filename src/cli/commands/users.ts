@@ -163,7 +163,10 @@ export function register(program: Command, ctx: CliContext): void {
     .command('deactivate')
     .description('Deactivate a user: they can no longer sign in and their sessions and tokens stop working')
     .argument('<email>', 'the user')
-    .option('--left-on <date>', 'the first day no longer employed (YYYY-MM-DD): records a leaver for turnover')
+    .option(
+      '--left-on <date>',
+      'the first day no longer employed (YYYY-MM-DD): records a leaver for turnover',
+    )
     .option('--reason <text>', 'why they left (with --left-on)')
     .action(async (email: string, opts: { leftOn?: string; reason?: string }) => {
       const { recordAudit } = await import('../../store/tables/audit-log.ts');
@@ -175,13 +178,17 @@ export function register(program: Command, ctx: CliContext): void {
           { field: 'left-on', value: opts.leftOn, reason: 'not a date' },
         ]);
       if (opts.reason !== undefined && opts.leftOn === undefined)
-        throw new AppError('validation', '--reason needs --left-on', [{ field: 'reason', reason: 'needs --left-on' }]);
+        throw new AppError('validation', '--reason needs --left-on', [
+          { field: 'reason', reason: 'needs --left-on' },
+        ]);
       await withStore(ctx, async (db) => {
         const user = await userByEmail(db, email);
         if (opts.leftOn !== undefined && user.hireDate !== null && opts.leftOn <= user.hireDate)
-          throw new AppError('validation', `--left-on ${opts.leftOn} is not after the hire date ${user.hireDate}`, [
-            { field: 'left-on', value: opts.leftOn, reason: 'not after the hire date' },
-          ]);
+          throw new AppError(
+            'validation',
+            `--left-on ${opts.leftOn} is not after the hire date ${user.hireDate}`,
+            [{ field: 'left-on', value: opts.leftOn, reason: 'not after the hire date' }],
+          );
         await db.transaction().execute(async (tx) => {
           if (user.role === 'admin' && user.active && (await countActiveAdmins(tx)) <= 1) {
             throw new AppError('conflict', 'This is the last active admin; add another admin first');

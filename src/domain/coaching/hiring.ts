@@ -63,7 +63,8 @@ export function scoreCandidate(criteria: readonly CriterionDef[], scores: readon
     weightSum += c.weight;
   }
   const known = new Set(criteria.map((c) => c.id));
-  const interviewers = new Set(scores.filter((s) => known.has(s.criterionId)).map((s) => s.interviewerId)).size;
+  const interviewers = new Set(scores.filter((s) => known.has(s.criterionId)).map((s) => s.interviewerId))
+    .size;
   const spreads = results.map((r) => r.spread).filter((s): s is number => s !== null);
   return {
     total: weightSum > 0 ? weighted / weightSum : null,
@@ -154,8 +155,8 @@ export function onFivePointScale(value: number, scale: { min: number; max: numbe
 }
 
 /**
- * The last day of a rep's first year: the day before the same date a year after hire_date ('2025-02-28' for a
- * hire on 2024-02-29).
+ * The last day of a rep's first year: the day before the anniversary of hire_date (the anniversary of 29 February
+ * is 28 February, so a hire on 2024-02-29 ends their first year on 2025-02-27).
  */
 export function firstYearLastDay(hireDate: string): string {
   const [y, m, d] = hireDate.split('-').map(Number) as [number, number, number];
@@ -165,4 +166,10 @@ export function firstYearLastDay(hireDate: string): string {
 }
 
 /** The predictor rows always shown: the weighted total, then the four standard criterion kinds. */
-export const CRITERION_KEYS_FIXED = ['total', 'role_fit', 'past_achievement', 'acumen', 'culture_fit'] as const;
+export const CRITERION_KEYS_FIXED = [
+  'total',
+  'role_fit',
+  'past_achievement',
+  'acumen',
+  'culture_fit',
+] as const;

@@ -6,7 +6,14 @@ type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
 
 export type OpeningStatus = 'open' | 'closed';
-export const CANDIDATE_STATUSES = ['applied', 'interviewing', 'offered', 'hired', 'rejected', 'withdrawn'] as const;
+export const CANDIDATE_STATUSES = [
+  'applied',
+  'interviewing',
+  'offered',
+  'hired',
+  'rejected',
+  'withdrawn',
+] as const;
 export type CandidateStatus = (typeof CANDIDATE_STATUSES)[number];
 export const CRITERION_KINDS = ['role_fit', 'past_achievement', 'acumen', 'culture_fit', 'custom'] as const;
 export type CriterionKind = (typeof CRITERION_KINDS)[number];

@@ -24,13 +24,18 @@ const recordScoresRoute: RouteModule = (app, { db }) => {
     async (request) => {
       requireWrite(request);
       const viewer = requireRole(request, 'manager');
-      if (viewer.userId === null) throw new AppError('forbidden', 'Scores are recorded by a signed-in interviewer');
+      if (viewer.userId === null)
+        throw new AppError('forbidden', 'Scores are recorded by a signed-in interviewer');
       const recorded = await recordScores(
         db,
         viewer,
         request.params.id,
         viewer.userId,
-        request.body.scores.map((s) => ({ criterionId: s.criterionId, score: s.score, note: s.note ?? null })),
+        request.body.scores.map((s) => ({
+          criterionId: s.criterionId,
+          score: s.score,
+          note: s.note ?? null,
+        })),
       );
       return { recorded };
     },

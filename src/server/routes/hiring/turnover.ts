@@ -29,7 +29,9 @@ const turnoverRoute: RouteModule = (app, { db, reportDb }) => {
       const to = request.query.to ?? today;
       const from = request.query.from ?? addDays(to, -364);
       if (from > to)
-        throw new AppError('validation', 'from must not be after to', [{ field: 'from', value: from, reason: 'after to' }]);
+        throw new AppError('validation', 'from must not be after to', [
+          { field: 'from', value: from, reason: 'after to' },
+        ]);
       return turnoverReport(store, viewer, { from, to });
     },
   );

@@ -56,7 +56,9 @@ const updateUserRoute: RouteModule = (app, { db }) => {
               { field: 'active', reason: 'must be false (or omitted) with leftOn' },
             ]);
           const losesAdmin =
-            before.role === 'admin' && before.active && ((patch.role && patch.role !== 'admin') || deactivates);
+            before.role === 'admin' &&
+            before.active &&
+            ((patch.role && patch.role !== 'admin') || deactivates);
           if (losesAdmin && (await countActiveAdmins(tx)) <= 1) {
             throw new AppError('conflict', 'This is the last active admin; promote another admin first', [
               { field: deactivates ? 'active' : 'role', reason: 'last admin' },

@@ -44,12 +44,18 @@ export async function requireOpeningInReach(
   const r = await sql<{ id: number }>`select o.id from hiring_openings o
     where o.id = ${openingId} and ${openingInReach(reach)}`.execute(db);
   if (r.rows.length === 0) {
-    throw new AppError('not_found', 'No such opening', [{ field, value: String(openingId), reason: 'not found' }]);
+    throw new AppError('not_found', 'No such opening', [
+      { field, value: String(openingId), reason: 'not found' },
+    ]);
   }
 }
 
 /** The opening of a candidate within reach, or not_found. */
-export async function requireCandidateInReach(db: Db, reach: HiringReach, candidateId: number): Promise<number> {
+export async function requireCandidateInReach(
+  db: Db,
+  reach: HiringReach,
+  candidateId: number,
+): Promise<number> {
   const r = await sql<{ opening_id: number }>`select c.opening_id from hiring_candidates c
     join hiring_openings o on o.id = c.opening_id
     where c.id = ${candidateId} and ${openingInReach(reach)}`.execute(db);

@@ -69,7 +69,11 @@ export async function updateCandidate(
 ): Promise<Candidate> {
   const reach = await hiringReach(db, viewer);
   await requireCandidateInReach(db, reach, id);
-  const current = await db.selectFrom('hiring_candidates').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const current = await db
+    .selectFrom('hiring_candidates')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
   const status = patch.status ?? current.status;
   const hiredUserId =
     status === 'hired' ? (patch.hiredUserId !== undefined ? patch.hiredUserId : current.hired_user_id) : null;
@@ -82,7 +86,11 @@ export async function updateCandidate(
     const user = await db.selectFrom('users').select('id').where('id', '=', hiredUserId).executeTakeFirst();
     const visible = viewer.visibleUserIds === null || viewer.visibleUserIds.includes(hiredUserId);
     if (!user || !visible)
-      problems.push({ field: 'hiredUserId', value: String(hiredUserId), reason: 'no such user in your teams' });
+      problems.push({
+        field: 'hiredUserId',
+        value: String(hiredUserId),
+        reason: 'no such user in your teams',
+      });
     else {
       const other = await db
         .selectFrom('hiring_candidates')
@@ -91,7 +99,11 @@ export async function updateCandidate(
         .where('id', '!=', id)
         .executeTakeFirst();
       if (other)
-        problems.push({ field: 'hiredUserId', value: String(hiredUserId), reason: 'already linked to another candidate' });
+        problems.push({
+          field: 'hiredUserId',
+          value: String(hiredUserId),
+          reason: 'already linked to another candidate',
+        });
     }
   }
   if (problems.length > 0) throw new AppError('validation', 'Invalid candidate change', problems);

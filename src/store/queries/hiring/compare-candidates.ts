@@ -30,7 +30,11 @@ export interface CandidateComparison {
  * weighted score with its per-criterion means, interviewer counts and spread, highest score first (unscored last,
  * then by name).
  */
-export async function compareCandidates(db: Db, viewer: Viewer, openingId: number): Promise<CandidateComparison> {
+export async function compareCandidates(
+  db: Db,
+  viewer: Viewer,
+  openingId: number,
+): Promise<CandidateComparison> {
   const opening = await getOpening(db, viewer, openingId);
   const candidates = await db
     .selectFrom('hiring_candidates')
@@ -56,7 +60,11 @@ export async function compareCandidates(db: Db, viewer: Viewer, openingId: numbe
       criteria,
       scores
         .filter((s) => Number(s.candidate_id) === Number(c.id))
-        .map((s) => ({ criterionId: Number(s.criterion_id), interviewerId: Number(s.interviewer_id), score: s.score })),
+        .map((s) => ({
+          criterionId: Number(s.criterion_id),
+          interviewerId: Number(s.interviewer_id),
+          score: s.score,
+        })),
     ),
   );
   const ranks = rankByScore(cards.map((c) => c.total));
@@ -64,7 +72,11 @@ export async function compareCandidates(db: Db, viewer: Viewer, openingId: numbe
     const card = cards[i]!;
     const mine: Record<string, number> = {};
     for (const s of scores)
-      if (Number(s.candidate_id) === Number(c.id) && viewer.userId !== null && Number(s.interviewer_id) === viewer.userId)
+      if (
+        Number(s.candidate_id) === Number(c.id) &&
+        viewer.userId !== null &&
+        Number(s.interviewer_id) === viewer.userId
+      )
         mine[String(Number(s.criterion_id))] = s.score;
     return {
       id: Number(c.id),
@@ -82,7 +94,9 @@ export async function compareCandidates(db: Db, viewer: Viewer, openingId: numbe
     };
   });
   out.sort(
-    (a, b) => (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER) || a.name.localeCompare(b.name),
+    (a, b) =>
+      (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER) ||
+      a.name.localeCompare(b.name),
   );
   return { opening, candidates: out };
 }

@@ -84,7 +84,10 @@ export async function listOpenings(db: Db, viewer: Viewer, filter: { id?: number
 /** One opening within the viewer's reach, or not_found. */
 export async function getOpening(db: Db, viewer: Viewer, id: number): Promise<Opening> {
   const [opening] = await listOpenings(db, viewer, { id });
-  if (!opening) throw new AppError('not_found', 'No such opening', [{ field: 'id', value: String(id), reason: 'not found' }]);
+  if (!opening)
+    throw new AppError('not_found', 'No such opening', [
+      { field: 'id', value: String(id), reason: 'not found' },
+    ]);
   return opening;
 }
 
@@ -95,12 +98,14 @@ export async function getOpening(db: Db, viewer: Viewer, id: number): Promise<Op
 export async function createOpening(db: Db, viewer: Viewer, input: OpeningInput): Promise<Opening> {
   const reach = await hiringReach(db, viewer);
   const problems: ErrorDetail[] = [];
-  if (input.scaleMax <= input.scaleMin) problems.push({ field: 'scaleMax', reason: 'must be above scaleMin' });
+  if (input.scaleMax <= input.scaleMin)
+    problems.push({ field: 'scaleMax', reason: 'must be above scaleMin' });
   if (input.criteria.length === 0) problems.push({ field: 'criteria', reason: 'at least one criterion' });
   const names = new Set<string>();
   input.criteria.forEach((c, i) => {
     const key = c.name.trim().toLowerCase();
-    if (names.has(key)) problems.push({ field: `criteria[${i}].name`, value: c.name, reason: 'duplicate name' });
+    if (names.has(key))
+      problems.push({ field: `criteria[${i}].name`, value: c.name, reason: 'duplicate name' });
     names.add(key);
   });
   if (input.teamId !== null) {
@@ -149,8 +154,17 @@ export async function createOpening(db: Db, viewer: Viewer, input: OpeningInput)
 }
 
 /** Opens or closes an opening within reach. */
-export async function setOpeningStatus(db: Db, viewer: Viewer, id: number, status: OpeningStatus): Promise<Opening> {
+export async function setOpeningStatus(
+  db: Db,
+  viewer: Viewer,
+  id: number,
+  status: OpeningStatus,
+): Promise<Opening> {
   await getOpening(db, viewer, id);
-  await db.updateTable('hiring_openings').set({ status, updated_at: new Date() }).where('id', '=', id).execute();
+  await db
+    .updateTable('hiring_openings')
+    .set({ status, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
   return getOpening(db, viewer, id);
 }

@@ -82,12 +82,18 @@ export async function hireScorecards(db: Db, viewer: Viewer): Promise<HireScorec
     from hiring_candidates c join hiring_openings o on o.id = c.opening_id join users u on u.id = c.hired_user_id
     where ${openingInReach(reach)} order by u.name, u.id`.execute(db);
   const visible = rows.rows.filter(
-    (r) => r.hire_date !== null && (viewer.visibleUserIds === null || viewer.visibleUserIds.includes(Number(r.user_id))),
+    (r) =>
+      r.hire_date !== null &&
+      (viewer.visibleUserIds === null || viewer.visibleUserIds.includes(Number(r.user_id))),
   );
   if (visible.length === 0) return [];
   const candidateIds = visible.map((r) => Number(r.candidate_id));
   const openingIds = [...new Set(visible.map((r) => Number(r.opening_id)))];
-  const criteria = await db.selectFrom('hiring_criteria').selectAll().where('opening_id', 'in', openingIds).execute();
+  const criteria = await db
+    .selectFrom('hiring_criteria')
+    .selectAll()
+    .where('opening_id', 'in', openingIds)
+    .execute();
   const scores = await db
     .selectFrom('hiring_scores')
     .select(['candidate_id', 'criterion_id', 'interviewer_id', 'score'])
@@ -100,7 +106,11 @@ export async function hireScorecards(db: Db, viewer: Viewer): Promise<HireScorec
       own.map((c) => ({ id: Number(c.id), weight: c.weight })),
       scores
         .filter((s) => Number(s.candidate_id) === Number(r.candidate_id))
-        .map((s) => ({ criterionId: Number(s.criterion_id), interviewerId: Number(s.interviewer_id), score: s.score })),
+        .map((s) => ({
+          criterionId: Number(s.criterion_id),
+          interviewerId: Number(s.interviewer_id),
+          score: s.score,
+        })),
     );
     const byKey = new Map<string, number[]>();
     own.forEach((c) => {
@@ -110,7 +120,8 @@ export async function hireScorecards(db: Db, viewer: Viewer): Promise<HireScorec
       else if (!byKey.has(key)) byKey.set(key, []);
     });
     const scoresOut: Record<string, number | null> = {};
-    for (const [key, vals] of byKey) scoresOut[key] = vals.length ? vals.reduce((a, b) => a + b, 0) / vals.length : null;
+    for (const [key, vals] of byKey)
+      scoresOut[key] = vals.length ? vals.reduce((a, b) => a + b, 0) / vals.length : null;
     return {
       userId: Number(r.user_id),
       name: r.name,
@@ -172,11 +183,15 @@ export async function hiringPredictors(db: Db, viewer: Viewer, now: Date): Promi
   const counted = hires.filter((h) => h.counted);
   const keys = [
     ...CRITERION_KEYS_FIXED,
-    ...[...new Set(counted.flatMap((h) => Object.keys(h.scores)).filter((k) => k.startsWith('custom:')))].sort(),
+    ...[
+      ...new Set(counted.flatMap((h) => Object.keys(h.scores)).filter((k) => k.startsWith('custom:'))),
+    ].sort(),
   ];
   const predictors: Predictor[] = keys.map((key) => ({
     key,
-    ...spearman(counted.map((h) => [key === 'total' ? h.total : (h.scores[key] ?? null), h.quotaAttainment] as const)),
+    ...spearman(
+      counted.map((h) => [key === 'total' ? h.total : (h.scores[key] ?? null), h.quotaAttainment] as const),
+    ),
   }));
   return { asOf: today, minObservedDays: MIN_OBSERVED_DAYS, hires, predictors };
 }

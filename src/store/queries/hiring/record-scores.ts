@@ -31,8 +31,8 @@ export async function recordScores(
     .where('id', '=', openingId)
     .executeTakeFirstOrThrow();
   const criteria = new Set(
-    (await db.selectFrom('hiring_criteria').select('id').where('opening_id', '=', openingId).execute()).map((c) =>
-      Number(c.id),
+    (await db.selectFrom('hiring_criteria').select('id').where('opening_id', '=', openingId).execute()).map(
+      (c) => Number(c.id),
     ),
   );
   const interviewer = await db
@@ -42,14 +42,26 @@ export async function recordScores(
     .executeTakeFirst();
   const problems: ErrorDetail[] = [];
   if (!interviewer || interviewer.role === 'rep' || !interviewer.active)
-    problems.push({ field: 'interviewerId', value: String(interviewerId), reason: 'must be an active manager or admin' });
+    problems.push({
+      field: 'interviewerId',
+      value: String(interviewerId),
+      reason: 'must be an active manager or admin',
+    });
   if (entries.length === 0) problems.push({ field: 'scores', reason: 'at least one score' });
   const seen = new Set<number>();
   entries.forEach((e, i) => {
     if (!criteria.has(e.criterionId))
-      problems.push({ field: `scores[${i}].criterionId`, value: String(e.criterionId), reason: 'not a criterion of this opening' });
+      problems.push({
+        field: `scores[${i}].criterionId`,
+        value: String(e.criterionId),
+        reason: 'not a criterion of this opening',
+      });
     if (seen.has(e.criterionId))
-      problems.push({ field: `scores[${i}].criterionId`, value: String(e.criterionId), reason: 'scored twice' });
+      problems.push({
+        field: `scores[${i}].criterionId`,
+        value: String(e.criterionId),
+        reason: 'scored twice',
+      });
     seen.add(e.criterionId);
     if (!scoreOnScale(e.score, { min: opening.scale_min, max: opening.scale_max }))
       problems.push({

@@ -68,7 +68,9 @@ export async function turnoverReport(
     const ids = repIds.filter((id) => (bandOf.get(id) ?? 'no_scorecard') === band);
     // An empty id list means "no restriction" to the engine, so an empty band is reported as empty here.
     const rows =
-      ids.length === 0 ? [] : await runMetrics(db, viewer, { ...query, groupBy: 'company', filters: { userIds: ids } });
+      ids.length === 0
+        ? []
+        : await runMetrics(db, viewer, { ...query, groupBy: 'company', filters: { userIds: ids } });
     byBand.push(toRow(band, band, rows[0]));
   }
   return {
