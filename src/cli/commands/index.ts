@@ -19,6 +19,7 @@ import * as leaderboard from './leaderboard.ts';
 import * as events from './events.ts';
 import * as scoring from './scoring.ts';
 import * as route from './route.ts';
+import * as hiring from './hiring.ts';
 
 /**
  * Every command module; each exports register(program, ctx). Add one line per new command file.
@@ -49,4 +50,5 @@ export const commands: Array<{ register: (program: Command, ctx: CliContext) => 
   backup,
   restore,
   route,
+  hiring,
 ];
