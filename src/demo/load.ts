@@ -42,6 +42,7 @@ import type { StageIds } from './sim/context.ts';
 import { releaseGarbage } from './release-garbage.ts';
 import { StageTimer, type DemoStage } from './stage-timer.ts';
 import { seedDemoRouting } from './routing.ts';
+import { seedDemoHiring } from './hiring.ts';
 
 /** Rows per INSERT statement (when COPY is not used): big enough to amortise round trips, small enough to keep each statement's arrays modest. */
 const BATCH = 1_000;
@@ -406,6 +407,14 @@ export async function loadDemo(
       ),
     );
     await timer.time('routing', () => seedDemoRouting(tx, generated.reps, options.until));
+    await timer.time('hiring', () =>
+      seedDemoHiring(tx, generated.reps, {
+        start: generated.start,
+        until: options.until,
+        seed: options.seed,
+        passwordHash,
+      }),
+    );
     timings.derivedMs = performance.now() - tDerived;
     timings.derivedCpuMs = cpuMs() - cDerived;
     await recordAudit(tx, SYSTEM_VIEWER, {
