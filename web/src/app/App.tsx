@@ -18,6 +18,9 @@ const ExplorePage = lazy(() =>
   import('../pages/explore/ExplorePage.tsx').then((m) => ({ default: m.ExplorePage })),
 );
 const LeadsPage = lazy(() => import('../pages/leads/LeadsPage.tsx').then((m) => ({ default: m.LeadsPage })));
+const HiringPage = lazy(() =>
+  import('../pages/hiring/HiringPage.tsx').then((m) => ({ default: m.HiringPage })),
+);
 const SettingsPage = lazy(() =>
   import('../pages/settings/SettingsPage.tsx').then((m) => ({ default: m.SettingsPage })),
 );
@@ -42,6 +45,7 @@ export function App() {
               <Route path="/me" element={<RepHomePage />} />
               <Route path="/explore" element={<ExplorePage />} />
               <Route path="/leads" element={<LeadsPage me={me} />} />
+              {me.role !== 'rep' && <Route path="/hiring" element={<HiringPage />} />}
               {me.role === 'admin' && <Route path="/settings/*" element={<SettingsPage />} />}
               <Route path="*" element={<Navigate to={homeFor(me.role)} replace />} />
             </Route>
