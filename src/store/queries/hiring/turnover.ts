@@ -44,7 +44,7 @@ function toRow(key: string | null, name: string, row: MetricRow | undefined): Tu
 /**
  * Rep turnover and tenure at leaving over a date range (docs/coaching.md, "Turnover and tenure"), for the company,
  * by team and by hiring score band; every number is the metrics engine's (rep_turnover, rep_headcount,
- * rep_tenure_at_leaving) in the viewer's scope. Bands come from the hires' scorecards in the viewer's hiring
+ * rep_tenure_at_leaving); a manager's rows count only the reps of their subtree. Bands come from the hires' scorecards in the viewer's hiring
  * reach; reps without one form the 'no_scorecard' band.
  */
 export async function turnoverReport(
@@ -53,9 +53,12 @@ export async function turnoverReport(
   range: { from: string; to: string },
 ): Promise<TurnoverReport> {
   const query = { metricIds: [...METRICS], from: range.from, to: range.to };
+  // The engine opens team and company aggregates to everyone; hiring data follow the row rules instead, so a
+  // manager's company and team rows count only their subtree's reps (the same reps as their bands).
+  const subtree = viewer.visibleUserIds === null ? {} : { filters: { userIds: [...viewer.visibleUserIds] } };
   const [company, teams] = await Promise.all([
-    runMetrics(db, viewer, { ...query, groupBy: 'company' }),
-    runMetrics(db, viewer, { ...query, groupBy: 'team' }),
+    runMetrics(db, viewer, { ...query, groupBy: 'company', ...subtree }),
+    runMetrics(db, viewer, { ...query, groupBy: 'team', ...subtree }),
   ]);
   const cards = await hireScorecards(db, viewer);
   const bandOf = new Map(cards.filter((c) => c.band !== null).map((c) => [c.userId, c.band as ScoreBand]));
