@@ -3,6 +3,8 @@ import { AppError, type ErrorDetail } from '../../../errors.ts';
 import type { Db } from '../../db.ts';
 import type { CandidateStatus } from '../../tables/hiring.ts';
 import { normalizeEmail } from '../../tables/users.ts';
+import { inTransaction } from '../../in-transaction.ts';
+import { recordAudit } from '../../tables/audit-log.ts';
 import { hiringReach, requireCandidateInReach, requireOpeningInReach } from './access.ts';
 
 export interface Candidate {
@@ -44,17 +46,26 @@ export async function createCandidate(
     throw new AppError('validation', 'Mark a candidate hired with PATCH, naming the user', [
       { field: 'status', value: 'hired', reason: 'set with hiredUserId' },
     ]);
-  const row = await db
-    .insertInto('hiring_candidates')
-    .values({
-      opening_id: input.openingId,
-      name: input.name.trim(),
-      email: input.email === null ? null : normalizeEmail(input.email),
-      status: input.status ?? 'applied',
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return toCandidate(row);
+  return inTransaction(db, async (tx) => {
+    const row = await tx
+      .insertInto('hiring_candidates')
+      .values({
+        opening_id: input.openingId,
+        name: input.name.trim(),
+        email: input.email === null ? null : normalizeEmail(input.email),
+        status: input.status ?? 'applied',
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const candidate = toCandidate(row);
+    await recordAudit(tx, viewer, {
+      action: 'create',
+      entity: 'hiring_candidate',
+      entityId: candidate.id,
+      after: candidate,
+    });
+    return candidate;
+  });
 }
 
 /**
@@ -107,16 +118,26 @@ export async function updateCandidate(
     }
   }
   if (problems.length > 0) throw new AppError('validation', 'Invalid candidate change', problems);
-  const row = await db
-    .updateTable('hiring_candidates')
-    .set({
-      status,
-      hired_user_id: hiredUserId,
-      ...(patch.name !== undefined ? { name: patch.name.trim() } : {}),
-      updated_at: new Date(),
-    })
-    .where('id', '=', id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return toCandidate(row);
+  return inTransaction(db, async (tx) => {
+    const row = await tx
+      .updateTable('hiring_candidates')
+      .set({
+        status,
+        hired_user_id: hiredUserId,
+        ...(patch.name !== undefined ? { name: patch.name.trim() } : {}),
+        updated_at: new Date(),
+      })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const after = toCandidate(row);
+    await recordAudit(tx, viewer, {
+      action: 'update',
+      entity: 'hiring_candidate',
+      entityId: id,
+      before: toCandidate(current),
+      after,
+    });
+    return after;
+  });
 }

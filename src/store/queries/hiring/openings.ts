@@ -3,6 +3,7 @@ import type { Viewer } from '../../../domain/access/viewer.ts';
 import { AppError, type ErrorDetail } from '../../../errors.ts';
 import type { Db } from '../../db.ts';
 import { inTransaction } from '../../in-transaction.ts';
+import { recordAudit } from '../../tables/audit-log.ts';
 import type { CriterionKind, OpeningStatus } from '../../tables/hiring.ts';
 import { hiringReach, openingInReach } from './access.ts';
 
@@ -148,6 +149,12 @@ export async function createOpening(db: Db, viewer: Viewer, input: OpeningInput)
         })),
       )
       .execute();
+    await recordAudit(tx, viewer, {
+      action: 'create',
+      entity: 'hiring_opening',
+      entityId: Number(row.id),
+      after: { ...input, ownerId },
+    });
     return Number(row.id);
   });
   return getOpening(db, viewer, id);

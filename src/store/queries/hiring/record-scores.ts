@@ -3,6 +3,7 @@ import type { Viewer } from '../../../domain/access/viewer.ts';
 import { AppError, type ErrorDetail } from '../../../errors.ts';
 import type { Db } from '../../db.ts';
 import { inTransaction } from '../../in-transaction.ts';
+import { recordAudit } from '../../tables/audit-log.ts';
 import { hiringReach, requireCandidateInReach } from './access.ts';
 
 export interface ScoreInput {
@@ -99,6 +100,12 @@ export async function recordScores(
       .where('id', '=', candidateId)
       .where('status', '=', 'applied')
       .execute();
+    await recordAudit(tx, viewer, {
+      action: 'score',
+      entity: 'hiring_candidate',
+      entityId: candidateId,
+      after: { interviewerId, scores: entries },
+    });
   });
   return entries.length;
 }
