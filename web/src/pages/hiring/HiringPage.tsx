@@ -33,7 +33,7 @@ export function HiringPage() {
         <h1>{t('hiring.title')}</h1>
       </div>
       <div className="dashboard">
-        <Panel title={t('hiring.openings')} testId="hiring-openings">
+        <Panel title={t('hiring.openings')} wide testId="hiring-openings">
           <Async state={openings} isEmpty={(rows) => rows.length === 0} emptyMessage={t('hiring.noOpenings')}>
             {(rows) => (
               <DataTable<Opening>
