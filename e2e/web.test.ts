@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Forecast } from '../web/src/api/types/forecast.ts';
 import type { Funnel } from '../web/src/api/types/funnel.ts';
+import type { Comparison, Opening } from '../web/src/api/types/hiring.ts';
 import type { GoalPacing, Goal } from '../web/src/api/types/goals.ts';
 import type { Leaderboard } from '../web/src/api/types/leaderboard.ts';
 import type { MetricDefinitionInfo, MetricReport } from '../web/src/api/types/metrics.ts';
@@ -547,6 +548,34 @@ describe('web app in Chromium', () => {
     );
     await shot(page, 'plans');
     await manager.context.close();
+  }, 180_000);
+
+  it('hiring page: the ranked comparison is the API’s; reps get no hiring link', async () => {
+    const manager = await signInAs(browser, server.baseUrl, LOGIN.manager, PASSWORD);
+    const { page } = manager;
+    await page.getByRole('link', { name: 'Hiring' }).click();
+    await page.getByRole('heading', { name: 'Hiring and turnover' }).waitFor();
+    await page.getByTestId('hiring-ranked').waitFor();
+    await settled(page);
+    const { fmt } = await formattersFor(manager);
+    const openings = await manager.api<{ items: Opening[] }>('/api/hiring/openings');
+    const open = openings.items.find((o) => o.status === 'open')!;
+    const cmp = await manager.api<Comparison>(`/api/hiring/openings/${open.id}/candidates`);
+    const rows = page.getByTestId('hiring-ranked').locator('tbody tr');
+    await expect(rows.count()).resolves.toBe(cmp.candidates.length);
+    for (const [i, c] of cmp.candidates.entries()) {
+      const row = rows.nth(i);
+      await expect(row.locator('td[data-col="name"]').textContent()).resolves.toBe(c.name);
+      await expect(row.locator('td[data-col="rank"]').textContent()).resolves.toBe(String(c.rank ?? ''));
+      await expect(row.locator('td[data-col="score"]').textContent()).resolves.toBe(fmt.number(c.total, 2));
+    }
+    await shot(page, 'hiring');
+    await manager.context.close();
+
+    const rep = await signInAs(browser, server.baseUrl, LOGIN.rep, PASSWORD);
+    await rep.page.getByRole('link', { name: 'Leads' }).waitFor();
+    await expect(rep.page.getByRole('link', { name: 'Hiring' }).count()).resolves.toBe(0);
+    await rep.context.close();
   }, 180_000);
 });
 

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { businessDaysInRange, type BusinessCalendar } from '../src/domain/calendar/business-time.ts';
-import { addDays } from '../src/domain/calendar/local-date.ts';
+import { addDays, daysBetween } from '../src/domain/calendar/local-date.ts';
 import { datasetCounts } from '../src/demo/dataset.ts';
 import { generateDemo, type GenerateInput } from '../src/demo/generate.ts';
 import { loadDemo, type DemoLoadResult } from '../src/demo/load.ts';
@@ -114,6 +114,45 @@ describeStores('demo data', (ctx) => {
     );
     expect(rate).toBeGreaterThan(0.15);
     expect(rate).toBeLessThan(0.45);
+  });
+
+  it('adds former reps who left in the window with no activity, and scorecards with one open opening', async () => {
+    const windowDays = daysBetween(loaded.start, OPTIONS.until) + 1;
+    const leavers = await ctx.db
+      .selectFrom('users')
+      .select(['id', 'active', 'left_on', 'hire_date'])
+      .where('left_on', 'is not', null)
+      .execute();
+    // About 27% a year of the rep count: 4 reps over the 6-month window -> round(0.27 x 4 x days / 365) = 1.
+    expect(leavers).toHaveLength(Math.max(1, Math.round((0.27 * OPTIONS.reps * windowDays) / 365)));
+    for (const l of leavers) {
+      expect(l.active).toBe(false);
+      expect(l.left_on! >= loaded.start && l.left_on! <= OPTIONS.until).toBe(true);
+      expect(l.hire_date! < loaded.start).toBe(true);
+    }
+    const ids = leavers.map((l) => l.id);
+    const touched = await ctx.db.selectFrom('activities').select('id').where('user_id', 'in', ids).execute();
+    expect(touched).toHaveLength(0);
+    const open = await ctx.db
+      .selectFrom('hiring_openings')
+      .select('id')
+      .where('status', '=', 'open')
+      .execute();
+    expect(open).toHaveLength(1);
+    const scores = await sql<{ candidates: number; interviewers: number; scores: number }>`
+      select count(distinct c.id)::int as candidates, count(distinct s.interviewer_id)::int as interviewers,
+        count(*)::int as scores
+      from hiring_candidates c join hiring_scores s on s.candidate_id = c.id where c.opening_id = ${open[0]!.id}`.execute(
+      ctx.db,
+    );
+    expect(scores.rows[0]).toEqual({ candidates: 3, interviewers: 2, scores: 3 * 2 * 4 });
+    // Every leaver has a hiring scorecard linked to their user.
+    const linked = await ctx.db
+      .selectFrom('hiring_candidates')
+      .select('hired_user_id')
+      .where('hired_user_id', 'in', ids)
+      .execute();
+    expect(linked).toHaveLength(ids.length);
   });
 
   it('logs 30-60 touches per rep per business day, mostly inside working hours', async () => {

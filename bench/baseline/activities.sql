@@ -3,7 +3,7 @@
 -- compiled SQL is not consulted. Parameters: :from_ts, :to_ts (the period's local midnights as instants,
 -- end exclusive), :working_minutes (business minutes of the period for one rep).
 with reps as (
-  select id from users where role = 'rep' and active
+  select id from users where role = 'rep' and (active or (hire_date <= :to_date::date and left_on > :from_date::date))
 ),
 facts as (
   select
@@ -82,5 +82,7 @@ cross join lateral (values
   ('connect_rate', v.connected::float8 / nullif(v.calls, 0)),
   ('meetings_held', v.held::float8),
   ('meetings_per_prospecting_activity', v.held::float8 / nullif(v.first_touches, 0)),
-  ('selling_time_share', v.selling_minutes::float8 / nullif(:working_minutes::float8, 0))
+  -- Working time is counted for active reps only: a former rep listed for the period has no selling-time share.
+  ('selling_time_share', case when (select u.active from users u where u.id = v.rep_id)
+    then v.selling_minutes::float8 / nullif(:working_minutes::float8, 0) end)
 ) as m(metric, value)

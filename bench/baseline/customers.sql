@@ -5,7 +5,7 @@
 -- period ends, the day after :to_date. Parameters: :from_date, :to_date (inclusive local dates), :currency,
 -- :months (months in the period).
 with reps as (
-  select id from users where role = 'rep' and active
+  select id from users where role = 'rep' and (active or (hire_date <= :to_date::date and left_on > :from_date::date))
 ),
 c as (
   select

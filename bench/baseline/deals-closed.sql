@@ -3,7 +3,7 @@
 -- "Sales cycle", "Quota"). Hand-written for the benchmark. Parameters: :from_ts, :to_ts (instants, end
 -- exclusive), :from_date, :to_date (local dates, inclusive), :zone, :currency.
 with reps as (
-  select id from users where role = 'rep' and active
+  select id from users where role = 'rep' and (active or (hire_date <= :to_date::date and left_on > :from_date::date))
 ),
 closed as (
   select

@@ -4,7 +4,7 @@
 -- method (in the workspace currency); what the rep won in that quarter. 1 - |forecast - actual| / actual over
 -- the rep's quarters, no value when nothing was won. Parameters: :from_date, :to_date, :zone, :currency, :now.
 with reps as (
-  select id from users where role = 'rep' and active
+  select id from users where role = 'rep' and (active or (hire_date <= :to_date::date and left_on > :from_date::date))
 ),
 quarter_start as (
   select distinct on (s.period_key) s.id, s.currency, s.period_start, s.period_end

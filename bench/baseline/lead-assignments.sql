@@ -2,7 +2,7 @@
 -- the rep who received the lead, every kind; and the mean of the lead's score when assigned, over the
 -- assignments whose lead had one). Parameters: :from_ts, :to_ts (instants, end exclusive).
 with reps as (
-  select id from users where role = 'rep' and active
+  select id from users where role = 'rep' and (active or (hire_date <= :to_date::date and left_on > :from_date::date))
 ),
 received as (
   select user_id, count(*) as n, avg(lead_score) as mean_score

@@ -3,7 +3,7 @@
 -- period's leads by how far each got, whenever: a later step implies the earlier ones). Parameters: :from_ts,
 -- :to_ts (instants, end exclusive), :now.
 with reps as (
-  select id from users where role = 'rep' and active
+  select id from users where role = 'rep' and (active or (hire_date <= :to_date::date and left_on > :from_date::date))
 ),
 created as (
   select

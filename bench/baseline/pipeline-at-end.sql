@@ -36,4 +36,4 @@ cross join lateral (values
   ('pipeline_value', coalesce(p.pipeline, 0)::float8),
   ('weighted_pipeline', coalesce(p.weighted, 0)::float8)
 ) as x(metric, value)
-where r.role = 'rep' and r.active
+where r.role = 'rep' and (r.active or (r.hire_date <= :to_date::date and r.left_on > :from_date::date))

@@ -43,6 +43,7 @@ import { releaseGarbage } from './release-garbage.ts';
 import { StageTimer, type DemoStage } from './stage-timer.ts';
 import { seedDemoRouting } from './routing.ts';
 import { seedDemoPlans } from './plans.ts';
+import { seedDemoHiring } from './hiring.ts';
 
 /** Rows per INSERT statement (when COPY is not used): big enough to amortise round trips, small enough to keep each statement's arrays modest. */
 const BATCH = 1_000;
@@ -408,6 +409,14 @@ export async function loadDemo(
     );
     await timer.time('routing', () => seedDemoRouting(tx, generated.reps, options.until));
     await timer.time('coaching plans', () => seedDemoPlans(tx, generated.reps, start, options.until));
+    await timer.time('hiring', () =>
+      seedDemoHiring(tx, generated.reps, {
+        start: generated.start,
+        until: options.until,
+        seed: options.seed,
+        passwordHash,
+      }),
+    );
     timings.derivedMs = performance.now() - tDerived;
     timings.derivedCpuMs = cpuMs() - cDerived;
     await recordAudit(tx, SYSTEM_VIEWER, {

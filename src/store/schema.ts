@@ -57,6 +57,9 @@ export interface UsersTable {
   ramp_months: Generated<number>;
   active: Generated<boolean>;
   password_hash: string | null;
+  /** First day no longer employed (0028); set together with active = false. */
+  left_on: DateText | null;
+  leave_reason: string | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -348,4 +351,8 @@ export interface Database {
   coaching_plan_actions: import('./tables/coaching-plans.ts').CoachingPlanActionsTable;
   coaching_plan_targets: import('./tables/coaching-plans.ts').CoachingPlanTargetsTable;
   coaching_plan_check_ins: import('./tables/coaching-plans.ts').CoachingPlanCheckInsTable;
+  hiring_openings: import('./tables/hiring.ts').HiringOpeningsTable;
+  hiring_criteria: import('./tables/hiring.ts').HiringCriteriaTable;
+  hiring_candidates: import('./tables/hiring.ts').HiringCandidatesTable;
+  hiring_scores: import('./tables/hiring.ts').HiringScoresTable;
 }

@@ -40,6 +40,8 @@ const NULL_AFTER_UPGRADE: Record<string, string> = {
     'a fit attribute, unknown for rows written before 0020 (null means not known; imports set it)',
   'leads.data_quality':
     'a fit attribute, unknown for rows written before 0020 (null means not known; imports set it)',
+  'users.left_on': 'null means still employed; a leave date is recorded when someone leaves (0028)',
+  'users.leave_reason': 'optional, only for leavers (0028)',
 };
 
 /**
@@ -68,6 +70,10 @@ const EMPTY_AFTER_UPGRADE: Record<string, string> = {
   coaching_plan_actions: 'actions of plans written from now on (0027)',
   coaching_plan_targets: 'targets of plans written from now on (0027)',
   coaching_plan_check_ins: 'check-in notes written from now on (0027)',
+  hiring_openings: 'hiring openings managers and admins create (0028)',
+  hiring_criteria: 'the weighted criteria of those openings (0028)',
+  hiring_candidates: 'candidates added to openings (0028)',
+  hiring_scores: 'interview scores entered from now on (0028)',
 };
 
 const dirs: string[] = [];

@@ -20,6 +20,7 @@ import * as events from './events.ts';
 import * as scoring from './scoring.ts';
 import * as route from './route.ts';
 import * as devPlans from './dev-plans.ts';
+import * as hiring from './hiring.ts';
 
 /**
  * Every command module; each exports register(program, ctx). Add one line per new command file.
@@ -51,4 +52,5 @@ export const commands: Array<{ register: (program: Command, ctx: CliContext) => 
   restore,
   route,
   devPlans,
+  hiring,
 ];

@@ -163,17 +163,43 @@ export function register(program: Command, ctx: CliContext): void {
     .command('deactivate')
     .description('Deactivate a user: they can no longer sign in and their sessions and tokens stop working')
     .argument('<email>', 'the user')
-    .action(async (email: string) => {
+    .option(
+      '--left-on <date>',
+      'the first day no longer employed (YYYY-MM-DD): records a leaver for turnover',
+    )
+    .option('--reason <text>', 'why they left (with --left-on)')
+    .action(async (email: string, opts: { leftOn?: string; reason?: string }) => {
       const { recordAudit } = await import('../../store/tables/audit-log.ts');
       const { deleteUserSessions } = await import('../../store/tables/sessions.ts');
       const { countActiveAdmins, updateUser } = await import('../../store/tables/users.ts');
+      const { isLocalDate } = await import('../../domain/calendar/local-date.ts');
+      if (opts.leftOn !== undefined && !isLocalDate(opts.leftOn))
+        throw new AppError('validation', `--left-on: not a date (YYYY-MM-DD): ${opts.leftOn}`, [
+          { field: 'left-on', value: opts.leftOn, reason: 'not a date' },
+        ]);
+      if (opts.reason !== undefined && opts.leftOn === undefined)
+        throw new AppError('validation', '--reason needs --left-on', [
+          { field: 'reason', reason: 'needs --left-on' },
+        ]);
       await withStore(ctx, async (db) => {
         const user = await userByEmail(db, email);
+        if (opts.leftOn !== undefined && user.hireDate !== null && opts.leftOn <= user.hireDate)
+          throw new AppError(
+            'validation',
+            `--left-on ${opts.leftOn} is not after the hire date ${user.hireDate}`,
+            [{ field: 'left-on', value: opts.leftOn, reason: 'not after the hire date' }],
+          );
         await db.transaction().execute(async (tx) => {
           if (user.role === 'admin' && user.active && (await countActiveAdmins(tx)) <= 1) {
             throw new AppError('conflict', 'This is the last active admin; add another admin first');
           }
-          const after = await updateUser(tx, user.id, { active: false });
+          const after = await updateUser(
+            tx,
+            user.id,
+            opts.leftOn !== undefined
+              ? { active: false, leftOn: opts.leftOn, leaveReason: opts.reason ?? null }
+              : { active: false },
+          );
           await deleteUserSessions(tx, user.id);
           await recordAudit(tx, SYSTEM_VIEWER, {
             action: 'deactivate',
@@ -183,7 +209,11 @@ export function register(program: Command, ctx: CliContext): void {
             after,
           });
         });
-        console.log(`Deactivated ${user.email}.`);
+        console.log(
+          opts.leftOn !== undefined
+            ? `Deactivated ${user.email}; left on ${opts.leftOn}.`
+            : `Deactivated ${user.email}.`,
+        );
       });
     });
 }

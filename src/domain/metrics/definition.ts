@@ -26,7 +26,8 @@ export type MetricSource =
   | 'stage_history'
   | 'working_time'
   | 'forecast_snapshots'
-  | 'lead_assignments';
+  | 'lead_assignments'
+  | 'reps';
 
 /** A condition on a source column; columns are the source's public names (see the source descriptors). */
 export type Condition =

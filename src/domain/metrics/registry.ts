@@ -46,6 +46,9 @@ import { avgTenureMonths } from './definitions/avg-tenure-months.ts';
 import { clv } from './definitions/clv.ts';
 import { sellingTimeShare } from './definitions/selling-time-share.ts';
 import { forecastAccuracy } from './definitions/forecast-accuracy.ts';
+import { repHeadcount } from './definitions/rep-headcount.ts';
+import { repTurnover } from './definitions/rep-turnover.ts';
+import { repTenureAtLeaving } from './definitions/rep-tenure-at-leaving.ts';
 
 /** Every metric, in display order. Add a definition file and one entry here; docs/metrics.md is generated from this list. */
 export const metricRegistry: readonly MetricDefinition[] = [
@@ -96,6 +99,9 @@ export const metricRegistry: readonly MetricDefinition[] = [
   clv,
   sellingTimeShare,
   forecastAccuracy,
+  repHeadcount,
+  repTurnover,
+  repTenureAtLeaving,
 ];
 
 const byId = new Map(metricRegistry.map((m) => [m.id, m]));

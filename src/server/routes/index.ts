@@ -90,6 +90,15 @@ import updateCoachingPlan from './coaching-plans/update-plan.ts';
 import addCoachingPlanCheckIn from './coaching-plans/add-check-in.ts';
 import recordCoachingPlanOutcome from './coaching-plans/record-outcome.ts';
 import coachingPlanStatus from './coaching-plans/plan-status.ts';
+import listHiringOpenings from './hiring/list-openings.ts';
+import createHiringOpening from './hiring/create-opening.ts';
+import updateHiringOpening from './hiring/update-opening.ts';
+import compareHiringCandidates from './hiring/compare-candidates.ts';
+import createHiringCandidate from './hiring/create-candidate.ts';
+import updateHiringCandidate from './hiring/update-candidate.ts';
+import recordHiringScores from './hiring/record-scores.ts';
+import hiringPredictors from './hiring/predictors.ts';
+import hiringTurnover from './hiring/turnover.ts';
 
 /** Every route module, registered in this order. Add one import and one entry per new route file. */
 export const routes: RouteModule[] = [
@@ -184,4 +193,13 @@ export const routes: RouteModule[] = [
   addCoachingPlanCheckIn,
   recordCoachingPlanOutcome,
   coachingPlanStatus,
+  listHiringOpenings,
+  createHiringOpening,
+  updateHiringOpening,
+  compareHiringCandidates,
+  createHiringCandidate,
+  updateHiringCandidate,
+  recordHiringScores,
+  hiringPredictors,
+  hiringTurnover,
 ];

@@ -15,6 +15,9 @@ export interface User {
   hireDate: string | null;
   rampMonths: number;
   active: boolean;
+  /** First day no longer employed (a leaver is inactive), or null. */
+  leftOn: string | null;
+  leaveReason: string | null;
   hasPassword: boolean;
   createdAt: Date;
 }
@@ -31,6 +34,8 @@ export function toUser(row: Selectable<UsersTable>): User {
     hireDate: row.hire_date,
     rampMonths: row.ramp_months,
     active: row.active,
+    leftOn: row.left_on,
+    leaveReason: row.leave_reason,
     hasPassword: row.password_hash !== null,
     createdAt: row.created_at,
   };
@@ -86,6 +91,9 @@ export interface UserInput {
   rampMonths: number;
   active: boolean;
   externalId: string | null;
+  /** Setting a leave date makes the user inactive; making a leaver active again clears it (a re-hire). */
+  leftOn?: string | null;
+  leaveReason?: string | null;
 }
 
 /** Inserts a user with an already-hashed password (or none: cannot sign in until one is set). */
@@ -99,7 +107,9 @@ export async function insertUser(db: Db, input: UserInput, passwordHash: string 
       team_id: input.teamId,
       hire_date: input.hireDate,
       ramp_months: input.rampMonths,
-      active: input.active,
+      active: input.leftOn ? false : input.active,
+      left_on: input.leftOn ?? null,
+      leave_reason: input.leftOn ? (input.leaveReason ?? null) : null,
       external_id: input.externalId,
       password_hash: passwordHash,
     })
@@ -119,6 +129,16 @@ export async function updateUser(db: Db, id: number, patch: Partial<UserInput>):
   if (patch.rampMonths !== undefined) values.ramp_months = patch.rampMonths;
   if (patch.active !== undefined) values.active = patch.active;
   if (patch.externalId !== undefined) values.external_id = patch.externalId;
+  if (patch.leaveReason !== undefined) values.leave_reason = patch.leaveReason;
+  if (patch.leftOn !== undefined) {
+    values.left_on = patch.leftOn;
+    if (patch.leftOn !== null) values.active = false;
+    else if (patch.leaveReason === undefined) values.leave_reason = null;
+  } else if (patch.active === true) {
+    // Active again: no longer a leaver (kept consistent with users_left_inactive, migration 0028).
+    values.left_on = null;
+    values.leave_reason = null;
+  }
   const row = await db
     .updateTable('users')
     .set(values)

@@ -25,6 +25,9 @@ const PrintPage = lazy(() => import('../pages/print/PrintPage.tsx').then((m) => 
 const PlansPage = lazy(() =>
   import('../pages/coaching/PlansPage.tsx').then((m) => ({ default: m.PlansPage })),
 );
+const HiringPage = lazy(() =>
+  import('../pages/hiring/HiringPage.tsx').then((m) => ({ default: m.HiringPage })),
+);
 const SettingsPage = lazy(() =>
   import('../pages/settings/SettingsPage.tsx').then((m) => ({ default: m.SettingsPage })),
 );
@@ -53,6 +56,7 @@ export function App() {
               <Route path="/leads" element={<LeadsPage me={me} />} />
               <Route path="/coaching/reps/:id" element={<RepCoachingPage />} />
               <Route path="/coaching/plans" element={<PlansPage />} />
+              {me.role !== 'rep' && <Route path="/hiring" element={<HiringPage />} />}
               {me.role === 'admin' && <Route path="/settings/*" element={<SettingsPage />} />}
               <Route path="*" element={<Navigate to={homeFor(me.role)} replace />} />
             </Route>

@@ -1,6 +1,7 @@
 import { enOneToOne } from './en-one-to-one.ts';
 import { enPlans } from './en-plans.ts';
 import type { Message } from './t.ts';
+import { enHiring } from './en-hiring.ts';
 
 /**
  * Every user-facing English string. Keys are grouped by page; `{name}` is a placeholder and an object holds
@@ -9,6 +10,7 @@ import type { Message } from './t.ts';
 export const en = {
   ...enOneToOne,
   ...enPlans,
+  ...enHiring,
   'app.name': 'Pacesetter',
   'nav.label': 'Main',
   'nav.skip': 'Skip to content',

@@ -15,3 +15,11 @@ export function isUniqueViolation(err: unknown): boolean {
     typeof err === 'object' && err !== null && 'code' in err && (err as { code: unknown }).code === '23505'
   );
 }
+
+/** Throws validation when a leave date is not after the hire date (a rep employed for no day at all). */
+export function assertLeaveAfterHire(hireDate: string | null, leftOn: string | null): void {
+  if (hireDate === null || leftOn === null || leftOn > hireDate) return;
+  throw new AppError('validation', 'The leave date must be after the hire date', [
+    { field: 'leftOn', value: leftOn, reason: `not after hireDate ${hireDate}` },
+  ]);
+}

@@ -5,7 +5,7 @@ import { recordAudit } from '../../../store/tables/audit-log.ts';
 import { insertUser } from '../../../store/tables/users.ts';
 import type { RouteModule } from '../../app-types.ts';
 import { requireRole, requireWrite } from '../../auth/guards.ts';
-import { assertTeamExists, isUniqueViolation } from './checks.ts';
+import { assertLeaveAfterHire, assertTeamExists, isUniqueViolation } from './checks.ts';
 import { UserFields, UserSchema } from './schemas.ts';
 
 const Body = UserFields.partial({
@@ -14,6 +14,8 @@ const Body = UserFields.partial({
   rampMonths: true,
   active: true,
   externalId: true,
+  leftOn: true,
+  leaveReason: true,
 }).extend({
   /** Initial password; without one the user cannot sign in until an admin sets it. */
   password: z.string().min(MIN_PASSWORD_LENGTH).max(1000).optional(),
@@ -36,6 +38,7 @@ const createUser: RouteModule = (app, { db }) => {
       requireRole(request, 'admin');
       const b = request.body;
       await assertTeamExists(db, b.teamId ?? null);
+      assertLeaveAfterHire(b.hireDate ?? null, b.leftOn ?? null);
       const hash = b.password ? await hashPassword(b.password) : null;
       try {
         const user = await db.transaction().execute(async (tx) => {
@@ -50,6 +53,8 @@ const createUser: RouteModule = (app, { db }) => {
               rampMonths: b.rampMonths ?? 0,
               active: b.active ?? true,
               externalId: b.externalId ?? null,
+              leftOn: b.leftOn ?? null,
+              leaveReason: b.leaveReason ?? null,
             },
             hash,
           );

@@ -12,6 +12,8 @@ export const UserSchema = z.object({
   hireDate: z.string().nullable(),
   rampMonths: z.number().int(),
   active: z.boolean(),
+  leftOn: z.string().nullable(),
+  leaveReason: z.string().nullable(),
   hasPassword: z.boolean(),
   createdAt: z.date(),
 });
@@ -26,4 +28,7 @@ export const UserFields = z.object({
   rampMonths: z.number().int().min(0).max(36),
   active: z.boolean(),
   externalId: z.string().max(200).nullable(),
+  /** The first day no longer employed: the user becomes inactive (docs/coaching.md, "Turnover and tenure"). */
+  leftOn: LocalDateField.nullable(),
+  leaveReason: z.string().trim().max(500).nullable(),
 });

@@ -7,7 +7,7 @@ import { deleteUserSessions } from '../../../store/tables/sessions.ts';
 import { countActiveAdmins, getUser, setPasswordHash, updateUser } from '../../../store/tables/users.ts';
 import type { RouteModule } from '../../app-types.ts';
 import { requireRole, requireWrite } from '../../auth/guards.ts';
-import { assertTeamExists, isUniqueViolation } from './checks.ts';
+import { assertLeaveAfterHire, assertTeamExists, isUniqueViolation } from './checks.ts';
 import { UserFields, UserSchema } from './schemas.ts';
 
 const Body = UserFields.partial().extend({
@@ -45,20 +45,30 @@ const updateUserRoute: RouteModule = (app, { db }) => {
             throw new AppError('not_found', 'No such user', [
               { field: 'id', value: String(id), reason: 'not found' },
             ]);
+          if (patch.leftOn !== undefined || patch.hireDate !== undefined)
+            assertLeaveAfterHire(
+              patch.hireDate !== undefined ? patch.hireDate : before.hireDate,
+              patch.leftOn !== undefined ? patch.leftOn : before.leftOn,
+            );
+          const deactivates = patch.active === false || (patch.leftOn !== undefined && patch.leftOn !== null);
+          if (patch.active === true && patch.leftOn)
+            throw new AppError('validation', 'A leaver cannot be active', [
+              { field: 'active', reason: 'must be false (or omitted) with leftOn' },
+            ]);
           const losesAdmin =
             before.role === 'admin' &&
             before.active &&
-            ((patch.role && patch.role !== 'admin') || patch.active === false);
+            ((patch.role && patch.role !== 'admin') || deactivates);
           if (losesAdmin && (await countActiveAdmins(tx)) <= 1) {
             throw new AppError('conflict', 'This is the last active admin; promote another admin first', [
-              { field: patch.active === false ? 'active' : 'role', reason: 'last admin' },
+              { field: deactivates ? 'active' : 'role', reason: 'last admin' },
             ]);
           }
           const after = await updateUser(tx, id, patch);
           if (!after) throw new Error('user vanished inside the transaction');
           if (hash) await setPasswordHash(tx, id, hash);
           // Role changes need no sign-out: the viewer is rebuilt from the users row on every request.
-          if (hash || patch.active === false) await deleteUserSessions(tx, id);
+          if (hash || deactivates) await deleteUserSessions(tx, id);
           await recordAudit(tx, viewer, {
             action: hash ? 'update_and_reset_password' : 'update',
             entity: 'user',

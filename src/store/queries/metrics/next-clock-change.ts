@@ -84,6 +84,7 @@ export async function nextClockChange(
       case 'costs':
       case 'stage_history':
       case 'lead_assignments':
+      case 'reps':
         break;
       default:
         assertNever(source);

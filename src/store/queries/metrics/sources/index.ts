@@ -12,6 +12,7 @@ import { opportunitiesOpenAtEndSource } from './opportunities-open-at-end.ts';
 import { workingTimeSource } from './working-time.ts';
 import { forecastSnapshotsSource } from './forecast-snapshots.ts';
 import { leadAssignmentsSource } from './lead-assignments.ts';
+import { repsSource } from './reps.ts';
 
 /** The SQL reading of each fact; swap an entry for a rollup-backed spec to move a source onto an aggregate table. */
 export function sourceSpec(source: MetricSource): SourceSpec {
@@ -38,6 +39,8 @@ export function sourceSpec(source: MetricSource): SourceSpec {
       return forecastSnapshotsSource;
     case 'lead_assignments':
       return leadAssignmentsSource;
+    case 'reps':
+      return repsSource;
     case 'stage_history':
       // Stage history feeds the funnel report (src/store/queries/funnel/), not registry metrics yet.
       throw new Error('No metric source reads stage_history yet');
