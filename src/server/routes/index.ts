@@ -82,6 +82,8 @@ import runLeadRouting from './routing/run-routing.ts';
 import routingFairness from './routing/fairness.ts';
 import speedToLead from './routing/speed-to-lead.ts';
 import assignLead from './routing/assign-lead.ts';
+import getFunnelDiagnosis from './coaching/get-funnel-diagnosis.ts';
+import getPipelineChanges from './coaching/get-pipeline-changes.ts';
 
 /** Every route module, registered in this order. Add one import and one entry per new route file. */
 export const routes: RouteModule[] = [
@@ -168,4 +170,6 @@ export const routes: RouteModule[] = [
   routingFairness,
   speedToLead,
   assignLead,
+  getFunnelDiagnosis,
+  getPipelineChanges,
 ];
