@@ -46,7 +46,14 @@ describeStores('funnel diagnosis', (ctx) => {
         close: '2026-08-31',
         owner,
       }));
-      if (end !== 'open') steps.push({ at: '2026-08-01T10:00:00Z', stage: end === 'won' ? 'Won' : 'Lost', amount: 1000, close: '2026-08-01', owner });
+      if (end !== 'open')
+        steps.push({
+          at: '2026-08-01T10:00:00Z',
+          stage: end === 'won' ? 'Won' : 'Lost',
+          amount: 1000,
+          close: '2026-08-01',
+          owner,
+        });
       deals[name] = await dealWithHistory(db, p, {
         name,
         steps,
@@ -63,7 +70,13 @@ describeStores('funnel diagnosis', (ctx) => {
     await path('b4', bob.id, PATH.slice(0, 2), 'lost');
     await path('d1', dan.id, PATH.slice(0, 3), 'lost');
 
-    const act = (user: number, deal: string, type: 'call' | 'email' | 'meeting', at: string, outcome: 'held' | null = null) => ({
+    const act = (
+      user: number,
+      deal: string,
+      type: 'call' | 'email' | 'meeting',
+      at: string,
+      outcome: 'held' | null = null,
+    ) => ({
       type,
       user_id: user,
       opportunity_id: deals[deal]!,
@@ -88,8 +101,10 @@ describeStores('funnel diagnosis', (ctx) => {
         act(dan.id, 'd1', 'meeting', '2026-07-08T10:00:00Z', 'held'),
       ])
       .execute();
-    for (const minutes of [10, 30, 50]) await lead(db, { ownerId: ann.id, createdAt: '2026-07-02T10:00:00Z', responseMinutes: minutes });
-    for (const minutes of [5, 15]) await lead(db, { ownerId: bob.id, createdAt: '2026-07-02T10:00:00Z', responseMinutes: minutes });
+    for (const minutes of [10, 30, 50])
+      await lead(db, { ownerId: ann.id, createdAt: '2026-07-02T10:00:00Z', responseMinutes: minutes });
+    for (const minutes of [5, 15])
+      await lead(db, { ownerId: bob.id, createdAt: '2026-07-02T10:00:00Z', responseMinutes: minutes });
     await lead(db, { ownerId: dan.id, createdAt: '2026-07-02T10:00:00Z', responseMinutes: 900 });
   });
 
@@ -97,7 +112,12 @@ describeStores('funnel diagnosis', (ctx) => {
     const rows = await runMetrics(
       ctx.db,
       SYSTEM_VIEWER,
-      { metricIds: ['lost_deals_few_follow_ups', 'lost_count'], from: '2026-07-01', to: '2026-09-30', groupBy: 'rep' },
+      {
+        metricIds: ['lost_deals_few_follow_ups', 'lost_count'],
+        from: '2026-07-01',
+        to: '2026-09-30',
+        groupBy: 'rep',
+      },
       { now: NOW },
     );
     const value = (id: number, metric: string) => rows.find((r) => r.groupId === id)?.values[metric]?.value;
@@ -128,21 +148,29 @@ describeStores('funnel diagnosis', (ctx) => {
     expect(d.sentences[0]!.text).toBe('Demo -> Trial 25% vs team 100%: biggest gap');
     expect(d.followUps.rep).toEqual({ lost: 3, fewFollowUps: 1, share: 1 / 3 });
     expect(d.followUps.team).toEqual({ lost: 3, fewFollowUps: 1, share: 1 / 3 });
-    expect(d.sentences[1]!.text).toBe('1 of 3 lost deals had fewer than 5 follow-ups after the meeting (team: 33% of lost deals)');
+    expect(d.sentences[1]!.text).toBe(
+      '1 of 3 lost deals had fewer than 5 follow-ups after the meeting (team: 33% of lost deals)',
+    );
     expect(d.responseTime).toEqual({ repMinutes: 30, teamMinutes: 10 });
     expect(d.sentences[2]!.text).toBe('Median lead response 30 business minutes vs team 10');
   });
 
   it('does not let a rep read another rep’s diagnosis or pipeline changes, in the store or over the API', async () => {
     const bobViewer: Viewer = { userId: bob.id, role: 'rep', visibleUserIds: [bob.id] };
-    await expect(funnelDiagnosis(ctx.db, bobViewer, { userId: ann.id, period: '2026-Q3' }, NOW)).rejects.toMatchObject({
+    await expect(
+      funnelDiagnosis(ctx.db, bobViewer, { userId: ann.id, period: '2026-Q3' }, NOW),
+    ).rejects.toMatchObject({
       code: 'forbidden',
     });
     app = await testApp(ctx.db);
     const bobHeaders: AuthHeaders = await signIn(app, bob);
     const annHeaders: AuthHeaders = await signIn(app, ann);
     const diag = (headers: AuthHeaders, userId: number) =>
-      app!.inject({ method: 'GET', url: `/api/coaching/funnel-diagnosis?userId=${userId}&period=2026-Q3`, headers });
+      app!.inject({
+        method: 'GET',
+        url: `/api/coaching/funnel-diagnosis?userId=${userId}&period=2026-Q3`,
+        headers,
+      });
     expect((await diag(bobHeaders, ann.id)).statusCode).toBe(403);
     const own = await diag(annHeaders, ann.id);
     expect(own.statusCode).toBe(200);

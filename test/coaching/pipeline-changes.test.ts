@@ -30,42 +30,94 @@ describeStores('pipeline changes', (ctx) => {
       close,
       owner,
     });
-    const deal = async (name: string, steps: Step[], extra: { status?: 'won' | 'lost'; closedAt?: string; currency?: string } = {}) => {
+    const deal = async (
+      name: string,
+      steps: Step[],
+      extra: { status?: 'won' | 'lost'; closedAt?: string; currency?: string } = {},
+    ) => {
       ids[name] = await dealWithHistory(db, p, { name, steps, ...extra });
     };
     await deal('A added', [s('2026-11-17T10:00:00Z', 'Discovery', 1000, '2026-12-15')]);
-    await deal('B forward', [s(OLD, 'Discovery', 2000, '2026-12-01'), s('2026-11-18T10:00:00Z', 'Demo', 2000, '2026-12-01')]);
-    await deal('C back', [s(OLD, 'Demo', 3000, '2026-12-01'), s('2026-11-18T10:00:00Z', 'Qualified', 3000, '2026-12-01')]);
-    await deal('D pushed', [s(OLD, 'Qualified', 4000, '2026-12-10'), s('2026-11-19T10:00:00Z', 'Qualified', 4000, '2027-01-15')]);
-    await deal('E pulled in', [s(OLD, 'Qualified', 5000, '2027-02-01'), s('2026-11-19T10:00:00Z', 'Qualified', 5000, '2026-12-20')]);
-    await deal('F amount up', [s(OLD, 'Demo', 6000, '2026-12-01'), s('2026-11-19T10:00:00Z', 'Demo', 7000, '2026-12-01')]);
+    await deal('B forward', [
+      s(OLD, 'Discovery', 2000, '2026-12-01'),
+      s('2026-11-18T10:00:00Z', 'Demo', 2000, '2026-12-01'),
+    ]);
+    await deal('C back', [
+      s(OLD, 'Demo', 3000, '2026-12-01'),
+      s('2026-11-18T10:00:00Z', 'Qualified', 3000, '2026-12-01'),
+    ]);
+    await deal('D pushed', [
+      s(OLD, 'Qualified', 4000, '2026-12-10'),
+      s('2026-11-19T10:00:00Z', 'Qualified', 4000, '2027-01-15'),
+    ]);
+    await deal('E pulled in', [
+      s(OLD, 'Qualified', 5000, '2027-02-01'),
+      s('2026-11-19T10:00:00Z', 'Qualified', 5000, '2026-12-20'),
+    ]);
+    await deal('F amount up', [
+      s(OLD, 'Demo', 6000, '2026-12-01'),
+      s('2026-11-19T10:00:00Z', 'Demo', 7000, '2026-12-01'),
+    ]);
     // Amount down and forward: amount comes first, forward is a flag.
-    await deal('G amount down', [s(OLD, 'Demo', 8000, '2026-12-01'), s('2026-11-19T10:00:00Z', 'Trial', 6500, '2026-12-01')]);
-    await deal('H won', [s(OLD, 'Trial', 9000, '2026-11-30'), s('2026-11-20T10:00:00Z', 'Won', 9000, '2026-11-30')], {
-      status: 'won',
-      closedAt: '2026-11-20T10:00:00Z',
-    });
-    await deal('I lost', [s(OLD, 'Demo', 1100, '2026-12-05'), s('2026-11-20T10:00:00Z', 'Lost', 1100, '2026-12-05')], {
-      status: 'lost',
-      closedAt: '2026-11-20T10:00:00Z',
-    });
+    await deal('G amount down', [
+      s(OLD, 'Demo', 8000, '2026-12-01'),
+      s('2026-11-19T10:00:00Z', 'Trial', 6500, '2026-12-01'),
+    ]);
+    await deal(
+      'H won',
+      [s(OLD, 'Trial', 9000, '2026-11-30'), s('2026-11-20T10:00:00Z', 'Won', 9000, '2026-11-30')],
+      {
+        status: 'won',
+        closedAt: '2026-11-20T10:00:00Z',
+      },
+    );
+    await deal(
+      'I lost',
+      [s(OLD, 'Demo', 1100, '2026-12-05'), s('2026-11-20T10:00:00Z', 'Lost', 1100, '2026-12-05')],
+      {
+        status: 'lost',
+        closedAt: '2026-11-20T10:00:00Z',
+      },
+    );
     await deal('J stalled', [s('2026-09-01T09:00:00Z', 'Discovery', 1200, '2026-12-10')]);
     await deal('K unchanged', [s(OLD, 'Discovery', 1300, '2026-12-10')]);
     // Created and won inside the week: it was in neither snapshot, so it is won with no effect.
-    await deal('L created and won', [s('2026-11-17T10:00:00Z', 'Discovery', 1400, '2026-11-21'), s('2026-11-21T10:00:00Z', 'Won', 1400, '2026-11-21')], {
-      status: 'won',
-      closedAt: '2026-11-21T10:00:00Z',
-    });
-    await deal('M to Bob', [s(OLD, 'Demo', 1500, '2026-12-01'), s('2026-11-19T10:00:00Z', 'Demo', 1500, '2026-12-01', bob)]);
-    await deal('N from Bob', [s(OLD, 'Demo', 1600, '2026-12-01', bob), s('2026-11-19T10:00:00Z', 'Demo', 1600, '2026-12-01')]);
-    await deal('O euro', [s(OLD, 'Demo', 2000, '2026-12-01'), s('2026-11-18T10:00:00Z', 'Demo', 2500, '2026-12-01')], {
-      currency: 'EUR',
-    });
+    await deal(
+      'L created and won',
+      [
+        s('2026-11-17T10:00:00Z', 'Discovery', 1400, '2026-11-21'),
+        s('2026-11-21T10:00:00Z', 'Won', 1400, '2026-11-21'),
+      ],
+      {
+        status: 'won',
+        closedAt: '2026-11-21T10:00:00Z',
+      },
+    );
+    await deal('M to Bob', [
+      s(OLD, 'Demo', 1500, '2026-12-01'),
+      s('2026-11-19T10:00:00Z', 'Demo', 1500, '2026-12-01', bob),
+    ]);
+    await deal('N from Bob', [
+      s(OLD, 'Demo', 1600, '2026-12-01', bob),
+      s('2026-11-19T10:00:00Z', 'Demo', 1600, '2026-12-01'),
+    ]);
+    await deal(
+      'O euro',
+      [s(OLD, 'Demo', 2000, '2026-12-01'), s('2026-11-18T10:00:00Z', 'Demo', 2500, '2026-12-01')],
+      {
+        currency: 'EUR',
+      },
+    );
     await deal('P next year', [s(OLD, 'Demo', 99999, '2027-05-01')]);
     await deal('Q bob only', [s(OLD, 'Demo', 1700, '2026-12-01', bob)]);
     await db
       .insertInto('activities')
-      .values({ type: 'call', user_id: ann, opportunity_id: ids['K unchanged']!, occurred_at: '2026-11-18T12:00:00Z' })
+      .values({
+        type: 'call',
+        user_id: ann,
+        opportunity_id: ids['K unchanged']!,
+        occurred_at: '2026-11-18T12:00:00Z',
+      })
       .execute();
   });
 
@@ -102,11 +154,15 @@ describeStores('pipeline changes', (ctx) => {
     const [usd, eur] = r.totals;
     expect(usd!.currency).toBe('USD');
     // Start: B C D F G H I J K M; end: A B C E F G J K N (amounts in the fixture above).
-    expect([usd!.startCount, usd!.startValueMinor, usd!.endCount, usd!.endValueMinor]).toEqual([10, 37100, 9, 28600]);
-    const cat = (c: PipelineCategory) => usd!.categories.find((x) => x.category === c)!;
-    expect([cat('added').effectMinor, cat('pulled_in').effectMinor, cat('reassigned_in').effectMinor]).toEqual([
-      1000, 5000, 1600,
+    expect([usd!.startCount, usd!.startValueMinor, usd!.endCount, usd!.endValueMinor]).toEqual([
+      10, 37100, 9, 28600,
     ]);
+    const cat = (c: PipelineCategory) => usd!.categories.find((x) => x.category === c)!;
+    expect([
+      cat('added').effectMinor,
+      cat('pulled_in').effectMinor,
+      cat('reassigned_in').effectMinor,
+    ]).toEqual([1000, 5000, 1600]);
     expect([cat('amount_up').effectMinor, cat('amount_down').effectMinor]).toEqual([1000, -1500]);
     expect(cat('won')).toEqual({ category: 'won', count: 2, amountMinor: 10400, effectMinor: -9000 });
     expect([cat('lost').effectMinor, cat('pushed').effectMinor, cat('reassigned_out').effectMinor]).toEqual([
@@ -125,7 +181,9 @@ describeStores('pipeline changes', (ctx) => {
     expect(cats['Q bob only']).toBe('stalled');
     expect(r.deals.find((d) => d.name === 'M to Bob')!.flags).toContain('owner_changed');
     const usd = r.totals[0]!;
-    expect(usd.startValueMinor + usd.categories.reduce((t, c) => t + c.effectMinor, 0)).toBe(usd.endValueMinor);
+    expect(usd.startValueMinor + usd.categories.reduce((t, c) => t + c.effectMinor, 0)).toBe(
+      usd.endValueMinor,
+    );
     // Ann's 37100 + Bob's N (1600) and Q (1700) at the start.
     expect(usd.startValueMinor).toBe(37100 + 1600 + 1700);
   });
@@ -139,12 +197,16 @@ describeStores('pipeline changes', (ctx) => {
 
   it('does not let a rep read another rep or a team, nor anyone read an unknown rep', async () => {
     const bobViewer: Viewer = { userId: bob, role: 'rep', visibleUserIds: [bob] };
-    await expect(pipelineChanges(ctx.db, bobViewer, { week: '2026-W47', userId: ann }, NOW)).rejects.toMatchObject({
+    await expect(
+      pipelineChanges(ctx.db, bobViewer, { week: '2026-W47', userId: ann }, NOW),
+    ).rejects.toMatchObject({
       code: 'forbidden',
     });
-    await expect(pipelineChanges(ctx.db, bobViewer, { week: '2026-W47', teamId }, NOW)).rejects.toMatchObject({
-      code: 'forbidden',
-    });
+    await expect(pipelineChanges(ctx.db, bobViewer, { week: '2026-W47', teamId }, NOW)).rejects.toMatchObject(
+      {
+        code: 'forbidden',
+      },
+    );
     // Without a subject a rep gets the deals that were theirs at the start or the end of the week only.
     const own = await pipelineChanges(ctx.db, bobViewer, { week: '2026-W47' }, NOW);
     expect(Object.fromEntries(own.deals.map((d) => [d.name, d.category]))).toEqual({

@@ -19,6 +19,9 @@ import * as leaderboard from './leaderboard.ts';
 import * as events from './events.ts';
 import * as scoring from './scoring.ts';
 import * as route from './route.ts';
+import * as pipeline from './pipeline.ts';
+// After any `reps` command file: it adds `diagnose` to an existing `reps` command.
+import * as repsDiagnose from './reps-diagnose.ts';
 
 /**
  * Every command module; each exports register(program, ctx). Add one line per new command file.
@@ -49,4 +52,7 @@ export const commands: Array<{ register: (program: Command, ctx: CliContext) => 
   backup,
   restore,
   route,
+  pipeline,
+  // Last: adds `reps diagnose` to the `reps` command if another file registered it.
+  repsDiagnose,
 ];

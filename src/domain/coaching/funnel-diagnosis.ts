@@ -9,6 +9,8 @@ import { FOLLOW_UP_GAP_THRESHOLD } from '../metrics/definitions/lost-deals-few-f
 
 /** Stage entries the rep needs in a stage before its conversion can be called their biggest gap. */
 export const MIN_ENTRIES_FOR_GAP = 3;
+/** A conversion gap smaller than this (5 percentage points) is noise, not the rep's biggest gap. */
+export const MIN_GAP = 0.05;
 
 /** One side (rep or peers) of one stage. */
 export interface StageSide {
@@ -60,7 +62,7 @@ export interface ResponseTime {
 /** Structured sentences: the web renders each with t(`coaching.sentence.${kind}`, values). */
 export type DiagnosisSentence =
   | { kind: 'biggest_gap'; values: { from: string; to: string; rep: number; team: number }; text: string }
-  | { kind: 'no_gap'; values: Record<string, never>; text: string }
+  | { kind: 'no_gap'; values: { points: number }; text: string }
   | {
       kind: 'follow_up_gaps';
       values: { count: number; lost: number; threshold: number; teamShare: number | null };
@@ -116,14 +118,14 @@ export function compareStages(
 }
 
 /**
- * The stage with the largest positive gap among stages the rep entered at least MIN_ENTRIES_FOR_GAP times; on a tie
- * (equal gaps to 1e-9) the earlier stage, since a loss there removes deals from every later stage. Null when the
- * rep converts at least as well as the peers everywhere they have enough entries.
+ * The stage with the largest gap of at least MIN_GAP among stages the rep entered at least MIN_ENTRIES_FOR_GAP
+ * times; on a tie (equal gaps to 1e-9) the earlier stage, since a loss there removes deals from every later stage.
+ * Null when the rep converts within MIN_GAP of the peers, or better, everywhere they have enough entries.
  */
 export function biggestGap(stages: readonly StageComparison[]): BiggestGap | null {
   let best: StageComparison | null = null;
   for (const s of stages) {
-    if (s.gap === null || s.gap <= 0 || s.rep.entered < MIN_ENTRIES_FOR_GAP) continue;
+    if (s.gap === null || s.gap < MIN_GAP - 1e-9 || s.rep.entered < MIN_ENTRIES_FOR_GAP) continue;
     if (best === null || s.gap > (best.gap ?? 0) + 1e-9) best = s;
   }
   if (best === null || best.rep.rate === null || best.team.rate === null || best.gap === null) return null;
@@ -154,13 +156,22 @@ export function diagnosisSentences(
       text: `${values.from} -> ${values.to} ${values.rep}% vs team ${values.team}%: biggest gap`,
     });
   } else {
-    out.push({ kind: 'no_gap', values: {}, text: 'No stage converts below the team' });
+    out.push({
+      kind: 'no_gap',
+      values: { points: pct(MIN_GAP) },
+      text: `No stage converts ${pct(MIN_GAP)} points or more below the team`,
+    });
   }
   if (followUps.rep.lost > 0) {
     const teamShare = followUps.team.share === null ? null : pct(followUps.team.share);
     out.push({
       kind: 'follow_up_gaps',
-      values: { count: followUps.rep.fewFollowUps, lost: followUps.rep.lost, threshold: followUps.threshold, teamShare },
+      values: {
+        count: followUps.rep.fewFollowUps,
+        lost: followUps.rep.lost,
+        threshold: followUps.threshold,
+        teamShare,
+      },
       text:
         `${followUps.rep.fewFollowUps} of ${followUps.rep.lost} lost deals had fewer than ${followUps.threshold} ` +
         `follow-ups after the meeting` +

@@ -275,7 +275,10 @@ export function reconcile(deals: readonly DealChange[], workspaceCurrency: strin
       endCount: mine.filter((d) => d.inEnd).length,
       endValueMinor,
       categories,
-      flags: PIPELINE_FLAGS.map((flag) => ({ flag, count: mine.filter((d) => d.flags.includes(flag)).length })),
+      flags: PIPELINE_FLAGS.map((flag) => ({
+        flag,
+        count: mine.filter((d) => d.flags.includes(flag)).length,
+      })),
     };
   });
 }

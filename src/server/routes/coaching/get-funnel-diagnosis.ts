@@ -4,7 +4,11 @@ import type { RouteModule } from '../../app-types.ts';
 
 const QuerySchema = z.object({
   userId: z.coerce.number().int().positive().describe('the rep to diagnose'),
-  period: z.string().max(40).optional().describe("period key: '2026-Q3', '2026-11', ... (default: this quarter)"),
+  period: z
+    .string()
+    .max(40)
+    .optional()
+    .describe("period key: '2026-Q3', '2026-11', ... (default: this quarter)"),
 });
 
 const Side = z.object({

@@ -20,7 +20,11 @@ const Category = z.enum(PIPELINE_CATEGORIES);
 export const PipelineChangesSchema = z.object({
   week: z.object({ key: z.string(), from: z.string(), to: z.string() }),
   closePeriod: z.object({ key: z.string(), from: z.string().nullable(), to: z.string().nullable() }),
-  subject: z.object({ type: z.enum(['rep', 'team', 'visible']), id: z.number().nullable(), name: z.string() }),
+  subject: z.object({
+    type: z.enum(['rep', 'team', 'visible']),
+    id: z.number().nullable(),
+    name: z.string(),
+  }),
   stalledDays: z.number(),
   totals: z.array(
     z.object({

@@ -29,7 +29,11 @@ export async function resolveCoachingSubject(
     ]);
   }
   if (req.userId !== undefined) {
-    const user = await db.selectFrom('users').select(['id', 'name']).where('id', '=', req.userId).executeTakeFirst();
+    const user = await db
+      .selectFrom('users')
+      .select(['id', 'name'])
+      .where('id', '=', req.userId)
+      .executeTakeFirst();
     if (!user) {
       throw new AppError('not_found', `No user ${req.userId}`, [
         { field: 'userId', value: String(req.userId), reason: 'no such user' },
@@ -43,7 +47,11 @@ export async function resolveCoachingSubject(
     return { type: 'rep', id: user.id, name: user.name, ownerIds: [user.id] };
   }
   if (req.teamId !== undefined) {
-    const team = await db.selectFrom('teams').select(['id', 'name']).where('id', '=', req.teamId).executeTakeFirst();
+    const team = await db
+      .selectFrom('teams')
+      .select(['id', 'name'])
+      .where('id', '=', req.teamId)
+      .executeTakeFirst();
     if (!team) {
       throw new AppError('not_found', `No team ${req.teamId}`, [
         { field: 'teamId', value: String(req.teamId), reason: 'no such team' },
@@ -60,13 +68,23 @@ export async function resolveCoachingSubject(
       ]);
     }
     const teamIds = await withDescendantTeams(db, [team.id]);
-    const members = await db.selectFrom('users').select('id').where('team_id', 'in', teamIds).orderBy('id').execute();
+    const members = await db
+      .selectFrom('users')
+      .select('id')
+      .where('team_id', 'in', teamIds)
+      .orderBy('id')
+      .execute();
     const visible = viewer.visibleUserIds;
     const ownerIds = members.map((m) => m.id).filter((id) => visible === null || visible.includes(id));
     return { type: 'team', id: team.id, name: team.name, ownerIds };
   }
   if (viewer.role === 'rep') {
-    return { type: 'rep', id: viewer.userId, name: 'you', ownerIds: viewer.userId === null ? [] : [viewer.userId] };
+    return {
+      type: 'rep',
+      id: viewer.userId,
+      name: 'you',
+      ownerIds: viewer.userId === null ? [] : [viewer.userId],
+    };
   }
   return {
     type: 'visible',

@@ -3,7 +3,11 @@ import { canSeeOwner, type Viewer } from '../../../domain/access/viewer.ts';
 import { currentPeriod } from '../../../domain/calendar/current-period.ts';
 import { addDays } from '../../../domain/calendar/local-date.ts';
 import { parsePeriod } from '../../../domain/calendar/period.ts';
-import { diagnoseFunnel, followUpGaps, type FunnelDiagnosis } from '../../../domain/coaching/funnel-diagnosis.ts';
+import {
+  diagnoseFunnel,
+  followUpGaps,
+  type FunnelDiagnosis,
+} from '../../../domain/coaching/funnel-diagnosis.ts';
 import { leadResponseTimeP50 } from '../../../domain/metrics/definitions/lead-response-time-p50.ts';
 import { lostCount } from '../../../domain/metrics/definitions/lost-count.ts';
 import { lostDealsFewFollowUps } from '../../../domain/metrics/definitions/lost-deals-few-follow-ups.ts';
@@ -53,7 +57,9 @@ export async function funnelDiagnosis(
     ]);
   }
   const period =
-    req.period === undefined ? currentPeriod(now, 'quarter', settings) : parsePeriod(req.period, settings.fiscalYearStartMonth);
+    req.period === undefined
+      ? currentPeriod(now, 'quarter', settings)
+      : parsePeriod(req.period, settings.fiscalYearStartMonth);
 
   const team =
     rep.team_id === null
@@ -61,7 +67,9 @@ export async function funnelDiagnosis(
       : await db.selectFrom('teams').select(['id', 'name']).where('id', '=', rep.team_id).executeTakeFirst();
   const peerQuery = db.selectFrom('users').select('id').where('id', '!=', rep.id).where('role', '=', 'rep');
   const peerIds = (
-    team ? await peerQuery.where('team_id', 'in', await withDescendantTeams(db, [team.id])).execute() : await peerQuery.execute()
+    team
+      ? await peerQuery.where('team_id', 'in', await withDescendantTeams(db, [team.id])).execute()
+      : await peerQuery.execute()
   ).map((u) => u.id);
 
   const pipelineId = await ensureDefaultPipeline(db);
@@ -70,7 +78,12 @@ export async function funnelDiagnosis(
     .select(['id', 'name'])
     .where('id', '=', pipelineId)
     .executeTakeFirstOrThrow();
-  const won = await db.selectFrom('stages').select('id').where('pipeline_id', '=', pipelineId).where('is_won', '=', true).execute();
+  const won = await db
+    .selectFrom('stages')
+    .select('id')
+    .where('pipeline_id', '=', pipelineId)
+    .where('is_won', '=', true)
+    .execute();
 
   const repScope = ownersScope({ type: 'rep', id: rep.id }, [rep.id]);
   const peerScope = ownersScope(team ? { type: 'team', id: team.id } : { type: 'company' }, peerIds);

@@ -166,7 +166,10 @@ export async function pipelineChanges(
     })
     .filter((d): d is NonNullable<typeof d> => d !== null)
     .sort(
-      (a, b) => Math.abs(b.effectMinor) - Math.abs(a.effectMinor) || b.amountMinor - a.amountMinor || a.opportunityId - b.opportunityId,
+      (a, b) =>
+        Math.abs(b.effectMinor) - Math.abs(a.effectMinor) ||
+        b.amountMinor - a.amountMinor ||
+        a.opportunityId - b.opportunityId,
     );
   return {
     week: { key: week.key, from: week.start, to: addDays(week.end, -1) },
@@ -205,8 +208,24 @@ function toFacts(row: Row): DealWeekFacts {
     opportunityId: Number(row.opportunity_id),
     name: row.name,
     currency: row.currency.trim(),
-    start: state(row.s_open, row.s_position, row.s_amount, row.s_close, row.s_owner, row.s_in_scope, row.s_in_period),
-    end: state(row.e_open, row.e_position, row.e_amount, row.e_close, row.e_owner, row.e_in_scope, row.e_in_period),
+    start: state(
+      row.s_open,
+      row.s_position,
+      row.s_amount,
+      row.s_close,
+      row.s_owner,
+      row.s_in_scope,
+      row.s_in_period,
+    ),
+    end: state(
+      row.e_open,
+      row.e_position,
+      row.e_amount,
+      row.e_close,
+      row.e_owner,
+      row.e_in_scope,
+      row.e_in_period,
+    ),
     createdInWeek: row.created_in_week,
     closedInWeek: row.closed_in_week,
     closedAmountMinor: row.closed_amount === null ? null : Number(row.closed_amount),
