@@ -1,10 +1,12 @@
 import type { Message } from './t.ts';
+import { enPipeline } from './en-pipeline.ts';
 
 /**
  * Every user-facing English string. Keys are grouped by page; `{name}` is a placeholder and an object holds
  * plural forms chosen by Intl.PluralRules (roadmap 5 adds other catalogues with the same keys).
  */
 export const en = {
+  ...enPipeline,
   'app.name': 'Pacesetter',
   'nav.label': 'Main',
   'nav.skip': 'Skip to content',
