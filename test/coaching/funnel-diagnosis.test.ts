@@ -6,7 +6,8 @@ import { funnelDiagnosis } from '../../src/store/queries/coaching/funnel-diagnos
 import { signIn, testApp, type AuthHeaders } from '../support/app.ts';
 import { describeStores, truncateAll } from '../support/stores.ts';
 import { seedUser } from '../support/users.ts';
-import { lead, pipeline, team } from '../metrics/fixtures.ts';
+import { contact, lead, pipeline, team } from '../metrics/fixtures.ts';
+import { updateSettings } from '../../src/store/tables/settings.ts';
 import { dealWithHistory, type Step } from './deal-fixtures.ts';
 
 const NOW = new Date('2026-11-30T12:00:00Z');
@@ -69,6 +70,14 @@ describeStores('funnel diagnosis', (ctx) => {
     await path('b3', bob.id, PATH.slice(0, 2), 'lost');
     await path('b4', bob.id, PATH.slice(0, 2), 'lost');
     await path('d1', dan.id, PATH.slice(0, 3), 'lost');
+    await path('d2', dan.id, PATH.slice(0, 3), 'lost');
+    await path('d3', dan.id, PATH.slice(0, 3), 'lost');
+    const danContact = await contact(db);
+    await db
+      .updateTable('opportunities')
+      .set({ contact_id: danContact })
+      .where('id', '=', deals['d2']!)
+      .execute();
 
     const act = (
       user: number,
@@ -99,6 +108,28 @@ describeStores('funnel diagnosis', (ctx) => {
         act(bob.id, 'b3', 'meeting', '2026-07-08T10:00:00Z', 'held'),
         // d1 (West): a gap that must not reach Ann's peers.
         act(dan.id, 'd1', 'meeting', '2026-07-08T10:00:00Z', 'held'),
+        // d3: 6 follow-ups after a first meeting, 1 after the last one: a gap (counted from the last meeting).
+        act(dan.id, 'd3', 'meeting', '2026-07-03T10:00:00Z', 'held'),
+        ...[4, 5, 6, 7, 8, 9].map((d) => act(dan.id, 'd3', 'email', `2026-07-0${d}T10:00:00Z`)),
+        act(dan.id, 'd3', 'meeting', '2026-07-10T10:00:00Z', 'held'),
+        act(dan.id, 'd3', 'call', '2026-07-11T10:00:00Z'),
+      ])
+      .execute();
+    // d2: the last meeting and 5 follow-ups are logged on the deal's contact, naming no deal: not a gap.
+    await db
+      .insertInto('activities')
+      .values([
+        act(dan.id, 'd2', 'meeting', '2026-07-03T10:00:00Z', 'held'),
+        {
+          ...act(dan.id, 'd2', 'meeting', '2026-07-09T10:00:00Z', 'held'),
+          opportunity_id: null,
+          contact_id: danContact,
+        },
+        ...[10, 11, 12, 13, 14].map((d) => ({
+          ...act(dan.id, 'd2', 'call', `2026-07-${d}T10:00:00Z`),
+          opportunity_id: null,
+          contact_id: danContact,
+        })),
       ])
       .execute();
     for (const minutes of [10, 30, 50])
@@ -124,7 +155,20 @@ describeStores('funnel diagnosis', (ctx) => {
     // Ann: a3 only (a2 had 5 follow-ups, a4 no meeting). Bob: b3 (b2 and b4 had no meeting). Dan: d1.
     expect([value(ann.id, 'lost_deals_few_follow_ups'), value(ann.id, 'lost_count')]).toEqual([1, 3]);
     expect([value(bob.id, 'lost_deals_few_follow_ups'), value(bob.id, 'lost_count')]).toEqual([1, 3]);
-    expect(value(dan.id, 'lost_deals_few_follow_ups')).toBe(1);
+    expect([value(dan.id, 'lost_deals_few_follow_ups'), value(dan.id, 'lost_count')]).toEqual([2, 3]);
+    // The threshold is the workspace's follow-up target: at 2, Ann's a3 (2 follow-ups) is no longer a gap.
+    await updateSettings(ctx.db, { followUpTarget: 2 });
+    try {
+      const at2 = await runMetrics(
+        ctx.db,
+        SYSTEM_VIEWER,
+        { metricIds: ['lost_deals_few_follow_ups'], from: '2026-07-01', to: '2026-09-30', groupBy: 'rep' },
+        { now: NOW },
+      );
+      expect(at2.find((r) => r.groupId === ann.id)?.values.lost_deals_few_follow_ups?.value).toBe(0);
+    } finally {
+      await updateSettings(ctx.db, { followUpTarget: 5 });
+    }
   });
 
   it('finds the stage where the rep loses most against the team and says it in plain words', async () => {

@@ -47,7 +47,7 @@ describe('funnel diagnosis', () => {
       rep: [step(1, 'Demo', 50, 9)],
       team: [step(1, 'Demo', 100, 35), step(2, 'Trial', 35, 20)],
       wonStageIds: WON,
-      followUps: followUpGaps({ lost: 8, fewFollowUps: 6 }, { lost: 40, fewFollowUps: 10 }),
+      followUps: followUpGaps({ lost: 8, fewFollowUps: 6 }, { lost: 40, fewFollowUps: 10 }, 5),
       responseTime: { repMinutes: 42.4, teamMinutes: null },
     });
     expect(d.sentences.map((s) => s.text)).toEqual([

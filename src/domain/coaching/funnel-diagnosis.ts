@@ -1,5 +1,4 @@
 import type { StageStep } from '../funnel/funnel.ts';
-import { FOLLOW_UP_GAP_THRESHOLD } from '../metrics/definitions/lost-deals-few-follow-ups.ts';
 
 /*
  * Funnel diagnosis (docs/coaching.md, "Funnel diagnosis"): a rep's stage-to-stage conversion and days in stage beside
@@ -190,14 +189,15 @@ export function diagnosisSentences(
   return out;
 }
 
-/** Builds the follow-up figures from the two metric counts of each side. */
+/** Builds the follow-up figures from the two metric counts of each side and the follow-up target (settings). */
 export function followUpGaps(
   rep: { lost: number; fewFollowUps: number },
   team: { lost: number; fewFollowUps: number },
+  threshold: number,
 ): FollowUpGaps {
   const share = (x: { lost: number; fewFollowUps: number }) => (x.lost > 0 ? x.fewFollowUps / x.lost : null);
   return {
-    threshold: FOLLOW_UP_GAP_THRESHOLD,
+    threshold,
     rep: { ...rep, share: share(rep) },
     team: { ...team, share: share(team) },
   };

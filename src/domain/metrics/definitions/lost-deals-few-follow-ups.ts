@@ -1,20 +1,20 @@
 import type { MetricDefinition } from '../definition.ts';
 
 /**
- * Follow-ups after the first held meeting below which a lost deal counts as a follow-up gap (the brief: "deals
- * lost with fewer than 5 follow-ups after the meeting"). The opportunities_closed source reads it.
+ * Lost deals with few follow-ups: deals lost after a held meeting with fewer follow-ups after it than the workspace's
+ * follow-up target (settings.follow_up_target, 5 by default: the brief's "deals lost with fewer than 5 follow-ups
+ * after the meeting"). Follow-ups are counted as the cadence gaps count them (docs/metrics.md, "Cadence").
  */
-export const FOLLOW_UP_GAP_THRESHOLD = 5;
-
-/** Lost deals with few follow-ups: lost after a held meeting with fewer than 5 follow-ups after it. */
 export const lostDealsFewFollowUps = {
   id: 'lost_deals_few_follow_ups',
   label: 'Lost deals with few follow-ups',
-  description: `Deals lost after a held meeting with fewer than ${FOLLOW_UP_GAP_THRESHOLD} follow-ups after it.`,
+  description: 'Deals lost after a held meeting with fewer follow-ups after it than the follow-up target.',
   unit: 'count',
   kind: 'count',
-  formula: `count(lost opportunities with a held meeting and < ${FOLLOW_UP_GAP_THRESHOLD} follow-ups after it)`,
-  counts: `Opportunities with status lost and closed_at in the period that had a meeting with outcome held logged on the deal before closing, and fewer than ${FOLLOW_UP_GAP_THRESHOLD} outbound calls, emails, LinkedIn touches or meetings logged on the deal after the first held meeting and up to closing. Lost deals without a held meeting do not count.`,
+  formula:
+    'count(lost opportunities with a held meeting and < follow_up_target follow-ups after the last one)',
+  counts:
+    "Opportunities with status lost and closed_at in the period that had a meeting with outcome held before closing, and fewer outbound activities other than meetings after their last held meeting, up to closing, than the workspace's follow-up target (settings.follow_up_target, 5 by default). A deal's activities are those logged on it and those on its contact that name no opportunity. Lost deals without a held meeting do not count.",
   parts: {
     value: {
       source: 'opportunities_closed',

@@ -110,6 +110,7 @@ export async function funnelDiagnosis(
     followUps: followUpGaps(
       { lost: repValue(lostCount.id) ?? 0, fewFollowUps: repValue(lostDealsFewFollowUps.id) ?? 0 },
       { lost: peerValue(lostCount.id) ?? 0, fewFollowUps: peerValue(lostDealsFewFollowUps.id) ?? 0 },
+      settings.followUpTarget,
     ),
     responseTime: {
       repMinutes: repValue(leadResponseTimeP50.id),

@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
-import type { SourceContext, SourceSpec } from '../source-spec.ts';
-import { FOLLOW_UP_GAP_THRESHOLD } from '../../../../domain/metrics/definitions/lost-deals-few-follow-ups.ts';
+import type { Fragment, SourceContext, SourceSpec } from '../source-spec.ts';
 import { opportunityClosedDays } from './opportunity-rollups.ts';
 
 /** Money in the workspace currency; other currencies read as null so sums leave them out (no FX table yet). */
@@ -17,16 +16,33 @@ export const opportunityColumns = (ctx: SourceContext) => ({
 });
 
 /**
- * True when the deal had a held meeting before closing and fewer than FOLLOW_UP_GAP_THRESHOLD outbound touches
- * (call, email, LinkedIn, meeting) logged on it after the first held meeting, up to closing. Two index lookups per
- * closed deal (activities_opportunity_idx); only metrics that name the column read it.
+ * A closed deal's activities up to its closing that match `where` (on alias `a`): those logged on the deal, and
+ * those on its contact that name no opportunity (the cadence rule, src/store/queries/cadence/deal-cadence.ts).
+ * Each branch is one index range scan (activities_opportunity_idx, activities_contact_idx).
  */
-const fewFollowUpsAfterMeeting = sql`(exists (select 1 from activities m where m.opportunity_id = o.id
-    and m.type = 'meeting' and m.outcome = 'held' and m.occurred_at <= o.closed_at)
-  and (select count(*) from activities f where f.opportunity_id = o.id and f.direction = 'outbound'
-    and f.type in ('call', 'email', 'linkedin', 'meeting') and f.occurred_at <= o.closed_at
-    and f.occurred_at > (select min(m.occurred_at) from activities m where m.opportunity_id = o.id
-      and m.type = 'meeting' and m.outcome = 'held')) < ${sql.lit(FOLLOW_UP_GAP_THRESHOLD)})`;
+const dealActivities = (select: Fragment, where: Fragment) => sql`(
+    select ${select} from activities a
+    where a.opportunity_id = o.id and a.occurred_at <= o.closed_at and ${where}
+    union all
+    select ${select} from activities a
+    where o.contact_id is not null and a.contact_id = o.contact_id and a.opportunity_id is null
+      and a.occurred_at <= o.closed_at and ${where})`;
+
+/**
+ * True when the deal had a held meeting before closing and fewer than the follow-up target (settings) follow-ups
+ * after its last held meeting, up to closing: outbound activities other than meetings, as the cadence gaps count
+ * "touches since the meeting". Only metrics that name the column read it.
+ */
+const fewFollowUpsAfterMeeting = (ctx: SourceContext) => {
+  const held = sql`a.type = 'meeting' and a.outcome = 'held'`;
+  const touch = sql`a.direction = 'outbound' and a.type <> 'meeting'`;
+  // The last meeting is a one-row derived table, read once per deal rather than once per activity.
+  return sql`(
+  exists (select 1 from ${dealActivities(sql`1`, held)} m)
+  and (select count(*) from (select max(x.at) as at from ${dealActivities(sql`a.occurred_at as at`, held)} x) lm,
+      ${dealActivities(sql`a.occurred_at as at`, touch)} f
+    where f.at > lm.at) < ${ctx.followUpTarget}::int)`;
+};
 
 /** Opportunities won or lost, in the period by closed_at, credited to their owner. */
 export const opportunitiesClosedSource: SourceSpec = {
@@ -37,7 +53,10 @@ export const opportunitiesClosedSource: SourceSpec = {
   owner: sql`o.owner_id`,
   team: sql`u.team_id`,
   timeColumns: { closed_at: { expr: sql`o.closed_at`, type: 'timestamptz' } },
-  columns: (ctx) => ({ ...opportunityColumns(ctx), few_follow_ups_after_meeting: fewFollowUpsAfterMeeting }),
+  columns: (ctx) => ({
+    ...opportunityColumns(ctx),
+    few_follow_ups_after_meeting: fewFollowUpsAfterMeeting(ctx),
+  }),
   filterColumns: {
     pipeline: sql`o.pipeline_id`,
     opportunityType: sql`o.type`,
