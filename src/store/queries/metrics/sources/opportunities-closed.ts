@@ -34,14 +34,14 @@ const dealActivities = (select: Fragment, where: Fragment) => sql`(
  * "touches since the meeting". Only metrics that name the column read it.
  */
 const fewFollowUpsAfterMeeting = (ctx: SourceContext) => {
-  const held = sql`a.type = 'meeting' and a.outcome = 'held'`;
-  const touch = sql`a.direction = 'outbound' and a.type <> 'meeting'`;
-  // The last meeting is a one-row derived table, read once per deal rather than once per activity.
-  return sql`(
-  exists (select 1 from ${dealActivities(sql`1`, held)} m)
-  and (select count(*) from (select max(x.at) as at from ${dealActivities(sql`a.occurred_at as at`, held)} x) lm,
-      ${dealActivities(sql`a.occurred_at as at`, touch)} f
-    where f.at > lm.at) < ${ctx.followUpTarget}::int)`;
+  const held = sql`(a.type = 'meeting' and a.outcome = 'held')`;
+  const touch = sql`(a.direction = 'outbound' and a.type <> 'meeting')`;
+  // One pass over the deal's activities: each row knows the last held meeting through a window over them all.
+  return sql`(select coalesce(bool_or(t.held), false)
+      and count(*) filter (where t.touch and t.at > t.last_meeting) < ${ctx.followUpTarget}::int
+    from (select u.*, max(u.at) filter (where u.held) over () as last_meeting
+      from ${dealActivities(sql`a.occurred_at as at, ${held} as held, ${touch} as touch`, sql`(${held} or ${touch})`)}
+        u) t)`;
 };
 
 /** Opportunities won or lost, in the period by closed_at, credited to their owner. */
