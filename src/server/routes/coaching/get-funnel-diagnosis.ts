@@ -3,7 +3,7 @@ import { funnelDiagnosis } from '../../../store/queries/coaching/funnel-diagnosi
 import type { RouteModule } from '../../app-types.ts';
 
 const QuerySchema = z.object({
-  userId: z.coerce.number().int().positive().describe('the rep to diagnose'),
+  userId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).describe('the rep to diagnose'),
   period: z
     .string()
     .max(40)

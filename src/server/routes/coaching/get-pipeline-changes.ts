@@ -5,8 +5,14 @@ import type { RouteModule } from '../../app-types.ts';
 
 const QuerySchema = z.object({
   week: z.string().max(10).optional().describe("ISO week, e.g. '2026-W47' (default: this week)"),
-  userId: z.coerce.number().int().positive().optional().describe('one rep'),
-  teamId: z.coerce.number().int().positive().optional().describe('one team, sub-teams included'),
+  userId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional().describe('one rep'),
+  teamId: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(Number.MAX_SAFE_INTEGER)
+    .optional()
+    .describe('one team, sub-teams included'),
   closePeriod: z
     .string()
     .max(40)
