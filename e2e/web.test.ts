@@ -204,6 +204,12 @@ describe('web app in Chromium', () => {
       .locator('tbody tr:not([data-row="end"]) td[data-value]')
       .evaluateAll((cells) => cells.map((c) => Number(c.getAttribute('data-value'))));
     expect(values.reduce((a, b) => a + b, 0)).toBe(totals.endValueMinor);
+    // A category opens the list of its deals.
+    await table.locator('tbody tr:not([data-row="start"]):not([data-row="end"]) button').first().click();
+    await expect(
+      panel.getByTestId('pipeline-changes-deals').locator('tbody tr').count(),
+    ).resolves.toBeGreaterThan(0);
+    await panel.screenshot({ path: join(SHOTS, 'pipeline-changes.png') });
     await manager.context.close();
   }, 120_000);
 

@@ -5,7 +5,7 @@ export const enPipeline = {
   'pipelineChanges.title': 'Pipeline changes this week',
   'pipelineChanges.week': 'Week',
   'pipelineChanges.help':
-    'Deals closing in {period}, {from} to {to}. Each deal is in one category; the effects take last week’s pipeline to this week’s.',
+    'Week {from} to {to}, deals closing in {period}. Each deal is in one category; the effects take last week’s pipeline to this week’s.',
   'pipelineChanges.category': 'Change',
   'pipelineChanges.deals': 'Deals',
   'pipelineChanges.amount': 'Amount',

@@ -40,6 +40,7 @@ function useMoney() {
  * category's row opens the list of its deals.
  */
 export function PipelineChangesPanel({ repId, teamId }: { repId?: number; teamId?: number }) {
+  const { fmt } = useWorkspace();
   const [week, setWeek] = useState<string | undefined>(undefined);
   const [open, setOpen] = useState<PipelineCategory | 'all' | null>(null);
   const state = useApi(
@@ -73,8 +74,8 @@ export function PipelineChangesPanel({ repId, teamId }: { repId?: number; teamId
             <p className="muted">
               {t('pipelineChanges.help', {
                 period: r.closePeriod.key,
-                from: r.week.from,
-                to: r.week.to,
+                from: fmt.date(r.week.from),
+                to: fmt.date(r.week.to),
               })}
             </p>
             {r.totals
@@ -200,7 +201,11 @@ function DealList({ deals }: { deals: PipelineDeal[] }) {
         {
           key: 'flags',
           header: t('pipelineChanges.flags'),
-          cell: (d) => d.flags.map((f) => t(`pipelineChanges.flag.${f}`)).join(', '),
+          cell: (d) =>
+            d.flags
+              .filter((f) => f !== d.category)
+              .map((f) => t(`pipelineChanges.flag.${f}`))
+              .join(', '),
         },
       ]}
     />
