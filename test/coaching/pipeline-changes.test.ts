@@ -173,6 +173,20 @@ describeStores('pipeline changes', (ctx) => {
     expect(eur).toMatchObject({ currency: 'EUR', startValueMinor: 2000, endValueMinor: 2500 });
   });
 
+  it('lists the deals of one category, at most `limit` of them, with totals over every deal', async () => {
+    const all = await pipelineChanges(ctx.db, annViewer(), { week: '2026-W47' }, NOW);
+    const won = await pipelineChanges(
+      ctx.db,
+      annViewer(),
+      { week: '2026-W47', category: 'won', limit: 1 },
+      NOW,
+    );
+    expect(won.dealCount).toBe(2);
+    // Largest effect first: H (-9,000) before L (0).
+    expect(won.deals.map((d) => d.name)).toEqual(['H won']);
+    expect(won.totals).toEqual(all.totals);
+  });
+
   it('for the team, a change of owner inside the team is not a reassignment', async () => {
     const r = await pipelineChanges(ctx.db, SYSTEM_VIEWER, { week: '2026-W47', teamId }, NOW);
     const cats = Object.fromEntries(r.deals.map((d) => [d.name, d.category]));
@@ -214,6 +228,19 @@ describeStores('pipeline changes', (ctx) => {
       'N from Bob': 'reassigned_out',
       'Q bob only': 'stalled',
     });
+    // A manager whose subtree is Bob only may read Bob, not Ann, and not a team they do not manage.
+    const manager: Viewer = { userId: 999998, role: 'manager', visibleUserIds: [bob] };
+    await expect(
+      pipelineChanges(ctx.db, manager, { week: '2026-W47', userId: ann }, NOW),
+    ).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    await expect(pipelineChanges(ctx.db, manager, { week: '2026-W47', teamId }, NOW)).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    expect((await pipelineChanges(ctx.db, manager, { week: '2026-W47', userId: bob }, NOW)).dealCount).toBe(
+      3,
+    );
     await expect(pipelineChanges(ctx.db, SYSTEM_VIEWER, { userId: 999999 }, NOW)).rejects.toMatchObject({
       code: 'not_found',
     });

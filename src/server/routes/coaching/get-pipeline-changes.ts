@@ -19,6 +19,8 @@ const QuerySchema = z.object({
     .optional()
     .describe("deals count when their close date is in this period, or 'all' (default: the week's quarter)"),
   stalledDays: z.coerce.number().int().min(1).max(365).optional().describe('days without change or activity'),
+  category: z.enum(PIPELINE_CATEGORIES).optional().describe('only list the deals of this category'),
+  limit: z.coerce.number().int().min(0).max(10_000).default(500).describe('list at most this many deals'),
 });
 
 const Category = z.enum(PIPELINE_CATEGORIES);
@@ -45,6 +47,7 @@ export const PipelineChangesSchema = z.object({
       flags: z.array(z.object({ flag: z.enum(PIPELINE_FLAGS), count: z.number() })),
     }),
   ),
+  dealCount: z.number(),
   deals: z.array(
     z.object({
       opportunityId: z.number(),

@@ -12,6 +12,7 @@ import {
   type DealChange,
   type DealState,
   type DealWeekFacts,
+  type PipelineCategory,
 } from '../../../domain/coaching/pipeline-changes.ts';
 import { AppError } from '../../../errors.ts';
 import type { Db } from '../../db.ts';
@@ -29,8 +30,10 @@ export interface PipelineChangesReport {
   stalledDays: number;
   /** One reconciliation per currency, the workspace currency first; amounts are never converted. */
   totals: CurrencyReconciliation[];
-  /** Every classified deal, largest effect first. */
+  /** Classified deals (of `category` when asked), largest effect first, at most `limit` of them. */
   deals: Array<DealChange & { ownerId: number | null; ownerName: string | null }>;
+  /** How many deals match before the limit. */
+  dealCount: number;
 }
 
 export interface PipelineChangesRequest {
@@ -41,6 +44,10 @@ export interface PipelineChangesRequest {
   /** Period key for the close dates, or 'all' (default: the quarter containing the week's last day). */
   closePeriod?: string | undefined;
   stalledDays?: number | undefined;
+  /** Only list deals of this category (totals always cover every deal). */
+  category?: PipelineCategory | undefined;
+  /** List at most this many deals (default: all). */
+  limit?: number | undefined;
 }
 
 interface Row {
@@ -171,6 +178,7 @@ export async function pipelineChanges(
         b.amountMinor - a.amountMinor ||
         a.opportunityId - b.opportunityId,
     );
+  const listed = req.category === undefined ? deals : deals.filter((d) => d.category === req.category);
   return {
     week: { key: week.key, from: week.start, to: addDays(week.end, -1) },
     closePeriod:
@@ -180,7 +188,8 @@ export async function pipelineChanges(
     subject: { type: subject.type, id: subject.id, name: subject.name },
     stalledDays,
     totals: reconcile(deals, settings.currency),
-    deals,
+    deals: listed.slice(0, req.limit ?? listed.length),
+    dealCount: listed.length,
   };
 }
 

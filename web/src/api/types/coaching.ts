@@ -61,7 +61,9 @@ export interface PipelineChanges {
   subject: { type: 'rep' | 'team' | 'visible'; id: number | null; name: string };
   stalledDays: number;
   totals: PipelineTotals[];
+  /** At most `limit` deals (of `category` when asked), largest effect first. */
   deals: PipelineDeal[];
+  dealCount: number;
 }
 
 export const PIPELINE_CHANGES_FIELDS = [

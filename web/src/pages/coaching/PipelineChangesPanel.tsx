@@ -46,7 +46,8 @@ export function PipelineChangesPanel({ repId, teamId }: { repId?: number; teamId
   const state = useApi(
     (signal) =>
       request<PipelineChanges>('GET', '/api/pipeline-changes', {
-        query: { week, userId: repId, teamId },
+        // The totals only; the deals come when a category is opened.
+        query: { week, userId: repId, teamId, limit: 0 },
         signal,
       }),
     [week, repId, teamId],
@@ -68,7 +69,7 @@ export function PipelineChangesPanel({ repId, teamId }: { repId?: number; teamId
         </label>
       }
     >
-      <Async state={state} isEmpty={(r) => r.deals.length === 0} emptyMessage={t('pipelineChanges.none')}>
+      <Async state={state} isEmpty={(r) => r.dealCount === 0} emptyMessage={t('pipelineChanges.none')}>
         {(r) => (
           <>
             <p className="muted">
@@ -90,7 +91,14 @@ export function PipelineChangesPanel({ repId, teamId }: { repId?: number; teamId
             <button type="button" className="link-button" onClick={() => setOpen(open ? null : 'all')}>
               {open ? t('pipelineChanges.hideDeals') : t('pipelineChanges.showDeals')}
             </button>
-            {open && <DealList deals={r.deals.filter((d) => open === 'all' || d.category === open)} />}
+            {open && (
+              <DealList
+                week={r.week.key}
+                repId={repId}
+                teamId={teamId}
+                category={open === 'all' ? undefined : open}
+              />
+            )}
           </>
         )}
       </Async>
@@ -170,12 +178,34 @@ function Reconciliation({
   );
 }
 
-function DealList({ deals }: { deals: PipelineDeal[] }) {
+function DealList({
+  week,
+  repId,
+  teamId,
+  category,
+}: {
+  week: string;
+  repId?: number;
+  teamId?: number;
+  category?: PipelineCategory;
+}) {
+  const state = useApi(
+    (signal) =>
+      request<PipelineChanges>('GET', '/api/pipeline-changes', {
+        query: { week, userId: repId, teamId, category, limit: MAX_LISTED },
+        signal,
+      }),
+    [week, repId, teamId, category],
+  );
+  return <Async state={state}>{(r) => <DealTable deals={r.deals} />}</Async>;
+}
+
+function DealTable({ deals }: { deals: PipelineDeal[] }) {
   const money = useMoney();
   return (
     <DataTable
       caption={t('pipelineChanges.dealList')}
-      rows={deals.slice(0, MAX_LISTED)}
+      rows={deals}
       rowKey={(d) => d.opportunityId}
       testId="pipeline-changes-deals"
       columns={[
