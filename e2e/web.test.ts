@@ -4,6 +4,8 @@ import { join, resolve } from 'node:path';
 import { sql } from 'kysely';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SessionInfo } from '../web/src/api/types/auth.ts';
+import type { PipelineChanges } from '../web/src/api/types/coaching.ts';
 import type { Forecast } from '../web/src/api/types/forecast.ts';
 import type { Funnel } from '../web/src/api/types/funnel.ts';
 import type { Comparison, Opening } from '../web/src/api/types/hiring.ts';
@@ -179,6 +181,37 @@ describe('web app in Chromium', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await settled(page);
     await shot(page, 'manager-home-phone');
+    await manager.context.close();
+  }, 120_000);
+
+  it('manager home: the pipeline changes table reconciles to the API’s end value', async () => {
+    const manager = await signInAs(browser, server.baseUrl, LOGIN.manager, PASSWORD);
+    const { page } = manager;
+    const panel = page.getByTestId('pipeline-changes');
+    await panel.waitFor();
+    await settled(page);
+    const { fmt, settings } = await formattersFor(manager);
+    const me = await manager.api<SessionInfo>('/api/auth/me');
+    const team = me.user.teamId === null ? '' : `?teamId=${me.user.teamId}`;
+    const changes = await manager.api<PipelineChanges>(`/api/pipeline-changes${team}`);
+    const totals = changes.totals.find((x) => x.currency === settings.currency)!;
+    expect(totals.startCount + totals.endCount).toBeGreaterThan(0);
+    const table = panel.locator(
+      `[data-testid="pipeline-changes-table"][data-currency="${settings.currency}"]`,
+    );
+    const end = table.getByTestId('pipeline-changes-end');
+    await expect(end.textContent()).resolves.toBe(fmt.money(totals.endValueMinor));
+    // Last week's value plus every category's effect, as the page shows them, is this week's value.
+    const values = await table
+      .locator('tbody tr:not([data-row="end"]) td[data-value]')
+      .evaluateAll((cells) => cells.map((c) => Number(c.getAttribute('data-value'))));
+    expect(values.reduce((a, b) => a + b, 0)).toBe(totals.endValueMinor);
+    // A category opens the list of its deals.
+    await table.locator('tbody tr:not([data-row="start"]):not([data-row="end"]) button').first().click();
+    await expect(
+      panel.getByTestId('pipeline-changes-deals').locator('tbody tr').count(),
+    ).resolves.toBeGreaterThan(0);
+    await panel.screenshot({ path: join(SHOTS, 'pipeline-changes.png') });
     await manager.context.close();
   }, 120_000);
 

@@ -10,6 +10,7 @@ const CTX: SourceContext = {
   toExclusive: '2026-10-01',
   timeZone: 'UTC',
   currency: 'USD',
+  followUpTarget: 5,
   businessMinutes: 0,
   quotaGoals: [],
   now: new Date(0),

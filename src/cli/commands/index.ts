@@ -21,6 +21,9 @@ import * as scoring from './scoring.ts';
 import * as route from './route.ts';
 import * as devPlans from './dev-plans.ts';
 import * as hiring from './hiring.ts';
+import * as pipeline from './pipeline.ts';
+// After any `reps` command file: it adds `diagnose` to an existing `reps` command.
+import * as repsDiagnose from './reps-diagnose.ts';
 
 /**
  * Every command module; each exports register(program, ctx). Add one line per new command file.
@@ -53,4 +56,7 @@ export const commands: Array<{ register: (program: Command, ctx: CliContext) => 
   route,
   devPlans,
   hiring,
+  pipeline,
+  // Last: adds `reps diagnose` to the `reps` command if another file registered it.
+  repsDiagnose,
 ];

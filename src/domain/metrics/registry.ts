@@ -16,6 +16,7 @@ import { closeRateMeetings } from './definitions/close-rate-meetings.ts';
 import { winRate } from './definitions/win-rate.ts';
 import { wonCount } from './definitions/won-count.ts';
 import { lostCount } from './definitions/lost-count.ts';
+import { lostDealsFewFollowUps } from './definitions/lost-deals-few-follow-ups.ts';
 import { wonRevenue } from './definitions/won-revenue.ts';
 import { avgDealSize } from './definitions/avg-deal-size.ts';
 import { newBusinessRevenue } from './definitions/new-business-revenue.ts';
@@ -67,6 +68,7 @@ export const metricRegistry: readonly MetricDefinition[] = [
   winRate,
   wonCount,
   lostCount,
+  lostDealsFewFollowUps,
   wonRevenue,
   avgDealSize,
   newBusinessRevenue,

@@ -99,6 +99,8 @@ import updateHiringCandidate from './hiring/update-candidate.ts';
 import recordHiringScores from './hiring/record-scores.ts';
 import hiringPredictors from './hiring/predictors.ts';
 import hiringTurnover from './hiring/turnover.ts';
+import getFunnelDiagnosis from './coaching/get-funnel-diagnosis.ts';
+import getPipelineChanges from './coaching/get-pipeline-changes.ts';
 
 /** Every route module, registered in this order. Add one import and one entry per new route file. */
 export const routes: RouteModule[] = [
@@ -202,4 +204,6 @@ export const routes: RouteModule[] = [
   recordHiringScores,
   hiringPredictors,
   hiringTurnover,
+  getFunnelDiagnosis,
+  getPipelineChanges,
 ];

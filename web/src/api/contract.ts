@@ -1,5 +1,6 @@
 import { FORECAST_FIELDS } from './types/forecast.ts';
 import { FUNNEL_FIELDS } from './types/funnel.ts';
+import { FUNNEL_DIAGNOSIS_FIELDS, PIPELINE_CHANGES_FIELDS } from './types/coaching.ts';
 import { CADENCE_FIELDS } from './types/cadence.ts';
 import { GOAL_FIELDS } from './types/goals.ts';
 import { LEADERBOARD_FIELDS } from './types/leaderboard.ts';
@@ -93,4 +94,6 @@ export const API_CONTRACT: readonly ContractEntry[] = [
   { method: 'patch', path: '/api/stages/{id}', fields: ['id', 'probabilityPct'] },
   { method: 'post', path: '/api/imports', fields: IMPORT_SUMMARY_FIELDS },
   { method: 'get', path: '/api/imports/{id}/rejects.csv' },
+  { method: 'get', path: '/api/pipeline-changes', fields: PIPELINE_CHANGES_FIELDS },
+  { method: 'get', path: '/api/coaching/funnel-diagnosis', fields: FUNNEL_DIAGNOSIS_FIELDS },
 ];

@@ -2,6 +2,7 @@ import { enOneToOne } from './en-one-to-one.ts';
 import { enPlans } from './en-plans.ts';
 import type { Message } from './t.ts';
 import { enHiring } from './en-hiring.ts';
+import { enPipeline } from './en-pipeline.ts';
 
 /**
  * Every user-facing English string. Keys are grouped by page; `{name}` is a placeholder and an object holds
@@ -11,6 +12,7 @@ export const en = {
   ...enOneToOne,
   ...enPlans,
   ...enHiring,
+  ...enPipeline,
   'app.name': 'Pacesetter',
   'nav.label': 'Main',
   'nav.skip': 'Skip to content',

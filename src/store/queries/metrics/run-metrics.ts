@@ -108,6 +108,7 @@ export async function runMetricsInScope(
   const base = {
     timeZone: settings.timeZone,
     currency: settings.currency,
+    followUpTarget: settings.followUpTarget,
     now,
     forecastMethod: filters?.forecastMethod ?? DEFAULT_FORECAST_METHOD,
     forecastCheckpoint: filters?.forecastCheckpoint ?? DEFAULT_FORECAST_CHECKPOINT,

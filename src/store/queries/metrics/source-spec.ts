@@ -15,6 +15,8 @@ export interface SourceContext {
   timeZone: string;
   /** Workspace currency: money columns are null for other currencies. */
   currency: string;
+  /** Follow-ups expected after a held meeting (settings.follow_up_target): lost_deals_few_follow_ups reads it. */
+  followUpTarget: number;
   /** Business minutes per rep in the range (working_time source). */
   businessMinutes: number;
   /** Quota goals counted in the range, with how many times each counts (recurring goals once per whole period). */

@@ -10,11 +10,14 @@ import { LeaderboardPanel } from './LeaderboardPanel.tsx';
 import { PacingPanel } from './PacingPanel.tsx';
 import { PipelineReviewPanel } from './PipelineReviewPanel.tsx';
 import { LeadsNowPanel } from '../rep/LeadsNowPanel.tsx';
+import { PipelineChangesPanel } from '../coaching/PipelineChangesPanel.tsx';
+import { useSession } from '../../auth/session.tsx';
 
 /** The manager's home: team KPIs, pacing, SLA breaches, leaderboard, funnel, forecast and pipeline review. */
 export function ManagerHomePage() {
   const { fmt } = useWorkspace();
   const { choice, setChoice, range, periodKey, today } = useRange('month');
+  const { me } = useSession();
   return (
     <>
       <div className="page-head">
@@ -34,6 +37,8 @@ export function ManagerHomePage() {
         <FunnelPanel periodKey={periodKey} />
         <ForecastPanel periodKey={periodKeyFor('quarter', today)} />
         <PipelineReviewPanel />
+        {/* The viewer's team; an admin without a team sees everyone. */}
+        <PipelineChangesPanel teamId={me?.teamId ?? undefined} />
       </div>
     </>
   );

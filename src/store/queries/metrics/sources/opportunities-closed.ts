@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { SourceContext, SourceSpec } from '../source-spec.ts';
+import type { Fragment, SourceContext, SourceSpec } from '../source-spec.ts';
 import { opportunityClosedDays } from './opportunity-rollups.ts';
 
 /** Money in the workspace currency; other currencies read as null so sums leave them out (no FX table yet). */
@@ -15,6 +15,35 @@ export const opportunityColumns = (ctx: SourceContext) => ({
   cycle_days: sql`((o.closed_at at time zone ${ctx.timeZone})::date - (o.created_at at time zone ${ctx.timeZone})::date)`,
 });
 
+/**
+ * A closed deal's activities up to its closing that match `where` (on alias `a`): those logged on the deal, and
+ * those on its contact that name no opportunity (the cadence rule, src/store/queries/cadence/deal-cadence.ts).
+ * Each branch is one index range scan (activities_opportunity_idx, activities_contact_idx).
+ */
+const dealActivities = (select: Fragment, where: Fragment) => sql`(
+    select ${select} from activities a
+    where a.opportunity_id = o.id and a.occurred_at <= o.closed_at and ${where}
+    union all
+    select ${select} from activities a
+    where o.contact_id is not null and a.contact_id = o.contact_id and a.opportunity_id is null
+      and a.occurred_at <= o.closed_at and ${where})`;
+
+/**
+ * True when the deal had a held meeting before closing and fewer than the follow-up target (settings) follow-ups
+ * after its last held meeting, up to closing: outbound activities other than meetings, as the cadence gaps count
+ * "touches since the meeting". Only metrics that name the column read it.
+ */
+const fewFollowUpsAfterMeeting = (ctx: SourceContext) => {
+  const held = sql`(a.type = 'meeting' and a.outcome = 'held')`;
+  const touch = sql`(a.direction = 'outbound' and a.type <> 'meeting')`;
+  // One pass over the deal's activities: each row knows the last held meeting through a window over them all.
+  return sql`(select coalesce(bool_or(t.held), false)
+      and count(*) filter (where t.touch and t.at > t.last_meeting) < ${ctx.followUpTarget}::int
+    from (select u.*, max(u.at) filter (where u.held) over () as last_meeting
+      from ${dealActivities(sql`a.occurred_at as at, ${held} as held, ${touch} as touch`, sql`(${held} or ${touch})`)}
+        u) t)`;
+};
+
 /** Opportunities won or lost, in the period by closed_at, credited to their owner. */
 export const opportunitiesClosedSource: SourceSpec = {
   name: 'opportunities_closed',
@@ -24,7 +53,10 @@ export const opportunitiesClosedSource: SourceSpec = {
   owner: sql`o.owner_id`,
   team: sql`u.team_id`,
   timeColumns: { closed_at: { expr: sql`o.closed_at`, type: 'timestamptz' } },
-  columns: opportunityColumns,
+  columns: (ctx) => ({
+    ...opportunityColumns(ctx),
+    few_follow_ups_after_meeting: fewFollowUpsAfterMeeting(ctx),
+  }),
   filterColumns: {
     pipeline: sql`o.pipeline_id`,
     opportunityType: sql`o.type`,
