@@ -5,6 +5,9 @@ import { useWorkspace } from '../../format/workspace.tsx';
 import { t } from '../../i18n/t.ts';
 import { todayIn } from '../../period/ranges.ts';
 import { PacingPanel } from '../manager/PacingPanel.tsx';
+import { FunnelDiagnosisPanel } from './FunnelDiagnosisPanel.tsx';
+import { RepPlansPanel } from './PlanRepPanel.tsx';
+import { PipelineChangesPanel } from './PipelineChangesPanel.tsx';
 
 /**
  * The one-to-one pack for one rep: the same sections on screen (/coaching/reps/:id) and in the print view
@@ -40,6 +43,9 @@ export function OneToOneSections({ repId }: { repId: number }) {
           </header>
           <div className="one-to-one-grid">
             <PacingPanel title={t('oneToOne.goals')} user={user.id} testId="one-to-one-goals" />
+            <FunnelDiagnosisPanel repId={user.id} />
+            <PipelineChangesPanel repId={user.id} />
+            <RepPlansPanel repId={user.id} />
           </div>
         </article>
       )}
