@@ -55,6 +55,8 @@ export interface UsersTable {
   team_id: number | null;
   hire_date: DateText | null;
   ramp_months: Generated<number>;
+  /** Sales role (SDR, AE ...), picks the rep's scorecard; null = none (0026). */
+  sales_role: Generated<string | null>;
   active: Generated<boolean>;
   password_hash: string | null;
   created_at: CreatedAt;
@@ -343,4 +345,6 @@ export interface Database {
   routing_rules: import('./tables/routing.ts').RoutingRulesTable;
   routing_round_robin: import('./tables/routing.ts').RoutingRoundRobinTable;
   lead_assignments: import('./tables/routing.ts').LeadAssignmentsTable;
+  scorecards: import('./tables/scorecards.ts').ScorecardsTable;
+  quadrant_settings: import('./tables/quadrant-settings.ts').QuadrantSettingsTable;
 }

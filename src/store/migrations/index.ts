@@ -22,6 +22,7 @@ import * as m0022 from './0022-lead-routing.ts';
 import * as m0023 from './0023-metrics-stored-results.ts';
 import * as m0024 from './0024-forecast-live-refreshes.ts';
 import * as m0025 from './0025-lead-assignment-score.ts';
+import * as m0026 from './0026-coaching-scorecards.ts';
 
 /** Forward-only migrations, in order. Add one entry per new numbered file. */
 export const migrations: Record<string, Migration> = {
@@ -48,6 +49,7 @@ export const migrations: Record<string, Migration> = {
   '0023-metrics-stored-results': m0023,
   '0024-forecast-live-refreshes': m0024,
   '0025-lead-assignment-score': m0025,
+  '0026-coaching-scorecards': m0026,
 };
 
 /** Hands Kysely's Migrator the list above (no file-system scanning, so bundling and tests behave the same). */
