@@ -82,6 +82,14 @@ import runLeadRouting from './routing/run-routing.ts';
 import routingFairness from './routing/fairness.ts';
 import speedToLead from './routing/speed-to-lead.ts';
 import assignLead from './routing/assign-lead.ts';
+import listCoachingScorecards from './coaching/list-scorecards.ts';
+import createCoachingScorecard from './coaching/create-scorecard.ts';
+import updateCoachingScorecard from './coaching/update-scorecard.ts';
+import getCoachingScorecard from './coaching/get-scorecard.ts';
+import getCoachingBenchmarks from './coaching/get-benchmarks.ts';
+import getCoachingQuadrants from './coaching/get-quadrants.ts';
+import getQuadrantSettings from './coaching/get-quadrant-settings.ts';
+import updateQuadrantSettings from './coaching/update-quadrant-settings.ts';
 
 /** Every route module, registered in this order. Add one import and one entry per new route file. */
 export const routes: RouteModule[] = [
@@ -168,4 +176,12 @@ export const routes: RouteModule[] = [
   routingFairness,
   speedToLead,
   assignLead,
+  listCoachingScorecards,
+  createCoachingScorecard,
+  updateCoachingScorecard,
+  getCoachingScorecard,
+  getCoachingBenchmarks,
+  getCoachingQuadrants,
+  getQuadrantSettings,
+  updateQuadrantSettings,
 ];

@@ -14,6 +14,8 @@ export interface User {
   teamId: number | null;
   hireDate: string | null;
   rampMonths: number;
+  /** Sales role (SDR, AE ...): picks the rep's scorecard; null = the default card. */
+  salesRole: string | null;
   active: boolean;
   hasPassword: boolean;
   createdAt: Date;
@@ -30,6 +32,7 @@ export function toUser(row: Selectable<UsersTable>): User {
     teamId: row.team_id,
     hireDate: row.hire_date,
     rampMonths: row.ramp_months,
+    salesRole: row.sales_role,
     active: row.active,
     hasPassword: row.password_hash !== null,
     createdAt: row.created_at,
@@ -86,6 +89,7 @@ export interface UserInput {
   rampMonths: number;
   active: boolean;
   externalId: string | null;
+  salesRole?: string | null;
 }
 
 /** Inserts a user with an already-hashed password (or none: cannot sign in until one is set). */
@@ -101,6 +105,7 @@ export async function insertUser(db: Db, input: UserInput, passwordHash: string 
       ramp_months: input.rampMonths,
       active: input.active,
       external_id: input.externalId,
+      sales_role: input.salesRole ?? null,
       password_hash: passwordHash,
     })
     .returningAll()
@@ -119,6 +124,7 @@ export async function updateUser(db: Db, id: number, patch: Partial<UserInput>):
   if (patch.rampMonths !== undefined) values.ramp_months = patch.rampMonths;
   if (patch.active !== undefined) values.active = patch.active;
   if (patch.externalId !== undefined) values.external_id = patch.externalId;
+  if (patch.salesRole !== undefined) values.sales_role = patch.salesRole;
   const row = await db
     .updateTable('users')
     .set(values)

@@ -11,6 +11,7 @@ export const UserSchema = z.object({
   teamId: z.number().int().nullable(),
   hireDate: z.string().nullable(),
   rampMonths: z.number().int(),
+  salesRole: z.string().nullable(),
   active: z.boolean(),
   hasPassword: z.boolean(),
   createdAt: z.date(),
@@ -26,4 +27,6 @@ export const UserFields = z.object({
   rampMonths: z.number().int().min(0).max(36),
   active: z.boolean(),
   externalId: z.string().max(200).nullable(),
+  /** Sales role (SDR, AE ...): picks the rep's scorecard (/api/coaching/scorecards). */
+  salesRole: z.string().trim().min(1).max(60).nullable().optional(),
 });
