@@ -1,4 +1,4 @@
-import { percentileOf } from './benchmarks.ts';
+import { median, percentileOf } from './benchmarks.ts';
 
 /** The four groups: top reps whose results grew or fell, and the rest, improving or declining. */
 export const QUADRANTS = ['rising_star', 'falling_star', 'improving_laggard', 'declining_laggard'] as const;
@@ -40,6 +40,13 @@ export function theilSenSlope(points: readonly { x: number; y: number }[]): numb
   return slopes.length % 2 === 1 ? slopes[mid]! : (slopes[mid - 1]! + slopes[mid]!) / 2;
 }
 
+/**
+ * What the trend is fitted on: `relative` (default) the rep's score minus the peers' median score of the same
+ * period, so a month that is slow for everyone (August, the year-end) or growth of the whole team does not read as
+ * the rep's trend; `absolute` the score itself.
+ */
+export type TrendBasis = 'relative' | 'absolute';
+
 /** One rep's scores over the window, oldest first; null = no score that period (left out of the fit). */
 export interface RepSeries {
   userId: number;
@@ -66,18 +73,30 @@ export function quadrantOf(levelPercentile: number, slope: number, t: QuadrantTh
 
 /**
  * Places every rep: level = mean of their scores over the window, percentile of that level among the reps with
- * enough history, trend = Theil-Sen slope of score per period. Reps with fewer than minPeriods scores get no group
+ * enough history, trend = Theil-Sen slope of score per period (relative: of the gap to the peers' median that
+ * period, the peers being every series given). Reps with fewer than minPeriods scores get no group
  * (and are left out of the peers' percentiles).
  */
-export function placeReps(series: readonly RepSeries[], t: QuadrantThresholds): QuadrantPlacement[] {
+export function placeReps(
+  series: readonly RepSeries[],
+  t: QuadrantThresholds,
+  trendBasis: TrendBasis = 'absolute',
+): QuadrantPlacement[] {
+  const length = Math.max(0, ...series.map((s) => s.scores.length));
+  const periodMedians = Array.from({ length }, (_, x) =>
+    trendBasis === 'relative'
+      ? (median(series.map((s) => s.scores[x] ?? null).filter((y): y is number => y !== null)) ?? 0)
+      : 0,
+  );
   const fitted = series.map((s) => {
     const points = s.scores.flatMap((y, x) => (y === null ? [] : [{ x, y }]));
+    const trendPoints = points.map((p) => ({ x: p.x, y: p.y - periodMedians[p.x]! }));
     const enough = points.length >= Math.max(2, t.minPeriods);
     return {
       userId: s.userId,
       n: points.length,
       level: points.length > 0 ? points.reduce((sum, p) => sum + p.y, 0) / points.length : null,
-      slope: enough ? theilSenSlope(points) : null,
+      slope: enough ? theilSenSlope(trendPoints) : null,
       enough,
     };
   });

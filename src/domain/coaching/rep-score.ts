@@ -45,7 +45,8 @@ export interface BucketDates {
 
 /**
  * Scores one rep in one bucket from the metric values the engine returned: each line's benchmark pro-rated by
- * time (additive metrics) and ramp, its capped ratio, then the two weighted scores.
+ * time (additive metrics) and ramp, its capped ratio, then the two weighted scores. A bucket that ends on or
+ * before the rep's hire date has no scores.
  */
 export function scoreBucket(
   card: readonly ScorecardMetric[],
@@ -54,6 +55,22 @@ export function scoreBucket(
   grain: Grain | null,
   bucket: BucketDates,
 ): BucketScore {
+  // Not hired yet for the whole bucket: nothing to score (the zeros would read as a collapse).
+  if (profile.hireDate !== null && bucket.end <= profile.hireDate) {
+    return {
+      activityScore: null,
+      resultsScore: null,
+      ramp: 0,
+      metrics: card.map((m) => ({
+        metricId: m.metricId,
+        kind: m.kind,
+        weight: m.weight,
+        value: values[m.metricId] ?? null,
+        benchmark: 0,
+        ratio: null,
+      })),
+    };
+  }
   const months = monthsInBucket(grain, bucket.start, bucket.end);
   const ramp = rampFactorForRange(profile.hireDate, profile.rampMonths, bucket.start, bucket.end);
   const metrics = card.map((m): ScoredMetric => {

@@ -22,6 +22,24 @@ export interface Scorecard {
   metrics: ScorecardMetric[];
 }
 
+/**
+ * The built-in default card (what migration 0026 seeds): the activity score weighs calls 20, e-mails 10, new
+ * prospects 30 and meetings held 40; the results score won revenue 40, win rate 20 and quota attainment 40.
+ * Benchmarks are per month for a fully ramped rep; money in minor units ($80,000).
+ */
+export const DEFAULT_SCORECARD_METRICS: readonly ScorecardMetric[] = [
+  { metricId: 'calls', kind: 'leading', benchmark: 400, weight: 20 },
+  { metricId: 'emails', kind: 'leading', benchmark: 320, weight: 10 },
+  { metricId: 'new_prospects', kind: 'leading', benchmark: 140, weight: 30 },
+  { metricId: 'meetings_held', kind: 'leading', benchmark: 30, weight: 40 },
+  { metricId: 'won_revenue', kind: 'lagging', benchmark: 8_000_000, weight: 40 },
+  { metricId: 'win_rate', kind: 'lagging', benchmark: 0.35, weight: 20 },
+  { metricId: 'quota_attainment', kind: 'lagging', benchmark: 1, weight: 40 },
+];
+
+/** Id of the built-in default card while no default card is stored (a store emptied by demo --reset). */
+export const BUILT_IN_DEFAULT_ID = 0;
+
 /** The most one metric may contribute, as a multiple of its benchmark: 2 = 200% (one outlier cannot carry a score). */
 export const RATIO_CAP = 2;
 
@@ -29,16 +47,15 @@ export const RATIO_CAP = 2;
 export const AVERAGE_MONTH_DAYS = 30.4375;
 
 /**
- * How many months of benchmark a bucket holds (calendar share, not business days): a month bucket 1, a quarter 3,
- * a year 12, a day or week (or a bucket cut short by the query's range) its days / 30.4375.
+ * How many months of benchmark a bucket holds (calendar share, not business days): a month 1, a quarter 3, a year
+ * 12 (any span from a first of the month to a first of the month: its months), a day or week (or a bucket cut
+ * short by the query's range) its days / 30.4375.
  */
 export function monthsInBucket(grain: Grain | null, start: string, endExclusive: string): number {
-  const days = daysBetween(start, endExclusive);
-  if (grain === 'month' || grain === 'quarter' || grain === 'year') {
-    const whole = wholeMonths(start, endExclusive);
-    if (whole !== null) return whole;
-  }
-  return days / AVERAGE_MONTH_DAYS;
+  // Whole calendar months (a month, quarter or year bucket, or a whole period asked without a grain) count as
+  // such; a day or week bucket never starts and ends on a first of the month.
+  const whole = grain === 'day' || grain === 'week' ? null : wholeMonths(start, endExclusive);
+  return whole ?? daysBetween(start, endExclusive) / AVERAGE_MONTH_DAYS;
 }
 
 /** The number of calendar months from start to endExclusive when both are first days of a month, else null. */

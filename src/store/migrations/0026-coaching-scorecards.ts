@@ -8,7 +8,8 @@ import { runStatements } from './run-statements.ts';
  *   role. It picks the scorecard a rep is measured with.
  * - scorecards: one per sales role (sales_role null = the default card, at most one), each a list of metrics with
  *   kind (leading = activity score, lagging = results score), monthly benchmark and weight, as JSON checked by the
- *   application (src/domain/coaching/scorecard-check.ts). The default card is seeded here.
+ *   application (src/domain/coaching/scorecard-check.ts). The default card is seeded here (the same
+ *   as DEFAULT_SCORECARD_METRICS in src/domain/coaching/scorecard.ts, which also stands in when no default is stored).
  * - quadrant_settings: one row, the thresholds that place reps in the four groups (managers and admins set them).
  *
  * None of these is read by the metrics engine (scores are computed from its answers), so no metrics_data_version
@@ -30,12 +31,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create unique index scorecards_sales_role on scorecards ((coalesce(sales_role, '')));
 
     insert into scorecards (sales_role, name, metrics) values (null, 'Default', '[
-      {"metricId": "calls", "kind": "leading", "benchmark": 300, "weight": 20},
-      {"metricId": "emails", "kind": "leading", "benchmark": 250, "weight": 10},
-      {"metricId": "new_prospects", "kind": "leading", "benchmark": 60, "weight": 30},
-      {"metricId": "meetings_held", "kind": "leading", "benchmark": 12, "weight": 40},
-      {"metricId": "won_revenue", "kind": "lagging", "benchmark": 4000000, "weight": 40},
-      {"metricId": "win_rate", "kind": "lagging", "benchmark": 0.25, "weight": 20},
+      {"metricId": "calls", "kind": "leading", "benchmark": 400, "weight": 20},
+      {"metricId": "emails", "kind": "leading", "benchmark": 320, "weight": 10},
+      {"metricId": "new_prospects", "kind": "leading", "benchmark": 140, "weight": 30},
+      {"metricId": "meetings_held", "kind": "leading", "benchmark": 30, "weight": 40},
+      {"metricId": "won_revenue", "kind": "lagging", "benchmark": 8000000, "weight": 40},
+      {"metricId": "win_rate", "kind": "lagging", "benchmark": 0.35, "weight": 20},
       {"metricId": "quota_attainment", "kind": "lagging", "benchmark": 1, "weight": 40}
     ]'::jsonb);
 

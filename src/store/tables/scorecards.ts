@@ -1,6 +1,11 @@
 import type { ColumnType, Generated } from 'kysely';
 import { sql } from 'kysely';
-import type { Scorecard, ScorecardMetric } from '../../domain/coaching/scorecard.ts';
+import {
+  BUILT_IN_DEFAULT_ID,
+  DEFAULT_SCORECARD_METRICS,
+  type Scorecard,
+  type ScorecardMetric,
+} from '../../domain/coaching/scorecard.ts';
 import { scorecardProblems } from '../../domain/coaching/scorecard-check.ts';
 import { AppError } from '../../errors.ts';
 import type { Db } from '../db.ts';
@@ -22,7 +27,10 @@ function toScorecard(r: Row): Scorecard {
   return { id: r.id, salesRole: r.sales_role, name: r.name, metrics };
 }
 
-/** Every scorecard, the default first. */
+/**
+ * Every scorecard, the default first. Migration 0026 stores the default; a store emptied since (demo --reset
+ * truncates every data table) gets the built-in one with id 0 until an admin saves it (PUT .../scorecards/0).
+ */
 export async function listScorecards(db: Db): Promise<Scorecard[]> {
   const rows = await db
     .selectFrom('scorecards')
@@ -30,7 +38,12 @@ export async function listScorecards(db: Db): Promise<Scorecard[]> {
     .orderBy(sql`sales_role is not null`)
     .orderBy('sales_role')
     .execute();
-  return rows.map(toScorecard);
+  const cards = rows.map(toScorecard);
+  if (cards.some((c) => c.salesRole === null)) return cards;
+  return [
+    { id: BUILT_IN_DEFAULT_ID, salesRole: null, name: 'Default', metrics: [...DEFAULT_SCORECARD_METRICS] },
+    ...cards,
+  ];
 }
 
 /** What an admin sends to change a scorecard. */
@@ -52,8 +65,12 @@ async function roleTaken(db: Db, salesRole: string | null, exceptId: number | nu
   return (await q.executeTakeFirst()) !== undefined;
 }
 
-/** Replaces scorecard `id` (validated first: nothing is written when any line is wrong). */
+/**
+ * Replaces scorecard `id` (validated first: nothing is written when any line is wrong). Id 0, the built-in
+ * default, is stored as a new card.
+ */
 export async function updateScorecard(db: Db, id: number, input: ScorecardInput): Promise<Scorecard> {
+  if (id === BUILT_IN_DEFAULT_ID) return createScorecard(db, input);
   check(input);
   if (await roleTaken(db, input.salesRole, id)) {
     throw new AppError('conflict', `Another scorecard is for sales role ${input.salesRole ?? '(default)'}`, [

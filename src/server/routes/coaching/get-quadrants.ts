@@ -20,6 +20,10 @@ const getQuadrantsRoute: RouteModule = (app, { reportDb: db }) => {
           period: z.string().max(40).optional().describe('the last period of the window; default the last complete one'),
           history: z.coerce.number().int().min(1).max(24).default(6),
           basis: z.enum(['results', 'activity']).default('results'),
+          trend: z
+            .enum(['relative', 'absolute'])
+            .default('relative')
+            .describe("relative: slope of the gap to the peers' median each period"),
           ...RepFilterQuery,
         }),
         response: {
@@ -27,6 +31,7 @@ const getQuadrantsRoute: RouteModule = (app, { reportDb: db }) => {
             grain: z.string(),
             periods: z.number().int(),
             basis: z.enum(['results', 'activity']),
+            trend: z.enum(['relative', 'absolute']),
             thresholds: ThresholdsSchema,
             window: z.array(z.string()),
             peers: z.number().int(),
@@ -56,6 +61,7 @@ const getQuadrantsRoute: RouteModule = (app, { reportDb: db }) => {
         periodKey: q.period,
         history: q.history,
         basis: q.basis,
+        trend: q.trend,
         teamId: q.teamId,
         userId: q.userId,
       });

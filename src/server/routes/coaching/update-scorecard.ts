@@ -13,7 +13,7 @@ const updateScorecardRoute: RouteModule = (app, { db }) => {
       schema: {
         tags: ['coaching'],
         summary: 'Replace a scorecard (admins)',
-        params: z.object({ id: z.coerce.number().int().positive() }),
+        params: z.object({ id: z.coerce.number().int().min(0).describe('0: the built-in default, stored by this call') }),
         body: ScorecardBody,
         response: { 200: ScorecardSchema },
       },

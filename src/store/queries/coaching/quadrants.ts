@@ -4,6 +4,7 @@ import {
   type QuadrantPlacement,
   type Quadrant,
   type QuadrantThresholds,
+  type TrendBasis,
 } from '../../../domain/coaching/quadrants.ts';
 import { currentPeriod } from '../../../domain/calendar/current-period.ts';
 import {
@@ -34,6 +35,8 @@ export interface QuadrantsRequest {
   /** How many windows back the group history goes (1 = the current window only). */
   history: number;
   basis: QuadrantBasis;
+  /** Trend of the score itself or of its gap to the peers' median (default relative). */
+  trend?: TrendBasis;
   teamId?: number;
   userId?: number;
   now?: Date;
@@ -58,6 +61,7 @@ export interface QuadrantsReport {
   grain: QuadrantGrain;
   periods: number;
   basis: QuadrantBasis;
+  trend: TrendBasis;
   thresholds: QuadrantThresholds;
   /** The keys of the current window's periods. */
   window: string[];
@@ -104,6 +108,7 @@ export async function repQuadrants(db: Db, viewer: Viewer, req: QuadrantsRequest
     const placed = placeReps(
       series.map((s) => ({ userId: s.userId, scores: s.scores.slice(from, from + req.periods) })),
       thresholds,
+      req.trend ?? 'relative',
     );
     windows.push({ period: keys[from + req.periods - 1]!, byRep: new Map(placed.map((p) => [p.userId, p])) });
   }
@@ -130,6 +135,7 @@ export async function repQuadrants(db: Db, viewer: Viewer, req: QuadrantsRequest
     grain: req.grain,
     periods: req.periods,
     basis: req.basis,
+    trend: req.trend ?? 'relative',
     thresholds,
     window: keys.slice(keys.length - req.periods),
     peers: pop.reps.length,
