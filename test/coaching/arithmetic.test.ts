@@ -232,8 +232,18 @@ describe('quadrants', () => {
     );
     const by = new Map(placed.map((p) => [p.userId, p]));
     // Peers (rep 3 has 2 scores < minPeriods 3): levels 110, 70, 100, 60.
-    expect(by.get(1)).toMatchObject({ level: 110, levelPercentile: 87.5, slope: 10, quadrant: 'rising_star' });
-    expect(by.get(4)).toMatchObject({ level: 100, levelPercentile: 62.5, slope: -20, quadrant: 'falling_star' });
+    expect(by.get(1)).toMatchObject({
+      level: 110,
+      levelPercentile: 87.5,
+      slope: 10,
+      quadrant: 'rising_star',
+    });
+    expect(by.get(4)).toMatchObject({
+      level: 100,
+      levelPercentile: 62.5,
+      slope: -20,
+      quadrant: 'falling_star',
+    });
     expect(by.get(2)).toMatchObject({ levelPercentile: 37.5, slope: -10, quadrant: 'declining_laggard' });
     expect(by.get(5)).toMatchObject({ levelPercentile: 12.5, slope: 10, quadrant: 'improving_laggard' });
     expect(by.get(3)).toMatchObject({ level: 90, periodsWithScore: 2, slope: null, quadrant: null });

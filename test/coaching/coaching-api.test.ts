@@ -40,7 +40,11 @@ describeStores('coaching API and access', (ctx) => {
   beforeAll(async () => {
     await truncateAll(ctx.db);
     app = await testApp(ctx.db);
-    const team = await ctx.db.insertInto('teams').values({ name: 'Alpha' }).returning('id').executeTakeFirstOrThrow();
+    const team = await ctx.db
+      .insertInto('teams')
+      .values({ name: 'Alpha' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const admin = await seedUser(ctx.db, { role: 'admin', name: 'Adm' });
     const ann = await seedUser(ctx.db, { role: 'rep', name: 'Ann', teamId: team.id });
     const bob = await seedUser(ctx.db, { role: 'rep', name: 'Bob', teamId: team.id });
@@ -110,17 +114,27 @@ describeStores('coaching API and access', (ctx) => {
     expect(res.statusCode).toBe(200);
     const reps = (res.json() as { reps: { name: string; buckets: Record<string, unknown>[] }[] }).reps;
     // Ann: 5 calls / 10 = 50. Bob: 4 calls / (10 x 1/2) = 80. No won revenue: results 0.
-    expect(reps.map((r) => [r.name, r.buckets[0]!.activityScore, r.buckets[0]!.resultsScore, r.buckets[0]!.ramp])).toEqual([
+    expect(
+      reps.map((r) => [r.name, r.buckets[0]!.activityScore, r.buckets[0]!.resultsScore, r.buckets[0]!.ramp]),
+    ).toEqual([
       ['Ann', 50, 0, 1],
       ['Bob', 80, 0, 0.5],
     ]);
   });
 
   it("shows a rep only their own scorecard and refuses another rep's", async () => {
-    const own = await app.inject({ method: 'GET', url: '/api/coaching/scorecard?period=2026-07', headers: h.ann });
+    const own = await app.inject({
+      method: 'GET',
+      url: '/api/coaching/scorecard?period=2026-07',
+      headers: h.ann,
+    });
     expect(own.statusCode).toBe(200);
     expect((own.json() as { reps: { userId: number }[] }).reps.map((r) => r.userId)).toEqual([id.ann]);
-    for (const path of ['scorecard?period=2026-07', 'benchmarks?period=2026-07', 'quadrants?period=2026-07']) {
+    for (const path of [
+      'scorecard?period=2026-07',
+      'benchmarks?period=2026-07',
+      'quadrants?period=2026-07',
+    ]) {
       const other = await app.inject({
         method: 'GET',
         url: `/api/coaching/${path}&userId=${id.bob}`,
@@ -132,12 +146,20 @@ describeStores('coaching API and access', (ctx) => {
   });
 
   it("gives a rep the peers' median and their percentile, but no peer's row", async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/coaching/benchmarks?period=2026-07', headers: h.ann });
+    const res = await app.inject({
+      method: 'GET',
+      url: '/api/coaching/benchmarks?period=2026-07',
+      headers: h.ann,
+    });
     expect(res.statusCode).toBe(200);
     const body = res.json() as {
       peers: number;
       activity: { median: number };
-      reps: { userId: number; activityPercentile: number; kpis: { metricId: string; value: number; median: number; percentile: number }[] }[];
+      reps: {
+        userId: number;
+        activityPercentile: number;
+        kpis: { metricId: string; value: number; median: number; percentile: number }[];
+      }[];
     };
     expect(body.peers).toBe(2);
     // Activity scores 50 and 80: median 65; Ann's 50 is the lower of two (mid-rank 25).

@@ -16,7 +16,10 @@ function oneOf<T extends string>(value: string, allowed: readonly T[], option: s
   return value as T;
 }
 
-async function withStore<T>(ctx: CliContext, fn: (db: import('../../store/db.ts').Db) => Promise<T>): Promise<T> {
+async function withStore<T>(
+  ctx: CliContext,
+  fn: (db: import('../../store/db.ts').Db) => Promise<T>,
+): Promise<T> {
   const { openConfiguredStore } = await import('../store-from-config.ts');
   const db = await openConfiguredStore(ctx.config());
   try {
@@ -64,7 +67,13 @@ export function register(program: Command, ctx: CliContext): void {
           textTable(
             ['rep', 'period', 'activity', 'results', 'ramp'],
             r.reps.flatMap((rep) =>
-              rep.buckets.map((b) => [rep.name, b.period ?? r.period.key, b.activityScore, b.resultsScore, b.ramp]),
+              rep.buckets.map((b) => [
+                rep.name,
+                b.period ?? r.period.key,
+                b.activityScore,
+                b.resultsScore,
+                b.ramp,
+              ]),
             ),
           ),
         );
@@ -88,8 +97,24 @@ export function register(program: Command, ctx: CliContext): void {
           textTable(
             ['rep', 'metric', 'value', 'benchmark', 'median', 'top quartile', 'percentile'],
             r.reps.flatMap((rep) => [
-              [rep.name, 'activity score', rep.activityScore, 100, r.activity.median, r.activity.topQuartile, rep.activityPercentile],
-              [rep.name, 'results score', rep.resultsScore, 100, r.results.median, r.results.topQuartile, rep.resultsPercentile],
+              [
+                rep.name,
+                'activity score',
+                rep.activityScore,
+                100,
+                r.activity.median,
+                r.activity.topQuartile,
+                rep.activityPercentile,
+              ],
+              [
+                rep.name,
+                'results score',
+                rep.resultsScore,
+                100,
+                r.results.median,
+                r.results.topQuartile,
+                rep.resultsPercentile,
+              ],
               ...rep.kpis.map((k) => [
                 rep.name,
                 k.metricId,

@@ -88,7 +88,9 @@ export function scoreBucket(
     };
   });
   const of = (kind: ScoreKind) =>
-    weightedBenchmarkScore(metrics.filter((m) => m.kind === kind).map((m) => ({ weight: m.weight, ratio: m.ratio })));
+    weightedBenchmarkScore(
+      metrics.filter((m) => m.kind === kind).map((m) => ({ weight: m.weight, ratio: m.ratio })),
+    );
   return {
     activityScore: of('leading'),
     resultsScore: of('lagging'),

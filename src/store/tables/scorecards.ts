@@ -88,7 +88,10 @@ export async function updateScorecard(db: Db, id: number, input: ScorecardInput)
     .where('id', '=', id)
     .returning(['id', 'sales_role', 'name', 'metrics'])
     .executeTakeFirst();
-  if (!row) throw new AppError('not_found', `No scorecard ${id}`, [{ field: 'id', value: String(id), reason: 'not found' }]);
+  if (!row)
+    throw new AppError('not_found', `No scorecard ${id}`, [
+      { field: 'id', value: String(id), reason: 'not found' },
+    ]);
   return toScorecard(row);
 }
 

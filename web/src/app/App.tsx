@@ -18,6 +18,9 @@ const ExplorePage = lazy(() =>
   import('../pages/explore/ExplorePage.tsx').then((m) => ({ default: m.ExplorePage })),
 );
 const LeadsPage = lazy(() => import('../pages/leads/LeadsPage.tsx').then((m) => ({ default: m.LeadsPage })));
+const CoachingPage = lazy(() =>
+  import('../pages/coaching/CoachingPage.tsx').then((m) => ({ default: m.CoachingPage })),
+);
 const SettingsPage = lazy(() =>
   import('../pages/settings/SettingsPage.tsx').then((m) => ({ default: m.SettingsPage })),
 );
@@ -42,6 +45,7 @@ export function App() {
               <Route path="/me" element={<RepHomePage />} />
               <Route path="/explore" element={<ExplorePage />} />
               <Route path="/leads" element={<LeadsPage me={me} />} />
+              <Route path="/coaching" element={<CoachingPage me={me} />} />
               {me.role === 'admin' && <Route path="/settings/*" element={<SettingsPage />} />}
               <Route path="*" element={<Navigate to={homeFor(me.role)} replace />} />
             </Route>

@@ -1,3 +1,4 @@
+import { enCoaching } from './en-coaching.ts';
 import type { Message } from './t.ts';
 
 /**
@@ -5,6 +6,7 @@ import type { Message } from './t.ts';
  * plural forms chosen by Intl.PluralRules (roadmap 5 adds other catalogues with the same keys).
  */
 export const en = {
+  ...enCoaching,
   'app.name': 'Pacesetter',
   'nav.label': 'Main',
   'nav.skip': 'Skip to content',

@@ -21,7 +21,12 @@ const createScorecardRoute: RouteModule = (app, { db }) => {
       requireRole(request, 'admin');
       const card = await db.transaction().execute(async (tx) => {
         const created = await createScorecard(tx, request.body);
-        await recordAudit(tx, viewer, { action: 'create', entity: 'scorecard', entityId: created.id, after: created });
+        await recordAudit(tx, viewer, {
+          action: 'create',
+          entity: 'scorecard',
+          entityId: created.id,
+          after: created,
+        });
         return created;
       });
       return reply.code(201).send(card);

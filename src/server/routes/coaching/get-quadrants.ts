@@ -17,7 +17,11 @@ const getQuadrantsRoute: RouteModule = (app, { reportDb: db }) => {
         querystring: z.object({
           periods: z.coerce.number().int().min(2).max(24).default(6),
           grain: z.enum(['week', 'month', 'quarter']).default('month'),
-          period: z.string().max(40).optional().describe('the last period of the window; default the last complete one'),
+          period: z
+            .string()
+            .max(40)
+            .optional()
+            .describe('the last period of the window; default the last complete one'),
           history: z.coerce.number().int().min(1).max(24).default(6),
           basis: z.enum(['results', 'activity']).default('results'),
           trend: z

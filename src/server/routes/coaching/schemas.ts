@@ -22,7 +22,12 @@ export const ScorecardBody = z.object({
   metrics: z.array(ScorecardMetricSchema).max(30),
 });
 
-export const PeriodSchema = z.object({ key: z.string(), grain: z.string(), start: z.string(), end: z.string() });
+export const PeriodSchema = z.object({
+  key: z.string(),
+  grain: z.string(),
+  start: z.string(),
+  end: z.string(),
+});
 
 export const ScoredMetricSchema = z.object({
   metricId: z.string(),
@@ -33,7 +38,12 @@ export const ScoredMetricSchema = z.object({
   ratio: z.number().nullable().describe('value vs benchmark, capped at 2; null = left out of the score'),
 });
 
-export const QuadrantSchema = z.enum(['rising_star', 'falling_star', 'improving_laggard', 'declining_laggard']);
+export const QuadrantSchema = z.enum([
+  'rising_star',
+  'falling_star',
+  'improving_laggard',
+  'declining_laggard',
+]);
 
 export const ThresholdsSchema = z.object({
   levelPercentile: z.number().min(0).max(100),

@@ -21,7 +21,12 @@ const updateQuadrantSettingsRoute: RouteModule = (app, { db }) => {
       requireRole(request, 'manager');
       return db.transaction().execute(async (tx) => {
         const next = await updateQuadrantThresholds(tx, request.body);
-        await recordAudit(tx, viewer, { action: 'update', entity: 'quadrant_settings', entityId: 1, after: next });
+        await recordAudit(tx, viewer, {
+          action: 'update',
+          entity: 'quadrant_settings',
+          entityId: 1,
+          after: next,
+        });
         return next;
       });
     },

@@ -13,7 +13,9 @@ const updateScorecardRoute: RouteModule = (app, { db }) => {
       schema: {
         tags: ['coaching'],
         summary: 'Replace a scorecard (admins)',
-        params: z.object({ id: z.coerce.number().int().min(0).describe('0: the built-in default, stored by this call') }),
+        params: z.object({
+          id: z.coerce.number().int().min(0).describe('0: the built-in default, stored by this call'),
+        }),
         body: ScorecardBody,
         response: { 200: ScorecardSchema },
       },
@@ -23,7 +25,12 @@ const updateScorecardRoute: RouteModule = (app, { db }) => {
       requireRole(request, 'admin');
       return db.transaction().execute(async (tx) => {
         const card = await updateScorecard(tx, request.params.id, request.body);
-        await recordAudit(tx, viewer, { action: 'update', entity: 'scorecard', entityId: card.id, after: card });
+        await recordAudit(tx, viewer, {
+          action: 'update',
+          entity: 'scorecard',
+          entityId: card.id,
+          after: card,
+        });
         return card;
       });
     },

@@ -65,7 +65,11 @@ const nums = (xs: (number | null | undefined)[]) => xs.filter((x): x is number =
  * among the peers; the same for the activity and results scores. Peers: the reps of the team asked for (with
  * sub-teams), else every rep. Only the reps the viewer may see are listed; the peer figures are aggregates.
  */
-export async function repBenchmarks(db: Db, viewer: Viewer, req: BenchmarksRequest): Promise<BenchmarksReport> {
+export async function repBenchmarks(
+  db: Db,
+  viewer: Viewer,
+  req: BenchmarksRequest,
+): Promise<BenchmarksReport> {
   checkRepVisible(viewer, req.userId);
   const settings = await getSettings(db);
   const period = parsePeriod(req.periodKey, settings.fiscalYearStartMonth);

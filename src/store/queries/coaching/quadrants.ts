@@ -128,7 +128,10 @@ export async function repQuadrants(db: Db, viewer: Viewer, req: QuadrantsRequest
         periodsWithScore: p.periodsWithScore,
         quadrant: p.quadrant,
         scores: r.buckets.map((b, i) => ({ period: keys[i]!, score: scoreOf(b) })),
-        history: windows.map((w) => ({ period: w.period, quadrant: w.byRep.get(r.rep.userId)?.quadrant ?? null })),
+        history: windows.map((w) => ({
+          period: w.period,
+          quadrant: w.byRep.get(r.rep.userId)?.quadrant ?? null,
+        })),
       };
     });
   return {
