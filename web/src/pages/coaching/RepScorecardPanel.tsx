@@ -20,7 +20,7 @@ export function RepScorecardPanel({ repId, periodKey }: { repId: number; periodK
   const period = periodKey ?? month;
   const state = useApi((signal) => getBenchmarks(period, repId, signal), [period, repId]);
   return (
-    <Panel title={t('coaching.scorecard')} wide testId="rep-scorecard">
+    <Panel title={t('coaching.benchmarks')} wide testId="rep-scorecard">
       <Async state={state} isEmpty={(b) => b.reps.length === 0} emptyMessage={t('coaching.noReps')}>
         {(b) => {
           const rep = b.reps[0]!;
@@ -33,15 +33,19 @@ export function RepScorecardPanel({ repId, periodKey }: { repId: number; periodK
                 <li className="kpi">
                   <span className="kpi-label">{t('coaching.activityScore')}</span>
                   <span className="kpi-value" data-testid="rep-activity-score">
-                    {fmt.number(rep.activityScore, 1)} ({t('coaching.percentile')}{' '}
-                    {fmt.number(rep.activityPercentile, 1)})
+                    {fmt.number(rep.activityScore, 1)}
+                  </span>
+                  <span className="kpi-delta">
+                    {t('coaching.percentile')} {fmt.number(rep.activityPercentile, 1)}
                   </span>
                 </li>
                 <li className="kpi">
                   <span className="kpi-label">{t('coaching.resultsScore')}</span>
                   <span className="kpi-value" data-testid="rep-results-score">
-                    {fmt.number(rep.resultsScore, 1)} ({t('coaching.percentile')}{' '}
-                    {fmt.number(rep.resultsPercentile, 1)})
+                    {fmt.number(rep.resultsScore, 1)}
+                  </span>
+                  <span className="kpi-delta">
+                    {t('coaching.percentile')} {fmt.number(rep.resultsPercentile, 1)}
                   </span>
                 </li>
                 {rep.ramp < 1 && (
