@@ -12,24 +12,18 @@ import { scorecardProblems } from '../../src/domain/coaching/scorecard-check.ts'
 import {
   benchmarkRatio,
   bucketBenchmark,
+  DEFAULT_SCORECARD_METRICS,
   monthsInBucket,
   rampFactor,
   rampFactorForRange,
   rampMonthOf,
   scorecardFor,
   weightedBenchmarkScore,
-  type ScorecardMetric,
 } from '../../src/domain/coaching/scorecard.ts';
 
-const CARD: ScorecardMetric[] = [
-  { metricId: 'calls', kind: 'leading', benchmark: 300, weight: 20 },
-  { metricId: 'emails', kind: 'leading', benchmark: 250, weight: 10 },
-  { metricId: 'new_prospects', kind: 'leading', benchmark: 60, weight: 30 },
-  { metricId: 'meetings_held', kind: 'leading', benchmark: 12, weight: 40 },
-  { metricId: 'won_revenue', kind: 'lagging', benchmark: 4_000_000, weight: 40 },
-  { metricId: 'win_rate', kind: 'lagging', benchmark: 0.25, weight: 20 },
-  { metricId: 'quota_attainment', kind: 'lagging', benchmark: 1, weight: 40 },
-];
+// The default card (migration 0026): calls 400, e-mails 320, new prospects 140, meetings 30 (weights 20/10/30/40);
+// won revenue $80,000, win rate 35 %, attainment 100 % (weights 40/20/40).
+const CARD = DEFAULT_SCORECARD_METRICS;
 
 describe('scorecard arithmetic', () => {
   it('counts months of benchmark per bucket by calendar share', () => {
@@ -104,12 +98,12 @@ describe('scorecard arithmetic', () => {
     const s = scoreBucket(
       CARD,
       {
-        calls: 150,
-        emails: 300,
-        new_prospects: 60,
-        meetings_held: 18,
-        won_revenue: 2_000_000,
-        win_rate: 0.25,
+        calls: 200,
+        emails: 384,
+        new_prospects: 140,
+        meetings_held: 45,
+        won_revenue: 4_000_000,
+        win_rate: 0.35,
         quota_attainment: null,
       },
       { hireDate: null, rampMonths: 3 },
@@ -122,13 +116,13 @@ describe('scorecard arithmetic', () => {
     // The same values by a rep in ramp month 2 of 4 for all of July: every benchmark halves.
     const ramping = scoreBucket(
       CARD,
-      { calls: 150, emails: 125, new_prospects: 30, meetings_held: 6 },
+      { calls: 200, emails: 160, new_prospects: 70, meetings_held: 15 },
       { hireDate: '2026-06-01', rampMonths: 4 },
       'month',
       { start: '2026-07-01', end: '2026-08-01' },
     );
     expect(ramping.ramp).toBe(0.5);
-    expect(ramping.metrics.find((m) => m.metricId === 'calls')?.benchmark).toBe(150);
+    expect(ramping.metrics.find((m) => m.metricId === 'calls')?.benchmark).toBe(200);
     expect(ramping.activityScore).toBe(100);
     expect(ramping.resultsScore).toBeNull();
   });
