@@ -7,6 +7,7 @@ import {
   theilSenSlope,
   thresholdProblems,
 } from '../../src/domain/coaching/quadrants.ts';
+import { peerFiguresShown } from '../../src/domain/coaching/peer-privacy.ts';
 import { scoreBucket } from '../../src/domain/coaching/rep-score.ts';
 import { scorecardProblems } from '../../src/domain/coaching/scorecard-check.ts';
 import {
@@ -148,8 +149,8 @@ describe('scorecard arithmetic', () => {
       'metrics[1].metricId: no metric with this id',
       'metrics[2].metricId: listed more than once',
       'metrics[2].kind: must be leading or lagging',
-      'metrics[2].benchmark: must be a number > 0',
-      'metrics[2].weight: must be a number > 0',
+      'metrics[2].benchmark: must be a number > 0 and <= 1000000000000',
+      'metrics[2].weight: must be a number > 0 and <= 1000',
     ]);
     expect(scorecardProblems([])).toHaveLength(1);
   });
@@ -171,6 +172,17 @@ describe('benchmarks', () => {
     expect(percentileOf([10, 20, 20, 30], 10, 'lower')).toBe(87.5);
     expect(percentileOf([5], 5)).toBe(50);
     expect(percentileOf([1, 2], null)).toBeNull();
+  });
+});
+
+describe('peer privacy', () => {
+  it('shows peer figures to a viewer who sees every peer, else only from five peers', () => {
+    const rep = { userId: 1, role: 'rep' as const, visibleUserIds: [1] };
+    const admin = { userId: 9, role: 'admin' as const, visibleUserIds: null };
+    expect(peerFiguresShown(admin, [1, 2])).toBe(true);
+    expect(peerFiguresShown(rep, [1])).toBe(true);
+    expect(peerFiguresShown(rep, [1, 2, 3, 4])).toBe(false);
+    expect(peerFiguresShown(rep, [1, 2, 3, 4, 5])).toBe(true);
   });
 });
 
@@ -260,7 +272,7 @@ describe('quadrants', () => {
   it('checks thresholds', () => {
     expect(thresholdProblems(DEFAULT_QUADRANT_THRESHOLDS)).toEqual([]);
     expect(
-      thresholdProblems({ levelPercentile: 120, trendSlope: Number.NaN, minPeriods: 1 }).map((p) => p.field),
+      thresholdProblems({ levelPercentile: 120, trendSlope: 1e308, minPeriods: 1 }).map((p) => p.field),
     ).toEqual(['levelPercentile', 'trendSlope', 'minPeriods']);
   });
 });

@@ -145,30 +145,42 @@ describeStores('coaching API and access', (ctx) => {
     }
   });
 
-  it("gives a rep the peers' median and their percentile, but no peer's row", async () => {
+  it("gives the peers' median and percentiles, withheld from a rep while the peers are too few to hide", async () => {
+    type Body = {
+      peers: number;
+      activity: { median: number | null };
+      reps: {
+        userId: number;
+        activityPercentile: number | null;
+        kpis: { metricId: string; value: number; median: number | null; percentile: number | null }[];
+      }[];
+    };
+    const admin = await app.inject({
+      method: 'GET',
+      url: `/api/coaching/benchmarks?period=2026-07&userId=${id.ann}`,
+      headers: h.admin,
+    });
+    const all = admin.json() as Body;
+    expect(all.peers).toBe(2);
+    // Activity scores 50 and 80: median 65; Ann's 50 is the lower of two (mid-rank 25).
+    expect(all.activity.median).toBe(65);
+    expect(all.reps.map((r) => [r.userId, r.activityPercentile])).toEqual([[id.ann, 25]]);
+    const calls = all.reps[0]!.kpis.find((k) => k.metricId === 'calls')!;
+    // Calls 5 and 4: median 4.5; Ann's 5 beats one of two (mid-rank 75).
+    expect([calls.value, calls.median, calls.percentile]).toEqual([5, 4.5, 75]);
+
+    // Ann herself: her own row only, and with one other peer the median would give Bob's numbers away.
     const res = await app.inject({
       method: 'GET',
       url: '/api/coaching/benchmarks?period=2026-07',
       headers: h.ann,
     });
     expect(res.statusCode).toBe(200);
-    const body = res.json() as {
-      peers: number;
-      activity: { median: number };
-      reps: {
-        userId: number;
-        activityPercentile: number;
-        kpis: { metricId: string; value: number; median: number; percentile: number }[];
-      }[];
-    };
-    expect(body.peers).toBe(2);
-    // Activity scores 50 and 80: median 65; Ann's 50 is the lower of two (mid-rank 25).
-    expect(body.activity.median).toBe(65);
-    expect(body.reps.map((r) => r.userId)).toEqual([id.ann]);
-    expect(body.reps[0]!.activityPercentile).toBe(25);
-    const callsKpi = body.reps[0]!.kpis.find((k) => k.metricId === 'calls')!;
-    // Calls 5 and 4: median 4.5; Ann's 5 beats one of two (mid-rank 75).
-    expect([callsKpi.value, callsKpi.median, callsKpi.percentile]).toEqual([5, 4.5, 75]);
+    const own = res.json() as Body;
+    expect(own.reps.map((r) => r.userId)).toEqual([id.ann]);
+    expect(own.activity.median).toBeNull();
+    expect(own.reps[0]!.activityPercentile).toBeNull();
+    expect(own.reps[0]!.kpis.find((k) => k.metricId === 'calls')).toMatchObject({ value: 5, median: null });
     expect(res.body).not.toContain('Bob');
   });
 

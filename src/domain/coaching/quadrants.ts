@@ -119,7 +119,11 @@ export function thresholdProblems(t: QuadrantThresholds): { field: string; reaso
   const out: { field: string; reason: string }[] = [];
   if (!(t.levelPercentile >= 0 && t.levelPercentile <= 100))
     out.push({ field: 'levelPercentile', reason: 'must be between 0 and 100' });
-  if (!Number.isFinite(t.trendSlope)) out.push({ field: 'trendSlope', reason: 'must be a number' });
+  if (!(Math.abs(t.trendSlope) <= 1000))
+    out.push({
+      field: 'trendSlope',
+      reason: 'must be a number from -1000 to 1000 (score points per period)',
+    });
   if (!Number.isInteger(t.minPeriods) || t.minPeriods < 2 || t.minPeriods > 24)
     out.push({ field: 'minPeriods', reason: 'must be a whole number from 2 to 24' });
   return out;

@@ -3,6 +3,9 @@ import { getMetric } from '../metrics/registry.ts';
 import type { ScorecardMetric, ScoreKind } from './scorecard.ts';
 
 const KINDS: readonly ScoreKind[] = ['leading', 'lagging'];
+/** Bounds that keep sums finite: a benchmark up to 10^12 (minor units: ten billion in a two-decimal currency). */
+const MAX_BENCHMARK = 1e12;
+const MAX_WEIGHT = 1000;
 
 /**
  * Every problem of a scorecard's metric list, each naming the line (metrics[i].field), collected so an admin fixes
@@ -22,10 +25,18 @@ export function scorecardProblems(metrics: readonly ScorecardMetric[]): ErrorDet
     seen.add(m.metricId);
     if (!KINDS.includes(m.kind))
       out.push({ field: `${at}.kind`, value: String(m.kind), reason: 'must be leading or lagging' });
-    if (!(Number.isFinite(m.benchmark) && m.benchmark > 0))
-      out.push({ field: `${at}.benchmark`, value: String(m.benchmark), reason: 'must be a number > 0' });
-    if (!(Number.isFinite(m.weight) && m.weight > 0))
-      out.push({ field: `${at}.weight`, value: String(m.weight), reason: 'must be a number > 0' });
+    if (!(m.benchmark > 0 && m.benchmark <= MAX_BENCHMARK))
+      out.push({
+        field: `${at}.benchmark`,
+        value: String(m.benchmark),
+        reason: `must be a number > 0 and <= ${MAX_BENCHMARK}`,
+      });
+    if (!(m.weight > 0 && m.weight <= MAX_WEIGHT))
+      out.push({
+        field: `${at}.weight`,
+        value: String(m.weight),
+        reason: `must be a number > 0 and <= ${MAX_WEIGHT}`,
+      });
   });
   return out;
 }

@@ -106,6 +106,8 @@ export function rampFactorForRange(
   if (!hireDate || rampMonths <= 0) return 1;
   const days = daysBetween(start, endExclusive);
   if (days <= 0) return 1;
+  // The factor never falls, so a bucket that starts fully ramped is 1 throughout (most buckets of most reps).
+  if (rampFactor(hireDate, rampMonths, start) === 1) return 1;
   let sum = 0;
   for (let i = 0; i < days; i += 1) sum += rampFactor(hireDate, rampMonths, addDays(start, i));
   return sum / days;

@@ -1,5 +1,6 @@
 import { canSeeOwner, type Viewer } from '../../../domain/access/viewer.ts';
 import { median, percentileOf, topQuartile } from '../../../domain/coaching/benchmarks.ts';
+import { peerFiguresShown } from '../../../domain/coaching/peer-privacy.ts';
 import type { ScoreKind } from '../../../domain/coaching/scorecard.ts';
 import { parsePeriod, type Period } from '../../../domain/calendar/period.ts';
 import { getMetric } from '../../../domain/metrics/registry.ts';
@@ -63,7 +64,8 @@ const nums = (xs: (number | null | undefined)[]) => xs.filter((x): x is number =
 /**
  * Each rep's KPIs for the period beside their benchmark, the peers' median and top quartile and their percentile
  * among the peers; the same for the activity and results scores. Peers: the reps of the team asked for (with
- * sub-teams), else every rep. Only the reps the viewer may see are listed; the peer figures are aggregates.
+ * sub-teams), else every rep. Only the reps the viewer may see are listed; the peer figures are aggregates, withheld
+ * (null) from a viewer who may not see every peer when there are too few peers to hide each one (peer-privacy.ts).
  */
 export async function repBenchmarks(
   db: Db,
@@ -75,14 +77,20 @@ export async function repBenchmarks(
   const period = parsePeriod(req.periodKey, settings.fiscalYearStartMonth);
   const pop = await scorePopulation(db, period, null, settings.fiscalYearStartMonth, req.teamId, req.now);
   const whole = pop.reps.map((r) => ({ ...r, score: r.buckets[0]! }));
+  const shown = peerFiguresShown(
+    viewer,
+    whole.map((r) => r.rep.userId),
+  );
   const valuesOf = (metricId: string) =>
     nums(whole.map((r) => r.score.metrics.find((m) => m.metricId === metricId)?.value));
   const activity = nums(whole.map((r) => r.score.activityScore));
   const results = nums(whole.map((r) => r.score.resultsScore));
   const stats = (xs: number[], dir: 'higher' | 'lower' = 'higher'): PeerStats => ({
-    median: median(xs),
-    topQuartile: topQuartile(xs, dir),
+    median: shown ? median(xs) : null,
+    topQuartile: shown ? topQuartile(xs, dir) : null,
   });
+  const pct = (xs: number[], v: number | null, dir: 'higher' | 'lower' = 'higher') =>
+    shown ? percentileOf(xs, v, dir) : null;
   const statsCache = new Map<string, { values: number[]; stats: PeerStats }>();
   const peerOf = (metricId: string, dir: 'higher' | 'lower') => {
     let s = statsCache.get(metricId);
@@ -103,9 +111,9 @@ export async function repBenchmarks(
       scorecardId: r.scorecardId,
       ramp: r.score.ramp,
       activityScore: r.score.activityScore,
-      activityPercentile: percentileOf(activity, r.score.activityScore),
+      activityPercentile: pct(activity, r.score.activityScore),
       resultsScore: r.score.resultsScore,
-      resultsPercentile: percentileOf(results, r.score.resultsScore),
+      resultsPercentile: pct(results, r.score.resultsScore),
       kpis: r.score.metrics.map((m) => {
         const def = getMetric(m.metricId)!;
         const peer = peerOf(m.metricId, def.direction);
@@ -115,7 +123,7 @@ export async function repBenchmarks(
           unit: def.unit,
           direction: def.direction,
           ...peer.stats,
-          percentile: percentileOf(peer.values, m.value, def.direction),
+          percentile: pct(peer.values, m.value, def.direction),
         };
       }),
     }));

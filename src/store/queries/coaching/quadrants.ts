@@ -20,6 +20,7 @@ import { AppError } from '../../../errors.ts';
 import type { Db } from '../../db.ts';
 import { getQuadrantThresholds } from '../../tables/quadrant-settings.ts';
 import { getSettings } from '../../tables/settings.ts';
+import { peerFiguresShown } from '../../../domain/coaching/peer-privacy.ts';
 import { checkRepVisible } from './common.ts';
 import { scorePopulation } from './population.ts';
 
@@ -113,6 +114,12 @@ export async function repQuadrants(db: Db, viewer: Viewer, req: QuadrantsRequest
     windows.push({ period: keys[from + req.periods - 1]!, byRep: new Map(placed.map((p) => [p.userId, p])) });
   }
   const current = windows[windows.length - 1]!;
+  // Below MIN_HIDDEN_PEERS hidden peers the level percentile would rank the rep against named colleagues; the
+  // group (top or not) is kept.
+  const shown = peerFiguresShown(
+    viewer,
+    pop.reps.map((r) => r.rep.userId),
+  );
   const reps = pop.reps
     .filter((r) => canSeeOwner(viewer, r.rep.userId))
     .filter((r) => req.userId === undefined || r.rep.userId === req.userId)
@@ -123,7 +130,7 @@ export async function repQuadrants(db: Db, viewer: Viewer, req: QuadrantsRequest
         name: r.rep.name,
         teamId: r.rep.teamId,
         level: p.level,
-        levelPercentile: p.levelPercentile,
+        levelPercentile: shown ? p.levelPercentile : null,
         slope: p.slope,
         periodsWithScore: p.periodsWithScore,
         quadrant: p.quadrant,
