@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionInfo } from '../web/src/api/types/auth.ts';
 import type { PipelineChanges } from '../web/src/api/types/coaching.ts';
+import type { QuadrantsReport, ScorecardReport } from '../web/src/api/types/coaching.ts';
 import type { Forecast } from '../web/src/api/types/forecast.ts';
 import type { Funnel } from '../web/src/api/types/funnel.ts';
 import type { Comparison, Opening } from '../web/src/api/types/hiring.ts';
@@ -610,6 +611,29 @@ describe('web app in Chromium', () => {
     await expect(rep.page.getByRole('link', { name: 'Hiring' }).count()).resolves.toBe(0);
     await rep.context.close();
   }, 180_000);
+  it('coaching page shows the scorecard as the API scores it and the quadrant chart', async () => {
+    const manager = await signInAs(browser, server.baseUrl, LOGIN.manager, PASSWORD);
+    const { page } = manager;
+    await page.getByRole('link', { name: 'Coaching' }).click();
+    await page.getByRole('heading', { name: 'Coaching', exact: true }).waitFor();
+    await settled(page);
+    const { fmt, settings } = await formattersFor(manager);
+    const month = periodKeyFor('month', todayIn(settings.timeZone));
+    const card = await manager.api<ScorecardReport>(`/api/coaching/scorecard?period=${month}&grain=whole`);
+    const first = page.getByTestId('coaching-scorecard-table').locator('tbody tr').first();
+    await expect(first.locator('td[data-col="rep"]').textContent()).resolves.toBe(card.reps[0]?.name);
+    await expect(first.locator('td[data-col="activity"]').textContent()).resolves.toBe(
+      fmt.number(card.reps[0]?.buckets[0]?.activityScore, 1),
+    );
+    const quadrants = await manager.api<QuadrantsReport>('/api/coaching/quadrants?periods=6&grain=month');
+    expect(quadrants.reps.length).toBeGreaterThan(0);
+    await expect(page.getByTestId('coaching-quadrants').locator('.chart svg').count()).resolves.toBe(1);
+    await expect(page.getByTestId('coaching-quadrant-table').locator('tbody tr').count()).resolves.toBe(
+      quadrants.reps.length,
+    );
+    await shot(page, 'coaching');
+    await manager.context.close();
+  }, 120_000);
 });
 
 describe('print view and PDF', () => {

@@ -55,6 +55,8 @@ export interface UsersTable {
   team_id: number | null;
   hire_date: DateText | null;
   ramp_months: Generated<number>;
+  /** Sales role (SDR, AE ...), picks the rep's scorecard; null = none (0026). */
+  sales_role: Generated<string | null>;
   active: Generated<boolean>;
   password_hash: string | null;
   /** First day no longer employed (0028); set together with active = false. */
@@ -355,4 +357,6 @@ export interface Database {
   hiring_criteria: import('./tables/hiring.ts').HiringCriteriaTable;
   hiring_candidates: import('./tables/hiring.ts').HiringCandidatesTable;
   hiring_scores: import('./tables/hiring.ts').HiringScoresTable;
+  scorecards: import('./tables/scorecards.ts').ScorecardsTable;
+  quadrant_settings: import('./tables/quadrant-settings.ts').QuadrantSettingsTable;
 }

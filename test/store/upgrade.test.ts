@@ -19,6 +19,7 @@ const FIXTURE_MIGRATION = '0009-leaderboard-metrics';
  * adds a column must either fill it for existing rows or say here why NULL is right for them.
  */
 const NULL_AFTER_UPGRADE: Record<string, string> = {
+  'users.sales_role': 'null means no sales role: the rep is measured with the default scorecard (0026)',
   'settings.planned_growth_pct': 'null means no planned growth: the run-rate keeps the trailing trend (0012)',
   'accounts.company_size':
     'a fit attribute, unknown for rows written before 0020 (null means not known; imports set it)',

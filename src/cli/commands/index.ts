@@ -16,6 +16,7 @@ import * as restore from './restore.ts';
 import * as cadence from './cadence.ts';
 import * as goals from './goals.ts';
 import * as leaderboard from './leaderboard.ts';
+import * as reps from './reps.ts';
 import * as events from './events.ts';
 import * as scoring from './scoring.ts';
 import * as route from './route.ts';
@@ -48,6 +49,7 @@ export const commands: Array<{ register: (program: Command, ctx: CliContext) => 
   goals,
   cadence,
   leaderboard,
+  reps,
   events,
   scoring,
   alerts,

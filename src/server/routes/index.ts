@@ -101,6 +101,14 @@ import hiringPredictors from './hiring/predictors.ts';
 import hiringTurnover from './hiring/turnover.ts';
 import getFunnelDiagnosis from './coaching/get-funnel-diagnosis.ts';
 import getPipelineChanges from './coaching/get-pipeline-changes.ts';
+import listCoachingScorecards from './coaching/list-scorecards.ts';
+import createCoachingScorecard from './coaching/create-scorecard.ts';
+import updateCoachingScorecard from './coaching/update-scorecard.ts';
+import getCoachingScorecard from './coaching/get-scorecard.ts';
+import getCoachingBenchmarks from './coaching/get-benchmarks.ts';
+import getCoachingQuadrants from './coaching/get-quadrants.ts';
+import getQuadrantSettings from './coaching/get-quadrant-settings.ts';
+import updateQuadrantSettings from './coaching/update-quadrant-settings.ts';
 
 /** Every route module, registered in this order. Add one import and one entry per new route file. */
 export const routes: RouteModule[] = [
@@ -206,4 +214,12 @@ export const routes: RouteModule[] = [
   hiringTurnover,
   getFunnelDiagnosis,
   getPipelineChanges,
+  listCoachingScorecards,
+  createCoachingScorecard,
+  updateCoachingScorecard,
+  getCoachingScorecard,
+  getCoachingBenchmarks,
+  getCoachingQuadrants,
+  getQuadrantSettings,
+  updateQuadrantSettings,
 ];

@@ -14,6 +14,8 @@ export interface User {
   teamId: number | null;
   hireDate: string | null;
   rampMonths: number;
+  /** Sales role (SDR, AE ...): picks the rep's scorecard; null = the default card. */
+  salesRole: string | null;
   active: boolean;
   /** First day no longer employed (a leaver is inactive), or null. */
   leftOn: string | null;
@@ -33,6 +35,7 @@ export function toUser(row: Selectable<UsersTable>): User {
     teamId: row.team_id,
     hireDate: row.hire_date,
     rampMonths: row.ramp_months,
+    salesRole: row.sales_role,
     active: row.active,
     leftOn: row.left_on,
     leaveReason: row.leave_reason,
@@ -94,6 +97,7 @@ export interface UserInput {
   /** Setting a leave date makes the user inactive; making a leaver active again clears it (a re-hire). */
   leftOn?: string | null;
   leaveReason?: string | null;
+  salesRole?: string | null;
 }
 
 /** Inserts a user with an already-hashed password (or none: cannot sign in until one is set). */
@@ -111,6 +115,7 @@ export async function insertUser(db: Db, input: UserInput, passwordHash: string 
       left_on: input.leftOn ?? null,
       leave_reason: input.leftOn ? (input.leaveReason ?? null) : null,
       external_id: input.externalId,
+      sales_role: input.salesRole ?? null,
       password_hash: passwordHash,
     })
     .returningAll()
@@ -139,6 +144,7 @@ export async function updateUser(db: Db, id: number, patch: Partial<UserInput>):
     values.left_on = null;
     values.leave_reason = null;
   }
+  if (patch.salesRole !== undefined) values.sales_role = patch.salesRole;
   const row = await db
     .updateTable('users')
     .set(values)

@@ -2,6 +2,7 @@ import { FORECAST_FIELDS } from './types/forecast.ts';
 import { FUNNEL_FIELDS } from './types/funnel.ts';
 import { FUNNEL_DIAGNOSIS_FIELDS, PIPELINE_CHANGES_FIELDS } from './types/coaching.ts';
 import { CADENCE_FIELDS } from './types/cadence.ts';
+import { BENCHMARKS_FIELDS, QUADRANTS_FIELDS, SCORECARD_FIELDS } from './types/coaching.ts';
 import { GOAL_FIELDS } from './types/goals.ts';
 import { LEADERBOARD_FIELDS } from './types/leaderboard.ts';
 import { IMPORT_SUMMARY_FIELDS } from './types/imports.ts';
@@ -68,6 +69,9 @@ export const API_CONTRACT: readonly ContractEntry[] = [
     fields: ['asOf', 'minObservedDays', 'hires', 'predictors'],
   },
   { method: 'get', path: '/api/hiring/turnover', fields: ['from', 'to', 'company', 'byTeam', 'byBand'] },
+  { method: 'get', path: '/api/coaching/scorecard', fields: SCORECARD_FIELDS },
+  { method: 'get', path: '/api/coaching/benchmarks', fields: BENCHMARKS_FIELDS },
+  { method: 'get', path: '/api/coaching/quadrants', fields: QUADRANTS_FIELDS },
   { method: 'get', path: '/api/metrics', fields: METRIC_REPORT_FIELDS },
   { method: 'get', path: '/api/metrics/definitions', fields: ['metrics'] },
   { method: 'get', path: '/api/funnel', fields: FUNNEL_FIELDS },

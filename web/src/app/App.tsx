@@ -28,6 +28,9 @@ const PlansPage = lazy(() =>
 const HiringPage = lazy(() =>
   import('../pages/hiring/HiringPage.tsx').then((m) => ({ default: m.HiringPage })),
 );
+const CoachingPage = lazy(() =>
+  import('../pages/coaching/CoachingPage.tsx').then((m) => ({ default: m.CoachingPage })),
+);
 const SettingsPage = lazy(() =>
   import('../pages/settings/SettingsPage.tsx').then((m) => ({ default: m.SettingsPage })),
 );
@@ -57,6 +60,7 @@ export function App() {
               <Route path="/coaching/reps/:id" element={<RepCoachingPage />} />
               <Route path="/coaching/plans" element={<PlansPage />} />
               {me.role !== 'rep' && <Route path="/hiring" element={<HiringPage />} />}
+              <Route path="/coaching" element={<CoachingPage me={me} />} />
               {me.role === 'admin' && <Route path="/settings/*" element={<SettingsPage />} />}
               <Route path="*" element={<Navigate to={homeFor(me.role)} replace />} />
             </Route>

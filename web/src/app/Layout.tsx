@@ -16,6 +16,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/me', label: 'nav.me', roles: ['rep'] },
   { to: '/explore', label: 'nav.explore', roles: ['admin', 'manager', 'rep'] },
   { to: '/leads', label: 'nav.leads', roles: ['admin', 'manager', 'rep'] },
+  { to: '/coaching', label: 'nav.coaching', roles: ['admin', 'manager', 'rep'] },
   { to: '/coaching/plans', label: 'nav.plans', roles: ['admin', 'manager', 'rep'] },
   { to: '/hiring', label: 'nav.hiring', roles: ['admin', 'manager'] },
   { to: '/settings', label: 'nav.settings', roles: ['admin'] },

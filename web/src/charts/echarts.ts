@@ -1,10 +1,11 @@
-import { BarChart, FunnelChart, LineChart } from 'echarts/charts';
+import { BarChart, FunnelChart, LineChart, ScatterChart } from 'echarts/charts';
 import {
   DatasetComponent,
   GridComponent,
   LegendComponent,
   TooltipComponent,
   AriaComponent,
+  MarkLineComponent,
 } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
@@ -14,7 +15,9 @@ echarts.use([
   BarChart,
   LineChart,
   FunnelChart,
+  ScatterChart,
   GridComponent,
+  MarkLineComponent,
   TooltipComponent,
   LegendComponent,
   DatasetComponent,

@@ -1,5 +1,6 @@
 import { enOneToOne } from './en-one-to-one.ts';
 import { enPlans } from './en-plans.ts';
+import { enCoaching } from './en-coaching.ts';
 import type { Message } from './t.ts';
 import { enHiring } from './en-hiring.ts';
 import { enPipeline } from './en-pipeline.ts';
@@ -13,6 +14,7 @@ export const en = {
   ...enPlans,
   ...enHiring,
   ...enPipeline,
+  ...enCoaching,
   'app.name': 'Pacesetter',
   'nav.label': 'Main',
   'nav.skip': 'Skip to content',

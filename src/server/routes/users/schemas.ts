@@ -11,6 +11,7 @@ export const UserSchema = z.object({
   teamId: z.number().int().nullable(),
   hireDate: z.string().nullable(),
   rampMonths: z.number().int(),
+  salesRole: z.string().nullable(),
   active: z.boolean(),
   leftOn: z.string().nullable(),
   leaveReason: z.string().nullable(),
@@ -31,4 +32,6 @@ export const UserFields = z.object({
   /** The first day no longer employed: the user becomes inactive (docs/coaching.md, "Turnover and tenure"). */
   leftOn: LocalDateField.nullable(),
   leaveReason: z.string().trim().max(500).nullable(),
+  /** Sales role (SDR, AE ...): picks the rep's scorecard (/api/coaching/scorecards). */
+  salesRole: z.string().trim().min(1).max(60).nullable().optional(),
 });

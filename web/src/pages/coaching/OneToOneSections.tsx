@@ -5,6 +5,8 @@ import { useWorkspace } from '../../format/workspace.tsx';
 import { t } from '../../i18n/t.ts';
 import { todayIn } from '../../period/ranges.ts';
 import { PacingPanel } from '../manager/PacingPanel.tsx';
+import { RepQuadrantPanel } from './RepQuadrantPanel.tsx';
+import { RepScorecardPanel } from './RepScorecardPanel.tsx';
 import { FunnelDiagnosisPanel } from './FunnelDiagnosisPanel.tsx';
 import { RepPlansPanel } from './PlanRepPanel.tsx';
 import { PipelineChangesPanel } from './PipelineChangesPanel.tsx';
@@ -42,6 +44,8 @@ export function OneToOneSections({ repId }: { repId: number }) {
             </p>
           </header>
           <div className="one-to-one-grid">
+            <RepScorecardPanel repId={user.id} />
+            <RepQuadrantPanel repId={user.id} />
             <PacingPanel title={t('oneToOne.goals')} user={user.id} testId="one-to-one-goals" />
             <FunnelDiagnosisPanel repId={user.id} />
             <PipelineChangesPanel repId={user.id} />
