@@ -634,6 +634,38 @@ describe('web app in Chromium', () => {
     await shot(page, 'coaching');
     await manager.context.close();
   }, 120_000);
+
+  it('settings: an admin edits a scorecard line; the API keeps the new benchmark', async () => {
+    const admin = await signInAs(browser, server.baseUrl, LOGIN.admin, PASSWORD);
+    const { page } = admin;
+    await page.goto(`${server.baseUrl}/settings/scorecards`);
+    const form = page.getByTestId('scorecard-form');
+    await form.waitFor();
+    const before = await admin.api<{ scorecards: { id: number; metrics: { benchmark: number }[] }[] }>(
+      '/api/coaching/scorecards',
+    );
+    const card = before.scorecards[0]!;
+    const benchmark = form.getByTestId('scorecard-lines').getByLabel('Benchmark per month').first();
+    await benchmark.fill(String(card.metrics[0]!.benchmark + 7));
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.getByText('Saved').waitFor();
+    const after = await admin.api<{ scorecards: { id: number; metrics: { benchmark: number }[] }[] }>(
+      '/api/coaching/scorecards',
+    );
+    // The built-in default (id 0) is stored on its first save and gets a real id.
+    const saved = card.id === 0 ? after.scorecards[0]! : after.scorecards.find((c) => c.id === card.id)!;
+    expect(saved.metrics[0]!.benchmark).toBe(card.metrics[0]!.benchmark + 7);
+    expect(saved.metrics.length).toBe(card.metrics.length);
+    // A bad line is refused with the server's reason and nothing changes.
+    await benchmark.fill('-5');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.getByRole('alert').waitFor();
+    const unchanged = await admin.api<{ scorecards: { metrics: { benchmark: number }[] }[] }>(
+      '/api/coaching/scorecards',
+    );
+    expect(unchanged.scorecards.map((c) => c.metrics[0]?.benchmark)).not.toContain(-5);
+    await admin.context.close();
+  }, 120_000);
 });
 
 describe('print view and PDF', () => {

@@ -8,6 +8,8 @@ export interface User {
   teamId: number | null;
   hireDate: string | null;
   rampMonths: number;
+  /** Picks the rep's scorecard (docs/coaching.md); null = the default card. */
+  salesRole: string | null;
   active: boolean;
   hasPassword: boolean;
 }
@@ -18,6 +20,7 @@ export const USER_FIELDS = [
   'email',
   'role',
   'teamId',
+  'salesRole',
   'active',
   'hasPassword',
 ] as const satisfies readonly (keyof User)[];

@@ -27,7 +27,10 @@ export function PeopleSettings() {
   });
   const [newTeam, setNewTeam] = useState({ name: '', managerId: '' });
 
-  async function patchUser(user: User, change: Partial<Pick<User, 'role' | 'teamId' | 'active'>>) {
+  async function patchUser(
+    user: User,
+    change: Partial<Pick<User, 'role' | 'teamId' | 'active' | 'salesRole'>>,
+  ) {
     if (await runSave(setSave, () => request('PATCH', `/api/users/${user.id}`, { body: change })))
       state.reload();
   }
@@ -107,6 +110,22 @@ export function PeopleSettings() {
                     >
                       {teamOptions(teams)}
                     </select>
+                  ),
+                },
+                {
+                  key: 'salesRole',
+                  header: t('people.salesRole'),
+                  cell: (u) => (
+                    <input
+                      aria-label={t('people.salesRoleOf', { name: u.name })}
+                      defaultValue={u.salesRole ?? ''}
+                      maxLength={60}
+                      size={10}
+                      onBlur={(e) => {
+                        const value = e.target.value.trim() === '' ? null : e.target.value.trim();
+                        if (value !== u.salesRole) void patchUser(u, { salesRole: value });
+                      }}
+                    />
                   ),
                 },
                 {

@@ -8,6 +8,7 @@ import { PeopleSettings } from './PeopleSettings.tsx';
 import { GoalsSettings } from './GoalsSettings.tsx';
 import { ImportsSettings } from './ImportsSettings.tsx';
 import { LeaderboardSettings } from './LeaderboardSettings.tsx';
+import { ScorecardSettings } from './ScorecardSettings.tsx';
 
 const SECTIONS: readonly { path: string; label: MessageKey; element: React.ReactNode }[] = [
   { path: 'general', label: 'settings.general', element: <GeneralSettings /> },
@@ -16,6 +17,7 @@ const SECTIONS: readonly { path: string; label: MessageKey; element: React.React
   { path: 'people', label: 'settings.people', element: <PeopleSettings /> },
   { path: 'goals', label: 'settings.goals', element: <GoalsSettings /> },
   { path: 'leaderboards', label: 'settings.leaderboards', element: <LeaderboardSettings /> },
+  { path: 'scorecards', label: 'settings.scorecards', element: <ScorecardSettings /> },
   { path: 'imports', label: 'settings.imports', element: <ImportsSettings /> },
 ];
 
