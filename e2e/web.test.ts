@@ -552,6 +552,12 @@ describe('web app in Chromium', () => {
       .slice(0, 10);
     await form.getByLabel('Title', { exact: true }).fill('E2E improvement plan');
     await form.getByLabel('First day', { exact: true }).fill(start);
+    await form.getByTestId('plan-skill-0').getByLabel('Skill', { exact: true }).fill('Discovery questions');
+    await form.getByRole('button', { name: 'Add a skill' }).click();
+    await form.getByTestId('plan-skill-1').getByLabel('Skill area').selectOption('IQ');
+    await form.getByTestId('plan-skill-1').getByLabel('Skill', { exact: true }).fill('Product pricing');
+    await form.getByTestId('plan-action-0').getByLabel('What to do').fill('Shadow two discovery calls');
+    await form.getByTestId('plan-action-0').getByLabel('Due').fill(start);
     await form.getByTestId('plan-target-0').getByLabel('Value', { exact: true }).fill('20');
     await form.getByRole('button', { name: 'Create plan' }).click();
     const panel = page.getByTestId('rep-plans');
@@ -564,6 +570,11 @@ describe('web app in Chromium', () => {
       kind: 'pip',
       startOn: start,
       targets: [{ metricId: 'calls', resolvedTarget: 20 }],
+      skills: [
+        { area: 'BQ', skill: 'Discovery questions' },
+        { area: 'IQ', skill: 'Product pricing' },
+      ],
+      actions: [{ kind: 'mentoring', description: 'Shadow two discovery calls', dueOn: start }],
     });
     const card = panel.getByTestId(`plan-${plan!.id}`);
     await expect(card.locator('h3 [data-status]').getAttribute('data-status')).resolves.toBe(

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { getMetricDefinitions } from '../../api/metrics.ts';
+import { getUsers } from '../../api/people.ts';
 import { createPlan } from '../../api/plans.ts';
 import { useApi } from '../../api/use-api.ts';
 import { runSave, SaveStatus, type SaveState } from '../../components/SaveStatus.tsx';
@@ -25,9 +26,26 @@ const emptyTarget = (): TargetRow => ({
   baselinePeriod: '',
 });
 
+const ACTION_KINDS = ['training', 'mentoring', 'reading', 'shadowing'] as const;
+
+interface SkillRow {
+  area: 'IQ' | 'EQ' | 'BQ';
+  skill: string;
+}
+const emptySkill = (): SkillRow => ({ area: 'BQ', skill: '' });
+
+/** An action being written; owner id and due date stay text until the plan is saved. */
+interface ActionRow {
+  kind: (typeof ACTION_KINDS)[number];
+  description: string;
+  ownerId: string;
+  dueOn: string;
+}
+const emptyAction = (): ActionRow => ({ kind: 'mentoring', description: '', ownerId: '', dueOn: '' });
+
 /**
- * Managers and admins create a development plan or a PIP for a rep: title, dates, one skill, one action and any
- * number of targets (absolute or relative to the rep's own baseline). The server validates and resolves them;
+ * Managers and admins create a development plan or a PIP for a rep: title, dates, any number of skills (IQ / EQ /
+ * BQ), actions (with an owner and a due date) and targets (absolute or relative to the rep's own baseline). The server validates and resolves them;
  * its field-level errors are shown beside the form.
  */
 export function PlanCreateForm({ repId, onCreated }: { repId: number; onCreated: () => void }) {
@@ -38,11 +56,14 @@ export function PlanCreateForm({ repId, onCreated }: { repId: number; onCreated:
     title: '',
     startOn: '',
     endOn: '',
-    area: 'BQ',
-    skill: '',
-    actionKind: 'mentoring',
-    action: '',
   });
+  const users = useApi((signal) => getUsers(signal), []);
+  const [skills, setSkills] = useState<SkillRow[]>([emptySkill()]);
+  const [actions, setActions] = useState<ActionRow[]>([emptyAction()]);
+  const setSkill = (i: number, patch: Partial<SkillRow>) =>
+    setSkills(skills.map((x, j) => (j === i ? { ...x, ...patch } : x)));
+  const setAction = (i: number, patch: Partial<ActionRow>) =>
+    setActions(actions.map((x, j) => (j === i ? { ...x, ...patch } : x)));
   const [targets, setTargets] = useState<TargetRow[]>([emptyTarget()]);
   const setTarget = (i: number, patch: Partial<TargetRow>) =>
     setTargets(targets.map((x, j) => (j === i ? { ...x, ...patch } : x)));
@@ -55,8 +76,15 @@ export function PlanCreateForm({ repId, onCreated }: { repId: number; onCreated:
       title: form.title,
       startOn: form.startOn,
       ...(form.endOn ? { endOn: form.endOn } : {}),
-      skills: form.skill ? [{ area: form.area, skill: form.skill }] : [],
-      actions: form.action ? [{ kind: form.actionKind, description: form.action }] : [],
+      skills: skills.filter((x) => x.skill.trim() !== '').map((x) => ({ area: x.area, skill: x.skill })),
+      actions: actions
+        .filter((x) => x.description.trim() !== '')
+        .map((x) => ({
+          kind: x.kind,
+          description: x.description,
+          ...(x.ownerId ? { ownerId: Number(x.ownerId) } : {}),
+          ...(x.dueOn ? { dueOn: x.dueOn } : {}),
+        })),
       targets: targets
         .filter((x) => x.value !== '')
         .map((x) =>
@@ -73,7 +101,9 @@ export function PlanCreateForm({ repId, onCreated }: { repId: number; onCreated:
         ),
     };
     if (await runSave(setSave, () => createPlan(body))) {
-      setForm({ ...form, title: '', skill: '', action: '' });
+      setForm({ ...form, title: '' });
+      setSkills([emptySkill()]);
+      setActions([emptyAction()]);
       setTargets([emptyTarget()]);
       onCreated();
     }
@@ -123,41 +153,74 @@ export function PlanCreateForm({ repId, onCreated }: { repId: number; onCreated:
             onChange={(e) => setForm({ ...form, endOn: e.target.value })}
           />
         </label>
-        <label>
-          {t('plans.skillArea')}
-          <select value={form.area} onChange={(e) => setForm({ ...form, area: e.target.value })}>
-            <option value="IQ">IQ</option>
-            <option value="EQ">EQ</option>
-            <option value="BQ">BQ</option>
-          </select>
-        </label>
-        <label>
-          {t('plans.skill')}
-          <input
-            value={form.skill}
-            maxLength={200}
-            onChange={(e) => setForm({ ...form, skill: e.target.value })}
-          />
-        </label>
-        <label>
-          {t('plans.actionKind')}
-          <select value={form.actionKind} onChange={(e) => setForm({ ...form, actionKind: e.target.value })}>
-            {['training', 'mentoring', 'reading', 'shadowing'].map((k) => (
-              <option key={k} value={k}>
-                {k}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('plans.actionText')}
-          <input
-            value={form.action}
-            maxLength={500}
-            onChange={(e) => setForm({ ...form, action: e.target.value })}
-          />
-        </label>
       </div>
+      <h4>{t('plans.skills')}</h4>
+      {skills.map((x, i) => (
+        <div className="form-grid" key={i} data-testid={`plan-skill-${i}`}>
+          <label>
+            {t('plans.skillArea')}
+            <select
+              value={x.area}
+              onChange={(e) => setSkill(i, { area: e.target.value as SkillRow['area'] })}
+            >
+              <option value="IQ">{t('plans.area.IQ')}</option>
+              <option value="EQ">{t('plans.area.EQ')}</option>
+              <option value="BQ">{t('plans.area.BQ')}</option>
+            </select>
+          </label>
+          <label>
+            {t('plans.skill')}
+            <input value={x.skill} maxLength={200} onChange={(e) => setSkill(i, { skill: e.target.value })} />
+          </label>
+        </div>
+      ))}
+      <button type="button" className="secondary" onClick={() => setSkills([...skills, emptySkill()])}>
+        {t('plans.addSkill')}
+      </button>
+      <h4>{t('plans.actions')}</h4>
+      {actions.map((x, i) => (
+        <div className="form-grid" key={i} data-testid={`plan-action-${i}`}>
+          <label>
+            {t('plans.actionKind')}
+            <select
+              value={x.kind}
+              onChange={(e) => setAction(i, { kind: e.target.value as ActionRow['kind'] })}
+            >
+              {ACTION_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`plans.actionKind.${k}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('plans.actionText')}
+            <input
+              value={x.description}
+              maxLength={500}
+              onChange={(e) => setAction(i, { description: e.target.value })}
+            />
+          </label>
+          <label>
+            {t('plans.actionOwner')}
+            <select value={x.ownerId} onChange={(e) => setAction(i, { ownerId: e.target.value })}>
+              <option value="">{t('plans.actionNoOwner')}</option>
+              {(users.data ?? []).map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('plans.actionDue')}
+            <input type="date" value={x.dueOn} onChange={(e) => setAction(i, { dueOn: e.target.value })} />
+          </label>
+        </div>
+      ))}
+      <button type="button" className="secondary" onClick={() => setActions([...actions, emptyAction()])}>
+        {t('plans.addAction')}
+      </button>
       <h4>{t('plans.targets')}</h4>
       {targets.map((x, i) => (
         <div className="form-grid" key={i} data-testid={`plan-target-${i}`}>
