@@ -22,9 +22,9 @@ import * as m0022 from './0022-lead-routing.ts';
 import * as m0023 from './0023-metrics-stored-results.ts';
 import * as m0024 from './0024-forecast-live-refreshes.ts';
 import * as m0025 from './0025-lead-assignment-score.ts';
+import * as m0026 from './0026-coaching-scorecards.ts';
 import * as m0027 from './0027-coaching-plans.ts';
 import * as m0028 from './0028-hiring.ts';
-import * as m0026 from './0026-coaching-scorecards.ts';
 
 /** Forward-only migrations, in order. Add one entry per new numbered file. */
 export const migrations: Record<string, Migration> = {
@@ -51,9 +51,9 @@ export const migrations: Record<string, Migration> = {
   '0023-metrics-stored-results': m0023,
   '0024-forecast-live-refreshes': m0024,
   '0025-lead-assignment-score': m0025,
+  '0026-coaching-scorecards': m0026,
   '0027-coaching-plans': m0027,
   '0028-hiring': m0028,
-  '0026-coaching-scorecards': m0026,
 };
 
 /** Hands Kysely's Migrator the list above (no file-system scanning, so bundling and tests behave the same). */
