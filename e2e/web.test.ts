@@ -209,9 +209,10 @@ describe('web app in Chromium', () => {
     expect(values.reduce((a, b) => a + b, 0)).toBe(totals.endValueMinor);
     // A category opens the list of its deals.
     await table.locator('tbody tr:not([data-row="start"]):not([data-row="end"]) button').first().click();
-    await expect(
-      panel.getByTestId('pipeline-changes-deals').locator('tbody tr').count(),
-    ).resolves.toBeGreaterThan(0);
+    // The deals arrive with their own request: wait for the first row rather than counting at once.
+    const dealRows = panel.getByTestId('pipeline-changes-deals').locator('tbody tr');
+    await dealRows.first().waitFor({ timeout: 60_000 });
+    await expect(dealRows.count()).resolves.toBeGreaterThan(0);
     await panel.screenshot({ path: join(SHOTS, 'pipeline-changes.png') });
     await manager.context.close();
   }, 120_000);
