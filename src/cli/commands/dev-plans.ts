@@ -13,9 +13,9 @@ import {
   type TargetSpec,
 } from '../../domain/coaching/plan.ts';
 import { AppError, type ErrorDetail } from '../../errors.ts';
-import type { Db } from '../../store/db.ts';
 import type { CliContext } from '../context.ts';
 import { positiveInt, shortNumber, textTable } from '../text-table.ts';
+import { withStore } from '../with-store.ts';
 
 /*
  * `pacesetter coaching-plans ...`: development plans and 30-day PIPs (docs/coaching.md). Named so it clashes
@@ -97,16 +97,6 @@ function parseAction(text: string, index: number): ActionInput | ErrorDetail {
 
 function isError(x: object): x is ErrorDetail {
   return 'reason' in x;
-}
-
-async function withStore<T>(ctx: CliContext, fn: (db: Db) => Promise<T>): Promise<T> {
-  const { openConfiguredStore } = await import('../store-from-config.ts');
-  const db = await openConfiguredStore(ctx.config());
-  try {
-    return await fn(db);
-  } finally {
-    await db.destroy();
-  }
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];

@@ -4,9 +4,9 @@ import { GRAINS, type Grain } from '../../domain/calendar/period.ts';
 import type { GoalDirection, GoalInput, GoalScopeType } from '../../domain/goals/goal.ts';
 import { GOAL_TEMPLATES, getGoalTemplate } from '../../domain/goals/templates.ts';
 import { AppError } from '../../errors.ts';
-import type { Db } from '../../store/db.ts';
 import type { CliContext } from '../context.ts';
 import { nonNegativeNumber, positiveInt, shortNumber, textTable } from '../text-table.ts';
+import { withStore } from '../with-store.ts';
 
 interface GoalFlags {
   name?: string;
@@ -70,16 +70,6 @@ function goalFromFlags(f: GoalFlags): GoalInput {
     ),
     template: t?.id ?? null,
   };
-}
-
-async function withStore<T>(ctx: CliContext, fn: (db: Db) => Promise<T>): Promise<T> {
-  const { openConfiguredStore } = await import('../store-from-config.ts');
-  const db = await openConfiguredStore(ctx.config());
-  try {
-    return await fn(db);
-  } finally {
-    await db.destroy();
-  }
 }
 
 const scopeLabel = (g: { scopeType: string; scopeId: number | null }) =>

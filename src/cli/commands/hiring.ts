@@ -4,24 +4,12 @@ import { isLocalDate } from '../../domain/calendar/local-date.ts';
 import { AppError } from '../../errors.ts';
 import type { CliContext } from '../context.ts';
 import { positiveInt, textTable } from '../text-table.ts';
+import { withStore } from '../with-store.ts';
 
 const CRITERION_KINDS = ['role_fit', 'past_achievement', 'acumen', 'culture_fit', 'custom'] as const;
 const STATUSES = ['applied', 'interviewing', 'offered', 'hired', 'rejected', 'withdrawn'] as const;
 const num = (v: number | null, digits = 2) => (v === null ? null : Number(v.toFixed(digits)));
 const pct = (v: number | null) => (v === null ? null : `${(v * 100).toFixed(1)}%`);
-
-async function withStore<T>(
-  ctx: CliContext,
-  fn: (db: import('../../store/db.ts').Db) => Promise<T>,
-): Promise<T> {
-  const { openConfiguredStore } = await import('../store-from-config.ts');
-  const db = await openConfiguredStore(ctx.config());
-  try {
-    return await fn(db);
-  } finally {
-    await db.destroy();
-  }
-}
 
 async function userIdByEmail(
   db: import('../../store/db.ts').Db,

@@ -3,6 +3,7 @@ import { SYSTEM_VIEWER } from '../../domain/access/viewer.ts';
 import { AppError } from '../../errors.ts';
 import type { CliContext } from '../context.ts';
 import { positiveInt, shortNumber, textTable } from '../text-table.ts';
+import { withStore } from '../with-store.ts';
 
 const GRAINS = ['day', 'week', 'month', 'quarter', 'whole'] as const;
 const QUADRANT_GRAINS = ['week', 'month', 'quarter'] as const;
@@ -14,19 +15,6 @@ function oneOf<T extends string>(value: string, allowed: readonly T[], option: s
     ]);
   }
   return value as T;
-}
-
-async function withStore<T>(
-  ctx: CliContext,
-  fn: (db: import('../../store/db.ts').Db) => Promise<T>,
-): Promise<T> {
-  const { openConfiguredStore } = await import('../store-from-config.ts');
-  const db = await openConfiguredStore(ctx.config());
-  try {
-    return await fn(db);
-  } finally {
-    await db.destroy();
-  }
 }
 
 interface Filters {

@@ -7,6 +7,7 @@ import { resolveReportPeriod } from '../../domain/metrics/report-period.ts';
 import { AppError } from '../../errors.ts';
 import type { CliContext } from '../context.ts';
 import { positiveInt, textTable } from '../text-table.ts';
+import { withStore } from '../with-store.ts';
 
 const list = (s: string | undefined) =>
   s
@@ -28,19 +29,6 @@ function parseHours(s: string): [number, number] {
       { field: '--hours', value: s, reason: 'expected HH:MM-HH:MM' },
     ]);
   return [Number(m[1]) * 60 + Number(m[2]), Number(m[3]) * 60 + Number(m[4])];
-}
-
-async function withStore<T>(
-  ctx: CliContext,
-  fn: (db: import('../../store/db.ts').Db) => Promise<T>,
-): Promise<T> {
-  const { openConfiguredStore } = await import('../store-from-config.ts');
-  const db = await openConfiguredStore(ctx.config());
-  try {
-    return await fn(db);
-  } finally {
-    await db.destroy();
-  }
 }
 
 interface RuleOptions {

@@ -5,18 +5,9 @@ import { AppError } from '../../errors.ts';
 import type { Db } from '../../store/db.ts';
 import type { User } from '../../store/tables/users.ts';
 import type { CliContext } from '../context.ts';
+import { withStore } from '../with-store.ts';
 
 const ROLES: readonly Role[] = ['admin', 'manager', 'rep'];
-
-async function withStore<T>(ctx: CliContext, fn: (db: Db) => Promise<T>): Promise<T> {
-  const { openConfiguredStore } = await import('../store-from-config.ts');
-  const db = await openConfiguredStore(ctx.config());
-  try {
-    return await fn(db);
-  } finally {
-    await db.destroy();
-  }
-}
 
 async function userByEmail(db: Db, email: string): Promise<User> {
   const { listUsers, normalizeEmail } = await import('../../store/tables/users.ts');
