@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { repBenchmarks } from '../../../store/queries/coaching/benchmarks.ts';
 import type { RouteModule } from '../../app-types.ts';
-import { PeriodSchema, RepFilterQuery } from './schemas.ts';
+import { PeriodSchema, RepFilterQuery, RepOnScorecard } from './schemas.ts';
 
 const Stats = z.object({ median: z.number().nullable(), topQuartile: z.number().nullable() });
 
@@ -25,12 +25,7 @@ const getBenchmarksRoute: RouteModule = (app, { reportDb: db }) => {
             activity: Stats,
             results: Stats,
             reps: z.array(
-              z.object({
-                userId: z.number().int(),
-                name: z.string(),
-                teamId: z.number().int().nullable(),
-                salesRole: z.string().nullable(),
-                scorecardId: z.number().int(),
+              RepOnScorecard.extend({
                 ramp: z.number(),
                 activityScore: z.number().nullable(),
                 activityPercentile: z.number().nullable(),

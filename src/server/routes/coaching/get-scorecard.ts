@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { repScorecards } from '../../../store/queries/coaching/scorecard.ts';
 import type { RouteModule } from '../../app-types.ts';
-import { PeriodSchema, RepFilterQuery, ScoredMetricSchema, ScorecardSchema } from './schemas.ts';
+import {
+  PeriodSchema,
+  RepFilterQuery,
+  ScoredMetricSchema,
+  ScorecardSchema,
+  RepOnScorecard,
+} from './schemas.ts';
 
 /**
  * GET /api/coaching/scorecard?period=2026-Q3&grain=month[&teamId][&userId]: activity (leading) and results
@@ -25,12 +31,7 @@ const getScorecardRoute: RouteModule = (app, { reportDb: db }) => {
             grain: z.string().nullable(),
             scorecards: z.array(ScorecardSchema),
             reps: z.array(
-              z.object({
-                userId: z.number().int(),
-                name: z.string(),
-                teamId: z.number().int().nullable(),
-                salesRole: z.string().nullable(),
-                scorecardId: z.number().int(),
+              RepOnScorecard.extend({
                 buckets: z.array(
                   z.object({
                     period: z.string().nullable(),

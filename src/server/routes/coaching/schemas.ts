@@ -22,6 +22,15 @@ export const ScorecardBody = z.object({
   metrics: z.array(ScorecardMetricSchema).max(30),
 });
 
+/** Who a rep row of the scorecard and benchmark reports is, and which card scored them. */
+export const RepOnScorecard = z.object({
+  userId: z.number().int(),
+  name: z.string(),
+  teamId: z.number().int().nullable(),
+  salesRole: z.string().nullable(),
+  scorecardId: z.number().int(),
+});
+
 export const PeriodSchema = z.object({
   key: z.string(),
   grain: z.string(),
