@@ -4,9 +4,9 @@ import { Empty } from '../../components/state.tsx';
 import { t } from '../../i18n/t.ts';
 import { OneToOneSections } from '../coaching/OneToOneSections.tsx';
 
-/** Every printable document's body by its kind; the server's PDF route opens /print/<kind>/<id>. */
-const DOCUMENTS: Record<string, (id: number) => ReactNode> = {
-  'one-to-one': (id) => <OneToOneSections repId={id} />,
+/** Every printable document by its kind: its body and the screen page it belongs to. The server's PDF route opens /print/<kind>/<id>. */
+const DOCUMENTS: Record<string, { body: (id: number) => ReactNode; screen: (id: number) => string }> = {
+  'one-to-one': { body: (id) => <OneToOneSections repId={id} />, screen: (id) => `/coaching/reps/${id}` },
 };
 
 // Quiet for this long with nothing loading = every section has its data (or its error) on the page.
@@ -18,7 +18,7 @@ const SETTLED_MS = 400;
  */
 export function PrintPage() {
   const { document: kind = '', id } = useParams();
-  const render = DOCUMENTS[kind];
+  const doc = DOCUMENTS[kind];
   const docId = Number(id);
   const root = useRef<HTMLDivElement>(null);
   const [ready, setReady] = useState(false);
@@ -34,11 +34,11 @@ export function PrintPage() {
     }, 100);
     return () => window.clearInterval(timer);
   }, [kind, id]);
-  if (!render || !Number.isSafeInteger(docId) || docId <= 0) return <Empty />;
+  if (!doc || !Number.isSafeInteger(docId) || docId <= 0) return <Empty />;
   return (
     <div className="print-page" ref={root} data-print-root data-print-ready={ready ? 'true' : 'false'}>
       <p className="print-toolbar">
-        <Link to={kind === 'one-to-one' ? `/coaching/reps/${docId}` : '/'}>{t('print.back')}</Link>
+        <Link to={doc.screen(docId)}>{t('print.back')}</Link>
         <button type="button" onClick={() => window.print()}>
           {t('print.print')}
         </button>
@@ -46,7 +46,7 @@ export function PrintPage() {
           {t('oneToOne.pdf')}
         </a>
       </p>
-      {render(docId)}
+      {doc.body(docId)}
     </div>
   );
 }
