@@ -178,6 +178,10 @@ export interface OpportunitiesTable {
   closed_at: Timestamp | null;
   lost_reason: string | null;
   updated_at: UpdatedAt;
+  /** Product or product line sold (0029); SPIFs and reports read it. */
+  product: Generated<string | null>;
+  /** Local date the deal's invoice was paid (0029); "credit when paid" plans count it then. */
+  paid_on: Generated<DateText | null>;
 }
 
 export interface OpportunityHistoryTable {
@@ -305,6 +309,13 @@ export interface ImportsTable {
   error: string | null;
 }
 
+/** A deal credited to several people (0029); shares in basis points sum to 10000 per deal. */
+export interface OpportunitySplitsTable {
+  opportunity_id: number;
+  user_id: number;
+  share_bp: number;
+}
+
 /** Every table; capability migrations add their tables here (keep one line per table). */
 export interface Database {
   settings: SettingsTable;
@@ -359,4 +370,5 @@ export interface Database {
   hiring_scores: import('./tables/hiring.ts').HiringScoresTable;
   scorecards: import('./tables/scorecards.ts').ScorecardsTable;
   quadrant_settings: import('./tables/quadrant-settings.ts').QuadrantSettingsTable;
+  opportunity_splits: OpportunitySplitsTable;
 }

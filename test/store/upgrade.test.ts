@@ -43,6 +43,8 @@ const NULL_AFTER_UPGRADE: Record<string, string> = {
     'a fit attribute, unknown for rows written before 0020 (null means not known; imports set it)',
   'users.left_on': 'null means still employed; a leave date is recorded when someone leaves (0028)',
   'users.leave_reason': 'optional, only for leavers (0028)',
+  'opportunities.product': 'null means the product was not recorded; imports set it (0029)',
+  'opportunities.paid_on': 'null means no paid invoice recorded; billing imports set it (0029)',
 };
 
 /**
@@ -75,6 +77,7 @@ const EMPTY_AFTER_UPGRADE: Record<string, string> = {
   hiring_criteria: 'the weighted criteria of those openings (0028)',
   hiring_candidates: 'candidates added to openings (0028)',
   hiring_scores: 'interview scores entered from now on (0028)',
+  opportunity_splits: 'split credit entered from now on; no rows means the owner has 100% (0029)',
 };
 
 const dirs: string[] = [];

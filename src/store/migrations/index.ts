@@ -25,6 +25,7 @@ import * as m0025 from './0025-lead-assignment-score.ts';
 import * as m0026 from './0026-coaching-scorecards.ts';
 import * as m0027 from './0027-coaching-plans.ts';
 import * as m0028 from './0028-hiring.ts';
+import * as m0029 from './0029-deal-product-payment-splits.ts';
 
 /** Forward-only migrations, in order. Add one entry per new numbered file. */
 export const migrations: Record<string, Migration> = {
@@ -54,6 +55,7 @@ export const migrations: Record<string, Migration> = {
   '0026-coaching-scorecards': m0026,
   '0027-coaching-plans': m0027,
   '0028-hiring': m0028,
+  '0029-deal-product-payment-splits': m0029,
 };
 
 /** Hands Kysely's Migrator the list above (no file-system scanning, so bundling and tests behave the same). */
