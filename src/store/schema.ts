@@ -371,4 +371,10 @@ export interface Database {
   scorecards: import('./tables/scorecards.ts').ScorecardsTable;
   quadrant_settings: import('./tables/quadrant-settings.ts').QuadrantSettingsTable;
   opportunity_splits: OpportunitySplitsTable;
+  commission_plans: import('./tables/commissions.ts').CommissionPlansTable;
+  commission_plan_versions: import('./tables/commissions.ts').CommissionPlanVersionsTable;
+  commission_assignments: import('./tables/commissions.ts').CommissionAssignmentsTable;
+  commission_statements: import('./tables/commissions.ts').CommissionStatementsTable;
+  commission_statement_lines: import('./tables/commissions.ts').CommissionStatementLinesTable;
+  commission_disputes: import('./tables/commissions.ts').CommissionDisputesTable;
 }

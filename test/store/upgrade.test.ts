@@ -78,6 +78,12 @@ const EMPTY_AFTER_UPGRADE: Record<string, string> = {
   hiring_candidates: 'candidates added to openings (0028)',
   hiring_scores: 'interview scores entered from now on (0028)',
   opportunity_splits: 'split credit entered from now on; no rows means the owner has 100% (0029)',
+  commission_plans: 'compensation plans admins create (0030)',
+  commission_plan_versions: 'the versions of those plans (0030)',
+  commission_assignments: 'who is on which plan, entered from now on (0030)',
+  commission_statements: 'statements computed by the first commissions run (0030)',
+  commission_statement_lines: 'the lines of those statements (0030)',
+  commission_disputes: 'disputes reps raise on locked statements (0030)',
 };
 
 const dirs: string[] = [];
