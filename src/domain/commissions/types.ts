@@ -206,4 +206,6 @@ export interface StatementResult {
   curve: CurvePoint[];
   /** Recoverable draw still owed after this period. */
   drawBalanceMinor: number;
+  /** Plain-English notes a reader must see, e.g. "no target: tiered deals earn the on-target rate". */
+  warnings: string[];
 }
