@@ -37,7 +37,10 @@ export const PAYROLL_COLUMNS = [
 /** Digits after the decimal point of a currency's minor unit (USD 2, JPY 0, KWD 3). */
 export function currencyDigits(currency: string): number {
   try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    return (
+      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??
+      2
+    );
   } catch {
     return 2;
   }

@@ -14,7 +14,9 @@ const listDisputesRoute: RouteModule = (app, { db }) => {
         response: { 200: DisputeListSchema },
       },
     },
-    async (request) => ({ disputes: await listDisputes(db, request.viewer, { status: request.query.status }) }),
+    async (request) => ({
+      disputes: await listDisputes(db, request.viewer, { status: request.query.status }),
+    }),
   );
 };
 export default listDisputesRoute;

@@ -28,7 +28,10 @@ export const PlanRulesSchema = z
     period: z.enum(['month', 'quarter', 'year']),
     creditOn: z.enum(['close', 'paid']),
     tierMode: z.enum(['marginal', 'retroactive']),
-    tiers: z.array(z.object({ fromPct: Pct, rateBp: Bp }).strict()).min(1).max(20),
+    tiers: z
+      .array(z.object({ fromPct: Pct, rateBp: Bp }).strict())
+      .min(1)
+      .max(20),
     typeRates: z.partialRecord(DealTypeField, Bp),
     attainmentTypes: z.array(DealTypeField).max(3),
     capMinor: Minor.nullable(),
@@ -90,9 +93,7 @@ export const CreatePlanBody = z
     rules: PlanRulesSchema,
   })
   .strict();
-export const CreateVersionBody = z
-  .object({ effectiveFrom: LocalDateField, rules: PlanRulesSchema })
-  .strict();
+export const CreateVersionBody = z.object({ effectiveFrom: LocalDateField, rules: PlanRulesSchema }).strict();
 export const CreateAssignmentBody = z
   .object({
     userId: BodyId,
@@ -130,7 +131,11 @@ export const StatementSummarySchema = z.object({
   openDisputes: z.number(),
 });
 export const StatementListQuery = z
-  .object({ period: PeriodField.optional(), userId: RowId.optional(), status: StatementStatusField.optional() })
+  .object({
+    period: PeriodField.optional(),
+    userId: RowId.optional(),
+    status: StatementStatusField.optional(),
+  })
   .strict();
 export const StatementListSchema = z.object({ statements: z.array(StatementSummarySchema) });
 
@@ -226,7 +231,9 @@ export const LockBody = z
 export const StatusChangeSchema = z.object({ statementIds: z.array(z.number()) });
 
 export const DisputeBody = z.object({ lineId: BodyId, comment: z.string().trim().min(1).max(2000) }).strict();
-export const DisputeListQuery = z.object({ status: z.enum(['open', 'accepted', 'rejected']).optional() }).strict();
+export const DisputeListQuery = z
+  .object({ status: z.enum(['open', 'accepted', 'rejected']).optional() })
+  .strict();
 export const DisputeListSchema = z.object({ disputes: z.array(DisputeSchema) });
 export const ResolveBody = z
   .object({

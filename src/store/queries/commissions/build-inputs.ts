@@ -17,9 +17,11 @@ export async function commissionPeriod(db: Db, periodKey: string): Promise<Perio
   const settings = await getSettings(db);
   const period = parsePeriod(periodKey, settings.fiscalYearStartMonth);
   if (period.grain !== 'month' && period.grain !== 'quarter' && period.grain !== 'year') {
-    throw new AppError('validation', `Commissions are computed per month, quarter or year, not '${periodKey}'`, [
-      { field: 'period', value: periodKey, reason: "expected e.g. '2026-11', '2026-Q4' or '2026'" },
-    ]);
+    throw new AppError(
+      'validation',
+      `Commissions are computed per month, quarter or year, not '${periodKey}'`,
+      [{ field: 'period', value: periodKey, reason: "expected e.g. '2026-11', '2026-Q4' or '2026'" }],
+    );
   }
   return period;
 }
@@ -85,7 +87,11 @@ export async function loadStretches(
 }
 
 /** Each person's quota for [start, end): their won_revenue goals (docs/goals.md), in minor units. */
-async function quotaTargets(db: Db, period: Period, userIds: readonly number[]): Promise<Map<number, number>> {
+async function quotaTargets(
+  db: Db,
+  period: Period,
+  userIds: readonly number[],
+): Promise<Map<number, number>> {
   const settings = await getSettings(db);
   const weights = (await quotaGoalWeights(db, settings.fiscalYearStartMonth))(period.start, period.end);
   const out = new Map<number, number>();
@@ -95,7 +101,11 @@ async function quotaTargets(db: Db, period: Period, userIds: readonly number[]):
     .select(['id', 'scope_id', 'target'])
     .where('metric_id', '=', QUOTA_METRIC)
     .where('scope_type', '=', 'user')
-    .where('id', 'in', weights.map((w) => w.goalId))
+    .where(
+      'id',
+      'in',
+      weights.map((w) => w.goalId),
+    )
     .where('scope_id', 'in', [...userIds])
     .execute();
   const weightOf = new Map(weights.map((w) => [w.goalId, w.weight]));
@@ -129,7 +139,12 @@ export async function buildStatementInputs(
       userId,
       p.stretches.map((s) => {
         const ramp = s.rules.ramp
-          ? rampFactor({ periodStart: s.from, periodEnd: s.to, hireDate: p.hireDate, rampMonths: p.rampMonths })
+          ? rampFactor({
+              periodStart: s.from,
+              periodEnd: s.to,
+              hireDate: p.hireDate,
+              rampMonths: p.rampMonths,
+            })
           : 1;
         const periodTarget = s.targetMinor ?? quotas.get(userId) ?? 0;
         return {
@@ -165,7 +180,11 @@ export async function buildStatementInputs(
 }
 
 /** Each person's unrecovered draw after their latest statement before the period. */
-async function drawBalances(db: Db, period: Period, userIds: readonly number[]): Promise<Map<number, number>> {
+async function drawBalances(
+  db: Db,
+  period: Period,
+  userIds: readonly number[],
+): Promise<Map<number, number>> {
   const r = await sql<{ user_id: number; draw_balance_minor: number }>`
     select distinct on (user_id) user_id, draw_balance_minor
     from commission_statements

@@ -79,7 +79,8 @@ export async function raiseDispute(
       .select(['id', 'user_id', 'status'])
       .where('id', '=', statementId)
       .executeTakeFirst();
-    if (!s || !mayReadStatement(viewer, { userId: s.user_id, status: s.status })) throw statementNotFound(statementId);
+    if (!s || !mayReadStatement(viewer, { userId: s.user_id, status: s.status }))
+      throw statementNotFound(statementId);
     if (viewer.userId === null || s.user_id !== viewer.userId) {
       throw new AppError('forbidden', 'Only the person paid by a statement may dispute its lines');
     }
@@ -97,11 +98,21 @@ export async function raiseDispute(
     }
     const row = await tx
       .insertInto('commission_disputes')
-      .values({ statement_id: statementId, line_id: line.id, raised_by: viewer.userId, comment: input.comment.trim() })
+      .values({
+        statement_id: statementId,
+        line_id: line.id,
+        raised_by: viewer.userId,
+        comment: input.comment.trim(),
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const [after] = (await listDisputes(tx, viewer, { statementId })).filter((d) => d.id === row.id);
-    await recordAudit(tx, viewer, { action: 'create', entity: 'commission_dispute', entityId: row.id, after });
+    await recordAudit(tx, viewer, {
+      action: 'create',
+      entity: 'commission_dispute',
+      entityId: row.id,
+      after,
+    });
     return after!;
   });
 }
@@ -120,11 +131,20 @@ export async function resolveDispute(
   requireCommissionsAdmin(viewer, 'resolve disputes');
   if (input.decision === 'rejected' && input.adjustmentMinor !== undefined) {
     throw new AppError('validation', 'A rejected dispute carries no amount', [
-      { field: 'adjustmentMinor', value: String(input.adjustmentMinor), reason: 'only an accepted dispute pays an amount' },
+      {
+        field: 'adjustmentMinor',
+        value: String(input.adjustmentMinor),
+        reason: 'only an accepted dispute pays an amount',
+      },
     ]);
   }
   return inTransaction(db, async (tx) => {
-    const d = await tx.selectFrom('commission_disputes').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+    const d = await tx
+      .selectFrom('commission_disputes')
+      .selectAll()
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
     if (!d) {
       throw new AppError('not_found', `Dispute ${id} not found`, [
         { field: 'id', value: String(id), reason: 'no such dispute' },
@@ -146,8 +166,16 @@ export async function resolveDispute(
       })
       .where('id', '=', id)
       .execute();
-    const [after] = (await listDisputes(tx, viewer, { statementId: d.statement_id })).filter((x) => x.id === id);
-    await recordAudit(tx, viewer, { action: 'resolve', entity: 'commission_dispute', entityId: id, before: d, after });
+    const [after] = (await listDisputes(tx, viewer, { statementId: d.statement_id })).filter(
+      (x) => x.id === id,
+    );
+    await recordAudit(tx, viewer, {
+      action: 'resolve',
+      entity: 'commission_dispute',
+      entityId: id,
+      before: d,
+      after,
+    });
     return after!;
   });
 }

@@ -39,7 +39,12 @@ function shareOf(amountMinor: number, shareBp: number): number {
  * amount. The deal must be one the viewer can see and the person one whose statements the viewer may read
  * (treating the estimate like a locked statement: a rep estimates for themself only); otherwise 404.
  */
-export async function estimateDeal(db: Db, viewer: Viewer, opportunityId: number, now = new Date()): Promise<DealEstimate> {
+export async function estimateDeal(
+  db: Db,
+  viewer: Viewer,
+  opportunityId: number,
+  now = new Date(),
+): Promise<DealEstimate> {
   const opp = await db
     .selectFrom('opportunities')
     .select(['id', 'name', 'owner_id', 'status', 'amount_minor', 'currency', 'type', 'product'])
@@ -53,11 +58,15 @@ export async function estimateDeal(db: Db, viewer: Viewer, opportunityId: number
         .orderBy('user_id')
         .execute()
     : [];
-  const sharers = splits.length > 0 ? splits : opp?.owner_id ? [{ user_id: opp.owner_id, share_bp: 10000 }] : [];
-  const visible = opp !== undefined && (canSeeOwner(viewer, opp.owner_id) || sharers.some((s) => canSeeOwner(viewer, s.user_id)));
+  const sharers =
+    splits.length > 0 ? splits : opp?.owner_id ? [{ user_id: opp.owner_id, share_bp: 10000 }] : [];
+  const visible =
+    opp !== undefined &&
+    (canSeeOwner(viewer, opp.owner_id) || sharers.some((s) => canSeeOwner(viewer, s.user_id)));
   if (!opp || !visible) throw notFound(opportunityId);
   const subject = sharers.find((s) => s.user_id === viewer.userId) ?? sharers[0];
-  if (!subject || !mayReadStatement(viewer, { userId: subject.user_id, status: 'locked' })) throw notFound(opportunityId);
+  if (!subject || !mayReadStatement(viewer, { userId: subject.user_id, status: 'locked' }))
+    throw notFound(opportunityId);
   if (opp.status !== 'open') {
     throw new AppError('conflict', `Opportunity ${opportunityId} is ${opp.status}, not open`, [
       { field: 'opportunityId', value: String(opportunityId), reason: 'only an open deal can be estimated' },
@@ -77,7 +86,11 @@ export async function estimateDeal(db: Db, viewer: Viewer, opportunityId: number
     .executeTakeFirst();
   if (!plan) {
     throw new AppError('conflict', `User ${subject.user_id} has no commission plan on ${today}`, [
-      { field: 'opportunityId', value: String(opportunityId), reason: 'the credited person is on no plan today' },
+      {
+        field: 'opportunityId',
+        value: String(opportunityId),
+        reason: 'the credited person is on no plan today',
+      },
     ]);
   }
   const period = periodContaining(today, plan.rules.period, settings.fiscalYearStartMonth);
@@ -86,7 +99,9 @@ export async function estimateDeal(db: Db, viewer: Viewer, opportunityId: number
   if (!input) throw notFound(opportunityId);
   // Split shares round half away from zero; the last sharer (highest user id) takes the remainder.
   const last = sharers.at(-1)!;
-  const others = sharers.filter((s) => s !== last).reduce((sum, s) => sum + shareOf(opp.amount_minor, s.share_bp), 0);
+  const others = sharers
+    .filter((s) => s !== last)
+    .reduce((sum, s) => sum + shareOf(opp.amount_minor, s.share_bp), 0);
   const credited = subject === last ? opp.amount_minor - others : shareOf(opp.amount_minor, subject.share_bp);
   const deal: CreditedDeal = {
     opportunityId: opp.id,

@@ -24,7 +24,11 @@ async function targetIds(db: Db, target: StatementTarget, status: 'draft' | 'loc
     }
     if (s.status !== status) {
       throw new AppError('conflict', `Statement ${s.id} is ${s.status}, not ${status}`, [
-        { field: 'id', value: String(s.id), reason: status === 'draft' ? 'only a draft can be locked' : 'only a locked statement can be paid' },
+        {
+          field: 'id',
+          value: String(s.id),
+          reason: status === 'draft' ? 'only a draft can be locked' : 'only a locked statement can be paid',
+        },
       ]);
     }
     return [s.id];

@@ -12,7 +12,16 @@ export async function payrollRows(db: Db, viewer: Viewer, periodKey: string): Pr
   const rows = await db
     .selectFrom('commission_statements as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['s.id', 's.user_id', 's.currency', 's.payout_minor', 's.status', 'u.external_id', 'u.email', 'u.name'])
+    .select([
+      's.id',
+      's.user_id',
+      's.currency',
+      's.payout_minor',
+      's.status',
+      'u.external_id',
+      'u.email',
+      'u.name',
+    ])
     .where('s.period_key', '=', period.key)
     .where('s.status', '<>', 'draft')
     .orderBy('u.name')
@@ -32,7 +41,11 @@ export async function payrollRows(db: Db, viewer: Viewer, periodKey: string): Pr
 }
 
 /** The payroll CSV of a period; the export itself is audited (who took pay data out, when). */
-export async function payrollCsv(db: Db, viewer: Viewer, periodKey: string): Promise<{ periodKey: string; csv: string }> {
+export async function payrollCsv(
+  db: Db,
+  viewer: Viewer,
+  periodKey: string,
+): Promise<{ periodKey: string; csv: string }> {
   const rows = await payrollRows(db, viewer, periodKey);
   const key = (await commissionPeriod(db, periodKey)).key;
   await recordAudit(db, viewer, {

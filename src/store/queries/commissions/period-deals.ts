@@ -12,7 +12,9 @@ export async function periodDeals(
   for (const creditOn of ['close', 'paid'] as const) {
     const users = [...segmentsByUser].filter(([, segs]) => segs.some((s) => s.rules.creditOn === creditOn));
     if (users.length === 0) continue;
-    const rollUp = users.filter(([, segs]) => segs.some((s) => s.rules.creditOn === creditOn && s.rules.rollUp));
+    const rollUp = users.filter(([, segs]) =>
+      segs.some((s) => s.rules.creditOn === creditOn && s.rules.rollUp),
+    );
     const deals = await creditedDeals(db, {
       userIds: users.map(([id]) => id),
       from: period.start,

@@ -38,12 +38,20 @@ export function requireCommissionsAdmin(viewer: Viewer, what: string): void {
  * Plans with versions (oldest first) and assignments. Admins and managers read every plan; a rep only the plans
  * they are assigned to. Assignments (targets are pay data) are limited to the people the viewer may see.
  */
-export async function listPlans(db: Db, viewer: Viewer, only?: { planId: number }): Promise<CommissionPlan[]> {
+export async function listPlans(
+  db: Db,
+  viewer: Viewer,
+  only?: { planId: number },
+): Promise<CommissionPlan[]> {
   let q = db.selectFrom('commission_plans').selectAll().orderBy('name').orderBy('id');
   if (only) q = q.where('id', '=', only.planId);
   if (viewer.role === 'rep') {
     const me = viewer.userId ?? -1;
-    q = q.where('id', 'in', db.selectFrom('commission_assignments').select('plan_id').where('user_id', '=', me));
+    q = q.where(
+      'id',
+      'in',
+      db.selectFrom('commission_assignments').select('plan_id').where('user_id', '=', me),
+    );
   }
   const plans = await q.execute();
   if (plans.length === 0) return [];
@@ -117,7 +125,11 @@ export async function createCommissionPlan(
   const rules = checkRules(input.rules);
   const name = input.name.trim();
   return inTransaction(db, async (tx) => {
-    const clash = await tx.selectFrom('commission_plans').select('id').where('name', '=', name).executeTakeFirst();
+    const clash = await tx
+      .selectFrom('commission_plans')
+      .select('id')
+      .where('name', '=', name)
+      .executeTakeFirst();
     if (clash) {
       throw new AppError('conflict', `A commission plan named '${name}' already exists`, [
         { field: 'name', value: name, reason: `plan ${clash.id} has this name` },
@@ -234,9 +246,7 @@ export async function createAssignment(
       .selectFrom('commission_assignments')
       .select(['id', 'plan_id', 'effective_from', 'effective_to'])
       .where('user_id', '=', input.userId)
-      .where((eb) =>
-        eb.or([eb('effective_to', 'is', null), eb('effective_to', '>', input.effectiveFrom)]),
-      )
+      .where((eb) => eb.or([eb('effective_to', 'is', null), eb('effective_to', '>', input.effectiveFrom)]))
       .$if(to !== null, (q) => q.where('effective_from', '<', to as string))
       .executeTakeFirst();
     if (overlap) {
@@ -269,7 +279,12 @@ export async function createAssignment(
       effectiveTo: to,
       targetMinor: input.targetMinor ?? null,
     };
-    await recordAudit(tx, viewer, { action: 'create', entity: 'commission_assignment', entityId: row.id, after });
+    await recordAudit(tx, viewer, {
+      action: 'create',
+      entity: 'commission_assignment',
+      entityId: row.id,
+      after,
+    });
     return after;
   });
 }
@@ -278,7 +293,11 @@ export async function createAssignment(
 export async function deleteAssignment(db: Db, viewer: Viewer, id: number): Promise<void> {
   requireCommissionsAdmin(viewer, 'remove commission assignments');
   await inTransaction(db, async (tx) => {
-    const a = await tx.selectFrom('commission_assignments').selectAll().where('id', '=', id).executeTakeFirst();
+    const a = await tx
+      .selectFrom('commission_assignments')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (!a) {
       throw new AppError('not_found', `Assignment ${id} not found`, [
         { field: 'id', value: String(id), reason: 'no such assignment' },
@@ -296,11 +315,24 @@ export async function deleteAssignment(db: Db, viewer: Viewer, id: number): Prom
       .where(sql<boolean>`inputs->'segments' @> ${JSON.stringify([{ planId: a.plan_id }])}::jsonb`)
       .executeTakeFirst();
     if (used) {
-      throw new AppError('conflict', `Assignment ${id} was used by locked statement ${used.id} (${used.period_key})`, [
-        { field: 'id', value: String(id), reason: 'end it with a new assignment instead; locked history stays' },
-      ]);
+      throw new AppError(
+        'conflict',
+        `Assignment ${id} was used by locked statement ${used.id} (${used.period_key})`,
+        [
+          {
+            field: 'id',
+            value: String(id),
+            reason: 'end it with a new assignment instead; locked history stays',
+          },
+        ],
+      );
     }
     await tx.deleteFrom('commission_assignments').where('id', '=', id).execute();
-    await recordAudit(tx, viewer, { action: 'delete', entity: 'commission_assignment', entityId: id, before: a });
+    await recordAudit(tx, viewer, {
+      action: 'delete',
+      entity: 'commission_assignment',
+      entityId: id,
+      before: a,
+    });
   });
 }

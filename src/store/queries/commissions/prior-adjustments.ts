@@ -41,7 +41,13 @@ export async function priorPeriodAdjustmentsFor(
       .where('statement_id', 'in', ids)
       .execute(),
     // Recompute adjustments already paid in later locked statements, by the period they correct.
-    sql<{ user_id: number; from_period_key: string; opportunity_id: number | null; label: string; amount_minor: number }>`
+    sql<{
+      user_id: number;
+      from_period_key: string;
+      opportunity_id: number | null;
+      label: string;
+      amount_minor: number;
+    }>`
       select s.user_id, l.from_period_key, l.opportunity_id, l.label, l.amount_minor
       from commission_statement_lines l join commission_statements s on s.id = l.statement_id
       where s.status <> 'draft' and s.user_id in (${sql.join([...userIds])}) and l.kind = 'adjustment'
@@ -51,16 +57,31 @@ export async function priorPeriodAdjustmentsFor(
   const byPeriod = groupBy(locked, (s) => `${s.period_start}|${s.period_end}`);
   for (const group of byPeriod.values()) {
     const first = group[0]!;
-    const segmentsByUser = new Map<number, StatementSegment[]>(group.map((s) => [s.user_id, s.inputs.segments]));
+    const segmentsByUser = new Map<number, StatementSegment[]>(
+      group.map((s) => [s.user_id, s.inputs.segments]),
+    );
     const deals = await periodDeals(db, { start: first.period_start, end: first.period_end }, segmentsByUser);
     for (const s of group) {
-      const input: StatementInput = { ...s.inputs, deals: deals.get(s.user_id) ?? [], adjustments: [], clawbacks: [] };
+      const input: StatementInput = {
+        ...s.inputs,
+        deals: deals.get(s.user_id) ?? [],
+        adjustments: [],
+        clawbacks: [],
+      };
       const recomputed = computeStatement(input).lines.filter((l) => !NOT_COMPARED.has(l.kind));
       const before = (linesOf.get(s.id) ?? []).filter((l) => !NOT_COMPARED.has(l.kind));
       const diffs = priorPeriodAdjustments({
         fromPeriodKey: s.period_key,
-        locked: before.map((l) => ({ opportunityId: l.opportunity_id, name: l.label, amountMinor: l.amount_minor })),
-        recomputed: recomputed.map((l) => ({ opportunityId: l.opportunityId, name: l.label, amountMinor: l.amountMinor })),
+        locked: before.map((l) => ({
+          opportunityId: l.opportunity_id,
+          name: l.label,
+          amountMinor: l.amount_minor,
+        })),
+        recomputed: recomputed.map((l) => ({
+          opportunityId: l.opportunityId,
+          name: l.label,
+          amountMinor: l.amountMinor,
+        })),
         alreadyAdjusted: adjusted.rows
           .filter((a) => Number(a.user_id) === s.user_id && a.from_period_key === s.period_key)
           .map((a) => ({

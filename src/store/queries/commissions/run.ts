@@ -86,7 +86,10 @@ export async function insertDrafts(
     }));
   });
   for (let i = 0; i < lines.length; i += LINE_BATCH) {
-    await db.insertInto('commission_statement_lines').values(lines.slice(i, i + LINE_BATCH)).execute();
+    await db
+      .insertInto('commission_statement_lines')
+      .values(lines.slice(i, i + LINE_BATCH))
+      .execute();
   }
   // Accepted disputes paid in these drafts; a later run that replaces a draft pays them again (on delete set null).
   for (const { input } of computed) {
@@ -106,7 +109,12 @@ export async function insertDrafts(
  * lines included, in one transaction), locked and paid statements are left exactly as they are. Admins only;
  * audited with the counts.
  */
-export async function runCommissions(db: Db, viewer: Viewer, periodKey: string, now = new Date()): Promise<RunResult> {
+export async function runCommissions(
+  db: Db,
+  viewer: Viewer,
+  periodKey: string,
+  now = new Date(),
+): Promise<RunResult> {
   requireCommissionsAdmin(viewer, 'run commissions');
   return inTransaction(db, async (tx) => {
     await lockCommissionWrites(tx);
@@ -141,7 +149,12 @@ export async function runCommissions(db: Db, viewer: Viewer, periodKey: string, 
         .sort(([a], [b]) => (a < b ? -1 : 1))
         .map(([currency, payoutMinor]) => ({ currency, payoutMinor })),
     };
-    await recordAudit(tx, viewer, { action: 'run', entity: 'commission_period', entityId: period.key, after: out });
+    await recordAudit(tx, viewer, {
+      action: 'run',
+      entity: 'commission_period',
+      entityId: period.key,
+      after: out,
+    });
     return out;
   });
 }

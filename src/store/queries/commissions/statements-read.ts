@@ -101,7 +101,8 @@ export async function listStatements(
   filter: { periodKey?: string; userId?: number; status?: StatementStatus } = {},
 ): Promise<StatementSummary[]> {
   let q = baseQuery(db, viewer);
-  if (filter.periodKey !== undefined) q = q.where('s.period_key', '=', (await commissionPeriod(db, filter.periodKey)).key);
+  if (filter.periodKey !== undefined)
+    q = q.where('s.period_key', '=', (await commissionPeriod(db, filter.periodKey)).key);
   if (filter.userId !== undefined) q = q.where('s.user_id', '=', filter.userId);
   if (filter.status !== undefined) q = q.where('s.status', '=', filter.status);
   const rows = await q.orderBy('s.period_start', 'desc').orderBy('u.name').orderBy('s.id').execute();
@@ -135,13 +136,25 @@ export async function getStatement(db: Db, viewer: Viewer, id: number): Promise<
       .execute(),
     segs.length === 0
       ? Promise.resolve([])
-      : db.selectFrom('commission_plans').select(['id', 'name']).where('id', 'in', segs.map((s) => s.planId)).execute(),
+      : db
+          .selectFrom('commission_plans')
+          .select(['id', 'name'])
+          .where(
+            'id',
+            'in',
+            segs.map((s) => s.planId),
+          )
+          .execute(),
     segs.length === 0
       ? Promise.resolve([])
       : db
           .selectFrom('commission_plan_versions')
           .select(['id', 'version'])
-          .where('id', 'in', segs.map((s) => s.planVersionId))
+          .where(
+            'id',
+            'in',
+            segs.map((s) => s.planVersionId),
+          )
           .execute(),
     listDisputes(db, viewer, { statementId: id }),
   ]);
