@@ -1,30 +1,16 @@
 import { sql } from 'kysely';
-import { parsePeriod, type Period } from '../../../domain/calendar/period.ts';
+import type { Period } from '../../../domain/calendar/period.ts';
 import { periodStretches, spanDays, type Stretch } from '../../../domain/commissions/period-segments.ts';
 import { rampFactor, segmentTargetMinor } from '../../../domain/commissions/targets.ts';
 import type { StatementInput, StatementSegment } from '../../../domain/commissions/types.ts';
-import { AppError } from '../../../errors.ts';
 import { groupBy } from './group-by.ts';
 import type { Db } from '../../db.ts';
 import { getSettings } from '../../tables/settings.ts';
 import { quotaGoalWeights, QUOTA_METRIC } from '../metrics/quota-goals.ts';
+import { commissionPeriod } from './commission-period.ts';
 import { clawbackCandidates } from './clawback-candidates.ts';
 import { periodDeals } from './period-deals.ts';
 import { acceptedDisputeAdjustments, priorPeriodAdjustmentsFor } from './prior-adjustments.ts';
-
-/** The period a run computes: a month, quarter or year key ('2026-11', '2026-Q4', '2026', 'FY2027-Q1'). */
-export async function commissionPeriod(db: Db, periodKey: string): Promise<Period> {
-  const settings = await getSettings(db);
-  const period = parsePeriod(periodKey, settings.fiscalYearStartMonth);
-  if (period.grain !== 'month' && period.grain !== 'quarter' && period.grain !== 'year') {
-    throw new AppError(
-      'validation',
-      `Commissions are computed per month, quarter or year, not '${periodKey}'`,
-      [{ field: 'period', value: periodKey, reason: "expected e.g. '2026-11', '2026-Q4' or '2026'" }],
-    );
-  }
-  return period;
-}
 
 /** Each person's stretches of the period under their assignments and plan versions (set-based: two queries). */
 export async function loadStretches(

@@ -3,7 +3,7 @@ import { AppError } from '../../../errors.ts';
 import type { Db } from '../../db.ts';
 import { inTransaction } from '../../in-transaction.ts';
 import { recordAudit } from '../../tables/audit-log.ts';
-import { commissionPeriod } from './build-inputs.ts';
+import { commissionPeriod } from './commission-period.ts';
 import { requireCommissionsAdmin } from './plans.ts';
 import { lockCommissionWrites } from './run.ts';
 

@@ -2,7 +2,7 @@ import type { Viewer } from '../../../domain/access/viewer.ts';
 import { payrollCsvText, type PayrollRow } from '../../../domain/commissions/payroll-csv.ts';
 import type { Db } from '../../db.ts';
 import { recordAudit } from '../../tables/audit-log.ts';
-import { commissionPeriod } from './build-inputs.ts';
+import { commissionPeriod } from './commission-period.ts';
 import { requireCommissionsAdmin } from './plans.ts';
 
 /** The period's locked and paid statements as payroll rows (drafts are never paid), by person. Admins only. */

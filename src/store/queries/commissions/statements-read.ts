@@ -4,7 +4,7 @@ import { mayReadStatement } from '../../../domain/commissions/access.ts';
 import type { StatementLine, StatementResult } from '../../../domain/commissions/types.ts';
 import type { Db } from '../../db.ts';
 import type { StatementStatus } from '../../tables/commissions.ts';
-import { commissionPeriod } from './build-inputs.ts';
+import { commissionPeriod } from './commission-period.ts';
 import { listDisputes, type Dispute } from './disputes.ts';
 import { statementReadable } from './statement-read-filter.ts';
 
