@@ -1,6 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { SYSTEM_VIEWER, type Viewer } from '../../src/domain/access/viewer.ts';
 import type { PlanRules } from '../../src/domain/commissions/types.ts';
+import { estimateDeal } from '../../src/store/queries/commissions/estimate.ts';
 import { lockStatements, payStatements } from '../../src/store/queries/commissions/lock-pay.ts';
 import {
   createAssignment,
@@ -198,6 +199,31 @@ describeStores('commission runs: split, accelerator, lock, prior-period adjustme
     const bob = await lines(id.bob, '2026-12');
     expect(bob.lines).toEqual([['clawback', id.d3, null, null, -20_000, null]]);
     expect(bob.payout).toBe(-20_000);
+  });
+
+  it("estimate: Ann's open 5,000.00 deal adds 500.00 to December; Bob cannot estimate it", async () => {
+    const open = await opportunity(ctx.db, {
+      ownerId: id.ann,
+      status: 'open',
+      amount: 500_000,
+      createdAt: '2026-11-01T10:00:00Z',
+    });
+    const ann: Viewer = { userId: id.ann, role: 'rep', visibleUserIds: [id.ann] };
+    const bob: Viewer = { userId: id.bob, role: 'rep', visibleUserIds: [id.bob] };
+    const now = new Date('2026-12-10T12:00:00Z');
+    const e = await estimateDeal(ctx.db, ann, open, now);
+    expect(e).toMatchObject({
+      currency: 'USD',
+      periodKey: '2026-12',
+      payoutNowMinor: 15_000,
+      payoutIfWonMinor: 65_000,
+      differenceMinor: 50_000,
+    });
+    expect(e.lines.map((l) => [l.kind, l.opportunityId, l.creditedMinor, l.amountMinor])).toEqual([
+      ['commission', open, 500_000, 50_000],
+    ]);
+    await expect(estimateDeal(ctx.db, bob, open, now)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(estimateDeal(ctx.db, ann, id.d1, now)).rejects.toMatchObject({ code: 'conflict' });
   });
 
   it('pay, payroll CSV, and an assignment used by a locked statement cannot be removed', async () => {
