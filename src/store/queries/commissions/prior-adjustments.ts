@@ -86,7 +86,8 @@ export async function priorPeriodAdjustmentsFor(
           .filter((a) => Number(a.user_id) === s.user_id && a.from_period_key === s.period_key)
           .map((a) => ({
             opportunityId: a.opportunity_id === null ? null : Number(a.opportunity_id),
-            name: a.label,
+            // A recompute adjustment is labelled '<name> (<period> recomputed)'; lines without a deal match by name.
+            name: a.label.replace(` (${s.period_key} recomputed)`, ''),
             amountMinor: Number(a.amount_minor),
           })),
       });
