@@ -274,7 +274,10 @@ export function register(program: Command, ctx: CliContext): void {
     .action(async (opts: { period: string; out?: string }) => {
       const { payrollCsv } = await import('../../store/queries/commissions/payroll.ts');
       const { csv } = await withStore(ctx, (db) => payrollCsv(db, SYSTEM_VIEWER, opts.period));
-      if (!opts.out) return process.stdout.write(csv);
+      if (!opts.out) {
+        process.stdout.write(csv);
+        return;
+      }
       const { writeFileSync } = await import('node:fs');
       writeFileSync(opts.out, csv);
       console.error(`Wrote ${opts.out}`);

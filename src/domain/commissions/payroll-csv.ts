@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { csvCell } from '../csv/csv-cell.ts';
+import { currencyDigits } from './money.ts';
 
 /*
  * The payroll file (docs/commissions.md, "Payroll export"): one row per locked or paid statement of a period.
@@ -33,18 +34,6 @@ export const PAYROLL_COLUMNS = [
   'statement_id',
   'reference',
 ] as const;
-
-/** Digits after the decimal point of a currency's minor unit (USD 2, JPY 0, KWD 3). */
-export function currencyDigits(currency: string): number {
-  try {
-    return (
-      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??
-      2
-    );
-  } catch {
-    return 2;
-  }
-}
 
 /** Minor units as a major-unit decimal with '.' and no grouping, exactly (BigInt): 123456 USD -> "1234.56". */
 export function majorUnits(minor: number, currency: string): string {

@@ -20,7 +20,8 @@ const DealTypeField = z.enum(DEAL_TYPES as unknown as ['new_business', 'upsell',
 
 /**
  * The shape of PlanRules (src/domain/commissions/types.ts) for OpenAPI and a first check; the engine's
- * parsePlanRules then checks what a shape cannot (tier order, SPIF windows) and names the field.
+ * parsePlanRules (called by the store on every write, CLI included) fills defaults and checks what a shape
+ * cannot (tier order, SPIF windows), naming the field.
  */
 export const PlanRulesSchema = z
   .object({
@@ -85,15 +86,18 @@ export const PlanSchema = z.object({
 });
 export const PlanListSchema = z.object({ plans: z.array(PlanSchema) });
 
+/** Rules in a request: fields the engine has defaults for may be left out; parsePlanRules names what is wrong. */
+const RulesBody = PlanRulesSchema.partial();
+
 export const CreatePlanBody = z
   .object({
     name: z.string().trim().min(1).max(200),
     description: z.string().max(2000).default(''),
     effectiveFrom: LocalDateField,
-    rules: PlanRulesSchema,
+    rules: RulesBody,
   })
   .strict();
-export const CreateVersionBody = z.object({ effectiveFrom: LocalDateField, rules: PlanRulesSchema }).strict();
+export const CreateVersionBody = z.object({ effectiveFrom: LocalDateField, rules: RulesBody }).strict();
 export const CreateAssignmentBody = z
   .object({
     userId: BodyId,

@@ -1,12 +1,12 @@
 import { sql } from 'kysely';
 import type { Viewer } from '../../../domain/access/viewer.ts';
 import { mayAdministerCommissions } from '../../../domain/commissions/access.ts';
+import { parsePlanRules } from '../../../domain/commissions/plan-rules.ts';
 import type { PlanRules } from '../../../domain/commissions/types.ts';
 import { AppError } from '../../../errors.ts';
 import type { Db } from '../../db.ts';
 import { inTransaction } from '../../in-transaction.ts';
 import { recordAudit } from '../../tables/audit-log.ts';
-import { checkRules } from './rules-check.ts';
 
 /** A plan with its versions and the assignments the viewer may see (docs/commissions.md, "API and CLI"). */
 export interface CommissionPlan {
@@ -122,7 +122,7 @@ export async function createCommissionPlan(
   input: { name: string; description?: string; effectiveFrom: string; rules: unknown },
 ): Promise<CommissionPlan> {
   requireCommissionsAdmin(viewer, 'create commission plans');
-  const rules = checkRules(input.rules);
+  const rules = parsePlanRules(input.rules);
   const name = input.name.trim();
   return inTransaction(db, async (tx) => {
     const clash = await tx
@@ -167,7 +167,7 @@ export async function addPlanVersion(
   input: { effectiveFrom: string; rules: unknown },
 ): Promise<CommissionPlan> {
   requireCommissionsAdmin(viewer, 'change commission plans');
-  const rules = checkRules(input.rules);
+  const rules = parsePlanRules(input.rules);
   return inTransaction(db, async (tx) => {
     // The plan row lock serialises two version writes, so both cannot take the same number.
     const locked = await tx
