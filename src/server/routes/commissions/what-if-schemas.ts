@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { MAX_WHAT_IF_PERIODS } from '../../../store/queries/commissions/what-if.ts';
+import { PlanRulesSchema } from './schemas.ts';
 
 const Id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const Money = z.number().int().describe('minor units of the plan currency');
 
-/** POST /api/commissions/what-if body. `rules` is checked field by field by the engine's parsePlanRules. */
+/** POST /api/commissions/what-if body. `rules` is then checked by the engine's parsePlanRules, as for plans. */
 export const WhatIfBody = z.object({
-  rules: z.record(z.string(), z.unknown()).describe('plan rules, as in POST /api/commissions/plans'),
+  rules: PlanRulesSchema.partial().describe('plan rules, as in POST /api/commissions/plans'),
   periods: z.number().int().min(1).max(MAX_WHAT_IF_PERIODS).describe('complete past periods to replay'),
   userIds: z.array(Id).min(1).max(1000).optional().describe('default: everyone in reach on a plan today'),
   simulation: z

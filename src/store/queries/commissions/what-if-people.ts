@@ -35,8 +35,9 @@ interface Row {
 /**
  * The people a viewer may model and their plans on `today`: admins anyone, managers the people below them (not
  * themselves: nobody models their own pay), reps nobody (forbidden). Without `userIds`, everyone in reach with a
- * plan today; with them, exactly those, each of which must exist and be in reach (else not_found naming the
- * entry, the same answer for both so ids do not leak).
+ * plan today (or, when nobody is on a plan yet, every active rep in reach); with them, exactly those, each of
+ * which must exist and be in reach (else not_found naming the entry, the same answer for both so ids do not
+ * leak).
  */
 export async function whatIfPeople(
   db: Db,
@@ -48,22 +49,32 @@ export async function whatIfPeople(
     throw new AppError('forbidden', 'Only admins and managers model commission plans');
   const reach =
     viewer.visibleUserIds === null ? null : viewer.visibleUserIds.filter((id) => id !== viewer.userId);
-  // One row per user: the assignment in effect today and its plan's version in effect today (lateral).
-  const r = await sql<Row>`
-    select u.id, u.name, u.hire_date, u.ramp_months, a.plan_id, p.name as plan_name, v.id as version_id, v.rules,
-      a.target_minor
-    from users u
-    left join commission_assignments a on a.user_id = u.id and a.effective_from <= ${today}::date
-      and (a.effective_to is null or a.effective_to > ${today}::date)
-    left join commission_plans p on p.id = a.plan_id
-    left join lateral (
-      select pv.id, pv.rules from commission_plan_versions pv
-      where pv.plan_id = a.plan_id and pv.effective_from <= ${today}::date
-      order by pv.effective_from desc limit 1
-    ) v on true
-    where ${userIds === undefined ? sql`a.id is not null` : sql`u.id in (${sql.join(userIds.length > 0 ? [...userIds] : [-1])})`}
-      ${reach === null ? sql`` : sql`and u.id in (${sql.join(reach.length > 0 ? reach : [-1])})`}
-    order by u.id`.execute(db);
+  const load = (who: 'on_plan' | 'active_reps' | 'listed') =>
+    // One row per user: the assignment in effect today and its plan's version in effect today (lateral).
+    sql<Row>`
+      select u.id, u.name, u.hire_date, u.ramp_months, a.plan_id, p.name as plan_name, v.id as version_id,
+        v.rules, a.target_minor
+      from users u
+      left join commission_assignments a on a.user_id = u.id and a.effective_from <= ${today}::date
+        and (a.effective_to is null or a.effective_to > ${today}::date)
+      left join commission_plans p on p.id = a.plan_id
+      left join lateral (
+        select pv.id, pv.rules from commission_plan_versions pv
+        where pv.plan_id = a.plan_id and pv.effective_from <= ${today}::date
+        order by pv.effective_from desc limit 1
+      ) v on true
+      where ${
+        who === 'on_plan'
+          ? sql`a.id is not null`
+          : who === 'active_reps'
+            ? sql`u.active and u.role = 'rep'`
+            : sql`u.id in (${sql.join(userIds && userIds.length > 0 ? [...userIds] : [-1])})`
+      }
+        ${reach === null ? sql`` : sql`and u.id in (${sql.join(reach.length > 0 ? reach : [-1])})`}
+      order by u.id`.execute(db);
+  let r = await load(userIds === undefined ? 'on_plan' : 'listed');
+  // Designing a first plan: nobody is on one yet, so model every active rep in reach.
+  if (userIds === undefined && r.rows.length === 0) r = await load('active_reps');
   const found = new Map(r.rows.map((row) => [Number(row.id), row]));
   if (userIds !== undefined) {
     const errors: ErrorDetail[] = [];
@@ -75,7 +86,7 @@ export async function whatIfPeople(
   }
   if (found.size === 0)
     throw new AppError('validation', 'Nobody to model', [
-      { field: 'userIds', reason: 'nobody in your reach is on a commission plan today; name the people' },
+      { field: 'userIds', reason: 'nobody in your reach to model (no people on a plan, no active reps)' },
     ]);
   return [...found.values()].map((row) => ({
     userId: Number(row.id),

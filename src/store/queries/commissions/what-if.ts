@@ -69,6 +69,12 @@ export interface WhatIfResult {
   warnings: string[];
 }
 
+/** Names for a warning: the first ten, then how many more. */
+function nameList(names: readonly string[]): string {
+  const shown = names.slice(0, 10).join(', ');
+  return names.length > 10 ? `${shown} and ${names.length - 10} more` : shown;
+}
+
 /** The last `n` complete periods of `grain` before the one containing today, oldest first. */
 function lastCompletePeriods(today: string, grain: PlanRules['period'], n: number, fy: number): Period[] {
   const out: Period[] = [];
@@ -158,10 +164,10 @@ export async function whatIf(db: Db, viewer: Viewer, req: WhatIfRequest): Promis
   const otherCurrency = people
     .filter((p) => p.current !== null && p.current.rules.currency !== rules.currency)
     .map((p) => p.name);
-  if (noPlan.length > 0) warnings.push(`not on a plan today (no baseline): ${noPlan.join(', ')}`);
+  if (noPlan.length > 0) warnings.push(`not on a plan today (no baseline): ${nameList(noPlan)}`);
   if (otherCurrency.length > 0)
     warnings.push(
-      `on a plan in another currency than ${rules.currency} (no baseline): ${otherCurrency.join(', ')}`,
+      `on a plan in another currency than ${rules.currency} (no baseline): ${nameList(otherCurrency)}`,
     );
 
   // One crediting query for the proposal, one per credit rule among today's plans.
@@ -208,7 +214,7 @@ export async function whatIf(db: Db, viewer: Viewer, req: WhatIfRequest): Promis
   }
   if (noTarget.size > 0)
     warnings.push(
-      `no target in some periods (tiered deals earn the on-target rate): ${[...noTarget].join(', ')}`,
+      `no target in some periods (tiered deals earn the on-target rate): ${nameList([...noTarget])}`,
     );
 
   const summary = (rows: Map<string, ModelledStatement[]>) =>
