@@ -34,7 +34,7 @@ describe('payoutCurve', () => {
 
   it('an accelerated, capped plan with a bonus', () => {
     // Target 10,000.00; 0% to 50%, 10% to 100%, 15% above; cap 3,000.00; 500.00 bonus at 120%.
-    // 80%: 5,000 x 10% x (80 - 50)/50 ... = 3,000 x 10% = 300.00.
+    // 80%: 0 on the first 5,000 (0% to 50%), then 3,000 x 10% = 300.00.
     // 120%: 5,000 x 10% + 2,000 x 15% = 500.00 + 300.00 = 800.00, + bonus 500.00 = 1,300.00.
     // 400%: 500.00 + 30,000 x 15% = 5,000.00, capped at 3,000.00, + bonus 500.00 = 3,500.00.
     expect(payoutCurve(accelerated, 1_000_000, [80, 120, 400]).map((p) => p.payoutMinor)).toEqual([
