@@ -11,6 +11,9 @@ import { setSplits } from '../store/queries/commissions/splits.ts';
 import type { Database } from '../store/schema.ts';
 import type { RepProfile } from './org.ts';
 
+/** The correction the demo makes to one deal after its month was locked (a prior-period adjustment follows). */
+export const DEMO_CORRECTION_MINOR = 250_000;
+
 const BASE: Omit<PlanRules, 'tiers' | 'tierMode' | 'currency'> = {
   period: 'month',
   creditOn: 'close',
@@ -206,7 +209,7 @@ export async function seedDemoCommissions(
     });
     await tx
       .updateTable('opportunities')
-      .set((eb) => ({ amount_minor: eb('amount_minor', '+', 250_000) }))
+      .set((eb) => ({ amount_minor: eb('amount_minor', '+', DEMO_CORRECTION_MINOR) }))
       .where('id', '=', locked.opportunityId!)
       .execute();
   }
