@@ -142,6 +142,8 @@ describeStores('commissions what-if', (ctx) => {
       revenueMinor: 300_000,
       payoutMinor: 22_500,
       costOfSalesPct: 7.5,
+      repsOverTarget: 1,
+      reps: 4,
       baselineRevenueMinor: 300_000,
       baselinePayoutMinor: 30_000,
       baselineCostOfSalesPct: 10,
@@ -189,6 +191,23 @@ describeStores('commissions what-if', (ctx) => {
     // Cid has no target: his deal earns the on-target rate (tier of 100%: 20%).
     expect(r.warnings.join('\n')).toMatch(/no target .*Cid/);
     expect(r.periods[0]!.payoutMinor).toBe(15_000 + 199_800);
+  });
+
+  it('a roll-up proposal credits a manager with their people deals against their people quotas', async () => {
+    const r = await whatIf(ctx.db, SYSTEM_VIEWER, {
+      rules: { ...PROPOSAL, rollUp: true },
+      periods: 2,
+      userIds: [id.manager],
+      now: NOW,
+    });
+    // Target: the manager's own quota (none) + Bob's 2,000.00 (Ann's 1,000.00 is her assignment's, not a quota).
+    // October: Ann's 500.00 at 5% = 25.00. November: 2,500.00 = 2,000 at 5% + 500 at 20% = 200.00, 125%.
+    expect(r.periods.map((p) => [p.periodKey, p.payoutMinor, p.repsOverTarget, p.revenueMinor])).toEqual([
+      ['2026-10', 2_500, 0, 0],
+      ['2026-11', 20_000, 1, 0],
+    ]);
+    // Roll-up credits are the people's deals again, not the manager's revenue: no cost-of-sales ratio.
+    expect(r.periods[1]!.costOfSalesPct).toBeNull();
   });
 
   it('refuses bad rules and periods naming the field', async () => {

@@ -36,6 +36,8 @@ describe('what-if summary', () => {
       revenueMinor: 400_000,
       payoutMinor: 25_000,
       costOfSalesPct: 6.25,
+      repsOverTarget: 0,
+      reps: 2,
     });
     expect(costOfSalesPct(5, 0)).toBeNull();
   });

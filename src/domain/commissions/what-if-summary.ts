@@ -53,15 +53,26 @@ export function summarizePeriod(
   };
 }
 
-/** A scenario's totals over its periods (cost of sales from the summed parts, never a mean of percentages). */
+/**
+ * A scenario's totals over its periods (cost of sales from the summed parts, never a mean of percentages).
+ * `reps` and `repsOverTarget` count person-periods: 3 people over 4 periods are 12, of which so many on target.
+ */
 export function scenarioTotals(periods: readonly WhatIfPeriod[]): {
   revenueMinor: number;
   payoutMinor: number;
   costOfSalesPct: number | null;
+  repsOverTarget: number;
+  reps: number;
 } {
   const revenueMinor = periods.reduce((s, p) => s + p.revenueMinor, 0);
   const payoutMinor = periods.reduce((s, p) => s + p.payoutMinor, 0);
-  return { revenueMinor, payoutMinor, costOfSalesPct: costOfSalesPct(payoutMinor, revenueMinor) };
+  return {
+    revenueMinor,
+    payoutMinor,
+    costOfSalesPct: costOfSalesPct(payoutMinor, revenueMinor),
+    repsOverTarget: periods.reduce((s, p) => s + p.repsOverTarget, 0),
+    reps: periods.reduce((s, p) => s + p.reps, 0),
+  };
 }
 
 /** The q-quantile (0 < q <= 1) by nearest rank: the smallest value with at least q of the values at or below it. */

@@ -42,6 +42,8 @@ export const WhatIfResponse = z.object({
     revenueMinor: Money,
     payoutMinor: Money,
     costOfSalesPct: z.number().nullable(),
+    repsOverTarget: z.number().int().describe('person-periods at or over target'),
+    reps: z.number().int().describe('person-periods'),
     baselineRevenueMinor: Money,
     baselinePayoutMinor: Money,
     baselineCostOfSalesPct: z.number().nullable(),

@@ -16,6 +16,7 @@ import {
 } from '../../../domain/commissions/what-if-summary.ts';
 import { AppError } from '../../../errors.ts';
 import type { Db } from '../../db.ts';
+import { visibleUserIdsFor } from '../../access/visible-users.ts';
 import { getSettings } from '../../tables/settings.ts';
 import { creditedDeals } from './credited-deals.ts';
 import { whatIfPeople, type WhatIfPerson } from './what-if-people.ts';
@@ -47,6 +48,9 @@ export interface WhatIfResult {
     revenueMinor: number;
     payoutMinor: number;
     costOfSalesPct: number | null;
+    /** Person-periods at or over target, of `reps` person-periods. */
+    repsOverTarget: number;
+    reps: number;
     baselineRevenueMinor: number;
     baselinePayoutMinor: number;
     baselineCostOfSalesPct: number | null;
@@ -155,7 +159,19 @@ export async function whatIf(db: Db, viewer: Viewer, req: WhatIfRequest): Promis
   const periods = lastCompletePeriods(today, rules.period, req.periods, fy);
   const span = { from: periods[0]!.start, to: periods.at(-1)!.end };
   const ids = people.map((p) => p.userId);
-  const quotas = await quotaTargetsByPeriod(db, periods, ids, fy);
+  // A roll-up plan's target from quotas includes the quotas of everyone below the person, as statements take it.
+  const anyRollUp = rules.rollUp || people.some((p) => p.current?.rules.rollUp);
+  const below = new Map<number, number[]>();
+  if (anyRollUp)
+    for (const id of ids) {
+      const reach = (await visibleUserIdsFor(db, id, 'manager')) ?? [];
+      below.set(
+        id,
+        reach.filter((u) => u !== id),
+      );
+    }
+  const quotaIds = [...new Set([...ids, ...[...below.values()].flat()])];
+  const quotas = await quotaTargetsByPeriod(db, periods, quotaIds, fy);
   const warnings: string[] = [];
 
   // The baseline: people on a plan today in the proposal's currency; the others are named in the warnings.
@@ -190,11 +206,15 @@ export async function whatIf(db: Db, viewer: Viewer, req: WhatIfRequest): Promis
     for (const [id, deals] of got) baseDeals.set(id, deals);
   }
 
-  // A person's period target: their assignment's own target when their plan today has the proposal's period
-  // (an override is per plan period), else their quota for the period; 0 (no target) otherwise.
-  const periodTarget = (p: WhatIfPerson, period: Period, grain: PlanRules['period']): number => {
-    if (p.current?.targetMinor != null && p.current.rules.period === grain) return p.current.targetMinor;
-    return quotas.get(period.key)?.get(p.userId) ?? 0;
+  // A person's period target under `scenario`: their assignment's own target when their plan today has the
+  // proposal's period (an override is per plan period), else their quota for the period (plus their people's on
+  // a roll-up plan); 0 (no target) otherwise.
+  const periodTarget = (p: WhatIfPerson, period: Period, scenario: PlanRules): number => {
+    if (p.current?.targetMinor != null && p.current.rules.period === rules.period)
+      return p.current.targetMinor;
+    const q = quotas.get(period.key)!;
+    const people = scenario.rollUp ? (below.get(p.userId) ?? []) : [];
+    return people.reduce((sum, id) => sum + (q.get(id) ?? 0), q.get(p.userId) ?? 0);
   };
   const noTarget = new Set<string>();
   const proposedRows = new Map<string, ModelledStatement[]>(periods.map((p) => [p.key, []]));
@@ -203,13 +223,17 @@ export async function whatIf(db: Db, viewer: Viewer, req: WhatIfRequest): Promis
     const mine = byPeriod(proposed.get(person.userId) ?? [], periods);
     const theirs = byPeriod(baseDeals.get(person.userId) ?? [], periods);
     for (const period of periods) {
-      const target = periodTarget(person, period, rules.period);
+      const target = periodTarget(person, period, rules);
       if (target === 0) noTarget.add(person.name);
       proposedRows.get(period.key)!.push(model(person, rules, period, target, mine.get(period.key)!));
-      if (person.current && base.includes(person))
+      if (person.current && base.includes(person)) {
+        const current = person.current.rules;
         baselineRows
           .get(period.key)!
-          .push(model(person, person.current.rules, period, target, theirs.get(period.key)!));
+          .push(
+            model(person, current, period, periodTarget(person, period, current), theirs.get(period.key)!),
+          );
+      }
     }
   }
   if (noTarget.size > 0)
