@@ -1,12 +1,14 @@
 import { sql } from 'kysely';
 import type { Period } from '../../../domain/calendar/period.ts';
 import { periodStretches, spanDays, type Stretch } from '../../../domain/commissions/period-segments.ts';
+import { quotaTargetsFor } from '../../../domain/commissions/quota-share.ts';
 import { rampFactor, segmentTargetMinor } from '../../../domain/commissions/targets.ts';
 import type { StatementInput, StatementSegment } from '../../../domain/commissions/types.ts';
 import { groupBy } from './group-by.ts';
 import type { Db } from '../../db.ts';
+import { visibleUserIdsFor } from '../../access/visible-users.ts';
 import { getSettings } from '../../tables/settings.ts';
-import { quotaGoalWeights, QUOTA_METRIC } from '../metrics/quota-goals.ts';
+import { QUOTA_METRIC } from '../metrics/quota-goals.ts';
 import { commissionPeriod } from './commission-period.ts';
 import { clawbackCandidates } from './clawback-candidates.ts';
 import { periodDeals } from './period-deals.ts';
@@ -72,34 +74,32 @@ export async function loadStretches(
   return out;
 }
 
-/** Each person's quota for [start, end): their won_revenue goals (docs/goals.md), in minor units. */
+/** Each person's quota for [start, end) from their won_revenue goals, pro-rated by days (quotaTargetsFor). */
 async function quotaTargets(
   db: Db,
   period: Period,
   userIds: readonly number[],
 ): Promise<Map<number, number>> {
+  if (userIds.length === 0) return new Map();
   const settings = await getSettings(db);
-  const weights = (await quotaGoalWeights(db, settings.fiscalYearStartMonth))(period.start, period.end);
-  const out = new Map<number, number>();
-  if (weights.length === 0 || userIds.length === 0) return out;
   const goals = await db
     .selectFrom('goals')
-    .select(['id', 'scope_id', 'target'])
+    .select(['scope_id', 'grain', 'period_key', 'target'])
     .where('metric_id', '=', QUOTA_METRIC)
     .where('scope_type', '=', 'user')
-    .where(
-      'id',
-      'in',
-      weights.map((w) => w.goalId),
-    )
+    .where('archived_at', 'is', null)
     .where('scope_id', 'in', [...userIds])
     .execute();
-  const weightOf = new Map(weights.map((w) => [w.goalId, w.weight]));
-  for (const g of goals) {
-    if (g.scope_id === null) continue;
-    out.set(g.scope_id, (out.get(g.scope_id) ?? 0) + Math.round(g.target * (weightOf.get(g.id) ?? 0)));
-  }
-  return out;
+  return quotaTargetsFor(
+    goals.flatMap((g) =>
+      g.scope_id === null
+        ? []
+        : [{ userId: g.scope_id, grain: g.grain, periodKey: g.period_key, targetMinor: Number(g.target) }],
+    ),
+    period.start,
+    period.end,
+    settings.fiscalYearStartMonth,
+  );
 }
 
 /**
@@ -116,7 +116,20 @@ export async function buildStatementInputs(
   const people = await loadStretches(db, period, args.userIds);
   const userIds = [...people.keys()].sort((a, b) => a - b);
   if (userIds.length === 0) return { period, inputs: [] };
-  const quotas = await quotaTargets(db, period, userIds);
+  // A roll-up plan is credited with everyone's deals below the person, so its target from quotas is theirs too.
+  const below = new Map<number, number[]>();
+  for (const userId of userIds) {
+    if (!people.get(userId)!.stretches.some((s) => s.rules.rollUp && s.targetMinor === null)) continue;
+    const visible = (await visibleUserIdsFor(db, userId, 'manager')) ?? [];
+    below.set(
+      userId,
+      visible.filter((id) => id !== userId),
+    );
+  }
+  const quotas = await quotaTargets(db, period, [...new Set([...userIds, ...[...below.values()].flat()])]);
+  const quotaOf = (userId: number, rollUp: boolean): number =>
+    (quotas.get(userId) ?? 0) +
+    (rollUp ? (below.get(userId) ?? []).reduce((sum, id) => sum + (quotas.get(id) ?? 0), 0) : 0);
   const periodDays = spanDays(period.start, period.end);
   const segmentsByUser = new Map<number, StatementSegment[]>();
   for (const userId of userIds) {
@@ -132,7 +145,7 @@ export async function buildStatementInputs(
               rampMonths: p.rampMonths,
             })
           : 1;
-        const periodTarget = s.targetMinor ?? quotas.get(userId) ?? 0;
+        const periodTarget = s.targetMinor ?? quotaOf(userId, s.rules.rollUp);
         return {
           from: s.from,
           to: s.to,
