@@ -13,6 +13,7 @@ import { commissionPeriod } from './commission-period.ts';
 import { clawbackCandidates } from './clawback-candidates.ts';
 import { periodDeals } from './period-deals.ts';
 import { acceptedDisputeAdjustments, priorPeriodAdjustmentsFor } from './prior-adjustments.ts';
+import { idArray } from '../../sql/lists.ts';
 
 /** Each person's stretches of the period under their assignments and plan versions (set-based: two queries). */
 export async function loadStretches(
@@ -187,7 +188,7 @@ async function drawBalances(
   const r = await sql<{ user_id: number; draw_balance_minor: number }>`
     select distinct on (user_id) user_id, draw_balance_minor
     from commission_statements
-    where user_id in (${sql.join(userIds)}) and period_end <= ${period.start}
+    where user_id = any(${idArray(userIds)}) and period_end <= ${period.start}
     order by user_id, period_start desc`.execute(db);
   return new Map(r.rows.map((row) => [Number(row.user_id), Number(row.draw_balance_minor)]));
 }

@@ -6,6 +6,7 @@ import type { AdjustmentInput, StatementInput, StatementSegment } from '../../..
 import { groupBy } from './group-by.ts';
 import type { Db } from '../../db.ts';
 import { periodDeals } from './period-deals.ts';
+import { idArray } from '../../sql/lists.ts';
 
 /*
  * Prior-period adjustments (docs/commissions.md, "Statements: draft, locked, paid"): a locked statement never
@@ -50,7 +51,7 @@ export async function priorPeriodAdjustmentsFor(
     }>`
       select s.user_id, l.from_period_key, l.opportunity_id, l.label, l.amount_minor
       from commission_statement_lines l join commission_statements s on s.id = l.statement_id
-      where s.status <> 'draft' and s.user_id in (${sql.join([...userIds])}) and l.kind = 'adjustment'
+      where s.status <> 'draft' and s.user_id = any(${idArray(userIds)}) and l.kind = 'adjustment'
         and l.dispute_id is null and l.from_period_key is not null`.execute(db),
   ]);
   const linesOf = groupBy(lines, (l) => l.statement_id);
@@ -119,7 +120,7 @@ export async function acceptedDisputeAdjustments(
     left join commission_statement_lines l on l.id = d.line_id
     left join commission_statements applied on applied.id = d.applied_in_statement_id
     where d.status = 'accepted' and d.adjustment_minor is not null and d.adjustment_minor <> 0
-      and s.user_id in (${sql.join([...userIds])}) and s.period_end <= ${period.start}
+      and s.user_id = any(${idArray(userIds)}) and s.period_end <= ${period.start}
       and (applied.id is null or (applied.status = 'draft' and applied.period_key = ${period.key}))
     order by d.id`.execute(db);
   const out = new Map<number, AdjustmentInput[]>();

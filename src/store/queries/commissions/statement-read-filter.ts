@@ -1,5 +1,6 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Viewer } from '../../../domain/access/viewer.ts';
+import { inList } from '../../sql/lists.ts';
 
 /**
  * The statement read rule (src/domain/commissions/access.ts) as SQL over a statements alias, so lists, disputes
@@ -15,5 +16,5 @@ export function statementReadable(viewer: Viewer, alias: string): Expression<Sql
       ? viewer.visibleUserIds.filter((id) => id !== me)
       : [];
   if (below.length === 0) return own;
-  return sql<SqlBool>`(${own} or ${sql.ref(`${alias}.user_id`)} in (${sql.join(below)}))`;
+  return sql<SqlBool>`(${own} or ${inList(`${alias}.user_id`, below)})`;
 }
