@@ -3,6 +3,7 @@ import type { Viewer } from '../../../domain/access/viewer.ts';
 import type { PlanRules } from '../../../domain/commissions/types.ts';
 import { AppError, type ErrorDetail } from '../../../errors.ts';
 import type { Db } from '../../db.ts';
+import { inList } from '../../sql/lists.ts';
 
 /** Someone a what-if models, with the plan they are on today (the baseline), if any. */
 export interface WhatIfPerson {
@@ -68,9 +69,9 @@ export async function whatIfPeople(
           ? sql`a.id is not null`
           : who === 'active_reps'
             ? sql`u.active and u.role = 'rep'`
-            : sql`u.id in (${sql.join(userIds && userIds.length > 0 ? [...userIds] : [-1])})`
+            : inList('u.id', userIds ?? [])
       }
-        ${reach === null ? sql`` : sql`and u.id in (${sql.join(reach.length > 0 ? reach : [-1])})`}
+        ${reach === null ? sql`` : sql`and ${inList('u.id', reach)}`}
       order by u.id`.execute(db);
   let r = await load(userIds === undefined ? 'on_plan' : 'listed');
   // Designing a first plan: nobody is on one yet, so model every active rep in reach.
