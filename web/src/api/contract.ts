@@ -10,6 +10,13 @@ import { METRIC_REPORT_FIELDS } from './types/metrics.ts';
 import { TEAM_FIELDS, USER_FIELDS } from './types/people.ts';
 import { LEAD_FIELDS, OPPORTUNITY_FIELDS } from './types/rows.ts';
 import { PLAN_FIELDS } from './types/plans.ts';
+import {
+  COMMISSION_PLAN_FIELDS,
+  COMMISSION_RUN_FIELDS,
+  ESTIMATE_FIELDS,
+  STATEMENT_DETAIL_FIELDS,
+  WHAT_IF_FIELDS,
+} from './types/commissions.ts';
 import { SETTINGS_FIELDS } from './types/settings.ts';
 import { CALIBRATION_FIELDS, PREVIEW_FIELDS, RULES_FIELDS } from './types/scoring.ts';
 
@@ -100,4 +107,27 @@ export const API_CONTRACT: readonly ContractEntry[] = [
   { method: 'get', path: '/api/imports/{id}/rejects.csv' },
   { method: 'get', path: '/api/pipeline-changes', fields: PIPELINE_CHANGES_FIELDS },
   { method: 'get', path: '/api/coaching/funnel-diagnosis', fields: FUNNEL_DIAGNOSIS_FIELDS },
+  // Commissions (issue 17): pending until the statements and what-if routes land.
+  { method: 'get', path: '/api/commissions/plans', fields: ['plans'], pending: true },
+  { method: 'post', path: '/api/commissions/plans', fields: COMMISSION_PLAN_FIELDS, pending: true },
+  {
+    method: 'post',
+    path: '/api/commissions/plans/{id}/versions',
+    fields: COMMISSION_PLAN_FIELDS,
+    pending: true,
+  },
+  { method: 'post', path: '/api/commissions/assignments', pending: true },
+  { method: 'delete', path: '/api/commissions/assignments/{id}', pending: true },
+  { method: 'post', path: '/api/commissions/runs', fields: COMMISSION_RUN_FIELDS, pending: true },
+  { method: 'get', path: '/api/commissions/statements', fields: ['statements'], pending: true },
+  { method: 'get', path: '/api/commissions/statements/{id}', fields: STATEMENT_DETAIL_FIELDS, pending: true },
+  { method: 'post', path: '/api/commissions/statements/lock', pending: true },
+  { method: 'post', path: '/api/commissions/statements/{id}/lock', pending: true },
+  { method: 'post', path: '/api/commissions/statements/{id}/pay', pending: true },
+  { method: 'post', path: '/api/commissions/statements/{id}/disputes', pending: true },
+  { method: 'get', path: '/api/commissions/disputes', fields: ['disputes'], pending: true },
+  { method: 'post', path: '/api/commissions/disputes/{id}/resolve', pending: true },
+  { method: 'get', path: '/api/commissions/estimate', fields: ESTIMATE_FIELDS, pending: true },
+  { method: 'post', path: '/api/commissions/what-if', fields: WHAT_IF_FIELDS, pending: true },
+  { method: 'get', path: '/api/commissions/export', pending: true },
 ];
