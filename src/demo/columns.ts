@@ -96,6 +96,8 @@ export const OPPORTUNITY_COLUMNS: ColumnTypes = {
   created_at: 'timestamptz',
   closed_at: 'timestamptz',
   lost_reason: 'text',
+  product: 'text',
+  paid_on: 'date',
 };
 
 export const HISTORY_COLUMNS: ColumnTypes = {

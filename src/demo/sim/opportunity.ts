@@ -54,6 +54,28 @@ const TYPE_LABEL: Record<OpportunityType, string> = {
   upsell: 'Upsell',
   renewal: 'Renewal',
 };
+/**
+ * The product a demo deal sells and the day its invoice is paid, derived from the deal id rather than drawn from
+ * the random stream, so adding them left every other generated number as it was. Most new business is the
+ * platform; upsells sell the add-ons; renewals renew the platform.
+ */
+const PRODUCTS: Record<OpportunityType, readonly string[]> = {
+  new_business: ['Platform', 'Platform', 'Platform', 'Analytics'],
+  upsell: ['Analytics', 'Onboarding services'],
+  renewal: ['Platform'],
+};
+
+function demoProduct(id: number, type: OpportunityType): string {
+  const options = PRODUCTS[type];
+  return options[id % options.length]!;
+}
+
+/** Invoices are paid 10 to 45 days after the close; one not yet paid by the end of the window has no date. */
+function demoPaidOn(ctx: SimContext, id: number, closeDate: string): string | null {
+  const paid = plusDays(closeDate, 10 + ((id * 7) % 36));
+  return paid <= ctx.until ? paid : null;
+}
+
 /** A stalled deal is given up ('No decision') this many days after it stopped moving. */
 const STALL_GIVE_UP_DAYS = 90;
 
@@ -227,6 +249,8 @@ export function simulateOpportunity(ctx: SimContext, s: OpportunitySeed): Opport
     created_at: createdAt,
     closed_at: closedAt,
     lost_reason: status === 'lost' ? lostReason : null,
+    product: demoProduct(id, s.type),
+    paid_on: status === 'won' ? demoPaidOn(ctx, id, endDate) : null,
   });
   // A won new-business deal makes a customer on an annual contract (renewals, upsells and churn follow later).
   if (status === 'won' && s.type === 'new_business') {
