@@ -69,7 +69,7 @@ function Statement({
   onChange: () => void;
 }) {
   const { me } = useSession();
-  const { statement: s, totals } = detail;
+  const { statement: s } = detail;
   const fmt = useFormattersIn(s.currency);
   const mayDispute = !print && me?.id === s.userId && s.status !== 'draft';
   const [disputing, setDisputing] = useState<StatementLineRow | null>(null);
