@@ -144,6 +144,7 @@ export const enCommissions = {
   'commissions.drawRecoverable': 'Recoverable draw',
   'commissions.clawbackDays': 'Clawback if the customer churns within (days)',
   'commissions.ramp': 'Ramp new hires',
+  'commissions.options': 'Options',
   'commissions.rollUp': 'Roll-up (manager credited with their people’s deals)',
   'commissions.label': 'Label',
   'commissions.bonusAt': 'At attainment %',

@@ -14,7 +14,7 @@ const TABS: { to: string; label: MessageKey; roles: readonly string[] }[] = [
 export function CommissionsNav() {
   const { me } = useSession();
   return (
-    <nav aria-label={t('commissions.nav')} className="toolbar">
+    <nav aria-label={t('commissions.nav')} className="commissions-tabs">
       {TABS.filter((x) => me && x.roles.includes(me.role)).map((x) => (
         <NavLink key={x.to} to={x.to} end>
           {t(x.label)}

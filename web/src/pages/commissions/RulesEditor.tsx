@@ -145,14 +145,6 @@ export function RulesEditor({
           />
         </label>
         <label>
-          <input
-            type="checkbox"
-            checked={f.drawRecoverable}
-            onChange={(e) => set({ drawRecoverable: e.target.checked })}
-          />
-          {t('commissions.drawRecoverable')}
-        </label>
-        <label>
           {t('commissions.clawbackDays')}
           <input
             inputMode="numeric"
@@ -160,6 +152,17 @@ export function RulesEditor({
             placeholder={t('commissions.none.short')}
             onChange={(e) => set({ clawbackDays: e.target.value })}
           />
+        </label>
+      </div>
+      <fieldset className="checklist">
+        <legend>{t('commissions.options')}</legend>
+        <label>
+          <input
+            type="checkbox"
+            checked={f.drawRecoverable}
+            onChange={(e) => set({ drawRecoverable: e.target.checked })}
+          />
+          {t('commissions.drawRecoverable')}
         </label>
         <label>
           <input type="checkbox" checked={f.ramp} onChange={(e) => set({ ramp: e.target.checked })} />
@@ -169,7 +172,7 @@ export function RulesEditor({
           <input type="checkbox" checked={f.rollUp} onChange={(e) => set({ rollUp: e.target.checked })} />
           {t('commissions.rollUp')}
         </label>
-      </div>
+      </fieldset>
       <h4>{t('commissions.bonuses')}</h4>
       {f.bonuses.map((x, i) => (
         <div className="form-grid" key={i} data-testid={`rules-bonus-${i}`}>

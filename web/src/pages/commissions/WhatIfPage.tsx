@@ -17,9 +17,8 @@ import { t } from '../../i18n/t.ts';
 import { CommissionsNav } from './CommissionsNav.tsx';
 import { pctText, useFormattersIn } from './money.ts';
 import { RulesEditor } from './RulesEditor.tsx';
-import { rulesOrFail } from './RulesForms.tsx';
 import { rulesToForm, type RulesForm } from './rules-form.ts';
-import { digitsOf } from './RulesForms.tsx';
+import { digitsOf, rulesOrFail } from './RulesForms.tsx';
 
 /**
  * /commissions/what-if (admins and managers): what a plan, or a changed copy of it, would have cost on the last
@@ -77,7 +76,8 @@ function WhatIfForm({ plans }: { plans: CommissionPlan[] }) {
           }
         : {}),
     };
-    await runSave(setSave, async () => setResult(await runWhatIf(body)));
+    // A computation, not a save: on success the result itself is the feedback.
+    if (await runSave(setSave, async () => setResult(await runWhatIf(body)))) setSave({ kind: 'idle' });
   }
 
   return (

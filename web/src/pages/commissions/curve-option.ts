@@ -14,6 +14,8 @@ export function attainmentCurveOption(
   names: { attainment: string; commission: string; deal: (p: CurvePoint) => string; tier: string },
 ): EChartsOption {
   const top = Math.max(100, ...curve.map((p) => p.attainmentPct), ...tierBoundaries);
+  // Five even steps of a multiple of 25%, so the tick labels never crowd the axis maximum.
+  const step = Math.ceil(top / 5 / 25) * 25;
   return {
     grid: { left: 56, right: 72, top: 40, bottom: 40 },
     legend: { top: 0 },
@@ -23,7 +25,8 @@ export function attainmentCurveOption(
       {
         type: 'value',
         name: names.attainment,
-        max: Math.ceil(top / 25) * 25,
+        max: Math.ceil(top / step) * step,
+        interval: step,
         axisLabel: { formatter: (v: number) => fmt.percent(v / 100) },
       },
       { type: 'value', name: names.commission, axisLabel: { formatter: (v: number) => fmt.moneyCompact(v) } },
@@ -38,6 +41,7 @@ export function attainmentCurveOption(
         markLine: {
           symbol: 'none',
           label: {
+            position: 'insideStartTop',
             formatter: (d: { value?: unknown }) => `${names.tier} ${fmt.percent(Number(d.value) / 100)}`,
           },
           data: tierBoundaries.filter((x) => x > 0).map((x) => ({ yAxis: x })),
@@ -47,6 +51,7 @@ export function attainmentCurveOption(
         name: names.commission,
         type: 'line',
         yAxisIndex: 1,
+        step: 'end',
         data: curve.map((p) => p.commissionToDateMinor),
         tooltip: { valueFormatter: (v: unknown) => fmt.money(Number(v)) },
       },
