@@ -19,6 +19,8 @@ import updateTeam from './teams/update-team.ts';
 import listOpportunities from './opportunities/list-opportunities.ts';
 import exportOpportunities from './opportunities/export-opportunities.ts';
 import getOpportunity from './opportunities/get-opportunity.ts';
+import getOpportunitySplits from './opportunities/get-splits.ts';
+import putOpportunitySplits from './opportunities/put-splits.ts';
 import listActivities from './activities/list-activities.ts';
 import exportActivities from './activities/export-activities.ts';
 import getActivity from './activities/get-activity.ts';
@@ -131,6 +133,8 @@ export const routes: RouteModule[] = [
   listOpportunities,
   exportOpportunities,
   getOpportunity,
+  getOpportunitySplits,
+  putOpportunitySplits,
   listActivities,
   exportActivities,
   getActivity,

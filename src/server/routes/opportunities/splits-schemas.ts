@@ -1,0 +1,19 @@
+import { z } from 'zod';
+
+/** The deal in the path: 1 .. 2^53 - 1 (larger numbers cannot name a row). */
+export const SplitsParams = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+
+const Share = z.object({
+  userId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+  shareBp: z.number().int().min(1).max(10000).describe('basis points: 10000 = the whole deal'),
+});
+
+/** PUT body: the complete new list (replaces the old one); [] credits the owner alone again. */
+export const SplitsBody = z.object({ splits: z.array(Share).max(50) });
+
+/** A deal's splits; an empty list means the owner is credited with all of it. */
+export const DealSplitsSchema = z.object({
+  opportunityId: z.number().int(),
+  ownerId: z.number().int().nullable(),
+  splits: z.array(Share.extend({ userName: z.string() })),
+});
