@@ -76,6 +76,7 @@ export const enCommissions = {
   'commissions.amount': 'Amount',
   'commissions.explanation': 'How it was computed',
   'commissions.dispute': 'Dispute',
+  'commissions.disputeLineNo': 'Dispute line {line}',
   'commissions.disputeLine': 'Dispute line {line}: {label}',
   'commissions.comment': 'What is wrong with this line',
   'commissions.sendDispute': 'Send the dispute',

@@ -194,7 +194,12 @@ function Statement({
                     key: 'dispute',
                     header: t('commissions.dispute'),
                     cell: (l: StatementLineRow) => (
-                      <button type="button" className="link-button" onClick={() => setDisputing(l)}>
+                      <button
+                        type="button"
+                        className="link-button"
+                        aria-label={t('commissions.disputeLineNo', { line: l.lineNo })}
+                        onClick={() => setDisputing(l)}
+                      >
                         {t('commissions.dispute')}
                       </button>
                     ),
