@@ -802,6 +802,18 @@ describe('commissions', () => {
     await rep.page.getByRole('button', { name: 'Send the dispute' }).click();
     await rep.page.getByTestId('commission-disputes').getByText(comment).waitFor();
 
+    // The print view is the same statement without the forms; the PDF is printed from it.
+    await rep.page.goto(`${server.baseUrl}/print/commission-statement/${own!.id}`);
+    await rep.page.locator('[data-print-ready="true"]').waitFor({ state: 'attached' });
+    await expect(rep.page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      `Commission statement: ${detail.statement.userName}, ${period}`,
+    );
+    await expect(rep.page.getByTestId('commission-dispute-form').count()).resolves.toBe(0);
+    const pdf = await rep.context.request.get(
+      `${server.baseUrl}/api/print/commission-statement/${own!.id}/pdf`,
+    );
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+
     // Another rep's statement is a 404 on the page, like one that does not exist.
     if (!other) throw new Error('the period has no statement of another person');
     await rep.page.goto(`${server.baseUrl}/commissions/statements/${other.id}`);
