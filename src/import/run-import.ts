@@ -114,7 +114,7 @@ async function importOnConnection(
       );
       if (Array.isArray(compiled))
         throw new AppError('import_rejected', `${req.fileName}: the file does not fit the mapping`, compiled);
-      const handler = handlerFor(spec, settings.currency);
+      const handler = handlerFor(spec, settings.currency, compiled.mappedFields);
 
       const records = validRecords(rows, header, compiled, handler, req, totals, rejects);
       const staged = spec.entity === 'activities' ? await openStagedActivities(tx) : null;

@@ -23,6 +23,7 @@ import * as route from './route.ts';
 import * as devPlans from './dev-plans.ts';
 import * as hiring from './hiring.ts';
 import * as pipeline from './pipeline.ts';
+import * as commissions from './commissions.ts';
 // After any `reps` command file: it adds `diagnose` to an existing `reps` command.
 import * as repsDiagnose from './reps-diagnose.ts';
 
@@ -58,6 +59,7 @@ export const commands: Array<{ register: (program: Command, ctx: CliContext) => 
   route,
   devPlans,
   hiring,
+  commissions,
   pipeline,
   // Last: adds `reps diagnose` to the `reps` command if another file registered it.
   repsDiagnose,

@@ -27,7 +27,8 @@ export type MetricSource =
   | 'working_time'
   | 'forecast_snapshots'
   | 'lead_assignments'
-  | 'reps';
+  | 'reps'
+  | 'commission_statements';
 
 /** A condition on a source column; columns are the source's public names (see the source descriptors). */
 export type Condition =

@@ -43,6 +43,7 @@ import { leadsContactedWithinSla } from './definitions/leads-contacted-within-sl
 import { newCustomers } from './definitions/new-customers.ts';
 import { cac } from './definitions/cac.ts';
 import { churnRate } from './definitions/churn-rate.ts';
+import { commissionCostOfSales } from './definitions/commission-cost-of-sales.ts';
 import { avgTenureMonths } from './definitions/avg-tenure-months.ts';
 import { clv } from './definitions/clv.ts';
 import { sellingTimeShare } from './definitions/selling-time-share.ts';
@@ -97,6 +98,7 @@ export const metricRegistry: readonly MetricDefinition[] = [
   newCustomers,
   cac,
   churnRate,
+  commissionCostOfSales,
   avgTenureMonths,
   clv,
   sellingTimeShare,

@@ -125,6 +125,11 @@ export const ENTITY_FIELDS = {
       type: { kind: 'number' },
       doc: 'win probability % (used only for stages created by --create-missing)',
     },
+    product: text('product or product line sold (commission SPIFs pay per product)', false, LABEL_LIMIT),
+    paidOn: {
+      type: { kind: 'date' },
+      doc: 'date the invoice was paid (plans that credit when paid); only won deals are credited by it',
+    },
   },
   opportunity_history: {
     externalId: text(

@@ -24,6 +24,9 @@ export interface OpportunityRecord {
   leadSource: string | null;
   forecastCategory: ForecastCategory | null;
   probability: number | null;
+  product: string | null;
+  /** Local date the invoice was paid. */
+  paidOn: string | null;
 }
 
 /** Builds a deal record from parsed values; field checks that need no store happen here. */
@@ -39,6 +42,16 @@ export function toOpportunityRecord(
   const name = text(v, 'name');
   const stage = text(v, 'stage');
   if (!created || !name || !stage) return [{ field: 'createdAt', reason: 'required value is empty' }];
+  const paidOn = text(v, 'paidOn');
+  // An invoice cannot be paid before the deal existed; such a date is a column mix-up, not data.
+  if (paidOn !== null && paidOn < created.localDate)
+    return [
+      {
+        field: 'paidOn',
+        value: paidOn,
+        reason: `invoice paid date is before the created date ${created.localDate}`,
+      },
+    ];
   return {
     line,
     externalId,
@@ -58,6 +71,8 @@ export function toOpportunityRecord(
     leadSource: text(v, 'leadSource'),
     forecastCategory: (text(v, 'forecastCategory') as ForecastCategory | null) ?? null,
     probability: num(v, 'probability'),
+    product: text(v, 'product'),
+    paidOn,
   };
 }
 

@@ -27,13 +27,18 @@ export interface EntityHandler {
   write(tx: Db, refs: References, records: RecordBase[]): Promise<BatchResult>;
 }
 
-export function handlerFor(spec: MappingSpec, currency: string): EntityHandler {
+/**
+ * The handler for the spec's entity; `mapped` holds the fields the file provides, so columns a file does not have
+ * (a deals export without invoice paid dates) keep what an earlier import wrote.
+ */
+export function handlerFor(spec: MappingSpec, currency: string, mapped: ReadonlySet<string>): EntityHandler {
   const entity = spec.entity;
   switch (entity) {
     case 'opportunities':
       return {
         build: (v, line) => toOpportunityRecord(spec, v, line, currency),
-        write: (tx, refs, rs) => writeOpportunities(tx, refs, rs as Parameters<typeof writeOpportunities>[2]),
+        write: (tx, refs, rs) =>
+          writeOpportunities(tx, refs, rs as Parameters<typeof writeOpportunities>[2], mapped),
       };
     case 'opportunity_history': {
       const cleaned = new Set<number>();

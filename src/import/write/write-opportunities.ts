@@ -30,6 +30,15 @@ const COLUMNS = [
   'lost_reason',
 ] as const;
 
+/**
+ * Columns written only when the file maps them: the invoice paid date usually comes from billing, and a later CRM
+ * export without it must not erase the dates (a "credit when paid" plan would take the commission back).
+ */
+const OPTIONAL_COLUMNS = [
+  { field: 'product', column: 'product' },
+  { field: 'paidOn', column: 'paid_on' },
+] as const;
+
 function defaultForecast(state: ResolvedDealState): ForecastCategory {
   return state.status === 'won' ? 'closed' : state.status === 'lost' ? 'omitted' : 'pipeline';
 }
@@ -43,8 +52,11 @@ export async function writeOpportunities(
   tx: Db,
   refs: References,
   records: OpportunityRecord[],
+  mapped: ReadonlySet<string> = new Set(),
 ): Promise<BatchResult> {
   const result = emptyBatchResult();
+  const optional = OPTIONAL_COLUMNS.filter((o) => mapped.has(o.field));
+  const columns = [...COLUMNS, ...optional.map((o) => o.column)];
   await refs.loadUsers(records.map((r) => r.owner));
   await refs.loadAccounts(records.map((r) => r.account));
   const existing = await loadExistingOwners(
@@ -87,6 +99,8 @@ export async function writeOpportunities(
       created_at: r.createdAt,
       closed_at: state.closedAt,
       lost_reason: state.status === 'lost' ? r.lostReason : null,
+      ...(mapped.has('product') ? { product: r.product } : {}),
+      ...(mapped.has('paidOn') ? { paid_on: r.paidOn } : {}),
     });
   }
   if (rows.length === 0) return result;
@@ -110,10 +124,10 @@ export async function writeOpportunities(
           oc
             .column('external_id')
             .doUpdateSet((eb) => ({
-              ...Object.fromEntries(COLUMNS.map((c) => [c, eb.ref(`excluded.${c}`)])),
+              ...Object.fromEntries(columns.map((c) => [c, eb.ref(`excluded.${c}`)])),
               updated_at: sql`now()`,
             }))
-            .where(sql.raw<boolean>(changedColumns('opportunities', COLUMNS))),
+            .where(sql.raw<boolean>(changedColumns('opportunities', columns))),
         )
         .returning(['id', 'external_id', 'stage_id', 'amount_minor', 'status']),
     )

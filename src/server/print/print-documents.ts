@@ -1,5 +1,6 @@
 import type { Viewer } from '../../domain/access/viewer.ts';
 import type { Db } from '../../store/db.ts';
+import { mayReadStatementId } from '../../store/queries/commissions/statements-read.ts';
 import { getUser } from '../../store/tables/users.ts';
 
 /**
@@ -23,6 +24,13 @@ export const PRINT_DOCUMENTS = {
     fileName: (id) => `one-to-one-${id}.pdf`,
     // getUser applies the access rules: a rep gets only themself, a manager their subtree, an admin all.
     mayRead: async (db, viewer, id) => (await getUser(db, viewer, id)) !== undefined,
+  },
+  /** One person's commission statement: lines, totals, attainment curve (docs/commissions.md). */
+  'commission-statement': {
+    webPath: (id) => `/print/commission-statement/${id}`,
+    fileName: (id) => `commission-statement-${id}.pdf`,
+    // The statement read rule: admins all; managers their people and their own once locked; reps own locked.
+    mayRead: mayReadStatementId,
   },
 } satisfies Record<string, PrintDocument>;
 

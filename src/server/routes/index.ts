@@ -111,6 +111,22 @@ import getCoachingBenchmarks from './coaching/get-benchmarks.ts';
 import getCoachingQuadrants from './coaching/get-quadrants.ts';
 import getQuadrantSettings from './coaching/get-quadrant-settings.ts';
 import updateQuadrantSettings from './coaching/update-quadrant-settings.ts';
+import listCommissionPlans from './commissions/list-plans.ts';
+import createCommissionPlan from './commissions/create-plan.ts';
+import createCommissionPlanVersion from './commissions/create-version.ts';
+import createCommissionAssignment from './commissions/create-assignment.ts';
+import deleteCommissionAssignment from './commissions/delete-assignment.ts';
+import runCommissions from './commissions/run-commissions.ts';
+import listCommissionStatements from './commissions/list-statements.ts';
+import lockCommissionPeriod from './commissions/lock-period.ts';
+import getCommissionStatement from './commissions/get-statement.ts';
+import lockCommissionStatement from './commissions/lock-statement.ts';
+import payCommissionStatement from './commissions/pay-statement.ts';
+import raiseCommissionDispute from './commissions/raise-dispute.ts';
+import listCommissionDisputes from './commissions/list-disputes.ts';
+import resolveCommissionDispute from './commissions/resolve-dispute.ts';
+import exportCommissionPayroll from './commissions/export-payroll.ts';
+import commissionEstimate from './commissions/estimate.ts';
 
 /** Every route module, registered in this order. Add one import and one entry per new route file. */
 export const routes: RouteModule[] = [
@@ -226,4 +242,20 @@ export const routes: RouteModule[] = [
   getCoachingQuadrants,
   getQuadrantSettings,
   updateQuadrantSettings,
+  listCommissionPlans,
+  createCommissionPlan,
+  createCommissionPlanVersion,
+  createCommissionAssignment,
+  deleteCommissionAssignment,
+  runCommissions,
+  listCommissionStatements,
+  lockCommissionPeriod,
+  getCommissionStatement,
+  lockCommissionStatement,
+  payCommissionStatement,
+  raiseCommissionDispute,
+  listCommissionDisputes,
+  resolveCommissionDispute,
+  exportCommissionPayroll,
+  commissionEstimate,
 ];

@@ -19,6 +19,8 @@ export const hubspotDeals: MappingSpecInput = {
     createdAt: 'Create Date',
     closeDate: 'Close Date',
     lostReason: 'Closed Lost Reason',
+    product: { column: ['Product', 'Products', 'Product name'] },
+    paidOn: { column: ['Invoice paid date', 'Paid date', 'Payment date'] },
     type: {
       column: 'Deal Type',
       values: {

@@ -24,6 +24,8 @@ export const pipedriveDeals: MappingSpecInput = {
     expectedCloseDate: 'Deal - Expected close date',
     lostReason: 'Deal - Lost reason',
     leadSource: { column: ['Deal - Source origin', 'Deal - Source channel'] },
+    product: { column: ['Deal - Product name', 'Deal - Product'] },
+    paidOn: { column: ['Deal - Invoice paid date', 'Deal - Paid date', 'Deal - Payment date'] },
   },
   externalIdFrom: ['owner', 'account', 'name', 'createdAt'],
 };

@@ -22,6 +22,8 @@ export const salesforceOpportunities: MappingSpecInput = {
     leadSource: 'Lead Source',
     probability: 'Probability (%)',
     forecastCategory: 'Forecast Category',
+    product: { column: ['Product', 'Product Name', 'Primary Product'] },
+    paidOn: { column: ['Invoice Paid Date', 'Paid Date', 'Payment Date'] },
     type: {
       column: 'Type',
       values: {

@@ -85,6 +85,7 @@ export async function nextClockChange(
       case 'stage_history':
       case 'lead_assignments':
       case 'reps':
+      case 'commission_statements':
         break;
       default:
         assertNever(source);

@@ -13,6 +13,7 @@ import { workingTimeSource } from './working-time.ts';
 import { forecastSnapshotsSource } from './forecast-snapshots.ts';
 import { leadAssignmentsSource } from './lead-assignments.ts';
 import { repsSource } from './reps.ts';
+import { commissionStatementsSource } from './commission-statements.ts';
 
 /** The SQL reading of each fact; swap an entry for a rollup-backed spec to move a source onto an aggregate table. */
 export function sourceSpec(source: MetricSource): SourceSpec {
@@ -41,6 +42,8 @@ export function sourceSpec(source: MetricSource): SourceSpec {
       return leadAssignmentsSource;
     case 'reps':
       return repsSource;
+    case 'commission_statements':
+      return commissionStatementsSource;
     case 'stage_history':
       // Stage history feeds the funnel report (src/store/queries/funnel/), not registry metrics yet.
       throw new Error('No metric source reads stage_history yet');

@@ -1,0 +1,71 @@
+import { stringify } from 'csv-stringify/sync';
+import { csvCell } from '../csv/csv-cell.ts';
+import { currencyDigits } from './money.ts';
+
+/*
+ * The payroll file (docs/commissions.md, "Payroll export"): one row per locked or paid statement of a period.
+ * Names, emails and external ids come from imports, so they go through csvCell (a name "=HYPERLINK(...)" stays
+ * text); the money columns are written by this function and kept as plain numbers, so a negative payout reads
+ * "-12.50", not "'-12.50".
+ */
+
+export interface PayrollRow {
+  periodKey: string;
+  userId: number;
+  userExternalId: string | null;
+  email: string;
+  name: string;
+  currency: string;
+  payoutMinor: number;
+  status: 'locked' | 'paid';
+  statementId: number;
+}
+
+export const PAYROLL_COLUMNS = [
+  'period_key',
+  'user_id',
+  'user_external_id',
+  'email',
+  'name',
+  'currency',
+  'payout',
+  'payout_minor',
+  'status',
+  'statement_id',
+  'reference',
+] as const;
+
+/** Minor units as a major-unit decimal with '.' and no grouping, exactly (BigInt): 123456 USD -> "1234.56". */
+export function majorUnits(minor: number, currency: string): string {
+  const digits = currencyDigits(currency);
+  const n = BigInt(minor);
+  const sign = n < 0n ? '-' : '';
+  const abs = n < 0n ? -n : n;
+  if (digits === 0) return `${sign}${abs}`;
+  const scale = 10n ** BigInt(digits);
+  return `${sign}${abs / scale}.${(abs % scale).toString().padStart(digits, '0')}`;
+}
+
+/** Payroll's reference for a statement, unique per period and person. */
+export function payrollReference(periodKey: string, statementId: number): string {
+  return `COMM-${periodKey}-${statementId}`;
+}
+
+export function payrollCsvText(rows: readonly PayrollRow[]): string {
+  return stringify(
+    rows.map((r) => [
+      r.periodKey,
+      r.userId,
+      csvCell(r.userExternalId),
+      csvCell(r.email),
+      csvCell(r.name),
+      r.currency,
+      majorUnits(r.payoutMinor, r.currency),
+      r.payoutMinor,
+      r.status,
+      r.statementId,
+      payrollReference(r.periodKey, r.statementId),
+    ]),
+    { header: true, columns: [...PAYROLL_COLUMNS] },
+  );
+}
