@@ -17,7 +17,7 @@ import type { Pipeline } from '../web/src/api/types/pipelines.ts';
 import type { Plan } from '../web/src/api/types/plans.ts';
 import type {
   CommissionPlan,
-  DisputeListItem,
+  Dispute,
   StatementDetail,
   StatementSummary,
 } from '../web/src/api/types/commissions.ts';
@@ -736,14 +736,65 @@ describe('print view and PDF', () => {
   }, 180_000);
 });
 
+/** POSTs as the signed-in user (with the session's CSRF token); throws on an error answer. */
+async function post<T>(session: SignedIn, path: string, body: unknown): Promise<T> {
+  const { csrfToken } = await session.api<SessionInfo>('/api/auth/me');
+  const response = await session.context.request.post(`${server.baseUrl}${path}`, {
+    data: body,
+    headers: { 'x-csrf-token': csrfToken ?? '' },
+  });
+  if (!response.ok()) throw new Error(`POST ${path}: ${response.status()} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+async function setUpPlan(admin: SignedIn, reps: { id: number }[]): Promise<CommissionPlan> {
+  const plan = await post<CommissionPlan>(admin, '/api/commissions/plans', {
+    name: 'e2e monthly plan',
+    effectiveFrom: '2020-01-01',
+    rules: {
+      currency: 'USD',
+      period: 'month',
+      creditOn: 'close',
+      tierMode: 'marginal',
+      tiers: [
+        { fromPct: 0, rateBp: 500 },
+        { fromPct: 100, rateBp: 1000 },
+      ],
+      typeRates: {},
+      attainmentTypes: ['new_business', 'upsell', 'renewal'],
+      capMinor: null,
+      bonuses: [],
+      spifs: [],
+      draw: null,
+      ramp: false,
+      rollUp: false,
+      clawbackDays: null,
+    },
+  });
+  for (const rep of reps) {
+    await post(admin, '/api/commissions/assignments', {
+      userId: rep.id,
+      planId: plan.id,
+      effectiveFrom: '2020-01-01',
+      targetMinor: 2_000_000,
+    });
+  }
+  return plan;
+}
+
 describe('commissions', () => {
   it('an admin runs and locks a period; the rep reads the statement and disputes a line; the admin resolves it', async () => {
     const admin = await signInAs(browser, server.baseUrl, LOGIN.admin, PASSWORD);
     const users = await admin.api<{ items: { id: number; email: string; role: string }[] }>('/api/users');
     const repId = users.items.find((u) => u.email === LOGIN.rep)!.id;
     const { plans } = await admin.api<{ plans: CommissionPlan[] }>('/api/commissions/plans');
-    const plan = plans.find((p) => p.assignments.some((a) => a.userId === repId));
-    if (!plan) throw new Error('the demo assigns no commission plan to the demo rep');
+    // The demo's plan for the demo rep, or one set up here: 5% up to target, 10% above, every rep on it.
+    const plan =
+      plans.find((p) => p.assignments.some((a) => a.userId === repId)) ??
+      (await setUpPlan(
+        admin,
+        users.items.filter((u) => u.role === 'rep'),
+      ));
     const rules = [...plan.versions].sort((a, b) => b.version - a.version)[0]!.rules;
     const { fmt: workspaceFmt, settings } = await formattersFor(admin);
     const today = todayIn(settings.timeZone);
@@ -826,9 +877,7 @@ describe('commissions', () => {
 
     // Admin: resolve the dispute; it leaves the open list and the API keeps the decision.
     await page.getByRole('link', { name: 'Disputes' }).click();
-    const { disputes } = await admin.api<{ disputes: DisputeListItem[] }>(
-      '/api/commissions/disputes?status=open',
-    );
+    const { disputes } = await admin.api<{ disputes: Dispute[] }>('/api/commissions/disputes?status=open');
     const raised = disputes.find((d) => d.comment === comment)!;
     const item = page.locator(`li[data-dispute="${raised.id}"]`);
     await item.getByLabel('Decision').selectOption('rejected');

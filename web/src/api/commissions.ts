@@ -5,7 +5,6 @@ import type {
   CommissionRun,
   DealEstimate,
   Dispute,
-  DisputeListItem,
   DisputeStatus,
   PlanRules,
   StatementDetail,
@@ -92,9 +91,9 @@ export function raiseDispute(
 export async function getDisputes(
   status: DisputeStatus | undefined,
   signal?: AbortSignal,
-): Promise<DisputeListItem[]> {
+): Promise<Dispute[]> {
   return (
-    await request<{ disputes: DisputeListItem[] }>('GET', '/api/commissions/disputes', {
+    await request<{ disputes: Dispute[] }>('GET', '/api/commissions/disputes', {
       query: { status },
       signal,
     })

@@ -26,8 +26,10 @@ export interface CommissionAssignment {
   id: number;
   userId: number;
   userName: string;
+  planId: number;
   effectiveFrom: string;
   effectiveTo: string | null;
+  /** Overrides the target from quotas; null = from quotas. */
   targetMinor: number | null;
 }
 
@@ -35,7 +37,7 @@ export interface CommissionAssignment {
 export interface CommissionPlan {
   id: number;
   name: string;
-  description: string | null;
+  description: string;
   archived: boolean;
   versions: CommissionPlanVersion[];
   assignments: CommissionAssignment[];
@@ -77,8 +79,7 @@ export interface StatementSummary {
   currency: string;
   creditedMinor: number;
   targetMinor: number;
-  /** Null when there is no target to measure against. */
-  attainmentPct: number | null;
+  attainmentPct: number;
   payoutMinor: number;
   openDisputes: number;
 }
@@ -108,29 +109,22 @@ export interface StatementLineRow extends StatementLine {
   lineNo: number;
 }
 
+/** A dispute of GET /api/commissions/statements/:id and GET /api/commissions/disputes ({ disputes }). */
 export interface Dispute {
   id: number;
-  lineId: number;
+  statementId: number;
+  lineId: number | null;
   raisedBy: number;
   raisedByName: string;
   comment: string;
   status: DisputeStatus;
   resolution: string | null;
   adjustmentMinor: number | null;
+  /** The statement an accepted adjustment was paid in, once it is. */
+  appliedInStatementId: number | null;
   createdAt: string;
   resolvedAt: string | null;
 }
-
-export const DISPUTE_FIELDS = [
-  'id',
-  'lineId',
-  'raisedByName',
-  'comment',
-  'status',
-  'resolution',
-  'adjustmentMinor',
-  'createdAt',
-] as const satisfies readonly (keyof Dispute)[];
 
 /** GET /api/commissions/statements/:id. */
 export interface StatementDetail {
@@ -153,13 +147,6 @@ export const STATEMENT_DETAIL_FIELDS = [
   'warnings',
   'disputes',
 ] as const satisfies readonly (keyof StatementDetail)[];
-
-/** One row of GET /api/commissions/disputes ({ disputes }): the dispute with where it was raised. */
-export interface DisputeListItem extends Dispute {
-  statementId: number;
-  userName: string;
-  periodKey: string;
-}
 
 /** GET /api/commissions/estimate?opportunityId=: the viewer's payout now and if this open deal were won today. */
 export interface DealEstimate {

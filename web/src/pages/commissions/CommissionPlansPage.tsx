@@ -71,7 +71,7 @@ export function CommissionPlansPage() {
                   {
                     key: 'description',
                     header: t('commissions.description'),
-                    cell: (p) => p.description ?? '',
+                    cell: (p) => p.description,
                   },
                   {
                     key: 'versions',

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { getDisputes, resolveDispute } from '../../api/commissions.ts';
-import type { DisputeListItem, DisputeStatus } from '../../api/types/commissions.ts';
+import type { Dispute, DisputeStatus } from '../../api/types/commissions.ts';
 import { useApi } from '../../api/use-api.ts';
 import { Panel } from '../../components/panel.tsx';
 import { runSave, SaveStatus, type SaveState } from '../../components/SaveStatus.tsx';
@@ -48,7 +48,7 @@ export function DisputesPage() {
   );
 }
 
-function DisputeItem({ dispute: d, onResolved }: { dispute: DisputeListItem; onResolved: () => void }) {
+function DisputeItem({ dispute: d, onResolved }: { dispute: Dispute; onResolved: () => void }) {
   const { fmt } = useWorkspace();
   const [form, setForm] = useState({
     decision: 'accepted' as 'accepted' | 'rejected',
@@ -75,7 +75,7 @@ function DisputeItem({ dispute: d, onResolved }: { dispute: DisputeListItem; onR
     <li data-dispute={d.id}>
       <p>
         <Link to={`/commissions/statements/${d.statementId}`}>
-          {d.userName} · {d.periodKey}
+          {t('commissions.statementNo', { id: d.statementId })}
         </Link>{' '}
         · {d.raisedByName} · {fmt.dateTime(d.createdAt)} <StatusPill status={d.status} />
       </p>

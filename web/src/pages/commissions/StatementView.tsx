@@ -227,8 +227,10 @@ function Statement({
           <ul>
             {detail.disputes.map((d) => (
               <li key={d.id} data-dispute={d.id}>
-                {t('commissions.disputeOnLine', { line: lineNo.get(d.lineId) ?? d.lineId })} ·{' '}
-                {d.raisedByName} · {fmt.dateTime(d.createdAt)}: {d.comment} <StatusPill status={d.status} />
+                {d.lineId === null
+                  ? t('commissions.disputeWhole')
+                  : t('commissions.disputeOnLine', { line: lineNo.get(d.lineId) ?? d.lineId })}{' '}
+                · {d.raisedByName} · {fmt.dateTime(d.createdAt)}: {d.comment} <StatusPill status={d.status} />
                 {d.resolution && (
                   <>
                     {' '}
