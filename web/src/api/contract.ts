@@ -110,12 +110,7 @@ export const API_CONTRACT: readonly ContractEntry[] = [
   // Commissions (issue 17); the what-if is pending until its route lands.
   { method: 'get', path: '/api/commissions/plans', fields: ['plans'] },
   { method: 'post', path: '/api/commissions/plans', fields: COMMISSION_PLAN_FIELDS },
-  {
-    method: 'post',
-    path: '/api/commissions/plans/{id}/versions',
-    fields: COMMISSION_PLAN_FIELDS,
-    pending: true,
-  },
+  { method: 'post', path: '/api/commissions/plans/{id}/versions', fields: COMMISSION_PLAN_FIELDS },
   { method: 'post', path: '/api/commissions/assignments' },
   { method: 'delete', path: '/api/commissions/assignments/{id}' },
   { method: 'post', path: '/api/commissions/runs', fields: COMMISSION_RUN_FIELDS },
