@@ -60,6 +60,15 @@ describe('rules form', () => {
     expect(formToRules(form, 2)).toEqual({ ok: true, rules: RULES });
   });
 
+  it('refuses a clawback window of 0 days (blank means no clawback)', () => {
+    const form = defaultRulesForm('USD');
+    form.clawbackDays = '0';
+    expect(formToRules(form, 2)).toEqual({
+      ok: false,
+      errors: ['rules.clawbackDays: "0" is not a whole number of days (1 or more)'],
+    });
+  });
+
   it('names every field that is not a number, and returns no rules', () => {
     const form = defaultRulesForm('USD');
     form.tiers.push({ fromPct: 'lots', ratePct: '12.345' });
@@ -69,7 +78,7 @@ describe('rules form', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors).toEqual([
-      'rules.clawbackDays: "2.5" is not a whole number of days',
+      'rules.clawbackDays: "2.5" is not a whole number of days (1 or more)',
       'rules.tiers[1].fromPct: "lots" is not a percentage',
       'rules.tiers[1].rateBp: "12.345" is not a percentage with at most 2 decimals',
       'rules.capMinor: "1,000" is not an amount with at most 2 decimals',

@@ -177,8 +177,8 @@ export function formToRules(
   let clawbackDays: number | null = null;
   if (form.clawbackDays.trim() !== '') {
     clawbackDays = Number(form.clawbackDays);
-    if (!Number.isInteger(clawbackDays) || clawbackDays < 0) {
-      errors.push(`rules.clawbackDays: "${form.clawbackDays}" is not a whole number of days`);
+    if (!Number.isInteger(clawbackDays) || clawbackDays < 1) {
+      errors.push(`rules.clawbackDays: "${form.clawbackDays}" is not a whole number of days (1 or more)`);
     }
   }
   const rules: PlanRules = {
