@@ -1,3 +1,4 @@
+import { DEMO_CORRECTION_MINOR } from '../src/demo/commissions.ts';
 import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { businessDaysInRange, type BusinessCalendar } from '../src/domain/calendar/business-time.ts';
@@ -376,7 +377,8 @@ describeStores('demo data', (ctx) => {
     const same = summary(OPTIONS.seed);
     expect(summary(OPTIONS.seed)).toEqual(same);
     expect(same.counts.activities).toBe(first.activities);
-    expect(same.amount).toBe(first.opportunity_amount);
+    // The stored deals are the generated ones plus the one correction the demo makes after locking a month.
+    expect(first.opportunity_amount - same.amount).toBe(DEMO_CORRECTION_MINOR);
     expect(same.seconds).toBe(first.activity_seconds);
     const other = summary(OPTIONS.seed + 1);
     expect(other.counts.activities).not.toBe(same.counts.activities);

@@ -44,6 +44,7 @@ import { StageTimer, type DemoStage } from './stage-timer.ts';
 import { seedDemoRouting } from './routing.ts';
 import { seedDemoPlans } from './plans.ts';
 import { seedDemoHiring } from './hiring.ts';
+import { seedDemoCommissions } from './commissions.ts';
 
 /** Rows per INSERT statement (when COPY is not used): big enough to amortise round trips, small enough to keep each statement's arrays modest. */
 const BATCH = 1_000;
@@ -416,6 +417,9 @@ export async function loadDemo(
         seed: options.seed,
         passwordHash,
       }),
+    );
+    await timer.time('commissions', () =>
+      seedDemoCommissions(tx, generated.reps, start, options.until, DEMO_WORKSPACE.currency),
     );
     timings.derivedMs = performance.now() - tDerived;
     timings.derivedCpuMs = cpuMs() - cDerived;

@@ -316,7 +316,7 @@ describeStores('commission runs: split, accelerator, lock, prior-period adjustme
         payload: { period: '2026-W47' },
       });
       expect(period.statusCode).toBe(400);
-      expect(period.json().details[0]).toMatchObject({ field: 'period', value: '2026-W47' });
+      expect(period.json().error.details[0]).toMatchObject({ field: 'period', value: '2026-W47' });
       const rep = await seedUser(ctx.db, { role: 'rep' });
       const hr = await signIn(app, rep);
       const denied = await app.inject({

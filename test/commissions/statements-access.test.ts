@@ -152,7 +152,8 @@ describeStores('commission statements: who sees what', (ctx) => {
       codes[raw] = (await get(h.rep, `/api/commissions/statements/${raw}`)).statusCode;
     }
     for (const [raw, code] of Object.entries(codes)) expect([400, 404], raw).toContain(code);
-    // '01' is statement 1 spelled with a zero: whatever it names, the read rule decides.
+    // One spelling per id: '01' does not reach statement 1 (the rep's own) by another name.
+    expect(codes['01']).toBe(400);
     expect(codes['1%00']).toBe(400);
     expect(codes['-1']).toBe(400);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { amounts, creditedDeal, november, planRules } from '../../../test/support/commission-fixtures.ts';
-import { applyRate, formatMinor, mulDivRound } from './money.ts';
+import { seededRandom } from '../random/seeded-random.ts';
+import { applyRate, divRoundBig, formatMinor, mulDivRound } from './money.ts';
 
 describe('rounding: half away from zero, each line on its own', () => {
   it('rounds half cents away from zero', () => {
@@ -70,6 +71,16 @@ describe('big amounts stay exact', () => {
       attainmentPct: 200,
       creditedMinor: 2_000_000_000_000,
     });
+  });
+
+  it('the fast number path agrees with BigInt arithmetic, at every size and sign', () => {
+    const random = seededRandom(17);
+    for (let i = 0; i < 20_000; i += 1) {
+      const a = Math.round((random.next() - 0.3) * 10 ** random.int(0, 12));
+      const b = random.int(0, 100_000);
+      const d = random.pick([10_000, 30, 31, 92]);
+      expect(mulDivRound(a, b, d)).toBe(Number(divRoundBig(BigInt(a) * BigInt(b), BigInt(d))));
+    }
   });
 
   it("formats minor units exactly with the currency's digits", () => {

@@ -20,9 +20,13 @@ export function divCeilBig(n: bigint, d: bigint): bigint {
   return (n + d - 1n) / d;
 }
 
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+/** Below this a product of two numbers, and its quotient's correction, stay exact in plain numbers. */
+const EXACT_PRODUCT = 2 ** 52;
+
 /** A BigInt back to a number, refusing anything that would lose precision (an internal invariant). */
 export function toSafeNumber(n: bigint): number {
-  if (n > BigInt(Number.MAX_SAFE_INTEGER) || n < -BigInt(Number.MAX_SAFE_INTEGER)) {
+  if (n > MAX_SAFE || n < -MAX_SAFE) {
     throw new Error(`Amount ${n} is beyond the exact range of a number`);
   }
   return Number(n);
@@ -30,6 +34,23 @@ export function toSafeNumber(n: bigint): number {
 
 /** round_half_away_from_zero(a x b / d), exact for any safe integers a, b and d > 0. */
 export function mulDivRound(a: number, b: number, d: number): number {
+  const product = a * b;
+  if (Math.abs(product) <= EXACT_PRODUCT && Number.isInteger(d) && d > 0) {
+    // Small enough for exact number arithmetic (most lines): the float quotient may be one off, so the
+    // remainder corrects it before rounding. Same result as the BigInt path, several times faster.
+    const m = Math.abs(product);
+    let q = Math.floor(m / d);
+    let r = m - q * d;
+    if (r < 0) {
+      q -= 1;
+      r += d;
+    } else if (r >= d) {
+      q += 1;
+      r -= d;
+    }
+    if (2 * r >= d) q += 1;
+    return product < 0 ? 0 - q : q; // 0 - q, not -q: never a -0
+  }
   return toSafeNumber(divRoundBig(BigInt(a) * BigInt(b), BigInt(d)));
 }
 

@@ -6,6 +6,7 @@ import { rampFactor, segmentTargetMinor } from '../../../domain/commissions/targ
 import type { StatementInput, StatementSegment } from '../../../domain/commissions/types.ts';
 import { groupBy } from './group-by.ts';
 import type { Db } from '../../db.ts';
+import { visibleUserIdsFor } from '../../access/visible-users.ts';
 import { getSettings } from '../../tables/settings.ts';
 import { QUOTA_METRIC } from '../metrics/quota-goals.ts';
 import { commissionPeriod } from './commission-period.ts';
@@ -115,7 +116,20 @@ export async function buildStatementInputs(
   const people = await loadStretches(db, period, args.userIds);
   const userIds = [...people.keys()].sort((a, b) => a - b);
   if (userIds.length === 0) return { period, inputs: [] };
-  const quotas = await quotaTargets(db, period, userIds);
+  // A roll-up plan is credited with everyone's deals below the person, so its target from quotas is theirs too.
+  const below = new Map<number, number[]>();
+  for (const userId of userIds) {
+    if (!people.get(userId)!.stretches.some((s) => s.rules.rollUp && s.targetMinor === null)) continue;
+    const visible = (await visibleUserIdsFor(db, userId, 'manager')) ?? [];
+    below.set(
+      userId,
+      visible.filter((id) => id !== userId),
+    );
+  }
+  const quotas = await quotaTargets(db, period, [...new Set([...userIds, ...[...below.values()].flat()])]);
+  const quotaOf = (userId: number, rollUp: boolean): number =>
+    (quotas.get(userId) ?? 0) +
+    (rollUp ? (below.get(userId) ?? []).reduce((sum, id) => sum + (quotas.get(id) ?? 0), 0) : 0);
   const periodDays = spanDays(period.start, period.end);
   const segmentsByUser = new Map<number, StatementSegment[]>();
   for (const userId of userIds) {
@@ -131,7 +145,7 @@ export async function buildStatementInputs(
               rampMonths: p.rampMonths,
             })
           : 1;
-        const periodTarget = s.targetMinor ?? quotas.get(userId) ?? 0;
+        const periodTarget = s.targetMinor ?? quotaOf(userId, s.rules.rollUp);
         return {
           from: s.from,
           to: s.to,
