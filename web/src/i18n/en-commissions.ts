@@ -180,9 +180,14 @@ export const enCommissions = {
   'commissions.overTargetBaseline': 'Over target (current plans)',
   'commissions.thisPlan': 'This plan',
   'commissions.baseline': 'Current plans',
-  'commissions.whatIfTotals': 'In total: payout {payout} on revenue {revenue}, cost of sales {cos}.',
+  'commissions.whatIfTotals':
+    'In total: this plan pays {payout} on revenue {revenue} (cost of sales {cos}); the current plans pay {basePayout} ({baseCos}); difference {difference}.',
+  'commissions.whatIfPeople': {
+    one: '{count} person: {names}',
+    other: '{count} people: {names}',
+  },
   'commissions.payoutByPeriod': 'Payout by period, this plan against the current plans',
-  'commissions.payoutCurve': 'Payout curve (one rep, by attainment)',
+  'commissions.payoutCurve': 'Payout curve of one person with a {target} target, by attainment',
   'commissions.simPercentiles':
     'Simulated total payout: p10 {p10}, median {p50}, p90 {p90}; cost of sales {cos}.',
   'commissions.estimateTitle': 'What I earn if I close this deal',

@@ -167,9 +167,12 @@ export const ESTIMATE_FIELDS = [
   'lines',
 ] as const satisfies readonly (keyof DealEstimate)[];
 
-/** One period of a what-if: the plan's cost on that period's actual deals. */
+/** One period of a what-if: the plan's cost on that period's actual credited deals. */
 export interface WhatIfPeriod {
   periodKey: string;
+  periodStart: string;
+  /** Exclusive. */
+  periodEnd: string;
   revenueMinor: number;
   payoutMinor: number;
   /** Payout / revenue x 100; null without revenue. */
@@ -182,11 +185,20 @@ export interface WhatIfTotals {
   revenueMinor: number;
   payoutMinor: number;
   costOfSalesPct: number | null;
-  repsOverTarget: number;
-  reps: number;
+  baselineRevenueMinor: number;
+  baselinePayoutMinor: number;
+  baselineCostOfSalesPct: number | null;
+  /** Payout under the proposed plan minus under today's plans. */
+  differenceMinor: number;
 }
 
 export interface WhatIfSimulated {
+  runs: number;
+  meanPct: number;
+  sdPct: number;
+  seed: number;
+  /** The target the payout curve is drawn for (one person). */
+  curveTargetMinor: number;
   payoutCurve: { attainmentPct: number; payoutMinor: number }[];
   p10: number;
   p50: number;
@@ -194,13 +206,16 @@ export interface WhatIfSimulated {
   costOfSalesPct: number | null;
 }
 
-/** POST /api/commissions/what-if. */
+/** POST /api/commissions/what-if: money in minor units of `currency` (the proposed plan's). */
 export interface WhatIfResult {
+  currency: string;
+  people: { userId: number; name: string; currentPlan: string | null }[];
   periods: WhatIfPeriod[];
   /** The same periods under the people's current plans. */
   baseline: WhatIfPeriod[];
   totals: WhatIfTotals;
   simulated?: WhatIfSimulated;
+  warnings: string[];
 }
 
 export const WHAT_IF_FIELDS = [

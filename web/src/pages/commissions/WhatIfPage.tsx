@@ -55,7 +55,7 @@ function WhatIfForm({ plans }: { plans: CommissionPlan[] }) {
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const [result, setResult] = useState<WhatIfResult | null>(null);
   const base = latestRules(plans.find((p) => p.id === planId));
-  const fmt = useFormattersIn(base?.currency);
+  const fmt = useFormattersIn(result?.currency ?? base?.currency);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -288,17 +288,33 @@ function WhatIfReport({ result, fmt }: { result: WhatIfResult; fmt: Formatters }
           },
         ]}
       />
+      {result.warnings.length > 0 && (
+        <ul className="state state-error" role="alert" data-testid="what-if-warnings">
+          {result.warnings.map((w, i) => (
+            <li key={i}>{w}</li>
+          ))}
+        </ul>
+      )}
       <p data-testid="what-if-totals">
         {t('commissions.whatIfTotals', {
           payout: fmt.money(result.totals.payoutMinor),
           revenue: fmt.money(result.totals.revenueMinor),
           cos: pctText(fmt, result.totals.costOfSalesPct),
+          basePayout: fmt.money(result.totals.baselinePayoutMinor),
+          baseCos: pctText(fmt, result.totals.baselineCostOfSalesPct),
+          difference: fmt.money(result.totals.differenceMinor),
+        })}
+      </p>
+      <p className="muted">
+        {t('commissions.whatIfPeople', {
+          count: result.people.length,
+          names: result.people.map((p) => p.name).join(', '),
         })}
       </p>
       <Chart option={payoutOption} label={t('commissions.payoutByPeriod')} height={260} />
       {sim && curveOption && (
         <>
-          <h3>{t('commissions.payoutCurve')}</h3>
+          <h3>{t('commissions.payoutCurve', { target: fmt.money(sim.curveTargetMinor) })}</h3>
           <p>
             {t('commissions.simPercentiles', {
               p10: fmt.money(sim.p10),
@@ -307,7 +323,11 @@ function WhatIfReport({ result, fmt }: { result: WhatIfResult; fmt: Formatters }
               cos: pctText(fmt, sim.costOfSalesPct),
             })}
           </p>
-          <Chart option={curveOption} label={t('commissions.payoutCurve')} height={260} />
+          <Chart
+            option={curveOption}
+            label={t('commissions.payoutCurve', { target: fmt.money(sim.curveTargetMinor) })}
+            height={260}
+          />
         </>
       )}
     </section>
