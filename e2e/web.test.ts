@@ -17,6 +17,7 @@ import type { Pipeline } from '../web/src/api/types/pipelines.ts';
 import type { Plan } from '../web/src/api/types/plans.ts';
 import type {
   CommissionPlan,
+  DealEstimate,
   Dispute,
   StatementDetail,
   StatementSummary,
@@ -825,6 +826,22 @@ describe('commissions', () => {
 
     // Rep: their statement with its lines, totals and curve, as the API computes them.
     const rep = await signInAs(browser, server.baseUrl, LOGIN.rep, PASSWORD);
+    // My day: what the next open deal would add if won today, as the estimate endpoint says.
+    const open = await rep.api<{ items: Opportunity[] }>(
+      `/api/opportunities?owner=${repId}&status=open&limit=100`,
+    );
+    const next = open.items.sort((a, b) =>
+      (a.expectedCloseDate ?? '9999').localeCompare(b.expectedCloseDate ?? '9999'),
+    )[0];
+    if (next) {
+      const estimate = await rep.api<DealEstimate>(`/api/commissions/estimate?opportunityId=${next.id}`);
+      const earn = rep.page.getByTestId('commission-estimate-table').locator('tbody tr').first();
+      await expect(earn.locator('td[data-col="earn"]').textContent()).resolves.toBe(
+        makeFormatters(workspaceFmt.locale, estimate.currency, settings.timeZone).money(
+          estimate.differenceMinor,
+        ),
+      );
+    }
     await rep.page.getByRole('link', { name: 'Commissions' }).click();
     await rep.page.getByRole('heading', { name: 'My statements' }).waitFor();
     await rep.page.locator(`a[href="/commissions/statements/${own!.id}"]`).click();
