@@ -378,7 +378,7 @@ describeStores('demo data', (ctx) => {
     expect(summary(OPTIONS.seed)).toEqual(same);
     expect(same.counts.activities).toBe(first.activities);
     // The stored deals are the generated ones plus the one correction the demo makes after locking a month.
-    expect(first.opportunity_amount - same.amount).toBe(DEMO_CORRECTION_MINOR);
+    expect(Number(first.opportunity_amount) - same.amount).toBe(DEMO_CORRECTION_MINOR);
     expect(same.seconds).toBe(first.activity_seconds);
     const other = summary(OPTIONS.seed + 1);
     expect(other.counts.activities).not.toBe(same.counts.activities);

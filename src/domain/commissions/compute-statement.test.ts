@@ -102,7 +102,7 @@ describe('SPIFs', () => {
       ['spif', 9_999],
     ]);
     expect(r.lines[0]?.explanation).toBe(
-      '10.00% on 2,999.70 (your 33.33% share of 9,000.00) (tier 1: from 0% of target; attainment 0.00% -> 30.00%).',
+      '10.00% on 2,999.70, your 33.33% share of 9,000.00 (tier 1: from 0% of target; attainment 0.00% -> 30.00%).',
     );
     expect(r.lines[3]?.explanation).toBe(
       'SPIF "Widget push": 300.00 per Widget deal credited 2026-11-10 to 2026-11-19 x your 33.33% share = 99.99.',

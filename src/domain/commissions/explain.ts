@@ -13,14 +13,14 @@ export const attainmentText = (pct: number) => `${pct.toFixed(2)}%`;
 /** "renewal" -> "renewal", "new_business" -> "new business". */
 export const dealTypeText = (type: string) => type.replace('_', ' ');
 
-/** How the person came by the credit, when it is not simply their own whole deal. */
+/** How the person came by the credit (", your 33.33% share of 9,000.00"), when not simply their own whole deal. */
 export function creditNote(deal: CreditedDeal, currency: string): string {
   const parts: string[] = [];
   if (deal.shareBp !== 10_000) {
     parts.push(`your ${formatRate(deal.shareBp)} share of ${formatMinor(deal.amountMinor, currency)}`);
   }
   if (deal.role === 'roll_up') parts.push('credited to you as a roll-up of your team');
-  return parts.length > 0 ? ` (${parts.join('; ')})` : '';
+  return parts.length > 0 ? `, ${parts.join(', ')}` : '';
 }
 
 /** "the Widget new business deal credited 2026-11-01 to 2026-11-30" for a SPIF's conditions. */

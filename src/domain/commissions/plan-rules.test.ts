@@ -166,6 +166,33 @@ describe('parsePlanRules', () => {
     ]);
   });
 
+  it('accepts the example plans of docs/commissions.md ("Plan rules")', () => {
+    const junior = {
+      currency: 'USD',
+      period: 'month',
+      tierMode: 'retroactive',
+      tiers: [
+        { fromPct: 0, rateBp: 0 },
+        { fromPct: 100, rateBp: 1000 },
+      ],
+    };
+    expect(parsePlanRules(junior)).toMatchObject(junior);
+    const accelerated = {
+      currency: 'USD',
+      period: 'month',
+      tiers: [
+        { fromPct: 0, rateBp: 0 },
+        { fromPct: 50, rateBp: 1000 },
+        { fromPct: 100, rateBp: 1500 },
+      ],
+      typeRates: { renewal: 300 },
+      attainmentTypes: ['new_business', 'upsell'],
+      capMinor: 5000000,
+      bonuses: [{ label: 'Club', atPct: 150, amountMinor: 100000 }],
+    };
+    expect(parsePlanRules(accelerated)).toMatchObject(accelerated);
+  });
+
   it('accepts percentages with two decimals', () => {
     expect(
       parsePlanRules({

@@ -80,7 +80,7 @@ export function segmentLines(args: {
   const pct = (m: number) => attainmentPct(m, target);
   if (noTarget) {
     warnings.push(
-      `${segmentName(index, segment)}: no target, so attainment cannot be computed; tiered deals earn the ` +
+      `${segmentName(index, segment, segmentDays === periodDays)}: no target, so attainment cannot be computed; tiered deals earn the ` +
         `on-target rate (${formatRate(rules.tiers[onTarget]?.rateBp ?? 0)}, ${describeTier(rules.tiers, onTarget)}) ` +
         `and target bonuses are not paid.`,
     );
@@ -274,6 +274,7 @@ export function segmentLines(args: {
   return { lines, steps, capMinor, warnings };
 }
 
-function segmentName(index: number, segment: StatementSegment): string {
+function segmentName(index: number, segment: StatementSegment, wholePeriod: boolean): string {
+  if (wholePeriod) return 'This period';
   return `Segment ${index + 1} (${segment.from} to ${segment.to}, exclusive)`;
 }

@@ -134,6 +134,37 @@ describe('marginal tiers', () => {
     ]);
   });
 
+  it('a negative credit (a credit note) walks back down through the same tiers', () => {
+    // Target 10,000.00; 10% to 100%, 15% above. Deal 1: 12,000 -> 10,000 x 10% = 1,000.00 + 2,000 x 15% = 300.00.
+    // Deal 2: -4,000 takes attainment 120% -> 80%: -2,000 x 15% = -300.00 (120 -> 100%), -2,000 x 10% = -200.00.
+    // Net 800.00 = 10% of the 8,000.00 that remains, as if only 8,000 had been sold.
+    const plan = planRules({
+      tiers: [
+        { fromPct: 0, rateBp: 1000 },
+        { fromPct: 100, rateBp: 1500 },
+      ],
+    });
+    const r = november(plan, 1_000_000, [
+      creditedDeal(1, '2026-11-05', 1_200_000),
+      creditedDeal(2, '2026-11-06', -400_000),
+    ]);
+    expect(r.lines.map((l) => [l.creditedMinor, l.tier, l.amountMinor])).toEqual([
+      [1_000_000, 0, 100_000],
+      [200_000, 1, 30_000],
+      [-200_000, 1, -30_000],
+      [-200_000, 0, -20_000],
+    ]);
+    expect(r.totals.payoutMinor).toBe(80_000);
+  });
+
+  it('says when a credit is a roll-up of the team', () => {
+    const r = november(planRules(), 1_000_000, [creditedDeal(1, '2026-11-05', 100_000, { role: 'roll_up' })]);
+    expect(r.lines[0]?.explanation).toBe(
+      '10.00% on 1,000.00, credited to you as a roll-up of your team (tier 1: from 0% of target; ' +
+        'attainment 0.00% -> 10.00%).',
+    );
+  });
+
   it('a tier starts at the least whole cent reaching it (target 10,000.01, 50% = 5,000.005 -> 5,000.01)', () => {
     // ceil(1,000,001 x 50 / 100) = ceil(500,000.5) = 500,001.
     expect(thresholdMinor(1_000_001, 50)).toBe(500_001);
@@ -240,7 +271,9 @@ describe('no target', () => {
     expect(amounts(r)).toEqual([['commission', 15_000]]);
     expect(r.lines[0]?.tier).toBe(2);
     expect(r.totals.attainmentPct).toBe(0);
-    expect(r.warnings).toHaveLength(1);
-    expect(r.warnings[0]).toContain('no target');
+    expect(r.warnings).toEqual([
+      'This period: no target, so attainment cannot be computed; tiered deals earn the on-target rate ' +
+        '(15.00%, tier 3: from 100% of target) and target bonuses are not paid.',
+    ]);
   });
 });
