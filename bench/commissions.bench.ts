@@ -14,6 +14,7 @@ import { SYSTEM_VIEWER } from '../src/domain/access/viewer.ts';
 import type { PlanRules } from '../src/domain/commissions/types.ts';
 import { openDb, type Db } from '../src/store/db.ts';
 import { migrateToLatest } from '../src/store/migrate.ts';
+import { computeStatement } from '../src/domain/commissions/compute-statement.ts';
 import { buildStatementInputs } from '../src/store/queries/commissions/build-inputs.ts';
 import { commissionPeriod } from '../src/store/queries/commissions/commission-period.ts';
 import { createAssignment, createCommissionPlan } from '../src/store/queries/commissions/plans.ts';
@@ -72,17 +73,18 @@ async function prepare(db: Db): Promise<{ reps: number; won: number }> {
     // Synthetic won deals copied from the quarter's real ones (pipeline, stage, type, product), new owners among
     // the 200 reps and close dates spread over the quarter: one statement.
     await sql`
+      with t as (
+        select row_number() over (order by o.id) - 1 as k, o.pipeline_id, o.stage_id, o.type, o.product, o.account_id
+        from opportunities o where ${inQuarter}
+      ), n as (select count(*) as c from t)
       insert into opportunities (name, owner_id, pipeline_id, stage_id, status, amount_minor, currency, type, product,
                                  created_at, closed_at, account_id)
       select 'Bench deal ' || g, (${sql.val(reps)}::bigint[])[1 + (g % ${reps.length})], t.pipeline_id, t.stage_id,
              'won', 100000 + (g * 7919) % 2000000, 'USD', t.type, t.product,
              ${period.start}::timestamp - interval '30 days',
-             ${period.start}::timestamp + ((g * 104729) % ((${period.end}::date - ${period.start}::date) * 86400)) * interval '1 second',
+             (${period.start}::timestamp + ((g::bigint * 104729) % ((${period.end}::date - ${period.start}::date) * 86400)) * interval '1 second') at time zone ${settings.time_zone},
              t.account_id
-      from generate_series(1, ${missing}) g
-      join lateral (select * from opportunities o where ${inQuarter} order by o.id offset (g % 1000) limit 1) t on true`.execute(
-      db,
-    );
+      from generate_series(1, ${missing}) g cross join n join t on t.k = g % n.c`.execute(db);
     // A 60/40 split on every tenth synthetic deal, between its owner and the next rep.
     await sql`
       insert into opportunity_splits (opportunity_id, user_id, share_bp)
@@ -131,6 +133,7 @@ async function main(): Promise<void> {
     await migrateToLatest(db);
     const { reps, won } = await prepare(db);
     const loadTimes: number[] = [];
+    const computeTimes: number[] = [];
     const runTimes: number[] = [];
     let last = null as Awaited<ReturnType<typeof runCommissions>> | null;
     let credited = 0;
@@ -139,6 +142,9 @@ async function main(): Promise<void> {
       const { inputs } = await buildStatementInputs(db, { periodKey: PERIOD });
       loadTimes.push(performance.now() - t);
       credited = inputs.reduce((n, s) => n + s.deals.length, 0);
+      t = performance.now();
+      for (const input of inputs) computeStatement(input);
+      computeTimes.push(performance.now() - t);
       t = performance.now();
       last = await runCommissions(db, SYSTEM_VIEWER, PERIOD);
       runTimes.push(performance.now() - t);
@@ -151,6 +157,9 @@ async function main(): Promise<void> {
     console.log(`statements ${last?.statements}, credited deal rows ${credited}, lines ${lines.rows[0]!.n}`);
     console.log(
       `load (buildStatementInputs): best ${ms(Math.min(...loadTimes))}, median ${ms(median(loadTimes))}`,
+    );
+    console.log(
+      `compute (computeStatement x ${last?.statements}): best ${ms(Math.min(...computeTimes))}, median ${ms(median(computeTimes))}`,
     );
     console.log(
       `full run (load + compute + write): best ${ms(Math.min(...runTimes))}, median ${ms(median(runTimes))}`,

@@ -1,6 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { SYSTEM_VIEWER, type Viewer } from '../../src/domain/access/viewer.ts';
 import type { PlanRules } from '../../src/domain/commissions/types.ts';
+import { listDisputes, raiseDispute, resolveDispute } from '../../src/store/queries/commissions/disputes.ts';
 import { estimateDeal } from '../../src/store/queries/commissions/estimate.ts';
 import { lockStatements, payStatements } from '../../src/store/queries/commissions/lock-pay.ts';
 import {
@@ -254,6 +255,35 @@ describeStores('commission runs: split, accelerator, lock, prior-period adjustme
     ]) {
       expect(actions, a).toContain(a);
     }
+  });
+
+  it("an accepted dispute is paid once, in the person's next open statement", async () => {
+    const bob: Viewer = { userId: id.bob, role: 'rep', visibleUserIds: [id.bob] };
+    const nov = await lines(id.bob, '2026-11');
+    const detail = await getStatement(ctx.db, bob, nov.id);
+    const line = detail!.lines.find((l) => l.opportunityId === id.d1)!;
+    const d = await raiseDispute(ctx.db, bob, nov.id, { lineId: line.id, comment: 'My share was 50%' });
+    await resolveDispute(ctx.db, admin, d.id, {
+      decision: 'accepted',
+      resolution: 'Agreed: 50%',
+      adjustmentMinor: 8_000,
+    });
+    await runCommissions(ctx.db, admin, '2026-12');
+    await runCommissions(ctx.db, admin, '2026-12');
+    const dec = await lines(id.bob, '2026-12');
+    expect(dec.lines).toContainEqual(['adjustment', id.d1, null, null, 8_000, '2026-11']);
+    expect(dec.lines).toContainEqual(['clawback', id.d3, null, null, -20_000, null]);
+    expect(dec.lines).toHaveLength(2);
+    expect(dec.payout).toBe(-12_000);
+    const [after] = await listDisputes(ctx.db, admin, { statementId: nov.id });
+    expect(after).toMatchObject({ status: 'accepted', appliedInStatementId: dec.id });
+    const tagged = await ctx.db
+      .selectFrom('commission_statement_lines')
+      .select('dispute_id')
+      .where('statement_id', '=', dec.id)
+      .where('kind', '=', 'adjustment')
+      .execute();
+    expect(tagged).toEqual([{ dispute_id: d.id }]);
   });
 
   it('assignments of one person never overlap, even when two are written at once', async () => {

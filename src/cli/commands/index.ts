@@ -26,6 +26,8 @@ import * as pipeline from './pipeline.ts';
 import * as commissions from './commissions.ts';
 // After any `reps` command file: it adds `diagnose` to an existing `reps` command.
 import * as repsDiagnose from './reps-diagnose.ts';
+// Adds `what-if` to the `commissions` command (creating it when its own file is not registered yet).
+import * as commissionsWhatIf from './commissions-what-if.ts';
 
 /**
  * Every command module; each exports register(program, ctx). Add one line per new command file.
@@ -63,4 +65,5 @@ export const commands: Array<{ register: (program: Command, ctx: CliContext) => 
   pipeline,
   // Last: adds `reps diagnose` to the `reps` command if another file registered it.
   repsDiagnose,
+  commissionsWhatIf,
 ];

@@ -21,6 +21,7 @@ import exportOpportunities from './opportunities/export-opportunities.ts';
 import getOpportunity from './opportunities/get-opportunity.ts';
 import getOpportunitySplits from './opportunities/get-splits.ts';
 import putOpportunitySplits from './opportunities/put-splits.ts';
+import postCommissionsWhatIf from './commissions/what-if.ts';
 import listActivities from './activities/list-activities.ts';
 import exportActivities from './activities/export-activities.ts';
 import getActivity from './activities/get-activity.ts';
@@ -151,6 +152,7 @@ export const routes: RouteModule[] = [
   getOpportunity,
   getOpportunitySplits,
   putOpportunitySplits,
+  postCommissionsWhatIf,
   listActivities,
   exportActivities,
   getActivity,

@@ -107,7 +107,7 @@ export const API_CONTRACT: readonly ContractEntry[] = [
   { method: 'get', path: '/api/imports/{id}/rejects.csv' },
   { method: 'get', path: '/api/pipeline-changes', fields: PIPELINE_CHANGES_FIELDS },
   { method: 'get', path: '/api/coaching/funnel-diagnosis', fields: FUNNEL_DIAGNOSIS_FIELDS },
-  // Commissions (issue 17); the what-if is pending until its route lands.
+  // Commissions (issue 17).
   { method: 'get', path: '/api/commissions/plans', fields: ['plans'] },
   { method: 'post', path: '/api/commissions/plans', fields: COMMISSION_PLAN_FIELDS },
   { method: 'post', path: '/api/commissions/plans/{id}/versions', fields: COMMISSION_PLAN_FIELDS },
@@ -123,6 +123,6 @@ export const API_CONTRACT: readonly ContractEntry[] = [
   { method: 'get', path: '/api/commissions/disputes', fields: ['disputes'] },
   { method: 'post', path: '/api/commissions/disputes/{id}/resolve' },
   { method: 'get', path: '/api/commissions/estimate', fields: ESTIMATE_FIELDS },
-  { method: 'post', path: '/api/commissions/what-if', fields: WHAT_IF_FIELDS, pending: true },
+  { method: 'post', path: '/api/commissions/what-if', fields: WHAT_IF_FIELDS },
   { method: 'get', path: '/api/commissions/export' },
 ];

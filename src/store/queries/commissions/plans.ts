@@ -124,22 +124,27 @@ export async function createCommissionPlan(
   requireCommissionsAdmin(viewer, 'create commission plans');
   const rules = parsePlanRules(input.rules);
   const name = input.name.trim();
+  const description = input.description ?? '';
+  if (name.length < 1 || name.length > 200 || description.length > 2000) {
+    throw new AppError('validation', 'The plan is invalid', [
+      name.length < 1 || name.length > 200
+        ? { field: 'name', value: name, reason: '1 to 200 characters' }
+        : { field: 'description', reason: 'at most 2000 characters' },
+    ]);
+  }
   return inTransaction(db, async (tx) => {
-    const clash = await tx
-      .selectFrom('commission_plans')
-      .select('id')
-      .where('name', '=', name)
-      .executeTakeFirst();
-    if (clash) {
-      throw new AppError('conflict', `A commission plan named '${name}' already exists`, [
-        { field: 'name', value: name, reason: `plan ${clash.id} has this name` },
-      ]);
-    }
+    // on conflict: two concurrent creations of one name give one plan and one 409, never a 500.
     const plan = await tx
       .insertInto('commission_plans')
-      .values({ name, description: input.description ?? '', created_by: viewer.userId })
+      .values({ name, description, created_by: viewer.userId })
+      .onConflict((oc) => oc.column('name').doNothing())
       .returning('id')
-      .executeTakeFirstOrThrow();
+      .executeTakeFirst();
+    if (!plan) {
+      throw new AppError('conflict', `A commission plan named '${name}' already exists`, [
+        { field: 'name', value: name, reason: 'plan names are unique' },
+      ]);
+    }
     await tx
       .insertInto('commission_plan_versions')
       .values({

@@ -25,7 +25,7 @@ export async function lockCommissionWrites(db: Db): Promise<void> {
   await sql`select pg_advisory_xact_lock(hashtext('commission_statements'))`.execute(db);
 }
 
-const LINE_BATCH = 2000;
+const LINE_BATCH = 10_000;
 
 /** Inserts statements and their lines (a draft each), in batches; returns the ids by user. */
 export async function insertDrafts(
@@ -85,11 +85,20 @@ export async function insertDrafts(
       explanation: l.explanation,
     }));
   });
+  // Lines go in as one JSON parameter per batch: a quarter for 200 people is ~30,000 lines, and binding 17
+  // parameters per row made building and sending the statement the slowest part of a run.
   for (let i = 0; i < lines.length; i += LINE_BATCH) {
-    await db
-      .insertInto('commission_statement_lines')
-      .values(lines.slice(i, i + LINE_BATCH))
-      .execute();
+    await sql`
+      insert into commission_statement_lines (statement_id, line_no, kind, segment, plan_version_id, opportunity_id,
+        label, credited_minor, rate_bp, tier, attainment_from_pct, attainment_to_pct, amount_minor, from_period_key,
+        dispute_id, explanation)
+      select statement_id, line_no, kind, segment, plan_version_id, opportunity_id, label, credited_minor, rate_bp,
+        tier, attainment_from_pct, attainment_to_pct, amount_minor, from_period_key, dispute_id, explanation
+      from jsonb_to_recordset(${JSON.stringify(lines.slice(i, i + LINE_BATCH))}::jsonb) as x(statement_id bigint,
+        line_no integer, kind text, segment integer, plan_version_id bigint, opportunity_id bigint, label text,
+        credited_minor bigint, rate_bp integer, tier integer, attainment_from_pct double precision,
+        attainment_to_pct double precision, amount_minor bigint, from_period_key text, dispute_id bigint,
+        explanation text)`.execute(db);
   }
   // Accepted disputes paid in these drafts; a later run that replaces a draft pays them again (on delete set null).
   for (const { input } of computed) {

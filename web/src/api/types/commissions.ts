@@ -185,6 +185,9 @@ export interface WhatIfTotals {
   revenueMinor: number;
   payoutMinor: number;
   costOfSalesPct: number | null;
+  /** Person-periods at or over target, of all person-periods. */
+  repsOverTarget: number;
+  reps: number;
   baselineRevenueMinor: number;
   baselinePayoutMinor: number;
   baselineCostOfSalesPct: number | null;
