@@ -15,6 +15,13 @@ import type { Leaderboard } from '../web/src/api/types/leaderboard.ts';
 import type { MetricDefinitionInfo, MetricReport } from '../web/src/api/types/metrics.ts';
 import type { Pipeline } from '../web/src/api/types/pipelines.ts';
 import type { Plan } from '../web/src/api/types/plans.ts';
+import type {
+  CommissionPlan,
+  DealEstimate,
+  Dispute,
+  StatementDetail,
+  StatementSummary,
+} from '../web/src/api/types/commissions.ts';
 import type { Lead, Opportunity } from '../web/src/api/types/rows.ts';
 import type { CalibrationReport, RulePreview } from '../web/src/api/types/scoring.ts';
 import type { Settings } from '../web/src/api/types/settings.ts';
@@ -728,4 +735,176 @@ describe('print view and PDF', () => {
     expect((await get('/api/print/one-to-one/%2e%2e/pdf')).status()).toBe(404);
     await own.context.close();
   }, 180_000);
+});
+
+/** POSTs as the signed-in user (with the session's CSRF token); throws on an error answer. */
+async function post<T>(session: SignedIn, path: string, body: unknown): Promise<T> {
+  const { csrfToken } = await session.api<SessionInfo>('/api/auth/me');
+  const response = await session.context.request.post(`${server.baseUrl}${path}`, {
+    data: body,
+    headers: { 'x-csrf-token': csrfToken ?? '' },
+  });
+  if (!response.ok()) throw new Error(`POST ${path}: ${response.status()} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+async function setUpPlan(admin: SignedIn, reps: { id: number }[]): Promise<CommissionPlan> {
+  const plan = await post<CommissionPlan>(admin, '/api/commissions/plans', {
+    name: 'e2e monthly plan',
+    effectiveFrom: '2020-01-01',
+    rules: {
+      currency: 'USD',
+      period: 'month',
+      creditOn: 'close',
+      tierMode: 'marginal',
+      tiers: [
+        { fromPct: 0, rateBp: 500 },
+        { fromPct: 100, rateBp: 1000 },
+      ],
+      typeRates: {},
+      attainmentTypes: ['new_business', 'upsell', 'renewal'],
+      capMinor: null,
+      bonuses: [],
+      spifs: [],
+      draw: null,
+      ramp: false,
+      rollUp: false,
+      clawbackDays: null,
+    },
+  });
+  for (const rep of reps) {
+    await post(admin, '/api/commissions/assignments', {
+      userId: rep.id,
+      planId: plan.id,
+      effectiveFrom: '2020-01-01',
+      targetMinor: 2_000_000,
+    });
+  }
+  return plan;
+}
+
+describe('commissions', () => {
+  it('an admin runs and locks a period; the rep reads the statement and disputes a line; the admin resolves it', async () => {
+    const admin = await signInAs(browser, server.baseUrl, LOGIN.admin, PASSWORD);
+    const users = await admin.api<{ items: { id: number; email: string; role: string }[] }>('/api/users');
+    const repId = users.items.find((u) => u.email === LOGIN.rep)!.id;
+    const { plans } = await admin.api<{ plans: CommissionPlan[] }>('/api/commissions/plans');
+    // The demo's plan for the demo rep, or one set up here: 5% up to target, 10% above, every rep on it.
+    const plan =
+      plans.find((p) => p.assignments.some((a) => a.userId === repId)) ??
+      (await setUpPlan(
+        admin,
+        users.items.filter((u) => u.role === 'rep'),
+      ));
+    const rules = [...plan.versions].sort((a, b) => b.version - a.version)[0]!.rules;
+    const { fmt: workspaceFmt, settings } = await formattersFor(admin);
+    const today = todayIn(settings.timeZone);
+    // The last whole period of the plan: the demo has won deals in it.
+    const period = periodKeyFor(
+      rules.period === 'month' ? 'last_month' : rules.period === 'quarter' ? 'last_quarter' : 'year',
+      today,
+    );
+
+    // Admin: run the period, then lock it, from the statements page.
+    const { page } = admin;
+    await page.goto(`${server.baseUrl}/commissions`);
+    await page.getByTestId('commission-period').selectOption(period);
+    await page.getByRole('button', { name: 'Run the period' }).click();
+    await page.getByTestId('commission-run').waitFor();
+    await page.getByRole('button', { name: 'Lock the period' }).click();
+    await page.getByTestId('commission-statements').getByText('Saved').waitFor();
+    const listed = await admin.api<{ statements: StatementSummary[] }>(
+      `/api/commissions/statements?period=${period}`,
+    );
+    const own = listed.statements.find((x) => x.userId === repId);
+    const other = listed.statements.find((x) => x.userId !== repId);
+    expect(own?.status).toMatch(/^(locked|paid)$/);
+    await settled(page);
+    await expect(page.getByTestId('commission-statements-table').locator('tbody tr').count()).resolves.toBe(
+      listed.statements.length,
+    );
+
+    // Rep: their statement with its lines, totals and curve, as the API computes them.
+    const rep = await signInAs(browser, server.baseUrl, LOGIN.rep, PASSWORD);
+    // My day: what the next open deal would add if won today, as the estimate endpoint says.
+    const open = await rep.api<{ items: Opportunity[] }>(
+      `/api/opportunities?owner=${repId}&status=open&limit=100`,
+    );
+    const next = open.items.sort((a, b) =>
+      (a.expectedCloseDate ?? '9999').localeCompare(b.expectedCloseDate ?? '9999'),
+    )[0];
+    if (next) {
+      const estimate = await rep.api<DealEstimate>(`/api/commissions/estimate?opportunityId=${next.id}`);
+      const earn = rep.page.getByTestId('commission-estimate-table').locator('tbody tr').first();
+      await expect(earn.locator('td[data-col="earn"]').textContent()).resolves.toBe(
+        makeFormatters(workspaceFmt.locale, estimate.currency, settings.timeZone).money(
+          estimate.differenceMinor,
+        ),
+      );
+    }
+    await rep.page.getByRole('link', { name: 'Commissions' }).click();
+    await rep.page.getByRole('heading', { name: 'My statements' }).waitFor();
+    await rep.page.locator(`a[href="/commissions/statements/${own!.id}"]`).click();
+    const detail = await rep.api<StatementDetail>(`/api/commissions/statements/${own!.id}`);
+    const fmt = makeFormatters(workspaceFmt.locale, detail.statement.currency, settings.timeZone);
+    const lines = rep.page.getByTestId('commission-lines').locator('tbody tr');
+    await lines.first().waitFor();
+    await expect(lines.count()).resolves.toBe(detail.lines.length);
+    for (const [i, line] of detail.lines.entries()) {
+      await expect(lines.nth(i).locator('td[data-col="amount"]').textContent()).resolves.toBe(
+        fmt.money(line.amountMinor),
+      );
+    }
+    await expect(rep.page.getByTestId('commission-total-payout').textContent()).resolves.toBe(
+      fmt.money(detail.totals.payoutMinor),
+    );
+    if (detail.curve.length > 0) {
+      await expect(rep.page.getByTestId('commission-curve').locator('svg').count()).resolves.toBe(1);
+    }
+    await shot(rep.page, 'commission-statement');
+
+    // The rep disputes the first line with a comment.
+    const comment = `Line 1 looks wrong (e2e ${Date.now()})`;
+    await lines.first().getByRole('button', { name: 'Dispute' }).click();
+    await rep.page.getByTestId('commission-dispute-form').getByRole('textbox').fill(comment);
+    await rep.page.getByRole('button', { name: 'Send the dispute' }).click();
+    await rep.page.getByTestId('commission-disputes').getByText(comment).waitFor();
+
+    // The print view is the same statement without the forms; the PDF is printed from it.
+    await rep.page.goto(`${server.baseUrl}/print/commission-statement/${own!.id}`);
+    await rep.page.locator('[data-print-ready="true"]').waitFor({ state: 'attached' });
+    await expect(rep.page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      `Commission statement: ${detail.statement.userName}, ${period}`,
+    );
+    await expect(rep.page.getByTestId('commission-dispute-form').count()).resolves.toBe(0);
+    const pdf = await rep.context.request.get(
+      `${server.baseUrl}/api/print/commission-statement/${own!.id}/pdf`,
+    );
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+
+    // Another rep's statement is a 404 on the page, like one that does not exist.
+    if (!other) throw new Error('the period has no statement of another person');
+    await rep.page.goto(`${server.baseUrl}/commissions/statements/${other.id}`);
+    await rep.page.getByTestId('commission-not-found').waitFor();
+    const response = await rep.context.request.get(
+      `${server.baseUrl}/api/commissions/statements/${other.id}`,
+    );
+    expect(response.status()).toBe(404);
+    await rep.context.close();
+
+    // Admin: resolve the dispute; it leaves the open list and the API keeps the decision.
+    await page.getByRole('link', { name: 'Disputes' }).click();
+    const { disputes } = await admin.api<{ disputes: Dispute[] }>('/api/commissions/disputes?status=open');
+    const raised = disputes.find((d) => d.comment === comment)!;
+    const item = page.locator(`li[data-dispute="${raised.id}"]`);
+    await item.getByLabel('Decision').selectOption('rejected');
+    await item
+      .getByLabel('Resolution (the rep reads this)')
+      .fill('Checked against the deal: the rate is right.');
+    await item.getByRole('button', { name: 'Resolve' }).click();
+    await item.waitFor({ state: 'detached' });
+    const after = await admin.api<StatementDetail>(`/api/commissions/statements/${own!.id}`);
+    expect(after.disputes.find((d) => d.id === raised.id)?.status).toBe('rejected');
+    await admin.context.close();
+  }, 240_000);
 });

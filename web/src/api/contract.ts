@@ -10,6 +10,13 @@ import { METRIC_REPORT_FIELDS } from './types/metrics.ts';
 import { TEAM_FIELDS, USER_FIELDS } from './types/people.ts';
 import { LEAD_FIELDS, OPPORTUNITY_FIELDS } from './types/rows.ts';
 import { PLAN_FIELDS } from './types/plans.ts';
+import {
+  COMMISSION_PLAN_FIELDS,
+  COMMISSION_RUN_FIELDS,
+  ESTIMATE_FIELDS,
+  STATEMENT_DETAIL_FIELDS,
+  WHAT_IF_FIELDS,
+} from './types/commissions.ts';
 import { SETTINGS_FIELDS } from './types/settings.ts';
 import { CALIBRATION_FIELDS, PREVIEW_FIELDS, RULES_FIELDS } from './types/scoring.ts';
 
@@ -100,4 +107,22 @@ export const API_CONTRACT: readonly ContractEntry[] = [
   { method: 'get', path: '/api/imports/{id}/rejects.csv' },
   { method: 'get', path: '/api/pipeline-changes', fields: PIPELINE_CHANGES_FIELDS },
   { method: 'get', path: '/api/coaching/funnel-diagnosis', fields: FUNNEL_DIAGNOSIS_FIELDS },
+  // Commissions (issue 17).
+  { method: 'get', path: '/api/commissions/plans', fields: ['plans'] },
+  { method: 'post', path: '/api/commissions/plans', fields: COMMISSION_PLAN_FIELDS },
+  { method: 'post', path: '/api/commissions/plans/{id}/versions', fields: COMMISSION_PLAN_FIELDS },
+  { method: 'post', path: '/api/commissions/assignments' },
+  { method: 'delete', path: '/api/commissions/assignments/{id}' },
+  { method: 'post', path: '/api/commissions/runs', fields: COMMISSION_RUN_FIELDS },
+  { method: 'get', path: '/api/commissions/statements', fields: ['statements'] },
+  { method: 'get', path: '/api/commissions/statements/{id}', fields: STATEMENT_DETAIL_FIELDS },
+  { method: 'post', path: '/api/commissions/statements/lock' },
+  { method: 'post', path: '/api/commissions/statements/{id}/lock' },
+  { method: 'post', path: '/api/commissions/statements/{id}/pay' },
+  { method: 'post', path: '/api/commissions/statements/{id}/disputes' },
+  { method: 'get', path: '/api/commissions/disputes', fields: ['disputes'] },
+  { method: 'post', path: '/api/commissions/disputes/{id}/resolve' },
+  { method: 'get', path: '/api/commissions/estimate', fields: ESTIMATE_FIELDS },
+  { method: 'post', path: '/api/commissions/what-if', fields: WHAT_IF_FIELDS },
+  { method: 'get', path: '/api/commissions/export' },
 ];

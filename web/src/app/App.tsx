@@ -34,6 +34,21 @@ const CoachingPage = lazy(() =>
 const SettingsPage = lazy(() =>
   import('../pages/settings/SettingsPage.tsx').then((m) => ({ default: m.SettingsPage })),
 );
+const CommissionsPage = lazy(() =>
+  import('../pages/commissions/CommissionsPage.tsx').then((m) => ({ default: m.CommissionsPage })),
+);
+const StatementPage = lazy(() =>
+  import('../pages/commissions/StatementPage.tsx').then((m) => ({ default: m.StatementPage })),
+);
+const CommissionPlansPage = lazy(() =>
+  import('../pages/commissions/CommissionPlansPage.tsx').then((m) => ({ default: m.CommissionPlansPage })),
+);
+const DisputesPage = lazy(() =>
+  import('../pages/commissions/DisputesPage.tsx').then((m) => ({ default: m.DisputesPage })),
+);
+const WhatIfPage = lazy(() =>
+  import('../pages/commissions/WhatIfPage.tsx').then((m) => ({ default: m.WhatIfPage })),
+);
 
 /** Where each role lands after signing in. */
 export function homeFor(role: Me['role']): string {
@@ -61,6 +76,11 @@ export function App() {
               <Route path="/coaching/plans" element={<PlansPage />} />
               {me.role !== 'rep' && <Route path="/hiring" element={<HiringPage />} />}
               <Route path="/coaching" element={<CoachingPage me={me} />} />
+              <Route path="/commissions" element={<CommissionsPage />} />
+              <Route path="/commissions/statements/:id" element={<StatementPage />} />
+              <Route path="/commissions/plans" element={<CommissionPlansPage />} />
+              {me.role === 'admin' && <Route path="/commissions/disputes" element={<DisputesPage />} />}
+              {me.role !== 'rep' && <Route path="/commissions/what-if" element={<WhatIfPage />} />}
               {me.role === 'admin' && <Route path="/settings/*" element={<SettingsPage />} />}
               <Route path="*" element={<Navigate to={homeFor(me.role)} replace />} />
             </Route>

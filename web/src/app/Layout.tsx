@@ -8,6 +8,8 @@ interface NavItem {
   to: string;
   label: MessageKey;
   roles: readonly Me['role'][];
+  /** Lit only on this exact path, not on its child pages that have their own link (/coaching vs /coaching/plans). */
+  end?: boolean;
 }
 
 /** Navigation by role: reps see their own day; managers their team; admins also the settings. */
@@ -16,8 +18,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/me', label: 'nav.me', roles: ['rep'] },
   { to: '/explore', label: 'nav.explore', roles: ['admin', 'manager', 'rep'] },
   { to: '/leads', label: 'nav.leads', roles: ['admin', 'manager', 'rep'] },
-  { to: '/coaching', label: 'nav.coaching', roles: ['admin', 'manager', 'rep'] },
+  { to: '/coaching', label: 'nav.coaching', roles: ['admin', 'manager', 'rep'], end: true },
   { to: '/coaching/plans', label: 'nav.plans', roles: ['admin', 'manager', 'rep'] },
+  { to: '/commissions', label: 'nav.commissions', roles: ['admin', 'manager', 'rep'] },
   { to: '/hiring', label: 'nav.hiring', roles: ['admin', 'manager'] },
   { to: '/settings', label: 'nav.settings', roles: ['admin'] },
 ];
@@ -36,7 +39,9 @@ export function Layout({ me }: { me: Me }) {
           <ul>
             {NAV_ITEMS.filter((item) => item.roles.includes(me.role)).map((item) => (
               <li key={item.to}>
-                <NavLink to={item.to}>{t(item.label)}</NavLink>
+                <NavLink to={item.to} end={item.end}>
+                  {t(item.label)}
+                </NavLink>
               </li>
             ))}
           </ul>

@@ -4,6 +4,7 @@ import { enCoaching } from './en-coaching.ts';
 import type { Message } from './t.ts';
 import { enHiring } from './en-hiring.ts';
 import { enPipeline } from './en-pipeline.ts';
+import { enCommissions } from './en-commissions.ts';
 
 /**
  * Every user-facing English string. Keys are grouped by page; `{name}` is a placeholder and an object holds
@@ -15,6 +16,7 @@ export const en = {
   ...enHiring,
   ...enPipeline,
   ...enCoaching,
+  ...enCommissions,
   'app.name': 'Pacesetter',
   'nav.label': 'Main',
   'nav.skip': 'Skip to content',

@@ -3,10 +3,15 @@ import { Link, useParams } from 'react-router-dom';
 import { Empty } from '../../components/state.tsx';
 import { t } from '../../i18n/t.ts';
 import { OneToOneSections } from '../coaching/OneToOneSections.tsx';
+import { StatementView } from '../commissions/StatementView.tsx';
 
 /** Every printable document by its kind: its body and the screen page it belongs to. The server's PDF route opens /print/<kind>/<id>. */
 const DOCUMENTS: Record<string, { body: (id: number) => ReactNode; screen: (id: number) => string }> = {
   'one-to-one': { body: (id) => <OneToOneSections repId={id} />, screen: (id) => `/coaching/reps/${id}` },
+  'commission-statement': {
+    body: (id) => <StatementView id={id} print />,
+    screen: (id) => `/commissions/statements/${id}`,
+  },
 };
 
 // Quiet for this long with nothing loading = every section has its data (or its error) on the page.

@@ -6,6 +6,7 @@ import { useRange } from '../../period/use-range.ts';
 import { KpiPanel } from '../manager/KpiPanel.tsx';
 import { PacingPanel } from '../manager/PacingPanel.tsx';
 import { CadencePanel } from './CadencePanel.tsx';
+import { CommissionEstimatePanel } from './CommissionEstimatePanel.tsx';
 import { ForecastCallsPanel } from './ForecastCallsPanel.tsx';
 import { LeadsNowPanel } from './LeadsNowPanel.tsx';
 import { RankBadgesPanel } from './RankBadgesPanel.tsx';
@@ -43,6 +44,7 @@ export function RepHomePage() {
         <RankBadgesPanel userId={me.id} periodKey={periodKey} />
         <KpiPanel periodKey={periodKey} metricIds={REP_KPIS} userIds={[me.id]} title={t('rep.kpis')} />
         <ForecastCallsPanel userId={me.id} periodKey={periodKeyFor('quarter', today)} />
+        <CommissionEstimatePanel userId={me.id} />
       </div>
     </>
   );
