@@ -16,8 +16,10 @@ const MAIN = new URL('../../src/cli/main.ts', import.meta.url).href;
 
 /** Thrown by the stand-in process.exit to stop the run where the real process would have ended. */
 class Exit extends Error {
-  constructor(readonly code: number) {
+  readonly code: number;
+  constructor(code: number) {
     super(`process.exit(${code})`);
+    this.code = code;
   }
 }
 
