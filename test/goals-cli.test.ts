@@ -1,26 +1,41 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, expect, it } from 'vitest';
+import { afterAll, expect, it, vi } from 'vitest';
 import { runCli } from './support/cli.ts';
+import { runCliInProcess } from './support/cli-in-process.ts';
+import { closeSharedPglite } from './support/shared-pglite.ts';
 import { openDb } from '../src/store/db.ts';
 import { copyMigratedDataDir } from './support/store-templates.ts';
+
+vi.mock(import('../src/store/db.ts'), async (original) =>
+  (await import('./support/shared-pglite.ts')).sharingPgliteDirs(await original()),
+);
 
 // The CLI runs against a PGlite directory; the SQL behind it is covered on both stores by the store and route
 // tests, so this file checks the commands' wiring, validation messages and output.
 const dir = mkdtempSync(join(tmpdir(), 'pacesetter-goals-cli-'));
 // A copy of the run's migrated, empty store (store-templates.ts): the first command finds nothing to create.
 copyMigratedDataDir(dir);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(async () => {
+  await closeSharedPglite();
+  rmSync(dir, { recursive: true, force: true });
+});
 
-const cli = (...args: string[]) => runCli(args, { PACESETTER_DATA: dir });
+// Commands run in this process (cli-in-process.ts) on one open handle of the directory (shared-pglite.ts).
+const cli = (...args: string[]) => runCliInProcess(args, { PACESETTER_DATA: dir });
+// A real process, for an exit code; it must find the directory closed (shared-pglite.ts keeps it open).
+const spawnCli = async (...args: string[]) => {
+  await closeSharedPglite();
+  return runCli(args, { PACESETTER_DATA: dir });
+};
 
 it('creates a goal from a template and reports every invalid option', async () => {
-  const created = cli('goals', 'create', '--template', 'daily_calls', '--target', '50');
+  const created = await cli('goals', 'create', '--template', 'daily_calls', '--target', '50');
   expect(created.err).toBe('');
   expect(created.out).toContain('Created goal 1: Calls a day (calls at_least 50 per day, company)');
 
-  const invalid = cli(
+  const invalid = await spawnCli(
     'goals',
     'create',
     '--metric',
@@ -50,11 +65,11 @@ it('creates a goal from a template and reports every invalid option', async () =
   }
 }, 180_000);
 
-it('publishes leaderboard metrics through settings set, naming an unknown id', () => {
-  const bad = cli('settings', 'set', '--leaderboard-metrics', 'calls,nope');
+it('publishes leaderboard metrics through settings set, naming an unknown id', async () => {
+  const bad = await cli('settings', 'set', '--leaderboard-metrics', 'calls,nope');
   expect(bad.status).toBe(2);
   expect(bad.err).toContain('leaderboardMetrics: no metric with id "nope"');
-  const ok = cli('settings', 'set', '--leaderboard-metrics', 'won_revenue,calls,quota_attainment');
+  const ok = await cli('settings', 'set', '--leaderboard-metrics', 'won_revenue,calls,quota_attainment');
   expect(ok.err).toBe('');
   expect(ok.out).toMatch(/^leaderboards\s+calls,won_revenue,quota_attainment$/m);
 }, 180_000);

@@ -1,18 +1,27 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { openDb } from '../../src/store/db.ts';
 import { parseTargetSpec } from '../../src/cli/commands/dev-plans.ts';
-import { runCli } from '../support/cli.ts';
+import { runCliInProcess } from '../support/cli-in-process.ts';
+import { closeSharedPglite } from '../support/shared-pglite.ts';
 import { copyMigratedDataDir } from '../support/store-templates.ts';
+
+vi.mock(import('../../src/store/db.ts'), async (original) =>
+  (await import('../support/shared-pglite.ts')).sharingPgliteDirs(await original()),
+);
 
 // The CLI runs against a PGlite directory; the SQL and access rules are covered on both stores by
 // plans-api.test.ts, so this file checks the command's wiring, target syntax and messages.
 const dir = mkdtempSync(join(tmpdir(), 'pacesetter-plans-cli-'));
 copyMigratedDataDir(dir);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const cli = (...args: string[]) => runCli(args, { PACESETTER_DATA: dir });
+afterAll(async () => {
+  await closeSharedPglite();
+  rmSync(dir, { recursive: true, force: true });
+});
+// Commands run in this process (cli-in-process.ts) on one open handle of the directory (shared-pglite.ts).
+const cli = (...args: string[]) => runCliInProcess(args, { PACESETTER_DATA: dir });
 let repId = 0;
 
 beforeAll(async () => {
@@ -41,7 +50,7 @@ beforeAll(async () => {
   }
 }, 180_000);
 
-it('parses target specs', () => {
+it('parses target specs', async () => {
   expect(parseTargetSpec('calls>=50/week', 0)).toEqual({
     metricId: 'calls',
     comparison: 'at_least',
@@ -69,8 +78,8 @@ it('parses target specs', () => {
   });
 });
 
-it('creates a PIP with a relative weekly target, shows it, and reports bad options with their field', () => {
-  const created = cli(
+it('creates a PIP with a relative weekly target, shows it, and reports bad options with their field', async () => {
+  const created = await cli(
     'coaching-plans',
     'create',
     '--user',
@@ -94,11 +103,11 @@ it('creates a PIP with a relative weekly target, shows it, and reports bad optio
   expect(created.out).toMatch(
     /calls at_least 12 per week \(baseline 130 in 2026-04-01\.\.2026-07-01 exclusive, \+20 percent\)/,
   );
-  const shown = cli('coaching-plans', 'show', '1');
+  const shown = await cli('coaching-plans', 'show', '1');
   expect(shown.err).toBe('');
   expect(shown.out).toContain('skill BQ: Consistent execution');
   expect(shown.out).toMatch(/Status as of 2026-09-01: not_met/);
-  const unknown = cli(
+  const unknown = await cli(
     'coaching-plans',
     'create',
     '--user',
@@ -113,6 +122,6 @@ it('creates a PIP with a relative weekly target, shows it, and reports bad optio
     'nope>=3',
   );
   expect(unknown.err).toContain('targets.0.metricId: no metric with this id');
-  const out = cli('coaching-plans', 'outcome', '1', '--outcome', 'failed', '--note', 'no improvement');
+  const out = await cli('coaching-plans', 'outcome', '1', '--outcome', 'failed', '--note', 'no improvement');
   expect(out.out).toContain('Plan 1: failed, closed');
 }, 300_000);

@@ -3,15 +3,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openDb, type Db } from '../../src/store/db.ts';
 import { migrateToLatest } from '../../src/store/migrate.ts';
 import { signIn, testApp } from '../support/app.ts';
 import { runCli } from '../support/cli.ts';
+import { runCliInProcess } from '../support/cli-in-process.ts';
+import { closeSharedPglite } from '../support/shared-pglite.ts';
 import { copyMigratedDataDir } from '../support/store-templates.ts';
 import { storeNames, type StoreName } from '../support/stores.ts';
 import { seedUser } from '../support/users.ts';
 import { activities, opportunity, team } from './fixtures.ts';
+
+vi.mock(import('../../src/store/db.ts'), async (original) =>
+  (await import('../support/shared-pglite.ts')).sharingPgliteDirs(await original()),
+);
 
 const IDS = 'calls,connect_rate,win_rate,won_revenue,avg_deal_size,unique_contacts';
 
@@ -53,7 +59,13 @@ async function sharedStore(
   };
 }
 
-const cli = (args: string[], env: Record<string, string>) => runCli(args, env, 60_000);
+// The JSON report runs in this process (cli-in-process.ts; on PGlite over the test's own handle, shared-pglite.ts),
+// the CSV one as a real process, which must find a PGlite directory closed.
+const cli = (args: string[], env: Record<string, string>) => runCliInProcess(args, env);
+const spawnCli = async (args: string[], env: Record<string, string>) => {
+  await closeSharedPglite();
+  return runCli(args, env, 60_000);
+};
 
 for (const name of storeNames()) {
   describe(`metrics API and CLI [${name}]`, () => {
@@ -154,7 +166,7 @@ for (const name of storeNames()) {
         await app.close();
         if (name === 'pglite') await db.destroy();
 
-        const out = cli(
+        const out = await cli(
           [
             'report',
             '--from',
@@ -176,7 +188,7 @@ for (const name of storeNames()) {
         expect(out.status).toBe(0);
         expect(JSON.parse(out.out)).toEqual(api);
 
-        const csv = cli(
+        const csv = await spawnCli(
           ['report', '--period', '2026-Q3', '--by', 'company', '--metrics', 'win_rate', '--csv'],
           store.env,
         );
@@ -190,6 +202,7 @@ for (const name of storeNames()) {
         if (name === 'pglite') {
           db = await store.reopen();
           await db.destroy();
+          await closeSharedPglite();
         } else {
           await db.destroy();
         }

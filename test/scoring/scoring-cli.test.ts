@@ -1,18 +1,34 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { DEFAULT_RULE_SET } from '../../src/domain/scoring/default-rules.ts';
 import { openDb } from '../../src/store/db.ts';
 import { runCli } from '../support/cli.ts';
+import { runCliInProcess } from '../support/cli-in-process.ts';
+import { closeSharedPglite } from '../support/shared-pglite.ts';
 import { copyMigratedDataDir } from '../support/store-templates.ts';
 
+vi.mock(import('../../src/store/db.ts'), async (original) =>
+  (await import('../support/shared-pglite.ts')).sharingPgliteDirs(await original()),
+);
+
 // The commands' wiring, validation messages and output on a PGlite directory; the SQL behind them is covered on
-// both stores by score-sql, rescore and scoring-api tests.
+// both stores by score-sql, rescore and scoring-api tests. Commands run in this process (cli-in-process.ts) on
+// one open handle (shared-pglite.ts); each command family keeps one real child process, for a validation
+// error's exit code.
 const dir = mkdtempSync(join(tmpdir(), 'pacesetter-scoring-cli-'));
 copyMigratedDataDir(dir);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const cli = (...args: string[]) => runCli(args, { PACESETTER_DATA: dir });
+afterAll(async () => {
+  await closeSharedPglite();
+  rmSync(dir, { recursive: true, force: true });
+});
+const cli = (...args: string[]) => runCliInProcess(args, { PACESETTER_DATA: dir });
+// A real process must find the directory closed (shared-pglite.ts keeps it open between commands).
+const spawnCli = async (...args: string[]) => {
+  await closeSharedPglite();
+  return runCli(args, { PACESETTER_DATA: dir });
+};
 const file = (name: string, text: string) => {
   const p = join(dir, name);
   writeFileSync(p, text);
@@ -43,7 +59,7 @@ beforeAll(async () => {
 it(
   'events import: rejects a bad file naming line and field, then imports idempotently and scores',
   { timeout: 300_000 },
-  () => {
+  async () => {
     const header = 'event_id,lead_external_id,type,url,occurred_at,properties';
     const bad = file(
       'bad.csv',
@@ -51,7 +67,7 @@ it(
         '\n',
       ),
     );
-    const r = cli('events', 'import', bad);
+    const r = await spawnCli('events', 'import', bad);
     expect(r.status).toBe(2);
     expect(r.err).toContain('line 2');
     expect(r.err).toContain('type');
@@ -69,12 +85,14 @@ it(
         'e5,web:2,email_click,,2026-06-03T11:00:00Z,',
       ].join('\n'),
     );
-    const ok = cli('events', 'import', good);
+    const ok = await cli('events', 'import', good);
     expect(ok.err).toBe('');
     expect(ok.out).toContain('5 events, 5 new, 0 already stored; 2 leads scored, 1 promoted');
-    expect(cli('events', 'import', good).out).toContain('5 events, 0 new, 5 already stored; 0 leads scored');
+    expect((await cli('events', 'import', good)).out).toContain(
+      '5 events, 0 new, 5 already stored; 0 leads scored',
+    );
 
-    const unknown = cli(
+    const unknown = await cli(
       'events',
       'import',
       file('unknown.csv', [header, 'e9,web:404,email_open,,2026-06-01T10:00:00Z,'].join('\n')),
@@ -84,25 +102,25 @@ it(
   },
 );
 
-it('scoring score, rules, preview, rules --set and rescore', { timeout: 300_000 }, () => {
-  const score = cli('scoring', 'score', '1');
+it('scoring score, rules, preview, rules --set and rescore', { timeout: 300_000 }, async () => {
+  const score = await cli('scoring', 'score', '1');
   expect(score.err).toBe('');
   expect(score.out).toContain('Lead 1: score 20 (fit 5, engagement 15), rules v1');
   expect(score.out).toContain('+10  Visited the pricing page (1 event)');
   expect(score.out).toContain('new -> sql at score 20 (rules v1, score)');
 
-  const rules = cli('scoring', 'rules');
+  const rules = await cli('scoring', 'rules');
   expect(rules.out).toContain('Rules version 1: MQL at 10, SQL at 20, a demo request qualifies at once');
   expect(rules.out).toContain('-5  inaccurate_data');
 
   const { version: _v, ...draft } = DEFAULT_RULE_SET;
   const proposal = file('rules.json', JSON.stringify({ ...draft, mqlThreshold: 3 }));
-  const preview = cli('scoring', 'preview', proposal);
+  const preview = await cli('scoring', 'preview', proposal);
   expect(preview.err).toBe('');
   expect(preview.out).toContain('1 would move below -> mql');
   expect(preview.out).toContain('Saving it would promote 1 lead(s).');
 
-  const invalid = cli(
+  const invalid = await spawnCli(
     'scoring',
     'rules',
     '--set',
@@ -111,11 +129,11 @@ it('scoring score, rules, preview, rules --set and rescore', { timeout: 300_000 
   expect(invalid.status).toBe(2);
   expect(invalid.err).toContain('mqlThreshold');
 
-  expect(cli('scoring', 'rules', '--set', proposal).out).toContain(
+  expect((await cli('scoring', 'rules', '--set', proposal)).out).toContain(
     'Saved rules version 2; re-score 1 queued',
   );
-  const rescore = cli('scoring', 'rescore');
+  const rescore = await cli('scoring', 'rescore');
   expect(rescore.err).toBe('');
   expect(rescore.out).toContain('2/2 open leads, 1 promoted (done)');
-  expect(cli('scoring', 'score', '2').out).toContain('score 3 (fit 0, engagement 3), rules v2');
+  expect((await cli('scoring', 'score', '2')).out).toContain('score 3 (fit 0, engagement 3), rules v2');
 });

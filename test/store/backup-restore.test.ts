@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { lockDataDir } from '../../src/store/data-dir-lock.ts';
 import { openDb, type StoreTarget } from '../../src/store/db.ts';
 import { runCli } from '../support/cli.ts';
+import { runCliInProcess } from '../support/cli-in-process.ts';
 import { storeFingerprint } from '../support/fingerprint.ts';
 import { copyMigratedDataDir, copySmallDemoDataDir, smallDemoArgs } from '../support/store-templates.ts';
 import { storeNames, type StoreName } from '../support/stores.ts';
@@ -71,6 +72,14 @@ async function withDb<T>(target: StoreTarget, fn: (db: Awaited<ReturnType<typeof
 
 const fingerprintOf = (target: StoreTarget) => withDb(target, storeFingerprint);
 
+/*
+ * Backup and restore, the commands under test, run as real processes: a refused restore can leave a stream
+ * reading the file that only the process's exit ends, and the refusals while this process holds a directory's
+ * lock need another process. Setting up rows, reading the result back and the message for a missing pg_dump
+ * run in this process (cli-in-process.ts): the same code and messages without a Node start-up each.
+ */
+const cli = runCliInProcess;
+
 function ok(r: ReturnType<typeof runCli>): string {
   if (r.status !== 0) throw new Error(`exit ${r.status}\n${r.out}${r.err}`);
   return r.out;
@@ -81,7 +90,7 @@ for (const name of storeNames()) {
     it('round trip: every table and sequence comes back as it was; data is only replaced with --force; a bad file changes nothing', async () => {
       const store = await demoStore(name);
       ok(
-        runCli(
+        await cli(
           [
             'alerts',
             'add-webhook',
@@ -104,12 +113,12 @@ for (const name of storeNames()) {
       expect(ok(runCli(['backup', file], store.env))).toMatch(/^Backed up the /);
 
       // Changes after the backup: a new row, a changed row and a deleted row.
-      await withDb(store.target, async (db) => {
+      const changed = await withDb(store.target, async (db) => {
         await sql`insert into holidays (day, name) values ('2026-12-24', 'Christmas Eve')`.execute(db);
         await sql`update users set name = 'Renamed' where id = (select min(id) from users)`.execute(db);
         await sql`delete from activities where id = (select max(id) from activities)`.execute(db);
+        return storeFingerprint(db);
       });
-      const changed = await fingerprintOf(store.target);
       expect(changed).not.toEqual(before);
 
       const refused = runCli(['restore', file], store.env);
@@ -117,7 +126,6 @@ for (const name of storeNames()) {
       expect(refused.err).toMatch(
         /already has data \(in .*activities.*\); restore replaces all of it: add --force/,
       );
-      expect(await fingerprintOf(store.target)).toEqual(changed);
 
       // A truncated backup: refused before anything is touched.
       const truncated = join(tempDir(), `truncated-${name}`);
@@ -125,6 +133,7 @@ for (const name of storeNames()) {
       const bad = runCli(['restore', '--force', truncated], store.env);
       expect(bad.status).toBe(2);
       expect(bad.err).toMatch(/^error: .*(could not be unpacked|not a readable pg_dump archive)/);
+      // Neither refusal changed anything (one look at the store for both: each opening of it costs a start-up).
       expect(await fingerprintOf(store.target)).toEqual(changed);
 
       ok(runCli(['restore', '--force', file], store.env));
@@ -141,7 +150,7 @@ for (const name of storeNames()) {
       ok(runCli(['restore', file], empty.env));
       expect(await fingerprintOf(empty.target)).toEqual(before);
       // And the restored store opens and works for the CLI.
-      expect(ok(runCli(['users', 'list'], empty.env))).toContain('@demo.pacesetter.test');
+      expect(ok(await cli(['users', 'list'], empty.env))).toContain('@demo.pacesetter.test');
     }, 300_000);
 
     it('refuses a backup of the other kind of store, naming what to do', async () => {
@@ -163,7 +172,7 @@ for (const name of storeNames()) {
   describe(`restoring a backup written by a newer Pacesetter [${name}]`, () => {
     it('is refused before anything changes', async () => {
       const source = await freshStore(name);
-      ok(runCli(['users', 'add', '--email', 'a@example.test', '--name', 'A'], source.env));
+      ok(await cli(['users', 'add', '--email', 'a@example.test', '--name', 'A'], source.env));
       await withDb(source.target, async (db) => {
         await sql`insert into kysely_migration (name, timestamp) values ('9999-from-the-future', '2030-01-01')`.execute(
           db,
@@ -201,7 +210,7 @@ for (const name of storeNames()) {
 describe('backup of an embedded store that a server holds', () => {
   it('is refused with how to do it, and the store is untouched', { timeout: 300_000 }, async () => {
     const store = await freshStore('pglite');
-    ok(runCli(['users', 'add', '--email', 'a@example.test', '--name', 'A'], store.env));
+    ok(await cli(['users', 'add', '--email', 'a@example.test', '--name', 'A'], store.env));
     const before = await fingerprintOf(store.target);
     const dir = store.env.PACESETTER_DATA as string;
     const lock = lockDataDir(dir); // this test process plays the running server
@@ -229,10 +238,10 @@ describe('backup of an embedded store that a server holds', () => {
 describe('backup of PostgreSQL without its client tools', () => {
   it.skipIf(!process.env.TEST_DATABASE_URL)('names the missing tool and how to install it', async () => {
     const store = await freshStore('postgres');
-    ok(runCli(['users', 'add', '--email', 'a@example.test', '--name', 'A'], store.env));
+    ok(await cli(['users', 'add', '--email', 'a@example.test', '--name', 'A'], store.env));
     const file = join(tempDir(), 'none.dump');
     // Only node's own directory on PATH: no pg_dump there.
-    const r = runCli(['backup', file], { ...store.env, PATH: join(process.execPath, '..') });
+    const r = await cli(['backup', file], { ...store.env, PATH: join(process.execPath, '..') });
     expect(r.status).toBe(2);
     expect(r.err).toMatch(/^error: pg_dump was not found on PATH: install the PostgreSQL client tools/);
   });
