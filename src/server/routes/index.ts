@@ -22,6 +22,7 @@ import getOpportunity from './opportunities/get-opportunity.ts';
 import listActivities from './activities/list-activities.ts';
 import exportActivities from './activities/export-activities.ts';
 import getActivity from './activities/get-activity.ts';
+import postActivities from './activities/post-activities.ts';
 import listLeads from './leads/list-leads.ts';
 import exportLeads from './leads/export-leads.ts';
 import getLead from './leads/get-lead.ts';
@@ -134,6 +135,7 @@ export const routes: RouteModule[] = [
   listActivities,
   exportActivities,
   getActivity,
+  postActivities,
   listLeads,
   exportLeads,
   getLead,
