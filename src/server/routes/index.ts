@@ -23,6 +23,10 @@ import listActivities from './activities/list-activities.ts';
 import exportActivities from './activities/export-activities.ts';
 import getActivity from './activities/get-activity.ts';
 import postActivities from './activities/post-activities.ts';
+import listCaptureSources from './capture/list-sources.ts';
+import createCaptureSource from './capture/create-source.ts';
+import updateCaptureSource from './capture/update-source.ts';
+import receiveCaptureWebhook from './capture/receive-webhook.ts';
 import listLeads from './leads/list-leads.ts';
 import exportLeads from './leads/export-leads.ts';
 import getLead from './leads/get-lead.ts';
@@ -136,6 +140,10 @@ export const routes: RouteModule[] = [
   exportActivities,
   getActivity,
   postActivities,
+  listCaptureSources,
+  createCaptureSource,
+  updateCaptureSource,
+  receiveCaptureWebhook,
   listLeads,
   exportLeads,
   getLead,
