@@ -27,6 +27,7 @@ import listCaptureSources from './capture/list-sources.ts';
 import createCaptureSource from './capture/create-source.ts';
 import updateCaptureSource from './capture/update-source.ts';
 import receiveCaptureWebhook from './capture/receive-webhook.ts';
+import captureSettings from './capture/settings.ts';
 import listLeads from './leads/list-leads.ts';
 import exportLeads from './leads/export-leads.ts';
 import getLead from './leads/get-lead.ts';
@@ -144,6 +145,7 @@ export const routes: RouteModule[] = [
   createCaptureSource,
   updateCaptureSource,
   receiveCaptureWebhook,
+  captureSettings,
   listLeads,
   exportLeads,
   getLead,
