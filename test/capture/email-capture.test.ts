@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import nodemailer, { type SendMailOptions } from 'nodemailer';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startSmtpReceiver, type SmtpReceiver } from '../../src/capture/email/smtp-receiver.ts';
 import type { EmailOutcome } from '../../src/store/queries/capture/log-email.ts';
@@ -30,7 +30,7 @@ describeStores('email capture over SMTP', (ctx) => {
     for (const r of receivers) await r.close();
   });
 
-  const send = (message: nodemailer.SendMailOptions, receiver = 0) =>
+  const send = (message: SendMailOptions, receiver = 0) =>
     nodemailer
       .createTransport({ host: '127.0.0.1', port: receivers[receiver]!.port, secure: false, ignoreTLS: true })
       .sendMail({ envelope: { from: message.from as string, to: [CAPTURE] }, ...message });
