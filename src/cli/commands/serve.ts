@@ -29,11 +29,11 @@ export function register(program: Command, ctx: CliContext): void {
       console.log(`Pacesetter is running: open http://${host === '0.0.0.0' ? 'localhost' : host}:${bound}/`);
       const runner = opts.jobs === false ? null : startJobRunner(db, jobs);
       // Email capture (docs/capture.md): off unless PACESETTER_SMTP_ENABLED=true.
-      let smtp: { close(): Promise<void> } | null = null;
+      let smtp: { port: number; close(): Promise<void> } | null = null;
       if (config.smtp.enabled) {
         const { startSmtpReceiver } = await import('../../capture/email/smtp-receiver.ts');
         smtp = await startSmtpReceiver(db, config.smtp, app.log);
-        console.log(`Email capture is listening on ${config.smtp.host}:${config.smtp.port}`);
+        console.log(`Email capture is listening on ${config.smtp.host}:${smtp.port}`);
       }
       const stop = async () => {
         await smtp?.close();
