@@ -36,13 +36,14 @@ const receiveWebhook: RouteModule = (app, { db }) => {
     },
     async (request) => {
       const now = new Date();
-      const ip = clientIp(request);
-      await assertNotThrottled(db, [{ kind: 'token_ip', key: ip }], now);
       const header = request.headers[CAPTURE_TOKEN_HEADER];
       const token = (typeof header === 'string' ? header : undefined) ?? request.query.token ?? '';
       const name = request.params.source;
       const source = SourceName.safeParse(name).success ? await sourceForDelivery(db, name, token) : null;
       if (!source) {
+        // As for API tokens, only bad tokens are throttled: a valid sender sharing an address is never locked out.
+        const ip = clientIp(request);
+        await assertNotThrottled(db, [{ kind: 'token_ip', key: ip }], now);
         await recordAuthFailure(db, 'token_ip', ip, now);
         throw new AppError('not_found', 'No such capture source, or a wrong token');
       }
