@@ -49,6 +49,10 @@ const ConfigSchema = z.object({
   PACESETTER_LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info'),
+  PACESETTER_SMTP_ENABLED: z.enum(['true', 'false']).default('false'),
+  PACESETTER_SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(2525),
+  PACESETTER_SMTP_HOST: z.string().default('127.0.0.1'),
+  PACESETTER_SMTP_MAX_BYTES: z.coerce.number().int().min(1024).max(100_000_000).default(10_000_000),
 });
 
 /** Every environment variable the parser reads (deployment files are checked against it). */
@@ -73,6 +77,12 @@ export interface Config {
    */
   chromiumPath: string | undefined;
   logLevel: z.infer<typeof ConfigSchema>['PACESETTER_LOG_LEVEL'];
+  /**
+   * The built-in SMTP receiver for email capture (docs/capture.md): off by default; `pacesetter serve` starts it
+   * on host:port when enabled. Messages above maxBytes are refused. The address and sender domains it accepts
+   * are workspace settings (capture_settings), not deployment ones.
+   */
+  smtp: { enabled: boolean; host: string; port: number; maxBytes: number };
 }
 
 /** Parses and validates the environment once at start-up; throws a readable error listing every bad variable. */
@@ -101,6 +111,12 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     webDist: e.PACESETTER_WEB_DIST,
     chromiumPath: e.PACESETTER_CHROMIUM,
     logLevel: e.PACESETTER_LOG_LEVEL,
+    smtp: {
+      enabled: e.PACESETTER_SMTP_ENABLED === 'true',
+      host: e.PACESETTER_SMTP_HOST,
+      port: e.PACESETTER_SMTP_PORT,
+      maxBytes: e.PACESETTER_SMTP_MAX_BYTES,
+    },
   };
 }
 

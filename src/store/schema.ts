@@ -377,4 +377,7 @@ export interface Database {
   commission_statements: import('./tables/commissions.ts').CommissionStatementsTable;
   commission_statement_lines: import('./tables/commissions.ts').CommissionStatementLinesTable;
   commission_disputes: import('./tables/commissions.ts').CommissionDisputesTable;
+  capture_sources: import('./tables/capture.ts').CaptureSourcesTable;
+  capture_settings: import('./tables/capture.ts').CaptureSettingsTable;
+  capture_email_messages: import('./tables/capture.ts').CaptureEmailMessagesTable;
 }

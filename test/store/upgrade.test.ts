@@ -84,6 +84,9 @@ const EMPTY_AFTER_UPGRADE: Record<string, string> = {
   commission_statements: 'statements computed by the first commissions run (0030)',
   commission_statement_lines: 'the lines of those statements (0030)',
   commission_disputes: 'disputes reps raise on locked statements (0030)',
+  capture_sources: 'inbound webhook sources admins define (0031)',
+  capture_settings: 'the email capture address and domains, saved when an admin sets them (0031)',
+  capture_email_messages: 'messages the SMTP receiver logs from now on (0031)',
 };
 
 const dirs: string[] = [];

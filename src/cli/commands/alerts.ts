@@ -12,7 +12,7 @@ export function register(program: Command, ctx: CliContext): void {
 
   alerts
     .command('list')
-    .description('List SLA alerts, newest first')
+    .description('List alerts (lead SLA, unmatched captured email), newest first')
     .option('--open', 'only unacknowledged alerts')
     .action((opts: { open?: boolean }) =>
       run(async (db) => {
@@ -20,10 +20,11 @@ export function register(program: Command, ctx: CliContext): void {
         const rows = await listAlerts(db, SYSTEM_VIEWER, { openOnly: Boolean(opts.open) });
         console.log(
           textTable(
-            ['id', 'lead', 'owner', 'manager', 'due', 'raised', 'acknowledged'],
+            ['id', 'kind', 'lead', 'owner', 'manager', 'due', 'raised', 'acknowledged'],
             rows.map((a) => [
               a.id,
-              a.leadId,
+              a.kind,
+              a.leadId ?? '',
               a.ownerId,
               a.managerId,
               a.dueAt.toISOString(),

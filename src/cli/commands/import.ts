@@ -9,8 +9,9 @@ import { BUILT_IN_SOURCES } from '../../import/mappings/sources.ts';
 import type { ImportStage, ImportSummary } from '../../import/run-import.ts';
 import type { Db } from '../../store/db.ts';
 import type { CliContext } from '../context.ts';
+import type { CalendarOptions } from './import-calendar.ts';
 
-interface ImportOptions {
+interface ImportOptions extends CalendarOptions {
   source?: string;
   entity?: string;
   map?: string;
@@ -111,7 +112,10 @@ export function register(program: Command, ctx: CliContext): void {
       'Import CSV exports from Salesforce, HubSpot or Pipedrive (detected from the header), or any CSV with --map. ' +
         'Each file imports whole or not at all (exit code 2 with every row error), unless --skip-invalid. See docs/import.md.',
     )
-    .argument('<files...>', 'CSV files, imported one after another (e.g. deals before their history)')
+    .argument(
+      '<files...>',
+      "CSV files, imported one after another (e.g. deals before their history); or 'calendar' with --file/--url and --user",
+    )
     .option(
       '--source <source>',
       `built-in mapping source: ${BUILT_IN_SOURCES.join(', ')} (default: detect from headers)`,
@@ -131,7 +135,23 @@ export function register(program: Command, ctx: CliContext): void {
       '--encoding <encoding>',
       `encoding of the files: ${IMPORT_ENCODINGS.join(', ')} (default utf-8; a byte-order mark wins)`,
     )
+    .option('--file <calendar.ics>', 'import calendar: an ICS file')
+    .option('--url <url>', 'import calendar: an ICS feed URL')
+    .option('--user <email>', 'import calendar: the rep whose calendar it is')
+    .option('--from <date>', 'import calendar: first day of recurring events to expand (default 90 days ago)')
+    .option('--to <date>', 'import calendar: last day (default 30 days ahead)')
     .action(async (files: string[], opts: ImportOptions) => {
+      if (files.length === 1 && files[0] === 'calendar') {
+        const { importCalendarCommand } = await import('./import-calendar.ts');
+        const { openConfiguredStore } = await import('../store-from-config.ts');
+        const db = await openConfiguredStore(ctx.config());
+        try {
+          await importCalendarCommand(db, opts);
+        } finally {
+          await db.destroy();
+        }
+        return;
+      }
       if (opts.entity && !(ENTITIES as readonly string[]).includes(opts.entity)) {
         throw new AppError('validation', `Unknown entity '${opts.entity}'`, [
           { field: 'entity', reason: `use one of ${ENTITIES.join(', ')}` },

@@ -28,7 +28,15 @@ export function register(program: Command, ctx: CliContext): void {
       const bound = address !== null && typeof address === 'object' ? address.port : port;
       console.log(`Pacesetter is running: open http://${host === '0.0.0.0' ? 'localhost' : host}:${bound}/`);
       const runner = opts.jobs === false ? null : startJobRunner(db, jobs);
+      // Email capture (docs/capture.md): off unless PACESETTER_SMTP_ENABLED=true.
+      let smtp: { port: number; close(): Promise<void> } | null = null;
+      if (config.smtp.enabled) {
+        const { startSmtpReceiver } = await import('../../capture/email/smtp-receiver.ts');
+        smtp = await startSmtpReceiver(db, config.smtp, app.log);
+        console.log(`Email capture is listening on ${config.smtp.host}:${smtp.port}`);
+      }
       const stop = async () => {
+        await smtp?.close();
         await runner?.stop();
         await app.close();
         if (reportDb !== db) await reportDb.destroy();

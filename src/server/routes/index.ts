@@ -25,6 +25,12 @@ import postCommissionsWhatIf from './commissions/what-if.ts';
 import listActivities from './activities/list-activities.ts';
 import exportActivities from './activities/export-activities.ts';
 import getActivity from './activities/get-activity.ts';
+import postActivities from './activities/post-activities.ts';
+import listCaptureSources from './capture/list-sources.ts';
+import createCaptureSource from './capture/create-source.ts';
+import updateCaptureSource from './capture/update-source.ts';
+import receiveCaptureWebhook from './capture/receive-webhook.ts';
+import captureSettings from './capture/settings.ts';
 import listLeads from './leads/list-leads.ts';
 import exportLeads from './leads/export-leads.ts';
 import getLead from './leads/get-lead.ts';
@@ -156,6 +162,12 @@ export const routes: RouteModule[] = [
   listActivities,
   exportActivities,
   getActivity,
+  postActivities,
+  listCaptureSources,
+  createCaptureSource,
+  updateCaptureSource,
+  receiveCaptureWebhook,
+  captureSettings,
   listLeads,
   exportLeads,
   getLead,

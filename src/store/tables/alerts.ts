@@ -4,13 +4,14 @@ type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
 
-/** Kinds of alert; only the lead response SLA for now. */
-export type AlertKind = 'lead_sla';
+/** Kinds of alert: a lead's response SLA missed, or a captured email that could not be logged (0031). */
+export type AlertKind = 'lead_sla' | 'capture_unmatched';
 
 export interface AlertsTable {
   id: Generated<number>;
   kind: AlertKind;
-  lead_id: number;
+  /** Always set for lead_sla; null for capture_unmatched. */
+  lead_id: number | null;
   owner_id: number | null;
   manager_id: number | null;
   due_at: Timestamp;
@@ -52,7 +53,7 @@ export interface WebhookDeliveriesTable {
 export interface Alert {
   id: number;
   kind: AlertKind;
-  leadId: number;
+  leadId: number | null;
   ownerId: number | null;
   managerId: number | null;
   dueAt: Date;

@@ -138,7 +138,7 @@ export async function checkLeadSla(db: Db, now: Date): Promise<SlaCheckSummary> 
       .execute();
     const byLead = new Map(breaches.map((b) => [b.c.id, b]));
     const items = inserted.flatMap((row) => {
-      const b = byLead.get(row.lead_id);
+      const b = row.lead_id === null ? undefined : byLead.get(row.lead_id);
       if (!b) return [];
       const payload: LeadSlaAlertPayload = {
         event: 'alert.raised',
