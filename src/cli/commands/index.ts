@@ -28,6 +28,7 @@ import * as commissions from './commissions.ts';
 import * as repsDiagnose from './reps-diagnose.ts';
 // Adds `what-if` to the `commissions` command (creating it when its own file is not registered yet).
 import * as commissionsWhatIf from './commissions-what-if.ts';
+import * as commissionsSplit from './commissions-split.ts';
 
 /**
  * Every command module; each exports register(program, ctx). Add one line per new command file.
@@ -66,4 +67,5 @@ export const commands: Array<{ register: (program: Command, ctx: CliContext) => 
   // Last: adds `reps diagnose` to the `reps` command if another file registered it.
   repsDiagnose,
   commissionsWhatIf,
+  commissionsSplit,
 ];
