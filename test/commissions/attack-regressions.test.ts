@@ -7,6 +7,7 @@ import { createAssignment, createCommissionPlan } from '../../src/store/queries/
 import { runCommissions } from '../../src/store/queries/commissions/run.ts';
 import { setSplits } from '../../src/store/queries/commissions/splits.ts';
 import { opportunity, team, user } from '../metrics/fixtures.ts';
+import { signIn, testApp } from '../support/app.ts';
 import { describeStores, truncateAll } from '../support/stores.ts';
 import { seedUser } from '../support/users.ts';
 import { insertStatement } from './fixtures.ts';
@@ -78,7 +79,7 @@ describeStores('commissions: defects found by the attack probe', (ctx) => {
   });
 
   beforeEach(async () => {
-    await ctx.db.deleteFrom('commission_statements').execute();
+    await ctx.db.deleteFrom('commission_statements').where('status', '=', 'draft').execute();
     await ctx.db.updateTable('settings').set({ fiscal_year_start_month: 1 }).execute();
   });
 
@@ -187,5 +188,29 @@ describeStores('commissions: defects found by the attack probe', (ctx) => {
       .execute();
     expect(await code(raiseDispute(ctx.db, rep, st.id, { lineId, comment: 'Still low' }))).toBe('ok');
     await ctx.db.deleteFrom('commission_disputes').execute();
+  });
+
+  it('the statement PDF takes one spelling per id: 019, 0x13, 1.9e1 and +19 are 400s, not statement 19', async () => {
+    const app = await testApp(ctx.db);
+    try {
+      const me = await seedUser(ctx.db, { role: 'rep' });
+      const headers = await signIn(app, me);
+      for (const raw of ['019', '0x13', '1.9e1', '+19', '19.0', '%2019']) {
+        const res = await app.inject({
+          method: 'GET',
+          url: `/api/print/commission-statement/${raw}/pdf`,
+          headers,
+        });
+        expect(res.statusCode, raw).toBe(400);
+      }
+      const plain = await app.inject({
+        method: 'GET',
+        url: '/api/print/commission-statement/19/pdf',
+        headers,
+      });
+      expect(plain.statusCode).toBe(404);
+    } finally {
+      await app.close();
+    }
   });
 });
