@@ -24,10 +24,21 @@ const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 /** Below this a product of two numbers, and its quotient's correction, stay exact in plain numbers. */
 const EXACT_PRODUCT = 2 ** 52;
 
-/** A BigInt back to a number, refusing anything that would lose precision (an internal invariant). */
+/**
+ * An amount past 2^53 - 1 minor units. Plans may hold amounts up to that each (20 bonuses, 50 SPIFs a deal,
+ * accepted disputes), so their sum can pass it: the store turns this into a user error naming the person.
+ */
+export class AmountRangeError extends Error {
+  constructor(amount: bigint) {
+    super(`Amount ${amount} is beyond the exact range of a number`);
+    this.name = 'AmountRangeError';
+  }
+}
+
+/** A BigInt back to a number, refusing anything that would lose precision. */
 export function toSafeNumber(n: bigint): number {
   if (n > MAX_SAFE || n < -MAX_SAFE) {
-    throw new Error(`Amount ${n} is beyond the exact range of a number`);
+    throw new AmountRangeError(n);
   }
   return Number(n);
 }

@@ -36,7 +36,12 @@ const getPrintPdf: RouteModule = (app, { db, printer }) => {
         summary: 'A printable document (one-to-one pack, ...) as PDF',
         params: z.object({
           document: z.enum(PRINT_DOCUMENT_KINDS),
-          id: z.coerce.number().int().positive().max(2_147_483_647),
+          // One spelling per id, as for statements ('019', '0x13', '1.9e1', '+19' are 400s, not document 19).
+          id: z
+            .string()
+            .regex(/^[1-9]\d{0,9}$/, 'a positive integer without leading zeros')
+            .transform(Number)
+            .refine((n) => n <= 2_147_483_647, 'at most 2147483647'),
         }),
         produces: ['application/pdf'],
       },

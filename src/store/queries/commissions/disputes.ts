@@ -65,7 +65,8 @@ function statementNotFound(id: number): AppError {
 
 /**
  * The statement's owner disputes one of its lines, once it is locked or paid. A statement the viewer may not
- * read is a 404 (so is a line of another statement); a readable statement of someone else is a 403.
+ * read is a 404 (so is a line of another statement); a readable statement of someone else is a 403; a line with
+ * an open dispute is a 409 until an admin resolves it.
  */
 export async function raiseDispute(
   db: Db,
@@ -90,10 +91,23 @@ export async function raiseDispute(
       .select('id')
       .where('id', '=', input.lineId)
       .where('statement_id', '=', statementId)
+      .forUpdate() // serialises two posts on one line (a double submit), so the check below sees the first
       .executeTakeFirst();
     if (!line) {
       throw new AppError('not_found', `Line ${input.lineId} is not on statement ${statementId}`, [
         { field: 'lineId', value: String(input.lineId), reason: 'no such line on this statement' },
+      ]);
+    }
+    // One open dispute per line: a second one could be accepted as well and pay the same correction twice.
+    const open = await tx
+      .selectFrom('commission_disputes')
+      .select('id')
+      .where('line_id', '=', line.id)
+      .where('status', '=', 'open')
+      .executeTakeFirst();
+    if (open) {
+      throw new AppError('conflict', `Line ${line.id} already has an open dispute (${open.id})`, [
+        { field: 'lineId', value: String(line.id), reason: `dispute ${open.id} on this line is still open` },
       ]);
     }
     const row = await tx

@@ -3,7 +3,7 @@ import { canSeeOwner } from '../../../domain/access/viewer.ts';
 import { periodContaining } from '../../../domain/calendar/period.ts';
 import { instantToLocal } from '../../../domain/calendar/zoned.ts';
 import { mayReadStatement } from '../../../domain/commissions/access.ts';
-import { computeStatement } from '../../../domain/commissions/compute-statement.ts';
+import { computeStatementChecked } from './compute-checked.ts';
 import type { CreditedDeal, StatementLine } from '../../../domain/commissions/types.ts';
 import { AppError } from '../../../errors.ts';
 import type { Db } from '../../db.ts';
@@ -115,8 +115,8 @@ export async function estimateDeal(
     creditedMinor: credited,
     role: splits.length > 0 ? 'split' : 'owner',
   };
-  const before = computeStatement(input);
-  const after = computeStatement({ ...input, deals: [...input.deals, deal] });
+  const before = computeStatementChecked(input);
+  const after = computeStatementChecked({ ...input, deals: [...input.deals, deal] });
   const context = new Set(['bonus', 'cap', 'draw', 'draw_recovery']);
   return {
     currency: after.currency,

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Viewer } from '../../../domain/access/viewer.ts';
-import { computeStatement } from '../../../domain/commissions/compute-statement.ts';
+import { computeStatementChecked } from './compute-checked.ts';
 import type { StatementInput, StatementResult } from '../../../domain/commissions/types.ts';
 import type { Db } from '../../db.ts';
 import { inTransaction } from '../../in-transaction.ts';
@@ -142,7 +142,7 @@ export async function runCommissions(
       .execute();
     const computed = inputs
       .filter((input) => !lockedUsers.has(input.userId))
-      .map((input) => ({ input, result: computeStatement(input) }));
+      .map((input) => ({ input, result: computeStatementChecked(input) }));
     await insertDrafts(tx, viewer, computed, now);
     const payout = new Map<string, number>();
     for (const { result } of computed) {

@@ -78,7 +78,8 @@ export function splitProblems(splits: readonly SplitShare[]): ErrorDetail[] {
 
 /**
  * Replaces a deal's splits (empty: back to the owner alone), in one transaction with its audit entry. Admins may
- * split any deal; a manager only deals owned by someone below them (not their own, as with coaching plans).
+ * split any deal; a manager only deals owned by someone below them (not their own, as with coaching plans), and
+ * never with themself as a sharer.
  * A deal the viewer cannot see is not_found; one they see but may not split is forbidden. Every sharer must be an
  * active user. A deal already in a locked statement may still be re-split: the next open period picks up the
  * difference as a prior-period adjustment (docs/commissions.md).
@@ -104,6 +105,13 @@ export async function setSplits(
       viewer.role === 'admin' ||
       (viewer.role === 'manager' && deal.owner_id !== null && deal.owner_id !== viewer.userId);
     if (!mayEdit) throw new AppError('forbidden', "Only admins and the owner's managers may split a deal");
+    // A manager may not split their own deals, nor pay themself by crediting themself with a deal of their people.
+    const self = splits.findIndex((s) => s.userId === viewer.userId);
+    if (viewer.role === 'manager' && self >= 0) {
+      throw new AppError('forbidden', 'A manager may not credit themself with a deal; ask an admin', [
+        { field: `splits.${self}.userId`, value: String(viewer.userId), reason: 'that is you' },
+      ]);
+    }
     const ids = splits.map((s) => s.userId);
     const users =
       ids.length === 0
