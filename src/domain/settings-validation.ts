@@ -89,6 +89,8 @@ export function validateSettings(s: WorkspaceSettings): ErrorDetail[] {
     bad('plannedGrowthPct', s.plannedGrowthPct, 'a percentage, -100 to 1000, or null for the trailing trend');
   for (const id of s.leaderboardMetrics.filter((m) => !getMetric(m)))
     bad('leaderboardMetrics', id, `no metric with id "${id}" (see GET /api/metrics/definitions)`);
+  for (const id of s.leaderboardMetrics.filter((m) => getMetric(m)?.pay))
+    bad('leaderboardMetrics', id, `"${id}" is pay, which is private: it is never ranked`);
   if (new Set(s.leaderboardMetrics).size !== s.leaderboardMetrics.length)
     bad('leaderboardMetrics', s.leaderboardMetrics, 'a metric is listed twice');
   return errors;

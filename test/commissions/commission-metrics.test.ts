@@ -1,9 +1,10 @@
 import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
-import { SYSTEM_VIEWER } from '../../src/domain/access/viewer.ts';
+import { SYSTEM_VIEWER, type Viewer } from '../../src/domain/access/viewer.ts';
 import type { LineKind } from '../../src/domain/commissions/types.ts';
 import type { MetricQuery } from '../../src/domain/metrics/query.ts';
 import type { Db } from '../../src/store/db.ts';
+import { leaderboard } from '../../src/store/queries/leaderboard/leaderboard.ts';
 import { runMetrics } from '../../src/store/queries/metrics/run-metrics.ts';
 import { describeStores, truncateAll } from '../support/stores.ts';
 import { opportunity, team, user } from '../metrics/fixtures.ts';
@@ -217,5 +218,40 @@ describeStores('commission metrics: CAC and commission cost of sales', (ctx) => 
     expect(q4!.values.cac).toEqual({ value: 22_000 / 3, numerator: 22_000, denominator: 3 });
     const [t] = await run(['cac'], { groupBy: 'team' });
     expect(t!.values.cac?.value).toBe(6_000);
+  });
+
+  it('pay is private: a rep asking for the team or the company gets only their own, and it is never ranked', async () => {
+    const ann: Viewer = { userId: who.a, role: 'rep', visibleUserIds: [who.a] };
+    for (const groupBy of ['company', 'team'] as const) {
+      const [row] = await runMetrics(
+        ctx.db,
+        ann,
+        { metricIds: ['commission_cost_of_sales', 'won_count'], groupBy, ...NOVEMBER },
+        { now: NOW },
+      );
+      // Ann's 9,000 on 100,000 only, not the team's 13,000 on 150,000; the other metric of the same request is
+      // narrowed with it (Ann's two won deals, not the team's six).
+      expect(row!.values.commission_cost_of_sales).toEqual({
+        value: 0.09,
+        numerator: 9_000,
+        denominator: 100_000,
+      });
+      expect(row!.values.won_count?.value).toBe(2);
+    }
+    // Without a pay metric, the team aggregate stays open to every signed-in user, as before.
+    const [open] = await runMetrics(
+      ctx.db,
+      ann,
+      { metricIds: ['won_count'], groupBy: 'team', ...NOVEMBER },
+      { now: NOW },
+    );
+    expect(open!.values.won_count?.value).toBe(6);
+    await expect(
+      leaderboard(ctx.db, SYSTEM_VIEWER, {
+        metricId: 'commission_cost_of_sales',
+        periodKey: '2026-11',
+        board: 'reps',
+      }),
+    ).rejects.toThrow(expect.objectContaining({ code: 'validation' }));
   });
 });

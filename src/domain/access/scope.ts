@@ -65,11 +65,17 @@ export function visibleOwners(viewer: Viewer): number[] | null {
  * The company scope of a report grouped by `groupBy`, narrowed by the viewer's access and the query filters.
  * `teamIds` are the filter's teams as given: the store adds their sub-teams.
  */
-export function queryScope(viewer: Viewer, groupBy: GroupBy, filters: MetricFilters | undefined): Scope {
+export function queryScope(
+  viewer: Viewer,
+  groupBy: GroupBy,
+  filters: MetricFilters | undefined,
+  rowLevel = false,
+): Scope {
   const visible = visibleOwners(viewer);
   const requested = nonEmpty(filters?.userIds);
   let ownerIds: number[] | null;
-  if (groupBy === 'rep') {
+  // rowLevel (a pay metric is asked for): every grouping is narrowed like per-rep rows.
+  if (groupBy === 'rep' || rowLevel) {
     ownerIds = requested && visible ? requested.filter((id) => visible.includes(id)) : (requested ?? visible);
   } else {
     ownerIds = requested ? (visible ? requested.filter((id) => visible.includes(id)) : requested) : null;

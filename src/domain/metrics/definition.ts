@@ -86,6 +86,12 @@ export interface MetricDefinition {
   indicator: Indicator;
   focus: Focus;
   direction: 'higher' | 'lower';
+  /**
+   * Pay: a metric made of people's commission. A report that asks for one is computed over the people the viewer
+   * may see in every grouping (a rep: themself), not only per rep, and leaderboards refuse it: a team or company
+   * aggregate of one person's pay would be their pay.
+   */
+  pay?: true;
 }
 
 /** The value of one metric for one group and bucket; ratios carry their parts so a user can check them. */

@@ -110,6 +110,11 @@ export const metricRegistry: readonly MetricDefinition[] = [
 
 const byId = new Map(metricRegistry.map((m) => [m.id, m]));
 
+/** True when any of the metrics is pay (MetricDefinition.pay): a report of them is narrowed to visible people. */
+export function asksForPay(metricIds: readonly string[]): boolean {
+  return metricIds.some((id) => getMetric(id)?.pay === true);
+}
+
 /** The definition with this id, or undefined. */
 export function getMetric(id: string): MetricDefinition | undefined {
   return byId.get(id);

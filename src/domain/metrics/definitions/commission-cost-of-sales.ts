@@ -24,4 +24,5 @@ export const commissionCostOfSales = {
   indicator: 'lagging',
   focus: 'efficiency',
   direction: 'lower',
+  pay: true,
 } satisfies MetricDefinition;

@@ -67,6 +67,8 @@ function components(req: LeaderboardRequest): ScoreComponent[] {
   for (const [metricId, weight] of Object.entries(spec)) {
     const def = getMetric(metricId);
     if (!def) errors.push({ field: 'metric', value: metricId, reason: 'no metric with this id' });
+    else if (def.pay)
+      errors.push({ field: 'metric', value: metricId, reason: 'pay is private: it is never ranked' });
     else if (!Number.isFinite(weight) || weight <= 0)
       errors.push({ field: 'weights', value: `${metricId}:${weight}`, reason: 'weights must be > 0' });
     else out.push({ metricId, weight, better: def.direction });

@@ -5,6 +5,7 @@ import type { WorkspaceSettings } from '../../../domain/settings.ts';
 import { addDays } from '../../../domain/calendar/local-date.ts';
 import { previousPeriod, type Period } from '../../../domain/calendar/period.ts';
 import type { MetricFilters, MetricQuery, MetricRow, MetricValue } from '../../../domain/metrics/query.ts';
+import { asksForPay } from '../../../domain/metrics/registry.ts';
 import { resolveMetrics } from '../../../domain/metrics/resolve.ts';
 import type { Db } from '../../db.ts';
 import { getSettingsWithRollupZone } from '../../tables/settings.ts';
@@ -105,7 +106,7 @@ export async function reportMetrics(
     return JSON.parse(reportJsonText(await reportMetricsJson(db, viewer, req, options))) as MetricReport;
   const read = rest.settings ?? (await getSettingsWithRollupZone(db));
   const now = rest.now ?? new Date();
-  const scope = await resolveScope(db, viewer, req.groupBy, req.filters);
+  const scope = await resolveScope(db, viewer, req.groupBy, req.filters, asksForPay(req.metricIds));
   return computeReport(db, scope, req, read.settings, { ...rest, settings: read, now });
 }
 
@@ -137,7 +138,7 @@ export async function reportMetricsJson(
   const now = rest.now ?? new Date();
   const runOptions = { ...rest, settings: read, now };
   // The viewer's access and the filters, resolved once for both periods (what runMetrics does per call).
-  const scope = await resolveScope(db, viewer, req.groupBy, req.filters);
+  const scope = await resolveScope(db, viewer, req.groupBy, req.filters, asksForPay(req.metricIds));
   const version = stored && (rest.strategy ?? 'auto') === 'auto' ? stored.version : null;
   if (!stored || version === null)
     return { text: JSON.stringify(await computeReport(db, scope, req, settings, runOptions)), gzip: null };

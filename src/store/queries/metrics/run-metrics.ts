@@ -24,6 +24,7 @@ import { listGroups, teamsOfUsers } from './groups.ts';
 import { partKey, planBatches, type RollupPicker } from './plan.ts';
 import { quotaGoalWeights } from './quota-goals.ts';
 import { resolveScope } from './scope.ts';
+import { asksForPay } from '../../../domain/metrics/registry.ts';
 
 /** Options for tests and benchmarks. */
 export interface RunMetricsOptions {
@@ -65,7 +66,7 @@ export async function runMetrics(
   query: MetricQuery,
   options: RunMetricsOptions = {},
 ): Promise<MetricRow[]> {
-  const scope = await resolveScope(db, viewer, query.groupBy, query.filters);
+  const scope = await resolveScope(db, viewer, query.groupBy, query.filters, asksForPay(query.metricIds));
   return runMetricsInScope(db, scope, query, options);
 }
 

@@ -27,7 +27,8 @@ export async function resolveScope(
   viewer: Viewer,
   groupBy: GroupBy,
   filters: MetricFilters | undefined,
+  rowLevel = false,
 ): Promise<Scope> {
-  const scope = queryScope(viewer, groupBy, filters);
+  const scope = queryScope(viewer, groupBy, filters, rowLevel);
   return scope.teamIds ? { ...scope, teamIds: await withDescendantTeams(db, scope.teamIds) } : scope;
 }
