@@ -4,6 +4,7 @@ import { AppError } from '../../errors.ts';
 import type { CliContext } from '../context.ts';
 import { positiveInt, textTable } from '../text-table.ts';
 import { withStore } from '../with-store.ts';
+import { readJsonFile } from '../read-json-file.ts';
 
 interface WhatIfOptions {
   rules: string;
@@ -29,21 +30,6 @@ function parseSimulate(value: string): { runs: number; meanPct: number; sdPct: n
       { field: '--simulate', value, reason: 'expected three numbers: runs,meanPct,sdPct' },
     ]);
   return { runs: runs as number, meanPct: meanPct as number, sdPct: sdPct as number };
-}
-
-async function readJson(file: string): Promise<unknown> {
-  const { readFileSync } = await import('node:fs');
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new AppError('validation', `Cannot read ${file}`, [{ file, reason: (err as Error).message }]);
-  }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (err) {
-    throw new AppError('validation', `${file} is not JSON`, [{ file, reason: (err as Error).message }]);
-  }
 }
 
 const money = (minor: number) => (minor / 100).toFixed(2);
@@ -77,7 +63,7 @@ export function register(program: Command, ctx: CliContext): void {
             seed: opts.seed === undefined ? 1 : positiveInt(opts.seed, '--seed'),
           }
         : undefined;
-      const rules = await readJson(opts.rules);
+      const rules = await readJsonFile(opts.rules);
       const { whatIf } = await import('../../store/queries/commissions/what-if.ts');
       const r = await withStore(ctx, async (db) => {
         let userIds: number[] | undefined;

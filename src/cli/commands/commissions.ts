@@ -5,27 +5,13 @@ import { AppError } from '../../errors.ts';
 import type { CliContext } from '../context.ts';
 import { nonNegativeNumber, positiveInt, textTable } from '../text-table.ts';
 import { withStore } from '../with-store.ts';
+import { readJsonFile } from '../read-json-file.ts';
 
 /*
  * `pacesetter commissions ...` (docs/commissions.md, "API and CLI"): plans, assignments, runs, lock, pay,
  * statements, payroll export and disputes. The CLI acts as the system (an admin): it may do everything, and the
  * audit log names it 'system'. `--json` prints JSON only, for scripts.
  */
-
-async function readRules(file: string): Promise<unknown> {
-  const { readFileSync } = await import('node:fs');
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new AppError('validation', `Cannot read ${file}`, [{ file, reason: (err as Error).message }]);
-  }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (err) {
-    throw new AppError('validation', `${file} is not JSON`, [{ file, reason: (err as Error).message }]);
-  }
-}
 
 async function userIdByEmail(db: Db, email: string, option = '--user'): Promise<number> {
   const u = await db
@@ -86,7 +72,7 @@ export function register(program: Command, ctx: CliContext): void {
     .action(
       async (opts: { name: string; file: string; from: string; description?: string; json?: boolean }) => {
         const { createCommissionPlan } = await import('../../store/queries/commissions/plans.ts');
-        const rules = await readRules(opts.file);
+        const rules = await readJsonFile(opts.file);
         const plan = await withStore(ctx, (db) =>
           createCommissionPlan(db, SYSTEM_VIEWER, {
             name: opts.name,
@@ -112,7 +98,7 @@ export function register(program: Command, ctx: CliContext): void {
     .action(async (opts: { plan: string; file: string; from: string; json?: boolean }) => {
       const { addPlanVersion } = await import('../../store/queries/commissions/plans.ts');
       const planId = positiveInt(opts.plan, '--plan');
-      const rules = await readRules(opts.file);
+      const rules = await readJsonFile(opts.file);
       const plan = await withStore(ctx, (db) =>
         addPlanVersion(db, SYSTEM_VIEWER, planId, { effectiveFrom: opts.from, rules }),
       );
