@@ -4,6 +4,7 @@ import { AppError } from '../../errors.ts';
 import type { CliContext } from '../context.ts';
 import { positiveInt } from '../text-table.ts';
 import { withStore } from '../with-store.ts';
+import { userIdByEmail } from '../user-id-by-email.ts';
 
 /**
  * A share as typed on the command line, `email=percent` with at most two decimals (`ana@x.com=33.34`), in basis
@@ -49,29 +50,10 @@ export function register(program: Command, ctx: CliContext): void {
       const { getSplits, setSplits } = await import('../../store/queries/commissions/splits.ts');
       const result = await withStore(ctx, async (db) => {
         if (!opts.clear && shares.length === 0) return getSplits(db, SYSTEM_VIEWER, opportunityId);
-        const users =
-          shares.length === 0
-            ? []
-            : await db
-                .selectFrom('users')
-                .select(['id', 'email'])
-                .where((eb) =>
-                  eb(
-                    eb.fn('lower', ['email']),
-                    'in',
-                    shares.map((s) => s.email.trim().toLowerCase()),
-                  ),
-                )
-                .execute();
-        const splits = shares.map((s, i) => {
-          const u = users.find((row) => row.email.toLowerCase() === s.email.trim().toLowerCase());
-          if (!u) {
-            throw new AppError('not_found', `No user with email ${s.email}`, [
-              { field: `--share[${i}]`, value: s.email, reason: 'no such user' },
-            ]);
-          }
-          return { userId: Number(u.id), shareBp: s.shareBp };
-        });
+        const splits = [];
+        for (const [i, s] of shares.entries()) {
+          splits.push({ userId: await userIdByEmail(db, s.email, `--share[${i}]`), shareBp: s.shareBp });
+        }
         return setSplits(db, SYSTEM_VIEWER, opportunityId, splits);
       });
       if (!result) {

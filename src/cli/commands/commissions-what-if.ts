@@ -5,6 +5,7 @@ import type { CliContext } from '../context.ts';
 import { positiveInt, textTable } from '../text-table.ts';
 import { withStore } from '../with-store.ts';
 import { readJsonFile } from '../read-json-file.ts';
+import { userIdByEmail } from '../user-id-by-email.ts';
 
 interface WhatIfOptions {
   rules: string;
@@ -69,18 +70,7 @@ export function register(program: Command, ctx: CliContext): void {
         let userIds: number[] | undefined;
         if (opts.user) {
           userIds = [];
-          for (const email of opts.user) {
-            const u = await db
-              .selectFrom('users')
-              .select('id')
-              .where((eb) => eb(eb.fn('lower', ['email']), '=', email.trim().toLowerCase()))
-              .executeTakeFirst();
-            if (!u)
-              throw new AppError('not_found', `No user with email ${email}`, [
-                { field: '--user', value: email, reason: 'no such user' },
-              ]);
-            userIds.push(u.id);
-          }
+          for (const email of opts.user) userIds.push(await userIdByEmail(db, email));
         }
         return whatIf(db, SYSTEM_VIEWER, { rules, periods, userIds, simulation });
       });

@@ -1,30 +1,17 @@
 import type { Command } from 'commander';
-import type { Db } from '../../store/db.ts';
 import { SYSTEM_VIEWER } from '../../domain/access/viewer.ts';
 import { AppError } from '../../errors.ts';
 import type { CliContext } from '../context.ts';
 import { nonNegativeNumber, positiveInt, textTable } from '../text-table.ts';
 import { withStore } from '../with-store.ts';
 import { readJsonFile } from '../read-json-file.ts';
+import { userIdByEmail } from '../user-id-by-email.ts';
 
 /*
  * `pacesetter commissions ...` (docs/commissions.md, "API and CLI"): plans, assignments, runs, lock, pay,
  * statements, payroll export and disputes. The CLI acts as the system (an admin): it may do everything, and the
  * audit log names it 'system'. `--json` prints JSON only, for scripts.
  */
-
-async function userIdByEmail(db: Db, email: string, option = '--user'): Promise<number> {
-  const u = await db
-    .selectFrom('users')
-    .select('id')
-    .where((eb) => eb(eb.fn('lower', ['email']), '=', email.trim().toLowerCase()))
-    .executeTakeFirst();
-  if (!u)
-    throw new AppError('not_found', `No user with email ${email}`, [
-      { field: option, value: email, reason: 'no such user' },
-    ]);
-  return u.id;
-}
 
 const money = (minor: number) => (minor / 100).toFixed(2);
 
