@@ -200,6 +200,17 @@ export interface OpportunityHistoryTable {
   synthesized: Generated<boolean>;
 }
 
+/** activities.time_category (0032): what logged time was spent on; the list is TIME_CATEGORIES in the capture domain. */
+export type TimeCategory =
+  | 'selling'
+  | 'prospecting'
+  | 'admin'
+  | 'crm_updates'
+  | 'internal_meetings'
+  | 'training'
+  | 'travel';
+/** activities.logged_via (0032): the path that wrote the row. */
+export type LoggedVia = 'quick_log' | 'api' | 'webhook' | 'email' | 'calendar' | 'import' | 'demo';
 export type ActivityType = 'call' | 'email' | 'meeting' | 'linkedin' | 'other';
 export type ActivityOutcome =
   'connected' | 'no_answer' | 'voicemail' | 'held' | 'no_show' | 'scheduled' | 'replied' | 'bounced' | 'sent';
@@ -219,6 +230,11 @@ export interface ActivitiesTable {
   subject: string | null;
   occurred_at: Timestamp;
   is_new_prospect: Generated<boolean>;
+  /** Migration 0032 (issue 18). */
+  time_category: TimeCategory | null;
+  booked_at: Timestamp | null;
+  note: string | null;
+  logged_via: LoggedVia | null;
   created_at: CreatedAt;
 }
 

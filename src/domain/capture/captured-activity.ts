@@ -11,6 +11,25 @@ export const ACTIVITY_OUTCOMES = [
   'sent',
 ] as const;
 export const ACTIVITY_DIRECTIONS = ['outbound', 'inbound'] as const;
+/**
+ * What logged time was spent on (activities.time_category, migration 0032). Selling is time with customers;
+ * the others are the brief's non-selling work (reps spend about 64% of their time on it).
+ */
+export const TIME_CATEGORIES = [
+  'selling',
+  'prospecting',
+  'admin',
+  'crm_updates',
+  'internal_meetings',
+  'training',
+  'travel',
+] as const;
+export type TimeCategory = (typeof TIME_CATEGORIES)[number];
+/** The path that wrote an activity (activities.logged_via): the integrity view reads when people typed rows in. */
+export const LOGGED_VIA = ['quick_log', 'api', 'webhook', 'email', 'calendar', 'import', 'demo'] as const;
+export type LoggedVia = (typeof LOGGED_VIA)[number];
+/** The longest quick-log note (activities.note). */
+export const MAX_NOTE_LENGTH = 2_000;
 /** The activities.type and activities.outcome values (migration 0001's checks). */
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 export type ActivityOutcome = (typeof ACTIVITY_OUTCOMES)[number];
@@ -42,6 +61,12 @@ export interface CapturedActivity {
   leadId: number | null;
   opportunityId: number | null;
   accountId: number | null;
+  /** What the time was spent on; absent = not categorised. */
+  timeCategory?: TimeCategory | null;
+  /** A meeting: when it was set (meetings_booked); absent = unknown. */
+  bookedAt?: Date | null;
+  /** Free text, up to MAX_NOTE_LENGTH. */
+  note?: string | null;
 }
 
 /** What became of one captured activity. */

@@ -28,6 +28,7 @@ import * as m0028 from './0028-hiring.ts';
 import * as m0029 from './0029-deal-product-payment-splits.ts';
 import * as m0030 from './0030-commissions.ts';
 import * as m0031 from './0031-activity-capture.ts';
+import * as m0032 from './0032-activity-time-and-logging.ts';
 
 /** Forward-only migrations, in order. Add one entry per new numbered file. */
 export const migrations: Record<string, Migration> = {
@@ -60,6 +61,7 @@ export const migrations: Record<string, Migration> = {
   '0029-deal-product-payment-splits': m0029,
   '0030-commissions': m0030,
   '0031-activity-capture': m0031,
+  '0032-activity-time-and-logging': m0032,
 };
 
 /** Hands Kysely's Migrator the list above (no file-system scanning, so bundling and tests behave the same). */

@@ -3,6 +3,8 @@ import {
   ACTIVITY_DIRECTIONS,
   ACTIVITY_OUTCOMES,
   ACTIVITY_TYPES,
+  MAX_NOTE_LENGTH,
+  TIME_CATEGORIES,
   type CapturedActivity,
 } from '../../../domain/capture/captured-activity.ts';
 import { InstantField } from '../../input-schemas.ts';
@@ -39,6 +41,13 @@ export const CaptureItem = z
     leadId: Id.nullable().default(null),
     opportunityId: Id.nullable().default(null),
     accountId: Id.nullable().default(null),
+    timeCategory: z
+      .enum(TIME_CATEGORIES)
+      .nullable()
+      .default(null)
+      .describe('what the time was spent on (selling-time metrics); null = not categorised'),
+    bookedAt: InstantField.nullable().default(null).describe('a meeting: when it was set (meetings_booked)'),
+    note: z.string().trim().max(MAX_NOTE_LENGTH).nullable().default(null),
   })
   .strict()
   .refine((a) => a.userId === undefined || a.userEmail === undefined, {
@@ -75,6 +84,9 @@ export function fromCaptureItem(a: CaptureItem, externalId: (id: string) => stri
     leadId: a.leadId,
     opportunityId: a.opportunityId,
     accountId: a.accountId,
+    timeCategory: a.timeCategory,
+    bookedAt: a.bookedAt === null ? null : new Date(a.bookedAt),
+    note: a.note === '' ? null : a.note,
   };
 }
 

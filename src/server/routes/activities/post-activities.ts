@@ -42,7 +42,7 @@ const postActivities: RouteModule = (app, { db }) => {
         viewer,
         items.map((a) => fromCaptureItem(a, apiExternalId)),
         (i) => `activities[${i}].`,
-        { createContacts: true, channel: 'api' },
+        { createContacts: true, channel: 'api', loggedVia: 'api' },
       );
       return {
         ...result,

@@ -60,7 +60,7 @@ const receiveWebhook: RouteModule = (app, { db }) => {
         SYSTEM_VIEWER,
         mapped.items,
         (i) => (itemsPath === undefined ? '' : `${itemsPath}.${i}.`),
-        { createContacts: true, channel: `webhook:${source.name}` },
+        { createContacts: true, channel: `webhook:${source.name}`, loggedVia: 'webhook' },
         now,
       );
       const prefix = `webhook:${source.name}:`;

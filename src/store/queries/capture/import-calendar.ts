@@ -76,6 +76,7 @@ export async function importCalendar(
         {
           createContacts: true,
           channel: 'calendar',
+          loggedVia: 'calendar',
         },
         input.now,
       );

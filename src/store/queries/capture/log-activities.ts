@@ -4,6 +4,7 @@ import type {
   CapturedActivity,
   CaptureResult,
   CaptureStatus,
+  LoggedVia,
 } from '../../../domain/capture/captured-activity.ts';
 import { AppError, type ErrorDetail } from '../../../errors.ts';
 import type { Db } from '../../db.ts';
@@ -23,6 +24,8 @@ export interface LogOptions {
   createContacts: boolean;
   /** What the audit log names as the channel ('api', 'webhook:aircall', 'email', 'calendar'). */
   channel: string;
+  /** Stored as activities.logged_via (0032). */
+  loggedVia: LoggedVia;
 }
 
 /** How far in the future an activity may be dated (clock skew); meetings from a calendar are checked by their path. */
@@ -60,7 +63,7 @@ export async function logActivities(
       );
     const rows = resolved as ResolvedActivity[];
     if (options.createContacts) await createMissingContacts(tx, items, rows);
-    const written = await upsertCaptured(tx, rows);
+    const written = await upsertCaptured(tx, rows, options.loggedVia);
     const added = written.filter((w) => w.status === 'created').map((w) => w.id);
     const changed = written.filter((w) => w.status === 'updated').map((w) => w.id);
     // The people an updated row had before: the store no longer holds them (RefreshRequest.changedActivityIds).

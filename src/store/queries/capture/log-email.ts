@@ -125,6 +125,7 @@ export async function logEmail(
       {
         createContacts: true,
         channel: 'email',
+        loggedVia: 'email',
       },
       now,
     );

@@ -1,5 +1,9 @@
 import { sql, type Transaction } from 'kysely';
-import type { CapturedActivity, CaptureStatus } from '../../../domain/capture/captured-activity.ts';
+import type {
+  CapturedActivity,
+  CaptureStatus,
+  LoggedVia,
+} from '../../../domain/capture/captured-activity.ts';
 import { changedColumns, takeExcluded } from '../../../import/write/batch-result.ts';
 import type { Database } from '../../schema.ts';
 
@@ -19,6 +23,10 @@ const COLUMNS = [
   'opportunity_id',
   'subject',
   'occurred_at',
+  'time_category',
+  'booked_at',
+  'note',
+  'logged_via',
 ] as const;
 
 /**
@@ -31,6 +39,7 @@ const COLUMNS = [
 export async function upsertCaptured(
   tx: Transaction<Database>,
   rows: readonly ResolvedActivity[],
+  loggedVia: LoggedVia,
 ): Promise<Array<{ id: number; status: CaptureStatus }>> {
   if (rows.length === 0) return [];
   const fresh = await sql<{ id: number }>`
@@ -49,7 +58,9 @@ export async function upsertCaptured(
         ${col((r) => r.durationSeconds)}::int[], ${col((r) => r.userId)}::bigint[], ${col((r) => r.leadId)}::bigint[],
         ${col((r) => r.contactId)}::bigint[], ${col((r) => r.accountId)}::bigint[],
         ${col((r) => r.opportunityId)}::bigint[], ${col((r) => r.subject)}::text[],
-        ${col((r) => r.occurredAt.toISOString())}::timestamptz[]
+        ${col((r) => r.occurredAt.toISOString())}::timestamptz[], ${col((r) => r.timeCategory ?? null)}::text[],
+        ${col((r) => r.bookedAt?.toISOString() ?? null)}::timestamptz[], ${col((r) => r.note ?? null)}::text[],
+        ${col(() => loggedVia)}::text[]
       ) with ordinality as t(id, external_id, ${sql.raw(COLUMNS.join(', '))}, ord)
     )
     insert into activities (id, external_id, ${sql.raw(COLUMNS.join(', '))})
