@@ -276,7 +276,14 @@ describeStores('commission runs: split, accelerator, lock, prior-period adjustme
     expect(dec.lines).toHaveLength(2);
     expect(dec.payout).toBe(-12_000);
     const [after] = await listDisputes(ctx.db, admin, { statementId: nov.id });
-    expect(after).toMatchObject({ status: 'accepted', appliedInStatementId: dec.id });
+    expect(after).toMatchObject({
+      status: 'accepted',
+      appliedInStatementId: dec.id,
+      // The list names whose statement and which period, so an admin's queue reads without opening each one.
+      personName: 'Bob',
+      periodKey: '2026-11',
+      currency: 'USD',
+    });
     const tagged = await ctx.db
       .selectFrom('commission_statement_lines')
       .select('dispute_id')
