@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { IdField } from '../../input-schemas.ts';
 
 /** The deal in the path: 1 .. 2^53 - 1 (larger numbers cannot name a row). */
-export const SplitsParams = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+export const SplitsParams = z.object({ id: IdField });
 
 const Share = z.object({
   userId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
