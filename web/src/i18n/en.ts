@@ -122,6 +122,8 @@ export const en = {
   'scoring.previewResult':
     '{count, plural, one {Of {open} open leads: MQL {mqlNow} -> {mqlThen}, SQL {sqlNow} -> {sqlThen}; {count} lead would be promoted.} other {Of {open} open leads: MQL {mqlNow} -> {mqlThen}, SQL {sqlNow} -> {sqlThen}; {count} leads would be promoted.}}',
   'nav.signOut': 'Sign out',
+  'nav.language': 'Language',
+  'nav.languageAuto': "The browser's language",
   'role.admin': 'Admin',
   'role.manager': 'Manager',
   'role.rep': 'Rep',
