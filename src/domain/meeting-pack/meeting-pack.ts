@@ -29,9 +29,11 @@ export function packPeriod(key: string | undefined, today: string, fiscalYearSta
     return previousPeriod(periodContaining(today, 'week', fiscalYearStartMonth), fiscalYearStartMonth);
   }
   if (!PACK_PERIOD.test(key)) {
-    throw new AppError('validation', `Invalid period '${key}': expected a week (2026-W47) or a month (2026-11)`, [
-      { field: 'period', value: key, reason: 'expected YYYY-Www or YYYY-MM' },
-    ]);
+    throw new AppError(
+      'validation',
+      `Invalid period '${key}': expected a week (2026-W47) or a month (2026-11)`,
+      [{ field: 'period', value: key, reason: 'expected YYYY-Www or YYYY-MM' }],
+    );
   }
   const period = parsePeriod(key, fiscalYearStartMonth);
   if (period.start > today) {
@@ -102,21 +104,19 @@ export function hottestDeals(deals: readonly DealWindow[], currency: string, lim
     .filter((d) => d.currency === currency)
     .map((d) => ({ d, moves: dealMoves(d) }))
     .filter(({ moves }) => moves.length > 0)
-    .map(
-      ({ d, moves }): HotDeal => ({
-        opportunityId: d.opportunityId,
-        name: d.name,
-        ownerId: d.ownerId,
-        ownerName: d.ownerName,
-        currency: d.currency,
-        stageName: d.stageName,
-        probabilityPct: d.probabilityPct,
-        amountMinor: d.amountMinor,
-        weightedMinor: Math.round((d.amountMinor * d.probabilityPct) / 100),
-        expectedCloseDate: d.expectedCloseDate,
-        moves,
-      }),
-    )
+    .map(({ d, moves }): HotDeal => ({
+      opportunityId: d.opportunityId,
+      name: d.name,
+      ownerId: d.ownerId,
+      ownerName: d.ownerName,
+      currency: d.currency,
+      stageName: d.stageName,
+      probabilityPct: d.probabilityPct,
+      amountMinor: d.amountMinor,
+      weightedMinor: Math.round((d.amountMinor * d.probabilityPct) / 100),
+      expectedCloseDate: d.expectedCloseDate,
+      moves,
+    }))
     .sort(
       (a, b) =>
         b.weightedMinor - a.weightedMinor ||

@@ -12,9 +12,7 @@ export const PackTeamParam = z
   .refine((v) => v === 'company' || v <= 2_147_483_647, 'at most 2147483647');
 
 /** A pack period: an ISO week or a month. */
-export const PackPeriodParam = z
-  .string()
-  .regex(PACK_PERIOD, 'a week (2026-W47) or a month (2026-11)');
+export const PackPeriodParam = z.string().regex(PACK_PERIOD, 'a week (2026-W47) or a month (2026-11)');
 
 const Span = z.object({ key: z.string(), from: z.string(), to: z.string() });
 
@@ -44,7 +42,9 @@ export const MeetingPackSchema = z.object({
   previousPeriod: Span,
   asOf: z.string(),
   currency: z.string(),
-  kpis: z.array(z.object({ metricId: z.string(), value: z.number().nullable(), previous: z.number().nullable() })),
+  kpis: z.array(
+    z.object({ metricId: z.string(), value: z.number().nullable(), previous: z.number().nullable() }),
+  ),
   goals: z.array(GoalPacingSchema),
   hottest: z.object({
     windowDays: z.number(),
@@ -60,7 +60,9 @@ export const MeetingPackSchema = z.object({
         amountMinor: z.number(),
         weightedMinor: z.number(),
         expectedCloseDate: z.string().nullable(),
-        moves: z.array(z.enum(['new', 'advanced', 'amount_up', 'amount_down', 'close_earlier', 'close_later'])),
+        moves: z.array(
+          z.enum(['new', 'advanced', 'amount_up', 'amount_down', 'close_earlier', 'close_later']),
+        ),
       }),
     ),
   }),
@@ -122,7 +124,8 @@ const getMeetingPack: RouteModule = (app, { reportDb: db }) => {
     {
       schema: {
         tags: ['coaching'],
-        summary: 'Sales meeting pack: KPIs vs goals, hottest and stalled deals, leaderboard, wins, weakest step',
+        summary:
+          'Sales meeting pack: KPIs vs goals, hottest and stalled deals, leaderboard, wins, weakest step',
         querystring: z.object({
           team: PackTeamParam.optional().describe(
             "team id or 'company' (default: the company for admins, a manager's first team)",

@@ -56,7 +56,11 @@ const getPrintPdf: RouteModule = (app, { db, printer }) => {
       const { period } = request.query;
       if (period !== undefined && !kind.period?.test(period)) {
         throw new AppError('validation', `Invalid period '${period}' for a ${document}`, [
-          { field: 'period', value: period, reason: kind.period ? 'expected a week or month' : 'takes no period' },
+          {
+            field: 'period',
+            value: period,
+            reason: kind.period ? 'expected a week or month' : 'takes no period',
+          },
         ]);
       }
       const options = period === undefined ? {} : { period };

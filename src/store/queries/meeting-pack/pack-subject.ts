@@ -45,9 +45,9 @@ export async function resolvePackSubject(
       ? null
       : await withDescendantTeams(
           db,
-          (
-            await db.selectFrom('teams').select('id').where('manager_id', '=', viewer.userId).execute()
-          ).map((t) => t.id),
+          (await db.selectFrom('teams').select('id').where('manager_id', '=', viewer.userId).execute()).map(
+            (t) => t.id,
+          ),
         );
   const teamId = team ?? (visible && visible.length > 0 ? Math.min(...visible) : undefined);
   if (teamId === undefined || (visible !== null && !visible.includes(teamId))) throw noPack(team);
@@ -62,7 +62,9 @@ export async function resolvePackSubject(
     .orderBy('id')
     .execute();
   const visibleUsers = viewer.visibleUserIds;
-  const ownerIds = members.map((m) => m.id).filter((id) => visibleUsers === null || visibleUsers.includes(id));
+  const ownerIds = members
+    .map((m) => m.id)
+    .filter((id) => visibleUsers === null || visibleUsers.includes(id));
   return { type: 'team', id: row.id, name: row.name, teamIds, ownerIds };
 }
 
