@@ -115,12 +115,15 @@ export async function meetingPack(
   const cur = await kpiValues(period.start, lastDay < today ? lastDay : today);
   const before = await kpiValues(prev.start, addDays(prev.end, -1));
 
-  // Goals whose period contains the pack's last day, narrowed to the pack's people.
-  const goals = (await goalPacing(db, viewer, { now, periodKey: period.key })).filter(({ goal }) =>
-    subject.type === 'company'
-      ? goal.scopeType !== 'user'
-      : (goal.scopeType === 'team' && subject.teamIds!.includes(goal.scopeId as number)) ||
-        (goal.scopeType === 'user' && subject.ownerIds!.includes(goal.scopeId as number)),
+  // Goals whose period contains the pack's last day, narrowed to the pack's people. Daily goals are left out:
+  // the meeting looks back over a week or month, and a day's goal on its last day (often a Sunday) says nothing.
+  const goals = (await goalPacing(db, viewer, { now, periodKey: period.key })).filter(
+    ({ goal }) =>
+      goal.grain !== 'day' &&
+      (subject.type === 'company'
+        ? goal.scopeType !== 'user'
+        : (goal.scopeType === 'team' && subject.teamIds!.includes(goal.scopeId as number)) ||
+          (goal.scopeType === 'user' && subject.ownerIds!.includes(goal.scopeId as number))),
   );
 
   const windowStart = new Date(asOf.getTime() - HOT_WINDOW_DAYS * 86_400_000);

@@ -95,7 +95,7 @@ function Pack({
           {pack.goals.length === 0 ? (
             <Empty message={t('meeting.noGoals')} />
           ) : (
-            <PacingList items={pack.goals} definitions={definitions} />
+            <PacingList items={pack.goals} definitions={definitions} names={goalOwners(pack)} />
           )}
         </Panel>
         <HottestSection pack={pack} />
@@ -106,6 +106,13 @@ function Pack({
       </div>
     </article>
   );
+}
+
+/** Whose goal each one is ('user:ID' / 'team:ID' -> name): the board's reps and the pack's team. */
+function goalOwners(pack: MeetingPack): Map<string, string> {
+  const names = new Map(pack.leaderboard.lines.map((l): [string, string] => [`user:${l.id}`, l.name]));
+  if (pack.subject.id !== null) names.set(`team:${pack.subject.id}`, pack.subject.name);
+  return names;
 }
 
 function KpiSection({
@@ -200,7 +207,7 @@ function StalledSection({ pack }: { pack: MeetingPack }) {
   const { fmt } = useWorkspace();
   const { total, stalledDays, deals } = pack.stalled;
   return (
-    <Panel title={t('meeting.stalled')} testId="meeting-stalled">
+    <Panel title={t('meeting.stalled')} testId="meeting-stalled" wide>
       {total === 0 ? (
         <Empty message={t('meeting.noStalled')} />
       ) : (
@@ -233,7 +240,7 @@ function WinsSection({ pack }: { pack: MeetingPack }) {
   const money = useMoney();
   const { fmt } = useWorkspace();
   return (
-    <Panel title={t('meeting.wins')} testId="meeting-wins">
+    <Panel title={t('meeting.wins')} testId="meeting-wins" wide>
       {pack.wins.length === 0 ? (
         <Empty message={t('meeting.noWins')} />
       ) : (
