@@ -11,7 +11,8 @@ import { meetingPack, type MeetingPackRequest } from '../src/store/queries/meeti
 
 const url = process.env.DATABASE_URL;
 const [teamArg, managerArg, week = '2026-W46', month = '2026-10'] = process.argv.slice(2);
-if (!url || !teamArg || !managerArg) throw new Error('usage: DATABASE_URL=... node bench/meeting-pack.bench.ts TEAM MANAGER');
+if (!url || !teamArg || !managerArg)
+  throw new Error('usage: DATABASE_URL=... node bench/meeting-pack.bench.ts TEAM MANAGER');
 const db = await openDb({ kind: 'postgres', url });
 const team = Number(teamArg);
 const managerId = Number(managerArg);
@@ -33,7 +34,9 @@ async function time(label: string, viewer: Viewer, req: MeetingPackRequest): Pro
     summary = `hot ${r.hottest.deals.length}, stalled ${r.stalled.total}, wins ${r.wins.length}, board ${r.leaderboard.lines.length}`;
   }
   ms.sort((a, b) => a - b);
-  console.log(`${label.padEnd(34)} best ${ms[0]!.toFixed(0)} ms, median ${ms[1]!.toFixed(0)} ms (${summary})`);
+  console.log(
+    `${label.padEnd(34)} best ${ms[0]!.toFixed(0)} ms, median ${ms[1]!.toFixed(0)} ms (${summary})`,
+  );
 }
 
 for (const period of [week, month]) {
