@@ -111,6 +111,7 @@ import hiringPredictors from './hiring/predictors.ts';
 import hiringTurnover from './hiring/turnover.ts';
 import getFunnelDiagnosis from './coaching/get-funnel-diagnosis.ts';
 import getPipelineChanges from './coaching/get-pipeline-changes.ts';
+import getMeetingPack from './meeting-pack/get-meeting-pack.ts';
 import listCoachingScorecards from './coaching/list-scorecards.ts';
 import createCoachingScorecard from './coaching/create-scorecard.ts';
 import updateCoachingScorecard from './coaching/update-scorecard.ts';
@@ -250,6 +251,7 @@ export const routes: RouteModule[] = [
   hiringTurnover,
   getFunnelDiagnosis,
   getPipelineChanges,
+  getMeetingPack,
   listCoachingScorecards,
   createCoachingScorecard,
   updateCoachingScorecard,

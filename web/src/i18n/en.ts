@@ -5,6 +5,7 @@ import type { Message } from './t.ts';
 import { enHiring } from './en-hiring.ts';
 import { enPipeline } from './en-pipeline.ts';
 import { enCommissions } from './en-commissions.ts';
+import { enMeeting } from './en-meeting.ts';
 
 /**
  * Every user-facing English string, as ICU MessageFormat (t.ts). Keys are grouped by page; `{name}` is a
@@ -18,6 +19,7 @@ export const en = {
   ...enPipeline,
   ...enCoaching,
   ...enCommissions,
+  ...enMeeting,
   'app.name': 'Pacesetter',
   'nav.label': 'Main',
   'nav.skip': 'Skip to content',
