@@ -14,6 +14,7 @@ import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { Panel } from '../../components/panel.tsx';
 import { Async } from '../../components/state.tsx';
 import { downloadText, toCsv } from '../../format/csv.ts';
+import { separatorForLocale } from '../../../../src/domain/csv/csv-format.ts';
 import { formatMetric, partsTitle } from '../../format/metric-value.ts';
 import { useWorkspace } from '../../format/workspace.tsx';
 import { t } from '../../i18n/t.ts';
@@ -94,7 +95,10 @@ export function ExplorePage() {
         r.values[d.id]?.denominator,
       ]),
     ]);
-    downloadText(`pacesetter-${range.from}-${range.to}.csv`, toCsv([header, ...body]));
+    downloadText(
+      `pacesetter-${range.from}-${range.to}.csv`,
+      toCsv([header, ...body], separatorForLocale(fmt.locale)),
+    );
   }
 
   const selectedValues = (e: ChangeEvent<HTMLSelectElement>) =>
