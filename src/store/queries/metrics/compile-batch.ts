@@ -16,14 +16,18 @@ import {
 } from './source-spec.ts';
 
 /** What grouping and scoping read: a source's columns or a rollup's. */
-type Grouped = Pick<SourceSpec, 'owner' | 'team' | 'filterColumns'>;
+type Grouped = Pick<SourceSpec, 'owner' | 'team' | 'filterColumns' | 'dimensions'>;
 
-/** One row of a compiled batch: the group, the bucket's first date (or null), and p0..pN in part order. */
-export type BatchRow = { group_id: number | null; bucket: string | null } & Record<
+/**
+ * One row of a compiled batch: the group (an id, or a dimension's text value), the bucket's first date (or null),
+ * and p0..pN in part order.
+ */
+export type BatchRow = { group_id: number | string | null; bucket: string | null } & Record<
   string,
   number | string | null
 >;
 
+/** The group key expression, or null when the source (or rollup) has none for the grouping. */
 function groupExpr(spec: Grouped, groupBy: GroupBy): Fragment | null {
   switch (groupBy) {
     case 'rep':
@@ -32,6 +36,15 @@ function groupExpr(spec: Grouped, groupBy: GroupBy): Fragment | null {
       return spec.team;
     case 'company':
       return sql`null::bigint`;
+    case 'lead_source':
+    case 'deal_type':
+    case 'pipeline':
+    case 'product':
+    case 'time_category': {
+      // `total` parts are read ungrouped by the caller (collect-parts.ts): here they have no expression.
+      const how = spec.dimensions?.[groupBy];
+      return how === undefined || how === 'total' ? null : how;
+    }
     default:
       return assertNever(groupBy, 'group');
   }

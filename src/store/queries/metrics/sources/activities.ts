@@ -38,6 +38,15 @@ export const activitiesSource: SourceSpec = {
     customer_facing: sql`(a.type = 'call' or (a.type = 'meeting' and a.outcome = 'held'))`,
   }),
   filterColumns: {},
+  dimensions: {
+    // The deal the activity was logged on, else its lead's source; neither (a contact touch, internal time): none.
+    lead_source: sql`coalesce((select o.lead_source from opportunities o where o.id = a.opportunity_id), l.source)`,
+    // Deal properties of activities logged on a deal; others fall in the "not recorded" group, never dropped.
+    deal_type: sql`(select o.type from opportunities o where o.id = a.opportunity_id)`,
+    pipeline: sql`(select o.pipeline_id from opportunities o where o.id = a.opportunity_id)`,
+    product: sql`(select o.product from opportunities o where o.id = a.opportunity_id)`,
+    time_category: sql`a.time_category`,
+  },
   // Tried in order: month tables before the day table, so whole-month ranges read the fewest rows.
   rollups: [activityMonthCounts, activityDayCounts, activityMonthPeople, activityMonthMeetingProspects],
 };
