@@ -21,7 +21,8 @@ const getMetrics: RouteModule = (app, { reportDb: db, db: primary }) => {
     {
       schema: {
         tags: ['metrics'],
-        summary: 'Metric values by rep, team, company, lead source, deal type, pipeline, product or time category',
+        summary:
+          'Metric values by rep, team, company, lead source, deal type, pipeline, product or time category',
         querystring: MetricsQuerySchema,
         response: { 200: MetricReportSchema },
       },

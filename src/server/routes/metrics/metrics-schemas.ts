@@ -74,7 +74,10 @@ export const MetricReportSchema = z.object({
     z.object({
       group: z.object({
         type: z.enum(GROUP_BYS as [GroupBy, ...GroupBy[]]),
-        id: z.number().nullable().describe('rep, team or pipeline id; null for the company, "No team" and text dimensions'),
+        id: z
+          .number()
+          .nullable()
+          .describe('rep, team or pipeline id; null for the company, "No team" and text dimensions'),
         name: z.string().describe('the name, or a dimension value ("No lead source" etc. when not recorded)'),
       }),
       period: z.string().nullable(),

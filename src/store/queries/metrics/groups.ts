@@ -100,7 +100,11 @@ export async function listGroups(
  * Dimension groups are the values that have facts in the period (a listed value with no facts would be a guess
  * at which values exist), then the "not recorded" group last when facts lack the value.
  */
-function withNoValue(groups: ResultGroup[], dimension: Dimension, seen: ReadonlySet<GroupKey>): ResultGroup[] {
+function withNoValue(
+  groups: ResultGroup[],
+  dimension: Dimension,
+  seen: ReadonlySet<GroupKey>,
+): ResultGroup[] {
   return seen.has(null) ? [...groups, { key: null, id: null, name: NO_VALUE_NAMES[dimension] }] : groups;
 }
 

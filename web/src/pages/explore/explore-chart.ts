@@ -30,9 +30,7 @@ export function exploreChartOption(
         type: 'line',
         name,
         data: periods.map(
-          (p) =>
-            rows.find((r) => groupKeyOf(r) === key && r.period === p)?.values[metricId]
-              ?.value ?? null,
+          (p) => rows.find((r) => groupKeyOf(r) === key && r.period === p)?.values[metricId]?.value ?? null,
         ),
       })),
     };
