@@ -215,6 +215,11 @@ describeStores('metrics grouped by dimensions', (ctx) => {
       { groupId: null, groupName: 'upsell', calls: 1 },
       { groupId: null, groupName: 'No deal type', calls: 2 },
     ]);
+    // Lead source of an activity: its deal's (Ann's first call, on the Web deal 2), else its lead's; else none.
+    expect(table(await run(['calls'], 'lead_source'), ['calls'])).toEqual([
+      { groupId: null, groupName: 'Web', calls: 1 },
+      { groupId: null, groupName: 'No lead source', calls: 2 },
+    ]);
     // The denominator is the whole working time of the people in scope, the same for every category.
     const [company] = await run(['selling_time_share'], 'company');
     const minutes = company!.values.selling_time_share!.denominator!;

@@ -1,11 +1,11 @@
 import type { MetricDefinition } from '../../../domain/metrics/definition.ts';
 import { DIMENSIONS, isDimension, type Dimension, type GroupBy } from '../../../domain/metrics/query.ts';
 import { AppError, type ErrorDetail } from '../../../errors.ts';
-import type { Fragment, SourceSpec } from './source-spec.ts';
+import type { DimensionSplit, SourceSpec } from './source-spec.ts';
 import { sourceSpec } from './sources/index.ts';
 
 /** How a source answers a dimension: a group expression, its whole value for every group, or not at all. */
-export function sourceDimension(spec: SourceSpec, dimension: Dimension): Fragment | 'total' | null {
+export function sourceDimension(spec: SourceSpec, dimension: Dimension): DimensionSplit | null {
   return spec.dimensions?.[dimension] ?? null;
 }
 

@@ -64,11 +64,13 @@ export interface SourceSpec {
 
 /**
  * Per dimension, how a source's facts split: a SQL expression giving each row's group value (null = the "not
- * recorded" group), or `total` for a snapshot denominator that has no such split but whose whole value is the right
+ * recorded" group), optionally with a join it needs (added to the source's FROM only for that grouping: a join is
+ * hashed once where a correlated subquery would probe an index per row), or `total` for a snapshot denominator that has no such split but whose whole value is the right
  * denominator for every group (working time for a share of time by category). A dimension not listed cannot group
  * the source's metrics: the request is refused rather than the facts replicated or dropped.
  */
-export type SourceDimensions = Readonly<Partial<Record<Dimension, Fragment | 'total'>>>;
+export type SourceDimensions = Readonly<Partial<Record<Dimension, DimensionSplit>>>;
+export type DimensionSplit = Fragment | { expr: Fragment; join: Fragment } | 'total';
 
 /** The columns of a source or rollup that the optional query filters apply to. */
 export interface FilterColumns {
