@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { COMPANY_SCOPE } from '../../src/domain/access/scope.ts';
 import { SYSTEM_VIEWER, type Viewer } from '../../src/domain/access/viewer.ts';
@@ -6,7 +7,11 @@ import type { GroupBy, MetricQuery, MetricRow } from '../../src/domain/metrics/q
 import { getMetric } from '../../src/domain/metrics/registry.ts';
 import type { Db } from '../../src/store/db.ts';
 import { rollupPicker } from '../../src/store/queries/metrics/choose-rollup.ts';
-import { reportMetrics } from '../../src/store/queries/metrics/report-metrics.ts';
+import {
+  openStoredReports,
+  reportMetrics,
+  type MetricReport,
+} from '../../src/store/queries/metrics/report-metrics.ts';
 import { runMetrics } from '../../src/store/queries/metrics/run-metrics.ts';
 import { signIn, testApp, type AuthHeaders } from '../support/app.ts';
 import { describeStores, truncateAll } from '../support/stores.ts';
@@ -297,6 +302,38 @@ describeStores('metrics grouped by dimensions', (ctx) => {
         { value: 99_000, previous: 30_000, change: 69_000 },
       ],
     ]);
+  });
+
+  it('stored answers are kept per dimension and per viewer: each served as computed, none for another', async () => {
+    await sql`delete from metrics_results`.execute(ctx.db);
+    const req = (groupBy: GroupBy) => ({
+      metricIds: ['won_revenue'],
+      period: { key: '2026-Q3', grain: 'quarter' as const, start: '2026-07-01', end: '2026-10-01' },
+      groupBy,
+    });
+    const names = (r: MetricReport) => r.rows.map((x) => [x.group.name, x.values.won_revenue!.value]);
+    const stored = await openStoredReports(ctx.db, ctx.db);
+    const kept = async (viewer: Viewer, groupBy: GroupBy) =>
+      names(await reportMetrics(ctx.db, viewer, req(groupBy), { now: NOW, stored }));
+    for (let round = 0; round < 2; round++) {
+      expect(await kept(SYSTEM_VIEWER, 'lead_source')).toEqual([
+        ['Referral', 70_000],
+        ['Web', 30_000],
+        ['No lead source', 6_000],
+      ]);
+      expect(await kept(SYSTEM_VIEWER, 'product')).toEqual([
+        ['Alpha', 16_000],
+        ['Beta', 60_000],
+        ['No product', 30_000],
+      ]);
+      expect(await kept(bob(), 'lead_source')).toEqual([
+        ['Referral', 40_000],
+        ['Web', 0],
+        ['No lead source', 6_000],
+      ]);
+    }
+    const rows = await sql<{ n: number }>`select count(*)::int as n from metrics_results`.execute(ctx.db);
+    expect(rows.rows[0]!.n).toBe(3);
   });
 
   it('GET /api/metrics groups by a dimension, answers 400 for an unsupported pair, and lists dimensions', async () => {
