@@ -24,6 +24,12 @@ import { exploreChartOption, groupKeyOf } from './explore-chart.ts';
 const GROUPS: readonly GroupBy[] = ['rep', 'team', 'company', ...DIMENSIONS];
 const PEOPLE: readonly GroupBy[] = ['rep', 'team', 'company'];
 
+/** A group's display name: deal types as the app names them elsewhere, other values as the API gives them. */
+function groupLabel(r: MetricRow): string {
+  const type = OPPORTUNITY_TYPES.find((x) => x === r.group.name);
+  return r.group.type === 'deal_type' && type ? t(`opportunityType.${type}`) : r.group.name;
+}
+
 /** True when every chosen metric can be grouped this way (the server refuses the others with a 400). */
 function groupable(g: GroupBy, chosen: readonly MetricDefinitionInfo[]): boolean {
   return PEOPLE.includes(g) || chosen.every((d) => (d.dimensions ?? []).some((x) => x === g));
@@ -74,7 +80,7 @@ export function ExplorePage() {
   const first = chosen.find((d) => d.id === charted) ?? chosen[0];
 
   const columns: Column<MetricRow>[] = [
-    { key: 'group', header: t(`explore.group.${groupBy}`), cell: (r) => r.group.name },
+    { key: 'group', header: t(`explore.group.${groupBy}`), cell: groupLabel },
     ...(grain
       ? [{ key: 'period', header: t('explore.period'), cell: (r: MetricRow) => r.period ?? '' }]
       : []),
@@ -268,8 +274,11 @@ export function ExplorePage() {
                 <>
                   <Chart
                     label={t('explore.chartLabel', { metric: first.label })}
-                    option={exploreChartOption(rows, first.id, first.label, (v) =>
-                      formatMetric(fmt, first.unit, v),
+                    option={exploreChartOption(
+                      rows.map((r) => ({ ...r, group: { ...r.group, name: groupLabel(r) } })),
+                      first.id,
+                      first.label,
+                      (v) => formatMetric(fmt, first.unit, v),
                     )}
                   />
                   <DataTable
