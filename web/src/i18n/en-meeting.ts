@@ -22,10 +22,8 @@ export const enMeeting = {
     'Open deals that moved in the last {days} days (new, stage advanced, amount or close date changed), by amount × probability.',
   'meeting.noHottest': 'No open deal moved in the last {days} days.',
   'meeting.stalled': 'Stalled deals',
-  'meeting.stalledHelp': {
-    one: '{count} deal without a stage change or activity for {days} days.',
-    other: '{count} deals without a stage change or activity for {days} days; the largest first.',
-  },
+  'meeting.stalledHelp':
+    '{count, plural, one {{count} deal without a stage change or activity for {days} days.} other {{count} deals without a stage change or activity for {days} days; the largest first.}}',
   'meeting.noStalled': 'No stalled deals.',
   'meeting.wins': 'Wins to celebrate',
   'meeting.noWins': 'No deals won in this period.',
