@@ -302,6 +302,26 @@ describe('web app in Chromium', () => {
     const title = await table.locator('td[data-col="win_rate"]').first().getAttribute('title');
     expect(title).toMatch(/^[\d,.]+ \/ [\d,.]+$/);
     await shot(page, 'explore');
+
+    // Issue 18: by lead source, the same groups and values as the API; win rate cannot split by time category,
+    // so that grouping is not offered while it is chosen.
+    const groupSelect = page.getByLabel('Group by');
+    await expect(groupSelect.locator('option[value="time_category"]').isDisabled()).resolves.toBe(true);
+    await groupSelect.selectOption('lead_source');
+    const { fmt, settings } = await formattersFor(manager);
+    const month = periodKeyFor('month', todayIn(settings.timeZone));
+    const bySource = await manager.api<MetricReport>(
+      `/api/metrics?ids=calls,meetings_held,win_rate&group=lead_source&period=${month}`,
+    );
+    expect(bySource.rows.length).toBeGreaterThan(0);
+    // Polled: the table is refetched for the new grouping.
+    await expect
+      .poll(() => table.locator('td[data-col="group"]').allTextContents(), { timeout: 30_000 })
+      .toEqual(bySource.rows.map((r) => r.group.name));
+    await expect(table.locator('th').first().textContent()).resolves.toBe('Lead source');
+    await expect(table.locator('td[data-col="calls"]').allTextContents()).resolves.toEqual(
+      bySource.rows.map((r) => formatMetric(fmt, 'count', r.values.calls?.value)),
+    );
     await manager.context.close();
   }, 120_000);
 

@@ -5,6 +5,7 @@ import type { Message } from './t.ts';
 import { enHiring } from './en-hiring.ts';
 import { enPipeline } from './en-pipeline.ts';
 import { enCommissions } from './en-commissions.ts';
+import { enExploreDimensions } from './en-explore-dimensions.ts';
 import { enMeeting } from './en-meeting.ts';
 
 /**
@@ -19,6 +20,7 @@ export const en = {
   ...enPipeline,
   ...enCoaching,
   ...enCommissions,
+  ...enExploreDimensions,
   ...enMeeting,
   'app.name': 'Pacesetter',
   'nav.label': 'Main',
