@@ -5,6 +5,7 @@ import authLogin from './auth/login.ts';
 import authLogout from './auth/logout.ts';
 import authMe from './auth/me.ts';
 import authChangePassword from './auth/change-password.ts';
+import authSetLanguage from './auth/set-language.ts';
 import createToken from './tokens/create-token.ts';
 import listTokens from './tokens/list-tokens.ts';
 import revokeToken from './tokens/revoke-token.ts';
@@ -142,6 +143,7 @@ export const routes: RouteModule[] = [
   authLogout,
   authMe,
   authChangePassword,
+  authSetLanguage,
   createToken,
   listTokens,
   revokeToken,
