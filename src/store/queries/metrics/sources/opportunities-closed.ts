@@ -64,6 +64,10 @@ export const opportunitiesClosedSource: SourceSpec = {
   columns: (ctx) => ({
     ...opportunityColumns(ctx),
     few_follow_ups_after_meeting: fewFollowUpsAfterMeeting(ctx),
+    // Who bought (revenue_per_customer): the account, else the contact, else the deal itself; one integer per
+    // customer, the three kinds kept apart as the activities source's prospect key does.
+    customer: sql`(case when o.account_id is not null then o.account_id * 3
+      when o.contact_id is not null then o.contact_id * 3 + 1 else o.id * 3 + 2 end)`,
   }),
   filterColumns: {
     pipeline: sql`o.pipeline_id`,
