@@ -113,9 +113,12 @@ describeStores(
       ]);
     });
 
-    it('search: by e-mail and account name; % and _ are plain characters', async () => {
+    it('search: by e-mail, inside an e-mail and by account name prefix; % and _ are plain characters', async () => {
       expect((await search(rep, 'pat@')).map((c) => c.id)).toEqual([ids.pat]);
-      expect((await search(rep, 'widgets')).map((c) => c.id)).toEqual([ids.ann]);
+      expect((await search(rep, 'acme wid')).map((c) => c.id)).toEqual([ids.ann]);
+      // Account names match by prefix only (their index); inside a name or e-mail any substring matches.
+      expect(await search(rep, 'widgets')).toEqual([]);
+      expect((await search(rep, 'uyer.te')).map((c) => c.id)).toEqual([ids.pat]);
       expect(await search(rep, '%')).toEqual([]);
       expect(await search(rep, 'a_n')).toEqual([]);
     });
