@@ -28,7 +28,7 @@ import type { CalibrationReport, RulePreview } from '../web/src/api/types/scorin
 import type { Settings } from '../web/src/api/types/settings.ts';
 import { makeFormatters, type Formatters } from '../web/src/format/formatters.ts';
 import { formatMetric } from '../web/src/format/metric-value.ts';
-import { periodKeyFor, todayIn } from '../web/src/period/ranges.ts';
+import { addDays, periodKeyFor, todayIn } from '../web/src/period/ranges.ts';
 import { launchBrowser, signInAs, type SignedIn } from './support/browser.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
@@ -1039,7 +1039,12 @@ describe('quick log', () => {
     if (phone) {
       await match.tap();
       await page.getByText('Email', { exact: true }).tap();
+      // With a next step: a meeting tomorrow at the default 09:00, stored as a scheduled activity.
+      await page.getByLabel('Add a next step').tap();
+      await page.getByLabel('Next step type').selectOption('meeting');
       await page.getByRole('button', { name: 'Log it' }).tap();
+      const tomorrow = addDays(todayIn(before.timeZone), 1);
+      await result.getByText(`Next step: Meeting on ${tomorrow}.`).waitFor();
     } else {
       await page.keyboard.press('ArrowDown');
       await page.keyboard.press('ArrowUp');
