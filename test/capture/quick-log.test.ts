@@ -137,6 +137,11 @@ describeStores(
       }
     });
 
+    it('search: the prefix fast path fills the limit without scanning (limit 1 gives the first name)', async () => {
+      const res = await app.inject({ method: 'GET', url: '/api/contacts?q=pat&limit=1', headers: manager });
+      expect(res.json().contacts.map((c: { name: string }) => c.name)).toEqual(['Pat Buyer']);
+    });
+
     it('logs a touch to a new contact inline (new prospect), then a second touch (follow-up)', async () => {
       const first = await log(rep, {
         type: 'call',
@@ -301,6 +306,38 @@ describeStores(
       expect(nul.statusCode).toBe(400);
       // Nothing of the refused requests was written: Pat Buyer is still untouched.
       expect((await search(rep, 'pat buyer'))[0]).toMatchObject({ nextTouch: 'new_prospect' });
+    });
+
+    it('a touch of the lead a contact was converted from makes the contact a follow-up (one person)', async () => {
+      const lena = await ctx.db
+        .insertInto('contacts')
+        .values({ name: 'Lena Converted', email: 'lena@conv.test', owner_id: ids.rep })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const lead = await ctx.db
+        .insertInto('leads')
+        .values({
+          name: 'Lena Converted',
+          email: 'lena@conv.test',
+          owner_id: ids.rep,
+          created_at: new Date('2026-10-01T08:00:00Z'),
+          converted_contact_id: lena.id,
+          converted_at: new Date('2026-10-05T08:00:00Z'),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      expect((await search(rep, 'lena'))[0]).toMatchObject({ id: lena.id, nextTouch: 'new_prospect' });
+      // The touch names the lead only; the derived columns fold the converted lead into its contact.
+      const touched = await app.inject({
+        method: 'POST',
+        url: '/api/activities',
+        headers: rep,
+        payload: { type: 'call', occurredAt: '2026-10-02T09:00:00Z', leadId: lead.id },
+      });
+      expect(touched.statusCode, touched.body).toBe(200);
+      expect((await search(rep, 'lena'))[0]).toMatchObject({ id: lena.id, nextTouch: 'follow_up' });
+      const logged = await log(rep, { type: 'email', outcome: 'sent', contactId: lena.id });
+      expect(logged.json().activity.isNewProspect).toBe(false);
     });
   },
 );
