@@ -7,6 +7,7 @@ import { enPipeline } from './en-pipeline.ts';
 import { enCommissions } from './en-commissions.ts';
 import { enExploreDimensions } from './en-explore-dimensions.ts';
 import { enMeeting } from './en-meeting.ts';
+import { enCapture } from './en-capture.ts';
 
 /**
  * Every user-facing English string, as ICU MessageFormat (t.ts). Keys are grouped by page; `{name}` is a
@@ -22,6 +23,7 @@ export const en = {
   ...enCommissions,
   ...enExploreDimensions,
   ...enMeeting,
+  ...enCapture,
   'app.name': 'Pacesetter',
   'nav.label': 'Main',
   'nav.skip': 'Skip to content',
