@@ -9,6 +9,7 @@ import type { Catalogue } from './t.ts';
  */
 export const CATALOGUES: Partial<Record<Language, () => Promise<Catalogue>>> = {
   en: () => Promise.resolve(en),
+  pl: () => import('./pl.ts').then((m) => m.pl),
 };
 
 /** The languages a user can choose, in the order the menu shows them. */
