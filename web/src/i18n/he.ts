@@ -294,7 +294,7 @@ export const he: Catalogue = {
   'cadence.title': 'פערים בקצב המעקב',
   'cadence.lastTouch': 'מגע אחרון',
   'cadence.followUps': 'פניות המשך',
-  'cadence.silentDeals': 'עסקאות ללא קשר {days}+ ימים לפני {target} פניות המשך',
+  'cadence.silentDeals': 'עסקאות ללא קשר {days}+ ימים לפני שהגיעו ל-{target} פניות המשך',
   'cadence.silentFor': 'ללא קשר במשך',
   'cadence.leads': 'לידים עם פחות מ-{min} ניסיונות',
   'cadence.attempts': 'ניסיונות',

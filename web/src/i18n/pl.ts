@@ -299,7 +299,7 @@ export const pl: Catalogue = {
   'cadence.title': 'Luki w kadencji',
   'cadence.lastTouch': 'Ostatni kontakt',
   'cadence.followUps': 'Follow-upy',
-  'cadence.silentDeals': 'Szanse bez kontaktu od {days}+ dni przed {target} follow-upami',
+  'cadence.silentDeals': 'Szanse bez kontaktu od {days}+ dni przed osiągnięciem {target} follow-upów',
   'cadence.silentFor': 'Bez kontaktu od',
   'cadence.leads': 'Leady z mniej niż {min} próbami kontaktu',
   'cadence.attempts': 'Próby',

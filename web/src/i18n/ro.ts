@@ -299,7 +299,8 @@ export const ro: Catalogue = {
   'cadence.title': 'Goluri de cadență',
   'cadence.lastTouch': 'Ultimul contact',
   'cadence.followUps': 'Follow-up-uri',
-  'cadence.silentDeals': 'Oportunități fără contact de {days}+ zile înainte de {target} follow-up-uri',
+  'cadence.silentDeals':
+    'Oportunități fără contact de {days}+ zile înainte de a ajunge la {target} follow-up-uri',
   'cadence.silentFor': 'Fără contact de',
   'cadence.leads': 'Lead-uri cu mai puțin de {min} încercări',
   'cadence.attempts': 'Încercări',
