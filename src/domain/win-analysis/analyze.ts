@@ -143,7 +143,8 @@ function compare(spec: FeatureSpec, won: number[], lost: number[]): NumericFindi
   const ratio = l.median === 0 ? null : w.median / l.median;
   const effect = cliffsDelta(won, lost);
   const size = effectSize(effect);
-  const ratioText = ratio === null ? 'lost median 0' : `${ratio.toFixed(ratio >= 10 ? 0 : ratio < 1 ? 2 : 1)}x`;
+  const ratioText =
+    ratio === null ? 'lost median 0' : `${ratio.toFixed(ratio >= 10 ? 0 : ratio < 1 ? 2 : 1)}x`;
   return {
     feature: spec.id,
     label: spec.label,
@@ -180,7 +181,8 @@ function sourceFindings(deals: readonly DealFeatures[], overall: number) {
     }
     const winRate = s.won / s.deals;
     const points = (winRate - overall) * 100;
-    const name = source === null ? 'Deals without a lead source' : `Deals from ${source.replaceAll('_', ' ')}`;
+    const name =
+      source === null ? 'Deals without a lead source' : `Deals from ${source.replaceAll('_', ' ')}`;
     const rounded = Math.round(points);
     const sign = rounded > 0 ? '+' : rounded < 0 ? '-' : '';
     sources.push({
@@ -230,7 +232,8 @@ export function analyzeWins(
     findings.push(compare(spec, won, lost));
   }
   findings.sort((a, b) => Math.abs(b.effect) - Math.abs(a.effect) || a.feature.localeCompare(b.feature));
-  const { sources, other } = overall === null ? { sources: [], other: { sources: 0, deals: 0 } } : sourceFindings(deals, overall);
+  const { sources, other } =
+    overall === null ? { sources: [], other: { sources: 0, deals: 0 } } : sourceFindings(deals, overall);
   return {
     deals: { won: wonDeals, lost: lostDeals, winRate: overall },
     minDealsPerSide: MIN_DEALS_PER_SIDE,

@@ -113,7 +113,9 @@ export async function dealFeatures(db: Db, f: DealFeatureFilter): Promise<DealFe
     followUps: row.follow_ups === null ? null : Number(row.follow_ups),
     responseMinutes: row.response_minutes === null ? null : Number(row.response_minutes),
     medianGapDays: row.median_gap_days === null ? null : Number(row.median_gap_days),
-    stageDays: (typeof row.stage_days === 'string' ? (JSON.parse(row.stage_days) as [number, number][]) : row.stage_days ?? [])
-      .map(([stageId, days]) => ({ stageId: Number(stageId), days: Number(days) })),
+    stageDays: (typeof row.stage_days === 'string'
+      ? (JSON.parse(row.stage_days) as [number, number][])
+      : (row.stage_days ?? [])
+    ).map(([stageId, days]) => ({ stageId: Number(stageId), days: Number(days) })),
   }));
 }
