@@ -53,11 +53,13 @@ describeStores('win analysis on demo data', (ctx) => {
     expect(stageFindings.map((f) => f.label)).toEqual(
       expect.arrayContaining(['Days in Discovery', 'Days in Qualified', 'Days in Demo', 'Days in Trial']),
     );
-    for (const f of [...lower.map(find), ...stageFindings]) {
+    // A lost deal leaves its last stage at a random point in it (opportunity.ts), so the final stage, where few lost
+    // deals get to, has no built-in difference and is not checked.
+    const built = stageFindings.filter((f) => f.label !== 'Days in Final negotiation');
+    expect(built.length).toBe(4);
+    for (const f of [...lower.map(find), ...built]) {
       expect(f.won.median, f.feature).toBeLessThan(f.lost.median);
-      // A lost deal leaves its last stage at a random point in it (opportunity.ts), so the time in the final
-      // stage, where few lost deals get to, differs less: there only the direction is built in.
-      if (f.label !== 'Days in Final negotiation') expect(f.effect, f.feature).toBeLessThanOrEqual(-0.33);
+      expect(f.effect, f.feature).toBeLessThanOrEqual(-0.33);
     }
     expect(find('deal_size').label).toBe('Deal size (USD only)');
   });

@@ -57,7 +57,7 @@ export function register(program: Command, ctx: CliContext): void {
       const types = list(opts.type);
       const badType = types.find((t) => !TYPES.has(t));
       if (badType !== undefined) {
-        throw new AppError('validation', 'Unknown opportunity type', [
+        throw new AppError('validation', `Unknown opportunity type '${badType}'`, [
           { field: 'type', value: badType, reason: 'one of new_business, upsell, renewal' },
         ]);
       }

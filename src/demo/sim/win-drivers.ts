@@ -38,6 +38,15 @@ function sizeFactor(type: OpportunityType, amountMinor: number): number {
   return Math.min(2.5, Math.max(0.3, (1_200_000 / Math.max(1, amountMinor)) ** 1.4));
 }
 
+/*
+ * The factors' averages over the demo's arrivals (sources weighted by share x MQL rate: about 1.14; size, with
+ * log-normal amounts of sigma 0.55: exp((1.4 x 0.55)^2 / 2), about 1.34) are divided out, so the drivers move wins
+ * between deals rather than adding wins, and the product is bounded so a rep's built-in trend (rates.ts) still
+ * shows instead of being clipped at the ceiling.
+ */
+const SOURCE_MEAN = 1.14;
+const SIZE_MEAN = 1.34;
+
 /** The chance a deal ends won, after the drivers above; bounded so nothing is certain. */
 export function drivenWinRate(
   base: number,
@@ -48,11 +57,10 @@ export function drivenWinRate(
     responseMinutes?: number | null;
   },
 ): number {
-  const f =
-    (d.leadSource === null ? 1 : (SOURCE_FACTOR[d.leadSource] ?? 1)) *
-    responseFactor(d.responseMinutes) *
-    sizeFactor(d.type, d.amountMinor);
-  return Math.min(0.9, Math.max(0.02, base * f));
+  const source = d.leadSource === null ? 1 : (SOURCE_FACTOR[d.leadSource] ?? 1) / SOURCE_MEAN;
+  const size = d.type === 'new_business' ? sizeFactor(d.type, d.amountMinor) / SIZE_MEAN : 1;
+  const f = Math.min(3, Math.max(0.2, source * responseFactor(d.responseMinutes) * size));
+  return Math.min(Math.max(0.85, base), Math.max(0.02, base * f));
 }
 
 /** Won deals move faster than the cycle drawn for them, lost ones drag. */

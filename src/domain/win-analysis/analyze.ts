@@ -35,8 +35,6 @@ export interface NumericFinding {
   effect: number;
   size: EffectSize;
   sentence: string;
-  /** The values, for the charts (won and lost, in deal order). */
-  values: { won: number[]; lost: number[] };
 }
 
 /** A feature left out for too few deals. */
@@ -157,7 +155,6 @@ function compare(spec: FeatureSpec, won: number[], lost: number[]): NumericFindi
     sentence:
       `Won deals had a median of ${spec.phrase(w.median)}, lost deals ${(spec.value ?? fmt)(l.median)} ` +
       `(${ratioText}; ${size} difference, ${w.n} won and ${l.n} lost deals).`,
-    values: { won, lost },
   };
 }
 

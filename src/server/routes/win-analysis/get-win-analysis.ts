@@ -49,7 +49,6 @@ export const WinAnalysisSchema = z.object({
       effect: z.number(),
       size: z.enum(['negligible', 'small', 'moderate', 'large']),
       sentence: z.string(),
-      values: z.object({ won: z.array(z.number()), lost: z.array(z.number()) }),
     }),
   ),
   skipped: z.array(

@@ -15,7 +15,6 @@ export interface WinFinding {
   effect: number;
   size: 'negligible' | 'small' | 'moderate' | 'large';
   sentence: string;
-  values: { won: number[]; lost: number[] };
 }
 
 export interface WinAnalysisReport {

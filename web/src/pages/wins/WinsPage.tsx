@@ -102,12 +102,18 @@ export function WinsPage() {
                   },
                   { key: 'deals', header: t('wins.deals'), numeric: true, cell: (s) => fmt.number(s.deals) },
                   { key: 'won', header: t('wins.wonCount'), numeric: true, cell: (s) => fmt.number(s.won) },
-                  { key: 'rate', header: t('wins.winRate'), numeric: true, cell: (s) => fmt.percent(s.winRate) },
+                  {
+                    key: 'rate',
+                    header: t('wins.winRate'),
+                    numeric: true,
+                    cell: (s) => fmt.percent(s.winRate),
+                  },
                   {
                     key: 'diff',
                     header: t('wins.vsOverall'),
                     numeric: true,
-                    cell: (s) => `${s.differencePoints > 0 ? '+' : ''}${fmt.number(Math.round(s.differencePoints))}`,
+                    cell: (s) =>
+                      `${s.differencePoints > 0 ? '+' : ''}${fmt.number(Math.round(s.differencePoints))}`,
                   },
                 ]}
               />
