@@ -19,6 +19,15 @@ describe('win analysis statistics', () => {
     expect(cliffsDelta([1, 1], [2, 3])).toBe(-1);
   });
 
+  it('agrees with the pair-by-pair definition on lists with many ties', () => {
+    const as = [3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 0.5];
+    const bs = [2, 7, 1, 8, 2, 8, 1, 8, 2, 8, 4, 5, 9];
+    let net = 0;
+    for (const a of as) for (const b of bs) net += Math.sign(a - b);
+    expect(cliffsDelta(as, bs)).toBeCloseTo(net / (as.length * bs.length), 12);
+    expect(cliffsDelta(bs, as)).toBeCloseTo(-net / (as.length * bs.length), 12);
+  });
+
   it("sizes the effect by Romano's thresholds", () => {
     expect(effectSize(0.1)).toBe('negligible');
     expect(effectSize(-0.2)).toBe('small');
