@@ -35,3 +35,14 @@ export interface WinAnalysisReport {
   }[];
   otherSources: { sources: number; deals: number };
 }
+
+/** Fields the win analysis page reads (checked against /api/openapi.json by e2e/api-contract.test.ts). */
+export const WIN_ANALYSIS_FIELDS = [
+  'period',
+  'subject',
+  'deals',
+  'findings',
+  'skipped',
+  'sources',
+  'otherSources',
+] as const satisfies readonly (keyof WinAnalysisReport)[];
