@@ -17,19 +17,24 @@ type SourceRow = Report['sources'][number];
 
 /** One feature's won and lost median and mean as grouped bars: small, beside the sentence that states them. */
 function FindingChart({ f }: { f: WinFinding }) {
+  const { fmt } = useWorkspace();
   const option = useMemo<EChartsOption>(
     () => ({
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
       grid: { left: 56, right: 8, top: 28, bottom: 24 },
       xAxis: { type: 'category', data: [t('wins.median'), t('wins.mean')] },
-      yAxis: { type: 'value' },
+      // Deal sizes are minor units: labelled as money, like every amount in the app.
+      yAxis: {
+        type: 'value',
+        axisLabel: f.feature === 'deal_size' ? { formatter: (v: number) => fmt.moneyCompact(v) } : {},
+      },
       series: [
         { name: t('wins.won'), type: 'bar', data: [f.won.median, f.won.mean] },
         { name: t('wins.lost'), type: 'bar', data: [f.lost.median, f.lost.mean] },
       ],
     }),
-    [f],
+    [f, fmt],
   );
   return (
     <figure className="win-chart" data-feature={f.feature}>
