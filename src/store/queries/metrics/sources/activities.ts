@@ -11,6 +11,9 @@ import {
 const isTouch = sql`((a.type in ('call', 'email', 'linkedin') and a.direction = 'outbound')
   or (a.type = 'meeting' and coalesce(a.outcome, '') not in ('no_show', 'scheduled')))`;
 
+/** The deal an activity was logged on (at most one: a key lookup), joined only for the dimension groupings. */
+const activityDeal = sql`left join opportunities ao on ao.id = a.opportunity_id`;
+
 /** Activities by the rep who logged them (user_id), in the period by occurred_at. */
 export const activitiesSource: SourceSpec = {
   name: 'activities',
@@ -38,6 +41,15 @@ export const activitiesSource: SourceSpec = {
     customer_facing: sql`(a.type = 'call' or (a.type = 'meeting' and a.outcome = 'held'))`,
   }),
   filterColumns: {},
+  dimensions: {
+    // The deal the activity was logged on, else its lead's source; neither (a contact touch, internal time): none.
+    lead_source: { expr: sql`coalesce(ao.lead_source, l.source)`, join: activityDeal },
+    // Deal properties of activities logged on a deal; others fall in the "not recorded" group, never dropped.
+    deal_type: { expr: sql`ao.type`, join: activityDeal },
+    pipeline: { expr: sql`ao.pipeline_id`, join: activityDeal },
+    product: { expr: sql`ao.product`, join: activityDeal },
+    time_category: sql`a.time_category`,
+  },
   // Tried in order: month tables before the day table, so whole-month ranges read the fewest rows.
   rollups: [activityMonthCounts, activityDayCounts, activityMonthPeople, activityMonthMeetingProspects],
 };
