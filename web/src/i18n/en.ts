@@ -5,6 +5,7 @@ import type { Message } from './t.ts';
 import { enHiring } from './en-hiring.ts';
 import { enPipeline } from './en-pipeline.ts';
 import { enCommissions } from './en-commissions.ts';
+import { enWins } from './en-wins.ts';
 import { enExploreDimensions } from './en-explore-dimensions.ts';
 import { enMeeting } from './en-meeting.ts';
 import { enCapture } from './en-capture.ts';
@@ -21,6 +22,7 @@ export const en = {
   ...enPipeline,
   ...enCoaching,
   ...enCommissions,
+  ...enWins,
   ...enExploreDimensions,
   ...enMeeting,
   ...enCapture,
