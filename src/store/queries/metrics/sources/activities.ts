@@ -6,6 +6,7 @@ import {
   activityMonthMeetingProspects,
   activityMonthPeople,
 } from './activity-rollups.ts';
+import { integrityColumns } from './activity-integrity-columns.ts';
 
 /** Effort counted by the activities metric: outbound calls, emails and LinkedIn, plus meetings that were not no-shows or only scheduled. */
 const isTouch = sql`((a.type in ('call', 'email', 'linkedin') and a.direction = 'outbound')
@@ -20,7 +21,7 @@ export const activitiesSource: SourceSpec = {
   owner: sql`a.user_id`,
   team: sql`u.team_id`,
   timeColumns: { occurred_at: { expr: sql`a.occurred_at`, type: 'timestamptz' } },
-  columns: () => ({
+  columns: (ctx) => ({
     type: sql`a.type`,
     direction: sql`a.direction`,
     outcome: sql`a.outcome`,
@@ -36,6 +37,8 @@ export const activitiesSource: SourceSpec = {
       when a.contact_id is not null then a.contact_id * 3 + 1 else a.lead_id * 3 + 2 end)`,
     duration_minutes: sql`(a.duration_seconds / 60.0)`,
     customer_facing: sql`(a.type = 'call' or (a.type = 'meeting' and a.outcome = 'held'))`,
+    // Integrity signals (issue 18): their own block, in their own file.
+    ...integrityColumns(ctx),
   }),
   filterColumns: {},
   // Tried in order: month tables before the day table, so whole-month ranges read the fewest rows.

@@ -1,0 +1,59 @@
+import { sql } from 'kysely';
+import {
+  BURST_MINUTES,
+  BURST_ROWS,
+  REPEAT_TOUCH_NTH,
+  TYPED_IN_VIA,
+  ZERO_LENGTH_CALL_SECONDS,
+} from '../../../../domain/integrity/thresholds.ts';
+import type { Fragment, SourceContext } from '../source-spec.ts';
+
+/*
+ * The activities source's columns for the integrity signals (issue 18, docs/capture.md "Integrity (data
+ * quality)"). None of them is a column of the activity rollups, so every part naming one is declined by the
+ * rollups (filterClauseIfKnown) and reads the raw rows on both paths. The correlated subqueries are only in the
+ * FILTER of the parts that name them, and each walks one index range:
+ * activities_contact_idx / activities_lead_idx (person, occurred_at) and activities_user_logged_idx
+ * (user_id, created_at).
+ */
+
+const typedIn = sql.join(TYPED_IN_VIA.map((v) => sql.lit(v)));
+
+/** The activities source's integrity columns over alias `a`. */
+export function integrityColumns(ctx: SourceContext): Record<string, Fragment> {
+  const tz = ctx.timeZone;
+  // Midnight of the row's local day in the workspace zone, as an instant.
+  const dayStart = sql`(date_trunc('day', a.occurred_at at time zone ${tz}) at time zone ${tz})`;
+  // Earlier touches of the same person by the same rep on the same local day (ties in occurred_at by id).
+  const earlierSameDay = sql`b.user_id = a.user_id and (b.direction = 'outbound' or b.type = 'meeting')
+    and b.occurred_at >= ${dayStart} and b.occurred_at <= a.occurred_at
+    and (b.occurred_at < a.occurred_at or b.id < a.id)`;
+  const isTouch = sql`((a.direction = 'outbound' or a.type = 'meeting') and (a.contact_id is not null or a.lead_id is not null))`;
+  const minuteOfDay = sql`(extract(hour from a.created_at at time zone ${tz}) * 60
+    + extract(minute from a.created_at at time zone ${tz}))`;
+  return {
+    // Outbound calls with a logged duration, and those under the zero-length threshold.
+    integrity_timed_call: sql`(a.type = 'call' and a.direction = 'outbound' and a.duration_seconds is not null)`,
+    integrity_zero_length_call: sql`(a.type = 'call' and a.direction = 'outbound'
+      and a.duration_seconds < ${sql.lit(ZERO_LENGTH_CALL_SECONDS)})`,
+    // Touches (outbound work or a meeting, to a contact or lead: is_person_touch) and the repeat ones. The person
+    // is the contact, else the lead; CASE so the subquery runs only for touches.
+    integrity_touch: isTouch,
+    integrity_repeat_touch: sql`(case when not ${isTouch} then false
+      when a.contact_id is not null then (select count(*) from activities b
+        where b.contact_id = a.contact_id and ${earlierSameDay}) >= ${sql.lit(REPEAT_TOUCH_NTH - 1)}
+      else (select count(*) from activities b
+        where b.lead_id = a.lead_id and b.contact_id is null and ${earlierSameDay}) >= ${sql.lit(REPEAT_TOUCH_NTH - 1)}
+      end)`,
+    // Rows a person typed in, and those written outside working hours in a burst of the same rep's typed-in rows.
+    integrity_typed_in: sql`(a.logged_via in (${typedIn}))`,
+    integrity_bulk_logged: sql`(case when a.logged_via is null or a.logged_via not in (${typedIn}) then false
+      when ${minuteOfDay} >= (select s.work_end_minute from settings s where s.id = 1)
+        or ${minuteOfDay} < (select s.work_start_minute from settings s where s.id = 1)
+      then (select count(*) from activities b where b.user_id = a.user_id
+        and b.created_at >= a.created_at - ${sql.lit(BURST_MINUTES)} * interval '1 minute'
+        and b.created_at <= a.created_at + ${sql.lit(BURST_MINUTES)} * interval '1 minute'
+        and b.logged_via in (${typedIn})) >= ${sql.lit(BURST_ROWS)}
+      else false end)`,
+  };
+}
