@@ -32,7 +32,6 @@ export interface IntegrityFixture {
   ann: number;
   bob: number;
   cid: number;
-  manager: number;
 }
 
 interface Row {
@@ -97,7 +96,6 @@ export async function loadIntegrityFixture(db: Db): Promise<IntegrityFixture> {
   const ann = await user(db, 'Ann', alpha);
   const bob = await user(db, 'Bob', alpha);
   const cid = await user(db, 'Cid', beta);
-  const manager = await user(db, 'Mia', alpha, 'manager');
   const [c1, c2] = [await contact(db), await contact(db)];
   const { id: l1 } = await db
     .insertInto('leads')
@@ -150,5 +148,5 @@ export async function loadIntegrityFixture(db: Db): Promise<IntegrityFixture> {
     ...burst(ann, '2026-07-15T03:57:30Z', 10),
     ...burst(ann, '2026-07-16T20:00:00Z', 10),
   ]);
-  return { alpha, beta, ann, bob, cid, manager };
+  return { alpha, beta, ann, bob, cid };
 }
