@@ -21,6 +21,9 @@ const LeadsPage = lazy(() => import('../pages/leads/LeadsPage.tsx').then((m) => 
 const RepCoachingPage = lazy(() =>
   import('../pages/coaching/RepCoachingPage.tsx').then((m) => ({ default: m.RepCoachingPage })),
 );
+const IntegrityPage = lazy(() =>
+  import('../pages/integrity/IntegrityPage.tsx').then((m) => ({ default: m.IntegrityPage })),
+);
 const PrintPage = lazy(() => import('../pages/print/PrintPage.tsx').then((m) => ({ default: m.PrintPage })));
 const PlansPage = lazy(() =>
   import('../pages/coaching/PlansPage.tsx').then((m) => ({ default: m.PlansPage })),
@@ -69,6 +72,7 @@ export function App() {
             <Route path="/print/:document/:id" element={<PrintPage />} />
             <Route element={<Layout me={me} />}>
               {me.role !== 'rep' && <Route path="/team" element={<ManagerHomePage />} />}
+              {me.role !== 'rep' && <Route path="/team/integrity" element={<IntegrityPage />} />}
               <Route path="/me" element={<RepHomePage />} />
               <Route path="/explore" element={<ExplorePage />} />
               <Route path="/leads" element={<LeadsPage me={me} />} />

@@ -14,7 +14,8 @@ interface NavItem {
 
 /** Navigation by role: reps see their own day; managers their team; admins also the settings. */
 export const NAV_ITEMS: readonly NavItem[] = [
-  { to: '/team', label: 'nav.team', roles: ['admin', 'manager'] },
+  { to: '/team', label: 'nav.team', roles: ['admin', 'manager'], end: true },
+  { to: '/team/integrity', label: 'nav.integrity', roles: ['admin', 'manager'] },
   { to: '/me', label: 'nav.me', roles: ['rep'] },
   { to: '/explore', label: 'nav.explore', roles: ['admin', 'manager', 'rep'] },
   { to: '/leads', label: 'nav.leads', roles: ['admin', 'manager', 'rep'] },
