@@ -59,5 +59,5 @@ it('names the bad option and exits non-zero (a real process)', async () => {
     PACESETTER_DATA: dir,
   });
   expect(bad.status).not.toBe(0);
-  expect(bad.err).toContain('2026-02-30');
+  expect(bad.err).toContain('to: expected YYYY-MM-DD');
 });
