@@ -928,7 +928,7 @@ describe('data quality (integrity)', () => {
       report.reps.length,
     );
     const section = page.getByTestId(`integrity-rep-${flagged[0]!.userId}`);
-    await section.getByText(flagged[0]!.name).waitFor();
+    await section.getByRole('heading', { name: flagged[0]!.name }).waitFor();
     await section.getByText(/of calls under 10 s/).waitFor();
     await expect(section.locator('tbody tr').count()).resolves.toBe(flagged[0]!.worstDays.length);
     await shot(page, 'integrity-manager');

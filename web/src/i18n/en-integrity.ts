@@ -22,11 +22,11 @@ export const enIntegrity = {
   'integrity.dayCalls': 'Calls under {seconds} s / timed calls',
   'integrity.dayTouches': 'Repeat touches / touches',
   'integrity.dayBulk': 'Bulk-logged / typed in',
-  'integrity.reason.zero_length_call_share':
-    '{share} of calls under {seconds} s ({n} of {d}; median of all reps {median})',
+  'integrity.reason.zero_length_call_share': '{share} of calls under {seconds} s ({n} of {d}; {comparison})',
   'integrity.reason.repeat_touch_share':
-    '{share} of touches were the {nth}rd or later to the same person that day ({n} of {d}; median of all reps {median})',
+    '{share} of touches were the {nth}rd or later to the same person that day ({n} of {d}; {comparison})',
   'integrity.reason.bulk_logged_share':
-    '{share} of typed-in activities were logged after hours in bursts of {rows}+ within {minutes} min ({n} of {d}; median of all reps {median})',
-  'integrity.noMedian': 'too few reps',
+    '{share} of typed-in activities were logged after hours in bursts of {rows}+ within {minutes} min ({n} of {d}; {comparison})',
+  'integrity.medianOf': 'median of all reps {median}',
+  'integrity.noMedian': 'too few reps for a median',
 } satisfies Record<string, Message>;

@@ -65,7 +65,8 @@ function IntegrityTables({ report }: { report: IntegrityReport }) {
       minutes: th.burstMinutes,
       n: fmt.number(j.numerator),
       d: fmt.number(j.denominator),
-      median: median === null ? t('integrity.noMedian') : fmt.percent(median),
+      comparison:
+        median === null ? t('integrity.noMedian') : t('integrity.medianOf', { median: fmt.percent(median) }),
     });
   };
   const columns: Column<IntegrityRep>[] = [
