@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { csvCell } from '../csv/csv-cell.ts';
-import { currencyDigits } from './money.ts';
+import { majorUnits } from './money.ts';
 
 /*
  * The payroll file (docs/commissions.md, "Payroll export"): one row per locked or paid statement of a period.
@@ -34,17 +34,6 @@ export const PAYROLL_COLUMNS = [
   'statement_id',
   'reference',
 ] as const;
-
-/** Minor units as a major-unit decimal with '.' and no grouping, exactly (BigInt): 123456 USD -> "1234.56". */
-export function majorUnits(minor: number, currency: string): string {
-  const digits = currencyDigits(currency);
-  const n = BigInt(minor);
-  const sign = n < 0n ? '-' : '';
-  const abs = n < 0n ? -n : n;
-  if (digits === 0) return `${sign}${abs}`;
-  const scale = 10n ** BigInt(digits);
-  return `${sign}${abs / scale}.${(abs % scale).toString().padStart(digits, '0')}`;
-}
 
 /** Payroll's reference for a statement, unique per period and person. */
 export function payrollReference(periodKey: string, statementId: number): string {

@@ -25,6 +25,9 @@ const IntegrityPage = lazy(() =>
   import('../pages/integrity/IntegrityPage.tsx').then((m) => ({ default: m.IntegrityPage })),
 );
 const PrintPage = lazy(() => import('../pages/print/PrintPage.tsx').then((m) => ({ default: m.PrintPage })));
+const MeetingPackPage = lazy(() =>
+  import('../pages/meeting/MeetingPackPage.tsx').then((m) => ({ default: m.MeetingPackPage })),
+);
 const PlansPage = lazy(() =>
   import('../pages/coaching/PlansPage.tsx').then((m) => ({ default: m.PlansPage })),
 );
@@ -73,6 +76,7 @@ export function App() {
             <Route element={<Layout me={me} />}>
               {me.role !== 'rep' && <Route path="/team" element={<ManagerHomePage />} />}
               {me.role !== 'rep' && <Route path="/team/integrity" element={<IntegrityPage />} />}
+              {me.role !== 'rep' && <Route path="/team/meeting" element={<MeetingPackPage />} />}
               <Route path="/me" element={<RepHomePage />} />
               <Route path="/explore" element={<ExplorePage />} />
               <Route path="/leads" element={<LeadsPage me={me} />} />
