@@ -32,8 +32,12 @@ export function integrityColumns(ctx: SourceContext): Record<string, Fragment> {
   const earlierTouch = sql`b.user_id = a.user_id and (b.direction = 'outbound' or b.type = 'meeting')
     and (b.occurred_at < a.occurred_at or b.id < a.id)`;
   const isTouch = sql`((a.direction = 'outbound' or a.type = 'meeting') and (a.contact_id is not null or a.lead_id is not null))`;
-  const minuteOfDay = sql`(extract(hour from a.created_at at time zone ${tz}) * 60
-    + extract(minute from a.created_at at time zone ${tz}))`;
+  // Outside working hours by the local time of day of created_at: the minutes since the start of work, divided
+  // by the working day's length, are not in [0, 1). One zone conversion per row (the conversion is most of this
+  // column's cost); the settings are read once (uncorrelated subqueries); no working time means always outside.
+  const minuteOfDay = sql`(extract(epoch from (a.created_at at time zone ${tz})::time) / 60)`;
+  const afterHours = sql`coalesce(floor((${minuteOfDay} - (select s.work_start_minute from settings s where s.id = 1))
+    / nullif((select s.work_end_minute - s.work_start_minute from settings s where s.id = 1), 0)) <> 0, true)`;
   return {
     // Outbound calls with a logged duration, and those under the zero-length threshold.
     integrity_timed_call: sql`(a.type = 'call' and a.direction = 'outbound' and a.duration_seconds is not null)`,
@@ -58,9 +62,7 @@ export function integrityColumns(ctx: SourceContext): Record<string, Fragment> {
     // Rows a person typed in, and those written outside working hours in a burst of the same rep's typed-in rows.
     integrity_typed_in: sql`(a.logged_via in (${typedIn}))`,
     integrity_bulk_logged: sql`(case when a.logged_via is null or a.logged_via not in (${typedIn}) then false
-      when ${minuteOfDay} >= (select s.work_end_minute from settings s where s.id = 1)
-        or ${minuteOfDay} < (select s.work_start_minute from settings s where s.id = 1)
-      then (select count(*) filter (where b.logged_via in (${typedIn})) from activities b
+      when ${afterHours} then (select count(*) filter (where b.logged_via in (${typedIn})) from activities b
         where b.user_id = a.user_id
         and b.created_at >= a.created_at - ${sql.lit(BURST_MINUTES)} * interval '1 minute'
         and b.created_at <= a.created_at + ${sql.lit(BURST_MINUTES)} * interval '1 minute') >= ${sql.lit(BURST_ROWS)}
