@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { csvCell } from '../csv/csv-cell.ts';
+import { csvFormat, csvNumber, type CsvSeparator } from '../csv/csv-format.ts';
 import { majorUnits } from './money.ts';
 
 /*
@@ -40,7 +41,8 @@ export function payrollReference(periodKey: string, statementId: number): string
   return `COMM-${periodKey}-${statementId}`;
 }
 
-export function payrollCsvText(rows: readonly PayrollRow[]): string {
+export function payrollCsvText(rows: readonly PayrollRow[], separator: CsvSeparator = 'comma'): string {
+  const format = csvFormat(separator);
   return stringify(
     rows.map((r) => [
       r.periodKey,
@@ -49,12 +51,12 @@ export function payrollCsvText(rows: readonly PayrollRow[]): string {
       csvCell(r.email),
       csvCell(r.name),
       r.currency,
-      majorUnits(r.payoutMinor, r.currency),
+      csvNumber(majorUnits(r.payoutMinor, r.currency), format),
       r.payoutMinor,
       r.status,
       r.statementId,
       payrollReference(r.periodKey, r.statementId),
     ]),
-    { header: true, columns: [...PAYROLL_COLUMNS] },
+    { header: true, columns: [...PAYROLL_COLUMNS], delimiter: format.delimiter },
   );
 }

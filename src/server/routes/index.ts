@@ -27,6 +27,9 @@ import listActivities from './activities/list-activities.ts';
 import exportActivities from './activities/export-activities.ts';
 import getActivity from './activities/get-activity.ts';
 import postActivities from './activities/post-activities.ts';
+import quickLog from './activities/quick-log.ts';
+import activitiesToday from './activities/today.ts';
+import searchContacts from './contacts/search-contacts.ts';
 import listCaptureSources from './capture/list-sources.ts';
 import createCaptureSource from './capture/create-source.ts';
 import updateCaptureSource from './capture/update-source.ts';
@@ -167,6 +170,9 @@ export const routes: RouteModule[] = [
   exportActivities,
   getActivity,
   postActivities,
+  quickLog,
+  activitiesToday,
+  searchContacts,
   listCaptureSources,
   createCaptureSource,
   updateCaptureSource,

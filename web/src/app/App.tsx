@@ -52,6 +52,9 @@ const CommissionPlansPage = lazy(() =>
 const DisputesPage = lazy(() =>
   import('../pages/commissions/DisputesPage.tsx').then((m) => ({ default: m.DisputesPage })),
 );
+const QuickLogPage = lazy(() =>
+  import('../pages/capture/QuickLogPage.tsx').then((m) => ({ default: m.QuickLogPage })),
+);
 const WhatIfPage = lazy(() =>
   import('../pages/commissions/WhatIfPage.tsx').then((m) => ({ default: m.WhatIfPage })),
 );
@@ -78,6 +81,7 @@ export function App() {
               {me.role !== 'rep' && <Route path="/team/integrity" element={<IntegrityPage />} />}
               {me.role !== 'rep' && <Route path="/team/meeting" element={<MeetingPackPage />} />}
               <Route path="/me" element={<RepHomePage />} />
+              <Route path="/log" element={<QuickLogPage />} />
               <Route path="/explore" element={<ExplorePage />} />
               <Route path="/leads" element={<LeadsPage me={me} />} />
               <Route path="/coaching/reps/:id" element={<RepCoachingPage />} />

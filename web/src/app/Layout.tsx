@@ -21,6 +21,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/team/integrity', label: 'nav.integrity', roles: ['admin', 'manager'] },
   { to: '/team/meeting', label: 'nav.meeting', roles: ['admin', 'manager'] },
   { to: '/me', label: 'nav.me', roles: ['rep'] },
+  { to: '/log', label: 'nav.log', roles: ['admin', 'manager', 'rep'] },
   { to: '/explore', label: 'nav.explore', roles: ['admin', 'manager', 'rep'] },
   { to: '/leads', label: 'nav.leads', roles: ['admin', 'manager', 'rep'] },
   { to: '/coaching', label: 'nav.coaching', roles: ['admin', 'manager', 'rep'], end: true },

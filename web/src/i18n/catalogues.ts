@@ -9,6 +9,9 @@ import type { Catalogue } from './t.ts';
  */
 export const CATALOGUES: Partial<Record<Language, () => Promise<Catalogue>>> = {
   en: () => Promise.resolve(en),
+  pl: () => import('./pl.ts').then((m) => m.pl),
+  he: () => import('./he.ts').then((m) => m.he),
+  ro: () => import('./ro.ts').then((m) => m.ro),
 };
 
 /** The languages a user can choose, in the order the menu shows them. */

@@ -6,7 +6,9 @@ import { enHiring } from './en-hiring.ts';
 import { enPipeline } from './en-pipeline.ts';
 import { enCommissions } from './en-commissions.ts';
 import { enIntegrity } from './en-integrity.ts';
+import { enExploreDimensions } from './en-explore-dimensions.ts';
 import { enMeeting } from './en-meeting.ts';
+import { enCapture } from './en-capture.ts';
 
 /**
  * Every user-facing English string, as ICU MessageFormat (t.ts). Keys are grouped by page; `{name}` is a
@@ -21,7 +23,9 @@ export const en = {
   ...enCoaching,
   ...enCommissions,
   ...enIntegrity,
+  ...enExploreDimensions,
   ...enMeeting,
+  ...enCapture,
   'app.name': 'Pacesetter',
   'nav.label': 'Main',
   'nav.skip': 'Skip to content',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEAL_TYPES } from '../../../domain/commissions/types.ts';
+import { CsvSeparatorQuery } from '../../csv/send-csv.ts';
 import { IdField, LocalDateField } from '../../input-schemas.ts';
 
 /*
@@ -250,7 +251,7 @@ export const ResolveBody = z
   })
   .strict();
 
-export const ExportQuery = z.object({ period: PeriodField }).strict();
+export const ExportQuery = z.object({ period: PeriodField, ...CsvSeparatorQuery }).strict();
 export const EstimateQuery = z.object({ opportunityId: RowId }).strict();
 export const EstimateSchema = z.object({
   currency: z.string(),
