@@ -9,6 +9,7 @@ import type { PipelineChanges } from '../web/src/api/types/coaching.ts';
 import type { QuadrantsReport, ScorecardReport } from '../web/src/api/types/coaching.ts';
 import type { Forecast } from '../web/src/api/types/forecast.ts';
 import type { Funnel } from '../web/src/api/types/funnel.ts';
+import type { WinAnalysisReport } from '../web/src/api/types/wins.ts';
 import type { Comparison, Opening } from '../web/src/api/types/hiring.ts';
 import type { GoalPacing, Goal } from '../web/src/api/types/goals.ts';
 import type { Leaderboard } from '../web/src/api/types/leaderboard.ts';
@@ -954,6 +955,31 @@ describe('data quality (integrity)', () => {
     await expect(section.locator('tbody tr').count()).resolves.toBe(flagged[0]!.worstDays.length);
     await shot(page, 'integrity-manager');
   });
+});
+
+describe('win analysis page', () => {
+  it('shows a manager the same findings, in the same order, as GET /api/win-analysis; a rep only their own', async () => {
+    const manager = await signInAs(browser, server.baseUrl, LOGIN.manager, PASSWORD);
+    const { settings } = await formattersFor(manager);
+    const quarter = periodKeyFor('quarter', todayIn(settings.timeZone));
+    const report = await manager.api<WinAnalysisReport>(`/api/win-analysis?period=${quarter}`);
+    const { page } = manager;
+    await page.goto(`${server.baseUrl}/wins`);
+    await page.getByRole('heading', { name: 'Win analysis', level: 1 }).waitFor();
+    await settled(page);
+    if (report.deals.won + report.deals.lost === 0) {
+      await expect(page.getByText('No deals were won or lost in this period.').count()).resolves.toBe(1);
+    } else {
+      const items = page.getByTestId('win-findings-list').locator('li');
+      await expect(items.allTextContents()).resolves.toEqual(report.findings.map((f) => f.sentence));
+      await expect(page.locator('.win-chart').count()).resolves.toBe(report.findings.length);
+    }
+    await shot(page, 'win-analysis');
+    const rep = await signInAs(browser, server.baseUrl, LOGIN.rep, PASSWORD);
+    const own = await rep.api<WinAnalysisReport>(`/api/win-analysis?period=${quarter}`);
+    expect(own.subject.type).toBe('rep');
+    expect(own.deals.won + own.deals.lost).toBeLessThanOrEqual(report.deals.won + report.deals.lost);
+  }, 120_000);
 });
 
 describe('sales meeting pack', () => {

@@ -6,6 +6,7 @@ import * as importCommand from './import.ts';
 import * as plan from './plan.ts';
 import * as report from './report.ts';
 import * as funnel from './funnel.ts';
+import * as wins from './wins.ts';
 import * as serve from './serve.ts';
 import * as settings from './settings.ts';
 import * as tokens from './tokens.ts';
@@ -50,6 +51,7 @@ export const commands: Array<{ register: (program: Command, ctx: CliContext) => 
   tokens,
   report,
   funnel,
+  wins,
   forecast,
   plan,
   goals,

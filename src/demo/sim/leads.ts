@@ -94,11 +94,13 @@ function simulateLead(ctx: SimContext, rep: RepProfile, date: string, minute: nu
     return;
   }
   let first = addBusinessMinutes(createdAt, wait, ctx.cal);
+  let answeredIn = wait;
   const arrivedOffHours =
     !isWorkday(ctx, date) || minute < ctx.cal.workStartMinute || minute >= ctx.cal.workEndMinute;
   // Some reps answer evening and weekend leads from their phone: minutes of wall-clock time, zero business time.
   if (arrivedOffHours && minute < 21 * 60 && rnd.chance(0.25 * rep.responsiveness)) {
     first = new Date(createdAt.getTime() + rnd.int(2, 45) * 60_000);
+    answeredIn = 0;
   }
   const f = local(ctx, first);
   if (f.date > until) return;
@@ -171,6 +173,7 @@ function simulateLead(ctx: SimContext, rep: RepProfile, date: string, minute: nu
     // Inbound buyers who asked for it close more often than cold prospects.
     winRate: Math.min(0.75, winRate(ctx, rep, created.date) * 1.25),
     cycleDays: cycleDays(ctx),
+    responseMinutes: answeredIn,
   });
   const meetingDay = businessDaysLater(ctx, conv.day, rnd.int(1, 4));
   if (meetingDay <= until) {

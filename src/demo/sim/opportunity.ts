@@ -5,6 +5,12 @@ import type { RepProfile } from '../org.ts';
 import { at, atMs, businessDaysLater, onOrAfterBusinessDay, workMinute, type SimContext } from './context.ts';
 import { addCustomer } from './customer-records.ts';
 import { logActivity, logCall, logEmail } from './records.ts';
+import {
+  drivenCycleDays,
+  drivenWinRate,
+  logFollowUpsAfterDemo,
+  logStakeholderMeeting,
+} from './win-drivers.ts';
 
 /** What starts an opportunity. */
 export interface OpportunitySeed {
@@ -18,9 +24,11 @@ export interface OpportunitySeed {
   createdDate: string;
   createdMinute: number;
   amountMinor: number;
-  /** Chance of ending Won. */
+  /** Chance of ending Won, before the drivers in win-drivers.ts. */
   winRate: number;
   cycleDays: number;
+  /** Business minutes the rep took to first answer the lead behind the deal (lead deals only). */
+  responseMinutes?: number | null;
 }
 
 /** The opportunity's state at the end of the window. */
@@ -112,7 +120,9 @@ function quarterEndPush(ctx: SimContext, close: string, notBefore: string): stri
 export function simulateOpportunity(ctx: SimContext, s: OpportunitySeed): OpportunityResult {
   const { rnd, stages } = ctx;
   const id = ctx.ds.opportunities.length + 1;
-  const L = s.cycleDays;
+  // The fate is drawn first: won deals move faster than lost ones (win-drivers.ts).
+  const won = rnd.chance(drivenWinRate(s.winRate, s));
+  const L = drivenCycleDays(s.cycleDays, won);
   // Stage entry days 0..4 (Discovery..Final negotiation) spread over 90% of the cycle, then the close.
   const weights = [0, ...Array.from({ length: 4 }, () => 0.5 + rnd.next())];
   const total = weights.reduce((a, b) => a + b, 0);
@@ -132,7 +142,6 @@ export function simulateOpportunity(ctx: SimContext, s: OpportunitySeed): Opport
   let close = onOrAfterBusinessDay(ctx, plusDays(s.createdDate, L));
   if (close <= lastEntry) close = businessDaysLater(ctx, lastEntry, 2);
 
-  const won = rnd.chance(s.winRate);
   let stagesReached = 5;
   let endDate = close;
   let lostReason: string | null = null;
@@ -198,6 +207,11 @@ export function simulateOpportunity(ctx: SimContext, s: OpportunitySeed): Opport
         subject: 'Product demo',
         ...links,
       });
+    if (k === 2) {
+      const next = k + 1 < stagesReached ? (entries[k + 1] as string) : endDate;
+      logFollowUpsAfterDemo(ctx, s.rep, won, id, d, next, links);
+    }
+    if (k === 3 && won) logStakeholderMeeting(ctx, s.rep, d, minute, links);
     if (k === 3) logEmail(ctx, s.rep, d, minute, links);
     if (k === 4) logCall(ctx, s.rep, d, Math.max(minute - 20, 9 * 60), 0.8, links);
     // Some deals change size on the way: scoping after the demo, discounting in negotiation.

@@ -57,6 +57,7 @@ import postPlan from './plan/post-plan.ts';
 import getMetrics from './metrics/get-metrics.ts';
 import getMetricDefinitions from './metrics/get-metric-definitions.ts';
 import getFunnel from './funnel/get-funnel.ts';
+import getWinAnalysis from './win-analysis/get-win-analysis.ts';
 import listGoals from './goals/list-goals.ts';
 import createGoal from './goals/create-goal.ts';
 import updateGoal from './goals/update-goal.ts';
@@ -200,6 +201,7 @@ export const routes: RouteModule[] = [
   getMetricDefinitions,
   getMetrics,
   getFunnel,
+  getWinAnalysis,
   listGoals,
   createGoal,
   updateGoal,

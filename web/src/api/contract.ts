@@ -1,6 +1,7 @@
 import { MEETING_PACK_FIELDS } from './types/meeting-pack.ts';
 import { FORECAST_FIELDS } from './types/forecast.ts';
 import { FUNNEL_FIELDS } from './types/funnel.ts';
+import { WIN_ANALYSIS_FIELDS } from './types/wins.ts';
 import { FUNNEL_DIAGNOSIS_FIELDS, PIPELINE_CHANGES_FIELDS } from './types/coaching.ts';
 import { CADENCE_FIELDS } from './types/cadence.ts';
 import { BENCHMARKS_FIELDS, QUADRANTS_FIELDS, SCORECARD_FIELDS } from './types/coaching.ts';
@@ -85,6 +86,7 @@ export const API_CONTRACT: readonly ContractEntry[] = [
   { method: 'get', path: '/api/metrics', fields: METRIC_REPORT_FIELDS },
   { method: 'get', path: '/api/metrics/definitions', fields: ['metrics'] },
   { method: 'get', path: '/api/funnel', fields: FUNNEL_FIELDS },
+  { method: 'get', path: '/api/win-analysis', fields: WIN_ANALYSIS_FIELDS },
   { method: 'get', path: '/api/goals', fields: ['goals'] },
   { method: 'post', path: '/api/goals', fields: GOAL_FIELDS },
   { method: 'get', path: '/api/goals/pacing', fields: ['goals'] },

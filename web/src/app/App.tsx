@@ -37,6 +37,7 @@ const HiringPage = lazy(() =>
 const CoachingPage = lazy(() =>
   import('../pages/coaching/CoachingPage.tsx').then((m) => ({ default: m.CoachingPage })),
 );
+const WinsPage = lazy(() => import('../pages/wins/WinsPage.tsx').then((m) => ({ default: m.WinsPage })));
 const SettingsPage = lazy(() =>
   import('../pages/settings/SettingsPage.tsx').then((m) => ({ default: m.SettingsPage })),
 );
@@ -88,6 +89,7 @@ export function App() {
               <Route path="/coaching/plans" element={<PlansPage />} />
               {me.role !== 'rep' && <Route path="/hiring" element={<HiringPage />} />}
               <Route path="/coaching" element={<CoachingPage me={me} />} />
+              <Route path="/wins" element={<WinsPage />} />
               <Route path="/commissions" element={<CommissionsPage />} />
               <Route path="/commissions/statements/:id" element={<StatementPage />} />
               <Route path="/commissions/plans" element={<CommissionPlansPage />} />

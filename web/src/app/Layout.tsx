@@ -26,6 +26,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/leads', label: 'nav.leads', roles: ['admin', 'manager', 'rep'] },
   { to: '/coaching', label: 'nav.coaching', roles: ['admin', 'manager', 'rep'], end: true },
   { to: '/coaching/plans', label: 'nav.plans', roles: ['admin', 'manager', 'rep'] },
+  { to: '/wins', label: 'nav.wins', roles: ['admin', 'manager', 'rep'] },
   { to: '/commissions', label: 'nav.commissions', roles: ['admin', 'manager', 'rep'] },
   { to: '/hiring', label: 'nav.hiring', roles: ['admin', 'manager'] },
   { to: '/settings', label: 'nav.settings', roles: ['admin'] },

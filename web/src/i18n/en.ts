@@ -6,6 +6,7 @@ import { enHiring } from './en-hiring.ts';
 import { enPipeline } from './en-pipeline.ts';
 import { enCommissions } from './en-commissions.ts';
 import { enIntegrity } from './en-integrity.ts';
+import { enWins } from './en-wins.ts';
 import { enExploreDimensions } from './en-explore-dimensions.ts';
 import { enMeeting } from './en-meeting.ts';
 import { enCapture } from './en-capture.ts';
@@ -23,6 +24,7 @@ export const en = {
   ...enCoaching,
   ...enCommissions,
   ...enIntegrity,
+  ...enWins,
   ...enExploreDimensions,
   ...enMeeting,
   ...enCapture,

@@ -1,6 +1,8 @@
 import { heOneToOne } from './he-one-to-one.ts';
 import { hePlans } from './he-plans.ts';
 import { heCoaching } from './he-coaching.ts';
+import { heExploreDimensions } from './he-explore-dimensions.ts';
+import { heCapture } from './he-capture.ts';
 import type { Catalogue } from './t.ts';
 import { heHiring } from './he-hiring.ts';
 import { hePipeline } from './he-pipeline.ts';
@@ -22,6 +24,8 @@ export const he: Catalogue = {
   ...heCommissions,
   ...heMeeting,
   ...heIntegrity,
+  ...heExploreDimensions,
+  ...heCapture,
   'app.name': 'Pacesetter',
   'nav.label': 'ראשי',
   'nav.skip': 'דילוג לתוכן',

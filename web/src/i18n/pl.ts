@@ -1,6 +1,8 @@
 import { plOneToOne } from './pl-one-to-one.ts';
 import { plPlans } from './pl-plans.ts';
 import { plCoaching } from './pl-coaching.ts';
+import { plExploreDimensions } from './pl-explore-dimensions.ts';
+import { plCapture } from './pl-capture.ts';
 import type { Catalogue } from './t.ts';
 import { plHiring } from './pl-hiring.ts';
 import { plPipeline } from './pl-pipeline.ts';
@@ -21,6 +23,8 @@ export const pl: Catalogue = {
   ...plCommissions,
   ...plMeeting,
   ...plIntegrity,
+  ...plExploreDimensions,
+  ...plCapture,
   'app.name': 'Pacesetter',
   'nav.label': 'Główne',
   'nav.skip': 'Przejdź do treści',

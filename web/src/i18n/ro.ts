@@ -1,6 +1,8 @@
 import { roOneToOne } from './ro-one-to-one.ts';
 import { roPlans } from './ro-plans.ts';
 import { roCoaching } from './ro-coaching.ts';
+import { roExploreDimensions } from './ro-explore-dimensions.ts';
+import { roCapture } from './ro-capture.ts';
 import type { Catalogue } from './t.ts';
 import { roHiring } from './ro-hiring.ts';
 import { roPipeline } from './ro-pipeline.ts';
@@ -21,6 +23,8 @@ export const ro: Catalogue = {
   ...roCommissions,
   ...roMeeting,
   ...roIntegrity,
+  ...roExploreDimensions,
+  ...roCapture,
   'app.name': 'Pacesetter',
   'nav.label': 'Principal',
   'nav.skip': 'Salt la conținut',

@@ -1,4 +1,5 @@
 import type { MetricDefinition } from '../definition.ts';
+import { NOT_SCHEDULED } from './not-scheduled.ts';
 
 /** Calls: Outbound calls logged by the rep. */
 export const calls = {
@@ -9,13 +10,14 @@ export const calls = {
   kind: 'count',
   formula: 'count(outbound calls)',
   counts:
-    'Outbound activities of type call, any outcome (connected, no answer, voicemail). Inbound calls do not count.',
+    'Outbound activities of type call, any outcome that happened (connected, no answer, voicemail). Inbound calls and calls only scheduled (a planned next step, not yet done) do not count.',
   parts: {
     value: {
       source: 'activities',
       aggregate: {
         fn: 'count',
         where: [
+          NOT_SCHEDULED,
           {
             column: 'type',
             op: 'eq',

@@ -1,4 +1,5 @@
 import type { MetricDefinition } from '../definition.ts';
+import { NOT_SCHEDULED } from './not-scheduled.ts';
 
 /** Connect rate: Share of outbound calls that reached someone. */
 export const connectRate = {
@@ -8,13 +9,15 @@ export const connectRate = {
   unit: 'ratio',
   kind: 'ratio',
   formula: 'connected outbound calls / outbound calls',
-  counts: 'Numerator: outbound calls with outcome connected. Denominator: all outbound calls.',
+  counts:
+    'Numerator: outbound calls with outcome connected. Denominator: all outbound calls that happened (not those only scheduled).',
   parts: {
     numerator: {
       source: 'activities',
       aggregate: {
         fn: 'count',
         where: [
+          NOT_SCHEDULED,
           {
             column: 'type',
             op: 'eq',
@@ -38,6 +41,7 @@ export const connectRate = {
       aggregate: {
         fn: 'count',
         where: [
+          NOT_SCHEDULED,
           {
             column: 'type',
             op: 'eq',

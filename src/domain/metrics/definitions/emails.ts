@@ -1,4 +1,5 @@
 import type { MetricDefinition } from '../definition.ts';
+import { NOT_SCHEDULED } from './not-scheduled.ts';
 
 /** Emails: Outbound emails sent by the rep. */
 export const emails = {
@@ -8,13 +9,15 @@ export const emails = {
   unit: 'count',
   kind: 'count',
   formula: 'count(outbound emails)',
-  counts: 'Outbound activities of type email. Inbound emails (replies) do not count.',
+  counts:
+    'Outbound activities of type email. Inbound emails (replies) and emails only scheduled do not count.',
   parts: {
     value: {
       source: 'activities',
       aggregate: {
         fn: 'count',
         where: [
+          NOT_SCHEDULED,
           {
             column: 'type',
             op: 'eq',

@@ -1,4 +1,5 @@
 import type { MetricDefinition } from '../definition.ts';
+import { NOT_SCHEDULED } from './not-scheduled.ts';
 
 /** Follow-ups after meeting: touches of people after a held meeting with them (the brief's "5+ follow-ups"). */
 export const followUpsAfterMeeting = {
@@ -9,7 +10,7 @@ export const followUpsAfterMeeting = {
   kind: 'count',
   formula: 'count(outbound non-meeting touches of a person after a held meeting with them)',
   counts:
-    "Outbound activities other than meetings (calls, emails, LinkedIn, other) naming a contact or lead that had a held meeting (with any rep) strictly before the activity, credited to the rep who made the touch: the same touches lost_deals_few_follow_ups counts after a deal's last meeting. A person is the contact, or the lead (a converted lead's touches also see its contact's meetings). Touches before a person's first held meeting are prospecting_activities; follow_ups counts every repeat touch.",
+    "Outbound activities other than meetings (calls, emails, LinkedIn, other) naming a contact or lead that had a held meeting (with any rep) strictly before the activity (activities only scheduled do not count), credited to the rep who made the touch: the same touches lost_deals_few_follow_ups counts after a deal's last meeting. A person is the contact, or the lead (a converted lead's touches also see its contact's meetings). Touches before a person's first held meeting are prospecting_activities; follow_ups counts every repeat touch.",
   parts: {
     value: {
       source: 'activities',
@@ -20,6 +21,7 @@ export const followUpsAfterMeeting = {
           { column: 'direction', op: 'eq', value: 'outbound' },
           { column: 'type', op: 'not_in', values: ['meeting'] },
           { column: 'is_person_touch', op: 'is_true' },
+          NOT_SCHEDULED,
           { column: 'held_meeting_before', op: 'is_true' },
         ],
       },

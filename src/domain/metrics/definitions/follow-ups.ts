@@ -1,4 +1,5 @@
 import type { MetricDefinition } from '../definition.ts';
+import { NOT_SCHEDULED } from './not-scheduled.ts';
 
 /** Follow-ups: Touches of people who had been touched before. */
 export const followUps = {
@@ -9,13 +10,14 @@ export const followUps = {
   kind: 'count',
   formula: 'count(touches that are not a first touch)',
   counts:
-    "Touches (outbound activities of any type, or meetings, naming a contact or lead, as in the derived columns) that are not the person's first-ever touch. Activities naming nobody and inbound calls or emails do not count.",
+    "Touches (outbound activities of any type, or meetings, naming a contact or lead, as in the derived columns) that are not the person's first-ever touch. Activities naming nobody, inbound calls or emails and activities only scheduled (a planned next step) do not count.",
   parts: {
     value: {
       source: 'activities',
       aggregate: {
         fn: 'count',
         where: [
+          NOT_SCHEDULED,
           {
             column: 'is_person_touch',
             op: 'is_true',

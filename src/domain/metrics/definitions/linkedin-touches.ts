@@ -1,4 +1,5 @@
 import type { MetricDefinition } from '../definition.ts';
+import { NOT_SCHEDULED } from './not-scheduled.ts';
 
 /** LinkedIn touches: Outbound LinkedIn messages and connection requests. */
 export const linkedinTouches = {
@@ -8,13 +9,14 @@ export const linkedinTouches = {
   unit: 'count',
   kind: 'count',
   formula: 'count(outbound linkedin activities)',
-  counts: 'Outbound activities of type linkedin.',
+  counts: 'Outbound activities of type linkedin, except those only scheduled.',
   parts: {
     value: {
       source: 'activities',
       aggregate: {
         fn: 'count',
         where: [
+          NOT_SCHEDULED,
           {
             column: 'type',
             op: 'eq',

@@ -1,3 +1,4 @@
+import { NOT_SCHEDULED } from './not-scheduled.ts';
 import type { Condition, MetricDefinition } from '../definition.ts';
 
 /**
@@ -9,6 +10,7 @@ export const prospectingActivityConditions: readonly Condition[] = [
   { column: 'type', op: 'in', values: ['call', 'email', 'linkedin'] },
   { column: 'direction', op: 'eq', value: 'outbound' },
   { column: 'is_person_touch', op: 'is_true' },
+  NOT_SCHEDULED,
   { column: 'held_meeting_before', op: 'is_false' },
 ];
 
@@ -21,7 +23,7 @@ export const prospectingActivities = {
   kind: 'count',
   formula: 'count(outbound calls, emails, LinkedIn touches to a person before their first held meeting)',
   counts:
-    "Outbound calls (any outcome), emails and LinkedIn touches naming a contact or lead, when that person had no held meeting (with any rep) before the activity: first touches and follow-ups alike until the person is first met. A person is the contact, or the lead (a converted lead's touches also see its contact's meetings). Meetings, inbound activities and activities naming nobody do not count.",
+    "Outbound calls (any outcome), emails and LinkedIn touches naming a contact or lead, when that person had no held meeting (with any rep) before the activity: first touches and follow-ups alike until the person is first met. A person is the contact, or the lead (a converted lead's touches also see its contact's meetings). Meetings, inbound activities, activities only scheduled and activities naming nobody do not count.",
   parts: {
     value: {
       source: 'activities',

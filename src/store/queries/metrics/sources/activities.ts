@@ -9,7 +9,8 @@ import {
 import { integrityColumns } from './activity-integrity-columns.ts';
 
 /** Effort counted by the activities metric: outbound calls, emails and LinkedIn, plus meetings that were not no-shows or only scheduled. */
-const isTouch = sql`((a.type in ('call', 'email', 'linkedin') and a.direction = 'outbound')
+const isTouch = sql`((a.type in ('call', 'email', 'linkedin') and a.direction = 'outbound'
+    and coalesce(a.outcome, '') <> 'scheduled')
   or (a.type = 'meeting' and coalesce(a.outcome, '') not in ('no_show', 'scheduled')))`;
 
 /** The deal an activity was logged on (at most one: a key lookup), joined only for the dimension groupings. */
