@@ -29,7 +29,8 @@ import type { CalibrationReport, RulePreview } from '../web/src/api/types/scorin
 import type { Settings } from '../web/src/api/types/settings.ts';
 import { makeFormatters, type Formatters } from '../web/src/format/formatters.ts';
 import { formatMetric } from '../web/src/format/metric-value.ts';
-import { addDays, periodKeyFor, todayIn } from '../web/src/period/ranges.ts';
+import { addDays, periodKeyFor, rangeFor, todayIn } from '../web/src/period/ranges.ts';
+import type { IntegrityReport } from '../web/src/api/types/integrity.ts';
 import { launchBrowser, signInAs, type SignedIn } from './support/browser.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
@@ -929,6 +930,31 @@ describe('commissions', () => {
     expect(after.disputes.find((d) => d.id === raised.id)?.status).toBe('rejected');
     await admin.context.close();
   }, 240_000);
+});
+
+describe('data quality (integrity)', () => {
+  it('a manager sees their reps with the padding demo rep flagged, its reasons and the days to check', async () => {
+    const manager = await signInAs(browser, server.baseUrl, LOGIN.manager, PASSWORD);
+    const settings = await manager.api<Settings>('/api/settings');
+    const range = rangeFor('last_month', todayIn(settings.timeZone));
+    const report = await manager.api<IntegrityReport>(
+      `/api/capture/integrity?from=${range.from}&to=${range.to}`,
+    );
+    const flagged = report.reps.filter((r) => r.flagged);
+    // The demo's padder (src/demo/padder.ts) is in the demo manager's team; nobody else pads.
+    expect(flagged).toHaveLength(1);
+    const { page } = manager;
+    await page.goto(`${server.baseUrl}/team/integrity`);
+    await settled(page);
+    await expect(page.getByTestId('integrity-table').locator('tbody tr').count()).resolves.toBe(
+      report.reps.length,
+    );
+    const section = page.getByTestId(`integrity-rep-${flagged[0]!.userId}`);
+    await section.getByRole('heading', { name: flagged[0]!.name }).waitFor();
+    await section.getByText(/of calls under 10 s/).waitFor();
+    await expect(section.locator('tbody tr').count()).resolves.toBe(flagged[0]!.worstDays.length);
+    await shot(page, 'integrity-manager');
+  });
 });
 
 describe('win analysis page', () => {

@@ -17,6 +17,10 @@ export interface LoggedActivity {
   subject: string | null;
   /** Epoch milliseconds. */
   occurredAt: number;
+  /** How the row was written (activities.logged_via): 'demo' unless a demo rep types it in (src/demo/padder.ts). */
+  loggedVia?: 'demo' | 'quick_log';
+  /** When the row was written (epoch ms); default occurredAt, as if logged as it happened. */
+  createdAt?: number;
 }
 
 /** An activity row as it is written, in ACTIVITY_COLUMNS order (see columns.ts). */
@@ -33,6 +37,8 @@ export type ActivityRow = [
   subject: string | null,
   occurred_at: Date,
   is_new_prospect: boolean,
+  logged_via: string,
+  created_at: Date,
 ];
 
 const NO_DURATION = -1;
@@ -66,6 +72,10 @@ export class ActivityLog {
   private account = new Int32Array(FIRST_CAPACITY);
   private opportunity = new Int32Array(FIRST_CAPACITY);
   private time = new Float64Array(FIRST_CAPACITY);
+  /** logged_via: 0 demo, 1 quick_log. */
+  private via = new Uint8Array(FIRST_CAPACITY);
+  /** created_at (epoch ms), 0 for "as occurred_at". */
+  private created = new Float64Array(FIRST_CAPACITY);
   /** Logged positions in time order (ties in logging order); identity until sortByTime. */
   private order: Uint32Array | null = null;
   /** activities.is_new_prospect per logged position, filled by the derived prefill. */
@@ -93,6 +103,8 @@ export class ActivityLog {
     this.account = widen(this.account);
     this.opportunity = widen(this.opportunity);
     this.time = widen(this.time);
+    this.via = widen(this.via);
+    this.created = widen(this.created);
     this.newProspect = widen(this.newProspect);
     this.capacity = capacity;
   }
@@ -112,6 +124,8 @@ export class ActivityLog {
     this.account[i] = a.accountId ?? 0;
     this.opportunity[i] = a.opportunityId ?? 0;
     this.time[i] = a.occurredAt;
+    this.via[i] = a.loggedVia === 'quick_log' ? 1 : 0;
+    this.created[i] = a.createdAt ?? 0;
     this.size = i + 1;
   }
 
@@ -172,6 +186,11 @@ export class ActivityLog {
     return this.strings.direction.words[this.direction[i] as number] === 'outbound';
   }
 
+  /** The user id at a logged position. */
+  userAt(i: number): number {
+    return this.user[i] as number;
+  }
+
   /** The contact id at a logged position, 0 for none. */
   contactAt(i: number): number {
     return this.contact[i] as number;
@@ -203,6 +222,8 @@ export class ActivityLog {
       opportunityId: id(this.opportunity),
       subject: this.strings.subject.words[this.subject[i] as number] ?? null,
       occurredAt: this.time[i] as number,
+      loggedVia: this.via[i] === 1 ? 'quick_log' : 'demo',
+      createdAt: (this.created[i] as number) || (this.time[i] as number),
     };
   }
 
@@ -225,7 +246,9 @@ export class ActivityLog {
         this.account[i] as number,
       )}\t${id(this.opportunity[i] as number)}\t${subject[this.subject[i] as number]}\t${isoInstant(
         this.time[i] as number,
-      )}\t${this.newProspect[i] === 1 ? 't' : 'f'}\n`;
+      )}\t${this.newProspect[i] === 1 ? 't' : 'f'}\t${this.via[i] === 1 ? 'quick_log' : 'demo'}\t${isoInstant(
+        (this.created[i] as number) || (this.time[i] as number),
+      )}\n`;
     }
   }
 
@@ -246,6 +269,8 @@ export class ActivityLog {
         a.subject,
         new Date(a.occurredAt),
         this.newProspect[i] === 1,
+        a.loggedVia ?? 'demo',
+        new Date(a.createdAt ?? a.occurredAt),
       ];
     }
   }

@@ -124,6 +124,9 @@ export const ACTIVITY_COLUMNS: ColumnTypes = {
   subject: 'text',
   occurred_at: 'timestamptz',
   is_new_prospect: 'bool',
+  // Issue 18: demo rows say so; the padder's rows are quick_log, written at day end (src/demo/padder.ts).
+  logged_via: 'text',
+  created_at: 'timestamptz',
 };
 
 export const CUSTOMER_COLUMNS: ColumnTypes = {

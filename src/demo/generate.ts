@@ -15,6 +15,7 @@ import { openingCustomers, openingPipeline } from './sim/opening.ts';
 import { startProspect } from './sim/prospecting.ts';
 import { dailyTouchTarget, rampFactor } from './sim/rates.ts';
 import { logEmail } from './sim/records.ts';
+import { padActivity } from './padder.ts';
 
 /** What the generator needs from the store: the calendar it simulates on and the pipeline's stage ids. */
 export interface GenerateInput {
@@ -27,6 +28,8 @@ export interface GenerateInput {
   leadSla: LeadSlaRule;
   /** One argon2 hash of the demo password, shared by every demo user. */
   passwordHash: string;
+  /** false leaves out the padding rep's extra rows (src/demo/padder.ts); tests compare with and without. */
+  pad?: boolean;
 }
 
 /** The generated rows plus the rep profiles behind them (tests use the trends). */
@@ -100,6 +103,8 @@ export function generateDemo(input: GenerateInput): GeneratedDemo {
   customerLifecycles(ctx);
   buildGoals(ctx);
   buildAcquisitionCosts(ctx);
+  // One rep pads activity for the integrity view (issue 18), from its own seeded source: nobody else's rows change.
+  if (input.pad !== false) padActivity(ds, reps, input.cal, options.seed);
   // Chronological rows make index inserts append-mostly (cheaper) and read naturally in the tables.
   ds.activities.sortByTime();
   // Fit attributes and engagement events from their own seeded source: the data above is unchanged by them.

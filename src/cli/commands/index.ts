@@ -30,6 +30,8 @@ import * as repsDiagnose from './reps-diagnose.ts';
 // Adds `what-if` to the `commissions` command (creating it when its own file is not registered yet).
 import * as commissionsWhatIf from './commissions-what-if.ts';
 import * as commissionsSplit from './commissions-split.ts';
+// Adds `integrity` to the `activities` command (creating it when no other file registered it).
+import * as activitiesIntegrity from './activities-integrity.ts';
 
 /**
  * Every command module; each exports register(program, ctx). Add one line per new command file.
@@ -70,4 +72,5 @@ export const commands: Array<{ register: (program: Command, ctx: CliContext) => 
   repsDiagnose,
   commissionsWhatIf,
   commissionsSplit,
+  activitiesIntegrity,
 ];

@@ -59,6 +59,9 @@ import { forecastAccuracy } from './definitions/forecast-accuracy.ts';
 import { repHeadcount } from './definitions/rep-headcount.ts';
 import { repTurnover } from './definitions/rep-turnover.ts';
 import { repTenureAtLeaving } from './definitions/rep-tenure-at-leaving.ts';
+import { zeroLengthCallShare } from './definitions/zero-length-call-share.ts';
+import { repeatTouchShare } from './definitions/repeat-touch-share.ts';
+import { bulkLoggedShare } from './definitions/bulk-logged-share.ts';
 
 /** Every metric, in display order. Add a definition file and one entry here; docs/metrics.md is generated from this list. */
 export const metricRegistry: readonly MetricDefinition[] = [
@@ -122,6 +125,10 @@ export const metricRegistry: readonly MetricDefinition[] = [
   repHeadcount,
   repTurnover,
   repTenureAtLeaving,
+  // Integrity (data-quality) signals, issue 18: docs/capture.md.
+  zeroLengthCallShare,
+  repeatTouchShare,
+  bulkLoggedShare,
 ];
 
 const byId = new Map(metricRegistry.map((m) => [m.id, m]));

@@ -35,6 +35,7 @@ import createCaptureSource from './capture/create-source.ts';
 import updateCaptureSource from './capture/update-source.ts';
 import receiveCaptureWebhook from './capture/receive-webhook.ts';
 import captureSettings from './capture/settings.ts';
+import getCaptureIntegrity from './capture/get-integrity.ts';
 import listLeads from './leads/list-leads.ts';
 import exportLeads from './leads/export-leads.ts';
 import getLead from './leads/get-lead.ts';
@@ -178,6 +179,7 @@ export const routes: RouteModule[] = [
   updateCaptureSource,
   receiveCaptureWebhook,
   captureSettings,
+  getCaptureIntegrity,
   listLeads,
   exportLeads,
   getLead,

@@ -20,6 +20,7 @@ import {
   WHAT_IF_FIELDS,
 } from './types/commissions.ts';
 import { SETTINGS_FIELDS } from './types/settings.ts';
+import { INTEGRITY_FIELDS } from './types/integrity.ts';
 import { CALIBRATION_FIELDS, PREVIEW_FIELDS, RULES_FIELDS } from './types/scoring.ts';
 
 /** One endpoint the web app calls, in OpenAPI path syntax, with the response fields it reads. */
@@ -78,6 +79,7 @@ export const API_CONTRACT: readonly ContractEntry[] = [
     fields: ['asOf', 'minObservedDays', 'hires', 'predictors'],
   },
   { method: 'get', path: '/api/hiring/turnover', fields: ['from', 'to', 'company', 'byTeam', 'byBand'] },
+  { method: 'get', path: '/api/capture/integrity', fields: INTEGRITY_FIELDS },
   { method: 'get', path: '/api/coaching/scorecard', fields: SCORECARD_FIELDS },
   { method: 'get', path: '/api/coaching/benchmarks', fields: BENCHMARKS_FIELDS },
   { method: 'get', path: '/api/coaching/quadrants', fields: QUADRANTS_FIELDS },

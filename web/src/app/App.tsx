@@ -21,6 +21,9 @@ const LeadsPage = lazy(() => import('../pages/leads/LeadsPage.tsx').then((m) => 
 const RepCoachingPage = lazy(() =>
   import('../pages/coaching/RepCoachingPage.tsx').then((m) => ({ default: m.RepCoachingPage })),
 );
+const IntegrityPage = lazy(() =>
+  import('../pages/integrity/IntegrityPage.tsx').then((m) => ({ default: m.IntegrityPage })),
+);
 const PrintPage = lazy(() => import('../pages/print/PrintPage.tsx').then((m) => ({ default: m.PrintPage })));
 const MeetingPackPage = lazy(() =>
   import('../pages/meeting/MeetingPackPage.tsx').then((m) => ({ default: m.MeetingPackPage })),
@@ -76,6 +79,7 @@ export function App() {
             <Route path="/print/:document/:id" element={<PrintPage />} />
             <Route element={<Layout me={me} />}>
               {me.role !== 'rep' && <Route path="/team" element={<ManagerHomePage />} />}
+              {me.role !== 'rep' && <Route path="/team/integrity" element={<IntegrityPage />} />}
               {me.role !== 'rep' && <Route path="/team/meeting" element={<MeetingPackPage />} />}
               <Route path="/me" element={<RepHomePage />} />
               <Route path="/log" element={<QuickLogPage />} />

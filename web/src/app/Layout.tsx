@@ -18,6 +18,7 @@ interface NavItem {
 /** Navigation by role: reps see their own day; managers their team; admins also the settings. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/team', label: 'nav.team', roles: ['admin', 'manager'], end: true },
+  { to: '/team/integrity', label: 'nav.integrity', roles: ['admin', 'manager'] },
   { to: '/team/meeting', label: 'nav.meeting', roles: ['admin', 'manager'] },
   { to: '/me', label: 'nav.me', roles: ['rep'] },
   { to: '/log', label: 'nav.log', roles: ['admin', 'manager', 'rep'] },

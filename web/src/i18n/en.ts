@@ -5,6 +5,7 @@ import type { Message } from './t.ts';
 import { enHiring } from './en-hiring.ts';
 import { enPipeline } from './en-pipeline.ts';
 import { enCommissions } from './en-commissions.ts';
+import { enIntegrity } from './en-integrity.ts';
 import { enWins } from './en-wins.ts';
 import { enExploreDimensions } from './en-explore-dimensions.ts';
 import { enMeeting } from './en-meeting.ts';
@@ -22,6 +23,7 @@ export const en = {
   ...enPipeline,
   ...enCoaching,
   ...enCommissions,
+  ...enIntegrity,
   ...enWins,
   ...enExploreDimensions,
   ...enMeeting,

@@ -8,6 +8,7 @@ import { heHiring } from './he-hiring.ts';
 import { hePipeline } from './he-pipeline.ts';
 import { heCommissions } from './he-commissions.ts';
 import { heMeeting } from './he-meeting.ts';
+import { heIntegrity } from './he-integrity.ts';
 
 /**
  * Every user-facing string in Hebrew, with the keys of en.ts in its order (the per-area files mirror en-*.ts).
@@ -22,6 +23,7 @@ export const he: Catalogue = {
   ...heCoaching,
   ...heCommissions,
   ...heMeeting,
+  ...heIntegrity,
   ...heExploreDimensions,
   ...heCapture,
   'app.name': 'Pacesetter',

@@ -8,6 +8,7 @@ import { plHiring } from './pl-hiring.ts';
 import { plPipeline } from './pl-pipeline.ts';
 import { plCommissions } from './pl-commissions.ts';
 import { plMeeting } from './pl-meeting.ts';
+import { plIntegrity } from './pl-integrity.ts';
 
 /**
  * Every user-facing string in Polish, with the keys of en.ts in its order (the per-area files mirror en-*.ts).
@@ -21,6 +22,7 @@ export const pl: Catalogue = {
   ...plCoaching,
   ...plCommissions,
   ...plMeeting,
+  ...plIntegrity,
   ...plExploreDimensions,
   ...plCapture,
   'app.name': 'Pacesetter',

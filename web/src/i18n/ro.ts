@@ -8,6 +8,7 @@ import { roHiring } from './ro-hiring.ts';
 import { roPipeline } from './ro-pipeline.ts';
 import { roCommissions } from './ro-commissions.ts';
 import { roMeeting } from './ro-meeting.ts';
+import { roIntegrity } from './ro-integrity.ts';
 
 /**
  * Every user-facing string in Romanian, with the keys of en.ts in its order (the per-area files mirror en-*.ts).
@@ -21,6 +22,7 @@ export const ro: Catalogue = {
   ...roCoaching,
   ...roCommissions,
   ...roMeeting,
+  ...roIntegrity,
   ...roExploreDimensions,
   ...roCapture,
   'app.name': 'Pacesetter',

@@ -6,6 +6,7 @@ import {
   activityMonthMeetingProspects,
   activityMonthPeople,
 } from './activity-rollups.ts';
+import { integrityColumns } from './activity-integrity-columns.ts';
 
 /** Effort counted by the activities metric: outbound calls, emails and LinkedIn, plus meetings that were not no-shows or only scheduled. */
 const isTouch = sql`((a.type in ('call', 'email', 'linkedin') and a.direction = 'outbound'
@@ -82,7 +83,7 @@ export const activitiesSource: SourceSpec = {
     // When a meeting was set (migration 0032); rows without it fall outside every range (meetings_booked).
     booked_at: { expr: sql`a.booked_at`, type: 'timestamptz' },
   },
-  columns: () => ({
+  columns: (ctx) => ({
     type: sql`a.type`,
     direction: sql`a.direction`,
     outcome: sql`a.outcome`,
@@ -102,6 +103,8 @@ export const activitiesSource: SourceSpec = {
     time_category: effectiveTimeCategory,
     // Read per row only by metrics that name it (an index probe per activity): keep it last in a where list.
     held_meeting_before: heldMeetingBefore,
+    // Integrity signals (issue 18): their own block, in their own file.
+    ...integrityColumns(ctx),
   }),
   filterColumns: {},
   dimensions: {
