@@ -75,6 +75,10 @@ export const MetricReportSchema = z.object({
       values: z.record(z.string(), ReportValueSchema),
     }),
   ),
+  warnings: z
+    .array(z.string())
+    .optional()
+    .describe('present when something was left out, e.g. deals in a currency without an exchange rate'),
 });
 
 /** Splits a comma-separated query value. */

@@ -1,18 +1,14 @@
 import { sql } from 'kysely';
 import type { Fragment, SourceContext, SourceSpec } from '../source-spec.ts';
+import { amountInCurrency, cycleDays } from './opportunity-amount.ts';
 import { opportunityClosedDays } from './opportunity-rollups.ts';
-
-/** Money in the workspace currency; other currencies read as null so sums leave them out (no FX table yet). */
-export const amountInCurrency = (ctx: SourceContext) =>
-  sql`(case when o.currency = ${ctx.currency} then o.amount_minor end)`;
 
 /** Opportunity columns shared by the closed and created sources. */
 export const opportunityColumns = (ctx: SourceContext) => ({
   status: sql`o.status`,
   type: sql`o.type`,
   amount: amountInCurrency(ctx),
-  // Calendar days between the local creation and close dates.
-  cycle_days: sql`((o.closed_at at time zone ${ctx.timeZone})::date - (o.created_at at time zone ${ctx.timeZone})::date)`,
+  cycle_days: cycleDays(ctx),
 });
 
 /**
