@@ -8,8 +8,8 @@ import { runStatements } from './run-statements.ts';
  * `effective_from` until the next row of the same pair. quote_currency is the workspace currency the rate was
  * entered for: rows quoting another currency are kept but never applied, so changing settings.currency leaves
  * money metrics converting only what has a rate into the new currency (nothing is silently reinterpreted).
- * currency_digits is the currency's minor digits (JPY 0, KWD 3) as the writer computed them (Intl), so the SQL
- * conversion needs no table of currencies. The primary key (quote_currency, currency, effective_from) is the
+ * currency_digits and quote_digits are the two currencies' minor digits (JPY 0, KWD 3) as the writer computed them
+ * (Intl), so the SQL conversion needs no table of currencies. The primary key (quote_currency, currency, effective_from) is the
  * index the conversion's "latest effective_from <= date" lookup scans backwards.
  *
  * opportunities_currency_idx: the deals in another currency than the workspace's are found by two ranges of it
@@ -27,6 +27,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       effective_from date not null,
       rate numeric not null check (rate > 0 and rate < 1000000000000),
       currency_digits smallint not null check (currency_digits between 0 and 4),
+      quote_digits smallint not null check (quote_digits between 0 and 4),
       updated_at timestamptz not null default now(),
       constraint exchange_rates_pair check (currency <> quote_currency),
       constraint exchange_rates_key primary key (quote_currency, currency, effective_from)

@@ -15,6 +15,7 @@ export interface ExchangeRatesTable {
   effective_from: string;
   rate: string;
   currency_digits: number;
+  quote_digits: number;
   updated_at: Generated<Date>;
 }
 
@@ -81,6 +82,7 @@ export async function putExchangeRates(
           effective_from: r.effectiveFrom,
           rate: r.rate,
           currency_digits: currencyDigits(r.currency),
+          quote_digits: currencyDigits(quote),
         })),
       )
       .onConflict((oc) =>

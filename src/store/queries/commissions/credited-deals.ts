@@ -2,7 +2,6 @@ import { sql } from 'kysely';
 import type { CreditedDeal, CreditRole, DealType } from '../../../domain/commissions/types.ts';
 import type { Db } from '../../db.ts';
 import { idArray } from '../../sql/lists.ts';
-import { getSettings } from '../../tables/settings.ts';
 import { toWorkspaceCurrency } from '../money/to-workspace-currency.ts';
 
 /** Whose credited deals to load, for which local-date range [from, to), counted at close or when paid. */
@@ -53,7 +52,6 @@ interface Row {
 export async function creditedDeals(db: Db, args: CreditedDealsArgs): Promise<Map<number, CreditedDeal[]>> {
   const result = new Map<number, CreditedDeal[]>(args.userIds.map((id) => [id, []]));
   if (args.userIds.length === 0) return result;
-  const { currency: workspaceCurrency } = await getSettings(db);
   const when =
     args.creditOn === 'close'
       ? sql`(o.closed_at at time zone z.tz)::date as credited_on
@@ -66,17 +64,17 @@ export async function creditedDeals(db: Db, args: CreditedDealsArgs): Promise<Ma
           where o.status = 'won' and o.paid_on >= ${args.from}::date and o.paid_on < ${args.to}::date`;
   const r = await sql<Row>`
     with recursive
-    z as (select time_zone as tz from settings where id = 1),
+    z as (select time_zone as tz, currency from settings where id = 1),
     won_own as (
       select o.id, o.name, o.type, o.product, o.currency, o.amount_minor, o.owner_id, ${when}
     ),
     won as (
       select w.id, w.name, w.type, w.product, w.owner_id, w.credited_on,
         w.currency as own_currency, w.amount_minor as own_amount_minor,
-        case when c.minor is null then w.currency else ${workspaceCurrency} end as currency,
+        case when c.minor is null then w.currency else z.currency end as currency,
         coalesce(c.minor, w.amount_minor) as amount_minor
-      from won_own w
-      cross join lateral (select ${toWorkspaceCurrency(sql`w.amount_minor`, sql`w.currency`, sql`w.credited_on`, workspaceCurrency)}::bigint as minor) c
+      from won_own w cross join z
+      cross join lateral (select ${toWorkspaceCurrency(sql`w.amount_minor`, sql`w.currency`, sql`w.credited_on`, sql`z.currency`)}::bigint as minor) c
     ),
     sharers as (
       select w.id, s.user_id, s.share_bp, 'split' as role
