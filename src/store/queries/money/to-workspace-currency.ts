@@ -23,10 +23,11 @@ export function toWorkspaceCurrency(
   on: Fragment,
   workspaceCurrency: string | Fragment = WORKSPACE_CURRENCY,
 ): Fragment {
+  // quote_currency is character(3): a text operand would cast the column and miss the primary key.
   return sql`(case when ${currency} = ${workspaceCurrency} then ${amount}
     else (select round((${amount})::numeric * x.rate * power(10::numeric, x.quote_digits - x.currency_digits))
       from exchange_rates x
-      where x.quote_currency = ${workspaceCurrency} and x.currency = ${currency} and x.effective_from <= ${on}
+      where x.quote_currency = (${workspaceCurrency})::bpchar and x.currency = ${currency} and x.effective_from <= ${on}
       order by x.effective_from desc limit 1) end)`;
 }
 
@@ -35,8 +36,9 @@ export const WORKSPACE_CURRENCY: Fragment = sql`(select s.currency from settings
 
 /**
  * The rows whose currency is not the workspace's, as two index ranges of opportunities_currency_idx (a btree
- * cannot serve `<>`): `currency` is the column.
+ * cannot serve `<>`): `currency` is the column. The bound is cast to the column's type (character), as a text bound
+ * would cast the column instead and scan the table.
  */
 export function otherCurrency(currency: Fragment, workspaceCurrency: string): Fragment {
-  return sql`(${currency} < ${workspaceCurrency} or ${currency} > ${workspaceCurrency})`;
+  return sql`(${currency} < ${workspaceCurrency}::bpchar or ${currency} > ${workspaceCurrency}::bpchar)`;
 }
