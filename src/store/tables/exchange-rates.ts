@@ -1,7 +1,7 @@
 import { sql, type Generated } from 'kysely';
 import type { Viewer } from '../../domain/access/viewer.ts';
 import { currencyDigits } from '../../domain/commissions/money.ts';
-import { rateProblems, type ExchangeRate } from '../../domain/money/exchange-rates.ts';
+import { parseRatesCsv, rateProblems, type ExchangeRate } from '../../domain/money/exchange-rates.ts';
 import { AppError } from '../../errors.ts';
 import type { Db } from '../db.ts';
 import { inTransaction } from '../in-transaction.ts';
@@ -123,4 +123,20 @@ export async function deleteExchangeRate(
       before: { quoteCurrency: quote, currency, effectiveFrom, rate: plain(r.rows[0]!.rate) },
     });
   });
+}
+
+/**
+ * Imports a rates CSV (`currency,effective_from,rate`): parsed against the workspace currency, then written as
+ * putExchangeRates does, all rows or none. A bad file throws validation naming every line and field.
+ */
+export async function importExchangeRatesCsv(db: Db, viewer: Viewer, text: string, file = 'rates.csv'): Promise<number> {
+  const { currency } = await getSettings(db);
+  const parsed = parseRatesCsv(text, currency);
+  if (!parsed.ok)
+    throw new AppError(
+      'validation',
+      `${file}: ${parsed.problems.length} problem(s); nothing was imported`,
+      parsed.problems.map((p) => ({ file, ...p })),
+    );
+  return putExchangeRates(db, viewer, parsed.rates, 'csv');
 }
