@@ -6,6 +6,8 @@ import { runMetrics } from '../../src/store/queries/metrics/run-metrics.ts';
 import { reportMetrics } from '../../src/store/queries/metrics/report-metrics.ts';
 import { creditedDeals } from '../../src/store/queries/commissions/credited-deals.ts';
 import { putExchangeRates } from '../../src/store/tables/exchange-rates.ts';
+import { openDealsAt } from '../../src/store/queries/forecast/open-deals-at.ts';
+import { wonByOwner } from '../../src/store/queries/forecast/won-by-owner.ts';
 import { amounts, november, planRules } from '../support/commission-fixtures.ts';
 import { describeStores, truncateAll } from '../support/stores.ts';
 import { opportunity, user } from '../metrics/fixtures.ts';
@@ -138,5 +140,15 @@ describeStores('money in more than one currency', (ctx) => {
     expect(split.get(ids.ann)![0]!.creditedMinor).toBe(16_668);
     expect(split.get(ids.cy)![0]!.creditedMinor).toBe(8_332);
     await sql`delete from opportunity_splits where opportunity_id = ${ids.eurNov}`.execute(ctx.db);
+  });
+
+  it("feeds forecasts converted amounts: open deals by the rate of the forecast's date, wins by close date", async () => {
+    const today = await openDealsAt(ctx.db, NOW, NOW, 'UTC');
+    expect(today.filter((d) => d.ownerId === ids.bob).map((d) => d.amount)).toEqual([12_500]);
+    // A forecast made at a checkpoint in the past: the rate of that day (1.2 from August 1).
+    const sept = await openDealsAt(ctx.db, new Date('2026-09-15T12:00:00Z'), NOW, 'UTC');
+    expect(sept.filter((d) => d.ownerId === ids.bob).map((d) => d.amount)).toEqual([12_000]);
+    const won = await wonByOwner(ctx.db, new Date('2026-07-01T00:00:00Z'), new Date('2026-10-01T00:00:00Z'));
+    expect(won.get(`rep:${ids.ann}`)).toEqual({ amount: 24_673, count: 7 });
   });
 });
