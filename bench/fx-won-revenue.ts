@@ -20,12 +20,19 @@ try {
       let total = 0;
       for (let i = 0; i < 8; i++) {
         const t = performance.now();
-        const rows = await runMetrics(db, SYSTEM_VIEWER, { metricIds: ids, groupBy: 'rep', from, to }, { now: NOW, strategy });
+        const rows = await runMetrics(
+          db,
+          SYSTEM_VIEWER,
+          { metricIds: ids, groupBy: 'rep', from, to },
+          { now: NOW, strategy },
+        );
         if (i > 0) times.push(performance.now() - t);
         total = rows.reduce((s, r) => s + (r.values[ids[0]!]!.value ?? 0), 0);
       }
       times.sort((a, b) => a - b);
-      console.log(`${ids[0]} ${strategy}: median ${times[3]!.toFixed(1)} ms (min ${times[0]!.toFixed(1)}), total ${total}`);
+      console.log(
+        `${ids[0]} ${strategy}: median ${times[3]!.toFixed(1)} ms (min ${times[0]!.toFixed(1)}), total ${total}`,
+      );
     }
 } finally {
   await db.destroy();

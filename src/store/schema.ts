@@ -202,13 +202,7 @@ export interface OpportunityHistoryTable {
 
 /** activities.time_category (0032): what logged time was spent on; the list is TIME_CATEGORIES in the capture domain. */
 export type TimeCategory =
-  | 'selling'
-  | 'prospecting'
-  | 'admin'
-  | 'crm_updates'
-  | 'internal_meetings'
-  | 'training'
-  | 'travel';
+  'selling' | 'prospecting' | 'admin' | 'crm_updates' | 'internal_meetings' | 'training' | 'travel';
 /** activities.logged_via (0032): the path that wrote the row. */
 export type LoggedVia = 'quick_log' | 'api' | 'webhook' | 'email' | 'calendar' | 'import' | 'demo';
 export type ActivityType = 'call' | 'email' | 'meeting' | 'linkedin' | 'other';

@@ -26,7 +26,8 @@ describeStores('money in more than one currency', (ctx) => {
       { metricIds, groupBy: 'rep', from: q.from ?? Q3.from, to: q.to ?? Q3.to },
       { now: NOW, strategy: q.strategy ?? 'auto' },
     );
-  const of = (rows: Awaited<ReturnType<typeof run>>, id: number) => rows.find((r) => r.groupId === id)!.values;
+  const of = (rows: Awaited<ReturnType<typeof run>>, id: number) =>
+    rows.find((r) => r.groupId === id)!.values;
 
   beforeAll(async () => {
     const db = ctx.db;
@@ -42,7 +43,14 @@ describeStores('money in more than one currency', (ctx) => {
       { currency: 'KWD', effectiveFrom: '2026-01-01', rate: '3.25' },
     ]);
     const won = (amount: number, currency: string, closedAt: string, ownerId = ids.ann) =>
-      opportunity(db, { ownerId, status: 'won', amount, currency, createdAt: '2026-06-01T00:00:00Z', closedAt });
+      opportunity(db, {
+        ownerId,
+        status: 'won',
+        amount,
+        currency,
+        createdAt: '2026-06-01T00:00:00Z',
+        closedAt,
+      });
     await won(10_000, 'USD', '2026-07-11T10:00:00Z'); // 10000
     await won(5_000, 'EUR', '2026-07-20T10:00:00Z'); // 50.00 x 1.1 = 55.00 -> 5500
     await won(333, 'EUR', '2026-08-15T10:00:00Z'); // 3.33 x 1.2 = 3.996 -> 399.6 -> 400 (the rate changed)
@@ -51,7 +59,13 @@ describeStores('money in more than one currency', (ctx) => {
     await won(1_234, 'KWD', '2026-09-02T10:00:00Z'); // 1.234 x 3.25 = 4.0105 -> 401.05 -> 401
     await won(7_000, 'GBP', '2026-08-02T10:00:00Z'); // no GBP rate: left out
     // Bob's open EUR deal: 100.00 x 1.25 today (Nov 23) = 12500; at the end of Q3 x 1.2 = 12000.
-    await opportunity(db, { ownerId: ids.bob, status: 'open', amount: 10_000, currency: 'EUR', createdAt: '2026-06-01T00:00:00Z' });
+    await opportunity(db, {
+      ownerId: ids.bob,
+      status: 'open',
+      amount: 10_000,
+      currency: 'EUR',
+      createdAt: '2026-06-01T00:00:00Z',
+    });
     // Cy's November deals for the statement: 200.00 EUR x 1.25 = 25000; GBP without a rate.
     ids.eurNov = await won(20_000, 'EUR', '2026-11-10T10:00:00Z', ids.cy);
     await won(3_000, 'GBP', '2026-11-12T10:00:00Z', ids.cy);
@@ -67,13 +81,25 @@ describeStores('money in more than one currency', (ctx) => {
   });
 
   it('answers the same from the closed-deal rollup as from the raw rows, with mixed currencies', async () => {
-    const ids_ = ['won_revenue', 'won_count', 'avg_deal_size', 'sales_cycle_days_mean', 'new_business_revenue'];
-    for (const q of [Q3, { from: '2026-08-01', to: '2026-08-31' }, { from: '2026-07-01', to: '2026-11-30' }]) {
+    const ids_ = [
+      'won_revenue',
+      'won_count',
+      'avg_deal_size',
+      'sales_cycle_days_mean',
+      'new_business_revenue',
+    ];
+    for (const q of [
+      Q3,
+      { from: '2026-08-01', to: '2026-08-31' },
+      { from: '2026-07-01', to: '2026-11-30' },
+    ]) {
       const auto = await run(ids_, { ...q, strategy: 'auto' });
       const raw = await run(ids_, { ...q, strategy: 'raw' });
       expect(auto).toEqual(raw);
     }
-    expect(of(await run(['won_revenue'], { from: '2026-08-01', to: '2026-08-31' }), ids.ann).won_revenue!.value).toBe(
+    expect(
+      of(await run(['won_revenue'], { from: '2026-08-01', to: '2026-08-31' }), ids.ann).won_revenue!.value,
+    ).toBe(
       8_671, // 400 + 8271
     );
   });

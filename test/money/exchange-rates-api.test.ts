@@ -57,11 +57,22 @@ describeStores('exchange rates API', (ctx) => {
       { quoteCurrency: 'USD', currency: 'JPY', effectiveFrom: '2026-01-01', rate: '0.0067', applies: true },
     ]);
     for (const req of [
-      { method: 'PUT' as const, url: '/api/exchange-rates', payload: { rates: [{ currency: 'EUR', effectiveFrom: '2026-08-01', rate: '2' }] } },
+      {
+        method: 'PUT' as const,
+        url: '/api/exchange-rates',
+        payload: { rates: [{ currency: 'EUR', effectiveFrom: '2026-08-01', rate: '2' }] },
+      },
       { method: 'DELETE' as const, url: '/api/exchange-rates/EUR/2026-07-01' },
-      { method: 'POST' as const, url: '/api/exchange-rates/import', payload: 'currency,effective_from,rate\nEUR,2026-08-01,2\n' },
+      {
+        method: 'POST' as const,
+        url: '/api/exchange-rates/import',
+        payload: 'currency,effective_from,rate\nEUR,2026-08-01,2\n',
+      },
     ]) {
-      const type = 'payload' in req ? { 'content-type': req.url.endsWith('import') ? 'text/csv' : 'application/json' } : {};
+      const type =
+        'payload' in req
+          ? { 'content-type': req.url.endsWith('import') ? 'text/csv' : 'application/json' }
+          : {};
       const denied = await app.inject({ ...req, headers: { ...rep, ...type } });
       expect(denied.statusCode).toBe(403);
     }
@@ -105,8 +116,20 @@ describeStores('exchange rates API', (ctx) => {
     );
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details).toEqual([
-      { file: 'rates.csv', line: 3, field: 'effective_from', value: '2026-13-01', reason: 'expected a date YYYY-MM-DD' },
-      { file: 'rates.csv', line: 4, field: 'currency', value: 'XX', reason: 'expected an ISO 4217 code such as EUR' },
+      {
+        file: 'rates.csv',
+        line: 3,
+        field: 'effective_from',
+        value: '2026-13-01',
+        reason: 'expected a date YYYY-MM-DD',
+      },
+      {
+        file: 'rates.csv',
+        line: 4,
+        field: 'currency',
+        value: 'XX',
+        reason: 'expected an ISO 4217 code such as EUR',
+      },
       {
         file: 'rates.csv',
         line: 4,
@@ -114,7 +137,13 @@ describeStores('exchange rates API', (ctx) => {
         value: 'abc',
         reason: 'expected a positive decimal such as 4.2718 (up to 12 digits before and after the point)',
       },
-      { file: 'rates.csv', line: 5, field: 'effective_from', value: '2026-08-01', reason: 'same currency and date as line 2' },
+      {
+        file: 'rates.csv',
+        line: 5,
+        field: 'effective_from',
+        value: '2026-08-01',
+        reason: 'same currency and date as line 2',
+      },
     ]);
     expect((await list(admin)).rates).toHaveLength(2); // line 2 was fine, but nothing was stored
     const missing = await post('currency,rate\nEUR,1.2\n');
@@ -124,12 +153,11 @@ describeStores('exchange rates API', (ctx) => {
     const good = await post('rate,currency,effective_from\r\n1.2,eur,2026-08-01\r\n"0.9",GBP,2026-01-01\r\n');
     expect(good.statusCode).toBe(200);
     expect(good.json().imported).toBe(2);
-    expect((await list(admin)).rates.map((r) => `${String(r.currency)} ${String(r.effectiveFrom)} ${String(r.rate)}`)).toEqual([
-      'EUR 2026-07-01 1.125',
-      'EUR 2026-08-01 1.2',
-      'GBP 2026-01-01 0.9',
-      'JPY 2026-01-01 0.0067',
-    ]);
+    expect(
+      (await list(admin)).rates.map(
+        (r) => `${String(r.currency)} ${String(r.effectiveFrom)} ${String(r.rate)}`,
+      ),
+    ).toEqual(['EUR 2026-07-01 1.125', 'EUR 2026-08-01 1.2', 'GBP 2026-01-01 0.9', 'JPY 2026-01-01 0.0067']);
   });
 
   it('changes money metrics at once (stored answers are recomputed) and deletes a rate', async () => {
@@ -152,17 +180,30 @@ describeStores('exchange rates API', (ctx) => {
       return { value: body.rows[0].values.won_revenue.value, warnings: body.warnings };
     };
     expect(await revenue()).toEqual({ value: 9_000, warnings: undefined }); // 100.00 GBP x 0.9
-    const del = await app.inject({ method: 'DELETE', url: '/api/exchange-rates/GBP/2026-01-01', headers: admin });
+    const del = await app.inject({
+      method: 'DELETE',
+      url: '/api/exchange-rates/GBP/2026-01-01',
+      headers: admin,
+    });
     expect(del.statusCode).toBe(200);
     const after = await revenue();
     expect(after.value).toBe(0);
     expect(after.warnings).toEqual([expect.stringContaining('Deals in GBP are left out')]);
-    const again = await app.inject({ method: 'DELETE', url: '/api/exchange-rates/GBP/2026-01-01', headers: admin });
+    const again = await app.inject({
+      method: 'DELETE',
+      url: '/api/exchange-rates/GBP/2026-01-01',
+      headers: admin,
+    });
     expect(again.statusCode).toBe(404);
   });
 
   it('keeps rates of a former workspace currency but does not apply them', async () => {
-    const res = await app.inject({ method: 'PUT', url: '/api/settings', headers: admin, payload: { currency: 'EUR' } });
+    const res = await app.inject({
+      method: 'PUT',
+      url: '/api/settings',
+      headers: admin,
+      payload: { currency: 'EUR' },
+    });
     expect(res.statusCode).toBe(200);
     const got = await list(rep);
     expect(got.currency).toBe('EUR');

@@ -32,7 +32,13 @@ export function register(program: Command, ctx: CliContext): void {
         console.log(
           textTable(
             ['currency', 'effective_from', 'rate', 'to', 'applies'],
-            list.rates.map((r) => [r.currency, r.effectiveFrom, r.rate, r.quoteCurrency, r.applies ? 'yes' : 'no']),
+            list.rates.map((r) => [
+              r.currency,
+              r.effectiveFrom,
+              r.rate,
+              r.quoteCurrency,
+              r.applies ? 'yes' : 'no',
+            ]),
           ),
         );
       } finally {
@@ -42,7 +48,9 @@ export function register(program: Command, ctx: CliContext): void {
 
   rates
     .command('import')
-    .description('Add or replace rates from a CSV file with columns currency,effective_from,rate (all or nothing)')
+    .description(
+      'Add or replace rates from a CSV file with columns currency,effective_from,rate (all or nothing)',
+    )
     .requiredOption('--file <path>', 'CSV file, e.g. rates.csv')
     .action(async (opts: { file: string }) => {
       const { readFileSync } = await import('node:fs');

@@ -29,11 +29,26 @@ export function rateProblems(r: ExchangeRate, workspaceCurrency: string, line?: 
   const at = line === undefined ? {} : { line };
   const out: ErrorDetail[] = [];
   if (!CURRENCY_PATTERN.test(r.currency) || !isKnownCurrency(r.currency))
-    out.push({ ...at, field: 'currency', value: r.currency, reason: 'expected an ISO 4217 code such as EUR' });
+    out.push({
+      ...at,
+      field: 'currency',
+      value: r.currency,
+      reason: 'expected an ISO 4217 code such as EUR',
+    });
   else if (r.currency === workspaceCurrency)
-    out.push({ ...at, field: 'currency', value: r.currency, reason: 'is the workspace currency (its rate is 1)' });
+    out.push({
+      ...at,
+      field: 'currency',
+      value: r.currency,
+      reason: 'is the workspace currency (its rate is 1)',
+    });
   if (!isLocalDate(r.effectiveFrom))
-    out.push({ ...at, field: 'effective_from', value: r.effectiveFrom, reason: 'expected a date YYYY-MM-DD' });
+    out.push({
+      ...at,
+      field: 'effective_from',
+      value: r.effectiveFrom,
+      reason: 'expected a date YYYY-MM-DD',
+    });
   if (!RATE_PATTERN.test(r.rate) || !/[1-9]/.test(r.rate))
     out.push({
       ...at,
@@ -112,7 +127,12 @@ export function parseRatesCsv(
       const key = `${r.currency}|${r.effectiveFrom}`;
       const first = seen.get(key);
       if (first !== undefined)
-        p.push({ line, field: 'effective_from', value: r.effectiveFrom, reason: `same currency and date as line ${first}` });
+        p.push({
+          line,
+          field: 'effective_from',
+          value: r.effectiveFrom,
+          reason: `same currency and date as line ${first}`,
+        });
       else seen.set(key, line);
     }
     if (p.length > 0) problems.push(...p);

@@ -41,7 +41,8 @@ const plain = (rate: string) => (rate.includes('.') ? rate.replace(/0+$/, '').re
  */
 export async function listExchangeRates(db: Db): Promise<{ currency: string; rates: StoredExchangeRate[] }> {
   const { currency } = await getSettings(db);
-  const r = await sql<Row>`select quote_currency, currency, effective_from::text as effective_from, rate::text as rate
+  const r =
+    await sql<Row>`select quote_currency, currency, effective_from::text as effective_from, rate::text as rate
     from exchange_rates
     order by quote_currency <> ${currency}, quote_currency, currency, effective_from`.execute(db);
   return {
@@ -112,7 +113,9 @@ export async function deleteExchangeRate(
     const { currency: quote } = await getSettings(tx);
     const r = await sql<Row>`delete from exchange_rates
       where quote_currency = ${quote} and currency = ${currency} and effective_from = ${effectiveFrom}::date
-      returning quote_currency, currency, effective_from::text as effective_from, rate::text as rate`.execute(tx);
+      returning quote_currency, currency, effective_from::text as effective_from, rate::text as rate`.execute(
+      tx,
+    );
     if (r.rows.length === 0)
       throw new AppError('not_found', `No ${currency} rate from ${effectiveFrom} to ${quote}`, [
         { field: 'effective_from', value: effectiveFrom, reason: 'no rate starts on this date' },
@@ -129,7 +132,12 @@ export async function deleteExchangeRate(
  * Imports a rates CSV (`currency,effective_from,rate`): parsed against the workspace currency, then written as
  * putExchangeRates does, all rows or none. A bad file throws validation naming every line and field.
  */
-export async function importExchangeRatesCsv(db: Db, viewer: Viewer, text: string, file = 'rates.csv'): Promise<number> {
+export async function importExchangeRatesCsv(
+  db: Db,
+  viewer: Viewer,
+  text: string,
+  file = 'rates.csv',
+): Promise<number> {
   const { currency } = await getSettings(db);
   const parsed = parseRatesCsv(text, currency);
   if (!parsed.ok)

@@ -5,6 +5,7 @@ import type { Message } from './t.ts';
 import { enHiring } from './en-hiring.ts';
 import { enPipeline } from './en-pipeline.ts';
 import { enCommissions } from './en-commissions.ts';
+import { enRates } from './en-rates.ts';
 
 /**
  * Every user-facing English string. Keys are grouped by page; `{name}` is a placeholder and an object holds
@@ -17,6 +18,7 @@ export const en = {
   ...enPipeline,
   ...enCoaching,
   ...enCommissions,
+  ...enRates,
   'app.name': 'Pacesetter',
   'nav.label': 'Main',
   'nav.skip': 'Skip to content',

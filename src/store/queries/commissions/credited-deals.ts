@@ -130,7 +130,9 @@ export async function creditedDeals(db: Db, args: CreditedDealsArgs): Promise<Ma
       product: row.product,
       currency,
       amountMinor: Number(row.amount_minor),
-      ...(own !== currency ? { convertedFrom: { currency: own, amountMinor: Number(row.own_amount_minor) } } : {}),
+      ...(own !== currency
+        ? { convertedFrom: { currency: own, amountMinor: Number(row.own_amount_minor) } }
+        : {}),
       shareBp: Number(row.share_bp),
       creditedMinor: Number(row.credited_minor),
       role: row.role,

@@ -278,7 +278,10 @@ async function computeReport(
 function readsDealMoney(metricIds: readonly string[]): boolean {
   return resolveMetrics(metricIds).some((d) =>
     Object.values(d.parts).some(
-      (p) => p.source.startsWith('opportunities_') && 'column' in p.aggregate && p.aggregate.column.includes('amount'),
+      (p) =>
+        p.source.startsWith('opportunities_') &&
+        'column' in p.aggregate &&
+        p.aggregate.column.includes('amount'),
     ),
   );
 }
