@@ -22,6 +22,7 @@ import type {
   StatementDetail,
   StatementSummary,
 } from '../web/src/api/types/commissions.ts';
+import type { MeetingPack } from '../web/src/api/types/meeting-pack.ts';
 import type { Lead, Opportunity } from '../web/src/api/types/rows.ts';
 import type { CalibrationReport, RulePreview } from '../web/src/api/types/scoring.ts';
 import type { Settings } from '../web/src/api/types/settings.ts';
@@ -907,4 +908,78 @@ describe('commissions', () => {
     expect(after.disputes.find((d) => d.id === raised.id)?.status).toBe('rejected');
     await admin.context.close();
   }, 240_000);
+});
+
+describe('sales meeting pack', () => {
+  it('shows every section on /team/meeting and in the print view, and prints the PDF', async () => {
+    const manager = await signInAs(browser, server.baseUrl, LOGIN.manager, PASSWORD);
+    const pack = await manager.api<MeetingPack>('/api/meeting-pack');
+    expect(pack.subject.type).toBe('team');
+    const teamId = pack.subject.id as number;
+
+    // The page, from the manager navigation.
+    await manager.page.goto(`${server.baseUrl}/team`);
+    await manager.page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Meeting' })
+      .click();
+    await manager.page.waitForURL(`${server.baseUrl}/team/meeting`);
+    await settled(manager.page);
+    await expect(manager.page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      `Sales meeting: ${pack.subject.name}`,
+    );
+    const rows = (testId: string) => manager.page.getByTestId(testId).locator('tbody tr').count();
+    for (const section of ['kpis', 'goals', 'hottest', 'stalled', 'wins', 'leaderboard', 'funnel']) {
+      await expect(manager.page.getByTestId(`meeting-${section}`).count(), section).resolves.toBe(1);
+    }
+    await expect(rows('meeting-kpis')).resolves.toBe(pack.kpis.length);
+    await expect(rows('meeting-hottest-table')).resolves.toBe(pack.hottest.deals.length);
+    await expect(rows('meeting-stalled-table')).resolves.toBe(pack.stalled.deals.length);
+    await expect(rows('meeting-wins-table')).resolves.toBe(pack.wins.length);
+    await expect(rows('meeting-leaderboard-table')).resolves.toBe(pack.leaderboard.lines.length);
+    await expect(manager.page.getByTestId('meeting-goals').locator('[data-goal]').count()).resolves.toBe(
+      pack.goals.length,
+    );
+    await shot(manager.page, 'meeting-pack');
+
+    // The print view: the same sections without navigation, ready once loaded.
+    await manager.page.getByTestId('meeting-print').click();
+    await manager.page.waitForURL(`${server.baseUrl}/print/meeting-pack/${teamId}`);
+    await manager.page.locator('[data-print-ready="true"]').waitFor({ state: 'attached' });
+    await expect(manager.page.getByRole('navigation', { name: 'Main' }).count()).resolves.toBe(0);
+    await expect(manager.page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      `Sales meeting: ${pack.subject.name}`,
+    );
+    await expect(manager.page.locator(`[data-period="${pack.period.key}"]`).count()).resolves.toBe(1);
+    await shot(manager.page, 'meeting-pack-print');
+
+    // A month's pack prints too; the PDF is the print view printed by Chromium.
+    const month = pack.period.to.slice(0, 7);
+    const pdf = await manager.context.request.get(
+      `${server.baseUrl}/api/print/meeting-pack/${teamId}/pdf?period=${month}`,
+    );
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-disposition']).toBe(
+      `attachment; filename="meeting-pack-${teamId}-${month}.pdf"`,
+    );
+    const bytes = await pdf.body();
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const get = (session: SignedIn, path: string) => session.context.request.get(`${server.baseUrl}${path}`);
+    expect((await get(manager, '/api/print/meeting-pack/company/pdf')).status()).toBe(404);
+    expect((await get(manager, `/api/print/meeting-pack/0${teamId}/pdf`)).status()).toBe(400);
+    await manager.context.close();
+
+    // Reps have no meeting pack; admins have the company's.
+    const rep = await signInAs(browser, server.baseUrl, LOGIN.rep, PASSWORD);
+    expect((await get(rep, '/api/meeting-pack')).status()).toBe(404);
+    expect((await get(rep, `/api/print/meeting-pack/${teamId}/pdf`)).status()).toBe(404);
+    await rep.context.close();
+    const admin = await signInAs(browser, server.baseUrl, LOGIN.admin, PASSWORD);
+    await admin.page.goto(`${server.baseUrl}/print/meeting-pack/company`);
+    await admin.page.locator('[data-print-ready="true"]').waitFor({ state: 'attached' });
+    await expect(admin.page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      'Sales meeting: Company',
+    );
+    await admin.context.close();
+  }, 180_000);
 });

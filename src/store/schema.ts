@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { Language } from '../domain/i18n/languages.ts';
 
 /** Kysely's view of the schema; one interface per table, composed in Database at the bottom. */
 
@@ -62,6 +63,8 @@ export interface UsersTable {
   /** First day no longer employed (0028); set together with active = false. */
   left_on: DateText | null;
   leave_reason: string | null;
+  /** The language the user reads the app in (0034); null = the browser's. */
+  language: Language | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }

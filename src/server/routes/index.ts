@@ -5,6 +5,7 @@ import authLogin from './auth/login.ts';
 import authLogout from './auth/logout.ts';
 import authMe from './auth/me.ts';
 import authChangePassword from './auth/change-password.ts';
+import authSetLanguage from './auth/set-language.ts';
 import createToken from './tokens/create-token.ts';
 import listTokens from './tokens/list-tokens.ts';
 import revokeToken from './tokens/revoke-token.ts';
@@ -114,6 +115,7 @@ import hiringPredictors from './hiring/predictors.ts';
 import hiringTurnover from './hiring/turnover.ts';
 import getFunnelDiagnosis from './coaching/get-funnel-diagnosis.ts';
 import getPipelineChanges from './coaching/get-pipeline-changes.ts';
+import getMeetingPack from './meeting-pack/get-meeting-pack.ts';
 import listCoachingScorecards from './coaching/list-scorecards.ts';
 import createCoachingScorecard from './coaching/create-scorecard.ts';
 import updateCoachingScorecard from './coaching/update-scorecard.ts';
@@ -146,6 +148,7 @@ export const routes: RouteModule[] = [
   authLogout,
   authMe,
   authChangePassword,
+  authSetLanguage,
   createToken,
   listTokens,
   revokeToken,
@@ -256,6 +259,7 @@ export const routes: RouteModule[] = [
   hiringTurnover,
   getFunnelDiagnosis,
   getPipelineChanges,
+  getMeetingPack,
   listCoachingScorecards,
   createCoachingScorecard,
   updateCoachingScorecard,

@@ -1,3 +1,4 @@
+import { MEETING_PACK_FIELDS } from './types/meeting-pack.ts';
 import { FORECAST_FIELDS } from './types/forecast.ts';
 import { FUNNEL_FIELDS } from './types/funnel.ts';
 import { FUNNEL_DIAGNOSIS_FIELDS, PIPELINE_CHANGES_FIELDS } from './types/coaching.ts';
@@ -107,6 +108,7 @@ export const API_CONTRACT: readonly ContractEntry[] = [
   { method: 'get', path: '/api/imports/{id}/rejects.csv' },
   { method: 'get', path: '/api/pipeline-changes', fields: PIPELINE_CHANGES_FIELDS },
   { method: 'get', path: '/api/coaching/funnel-diagnosis', fields: FUNNEL_DIAGNOSIS_FIELDS },
+  { method: 'get', path: '/api/meeting-pack', fields: MEETING_PACK_FIELDS },
   // Commissions (issue 17).
   { method: 'get', path: '/api/commissions/plans', fields: ['plans'] },
   { method: 'post', path: '/api/commissions/plans', fields: COMMISSION_PLAN_FIELDS },

@@ -22,6 +22,9 @@ const RepCoachingPage = lazy(() =>
   import('../pages/coaching/RepCoachingPage.tsx').then((m) => ({ default: m.RepCoachingPage })),
 );
 const PrintPage = lazy(() => import('../pages/print/PrintPage.tsx').then((m) => ({ default: m.PrintPage })));
+const MeetingPackPage = lazy(() =>
+  import('../pages/meeting/MeetingPackPage.tsx').then((m) => ({ default: m.MeetingPackPage })),
+);
 const PlansPage = lazy(() =>
   import('../pages/coaching/PlansPage.tsx').then((m) => ({ default: m.PlansPage })),
 );
@@ -69,6 +72,7 @@ export function App() {
             <Route path="/print/:document/:id" element={<PrintPage />} />
             <Route element={<Layout me={me} />}>
               {me.role !== 'rep' && <Route path="/team" element={<ManagerHomePage />} />}
+              {me.role !== 'rep' && <Route path="/team/meeting" element={<MeetingPackPage />} />}
               <Route path="/me" element={<RepHomePage />} />
               <Route path="/explore" element={<ExplorePage />} />
               <Route path="/leads" element={<LeadsPage me={me} />} />

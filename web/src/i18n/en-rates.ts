@@ -17,6 +17,6 @@ export const enRates = {
   'rates.none': 'No exchange rates yet: deals in other currencies are left out of money figures.',
   'rates.import': 'Import CSV',
   'rates.importHelp': 'Columns currency,effective_from,rate. The whole file is imported, or nothing.',
-  'rates.imported': { one: '{count} rate imported', other: '{count} rates imported' },
+  'rates.imported': '{count, plural, one {{count} rate imported} other {{count} rates imported}}',
   'rates.list': 'Stored rates',
 } satisfies Record<string, Message>;
