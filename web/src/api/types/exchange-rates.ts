@@ -16,3 +16,6 @@ export interface ExchangeRatesResponse {
   currency: string;
   rates: StoredExchangeRate[];
 }
+
+/** Fields of ExchangeRatesResponse the web app reads (web/src/api/contract.ts). */
+export const EXCHANGE_RATES_FIELDS = ['currency', 'rates'] as const;
