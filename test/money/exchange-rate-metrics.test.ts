@@ -177,4 +177,32 @@ describeStores('money in more than one currency', (ctx) => {
     const won = await wonByOwner(ctx.db, new Date('2026-07-01T00:00:00Z'), new Date('2026-10-01T00:00:00Z'));
     expect(won.get(`rep:${ids.ann}`)).toEqual({ amount: 24_673, count: 7 });
   });
+
+  it('takes the rate of the local close date in the workspace zone', async () => {
+    // 2026-07-31 13:00 UTC is 2026-08-01 01:00 in Auckland (UTC+12): the August rate, 1.2, not July's 1.1.
+    await sql`update settings set time_zone = 'Pacific/Auckland' where id = 1`.execute(ctx.db);
+    try {
+      const dee = await user(ctx.db, 'Dee');
+      await opportunity(ctx.db, {
+        ownerId: dee,
+        status: 'won',
+        amount: 1_000,
+        currency: 'EUR',
+        createdAt: '2026-07-01T00:00:00Z',
+        closedAt: '2026-07-31T13:00:00Z',
+      });
+      const rows = await run(['won_revenue'], { from: '2026-08-01', to: '2026-08-31', strategy: 'raw' });
+      expect(of(rows, dee).won_revenue!.value).toBe(1_200); // 10.00 x 1.2
+      const credited = await creditedDeals(ctx.db, {
+        userIds: [dee],
+        from: '2026-08-01',
+        to: '2026-09-01',
+        creditOn: 'close',
+        rollUpUserIds: [],
+      });
+      expect(credited.get(dee)!.map((d) => [d.creditedOn, d.amountMinor])).toEqual([['2026-08-01', 1_200]]);
+    } finally {
+      await sql`update settings set time_zone = 'UTC' where id = 1`.execute(ctx.db);
+    }
+  });
 });
