@@ -205,4 +205,25 @@ describeStores('money in more than one currency', (ctx) => {
       await sql`update settings set time_zone = 'UTC' where id = 1`.execute(ctx.db);
     }
   });
+
+  it('converts acquisition costs by the rate of their period end', async () => {
+    await sql`insert into acquisition_costs (period_start, period_end, amount_minor, currency)
+      values ('2026-07-01', '2026-09-30', 100000, 'EUR'), ('2026-07-01', '2026-09-30', 50000, 'USD'),
+        ('2026-07-01', '2026-09-30', 99999, 'GBP')`.execute(ctx.db);
+    const c = await sql<{ id: number }>`insert into customers (name, acquired_by, started_at)
+      values ('Acme', ${ids.ann}, '2026-08-01') returning id`.execute(ctx.db);
+    try {
+      const rows = await runMetrics(
+        ctx.db,
+        SYSTEM_VIEWER,
+        { metricIds: ['cac'], groupBy: 'company', ...Q3 },
+        { now: NOW },
+      );
+      // 1,000.00 EUR x 1.2 (the rate of 2026-09-30) = 120000, plus 50000 USD; GBP has no rate. One new customer.
+      expect(rows[0]!.values.cac).toMatchObject({ value: 170_000, numerator: 170_000, denominator: 1 });
+    } finally {
+      await sql`delete from acquisition_costs`.execute(ctx.db);
+      await sql`delete from customers where id = ${c.rows[0]!.id}`.execute(ctx.db);
+    }
+  });
 });
