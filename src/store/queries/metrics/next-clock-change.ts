@@ -68,7 +68,8 @@ export async function nextClockChange(
         candidates.push(...[await nextRateChange(db, c.timeZone, c.now)].filter((d) => d !== null));
         break;
       case 'opportunities_created':
-        // Open deals convert by today's exchange rate.
+      case 'customers':
+        // Open deals, and the MRR of a period still running, convert by today's exchange rate.
         candidates.push(...[await nextRateChange(db, c.timeZone, c.now)].filter((d) => d !== null));
         break;
       case 'forecast_snapshots':
@@ -86,7 +87,6 @@ export async function nextClockChange(
       case 'activities':
       case 'opportunities_closed':
       case 'goals':
-      case 'customers':
       case 'costs':
       case 'stage_history':
       case 'lead_assignments':
