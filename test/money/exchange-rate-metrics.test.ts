@@ -120,6 +120,7 @@ describeStores('money in more than one currency', (ctx) => {
       { now: NOW },
     );
     expect(report.rows[0]!.values.won_revenue!.value).toBe(24_673);
+    expect(report.currenciesWithoutRate).toEqual(['GBP']);
     expect(report.warnings).toEqual([
       'Deals in GBP are left out of money figures: no exchange rate to the workspace currency is in effect on their date (settings, exchange rates).',
     ]);

@@ -19,4 +19,6 @@ export const enRates = {
   'rates.importHelp': 'Columns currency,effective_from,rate. The whole file is imported, or nothing.',
   'rates.imported': '{count, plural, one {{count} rate imported} other {{count} rates imported}}',
   'rates.list': 'Stored rates',
+  'rates.leftOut':
+    'Deals in {currencies} are left out of money figures: no exchange rate is in effect on their date (Settings → Exchange rates).',
 } satisfies Record<string, Message>;

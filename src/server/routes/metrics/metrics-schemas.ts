@@ -79,6 +79,12 @@ export const MetricReportSchema = z.object({
     .array(z.string())
     .optional()
     .describe('present when something was left out, e.g. deals in a currency without an exchange rate'),
+  currenciesWithoutRate: z
+    .array(z.string())
+    .optional()
+    .describe(
+      'present when deals were left out of money metrics for want of an exchange rate: their currencies',
+    ),
 });
 
 /** Splits a comma-separated query value. */

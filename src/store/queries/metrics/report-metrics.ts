@@ -53,6 +53,8 @@ export interface MetricReport {
   rows: ReportRow[];
   /** Present only when something was left out, e.g. deals in a currency without an exchange rate. */
   warnings?: string[];
+  /** Present only when deals were left out of money metrics for want of an exchange rate: their currencies. */
+  currenciesWithoutRate?: string[];
 }
 
 const describe = (p: Period) => ({ key: p.key, from: p.start, to: addDays(p.end, -1) });
@@ -270,7 +272,9 @@ async function computeReport(
     previousPeriod: prevPeriod ? describe(prevPeriod) : null,
     currency: settings.currency,
     rows: out,
-    ...(missingRates.length > 0 ? { warnings: [missingRateWarning(missingRates)] } : {}),
+    ...(missingRates.length > 0
+      ? { warnings: [missingRateWarning(missingRates)], currenciesWithoutRate: missingRates }
+      : {}),
   };
 }
 
