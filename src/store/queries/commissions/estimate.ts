@@ -108,9 +108,7 @@ export async function estimateDeal(
   const amount = converted ?? own.amountMinor;
   // Split shares round half away from zero; the last sharer (highest user id) takes the remainder.
   const last = sharers.at(-1)!;
-  const others = sharers
-    .filter((s) => s !== last)
-    .reduce((sum, s) => sum + shareOf(amount, s.share_bp), 0);
+  const others = sharers.filter((s) => s !== last).reduce((sum, s) => sum + shareOf(amount, s.share_bp), 0);
   const credited = subject === last ? amount - others : shareOf(amount, subject.share_bp);
   const deal: CreditedDeal = {
     opportunityId: opp.id,
