@@ -1159,3 +1159,36 @@ describe('quick log', () => {
     await manager.context.close();
   }, 180_000);
 });
+
+describe('exchange rates', () => {
+  it('an admin adds a rate in Settings and removes it; a rep cannot write one', async () => {
+    const admin = await signInAs(browser, server.baseUrl, LOGIN.admin, PASSWORD);
+    await admin.page.goto(`${server.baseUrl}/settings/exchange-rates`);
+    await settled(admin.page);
+    const form = admin.page.getByRole('form', { name: 'Add or replace rate' });
+    await form.getByLabel('Currency').fill('chf');
+    await form.getByLabel('From').fill('2026-01-01');
+    await form.getByLabel('Rate').fill('1.1234');
+    await form.getByRole('button', { name: 'Add or replace rate' }).click();
+    const row = admin.page.getByRole('row').filter({ hasText: '1.1234' });
+    await row.waitFor();
+    await expect(row.getByRole('cell').first().textContent()).resolves.toBe('CHF');
+    const listed = await admin.api<{ rates: { currency: string; effectiveFrom: string; rate: string }[] }>(
+      '/api/exchange-rates',
+    );
+    expect(listed.rates).toContainEqual(
+      expect.objectContaining({ currency: 'CHF', effectiveFrom: '2026-01-01', rate: '1.1234' }),
+    );
+    await shot(admin.page, 'settings-exchange-rates');
+    await admin.page.getByRole('button', { name: 'Remove the CHF rate from 2026-01-01' }).click();
+    await row.waitFor({ state: 'detached' });
+    await admin.context.close();
+
+    const rep = await signInAs(browser, server.baseUrl, LOGIN.rep, PASSWORD);
+    const put = await rep.context.request.put(`${server.baseUrl}/api/exchange-rates`, {
+      data: { rates: [{ currency: 'CHF', effectiveFrom: '2026-01-01', rate: '2' }] },
+    });
+    expect(put.status()).toBe(403);
+    await rep.context.close();
+  }, 120_000);
+});

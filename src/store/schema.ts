@@ -393,4 +393,5 @@ export interface Database {
   capture_sources: import('./tables/capture.ts').CaptureSourcesTable;
   capture_settings: import('./tables/capture.ts').CaptureSettingsTable;
   capture_email_messages: import('./tables/capture.ts').CaptureEmailMessagesTable;
+  exchange_rates: import('./tables/exchange-rates.ts').ExchangeRatesTable;
 }

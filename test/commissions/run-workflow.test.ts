@@ -3,6 +3,7 @@ import { SYSTEM_VIEWER, type Viewer } from '../../src/domain/access/viewer.ts';
 import type { PlanRules } from '../../src/domain/commissions/types.ts';
 import { listDisputes, raiseDispute, resolveDispute } from '../../src/store/queries/commissions/disputes.ts';
 import { estimateDeal } from '../../src/store/queries/commissions/estimate.ts';
+import { putExchangeRates } from '../../src/store/tables/exchange-rates.ts';
 import { lockStatements, payStatements } from '../../src/store/queries/commissions/lock-pay.ts';
 import {
   createAssignment,
@@ -225,6 +226,31 @@ describeStores('commission runs: split, accelerator, lock, prior-period adjustme
     ]);
     await expect(estimateDeal(ctx.db, bob, open, now)).rejects.toMatchObject({ code: 'not_found' });
     await expect(estimateDeal(ctx.db, ann, id.d1, now)).rejects.toMatchObject({ code: 'conflict' });
+  });
+
+  it("estimate: an open deal in another currency is converted by today's rate, or excluded without one", async () => {
+    const eur = await opportunity(ctx.db, {
+      ownerId: id.ann,
+      status: 'open',
+      amount: 100_000,
+      currency: 'EUR',
+      createdAt: '2026-11-01T10:00:00Z',
+    });
+    const ann: Viewer = { userId: id.ann, role: 'rep', visibleUserIds: [id.ann] };
+    const now = new Date('2026-12-10T12:00:00Z');
+    const excluded = await estimateDeal(ctx.db, ann, eur, now);
+    expect(excluded.lines.map((l) => [l.kind, l.amountMinor])).toEqual([['excluded', 0]]);
+    // 1,000.00 EUR at 1.1 (the rate of 2026-12-01, in effect on the 10th; the 2026-12-20 rate is not yet) = 1,100.00.
+    await putExchangeRates(ctx.db, admin, [
+      { currency: 'EUR', effectiveFrom: '2026-12-01', rate: '1.1' },
+      { currency: 'EUR', effectiveFrom: '2026-12-20', rate: '2' },
+    ]);
+    const e = await estimateDeal(ctx.db, ann, eur, now);
+    expect(e.lines.map((l) => [l.kind, l.creditedMinor, l.amountMinor])).toEqual([
+      ['commission', 110_000, 11_000],
+    ]);
+    expect(e.lines[0]!.explanation).toContain('1,000.00 EUR converted at the rate of 2026-12-10');
+    await ctx.db.deleteFrom('opportunities').where('id', '=', eur).execute();
   });
 
   it('pay, payroll CSV, and an assignment used by a locked statement cannot be removed', async () => {

@@ -25,6 +25,7 @@ import * as devPlans from './dev-plans.ts';
 import * as hiring from './hiring.ts';
 import * as pipeline from './pipeline.ts';
 import * as commissions from './commissions.ts';
+import * as rates from './rates.ts';
 // After any `reps` command file: it adds `diagnose` to an existing `reps` command.
 import * as repsDiagnose from './reps-diagnose.ts';
 // Adds `what-if` to the `commissions` command (creating it when its own file is not registered yet).
@@ -68,6 +69,7 @@ export const commands: Array<{ register: (program: Command, ctx: CliContext) => 
   hiring,
   commissions,
   pipeline,
+  rates,
   // Last: adds `reps diagnose` to the `reps` command if another file registered it.
   repsDiagnose,
   commissionsWhatIf,

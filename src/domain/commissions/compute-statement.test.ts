@@ -169,7 +169,8 @@ describe('currencies and days without a plan', () => {
       ['excluded', 0],
     ]);
     expect(r.lines[1]?.explanation).toBe(
-      'Not counted: the deal is in EUR and the plan pays in USD (no exchange rates are applied); 5,000.00 EUR credited.',
+      'Not counted: the deal is in EUR and the plan pays in USD (deals are converted to the workspace currency by ' +
+        'the exchange rate in effect on their credit date, and none was in effect on 2026-11-04); 5,000.00 EUR credited.',
     );
     expect(r.totals.creditedMinor).toBe(100_000);
     expect(r.warnings).toEqual(['1 deal(s) in another currency than USD are not counted.']);

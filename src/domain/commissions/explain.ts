@@ -20,6 +20,12 @@ export function creditNote(deal: CreditedDeal, currency: string): string {
     parts.push(`your ${formatRate(deal.shareBp)} share of ${formatMinor(deal.amountMinor, currency)}`);
   }
   if (deal.role === 'roll_up') parts.push('credited to you as a roll-up of your team');
+  if (deal.convertedFrom) {
+    const from = deal.convertedFrom;
+    parts.push(
+      `${formatMinor(from.amountMinor, from.currency)} ${from.currency} converted at the rate of ${deal.creditedOn}`,
+    );
+  }
   return parts.length > 0 ? `, ${parts.join(', ')}` : '';
 }
 

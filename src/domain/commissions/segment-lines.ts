@@ -99,7 +99,9 @@ export function segmentLines(args: {
         amountMinor: 0,
         explanation:
           `Not counted: the deal is in ${deal.currency} and the plan pays in ${currency} ` +
-          `(no exchange rates are applied); ${formatMinor(deal.creditedMinor, deal.currency)} ${deal.currency} credited.`,
+          `(deals are converted to the workspace currency by the exchange rate in effect on their credit date, and ` +
+          `none was in effect on ${deal.creditedOn}); ` +
+          `${formatMinor(deal.creditedMinor, deal.currency)} ${deal.currency} credited.`,
       });
       continue;
     }

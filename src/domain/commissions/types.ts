@@ -44,7 +44,10 @@ export interface Draw {
 
 /** The rules of one plan version; stored as JSON in commission_plan_versions.rules and validated on write. */
 export interface PlanRules {
-  /** ISO 4217; deals in another currency are listed as excluded (no exchange rates yet). */
+  /**
+   * ISO 4217. Deals are credited in the workspace currency (converted by the rate of their credit date); a deal
+   * still in another currency (no rate in effect) is listed as excluded.
+   */
   currency: string;
   period: PlanPeriod;
   /** When a won deal counts: its close date, or its invoice paid date (opportunities.paid_on). */
@@ -84,9 +87,15 @@ export interface CreditedDeal {
   creditedOn: string;
   type: DealType;
   product: string | null;
+  /** The workspace currency when the store converted the deal; the deal's own when no rate was in effect. */
   currency: string;
-  /** The deal's whole amount. */
+  /** The deal's whole amount (converted, when it was). */
   amountMinor: number;
+  /**
+   * The deal's own currency and amount when the store converted it to the workspace currency by the rate in
+   * effect on creditedOn (docs/localization.md, "Money in more than one currency"); absent otherwise.
+   */
+  convertedFrom?: { currency: string; amountMinor: number };
   /** The person's share in basis points (10000 when not split). */
   shareBp: number;
   /** round(amountMinor x shareBp / 10000), computed by the store with the documented rounding. */

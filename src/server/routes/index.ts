@@ -41,6 +41,10 @@ import exportLeads from './leads/export-leads.ts';
 import getLead from './leads/get-lead.ts';
 import settingsGet from './settings-get.ts';
 import settingsUpdate from './settings-update.ts';
+import listExchangeRates from './exchange-rates/list-rates.ts';
+import putExchangeRates from './exchange-rates/put-rates.ts';
+import deleteExchangeRate from './exchange-rates/delete-rate.ts';
+import importExchangeRates from './exchange-rates/import-rates.ts';
 import holidaysList from './holidays-list.ts';
 import holidaysUpdate from './holidays-update.ts';
 import createImport from './imports/create-import.ts';
@@ -185,6 +189,10 @@ export const routes: RouteModule[] = [
   getLead,
   settingsGet,
   settingsUpdate,
+  listExchangeRates,
+  putExchangeRates,
+  deleteExchangeRate,
+  importExchangeRates,
   holidaysList,
   holidaysUpdate,
   createImport,

@@ -29,6 +29,7 @@ import * as m0029 from './0029-deal-product-payment-splits.ts';
 import * as m0030 from './0030-commissions.ts';
 import * as m0031 from './0031-activity-capture.ts';
 import * as m0032 from './0032-activity-time-and-logging.ts';
+import * as m0033 from './0033-exchange-rates.ts';
 import * as m0034 from './0034-user-language.ts';
 
 /** Forward-only migrations, in order. Add one entry per new numbered file. */
@@ -63,6 +64,7 @@ export const migrations: Record<string, Migration> = {
   '0030-commissions': m0030,
   '0031-activity-capture': m0031,
   '0032-activity-time-and-logging': m0032,
+  '0033-exchange-rates': m0033,
   '0034-user-language': m0034,
 };
 

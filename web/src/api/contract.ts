@@ -21,6 +21,7 @@ import {
 } from './types/commissions.ts';
 import { SETTINGS_FIELDS } from './types/settings.ts';
 import { INTEGRITY_FIELDS } from './types/integrity.ts';
+import { EXCHANGE_RATES_FIELDS } from './types/exchange-rates.ts';
 import { CALIBRATION_FIELDS, PREVIEW_FIELDS, RULES_FIELDS } from './types/scoring.ts';
 
 /** One endpoint the web app calls, in OpenAPI path syntax, with the response fields it reads. */
@@ -46,6 +47,10 @@ export const API_CONTRACT: readonly ContractEntry[] = [
   { method: 'put', path: '/api/settings', fields: SETTINGS_FIELDS },
   { method: 'get', path: '/api/holidays', fields: ['year', 'custom', 'resolved'] },
   { method: 'put', path: '/api/holidays', fields: ['year', 'custom', 'resolved'] },
+  { method: 'get', path: '/api/exchange-rates', fields: EXCHANGE_RATES_FIELDS },
+  { method: 'put', path: '/api/exchange-rates', fields: EXCHANGE_RATES_FIELDS },
+  { method: 'delete', path: '/api/exchange-rates/{currency}/{effectiveFrom}', fields: EXCHANGE_RATES_FIELDS },
+  { method: 'post', path: '/api/exchange-rates/import', fields: [...EXCHANGE_RATES_FIELDS, 'imported'] },
   { method: 'get', path: '/api/users', fields: USER_FIELDS, in: 'items' },
   { method: 'post', path: '/api/users', fields: USER_FIELDS },
   { method: 'patch', path: '/api/users/{id}', fields: USER_FIELDS },

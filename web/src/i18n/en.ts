@@ -8,6 +8,7 @@ import { enCommissions } from './en-commissions.ts';
 import { enIntegrity } from './en-integrity.ts';
 import { enWins } from './en-wins.ts';
 import { enExploreDimensions } from './en-explore-dimensions.ts';
+import { enRates } from './en-rates.ts';
 import { enMeeting } from './en-meeting.ts';
 import { enCapture } from './en-capture.ts';
 
@@ -26,6 +27,7 @@ export const en = {
   ...enIntegrity,
   ...enWins,
   ...enExploreDimensions,
+  ...enRates,
   ...enMeeting,
   ...enCapture,
   'app.name': 'Pacesetter',

@@ -9,7 +9,7 @@ export const avgDealSize = {
   kind: 'ratio',
   formula: 'won revenue / won deals (workspace currency)',
   counts:
-    'Won opportunities closed in the period. Amounts in the workspace currency only; opportunities in other currencies are left out (no FX table yet).',
+    'Won opportunities closed in the period. Amounts in the workspace currency; a deal in another currency is converted by the exchange rate in effect on its local close date, and left out when none is (docs/localization.md).',
   parts: {
     numerator: {
       source: 'opportunities_closed',

@@ -9,7 +9,7 @@ export const pipelineValue = {
   kind: 'sum',
   formula: 'sum(amount of opportunities open at period end)',
   counts:
-    'Opportunities open at the end of the period, rebuilt from opportunity_history for past periods (stage and amount of the last change at or before the end). Amounts in the workspace currency only; opportunities in other currencies are left out (no FX table yet).',
+    'Opportunities open at the end of the period, rebuilt from opportunity_history for past periods (stage and amount of the last change at or before the end). Amounts in the workspace currency; a deal in another currency is converted by the exchange rate in effect on the snapshot date (today for the current period), and left out when none is (docs/localization.md).',
   parts: {
     value: {
       source: 'opportunities_open_at_end',

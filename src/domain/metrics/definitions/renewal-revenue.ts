@@ -9,7 +9,7 @@ export const renewalRevenue = {
   kind: 'sum',
   formula: 'sum(amount of won renewal opportunities)',
   counts:
-    'Won opportunities of type renewal closed in the period. Amounts in the workspace currency only; opportunities in other currencies are left out (no FX table yet).',
+    'Won opportunities of type renewal closed in the period. Amounts in the workspace currency; a deal in another currency is converted by the exchange rate in effect on its local close date, and left out when none is (docs/localization.md).',
   parts: {
     value: {
       source: 'opportunities_closed',

@@ -9,7 +9,7 @@ export const weightedPipeline = {
   kind: 'sum',
   formula: 'sum(amount x stage probability) of opportunities open at period end',
   counts:
-    "As pipeline value, each amount multiplied by its stage's probability at that time. Amounts in the workspace currency only; opportunities in other currencies are left out (no FX table yet).",
+    "As pipeline value, each amount multiplied by its stage's probability at that time. Amounts in the workspace currency; a deal in another currency is converted by the exchange rate in effect on the snapshot date (today for the current period), and left out when none is (docs/localization.md).",
   parts: {
     value: {
       source: 'opportunities_open_at_end',

@@ -9,7 +9,7 @@ export const wonRevenue = {
   kind: 'sum',
   formula: 'sum(amount of won opportunities)',
   counts:
-    'Won opportunities closed in the period, all types. Amounts in the workspace currency only; opportunities in other currencies are left out (no FX table yet).',
+    'Won opportunities closed in the period, all types. Amounts in the workspace currency; a deal in another currency is converted by the exchange rate in effect on its local close date, and left out when none is (docs/localization.md).',
   parts: {
     value: {
       source: 'opportunities_closed',

@@ -84,6 +84,16 @@ export const MetricReportSchema = z.object({
       values: z.record(z.string(), ReportValueSchema),
     }),
   ),
+  warnings: z
+    .array(z.string())
+    .optional()
+    .describe('present when something was left out, e.g. deals in a currency without an exchange rate'),
+  currenciesWithoutRate: z
+    .array(z.string())
+    .optional()
+    .describe(
+      'present when deals were left out of money metrics for want of an exchange rate: their currencies',
+    ),
 });
 
 /** Splits a comma-separated query value. */

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { CreditedDeal, CreditRole, DealType } from '../../../domain/commissions/types.ts';
 import type { Db } from '../../db.ts';
 import { idArray } from '../../sql/lists.ts';
+import { toWorkspaceCurrency } from '../money/to-workspace-currency.ts';
 
 /** Whose credited deals to load, for which local-date range [from, to), counted at close or when paid. */
 export interface CreditedDealsArgs {
@@ -23,6 +24,8 @@ interface Row {
   product: string | null;
   currency: string;
   amount_minor: number;
+  own_currency: string;
+  own_amount_minor: number;
   share_bp: number;
   credited_minor: number;
   role: CreditRole;
@@ -41,6 +44,9 @@ interface Row {
  *   of the teams they manage and of those teams' descendants, themself excluded; the team tree as it is now),
  *   once per deal: shareBp and creditedMinor are the sums of those people's shares and credits, so a manager's
  *   credit equals their team's to the unit. Their own credits stay, under their own role.
+ * - currency: a deal in another currency than the workspace's is converted by the rate in effect on its credit
+ *   date (toWorkspaceCurrency) before it is split, so its credits add up to the converted amount; without a rate
+ *   it keeps its own currency and the statement lists it as excluded.
  * Every requested id is a key of the result, with an empty list when nothing is credited.
  */
 export async function creditedDeals(db: Db, args: CreditedDealsArgs): Promise<Map<number, CreditedDeal[]>> {
@@ -58,9 +64,17 @@ export async function creditedDeals(db: Db, args: CreditedDealsArgs): Promise<Ma
           where o.status = 'won' and o.paid_on >= ${args.from}::date and o.paid_on < ${args.to}::date`;
   const r = await sql<Row>`
     with recursive
-    z as (select time_zone as tz from settings where id = 1),
-    won as (
+    z as (select time_zone as tz, currency from settings where id = 1),
+    won_own as (
       select o.id, o.name, o.type, o.product, o.currency, o.amount_minor, o.owner_id, ${when}
+    ),
+    won as (
+      select w.id, w.name, w.type, w.product, w.owner_id, w.credited_on,
+        w.currency as own_currency, w.amount_minor as own_amount_minor,
+        case when c.minor is null then w.currency else z.currency end as currency,
+        coalesce(c.minor, w.amount_minor) as amount_minor
+      from won_own w cross join z
+      cross join lateral (select ${toWorkspaceCurrency(sql`w.amount_minor`, sql`w.currency`, sql`w.credited_on`, sql`z.currency`)}::bigint as minor) c
     ),
     sharers as (
       select w.id, s.user_id, s.share_bp, 'split' as role
@@ -102,18 +116,23 @@ export async function creditedDeals(db: Db, args: CreditedDealsArgs): Promise<Ma
       group by b.manager_id, c.id
     )
     select a.user_id, a.id as opportunity_id, w.name, w.credited_on, w.type, w.product, w.currency,
-      w.amount_minor, a.share_bp, a.credited_minor, a.role
+      w.amount_minor, w.own_currency, w.own_amount_minor, a.share_bp, a.credited_minor, a.role
     from all_credits a join won w on w.id = a.id
     order by a.user_id, w.credited_on, a.id, a.role = 'roll_up'`.execute(db);
   for (const row of r.rows) {
+    const own = row.own_currency.trim();
+    const currency = row.currency.trim();
     result.get(Number(row.user_id))?.push({
       opportunityId: Number(row.opportunity_id),
       name: row.name,
       creditedOn: row.credited_on,
       type: row.type,
       product: row.product,
-      currency: row.currency.trim(),
+      currency,
       amountMinor: Number(row.amount_minor),
+      ...(own !== currency
+        ? { convertedFrom: { currency: own, amountMinor: Number(row.own_amount_minor) } }
+        : {}),
       shareBp: Number(row.share_bp),
       creditedMinor: Number(row.credited_minor),
       role: row.role,

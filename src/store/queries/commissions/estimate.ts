@@ -7,6 +7,7 @@ import { computeStatementChecked } from './compute-checked.ts';
 import type { CreditedDeal, StatementLine } from '../../../domain/commissions/types.ts';
 import { AppError } from '../../../errors.ts';
 import type { Db } from '../../db.ts';
+import { convertAmount } from '../money/convert-amount.ts';
 import { getSettings } from '../../tables/settings.ts';
 import { buildStatementInputs } from './build-inputs.ts';
 
@@ -97,20 +98,27 @@ export async function estimateDeal(
   const { inputs } = await buildStatementInputs(db, { periodKey: period.key, userIds: [subject.user_id] });
   const input = inputs[0];
   if (!input) throw notFound(opportunityId);
+  // An open deal in another currency is credited as it would be if won today: converted by today's rate
+  // (crediting converts by the credit date); without a rate it stays in its currency and reads as excluded.
+  const own = { currency: opp.currency.trim(), amountMinor: opp.amount_minor };
+  const converted =
+    own.currency === settings.currency
+      ? null
+      : await convertAmount(db, own.amountMinor, own.currency, today, settings.currency);
+  const amount = converted ?? own.amountMinor;
   // Split shares round half away from zero; the last sharer (highest user id) takes the remainder.
   const last = sharers.at(-1)!;
-  const others = sharers
-    .filter((s) => s !== last)
-    .reduce((sum, s) => sum + shareOf(opp.amount_minor, s.share_bp), 0);
-  const credited = subject === last ? opp.amount_minor - others : shareOf(opp.amount_minor, subject.share_bp);
+  const others = sharers.filter((s) => s !== last).reduce((sum, s) => sum + shareOf(amount, s.share_bp), 0);
+  const credited = subject === last ? amount - others : shareOf(amount, subject.share_bp);
   const deal: CreditedDeal = {
     opportunityId: opp.id,
     name: opp.name,
     creditedOn: today,
     type: opp.type,
     product: opp.product,
-    currency: opp.currency,
-    amountMinor: opp.amount_minor,
+    currency: converted === null ? own.currency : settings.currency,
+    amountMinor: amount,
+    ...(converted === null ? {} : { convertedFrom: own }),
     shareBp: subject.share_bp,
     creditedMinor: credited,
     role: splits.length > 0 ? 'split' : 'owner',

@@ -4,6 +4,7 @@ import { localDayNumber } from '../../../domain/calendar/zoned.ts';
 import type { CreatedDeal } from '../../../domain/forecast/new-pipeline.ts';
 import { ownerKey } from '../../../domain/forecast/scope.ts';
 import type { Db } from '../../db.ts';
+import { toWorkspaceCurrency } from '../money/to-workspace-currency.ts';
 
 /** What the new-pipeline model learns from, as of one instant. */
 export interface CreatedDeals {
@@ -13,7 +14,8 @@ export interface CreatedDeals {
 
 /**
  * Deals created in [from, at) with their local creation day, the local day they were won when that was before
- * `at` (a later win is not known at `at`, so it reads as not won), and their amount: what the new-pipeline model
+ * `at` (a later win is not known at `at`, so it reads as not won), and their amount (in the workspace currency by
+ * the rate of their close date, or creation date while open; 0 without a rate): what the new-pipeline model
  * learns from. Also the local day of the first deal ever recorded, so days before it are not read as quiet days.
  */
 export async function createdDealsBefore(
@@ -47,8 +49,13 @@ export async function createdDealsBeforeMany(
       amount_minor: number;
     }>`
       select owner_id, floor(extract(epoch from created_at) * 1000)::text as created_ms,
-        case when status = 'won' then floor(extract(epoch from closed_at) * 1000)::text end as won_ms, amount_minor
-      from opportunities
+        case when status = 'won' then floor(extract(epoch from closed_at) * 1000)::text end as won_ms,
+        coalesce(${toWorkspaceCurrency(
+          sql`o.amount_minor`,
+          sql`o.currency`,
+          sql`(coalesce(o.closed_at, o.created_at) at time zone ${timeZone})::date`,
+        )}, 0)::bigint as amount_minor
+      from opportunities o
       where created_at >= ${from.toISOString()}::timestamptz and created_at < ${to.toISOString()}::timestamptz
       order by id`.execute(db),
     sql<{ first: string | null }>`

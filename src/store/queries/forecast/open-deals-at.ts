@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { toWorkspaceCurrency } from '../money/to-workspace-currency.ts';
 import type { DealCategory, DealType, ForecastDeal } from '../../../domain/forecast/types.ts';
 import type { Db } from '../../db.ts';
 import { pipelineAtDateSql, pipelineAtInstantsSql } from '../pipeline-at-date.ts';
@@ -64,8 +65,12 @@ export async function openDealsAtMany(
   ) => sql`(select (max(e.changed_at) at time zone ${timeZone})::date
       from opportunity_stage_spans e
       where e.opportunity_id = p.opportunity_id and e.is_entry and e.stage_id = p.stage_id and e.changed_at <= ${at})`;
+  // In the workspace currency by the rate of the instant's local date; a deal without a rate is left out (inPlay).
+  const amount = (at: ReturnType<typeof sql>) =>
+    toWorkspaceCurrency(sql`p.amount_minor`, sql`p.currency`, sql`(${at} at time zone ${timeZone})::date`);
+  const inPlay = (at: ReturnType<typeof sql>) => sql`${amount(at)} is not null`;
   const columns = (at: ReturnType<typeof sql>) => sql`p.opportunity_id, p.owner_id, p.pipeline_id, p.stage_id,
-    p.probability_pct, p.amount_minor, p.type, p.forecast_category, p.expected_close_date,
+    p.probability_pct, ${amount(at)}::bigint as amount_minor, p.type, p.forecast_category, p.expected_close_date,
     (p.created_at at time zone ${timeZone})::date as created_date, ${entered(at)} as stage_entered_date`;
   if (past.length > 0) {
     const isos = sql.val(past.map((p) => p.at.toISOString()));
@@ -75,6 +80,7 @@ export async function openDealsAtMany(
       await sql<Row>`select p.instant_index, ${columns(sql`(${isos}::timestamptz[])[p.instant_index]`)},
         null::bigint as forecast_amount_minor
       from ${pipelineAtInstantsSql(past.map((p) => p.at))} p
+      where ${inPlay(sql`(${isos}::timestamptz[])[p.instant_index]`)}
       order by p.instant_index, p.opportunity_id`.execute(db);
     for (const row of r.rows) {
       const slot = past[Number(row.instant_index) - 1];
@@ -84,8 +90,10 @@ export async function openDealsAtMany(
   for (const [i, at] of ats.entries()) {
     if (at.getTime() < now.getTime()) continue;
     const r = await sql<Row>`select 1 as instant_index, ${columns(sql`${at.toISOString()}::timestamptz`)},
-        o.forecast_amount_minor
+        ${toWorkspaceCurrency(sql`o.forecast_amount_minor`, sql`p.currency`, sql`(${at.toISOString()}::timestamptz at time zone ${timeZone})::date`)}::bigint
+          as forecast_amount_minor
       from ${pipelineAtDateSql(at, now)} p join opportunities o on o.id = p.opportunity_id
+      where ${inPlay(sql`${at.toISOString()}::timestamptz`)}
       order by p.opportunity_id`.execute(db);
     out[i] = r.rows.map((row) => toDeal(row, true));
   }

@@ -4,6 +4,7 @@ import { localDateToInstant } from '../../../domain/calendar/zoned.ts';
 import type { MetricDefinition, MetricSource } from '../../../domain/metrics/definition.ts';
 import { assertNever } from '../../../errors.ts';
 import type { Db } from '../../db.ts';
+import { nextRateChange } from '../money/currencies-without-rate.ts';
 
 /** What the engine reads of the clock for a request: its zone, fiscal year and the instant it takes as now. */
 export interface ClockContext {
@@ -39,6 +40,7 @@ async function firstInstant(q: Promise<{ rows: { at: Date | string | null }[] }>
  * - leads: a lead without a response is decided once its SLA deadline passes (sources/leads.ts sla_decided);
  * - the pipeline open at a bucket's end is today's until that end, then rebuilt from history (pipeline-at-date.ts);
  * - forecast snapshots count once their quarter has ended (sources/forecast-snapshots.ts);
+ * - open deals convert by today's exchange rate: the next stored rate's first day (money/currencies-without-rate.ts);
  * - working time loads the calendar years around the current one (run-metrics.ts): the next new year, to be safe.
  * Every other source reads only stored rows and the request's dates.
  */
@@ -63,6 +65,12 @@ export async function nextClockChange(
         break;
       case 'opportunities_open_at_end':
         candidates.push(...boundariesAfter(periods, c));
+        candidates.push(...[await nextRateChange(db, c.timeZone, c.now)].filter((d) => d !== null));
+        break;
+      case 'opportunities_created':
+      case 'customers':
+        // Open deals, and the MRR of a period still running, convert by today's exchange rate.
+        candidates.push(...[await nextRateChange(db, c.timeZone, c.now)].filter((d) => d !== null));
         break;
       case 'forecast_snapshots':
         candidates.push(
@@ -78,9 +86,7 @@ export async function nextClockChange(
         break;
       case 'activities':
       case 'opportunities_closed':
-      case 'opportunities_created':
       case 'goals':
-      case 'customers':
       case 'costs':
       case 'stage_history':
       case 'lead_assignments':

@@ -9,6 +9,7 @@ import { asksForPay } from '../../../domain/metrics/registry.ts';
 import { resolveMetrics } from '../../../domain/metrics/resolve.ts';
 import type { Db } from '../../db.ts';
 import { getSettingsWithRollupZone } from '../../tables/settings.ts';
+import { currenciesWithoutRate, missingRateWarning } from '../money/currencies-without-rate.ts';
 import { nextClockChange } from './next-clock-change.ts';
 import { runMetricsInScope, type RunMetricsOptions } from './run-metrics.ts';
 import { resolveScope } from './scope.ts';
@@ -50,6 +51,10 @@ export interface MetricReport {
   previousPeriod: { key: string; from: string; to: string } | null;
   currency: string;
   rows: ReportRow[];
+  /** Present only when something was left out, e.g. deals in a currency without an exchange rate. */
+  warnings?: string[];
+  /** Present only when deals were left out of money metrics for want of an exchange rate: their currencies. */
+  currenciesWithoutRate?: string[];
 }
 
 const describe = (p: Period) => ({ key: p.key, from: p.start, to: addDays(p.end, -1) });
@@ -217,14 +222,23 @@ async function computeReport(
   db: Db,
   scope: Scope,
   req: ReportRequest,
-  settings: { fiscalYearStartMonth: number; currency: string },
+  settings: { fiscalYearStartMonth: number; currency: string; timeZone: string },
   runOptions: RunMetricsOptions,
 ): Promise<MetricReport> {
   const prevPeriod = req.comparePrevious ? previousPeriodOf(req, settings) : null;
   // The two periods are independent: on PostgreSQL their queries share the pool instead of waiting in turn.
-  const [rows, previous] = await Promise.all([
+  const [rows, previous, missingRates] = await Promise.all([
     runMetricsInScope(db, scope, queryFor(req, req.period), runOptions),
     prevPeriod ? runMetricsInScope(db, scope, queryFor(req, prevPeriod), runOptions) : Promise.resolve([]),
+    readsDealMoney(req.metricIds)
+      ? currenciesWithoutRate(db, {
+          from: (prevPeriod ?? req.period).start,
+          toExclusive: req.period.end,
+          timeZone: settings.timeZone,
+          currency: settings.currency,
+          now: runOptions.now ?? new Date(),
+        })
+      : Promise.resolve([]),
   ]);
 
   const prevIndex = new Map<string, MetricRow>();
@@ -260,5 +274,20 @@ async function computeReport(
     previousPeriod: prevPeriod ? describe(prevPeriod) : null,
     currency: settings.currency,
     rows: out,
+    ...(missingRates.length > 0
+      ? { warnings: [missingRateWarning(missingRates)], currenciesWithoutRate: missingRates }
+      : {}),
   };
+}
+
+/** Whether any requested metric sums deal amounts (the ones an exchange rate converts). */
+function readsDealMoney(metricIds: readonly string[]): boolean {
+  return resolveMetrics(metricIds).some((d) =>
+    Object.values(d.parts).some(
+      (p) =>
+        p.source.startsWith('opportunities_') &&
+        'column' in p.aggregate &&
+        p.aggregate.column.includes('amount'),
+    ),
+  );
 }

@@ -71,6 +71,8 @@ export interface MetricReport {
   previousPeriod: ReportPeriod | null;
   currency: string;
   rows: MetricRow[];
+  /** Currencies of deals left out of money metrics for want of an exchange rate (absent when none). */
+  currenciesWithoutRate?: string[];
 }
 
 export const METRIC_REPORT_FIELDS = [

@@ -106,6 +106,11 @@ export function KpiPanel({
                   );
                 })}
               </ul>
+              {report.currenciesWithoutRate && (
+                <p className="muted" role="note" data-testid="kpi-missing-rates">
+                  {t('rates.leftOut', { currencies: report.currenciesWithoutRate.join(', ') })}
+                </p>
+              )}
             </>
           );
         }}

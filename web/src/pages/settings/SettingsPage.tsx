@@ -3,6 +3,7 @@ import { t } from '../../i18n/t.ts';
 import type { MessageKey } from '../../i18n/en.ts';
 import { GeneralSettings } from './GeneralSettings.tsx';
 import { HolidaysSettings } from './HolidaysSettings.tsx';
+import { ExchangeRatesSettings } from './ExchangeRatesSettings.tsx';
 import { PipelinesSettings } from './PipelinesSettings.tsx';
 import { PeopleSettings } from './PeopleSettings.tsx';
 import { GoalsSettings } from './GoalsSettings.tsx';
@@ -13,6 +14,7 @@ import { ScorecardSettings } from './ScorecardSettings.tsx';
 const SECTIONS: readonly { path: string; label: MessageKey; element: React.ReactNode }[] = [
   { path: 'general', label: 'settings.general', element: <GeneralSettings /> },
   { path: 'holidays', label: 'settings.holidays', element: <HolidaysSettings /> },
+  { path: 'exchange-rates', label: 'settings.rates', element: <ExchangeRatesSettings /> },
   { path: 'pipelines', label: 'settings.pipelines', element: <PipelinesSettings /> },
   { path: 'people', label: 'settings.people', element: <PeopleSettings /> },
   { path: 'goals', label: 'settings.goals', element: <GoalsSettings /> },

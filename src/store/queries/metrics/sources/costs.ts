@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { SourceSpec } from '../source-spec.ts';
+import { toWorkspaceCurrency } from '../../money/to-workspace-currency.ts';
 import { statementInRange } from './commission-statements.ts';
 
 /** Commission lines that are a cost of winning new business (docs/metrics.md, cac). */
@@ -8,7 +9,7 @@ const NEW_BUSINESS_COMMISSION_KINDS = ['commission', 'type_rate', 'spif', 'clawb
 /**
  * What acquiring customers cost, in the workspace currency, as one row per cost (column `kind`):
  * - 'acquisition': acquisition_costs overlapping the range, prorated by the days of overlap (period_end is
- *   inclusive);
+ *   inclusive); a cost in another currency converted by the rate of its period's last day (null without one);
  * - 'commission': lines of locked or paid commission statements whose period lies inside the range, of kind
  *   commission, type_rate or spif on new-business deals, and the clawbacks of such lines (negative).
  * Costs carry a team (acquisition costs their own, commissions the person's current team), not a rep, so this
@@ -19,10 +20,11 @@ export const costsSource: SourceSpec = {
   mode: 'snapshot',
   from: (ctx) => sql`(
     select a.team_id, 'acquisition' as kind,
-      (a.amount_minor * (least(a.period_end + 1, ${ctx.toExclusive}::date) - greatest(a.period_start, ${ctx.from}::date))::numeric
+      (${toWorkspaceCurrency(sql`a.amount_minor`, sql`a.currency`, sql`a.period_end`, ctx.currency)}
+        * (least(a.period_end + 1, ${ctx.toExclusive}::date) - greatest(a.period_start, ${ctx.from}::date))::numeric
         / (a.period_end - a.period_start + 1)) as amount
     from acquisition_costs a
-    where a.period_start < ${ctx.toExclusive}::date and a.period_end >= ${ctx.from}::date and a.currency = ${ctx.currency}
+    where a.period_start < ${ctx.toExclusive}::date and a.period_end >= ${ctx.from}::date
     union all
     select u.team_id, 'commission' as kind, l.amount_minor::numeric as amount
     from commission_statement_lines l

@@ -1,12 +1,25 @@
 import { sql } from 'kysely';
-import type { SourceSpec } from '../source-spec.ts';
+import { toWorkspaceCurrency } from '../../money/to-workspace-currency.ts';
+import type { SourceContext, SourceSpec } from '../source-spec.ts';
 
 /** Average month length in days, for tenure and observed revenue. */
 const MONTH_DAYS = 30.4375;
 
 /**
+ * A subscription's MRR in the workspace currency by the rate of the snapshot's date (the range's last day, or today
+ * while it runs), null without one (docs/localization.md): MRR at the end and observed revenue both read it.
+ */
+const mrrInCurrency = (ctx: SourceContext) =>
+  toWorkspaceCurrency(
+    sql`s.mrr_minor`,
+    sql`s.currency`,
+    sql`least(${ctx.toExclusive}::date - 1, (${ctx.now.toISOString()}::timestamptz at time zone ${ctx.timeZone})::date)`,
+    ctx.currency,
+  );
+
+/**
  * Customers started before the end of the range, credited to the rep who acquired them. Subscription revenue is in
- * the workspace currency only. Dates are local calendar dates; ended_at is the first day no longer a customer.
+ * the workspace currency (another currency converted by mrrInCurrency). Dates are local calendar dates; ended_at is the first day no longer a customer.
  */
 export const customersSource: SourceSpec = {
   name: 'customers',
@@ -14,11 +27,11 @@ export const customersSource: SourceSpec = {
   from: (ctx) => sql`customers c left join users u on u.id = c.acquired_by
     left join lateral (
       select
-        coalesce(sum(s.mrr_minor) filter (where s.end_date is null or s.end_date >= ${ctx.toExclusive}::date), 0) as mrr_at_end,
-        coalesce(sum(s.mrr_minor * (least(coalesce(s.end_date, ${ctx.toExclusive}::date), ${ctx.toExclusive}::date) - s.start_date)
+        coalesce(sum(s.mrr) filter (where s.end_date is null or s.end_date >= ${ctx.toExclusive}::date), 0) as mrr_at_end,
+        coalesce(sum(s.mrr * (least(coalesce(s.end_date, ${ctx.toExclusive}::date), ${ctx.toExclusive}::date) - s.start_date)
           / ${MONTH_DAYS}::numeric), 0) as lifetime_revenue
-      from subscriptions s
-      where s.customer_id = c.id and s.currency = ${ctx.currency} and s.start_date < ${ctx.toExclusive}::date
+      from (select s.*, ${mrrInCurrency(ctx)} as mrr from subscriptions s) s
+      where s.customer_id = c.id and s.start_date < ${ctx.toExclusive}::date
     ) sub on true`,
   where: (ctx) => [sql`c.started_at < ${ctx.toExclusive}::date`],
   owner: sql`c.acquired_by`,

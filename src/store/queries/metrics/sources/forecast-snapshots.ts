@@ -1,12 +1,14 @@
 import { sql } from 'kysely';
 import type { SourceSpec } from '../source-spec.ts';
+import { amountInCurrency } from './opportunity-amount.ts';
 
 /**
  * Forecasts made for finished quarters, one row per rep, method and checkpoint, with what the rep then won in
  * the quarter, dated by the quarter's last day (so a range holds the quarters that ended in it). A quarter's
  * checkpoints are its earliest snapshot (scheduled or manual) in days 0-6 ("start"), in days 7-13 ("week2")
  * and in the week up to its middle ("mid"); other snapshots are not read. The forecast is the rep-scope value the
- * snapshot stored; team and company sums are their reps' forecasts and wins.
+ * snapshot stored; team and company sums are their reps' forecasts and wins (deals in another currency converted
+ * by the rate of their close date, as won_revenue counts them).
  */
 export const forecastSnapshotsSource: SourceSpec = {
   name: 'forecast_snapshots',
@@ -14,8 +16,8 @@ export const forecastSnapshotsSource: SourceSpec = {
   from: (ctx) => sql`(
     select v.scope_id as owner_id, v.method, x.checkpoint, x.period_last_day,
       case when x.currency = ${ctx.currency} then v.value_minor end as forecast,
-      coalesce((select sum(o.amount_minor) from opportunities o
-        where o.status = 'won' and o.owner_id = v.scope_id and o.currency = ${ctx.currency}
+      coalesce((select sum(${amountInCurrency(ctx)}) from opportunities o
+        where o.status = 'won' and o.owner_id = v.scope_id
           and o.closed_at >= (x.period_start::timestamp at time zone ${ctx.timeZone})
           and o.closed_at < (x.period_end::timestamp at time zone ${ctx.timeZone})), 0) as actual
     from (

@@ -1,10 +1,7 @@
 import { sql } from 'kysely';
 import type { Fragment, SourceContext, SourceDimensions, SourceSpec } from '../source-spec.ts';
+import { amountInCurrency, cycleDays } from './opportunity-amount.ts';
 import { opportunityClosedDays } from './opportunity-rollups.ts';
-
-/** Money in the workspace currency; other currencies read as null so sums leave them out (no FX table yet). */
-export const amountInCurrency = (ctx: SourceContext) =>
-  sql`(case when o.currency = ${ctx.currency} then o.amount_minor end)`;
 
 /** The dimensions of a deal row (alias `o`): its lead source, type, pipeline and product, as recorded on it. */
 export const opportunityDimensions: SourceDimensions = {
@@ -19,8 +16,7 @@ export const opportunityColumns = (ctx: SourceContext) => ({
   status: sql`o.status`,
   type: sql`o.type`,
   amount: amountInCurrency(ctx),
-  // Calendar days between the local creation and close dates.
-  cycle_days: sql`((o.closed_at at time zone ${ctx.timeZone})::date - (o.created_at at time zone ${ctx.timeZone})::date)`,
+  cycle_days: cycleDays(ctx),
 });
 
 /**

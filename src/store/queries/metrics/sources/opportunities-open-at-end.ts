@@ -1,7 +1,21 @@
 import { sql } from 'kysely';
 import { localDateToInstant } from '../../../../domain/calendar/zoned.ts';
 import { pipelineAtDateSql } from '../../pipeline-at-date.ts';
-import type { SourceSpec } from '../source-spec.ts';
+import { toWorkspaceCurrency } from '../../money/to-workspace-currency.ts';
+import type { SourceContext, SourceSpec } from '../source-spec.ts';
+
+/** The instant the snapshot is taken: the end of the range, or now for a range not yet over. */
+const snapshotAt = (ctx: SourceContext) =>
+  new Date(Math.min(localDateToInstant(ctx.toExclusive, ctx.timeZone).getTime() - 1, ctx.now.getTime()));
+
+/** A deal's amount in the workspace currency by the rate of the snapshot's local date (today's for the open pipeline). */
+const amount = (ctx: SourceContext) =>
+  toWorkspaceCurrency(
+    sql`p.amount_minor`,
+    sql`p.currency`,
+    sql`(${snapshotAt(ctx).toISOString()}::timestamptz at time zone ${ctx.timeZone})::date`,
+    ctx.currency,
+  );
 
 /** Opportunities open at the end of the range (rebuilt from history for past ranges), credited to their owner then. */
 export const opportunitiesOpenAtEndSource: SourceSpec = {
@@ -16,8 +30,8 @@ export const opportunitiesOpenAtEndSource: SourceSpec = {
   timeColumns: {},
   columns: (ctx) => ({
     type: sql`p.type`,
-    amount: sql`(case when p.currency = ${ctx.currency} then p.amount_minor end)`,
-    weighted_amount: sql`(case when p.currency = ${ctx.currency} then p.amount_minor * p.probability_pct / 100.0 end)`,
+    amount: amount(ctx),
+    weighted_amount: sql`(${amount(ctx)} * p.probability_pct / 100.0)`,
   }),
   filterColumns: {
     pipeline: sql`p.pipeline_id`,
