@@ -17,6 +17,17 @@ const SHARED_WORKER_DIRS = [
   'test/scoring/',
   'test/goal',
   'test/leaderboard',
+  'test/api/',
+  'test/auth/',
+  'test/calendar/',
+  'test/badges',
+  'test/cadence',
+  'test/health',
+  'test/job-runner',
+  'test/pipelines-routes',
+  'test/sla-alerts',
+  'test/store.test',
+  'test/webhooks',
 ];
 
 /**
