@@ -13,6 +13,7 @@ facts as (
     a.outcome,
     a.duration_seconds,
     a.is_new_prospect,
+    a.time_category,
     -- The person: the contact, else the contact the lead was converted to, else the lead (even/odd keys).
     case
       when a.contact_id is not null then a.contact_id * 2
@@ -46,7 +47,10 @@ per_rep as (
     count(*) filter (where person is not null and (direction = 'outbound' or type = 'meeting') and not is_new_prospect) as follow_ups,
     count(*) filter (where type = 'meeting' and outcome = 'held') as held,
     count(*) filter (where is_new_prospect) as first_touches,
-    coalesce(sum(duration_seconds) filter (where type = 'call' or (type = 'meeting' and outcome = 'held')), 0) / 60.0 as selling_minutes
+    -- Selling time: the logged time category, else calls and held meetings (issue 18).
+    coalesce(sum(duration_seconds) filter (where coalesce(time_category,
+      case when type = 'call' or (type = 'meeting' and outcome = 'held') then 'selling' end) = 'selling'), 0) / 60.0
+      as selling_minutes
   from facts
   group by user_id
 ),
@@ -81,7 +85,7 @@ cross join lateral (values
   ('follow_ups', v.follow_ups::float8),
   ('connect_rate', v.connected::float8 / nullif(v.calls, 0)),
   ('meetings_held', v.held::float8),
-  ('meetings_per_prospecting_activity', v.held::float8 / nullif(v.first_touches, 0)),
+  ('meetings_held_per_first_touch', v.held::float8 / nullif(v.first_touches, 0)),
   -- Working time is counted for active reps only: a former rep listed for the period has no selling-time share.
   ('selling_time_share', case when (select u.active from users u where u.id = v.rep_id)
     then v.selling_minutes::float8 / nullif(:working_minutes::float8, 0) end)

@@ -1,4 +1,10 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from 'playwright-core';
 
 /** Debian's Chromium, as .ci/run installs it. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -34,8 +40,10 @@ export async function signInAs(
   email: string,
   password: string,
   viewport = { width: 1366, height: 900 },
+  /** More context options, e.g. `{ isMobile: true, hasTouch: true }` for a phone. */
+  options: BrowserContextOptions = {},
 ): Promise<SignedIn> {
-  const context = await browser.newContext({ viewport, locale: 'en-US' });
+  const context = await browser.newContext({ viewport, locale: 'en-US', ...options });
   const page = await context.newPage();
   await page.goto(baseUrl);
   await page.getByLabel('Email').fill(email);

@@ -13,6 +13,17 @@ function isIdText(text: string): boolean {
   return Number.isSafeInteger(n) && n > 0;
 }
 
+/**
+ * A row id in a path or query string: digits without a leading zero, 1 .. 2^53 - 1. '01', '1%00', '+1', ' 1',
+ * '-1', '1e3', '0x10', full-width digits and 2^64 are 400s: one spelling per row, so ids cannot be probed by
+ * variants and nothing past a bigint reaches PostgreSQL (z.coerce.number() took all of those).
+ */
+export const IdField = z
+  .string()
+  .regex(/^[1-9]\d{0,15}$/, 'a positive integer without leading zeros')
+  .transform(Number)
+  .refine(Number.isSafeInteger, `at most ${Number.MAX_SAFE_INTEGER}`);
+
 /** A comma-separated id list in a query string (`team=1,2`). */
 export const IdListField = z
   .string()

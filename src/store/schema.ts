@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { Language } from '../domain/i18n/languages.ts';
 
 /** Kysely's view of the schema; one interface per table, composed in Database at the bottom. */
 
@@ -62,6 +63,8 @@ export interface UsersTable {
   /** First day no longer employed (0028); set together with active = false. */
   left_on: DateText | null;
   leave_reason: string | null;
+  /** The language the user reads the app in (0034); null = the browser's. */
+  language: Language | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -202,13 +205,7 @@ export interface OpportunityHistoryTable {
 
 /** activities.time_category (0032): what logged time was spent on; the list is TIME_CATEGORIES in the capture domain. */
 export type TimeCategory =
-  | 'selling'
-  | 'prospecting'
-  | 'admin'
-  | 'crm_updates'
-  | 'internal_meetings'
-  | 'training'
-  | 'travel';
+  'selling' | 'prospecting' | 'admin' | 'crm_updates' | 'internal_meetings' | 'training' | 'travel';
 /** activities.logged_via (0032): the path that wrote the row. */
 export type LoggedVia = 'quick_log' | 'api' | 'webhook' | 'email' | 'calendar' | 'import' | 'demo';
 export type ActivityType = 'call' | 'email' | 'meeting' | 'linkedin' | 'other';

@@ -200,6 +200,25 @@ describeStores('bad input answers 400 naming the field', (ctx) => {
     expectFieldError(res, /scope$/);
   });
 
+  it('one spelling per id: leading zeros, signs, exponents, hex, spaces and full-width digits are 400s', async () => {
+    // z.coerce.number() read all of these as a row id, so one row answered to many URLs (found by probing).
+    for (const spelling of ['01', '%2B1', '1e0', '0x1', '%201', '1.0', '%EF%BC%91', '1%00']) {
+      for (const [url, field] of [
+        [`/api/opportunities/${spelling}`, /id$/],
+        [`/api/users/${spelling}`, /id$/],
+        [`/api/leads/${spelling}`, /id$/],
+        [`/api/activities/${spelling}`, /id$/],
+        [`/api/opportunities?owner=${spelling}`, /owner$/],
+      ] as const) {
+        expectFieldError(await app.inject({ url, headers: admin }), field);
+      }
+    }
+    // The plain spelling still reads the row.
+    const [deal] = await ctx.db.selectFrom('opportunities').select('id').execute();
+    const res = await app.inject({ url: `/api/opportunities/${deal!.id}`, headers: admin });
+    expect(res.statusCode, res.body).toBe(200);
+  });
+
   it('huge numbers in the planner', async () => {
     for (const payload of [
       { period: '2026-Q3', leads: 1e308 },

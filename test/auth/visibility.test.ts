@@ -119,6 +119,11 @@ describeStores('row-level visibility of opportunities, activities and leads', (c
       expect(await listIds('r2', `/api/${r.path}?owner=${org.users.r1.id}`)).toEqual([]);
       expect(await csvIds('r2', `/api/${r.path}/export.csv`)).toEqual(mine);
       expect(await csvIds('r2', `/api/${r.path}/export.csv?owner=${org.users.r1.id}`)).toEqual([]);
+      // The semicolon file (decimal-comma spreadsheets) holds the same rows.
+      const semi = await get('r2', `/api/${r.path}/export.csv?separator=semicolon`);
+      const semiLines = semi.body.trim().split('\n');
+      expect(semiLines[0]).toMatch(/^id;/);
+      expect(semiLines.slice(1).map((l) => Number(l.split(';')[0]))).toEqual(mine);
       const other = await get('r2', `/api/${r.path}/${org.ids.r1![r.key]}`);
       expect(other.statusCode).toBe(404);
       const unassigned = await get('r2', `/api/${r.path}/${org.ids.none![r.key]}`);

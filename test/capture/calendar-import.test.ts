@@ -1,6 +1,9 @@
 import { beforeAll, expect, it } from 'vitest';
 import { readIcsOccurrences } from '../../src/capture/calendar/read-ics.ts';
 import { importCalendar } from '../../src/store/queries/capture/import-calendar.ts';
+import { SYSTEM_VIEWER } from '../../src/domain/access/viewer.ts';
+import { bookedAtOf } from '../../src/domain/capture/calendar-meetings.ts';
+import { runMetrics } from '../../src/store/queries/metrics/run-metrics.ts';
 import { saveCaptureSettings } from '../../src/store/tables/capture-settings.ts';
 import { describeStores, truncateAll } from '../support/stores.ts';
 import { seedUser } from '../support/users.ts';
@@ -46,6 +49,7 @@ const WEEKLY = [
 const OTHERS = [
   'BEGIN:VEVENT',
   'UID:demo-2@test',
+  'CREATED:20260915T080000Z',
   'DTSTAMP:20261001T000000Z',
   'DTSTART;TZID=Europe/Berlin:20261203T150000',
   'DTEND;TZID=Europe/Berlin:20261203T160000',
@@ -97,11 +101,12 @@ describeStores('calendar import', (ctx) => {
   it('logs meetings with outside attendees: recurrences expanded in their zone, overrides and cancellations applied', async () => {
     const occurrences = readIcsOccurrences(ics(WEEKLY, OTHERS), WINDOW, 'cal.ics');
     const summary = await importCalendar(ctx.db, { userEmail: 'REP@acme.test', occurrences, now: NOW });
+    // Seven meetings and the internal pipeline review (logged as internal meeting time, not as a meeting).
     expect(summary).toMatchObject({
-      created: 7,
+      created: 8,
       updated: 0,
       removed: 0,
-      skippedInternal: 1,
+      internal: 1,
       skippedCancelled: 1,
     });
     const key = (rid: string) => `ics:${repId}:weekly-1@test:${rid}`;
@@ -169,13 +174,75 @@ describeStores('calendar import', (ctx) => {
     ]);
   });
 
+  it('sets time categories and booked_at: meetings are selling time booked at CREATED (else DTSTAMP); internal ones are not meetings', async () => {
+    const rows = await ctx.db
+      .selectFrom('activities')
+      .select(['external_id', 'type', 'outcome', 'contact_id', 'time_category', 'booked_at', 'logged_via'])
+      .where('user_id', '=', repId)
+      .where('external_id', 'in', [
+        `ics:${repId}:demo-2@test`,
+        `ics:${repId}:internal-3@test`,
+        `ics:${repId}:weekly-1@test:2026-10-19T14:00:00.000Z`,
+      ])
+      .orderBy('external_id')
+      .execute();
+    expect(rows).toEqual([
+      {
+        external_id: `ics:${repId}:demo-2@test`,
+        type: 'meeting',
+        outcome: 'scheduled',
+        contact_id: expect.any(Number),
+        time_category: 'selling',
+        booked_at: new Date('2026-09-15T08:00:00Z'),
+        logged_via: 'calendar',
+      },
+      {
+        external_id: `ics:${repId}:internal-3@test`,
+        type: 'other',
+        outcome: null,
+        contact_id: null,
+        time_category: 'internal_meetings',
+        booked_at: null,
+        logged_via: 'calendar',
+      },
+      {
+        external_id: `ics:${repId}:weekly-1@test:2026-10-19T14:00:00.000Z`,
+        type: 'meeting',
+        outcome: 'held',
+        contact_id: expect.any(Number),
+        time_category: 'selling',
+        booked_at: new Date('2026-10-01T00:00:00Z'),
+        logged_via: 'calendar',
+      },
+    ]);
+    // The internal hour counts as non-selling time and in no meeting metric.
+    const [rep] = await runMetrics(ctx.db, SYSTEM_VIEWER, {
+      metricIds: ['meetings', 'meetings_held', 'meetings_booked', 'activities', 'non_selling_time_share'],
+      groupBy: 'rep',
+      from: '2026-11-05',
+      to: '2026-11-05',
+    });
+    expect(rep!.values.meetings?.value).toBe(0);
+    expect(rep!.values.meetings_held?.value).toBe(0);
+    expect(rep!.values.activities?.value).toBe(0);
+    expect(rep!.values.non_selling_time_share).toEqual({ value: 1, numerator: 60, denominator: 60 });
+    // The weekly series (DTSTAMP 1 Oct) and the demo (CREATED 15 Sep): booked by the date they were set.
+    const [oct] = await runMetrics(ctx.db, SYSTEM_VIEWER, {
+      metricIds: ['meetings_booked'],
+      groupBy: 'rep',
+      from: '2026-10-01',
+      to: '2026-10-01',
+    });
+    expect(oct!.values.meetings_booked?.value).toBe(6);
+  });
+
   it('re-imports update and never duplicate; an occurrence cancelled since is removed', async () => {
     const again = await importCalendar(ctx.db, {
       userEmail: 'rep@acme.test',
       occurrences: readIcsOccurrences(ics(WEEKLY, OTHERS), WINDOW, 'cal.ics'),
       now: NOW,
     });
-    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 7, removed: 0 });
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 8, removed: 0 });
     // A week later the 30 Nov meeting is over, and the 7 Dec one was cancelled.
     const cancel7Dec = [
       'BEGIN:VEVENT',
@@ -194,7 +261,7 @@ describeStores('calendar import', (ctx) => {
       occurrences: readIcsOccurrences(ics(WEEKLY, cancel7Dec, OTHERS), WINDOW, 'cal.ics'),
       now: later,
     });
-    expect(third).toMatchObject({ created: 0, updated: 1, unchanged: 5, removed: 1, skippedCancelled: 2 });
+    expect(third).toMatchObject({ created: 0, updated: 1, unchanged: 6, removed: 1, skippedCancelled: 2 });
     const rows = await meetings();
     expect(rows).toHaveLength(6);
     expect(rows.find((r) => r.occurred_at.getTime() === Date.parse('2026-11-30T15:00:00Z'))?.outcome).toBe(
@@ -210,5 +277,15 @@ describeStores('calendar import', (ctx) => {
       code: 'validation',
       details: [{ field: 'user', value: 'nobody@acme.test' }],
     });
+  });
+
+  it('takes no booking date stamped after the meeting began (an edit or an export, not the booking)', () => {
+    const start = new Date('2026-11-05T09:00:00Z');
+    expect(bookedAtOf({ created: new Date('2026-11-01T00:00:00Z'), start })).toEqual(
+      new Date('2026-11-01T00:00:00Z'),
+    );
+    expect(bookedAtOf({ created: start, start })).toEqual(start);
+    expect(bookedAtOf({ created: new Date('2026-11-05T09:00:01Z'), start })).toBeNull();
+    expect(bookedAtOf({ created: null, start })).toBeNull();
   });
 });

@@ -276,7 +276,14 @@ describeStores('commission runs: split, accelerator, lock, prior-period adjustme
     expect(dec.lines).toHaveLength(2);
     expect(dec.payout).toBe(-12_000);
     const [after] = await listDisputes(ctx.db, admin, { statementId: nov.id });
-    expect(after).toMatchObject({ status: 'accepted', appliedInStatementId: dec.id });
+    expect(after).toMatchObject({
+      status: 'accepted',
+      appliedInStatementId: dec.id,
+      // The list names whose statement and which period, so an admin's queue reads without opening each one.
+      personName: 'Bob',
+      periodKey: '2026-11',
+      currency: 'USD',
+    });
     const tagged = await ctx.db
       .selectFrom('commission_statement_lines')
       .select('dispute_id')
@@ -361,6 +368,42 @@ describeStores('commission runs: split, accelerator, lock, prior-period adjustme
       expect(plans.json()).toEqual({ plans: [] });
     } finally {
       await app.close();
+    }
+  });
+
+  it('removing an assignment takes its drafts with it, and never interleaves with a lock (found by probing)', async () => {
+    // Dana is on the plan only in 2027-03; the other reps' March statements show the lock still works.
+    const dana = await user(ctx.db, 'Dana');
+    const statusOf = async () =>
+      (await listStatements(ctx.db, SYSTEM_VIEWER, { periodKey: '2027-03', userId: dana }))[0]?.status ??
+      null;
+    const assign = () =>
+      createAssignment(ctx.db, admin, {
+        userId: dana,
+        planId: id.plan,
+        effectiveFrom: '2027-03-01',
+        effectiveTo: '2027-04-01',
+        targetMinor: 1_000_000,
+      });
+    // One after the other: the draft computed under the removed assignment is gone, so a lock cannot freeze it.
+    const first = await assign();
+    await runCommissions(ctx.db, admin, '2027-03');
+    expect(await statusOf()).toBe('draft');
+    await deleteAssignment(ctx.db, admin, first.id);
+    expect(await statusOf()).toBeNull();
+    // At once: either the lock wins (the removal is refused: the statement is locked) or the removal wins (no
+    // statement for Dana is locked). Before, the removal could pass its check while the lock froze the draft.
+    const second = await assign();
+    await runCommissions(ctx.db, admin, '2027-03');
+    const [locked, removed] = await Promise.allSettled([
+      lockStatements(ctx.db, admin, { periodKey: '2027-03' }),
+      deleteAssignment(ctx.db, admin, second.id),
+    ]);
+    expect(locked.status).toBe('fulfilled');
+    if (removed.status === 'fulfilled') expect(await statusOf()).toBeNull();
+    else {
+      expect(removed.reason).toMatchObject({ code: 'conflict' });
+      expect(await statusOf()).toBe('locked');
     }
   });
 });

@@ -131,6 +131,14 @@ describeStores('opportunity splits API', (ctx) => {
         ],
         field: 'splits.0.userId',
       },
+      {
+        // An unknown field is refused, not silently dropped (a client's "role" or "reason" would vanish).
+        splits: [
+          { userId: id.rep, shareBp: 5000 },
+          { userId: id.other, shareBp: 5000, reason: 'helped close' } as never,
+        ],
+        field: 'reason',
+      },
     ];
     for (const b of bad) {
       const r = await app.inject({

@@ -248,6 +248,11 @@ describeStores('commission statements: who sees what', (ctx) => {
     expect(rows).toHaveLength(5);
     expect(oct.body).toContain(`,USD,10.00,1000,locked,${st.repLocked!.id},COMM-2026-10-${st.repLocked!.id}`);
     expect(oct.body).toContain(`,USD,30.00,3000,paid,${st.otherPaid!.id},COMM-2026-10-${st.otherPaid!.id}`);
+    // For a spreadsheet in a decimal-comma locale: semicolons and 10,00 (docs/localization.md).
+    const pl = await get(h.admin, '/api/commissions/export?period=2026-10&separator=semicolon');
+    expect(pl.body.split('\n')[0]).toContain('period_key;user_id;user_external_id;');
+    expect(pl.body).toContain(`;USD;10,00;1000;locked;${st.repLocked!.id};COMM-2026-10-${st.repLocked!.id}`);
+    expect((await get(h.admin, '/api/commissions/export?period=2026-10&separator=tab')).statusCode).toBe(400);
   });
 
   it('the trigger refuses to change a locked statement or its lines, and to delete it', async () => {

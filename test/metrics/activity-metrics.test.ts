@@ -18,7 +18,7 @@ const ACTIVITY_IDS = [
   'follow_ups',
   'connect_rate',
   'meetings_held',
-  'meetings_per_prospecting_activity',
+  'meetings_held_per_first_touch',
   'selling_time_share',
 ];
 
@@ -129,7 +129,7 @@ describeStores('activity metrics', (ctx) => {
     expect(v('follow_ups')).toBe(7);
     expect(ann.connect_rate).toEqual({ value: 1 / 3, numerator: 1, denominator: 3 });
     expect(v('meetings_held')).toBe(1);
-    expect(ann.meetings_per_prospecting_activity).toEqual({ value: 0.25, numerator: 1, denominator: 4 });
+    expect(ann.meetings_held_per_first_touch).toEqual({ value: 0.25, numerator: 1, denominator: 4 });
     // Calls in either direction (10 min outbound + 5 min inbound) + 30 min held meeting, over 23 July weekdays x 9 h.
     expect(ann.selling_time_share).toEqual({ value: 45 / (23 * 540), numerator: 45, denominator: 23 * 540 });
     const cid = rows[2]!.values;

@@ -89,6 +89,7 @@ for (const name of storeNames()) {
           amount: 12_345,
           createdAt: '2026-06-01T00:00:00Z',
           closedAt: '2026-07-10T00:00:00Z',
+          leadSource: 'Web',
         });
         await opportunity(db, {
           ownerId: bob.id,
@@ -163,8 +164,45 @@ for (const name of storeNames()) {
           unit: 'ratio',
           indicator: 'lagging',
         });
+        // Issue 18: by lead source, Ann's won Web deal and Bob's lost deal of no recorded source.
+        const bySource = await app.inject({
+          method: 'GET',
+          url: '/api/metrics?ids=win_rate,won_revenue&group=lead_source&period=2026-Q3',
+          headers: adminHeaders,
+        });
+        expect(bySource.statusCode).toBe(200);
+        const sourceApi = bySource.json();
+        expect(
+          sourceApi.rows.map((r: { group: unknown; values: Record<string, { value: number }> }) => [
+            r.group,
+            r.values.win_rate!.value,
+            r.values.won_revenue!.value,
+          ]),
+        ).toEqual([
+          [{ type: 'lead_source', id: null, name: 'Web' }, 1, 12_345],
+          [{ type: 'lead_source', id: null, name: 'No lead source' }, 0, 0],
+        ]);
         await app.close();
         if (name === 'pglite') await db.destroy();
+
+        const bySourceCli = await cli(
+          [
+            'report',
+            '--period',
+            '2026-Q3',
+            '--by',
+            'lead_source',
+            '--metrics',
+            'win_rate,won_revenue',
+            '--json',
+          ],
+          store.env,
+        );
+        expect(bySourceCli.err).toBe('');
+        expect(JSON.parse(bySourceCli.out)).toEqual(sourceApi);
+        const badBy = await cli(['report', '--period', '2026-Q3', '--by', 'colour'], store.env);
+        expect(badBy.status).not.toBe(0);
+        expect(badBy.err).toContain('--by must be one of rep, team, company, lead_source');
 
         const out = await cli(
           [

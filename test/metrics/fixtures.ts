@@ -1,5 +1,6 @@
 import type { Db } from '../../src/store/db.ts';
 import { ensureDefaultPipeline } from '../../src/store/tables/pipelines.ts';
+import type { TimeCategory } from '../../src/domain/capture/captured-activity.ts';
 import type { ActivityOutcome, ActivityType, OpportunityType } from '../../src/store/schema.ts';
 
 /** Small inserters for metric tests: each writes one row with explicit values and returns its id. */
@@ -74,6 +75,8 @@ export interface ActivityInput {
   accountId?: number | null;
   isNewProspect?: boolean;
   durationSeconds?: number | null;
+  timeCategory?: TimeCategory | null;
+  bookedAt?: string | null;
 }
 
 export async function activities(db: Db, rows: ActivityInput[]): Promise<void> {
@@ -92,6 +95,8 @@ export async function activities(db: Db, rows: ActivityInput[]): Promise<void> {
         account_id: a.accountId ?? null,
         is_new_prospect: a.isNewProspect ?? false,
         duration_seconds: a.durationSeconds ?? null,
+        time_category: a.timeCategory ?? null,
+        booked_at: a.bookedAt ?? null,
       })),
     )
     .execute();
@@ -108,6 +113,8 @@ export interface OppInput {
   stage?: string;
   pipelineId?: number;
   leadSource?: string | null;
+  accountId?: number | null;
+  contactId?: number | null;
 }
 
 export async function opportunity(db: Db, o: OppInput): Promise<number> {
@@ -125,6 +132,8 @@ export async function opportunity(db: Db, o: OppInput): Promise<number> {
       currency: o.currency ?? 'USD',
       type: o.type ?? 'new_business',
       lead_source: o.leadSource ?? null,
+      account_id: o.accountId ?? null,
+      contact_id: o.contactId ?? null,
       created_at: o.createdAt,
       closed_at: o.closedAt ?? null,
     })

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { SYSTEM_VIEWER } from '../../src/domain/access/viewer.ts';
 import type { Grain } from '../../src/domain/calendar/period.ts';
-import type { GroupBy, MetricQuery } from '../../src/domain/metrics/query.ts';
+import { DIMENSIONS, type GroupBy, type MetricQuery } from '../../src/domain/metrics/query.ts';
 import { metricIds, metricRegistry } from '../../src/domain/metrics/registry.ts';
 import { loadDemo } from '../../src/demo/load.ts';
 import { rollupRebuildJob } from '../../src/jobs/definitions/rollup-rebuild.ts';
@@ -13,6 +13,7 @@ import type { Db } from '../../src/store/db.ts';
 import { refreshDerived } from '../../src/store/derived/refresh.ts';
 import { rollupPicker, type RunRange } from '../../src/store/queries/metrics/choose-rollup.ts';
 import { runMetrics } from '../../src/store/queries/metrics/run-metrics.ts';
+import { supportsDimension } from '../../src/store/queries/metrics/dimensions.ts';
 import { getSettings, updateSettings } from '../../src/store/tables/settings.ts';
 import { rebuiltRollupRows, rollupRows } from '../support/rollup-rows.ts';
 import { describeStores } from '../support/stores.ts';
@@ -96,7 +97,11 @@ describeStores('metrics from rollups equal metrics from raw rows', (ctx) => {
     // Counts over whole months read the month table, other ranges and grains the day table.
     expect(planned('calls', 'value')).toBe('activity_month_counts');
     expect(planned('follow_ups', 'value')).toBe('activity_month_counts');
-    expect(planned('selling_time_share', 'numerator')).toBe('activity_month_counts');
+    // Selling minutes depend on the logged time category (issue 18), which the count tables do not keep.
+    expect(planned('selling_time_share', 'numerator')).toBe('raw');
+    expect(planned('logged_minutes', 'value')).toBe('activity_month_counts');
+    expect(planned('follow_ups_after_meeting', 'value')).toBe('raw');
+    expect(planned('meetings_booked', 'value')).toBe('raw');
     expect(planned('calls', 'value', { ...quarter, grain: 'week' })).toBe('activity_day_counts');
     expect(planned('follow_ups', 'value', { ...quarter, toExclusive: '2026-09-30' })).toBe(
       'activity_day_counts',
@@ -145,6 +150,17 @@ describeStores('metrics from rollups equal metrics from raw rows', (ctx) => {
     });
     await expectSame(db, { ...WHOLE, groupBy: 'team', filters: { userIds: [await firstRep(db, 1)] } });
     await expectRollupsMatchRebuild(db);
+  }, 240_000);
+
+  it('every metric a dimension can split, by each dimension (rollups keep lead source, type, pipeline; not product)', async () => {
+    const db = ctx.db;
+    for (const dimension of DIMENSIONS) {
+      const ids = metricRegistry.filter((d) => supportsDimension(d, dimension)).map((d) => d.id);
+      expect(ids.length).toBeGreaterThan(0);
+      for (const grain of [null, 'month'] as (Grain | null)[])
+        await expectSame(db, { ...WHOLE, groupBy: dimension, grain }, ids);
+      await expectSame(db, { ...AROUND_DST, groupBy: dimension, grain: 'week' }, ids);
+    }
   }, 240_000);
 
   it('each metric alone lists the same groups (a rollup must see every rep and team its raw rows see)', async () => {

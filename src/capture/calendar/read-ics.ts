@@ -46,10 +46,19 @@ export function readIcsOccurrences(
         summary: text_(ev.summary ?? event.summary),
         cancelled: (ev.status ?? event.status) === 'CANCELLED',
         attendees: attendeesOf(ev.attendee ?? event.attendee),
+        created: createdOf(ev) ?? createdOf(event),
       });
     }
   }
   return out;
+}
+
+/** When the event was set: CREATED, else DTSTAMP (an override's own, else its master's). */
+function createdOf(ev: VEvent): Date | null {
+  const d = ev.created ?? ev.dtstamp;
+  if (!d) return null;
+  const t = new Date(d);
+  return Number.isNaN(t.getTime()) ? null : t;
 }
 
 function isOverrideOfMaster(parsed: Record<string, unknown>, event: VEvent): boolean {

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { SYSTEM_VIEWER } from '../../domain/access/viewer.ts';
+import { majorUnits } from '../../domain/commissions/money.ts';
 import { AppError } from '../../errors.ts';
 import type { CliContext } from '../context.ts';
 import { positiveInt, textTable } from '../text-table.ts';
@@ -33,7 +34,6 @@ function parseSimulate(value: string): { runs: number; meanPct: number; sdPct: n
   return { runs: runs as number, meanPct: meanPct as number, sdPct: sdPct as number };
 }
 
-const money = (minor: number) => (minor / 100).toFixed(2);
 const pct = (v: number | null) => (v === null ? '-' : `${v.toFixed(2)}%`);
 
 /**
@@ -75,6 +75,8 @@ export function register(program: Command, ctx: CliContext): void {
         return whatIf(db, SYSTEM_VIEWER, { rules, periods, userIds, simulation });
       });
       if (opts.json) return console.log(JSON.stringify(r, null, 2));
+      // Simulated percentiles may fall between cents: shown rounded to the currency's minor unit.
+      const money = (minor: number) => majorUnits(Math.round(minor), r.currency);
       console.log(`What-if in ${r.currency} for ${r.people.length} people\n`);
       console.log(
         textTable(

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { SYSTEM_VIEWER } from '../../domain/access/viewer.ts';
+import { majorUnits } from '../../domain/commissions/money.ts';
 import { AppError } from '../../errors.ts';
 import type { CliContext } from '../context.ts';
 import { nonNegativeNumber, positiveInt, textTable } from '../text-table.ts';
@@ -12,8 +13,6 @@ import { userIdByEmail } from '../user-id-by-email.ts';
  * statements, payroll export and disputes. The CLI acts as the system (an admin): it may do everything, and the
  * audit log names it 'system'. `--json` prints JSON only, for scripts.
  */
-
-const money = (minor: number) => (minor / 100).toFixed(2);
 
 /** `pacesetter commissions plans|assign|run|lock|pay|statement|export|disputes`. */
 export function register(program: Command, ctx: CliContext): void {
@@ -150,7 +149,8 @@ export function register(program: Command, ctx: CliContext): void {
       const r = await withStore(ctx, (db) => runCommissions(db, SYSTEM_VIEWER, opts.period));
       if (opts.json) return console.log(JSON.stringify(r, null, 2));
       console.log(`${r.periodKey}: ${r.drafts} draft(s) computed, ${r.skippedLocked} locked kept`);
-      for (const p of r.payoutByCurrency) console.log(`  payout ${p.currency} ${money(p.payoutMinor)}`);
+      for (const p of r.payoutByCurrency)
+        console.log(`  payout ${p.currency} ${majorUnits(p.payoutMinor, p.currency)}`);
     });
 
   cmd
@@ -220,7 +220,7 @@ export function register(program: Command, ctx: CliContext): void {
       const h = s.statement;
       console.log(`Statement ${h.id}: ${h.userName}, ${h.periodKey} (${h.status}), ${h.currency}`);
       console.log(
-        `  credited ${money(h.creditedMinor)} of target ${money(h.targetMinor)} = ${h.attainmentPct.toFixed(1)}%; payout ${money(h.payoutMinor)}`,
+        `  credited ${majorUnits(h.creditedMinor, h.currency)} of target ${majorUnits(h.targetMinor, h.currency)} = ${h.attainmentPct.toFixed(1)}%; payout ${majorUnits(h.payoutMinor, h.currency)}`,
       );
       for (const w of s.warnings) console.log(`  note: ${w}`);
       console.log(
@@ -230,9 +230,9 @@ export function register(program: Command, ctx: CliContext): void {
             l.lineNo,
             l.kind,
             l.label,
-            l.creditedMinor === null ? null : money(l.creditedMinor),
+            l.creditedMinor === null ? null : majorUnits(l.creditedMinor, h.currency),
             l.rateBp === null ? null : (l.rateBp / 100).toFixed(2),
-            money(l.amountMinor),
+            majorUnits(l.amountMinor, h.currency),
             l.explanation,
           ]),
         ),
@@ -280,7 +280,7 @@ export function register(program: Command, ctx: CliContext): void {
             d.lineId,
             d.raisedByName,
             d.status,
-            d.adjustmentMinor === null ? null : money(d.adjustmentMinor),
+            d.adjustmentMinor === null ? null : majorUnits(d.adjustmentMinor, d.currency),
             d.comment,
           ]),
         ),

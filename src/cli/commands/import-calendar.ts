@@ -56,7 +56,7 @@ export async function importCalendarCommand(db: Db, opts: CalendarOptions, now =
   const s = await importCalendar(db, { userEmail: opts.user, occurrences, now });
   console.log(
     `${source}: ${s.occurrences} occurrences between ${window.from.toISOString().slice(0, 10)} and ${window.to.toISOString().slice(0, 10)}; ` +
-      `meetings created ${s.created}, updated ${s.updated}, unchanged ${s.unchanged}, removed ${s.removed}; ` +
-      `skipped ${s.skippedInternal} internal, ${s.skippedCancelled} cancelled`,
+      `created ${s.created}, updated ${s.updated}, unchanged ${s.unchanged}, removed ${s.removed}; ` +
+      `${s.internal} internal (logged as internal meeting time, not meetings), ${s.skippedCancelled} cancelled skipped`,
   );
 }

@@ -4,6 +4,7 @@ import { GRAINS, type Grain } from '../../domain/calendar/period.ts';
 import { METHOD_IDS, type MethodId } from '../../domain/forecast/types.ts';
 import {
   FORECAST_CHECKPOINTS,
+  GROUP_BYS,
   type ForecastCheckpoint,
   type GroupBy,
   type OpportunityTypeFilter,
@@ -77,11 +78,13 @@ function ids(s: string | undefined, field: string): number[] {
 export function register(program: Command, ctx: CliContext): void {
   program
     .command('report')
-    .description('Print metrics by rep, team or company for a period (same numbers as GET /api/metrics)')
+    .description(
+      'Print metrics by rep, team, company or a dimension for a period (same numbers as GET /api/metrics)',
+    )
     .option('--from <date>', 'first day, YYYY-MM-DD (with --to)')
     .option('--to <date>', 'last day, YYYY-MM-DD, inclusive')
     .option('--period <key>', 'period key instead of --from/--to: 2026-Q3, 2026-11, 2026-W47, FY2027, 2026')
-    .option('--by <group>', 'rep, team or company', 'rep')
+    .option('--by <group>', `${GROUP_BYS.join(', ')}`, 'rep')
     .option('--metrics <ids>', `comma-separated metric ids (default: ${DEFAULT_REPORT_METRICS.join(',')})`)
     .option('--grain <grain>', `split into buckets: ${GRAINS.join(', ')}`)
     .option('--team <ids>', 'only these team ids (sub-teams included)')
@@ -95,8 +98,8 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--json', 'print the API JSON instead of a table')
     .option('--csv', 'print CSV with raw numbers (money in minor units, ratios 0..1)')
     .action(async (opts: ReportOptions) => {
-      if (!['rep', 'team', 'company'].includes(opts.by)) {
-        throw new AppError('validation', '--by must be rep, team or company', [
+      if (!GROUP_BYS.includes(opts.by as GroupBy)) {
+        throw new AppError('validation', `--by must be one of ${GROUP_BYS.join(', ')}`, [
           { field: 'by', value: opts.by, reason: 'unknown group' },
         ]);
       }

@@ -1,4 +1,4 @@
-import type { GroupBy, MetricFilters } from '../metrics/query.ts';
+import { isDimension, type GroupBy, type MetricFilters } from '../metrics/query.ts';
 import type { Viewer } from './viewer.ts';
 
 /** Whom a scope is for: the whole company, a team (with its sub-teams) or one rep. */
@@ -52,8 +52,8 @@ function nonEmpty<T>(xs: readonly T[] | undefined): T[] | null {
 }
 
 /**
- * Per-rep rows are row-level data: a rep sees only their own, a manager their subtree. Team and company
- * aggregates are open to every signed-in user, but a user filter is still narrowed to the visible users so an
+ * Per-rep rows and dimension splits are row-level data: a rep sees only their own, a manager their subtree.
+ * Team and company aggregates are open to every signed-in user, but a user filter is still narrowed to the visible users so an
  * aggregate cannot be used to read one colleague's numbers.
  */
 export function visibleOwners(viewer: Viewer): number[] | null {
@@ -74,8 +74,10 @@ export function queryScope(
   const visible = visibleOwners(viewer);
   const requested = nonEmpty(filters?.userIds);
   let ownerIds: number[] | null;
-  // rowLevel (a pay metric is asked for): every grouping is narrowed like per-rep rows.
-  if (groupBy === 'rep' || rowLevel) {
+  // rowLevel (a pay metric is asked for): every grouping is narrowed like per-rep rows. Dimension groupings are
+  // row-level too: a split by lead source or product of a team's deals is a view of individual deals (one deal of
+  // a channel is that deal), so a rep sees their own deals' split, a manager their people's.
+  if (groupBy === 'rep' || rowLevel || isDimension(groupBy)) {
     ownerIds = requested && visible ? requested.filter((id) => visible.includes(id)) : (requested ?? visible);
   } else {
     ownerIds = requested ? (visible ? requested.filter((id) => visible.includes(id)) : requested) : null;

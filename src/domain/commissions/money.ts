@@ -138,3 +138,14 @@ export function formatRate(rateBp: number): string {
 export function formatPct(pct: number): string {
   return `${Number(pct.toFixed(2))}%`;
 }
+
+/** Minor units as a major-unit decimal with '.' and no grouping, exactly (BigInt): 123456 USD -> "1234.56". */
+export function majorUnits(minor: number, currency: string): string {
+  const digits = currencyDigits(currency);
+  const n = BigInt(minor);
+  const sign = n < 0n ? '-' : '';
+  const abs = n < 0n ? -n : n;
+  if (digits === 0) return `${sign}${abs}`;
+  const scale = 10n ** BigInt(digits);
+  return `${sign}${abs / scale}.${(abs % scale).toString().padStart(digits, '0')}`;
+}

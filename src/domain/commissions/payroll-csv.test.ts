@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { majorUnits, payrollCsvText } from './payroll-csv.ts';
+import { majorUnits } from './money.ts';
+import { payrollCsvText } from './payroll-csv.ts';
 
 describe('payroll CSV', () => {
   it('writes minor units as exact major units in the currency', () => {

@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { csvCell } from '../csv/csv-cell.ts';
-import { currencyDigits } from './money.ts';
+import { csvFormat, csvNumber, type CsvSeparator } from '../csv/csv-format.ts';
+import { majorUnits } from './money.ts';
 
 /*
  * The payroll file (docs/commissions.md, "Payroll export"): one row per locked or paid statement of a period.
@@ -35,23 +36,13 @@ export const PAYROLL_COLUMNS = [
   'reference',
 ] as const;
 
-/** Minor units as a major-unit decimal with '.' and no grouping, exactly (BigInt): 123456 USD -> "1234.56". */
-export function majorUnits(minor: number, currency: string): string {
-  const digits = currencyDigits(currency);
-  const n = BigInt(minor);
-  const sign = n < 0n ? '-' : '';
-  const abs = n < 0n ? -n : n;
-  if (digits === 0) return `${sign}${abs}`;
-  const scale = 10n ** BigInt(digits);
-  return `${sign}${abs / scale}.${(abs % scale).toString().padStart(digits, '0')}`;
-}
-
 /** Payroll's reference for a statement, unique per period and person. */
 export function payrollReference(periodKey: string, statementId: number): string {
   return `COMM-${periodKey}-${statementId}`;
 }
 
-export function payrollCsvText(rows: readonly PayrollRow[]): string {
+export function payrollCsvText(rows: readonly PayrollRow[], separator: CsvSeparator = 'comma'): string {
+  const format = csvFormat(separator);
   return stringify(
     rows.map((r) => [
       r.periodKey,
@@ -60,12 +51,12 @@ export function payrollCsvText(rows: readonly PayrollRow[]): string {
       csvCell(r.email),
       csvCell(r.name),
       r.currency,
-      majorUnits(r.payoutMinor, r.currency),
+      csvNumber(majorUnits(r.payoutMinor, r.currency), format),
       r.payoutMinor,
       r.status,
       r.statementId,
       payrollReference(r.periodKey, r.statementId),
     ]),
-    { header: true, columns: [...PAYROLL_COLUMNS] },
+    { header: true, columns: [...PAYROLL_COLUMNS], delimiter: format.delimiter },
   );
 }

@@ -75,8 +75,8 @@ export const GOAL_TEMPLATES: readonly GoalTemplate[] = [
     id: 'weekly_follow_ups',
     name: 'Follow-ups after meetings',
     description:
-      'Follow-up touches on existing contacts each week; about 80% of sales need 5+ follow-ups after the meeting, so aim for 5 per meeting held (the cadence view lists deals below that).',
-    metricId: 'follow_ups',
+      'Touches of people after a held meeting with them, each week (follow_ups_after_meeting, not every repeat touch); about 80% of sales need 5+ follow-ups after the meeting, so aim for 5 per meeting held (the cadence view lists deals below that).',
+    metricId: 'follow_ups_after_meeting',
     grain: 'week',
     direction: 'at_least',
     defaultTarget: 25,

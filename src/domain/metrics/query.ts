@@ -5,8 +5,36 @@ import type { ResponseBucket } from './response-buckets.ts';
 
 export type { MetricValue } from './definition.ts';
 
-/** How rows are grouped: one per rep, per team, or one for the whole company. */
-export type GroupBy = 'rep' | 'team' | 'company';
+/** Groupings by who: one row per rep, per team, or one for the whole company. */
+export const PEOPLE_GROUPS = ['rep', 'team', 'company'] as const;
+export type PeopleGroup = (typeof PEOPLE_GROUPS)[number];
+
+/**
+ * Groupings by a property of the facts (issue 18: which channel and which customer type pay best): the deal's or
+ * lead's lead source, the deal type, the pipeline, the deal's product, the activity's time category. Each metric
+ * source says which of these it can split by (store/queries/metrics/dimensions.ts); a metric whose sources cannot
+ * is refused, never replicated or dropped.
+ */
+export const DIMENSIONS = ['lead_source', 'deal_type', 'pipeline', 'product', 'time_category'] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+/** How rows are grouped: by people (rep, team, company) or by a dimension of the facts. */
+export type GroupBy = PeopleGroup | Dimension;
+export const GROUP_BYS: readonly GroupBy[] = [...PEOPLE_GROUPS, ...DIMENSIONS];
+
+/** True for the dimension groupings (not rep, team or company). */
+export function isDimension(g: GroupBy): g is Dimension {
+  return (DIMENSIONS as readonly string[]).includes(g);
+}
+
+/** The name of a dimension group whose value is not recorded (null), e.g. "No lead source". */
+export const NO_VALUE_NAMES: Readonly<Record<Dimension, string>> = {
+  lead_source: 'No lead source',
+  deal_type: 'No deal type',
+  pipeline: 'No pipeline',
+  product: 'No product',
+  time_category: 'No time category',
+};
 
 /** The opportunity types a query may filter on. */
 export type OpportunityTypeFilter = 'new_business' | 'upsell' | 'renewal';
@@ -48,7 +76,11 @@ export interface MetricQuery {
   filters?: MetricFilters;
 }
 
-/** One result row: a group (rep, team or company), an optional period bucket, and a value per metric id. */
+/**
+ * One result row: a group, an optional period bucket, and a value per metric id. People groups carry their id
+ * (null: company, "No team"); dimension groups carry the pipeline id for `pipeline` and null otherwise, with the
+ * value itself as the name (or NO_VALUE_NAMES when not recorded).
+ */
 export interface MetricRow {
   groupType: GroupBy;
   groupId: number | null;

@@ -12,6 +12,14 @@ import { followUps } from './definitions/follow-ups.ts';
 import { connectRate } from './definitions/connect-rate.ts';
 import { meetingsHeld } from './definitions/meetings-held.ts';
 import { meetingsPerProspectingActivity } from './definitions/meetings-per-prospecting-activity.ts';
+import { meetingsHeldPerFirstTouch } from './definitions/meetings-held-per-first-touch.ts';
+import { meetingsBooked } from './definitions/meetings-booked.ts';
+import { prospectingActivities } from './definitions/prospecting-activities.ts';
+import { followUpsAfterMeeting } from './definitions/follow-ups-after-meeting.ts';
+import { revenuePerCustomer } from './definitions/revenue-per-customer.ts';
+import { loggedMinutes } from './definitions/logged-minutes.ts';
+import { loggedTimeShare } from './definitions/logged-time-share.ts';
+import { nonSellingTimeShare } from './definitions/non-selling-time-share.ts';
 import { closeRateMeetings } from './definitions/close-rate-meetings.ts';
 import { winRate } from './definitions/win-rate.ts';
 import { wonCount } from './definitions/won-count.ts';
@@ -62,9 +70,13 @@ export const metricRegistry: readonly MetricDefinition[] = [
   uniqueContacts,
   newProspects,
   followUps,
+  followUpsAfterMeeting,
   connectRate,
+  meetingsBooked,
   meetingsHeld,
+  prospectingActivities,
   meetingsPerProspectingActivity,
+  meetingsHeldPerFirstTouch,
   closeRateMeetings,
   winRate,
   wonCount,
@@ -72,6 +84,7 @@ export const metricRegistry: readonly MetricDefinition[] = [
   lostDealsFewFollowUps,
   wonRevenue,
   avgDealSize,
+  revenuePerCustomer,
   newBusinessRevenue,
   upsellRevenue,
   renewalRevenue,
@@ -102,6 +115,9 @@ export const metricRegistry: readonly MetricDefinition[] = [
   avgTenureMonths,
   clv,
   sellingTimeShare,
+  loggedMinutes,
+  loggedTimeShare,
+  nonSellingTimeShare,
   forecastAccuracy,
   repHeadcount,
   repTurnover,

@@ -1,3 +1,4 @@
+import { MAX_NOTE_LENGTH, TIME_CATEGORIES } from '../../domain/capture/captured-activity.ts';
 import type {
   ActivityOutcome,
   ActivityType,
@@ -198,6 +199,13 @@ export const ENTITY_FIELDS = {
     contactEmail: text('contact person by e-mail', false, EMAIL_LIMIT),
     opportunity: text('deal by name (linked when exactly one deal has that name)'),
     done: { type: { kind: 'boolean' }, doc: 'false skips the row (planned, not performed); default true' },
+    // Issue 18 (migration 0032): what the time was spent on, when a meeting was set, and a free-text note.
+    timeCategory: oneOf(
+      TIME_CATEGORIES,
+      'selling, prospecting, admin, crm_updates, internal_meetings, training, travel (selling-time metrics)',
+    ),
+    bookedAt: datetime('a meeting: when it was set (meetings_booked counts by it); not after occurredAt'),
+    note: text('free text (the quick log note), up to 2,000 characters', false, MAX_NOTE_LENGTH),
   },
 } as const satisfies Record<EntityName, Record<string, FieldDef>>;
 

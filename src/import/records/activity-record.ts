@@ -1,3 +1,4 @@
+import type { TimeCategory } from '../../domain/capture/captured-activity.ts';
 import type { ActivityOutcome, ActivityType } from '../../store/schema.ts';
 import type { FieldError, RowValues } from '../mapping/compile.ts';
 import type { MappingSpec } from '../mapping/mapping-spec.ts';
@@ -17,6 +18,9 @@ export interface ActivityRecord {
   account: string | null;
   contact: { name: string | null; email: string | null } | null;
   opportunity: string | null;
+  timeCategory: TimeCategory | null;
+  bookedAt: Date | null;
+  note: string | null;
 }
 
 /** Builds an activity record; returns 'skip' for planned-but-not-done rows (they are not activities yet). */
@@ -32,6 +36,18 @@ export function toActivityRecord(
   const type = text(v, 'type') as ActivityType | null;
   if (!occurred || !type)
     return [{ field: occurred ? 'type' : 'occurredAt', reason: 'required value is empty' }];
+  const booked = when(v, 'bookedAt');
+  // A booking date belongs to a meeting, and a meeting is set before it happens (meetings_booked counts by it).
+  if (booked && type !== 'meeting')
+    return [{ field: 'bookedAt', value: booked.instant.toISOString(), reason: 'only meetings are booked' }];
+  if (booked && booked.instant.getTime() > occurred.instant.getTime())
+    return [
+      {
+        field: 'bookedAt',
+        value: booked.instant.toISOString(),
+        reason: "is after the meeting's occurredAt (a meeting is set before it happens)",
+      },
+    ];
   const contactName = text(v, 'contact');
   const contactEmail = text(v, 'contactEmail')?.toLowerCase() ?? null;
   return {
@@ -47,5 +63,8 @@ export function toActivityRecord(
     account: text(v, 'account'),
     contact: contactName || contactEmail ? { name: contactName, email: contactEmail } : null,
     opportunity: text(v, 'opportunity'),
+    timeCategory: text(v, 'timeCategory') as TimeCategory | null,
+    bookedAt: booked?.instant ?? null,
+    note: text(v, 'note'),
   };
 }

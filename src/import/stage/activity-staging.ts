@@ -31,6 +31,9 @@ export const STAGING_COLUMNS: CopyColumns = {
   contact_name: 'text',
   contact_email: 'text',
   opportunity_key: 'text',
+  time_category: 'text',
+  booked_at: 'timestamptz',
+  note: 'text',
   raw: 'text',
 };
 
@@ -63,7 +66,8 @@ export function stagingLine(r: ActivityRecord, raw: string): string {
     `${text(r.subject)}\t${text(personKey(owner))}\t${text(owner?.name ?? null)}\t${text(owner?.email ?? null)}\t` +
     `${text(r.account ? matchKey(r.account) : null)}\t${text(r.account)}\t${text(personKey(contact))}\t` +
     `${text(contact?.name ?? null)}\t${text(contact?.email ?? null)}\t` +
-    `${text(r.opportunity ? matchKey(r.opportunity) : null)}\t${text(raw)}\n`
+    `${text(r.opportunity ? matchKey(r.opportunity) : null)}\t${text(r.timeCategory)}\t` +
+    `${r.bookedAt === null ? '\\N' : r.bookedAt.toISOString()}\t${text(r.note)}\t${text(raw)}\n`
   );
 }
 

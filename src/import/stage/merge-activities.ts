@@ -19,7 +19,7 @@ const keepClause = (skipRejected: boolean) =>
  */
 const resolvedRows = (skipRejected: boolean) => sql`
   select s.external_id, s.type, s.direction, s.outcome, s.duration_seconds, u.id, a.id, c.id, o.id,
-    s.subject, s.occurred_at, ft.line is not null
+    s.subject, s.occurred_at, s.time_category, s.booked_at, s.note, 'import', ft.line is not null
   from ${sql.table(STAGING_TABLE)} s
   left join import_users u on u.key = s.owner_key
   left join import_accounts a on a.key = s.account_key

@@ -14,4 +14,10 @@ export const ACTIVITY_IMPORT_COLUMNS = [
   'opportunity_id',
   'subject',
   'occurred_at',
+  // Migration 0032. A re-import sets them as the file gives them (empty when the mapping has no such column);
+  // logged_via is always 'import'.
+  'time_category',
+  'booked_at',
+  'note',
+  'logged_via',
 ] as const;

@@ -66,6 +66,10 @@ export async function writeActivities(
       opportunity_id: refs.opportunityByName(r.opportunity),
       subject: r.subject,
       occurred_at: r.occurredAt,
+      time_category: r.timeCategory,
+      booked_at: r.bookedAt,
+      note: r.note,
+      logged_via: 'import',
     });
   }
   if (rows.length === 0) return result;
@@ -78,7 +82,9 @@ export async function writeActivities(
         ${col('external_id')}::text[], ${col('type')}::text[], ${col('direction')}::text[], ${col('outcome')}::text[],
         ${col('duration_seconds')}::int[], ${col('user_id')}::bigint[], ${col('account_id')}::bigint[],
         ${col('contact_id')}::bigint[], ${col('opportunity_id')}::bigint[], ${col('subject')}::text[],
-        ${rows.map((r) => (r.occurred_at as Date).toISOString())}::timestamptz[]
+        ${rows.map((r) => (r.occurred_at as Date).toISOString())}::timestamptz[], ${col('time_category')}::text[],
+        ${rows.map((r) => (r.booked_at instanceof Date ? r.booked_at.toISOString() : null))}::timestamptz[],
+        ${col('note')}::text[], ${col('logged_via')}::text[]
       ) as t(external_id, ${sql.raw(COLUMNS.join(', '))})
     ),
     old as (

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGES } from '../../domain/i18n/languages.ts';
 
 /** The signed-in user as auth endpoints return it. */
 export const SessionUser = z.object({
@@ -7,6 +8,7 @@ export const SessionUser = z.object({
   email: z.string(),
   role: z.enum(['admin', 'manager', 'rep']),
   teamId: z.number().int().nullable(),
+  language: z.enum(LANGUAGES).nullable().describe("the user's chosen language; null = the browser's"),
 });
 
 /** The uniform error body (documented on auth endpoints for OpenAPI clients). */

@@ -1,7 +1,17 @@
 import { once } from 'node:events';
 import { stringify } from 'csv-stringify';
 import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
 import { csvCell } from '../../domain/csv/csv-cell.ts';
+import { CSV_SEPARATORS, csvFormat, csvNumber, type CsvSeparator } from '../../domain/csv/csv-format.ts';
+
+/** The query parameter of every CSV export: `semicolon` for spreadsheets in decimal-comma locales. */
+export const CsvSeparatorQuery = {
+  separator: z
+    .enum(CSV_SEPARATORS)
+    .default('comma')
+    .describe("'semicolon': fields split by ';' and decimal commas, as spreadsheets in pl, ro, de... expect"),
+};
 
 /** One CSV column: header text and how to read the cell from a record. */
 export interface CsvColumn<T> {
@@ -21,14 +31,20 @@ export async function sendCsv<T>(
   fileName: string,
   columns: CsvColumn<T>[],
   batches: AsyncIterable<T[]>,
+  separator: CsvSeparator = 'comma',
 ): Promise<FastifyReply> {
   const iterator = batches[Symbol.asyncIterator]();
   const first = await iterator.next();
-  const out = stringify({ header: true, columns: columns.map((c) => c.header) });
+  const format = csvFormat(separator);
+  const out = stringify({ header: true, columns: columns.map((c) => c.header), delimiter: format.delimiter });
+  const cell = (v: string | number | boolean | Date | null) => {
+    const c = csvCell(v);
+    return typeof c === 'number' ? csvNumber(c, format) : c;
+  };
   const pump = async () => {
     for (let next = first; !next.done; next = await iterator.next()) {
       for (const record of next.value) {
-        if (!out.write(columns.map((c) => csvCell(c.value(record))))) await once(out, 'drain');
+        if (!out.write(columns.map((c) => cell(c.value(record))))) await once(out, 'drain');
       }
     }
     out.end();

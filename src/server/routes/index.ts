@@ -5,6 +5,7 @@ import authLogin from './auth/login.ts';
 import authLogout from './auth/logout.ts';
 import authMe from './auth/me.ts';
 import authChangePassword from './auth/change-password.ts';
+import authSetLanguage from './auth/set-language.ts';
 import createToken from './tokens/create-token.ts';
 import listTokens from './tokens/list-tokens.ts';
 import revokeToken from './tokens/revoke-token.ts';
@@ -26,6 +27,9 @@ import listActivities from './activities/list-activities.ts';
 import exportActivities from './activities/export-activities.ts';
 import getActivity from './activities/get-activity.ts';
 import postActivities from './activities/post-activities.ts';
+import quickLog from './activities/quick-log.ts';
+import activitiesToday from './activities/today.ts';
+import searchContacts from './contacts/search-contacts.ts';
 import listCaptureSources from './capture/list-sources.ts';
 import createCaptureSource from './capture/create-source.ts';
 import updateCaptureSource from './capture/update-source.ts';
@@ -110,6 +114,7 @@ import hiringPredictors from './hiring/predictors.ts';
 import hiringTurnover from './hiring/turnover.ts';
 import getFunnelDiagnosis from './coaching/get-funnel-diagnosis.ts';
 import getPipelineChanges from './coaching/get-pipeline-changes.ts';
+import getMeetingPack from './meeting-pack/get-meeting-pack.ts';
 import listCoachingScorecards from './coaching/list-scorecards.ts';
 import createCoachingScorecard from './coaching/create-scorecard.ts';
 import updateCoachingScorecard from './coaching/update-scorecard.ts';
@@ -142,6 +147,7 @@ export const routes: RouteModule[] = [
   authLogout,
   authMe,
   authChangePassword,
+  authSetLanguage,
   createToken,
   listTokens,
   revokeToken,
@@ -163,6 +169,9 @@ export const routes: RouteModule[] = [
   exportActivities,
   getActivity,
   postActivities,
+  quickLog,
+  activitiesToday,
+  searchContacts,
   listCaptureSources,
   createCaptureSource,
   updateCaptureSource,
@@ -248,6 +257,7 @@ export const routes: RouteModule[] = [
   hiringTurnover,
   getFunnelDiagnosis,
   getPipelineChanges,
+  getMeetingPack,
   listCoachingScorecards,
   createCoachingScorecard,
   updateCoachingScorecard,

@@ -29,6 +29,7 @@ import * as m0029 from './0029-deal-product-payment-splits.ts';
 import * as m0030 from './0030-commissions.ts';
 import * as m0031 from './0031-activity-capture.ts';
 import * as m0032 from './0032-activity-time-and-logging.ts';
+import * as m0034 from './0034-user-language.ts';
 
 /** Forward-only migrations, in order. Add one entry per new numbered file. */
 export const migrations: Record<string, Migration> = {
@@ -62,6 +63,7 @@ export const migrations: Record<string, Migration> = {
   '0030-commissions': m0030,
   '0031-activity-capture': m0031,
   '0032-activity-time-and-logging': m0032,
+  '0034-user-language': m0034,
 };
 
 /** Hands Kysely's Migrator the list above (no file-system scanning, so bundling and tests behave the same). */

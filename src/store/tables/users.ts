@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Role, Viewer } from '../../domain/access/viewer.ts';
+import type { Language } from '../../domain/i18n/languages.ts';
 import { visibleUser } from '../access/visible-owner.ts';
 import type { Db } from '../db.ts';
 import type { UsersTable } from '../schema.ts';
@@ -20,6 +21,8 @@ export interface User {
   /** First day no longer employed (a leaver is inactive), or null. */
   leftOn: string | null;
   leaveReason: string | null;
+  /** The language the user chose (0034); null = their browser's. */
+  language: Language | null;
   hasPassword: boolean;
   createdAt: Date;
 }
@@ -39,6 +42,7 @@ export function toUser(row: Selectable<UsersTable>): User {
     active: row.active,
     leftOn: row.left_on,
     leaveReason: row.leave_reason,
+    language: row.language,
     hasPassword: row.password_hash !== null,
     createdAt: row.created_at,
   };
@@ -178,4 +182,9 @@ export async function countActiveAdmins(db: Db): Promise<number> {
     .where('active', '=', true)
     .executeTakeFirstOrThrow();
   return Number(r.n);
+}
+
+/** Sets the language a user reads the app in (null: their browser's); only ever their own (the route's rule). */
+export async function setUserLanguage(db: Db, userId: number, language: Language | null): Promise<void> {
+  await db.updateTable('users').set({ language, updated_at: new Date() }).where('id', '=', userId).execute();
 }

@@ -1,3 +1,4 @@
+import { separatorForLocale } from '../../../src/domain/csv/csv-format.ts';
 import { request } from './client.ts';
 import type {
   CommissionAssignment,
@@ -115,7 +116,10 @@ export function runWhatIf(body: WhatIfRequest): Promise<WhatIfResult> {
   return request<WhatIfResult>('POST', '/api/commissions/what-if', { body });
 }
 
-/** The payroll CSV of a period (a plain link: the browser downloads it with the session cookie). */
-export function payrollCsvHref(period: string): string {
-  return `/api/commissions/export?period=${encodeURIComponent(period)}`;
+/**
+ * The payroll CSV of a period (a plain link: the browser downloads it with the session cookie), with the
+ * separator the reader's spreadsheet expects (semicolons and decimal commas in pl, ro...).
+ */
+export function payrollCsvHref(period: string, locale: string): string {
+  return `/api/commissions/export?period=${encodeURIComponent(period)}&separator=${separatorForLocale(locale)}`;
 }

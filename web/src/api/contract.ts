@@ -1,3 +1,4 @@
+import { MEETING_PACK_FIELDS } from './types/meeting-pack.ts';
 import { FORECAST_FIELDS } from './types/forecast.ts';
 import { FUNNEL_FIELDS } from './types/funnel.ts';
 import { FUNNEL_DIAGNOSIS_FIELDS, PIPELINE_CHANGES_FIELDS } from './types/coaching.ts';
@@ -85,6 +86,9 @@ export const API_CONTRACT: readonly ContractEntry[] = [
   { method: 'get', path: '/api/goals', fields: ['goals'] },
   { method: 'post', path: '/api/goals', fields: GOAL_FIELDS },
   { method: 'get', path: '/api/goals/pacing', fields: ['goals'] },
+  { method: 'get', path: '/api/contacts', fields: ['contacts'] },
+  { method: 'post', path: '/api/activities/quick-log', fields: ['activity', 'nextStep'] },
+  { method: 'get', path: '/api/activities/today', fields: ['date', 'values', 'goals', 'scheduled'] },
   { method: 'get', path: '/api/coaching/plans', fields: ['plans'] },
   { method: 'get', path: '/api/coaching/plans/{id}', fields: PLAN_FIELDS },
   { method: 'post', path: '/api/coaching/plans' },
@@ -107,6 +111,7 @@ export const API_CONTRACT: readonly ContractEntry[] = [
   { method: 'get', path: '/api/imports/{id}/rejects.csv' },
   { method: 'get', path: '/api/pipeline-changes', fields: PIPELINE_CHANGES_FIELDS },
   { method: 'get', path: '/api/coaching/funnel-diagnosis', fields: FUNNEL_DIAGNOSIS_FIELDS },
+  { method: 'get', path: '/api/meeting-pack', fields: MEETING_PACK_FIELDS },
   // Commissions (issue 17).
   { method: 'get', path: '/api/commissions/plans', fields: ['plans'] },
   { method: 'post', path: '/api/commissions/plans', fields: COMMISSION_PLAN_FIELDS },

@@ -22,6 +22,9 @@ const RepCoachingPage = lazy(() =>
   import('../pages/coaching/RepCoachingPage.tsx').then((m) => ({ default: m.RepCoachingPage })),
 );
 const PrintPage = lazy(() => import('../pages/print/PrintPage.tsx').then((m) => ({ default: m.PrintPage })));
+const MeetingPackPage = lazy(() =>
+  import('../pages/meeting/MeetingPackPage.tsx').then((m) => ({ default: m.MeetingPackPage })),
+);
 const PlansPage = lazy(() =>
   import('../pages/coaching/PlansPage.tsx').then((m) => ({ default: m.PlansPage })),
 );
@@ -46,6 +49,9 @@ const CommissionPlansPage = lazy(() =>
 const DisputesPage = lazy(() =>
   import('../pages/commissions/DisputesPage.tsx').then((m) => ({ default: m.DisputesPage })),
 );
+const QuickLogPage = lazy(() =>
+  import('../pages/capture/QuickLogPage.tsx').then((m) => ({ default: m.QuickLogPage })),
+);
 const WhatIfPage = lazy(() =>
   import('../pages/commissions/WhatIfPage.tsx').then((m) => ({ default: m.WhatIfPage })),
 );
@@ -69,7 +75,9 @@ export function App() {
             <Route path="/print/:document/:id" element={<PrintPage />} />
             <Route element={<Layout me={me} />}>
               {me.role !== 'rep' && <Route path="/team" element={<ManagerHomePage />} />}
+              {me.role !== 'rep' && <Route path="/team/meeting" element={<MeetingPackPage />} />}
               <Route path="/me" element={<RepHomePage />} />
+              <Route path="/log" element={<QuickLogPage />} />
               <Route path="/explore" element={<ExplorePage />} />
               <Route path="/leads" element={<LeadsPage me={me} />} />
               <Route path="/coaching/reps/:id" element={<RepCoachingPage />} />

@@ -1,6 +1,9 @@
 import { NavLink, Outlet } from 'react-router-dom';
 import type { Me } from '../api/types/auth.ts';
 import { useSession } from '../auth/session.tsx';
+import type { Language } from '../../../src/domain/i18n/languages.ts';
+import { availableLanguages, LANGUAGE_NAMES } from '../i18n/catalogues.ts';
+import { useLanguage } from '../i18n/language.tsx';
 import { t } from '../i18n/t.ts';
 import type { MessageKey } from '../i18n/en.ts';
 
@@ -14,8 +17,10 @@ interface NavItem {
 
 /** Navigation by role: reps see their own day; managers their team; admins also the settings. */
 export const NAV_ITEMS: readonly NavItem[] = [
-  { to: '/team', label: 'nav.team', roles: ['admin', 'manager'] },
+  { to: '/team', label: 'nav.team', roles: ['admin', 'manager'], end: true },
+  { to: '/team/meeting', label: 'nav.meeting', roles: ['admin', 'manager'] },
   { to: '/me', label: 'nav.me', roles: ['rep'] },
+  { to: '/log', label: 'nav.log', roles: ['admin', 'manager', 'rep'] },
   { to: '/explore', label: 'nav.explore', roles: ['admin', 'manager', 'rep'] },
   { to: '/leads', label: 'nav.leads', roles: ['admin', 'manager', 'rep'] },
   { to: '/coaching', label: 'nav.coaching', roles: ['admin', 'manager', 'rep'], end: true },
@@ -50,6 +55,7 @@ export function Layout({ me }: { me: Me }) {
           <span>
             {me.name} · {t(`role.${me.role}`)}
           </span>
+          <LanguageMenu />
           <button type="button" className="link-button" onClick={() => void signOut()}>
             {t('nav.signOut')}
           </button>
@@ -59,5 +65,29 @@ export function Layout({ me }: { me: Me }) {
         <Outlet />
       </main>
     </>
+  );
+}
+
+/** The reader's language: shown only once the app has more than one. */
+function LanguageMenu() {
+  const { me } = useSession();
+  const { choose } = useLanguage();
+  const languages = availableLanguages();
+  if (languages.length < 2) return null;
+  return (
+    <label className="language-menu">
+      <span className="visually-hidden">{t('nav.language')}</span>
+      <select
+        value={me?.language ?? ''}
+        onChange={(e) => void choose(e.target.value === '' ? null : (e.target.value as Language))}
+      >
+        <option value="">{t('nav.languageAuto')}</option>
+        {languages.map((l) => (
+          <option key={l} value={l} lang={l}>
+            {LANGUAGE_NAMES[l]}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

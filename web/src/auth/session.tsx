@@ -8,6 +8,8 @@ export interface Session {
   me: Me | null | undefined;
   signIn: (email: string, password: string) => Promise<void>;
   signOut: () => Promise<void>;
+  /** Reads the signed-in user again (after they change their own settings, such as their language). */
+  refresh: () => Promise<void>;
 }
 
 const SessionContext = createContext<Session | null>(null);
@@ -44,7 +46,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setMe(null);
     }
   }, []);
-  const value = useMemo(() => ({ me, signIn, signOut }), [me, signIn, signOut]);
+  const refresh = useCallback(async () => {
+    setMe(readSession(await request<SessionInfo>('GET', '/api/auth/me')));
+  }, []);
+  const value = useMemo(() => ({ me, signIn, signOut, refresh }), [me, signIn, signOut, refresh]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

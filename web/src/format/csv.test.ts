@@ -17,4 +17,16 @@ describe('CSV export', () => {
       ]),
     ).toBe('rep,calls\r\nAnn,3\r\n');
   });
+  it('writes semicolons and decimal commas for decimal-comma locales, quoting fields that hold a semicolon', () => {
+    expect(
+      toCsv(
+        [
+          ['rep', 'win_rate', 'note'],
+          ['Kowalski; Jan', 0.667, 'a,b'],
+        ],
+        'semicolon',
+      ),
+    ).toBe('rep;win_rate;note\r\n"Kowalski; Jan";0,667;a,b\r\n');
+    expect(toCsv([['x', 0.5]])).toBe('x,0.5\r\n');
+  });
 });

@@ -2,6 +2,8 @@ import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { request } from '../api/client.ts';
 import type { Settings } from '../api/types/settings.ts';
 import { useApi } from '../api/use-api.ts';
+import { DEFAULT_REGION_LOCALE, type Language } from '../../../src/domain/i18n/languages.ts';
+import { useLanguage } from '../i18n/language.tsx';
 import { makeFormatters, type Formatters } from './formatters.ts';
 
 /** Workspace settings plus formatters built from them; defaults apply until /api/settings answers. */
@@ -13,16 +15,30 @@ export interface Workspace {
 
 const WorkspaceContext = createContext<Workspace | null>(null);
 
+/**
+ * Numbers and dates follow the reader's language (66,7% in Polish): the workspace's locale when it is in that
+ * language (en-GB keeps its day-month dates), else the language's main country (pl-PL, he-IL, ro-RO).
+ */
+export function formattingLocale(language: Language, workspaceLocale: string | null): string {
+  if (workspaceLocale && workspaceLocale.toLowerCase().split('-')[0] === language) return workspaceLocale;
+  return DEFAULT_REGION_LOCALE[language];
+}
+
 /** Loads /api/settings once per sign-in and makes the locale/currency formatters available. */
 export function WorkspaceProvider({ children }: { children: ReactNode }) {
   const { data, reload } = useApi((signal) => request<Settings>('GET', '/api/settings', { signal }), []);
+  const { language } = useLanguage();
   const value = useMemo<Workspace>(
     () => ({
       settings: data,
-      fmt: makeFormatters(data?.locale ?? 'en-US', data?.currency ?? 'USD', data?.timeZone ?? 'UTC'),
+      fmt: makeFormatters(
+        formattingLocale(language, data?.locale ?? null),
+        data?.currency ?? 'USD',
+        data?.timeZone ?? 'UTC',
+      ),
       reload,
     }),
-    [data, reload],
+    [data, reload, language],
   );
   return <WorkspaceContext.Provider value={value}>{children}</WorkspaceContext.Provider>;
 }

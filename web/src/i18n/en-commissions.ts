@@ -182,10 +182,8 @@ export const enCommissions = {
   'commissions.baseline': 'Current plans',
   'commissions.whatIfTotals':
     'In total: this plan pays {payout} on revenue {revenue} (cost of sales {cos}); the current plans pay {basePayout} ({baseCos}); difference {difference}.',
-  'commissions.whatIfPeople': {
-    one: '{count} person: {names}',
-    other: '{count} people: {names}',
-  },
+  'commissions.whatIfPeople':
+    '{count, plural, one {{count} person: {names}} other {{count} people: {names}}}',
   'commissions.payoutByPeriod': 'Payout by period, this plan against the current plans',
   'commissions.payoutCurve': 'Payout curve of one person with a {target} target, by attainment',
   'commissions.simPercentiles':

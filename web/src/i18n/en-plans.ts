@@ -33,7 +33,8 @@ export const enPlans = {
   'plans.due': 'due {date}',
   'plans.done': 'done',
   'plans.checkIns': 'Check-ins',
-  'plans.weekCheckIns': { one: 'week {week}: {count} check-in', other: 'week {week}: {count} check-ins' },
+  'plans.weekCheckIns':
+    '{count, plural, one {week {week}: {count} check-in} other {week {week}: {count} check-ins}}',
   'plans.noCheckIns': 'No check-ins yet.',
   'plans.addCheckIn': 'Add check-in',
   'plans.note': 'Note',

@@ -5,10 +5,14 @@ import type { Message } from './t.ts';
 import { enHiring } from './en-hiring.ts';
 import { enPipeline } from './en-pipeline.ts';
 import { enCommissions } from './en-commissions.ts';
+import { enExploreDimensions } from './en-explore-dimensions.ts';
+import { enMeeting } from './en-meeting.ts';
+import { enCapture } from './en-capture.ts';
 
 /**
- * Every user-facing English string. Keys are grouped by page; `{name}` is a placeholder and an object holds
- * plural forms chosen by Intl.PluralRules (roadmap 5 adds other catalogues with the same keys).
+ * Every user-facing English string, as ICU MessageFormat (t.ts). Keys are grouped by page; `{name}` is a
+ * placeholder and `{count, plural, one {...} other {...}}` picks a form by the locale's plural rules. The other
+ * languages' catalogues (pl.ts, he.ts, ro.ts) hold the same keys; a test fails when one lacks a key.
  */
 export const en = {
   ...enOneToOne,
@@ -17,6 +21,9 @@ export const en = {
   ...enPipeline,
   ...enCoaching,
   ...enCommissions,
+  ...enExploreDimensions,
+  ...enMeeting,
+  ...enCapture,
   'app.name': 'Pacesetter',
   'nav.label': 'Main',
   'nav.skip': 'Skip to content',
@@ -42,7 +49,7 @@ export const en = {
   'routing.criteria': 'Leads it takes',
   'routing.anyLead': 'any lead',
   'routing.size': '{min}-{max} employees',
-  'routing.accounts': { one: '{count} named account', other: '{count} named accounts' },
+  'routing.accounts': '{count, plural, one {{count} named account} other {{count} named accounts}}',
   'routing.reps': 'Reps',
   'routing.team': 'the team, by round robin',
   'routing.remove': 'Remove',
@@ -74,18 +81,13 @@ export const en = {
   'scoring.score': 'Score',
   'scoring.whyNone': 'No rule fired yet',
   'scoring.whyFit': '{label}: {points}',
-  'scoring.whyEvents': {
-    one: '{label}: {points} ({count} event)',
-    other: '{label}: {points} ({count} events)',
-  },
+  'scoring.whyEvents':
+    '{count, plural, one {{label}: {points} ({count} event)} other {{label}: {points} ({count} events)}}',
   'scoring.whyCapped': '{label}: {points} (capped, {count} events)',
   'scoring.calibration': 'Do the points tell good leads from bad?',
   'scoring.noHistory': 'No past leads in this range to learn from.',
-  'scoring.calibrationRange': {
-    one: '{count} lead created {from} to {to}, scored by rule version {version} as each stood when decided.',
-    other:
-      '{count} leads created {from} to {to}, scored by rule version {version} as each stood when decided.',
-  },
+  'scoring.calibrationRange':
+    '{count, plural, one {{count} lead created {from} to {to}, scored by rule version {version} as each stood when decided.} other {{count} leads created {from} to {to}, scored by rule version {version} as each stood when decided.}}',
   'scoring.bands': 'Conversion by score band',
   'scoring.scoreBand': 'Score',
   'scoring.band': '{from} to {to}',
@@ -123,12 +125,11 @@ export const en = {
   'scoring.demoQualifies': 'A demo request makes a lead an SQL at once',
   'scoring.preview': 'Preview',
   'scoring.saveVersion': 'Save as new version',
-  'scoring.previewResult': {
-    one: 'Of {open} open leads: MQL {mqlNow} -> {mqlThen}, SQL {sqlNow} -> {sqlThen}; {count} lead would be promoted.',
-    other:
-      'Of {open} open leads: MQL {mqlNow} -> {mqlThen}, SQL {sqlNow} -> {sqlThen}; {count} leads would be promoted.',
-  },
+  'scoring.previewResult':
+    '{count, plural, one {Of {open} open leads: MQL {mqlNow} -> {mqlThen}, SQL {sqlNow} -> {sqlThen}; {count} lead would be promoted.} other {Of {open} open leads: MQL {mqlNow} -> {mqlThen}, SQL {sqlNow} -> {sqlThen}; {count} leads would be promoted.}}',
   'nav.signOut': 'Sign out',
+  'nav.language': 'Language',
+  'nav.languageAuto': "The browser's language",
   'role.admin': 'Admin',
   'role.manager': 'Manager',
   'role.rep': 'Rep',
@@ -165,8 +166,8 @@ export const en = {
   'grain.quarter': 'Quarter',
   'grain.year': 'Year',
 
-  'unit.days': { one: '{n} day', other: '{n} days' },
-  'unit.months': { one: '{n} month', other: '{n} months' },
+  'unit.days': '{count, plural, one {{n} day} other {{n} days}}',
+  'unit.months': '{count, plural, one {{n} month} other {{n} months}}',
   'metric.parts': '{numerator} / {denominator}',
   'kpi.previous': 'before: {value}',
   'opportunityType.new_business': 'New business',
@@ -399,10 +400,8 @@ export const en = {
   'pipelines.source.configured': 'configured probabilities',
   'pipelines.observed': 'Observed (%)',
   'pipelines.learned': 'Learned (%)',
-  'pipelines.closedDeals': {
-    one: '{count} closed deal, last 365 days',
-    other: '{count} closed deals, last 365 days',
-  },
+  'pipelines.closedDeals':
+    '{count, plural, one {{count} closed deal, last 365 days} other {{count} closed deals, last 365 days}}',
 
   'people.users': 'Users',
   'people.teams': 'Teams',

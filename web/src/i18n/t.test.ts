@@ -1,6 +1,20 @@
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { afterEach, describe, expect, it } from 'vitest';
-import { en } from './en.ts';
-import { setMessages, t } from './t.ts';
+import { en, type MessageKey } from './en.ts';
+import { setMessages, t, type Catalogue } from './t.ts';
+
+/** The argument names a message uses, plural selectors included. */
+function argumentsOf(elements: MessageFormatElement[], into = new Set<string>()): Set<string> {
+  for (const el of elements) {
+    if (el.type === TYPE.argument || el.type === TYPE.number || el.type === TYPE.date) into.add(el.value);
+    if (el.type === TYPE.plural || el.type === TYPE.select) {
+      into.add(el.value);
+      for (const option of Object.values(el.options)) argumentsOf(option.value, into);
+    }
+    if (el.type === TYPE.tag) argumentsOf(el.children, into);
+  }
+  return into;
+}
 
 describe('t()', () => {
   afterEach(() => setMessages('en', en));
@@ -8,6 +22,8 @@ describe('t()', () => {
   it('fills placeholders and leaves unknown ones visible', () => {
     expect(t('rank.position', { rank: 2, of: 4 })).toBe('#2 of 4');
     expect(t('rank.position', { rank: 2 })).toBe('#2 of {of}');
+    // Values are written as given: an id or a year is never grouped.
+    expect(t('rank.position', { rank: 2026, of: 12345 })).toBe('#2026 of 12345');
   });
 
   it('picks the plural form by the locale rules', () => {
@@ -16,14 +32,27 @@ describe('t()', () => {
   });
 
   it('uses the plural rules of the catalogue locale (Polish has few/many)', () => {
-    const pl = {
+    const pl: Catalogue = {
       ...en,
-      'unit.days': { one: '{n} dzień', few: '{n} dni (few)', many: '{n} dni', other: '{n} dnia' },
+      'unit.days': '{count, plural, one {{n} dzień} few {{n} dni (few)} many {{n} dni} other {{n} dnia}}',
     };
     setMessages('pl', pl);
     expect(t('unit.days', { count: 1, n: '1' })).toBe('1 dzień');
     expect(t('unit.days', { count: 3, n: '3' })).toBe('3 dni (few)');
     expect(t('unit.days', { count: 5, n: '5' })).toBe('5 dni');
+    expect(t('unit.days', { count: 22, n: '22' })).toBe('22 dni (few)');
     expect(t('unit.days', { count: 1.5, n: '1,5' })).toBe('1,5 dnia');
+  });
+
+  it('every English message is valid ICU and reads as written once its arguments are filled', () => {
+    for (const key of Object.keys(en) as MessageKey[]) {
+      const message = en[key];
+      const names = argumentsOf(parse(message, { ignoreTag: true }));
+      const values = Object.fromEntries([...names].map((n) => [n, n === 'count' ? 2 : `<${n}>`]));
+      const text = t(key, values);
+      // No brace left over: an apostrophe before a brace would have quoted it (ICU escaping) and hidden a value.
+      expect(text, key).not.toMatch(/[{}]/);
+      for (const n of names) if (n !== 'count') expect(text, key).toContain(`<${n}>`);
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { iterateActivities, type ActivityRecord } from '../../../store/queries/records/list-activities.ts';
 import type { RouteModule } from '../../app-types.ts';
-import { sendCsv, type CsvColumn } from '../../csv/send-csv.ts';
+import { CsvSeparatorQuery, sendCsv, type CsvColumn } from '../../csv/send-csv.ts';
 import { ActivityFilterQuery, activityFilter } from './schemas.ts';
 
 const COLUMNS: CsvColumn<ActivityRecord>[] = [
@@ -29,13 +29,19 @@ const exportActivities: RouteModule = (app, { reportDb: db }) => {
       schema: {
         tags: ['records'],
         summary: 'Export activities visible to you as CSV',
-        querystring: ActivityFilterQuery,
+        querystring: ActivityFilterQuery.extend(CsvSeparatorQuery),
         produces: ['text/csv'],
       },
     },
     async (request, reply) => {
       const filter = await activityFilter(db, request.query);
-      return sendCsv(reply, 'activities.csv', COLUMNS, iterateActivities(db, request.viewer, filter));
+      return sendCsv(
+        reply,
+        'activities.csv',
+        COLUMNS,
+        iterateActivities(db, request.viewer, filter),
+        request.query.separator,
+      );
     },
   );
 };

@@ -3,6 +3,7 @@ import { AppError } from '../../../errors.ts';
 import { getActivity } from '../../../store/queries/records/list-activities.ts';
 import type { RouteModule } from '../../app-types.ts';
 import { ActivitySchema } from './schemas.ts';
+import { IdField } from '../../input-schemas.ts';
 
 /** GET /api/activities/:id: one activity; 404 both when missing and when not yours to see. */
 const getActivityRoute: RouteModule = (app, { db }) => {
@@ -12,7 +13,7 @@ const getActivityRoute: RouteModule = (app, { db }) => {
       schema: {
         tags: ['records'],
         summary: 'Get one activity',
-        params: z.object({ id: z.coerce.number().int().positive() }),
+        params: z.object({ id: IdField }),
         response: { 200: ActivitySchema },
       },
     },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Db } from '../../../store/db.ts';
 import type { ActivityFilter } from '../../../store/queries/records/list-activities.ts';
 import { periodWindow } from '../../../store/queries/records/period-window.ts';
+import { IdField } from '../../input-schemas.ts';
 
 const ActivityType = z.enum(['call', 'email', 'meeting', 'linkedin', 'other']);
 const ActivityOutcome = z.enum([
@@ -18,12 +19,12 @@ const ActivityOutcome = z.enum([
 
 /** Filters shared by the list and the CSV export. */
 export const ActivityFilterQuery = z.object({
-  owner: z.coerce.number().int().positive().optional().describe('user id of who did the activity'),
+  owner: IdField.optional().describe('user id of who did the activity'),
   type: ActivityType.optional(),
   outcome: ActivityOutcome.optional(),
-  lead: z.coerce.number().int().positive().optional(),
-  contact: z.coerce.number().int().positive().optional(),
-  opportunity: z.coerce.number().int().positive().optional(),
+  lead: IdField.optional(),
+  contact: IdField.optional(),
+  opportunity: IdField.optional(),
   period: z
     .string()
     .max(40)

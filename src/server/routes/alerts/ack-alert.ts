@@ -3,6 +3,7 @@ import { ackAlert } from '../../../store/queries/alerts/ack-alert.ts';
 import type { RouteModule } from '../../app-types.ts';
 import { requireWrite } from '../../auth/guards.ts';
 import { AlertSchema } from './schemas.ts';
+import { IdField } from '../../input-schemas.ts';
 
 /** POST /api/alerts/:id/ack: acknowledge an alert the viewer can see (idempotent). */
 const ackAlertRoute: RouteModule = (app, { db }) => {
@@ -12,7 +13,7 @@ const ackAlertRoute: RouteModule = (app, { db }) => {
       schema: {
         tags: ['alerts'],
         summary: 'Acknowledge an alert',
-        params: z.object({ id: z.coerce.number().int().positive() }),
+        params: z.object({ id: IdField }),
         response: { 200: AlertSchema },
       },
     },

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { listAudit } from '../../../store/queries/audit/list-audit.ts';
 import type { RouteModule } from '../../app-types.ts';
-import { InstantField } from '../../input-schemas.ts';
+import { IdField, InstantField } from '../../input-schemas.ts';
 import { requireRole } from '../../auth/guards.ts';
 
 const Query = z.object({
   entity: z.string().max(50).optional(),
   entityId: z.string().max(100).optional(),
-  actorUserId: z.coerce.number().int().positive().optional(),
+  actorUserId: IdField.optional(),
   from: InstantField.optional(),
   to: InstantField.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),

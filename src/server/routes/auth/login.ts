@@ -82,6 +82,7 @@ const login: RouteModule = (app, { db, config }) => {
           email: profile.email,
           role: profile.role,
           teamId: profile.teamId,
+          language: profile.language,
         },
         csrfToken: session.csrfToken,
         expiresAt: session.expiresAt.toISOString(),

@@ -26,7 +26,14 @@ const me: RouteModule = (app, { db }) => {
       const user = viewer.userId === null ? undefined : await getUser(db, viewer, viewer.userId);
       if (!user || !request.auth) throw new AppError('unauthenticated', 'Sign in first');
       return {
-        user: { id: user.id, name: user.name, email: user.email, role: user.role, teamId: user.teamId },
+        user: {
+          id: user.id,
+          name: user.name,
+          email: user.email,
+          role: user.role,
+          teamId: user.teamId,
+          language: user.language,
+        },
         csrfToken: request.auth.kind === 'session' ? request.auth.csrfToken : null,
         via: request.auth.kind,
         tokenScope: request.auth.kind === 'token' ? request.auth.scope : null,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { listBadges } from '../../../store/queries/goals/list-badges.ts';
 import type { RouteModule } from '../../app-types.ts';
+import { IdField } from '../../input-schemas.ts';
 
 const BadgeSchema = z.object({
   id: z.number().int(),
@@ -21,7 +22,7 @@ const listUserBadgesRoute: RouteModule = (app, { db }) => {
       schema: {
         tags: ['goals'],
         summary: "A user's badges",
-        params: z.object({ id: z.coerce.number().int().positive() }),
+        params: z.object({ id: IdField }),
         response: { 200: z.object({ badges: z.array(BadgeSchema) }) },
       },
     },

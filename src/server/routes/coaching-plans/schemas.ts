@@ -8,10 +8,10 @@ import {
   PLAN_KINDS,
   SKILL_AREAS,
 } from '../../../domain/coaching/plan.ts';
-import { LocalDateField } from '../../input-schemas.ts';
+import { IdField, LocalDateField } from '../../input-schemas.ts';
 
 /** A row id in a path or body: 1 .. 2^53 - 1 (larger numbers cannot name a row; see input-schemas.ts). */
-export const PlanId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+export const PlanId = IdField;
 export const PlanParams = z.object({ id: PlanId });
 const UserId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 

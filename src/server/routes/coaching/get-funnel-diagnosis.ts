@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { funnelDiagnosis } from '../../../store/queries/coaching/funnel-diagnosis.ts';
 import type { RouteModule } from '../../app-types.ts';
+import { IdField } from '../../input-schemas.ts';
 
 const QuerySchema = z.object({
-  userId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).describe('the rep to diagnose'),
+  userId: IdField.describe('the rep to diagnose'),
   period: z
     .string()
     .max(40)

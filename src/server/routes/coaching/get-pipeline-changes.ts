@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { PIPELINE_CATEGORIES, PIPELINE_FLAGS } from '../../../domain/coaching/pipeline-changes.ts';
 import { pipelineChanges } from '../../../store/queries/coaching/pipeline-changes.ts';
 import type { RouteModule } from '../../app-types.ts';
+import { IdField } from '../../input-schemas.ts';
 
 const QuerySchema = z.object({
   week: z.string().max(10).optional().describe("ISO week, e.g. '2026-W47' (default: this week)"),
-  userId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional().describe('one rep'),
+  userId: IdField.optional().describe('one rep'),
   teamId: z.coerce
     .number()
     .int()

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IdField } from '../../input-schemas.ts';
 
 /** Zod schemas shared by the coaching routes (scorecards, benchmarks, quadrants). */
 
@@ -62,6 +63,6 @@ export const ThresholdsSchema = z.object({
 
 /** Optional team and rep filters of the report routes. */
 export const RepFilterQuery = {
-  teamId: z.coerce.number().int().positive().optional(),
-  userId: z.coerce.number().int().positive().optional(),
+  teamId: IdField.optional(),
+  userId: IdField.optional(),
 };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { recordAudit } from '../../../store/tables/audit-log.ts';
 import { updateScorecard } from '../../../store/tables/scorecards.ts';
 import type { RouteModule } from '../../app-types.ts';
+import { IdField } from '../../input-schemas.ts';
 import { requireRole, requireWrite } from '../../auth/guards.ts';
 import { ScorecardBody, ScorecardSchema } from './schemas.ts';
 
@@ -14,7 +15,11 @@ const updateScorecardRoute: RouteModule = (app, { db }) => {
         tags: ['coaching'],
         summary: 'Replace a scorecard (admins)',
         params: z.object({
-          id: z.coerce.number().int().min(0).describe('0: the built-in default, stored by this call'),
+          id: z
+            .literal('0')
+            .transform(() => 0)
+            .or(IdField)
+            .describe('0: the built-in default, stored by this call'),
         }),
         body: ScorecardBody,
         response: { 200: ScorecardSchema },

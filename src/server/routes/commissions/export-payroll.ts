@@ -17,7 +17,7 @@ const exportPayrollRoute: RouteModule = (app, { db }) => {
     },
     async (request, reply) => {
       const viewer = requireRole(request, 'admin');
-      const { periodKey, csv } = await payrollCsv(db, viewer, request.query.period);
+      const { periodKey, csv } = await payrollCsv(db, viewer, request.query.period, request.query.separator);
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="commissions-${periodKey}.csv"`)

@@ -1,21 +1,15 @@
 import { z } from 'zod';
 import { DEAL_TYPES } from '../../../domain/commissions/types.ts';
-import { LocalDateField } from '../../input-schemas.ts';
+import { CsvSeparatorQuery } from '../../csv/send-csv.ts';
+import { IdField, LocalDateField } from '../../input-schemas.ts';
 
 /*
  * Request and response schemas of the commissions API (docs/commissions.md, "API and CLI"). Money is integer
  * minor units; rates are basis points; dates are local YYYY-MM-DD, ranges [from, to).
  */
 
-/**
- * A row id in a path or query: digits without a leading zero, 1 .. 2^53 - 1 (input-schemas.ts). '01', '1%00',
- * '-1', '1e3', 'abc' and 2^64 are 400s: one spelling per statement, so ids cannot be probed by variants.
- */
-export const RowId = z
-  .string()
-  .regex(/^[1-9]\d{0,15}$/, 'a positive integer without leading zeros')
-  .transform(Number)
-  .refine(Number.isSafeInteger, `at most ${Number.MAX_SAFE_INTEGER}`);
+/** A row id in a path or query (input-schemas.ts IdField: one spelling per row). */
+export const RowId = IdField;
 export const IdParams = z.object({ id: RowId });
 const BodyId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 /** Money in minor units: a JavaScript number stays exact up to 2^53; plans never need more than 10^15. */
@@ -184,6 +178,9 @@ export const DisputeSchema = z.object({
   lineId: z.number().nullable(),
   raisedBy: z.number(),
   raisedByName: z.string(),
+  personName: z.string().describe("the statement's person"),
+  periodKey: z.string(),
+  currency: z.string(),
   comment: z.string(),
   status: z.enum(['open', 'accepted', 'rejected']),
   resolution: z.string().nullable(),
@@ -254,7 +251,7 @@ export const ResolveBody = z
   })
   .strict();
 
-export const ExportQuery = z.object({ period: PeriodField }).strict();
+export const ExportQuery = z.object({ period: PeriodField, ...CsvSeparatorQuery }).strict();
 export const EstimateQuery = z.object({ opportunityId: RowId }).strict();
 export const EstimateSchema = z.object({
   currency: z.string(),

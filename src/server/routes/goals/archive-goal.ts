@@ -3,6 +3,7 @@ import { archiveGoal } from '../../../store/queries/goals/save-goal.ts';
 import type { RouteModule } from '../../app-types.ts';
 import { requireWrite } from '../../auth/guards.ts';
 import { GoalSchema } from './schemas.ts';
+import { IdField } from '../../input-schemas.ts';
 
 /** POST /api/goals/:id/archive: hide a goal from pacing; history and badges stay. */
 const archiveGoalRoute: RouteModule = (app, { db }) => {
@@ -12,7 +13,7 @@ const archiveGoalRoute: RouteModule = (app, { db }) => {
       schema: {
         tags: ['goals'],
         summary: 'Archive a goal',
-        params: z.object({ id: z.coerce.number().int().positive() }),
+        params: z.object({ id: IdField }),
         response: { 200: GoalSchema },
       },
     },

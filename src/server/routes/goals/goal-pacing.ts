@@ -3,6 +3,7 @@ import { AppError } from '../../../errors.ts';
 import { goalPacing } from '../../../store/queries/goals/goal-pacing.ts';
 import type { RouteModule } from '../../app-types.ts';
 import { GoalPacingSchema } from './schemas.ts';
+import { IdField } from '../../input-schemas.ts';
 
 /**
  * GET /api/goals/pacing?period=2026-11&user=me: pacing of the viewer's visible goals for the current period
@@ -18,7 +19,7 @@ const goalPacingRoute: RouteModule = (app, { db }) => {
         summary: 'Goal pacing: actual vs expected-to-date by business days',
         querystring: z.object({
           period: z.string().max(40).optional(),
-          user: z.union([z.literal('me'), z.coerce.number().int().positive()]).optional(),
+          user: z.union([z.literal('me'), IdField]).optional(),
         }),
         response: { 200: z.object({ goals: z.array(GoalPacingSchema) }) },
       },

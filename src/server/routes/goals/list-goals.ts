@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { listGoals } from '../../../store/queries/goals/list-goals.ts';
 import type { RouteModule } from '../../app-types.ts';
 import { GoalSchema } from './schemas.ts';
+import { IdField } from '../../input-schemas.ts';
 
 /** GET /api/goals: goals the viewer can see (company, visible users, visible teams). */
 const listGoalsRoute: RouteModule = (app, { db }) => {
@@ -13,7 +14,7 @@ const listGoalsRoute: RouteModule = (app, { db }) => {
         summary: 'List goals',
         querystring: z.object({
           scopeType: z.enum(['user', 'team', 'company']).optional(),
-          scopeId: z.coerce.number().int().positive().optional(),
+          scopeId: IdField.optional(),
           metricId: z.string().optional(),
           includeArchived: z.enum(['true', 'false']).optional(),
         }),

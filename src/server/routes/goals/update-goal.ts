@@ -3,6 +3,7 @@ import { updateGoal } from '../../../store/queries/goals/save-goal.ts';
 import type { RouteModule } from '../../app-types.ts';
 import { requireWrite } from '../../auth/guards.ts';
 import { GoalFields, GoalSchema } from './schemas.ts';
+import { IdField } from '../../input-schemas.ts';
 
 const Body = GoalFields.extend({
   periodKey: z.string().max(40).nullable(),
@@ -17,7 +18,7 @@ const updateGoalRoute: RouteModule = (app, { db }) => {
       schema: {
         tags: ['goals'],
         summary: 'Change a goal',
-        params: z.object({ id: z.coerce.number().int().positive() }),
+        params: z.object({ id: IdField }),
         body: Body,
         response: { 200: GoalSchema },
       },

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { SCORE_BANDS } from '../../../domain/coaching/hiring.ts';
 import { CANDIDATE_STATUSES, CRITERION_KINDS } from '../../../store/tables/hiring.ts';
-import { LocalDateField } from '../../input-schemas.ts';
+import { IdField, LocalDateField } from '../../input-schemas.ts';
 
 /** A row id in a path or body: a positive safe integer (bigger numbers are refused by zod, not by the database). */
 export const Id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-export const IdParams = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+export const IdParams = z.object({ id: IdField });
 
 export const CriterionSchema = z.object({
   id: z.number(),

@@ -4,6 +4,7 @@ import { rejectsCsv, type StoredReject } from '../../../import/csv/rejects-csv.t
 import { getImportRejects } from '../../../store/tables/imports.ts';
 import type { RouteModule } from '../../app-types.ts';
 import { requireRole } from '../../auth/guards.ts';
+import { IdField } from '../../input-schemas.ts';
 
 /** GET /api/imports/:id/rejects.csv: the rejected rows of a run (original columns + line, field, reason). */
 const getImportRejectsCsv: RouteModule = (app, { db }) => {
@@ -13,7 +14,7 @@ const getImportRejectsCsv: RouteModule = (app, { db }) => {
       schema: {
         tags: ['imports'],
         summary: 'Rejected rows of an import run as CSV',
-        params: z.object({ id: z.coerce.number().int().positive() }),
+        params: z.object({ id: IdField }),
         produces: ['text/csv'],
       },
     },

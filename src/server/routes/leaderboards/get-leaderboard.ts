@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AppError } from '../../../errors.ts';
 import { leaderboard } from '../../../store/queries/leaderboard/leaderboard.ts';
 import type { RouteModule } from '../../app-types.ts';
+import { IdField } from '../../input-schemas.ts';
 
 /** 'calls:2,meetings_held:1' -> { calls: 2, meetings_held: 1 }; throws a validation error naming bad parts. */
 function parseWeights(spec: string): Record<string, number> {
@@ -53,7 +54,7 @@ const getLeaderboardRoute: RouteModule = (app, { reportDb: db }) => {
           weights: z.string().max(500).optional(),
           period: z.string().max(40),
           board: z.enum(['reps', 'teams']).default('reps'),
-          teamId: z.coerce.number().int().positive().optional(),
+          teamId: IdField.optional(),
         }),
         response: {
           200: z.object({

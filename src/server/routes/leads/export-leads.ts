@@ -1,6 +1,6 @@
 import { iterateLeads, type LeadRecord } from '../../../store/queries/records/list-leads.ts';
 import type { RouteModule } from '../../app-types.ts';
-import { sendCsv, type CsvColumn } from '../../csv/send-csv.ts';
+import { CsvSeparatorQuery, sendCsv, type CsvColumn } from '../../csv/send-csv.ts';
 import { LeadFilterQuery, leadFilter } from './schemas.ts';
 
 const COLUMNS: CsvColumn<LeadRecord>[] = [
@@ -31,13 +31,19 @@ const exportLeads: RouteModule = (app, { reportDb: db }) => {
       schema: {
         tags: ['records'],
         summary: 'Export leads visible to you as CSV',
-        querystring: LeadFilterQuery,
+        querystring: LeadFilterQuery.extend(CsvSeparatorQuery),
         produces: ['text/csv'],
       },
     },
     async (request, reply) => {
       const filter = await leadFilter(db, request.query);
-      return sendCsv(reply, 'leads.csv', COLUMNS, iterateLeads(db, request.viewer, filter));
+      return sendCsv(
+        reply,
+        'leads.csv',
+        COLUMNS,
+        iterateLeads(db, request.viewer, filter),
+        request.query.separator,
+      );
     },
   );
 };

@@ -3,6 +3,7 @@ import { AppError } from '../../../errors.ts';
 import { getLead } from '../../../store/queries/records/list-leads.ts';
 import type { RouteModule } from '../../app-types.ts';
 import { LeadSchema } from './schemas.ts';
+import { IdField } from '../../input-schemas.ts';
 
 /** GET /api/leads/:id: one lead; 404 both when missing and when not yours to see. */
 const getLeadRoute: RouteModule = (app, { db }) => {
@@ -12,7 +13,7 @@ const getLeadRoute: RouteModule = (app, { db }) => {
       schema: {
         tags: ['records'],
         summary: 'Get one lead',
-        params: z.object({ id: z.coerce.number().int().positive() }),
+        params: z.object({ id: IdField }),
         response: { 200: LeadSchema },
       },
     },

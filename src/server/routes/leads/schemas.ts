@@ -3,12 +3,13 @@ import { RuleHitSchema } from '../scoring/schemas.ts';
 import type { Db } from '../../../store/db.ts';
 import type { LeadFilter } from '../../../store/queries/records/list-leads.ts';
 import { periodWindow } from '../../../store/queries/records/period-window.ts';
+import { IdField } from '../../input-schemas.ts';
 
 const LeadStatus = z.enum(['new', 'working', 'mql', 'sql', 'disqualified', 'converted']);
 
 /** Filters shared by the list and the CSV export. */
 export const LeadFilterQuery = z.object({
-  owner: z.coerce.number().int().positive().optional().describe('owner user id'),
+  owner: IdField.optional().describe('owner user id'),
   status: LeadStatus.optional(),
   source: z.string().max(200).optional(),
   period: z

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { DIMENSIONS } from '../../../domain/metrics/query.ts';
 import { metricRegistry } from '../../../domain/metrics/registry.ts';
+import { metricDimensions } from '../../../store/queries/metrics/dimensions.ts';
 import type { RouteModule } from '../../app-types.ts';
 
 const DefinitionSchema = z.object({
@@ -15,6 +17,9 @@ const DefinitionSchema = z.object({
   focus: z.enum(['efficiency', 'effectiveness']),
   direction: z.enum(['higher', 'lower']),
   sources: z.array(z.string()),
+  dimensions: z
+    .array(z.enum(DIMENSIONS))
+    .describe('the dimensions GET /api/metrics can group this metric by (besides rep, team and company)'),
 });
 
 /** GET /api/metrics/definitions: the registry, so clients label, format and explain values without copying it. */
@@ -42,6 +47,7 @@ const getMetricDefinitions: RouteModule = (app) => {
         focus: m.focus,
         direction: m.direction,
         sources: [...new Set(Object.values(m.parts).map((p) => p.source))],
+        dimensions: metricDimensions(m),
       })),
     }),
   );

@@ -9,8 +9,9 @@ import { sendJson } from '../../send-json.ts';
 import { MetricReportSchema, MetricsQuerySchema, splitList } from './metrics-schemas.ts';
 
 /**
- * GET /api/metrics: any metrics by rep, team or company, for a period, optionally bucketed and compared with the
- * previous period. Per-rep rows are limited to what the viewer may see; team and company rows are open to all.
+ * GET /api/metrics: any metrics by rep, team, company or a dimension (lead source, deal type, pipeline, product,
+ * time category), for a period, optionally bucketed and compared with the previous period. Per-rep rows and
+ * dimension splits are limited to the facts of the people the viewer may see; team and company rows are open to all.
  * The answer is kept in the primary store per request, resolved scope and data version (stored-results.ts), so a
  * repeated request is a read until a write the metrics depend on.
  */
@@ -20,7 +21,8 @@ const getMetrics: RouteModule = (app, { reportDb: db, db: primary }) => {
     {
       schema: {
         tags: ['metrics'],
-        summary: 'Metric values by rep, team or company for a period',
+        summary:
+          'Metric values by rep, team, company, lead source, deal type, pipeline, product or time category',
         querystring: MetricsQuerySchema,
         response: { 200: MetricReportSchema },
       },

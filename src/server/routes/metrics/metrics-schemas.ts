@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { METHOD_IDS } from '../../../domain/forecast/types.ts';
-import { FORECAST_CHECKPOINTS } from '../../../domain/metrics/query.ts';
+import { DIMENSIONS, FORECAST_CHECKPOINTS, GROUP_BYS, type GroupBy } from '../../../domain/metrics/query.ts';
 import { IdListField } from '../../input-schemas.ts';
 import { GRAINS } from '../../../domain/calendar/period.ts';
 
@@ -11,7 +11,13 @@ const idList = IdListField.optional();
 /** GET /api/metrics query string. */
 export const MetricsQuerySchema = z.object({
   ids: list.describe('metric ids, comma-separated (default: a dashboard set)'),
-  group: z.enum(['rep', 'team', 'company']).default('rep').describe('group rows by rep, team or company'),
+  group: z
+    .enum(GROUP_BYS as [GroupBy, ...GroupBy[]])
+    .default('rep')
+    .describe(
+      `group rows by rep, team, company or a dimension of the facts (${DIMENSIONS.join(', ')}); a metric that ` +
+        'cannot be split by the dimension is refused (400): GET /api/metrics/definitions lists its dimensions',
+    ),
   period: z
     .string()
     .max(40)
@@ -67,9 +73,12 @@ export const MetricReportSchema = z.object({
   rows: z.array(
     z.object({
       group: z.object({
-        type: z.enum(['rep', 'team', 'company']),
-        id: z.number().nullable(),
-        name: z.string(),
+        type: z.enum(GROUP_BYS as [GroupBy, ...GroupBy[]]),
+        id: z
+          .number()
+          .nullable()
+          .describe('rep, team or pipeline id; null for the company, "No team" and text dimensions'),
+        name: z.string().describe('the name, or a dimension value ("No lead source" etc. when not recorded)'),
       }),
       period: z.string().nullable(),
       values: z.record(z.string(), ReportValueSchema),

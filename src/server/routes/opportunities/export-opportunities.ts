@@ -3,7 +3,7 @@ import {
   type OpportunityRecord,
 } from '../../../store/queries/records/list-opportunities.ts';
 import type { RouteModule } from '../../app-types.ts';
-import { sendCsv, type CsvColumn } from '../../csv/send-csv.ts';
+import { CsvSeparatorQuery, sendCsv, type CsvColumn } from '../../csv/send-csv.ts';
 import { OpportunityFilterQuery, opportunityFilter } from './schemas.ts';
 
 const COLUMNS: CsvColumn<OpportunityRecord>[] = [
@@ -34,13 +34,19 @@ const exportOpportunities: RouteModule = (app, { reportDb: db }) => {
       schema: {
         tags: ['records'],
         summary: 'Export opportunities visible to you as CSV',
-        querystring: OpportunityFilterQuery,
+        querystring: OpportunityFilterQuery.extend(CsvSeparatorQuery),
         produces: ['text/csv'],
       },
     },
     async (request, reply) => {
       const filter = await opportunityFilter(db, request.query);
-      return sendCsv(reply, 'opportunities.csv', COLUMNS, iterateOpportunities(db, request.viewer, filter));
+      return sendCsv(
+        reply,
+        'opportunities.csv',
+        COLUMNS,
+        iterateOpportunities(db, request.viewer, filter),
+        request.query.separator,
+      );
     },
   );
 };

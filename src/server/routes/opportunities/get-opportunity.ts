@@ -3,6 +3,7 @@ import { AppError } from '../../../errors.ts';
 import { getOpportunity } from '../../../store/queries/records/list-opportunities.ts';
 import type { RouteModule } from '../../app-types.ts';
 import { OpportunitySchema } from './schemas.ts';
+import { IdField } from '../../input-schemas.ts';
 
 /** GET /api/opportunities/:id: one opportunity; 404 both when missing and when not yours to see (no existence leak). */
 const getOpportunityRoute: RouteModule = (app, { db }) => {
@@ -12,7 +13,7 @@ const getOpportunityRoute: RouteModule = (app, { db }) => {
       schema: {
         tags: ['records'],
         summary: 'Get one opportunity',
-        params: z.object({ id: z.coerce.number().int().positive() }),
+        params: z.object({ id: IdField }),
         response: { 200: OpportunitySchema },
       },
     },

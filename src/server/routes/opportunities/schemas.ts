@@ -2,12 +2,13 @@ import { z } from 'zod';
 import type { Db } from '../../../store/db.ts';
 import type { OpportunityFilter } from '../../../store/queries/records/list-opportunities.ts';
 import { periodWindow } from '../../../store/queries/records/period-window.ts';
+import { IdField } from '../../input-schemas.ts';
 
 /** Filters shared by the list and the CSV export. */
 export const OpportunityFilterQuery = z.object({
-  owner: z.coerce.number().int().positive().optional().describe('owner user id'),
-  stage: z.coerce.number().int().positive().optional().describe('stage id'),
-  pipeline: z.coerce.number().int().positive().optional().describe('pipeline id'),
+  owner: IdField.optional().describe('owner user id'),
+  stage: IdField.optional().describe('stage id'),
+  pipeline: IdField.optional().describe('pipeline id'),
   status: z.enum(['open', 'won', 'lost']).optional(),
   type: z.enum(['new_business', 'upsell', 'renewal']).optional(),
   period: z

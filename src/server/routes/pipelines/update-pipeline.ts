@@ -7,6 +7,7 @@ import { recordAudit } from '../../../store/tables/audit-log.ts';
 import type { RouteModule } from '../../app-types.ts';
 import { requireRole, requireWrite } from '../../auth/guards.ts';
 import { PipelineSchema } from './schemas.ts';
+import { IdField } from '../../input-schemas.ts';
 
 /**
  * PATCH /api/pipelines/:id: an admin chooses whether the forecast uses the pipeline's configured stage
@@ -19,7 +20,7 @@ const updatePipelineRoute: RouteModule = (app, { db }) => {
       schema: {
         tags: ['settings'],
         summary: 'Choose configured or learned stage probabilities for a pipeline (admins)',
-        params: z.object({ id: z.coerce.number().int().positive() }),
+        params: z.object({ id: IdField }),
         body: z.object({ probabilitySource: z.enum(PROBABILITY_SOURCES) }).strict(),
         response: { 200: PipelineSchema },
       },

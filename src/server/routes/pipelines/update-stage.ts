@@ -5,6 +5,7 @@ import { recordAudit } from '../../../store/tables/audit-log.ts';
 import type { RouteModule } from '../../app-types.ts';
 import { requireRole, requireWrite } from '../../auth/guards.ts';
 import { StageSchema } from './schemas.ts';
+import { IdField } from '../../input-schemas.ts';
 
 /**
  * PATCH /api/stages/:id: an admin changes a stage's default win probability (used by the stage-weighted
@@ -17,7 +18,7 @@ const updateStageRoute: RouteModule = (app, { db }) => {
       schema: {
         tags: ['settings'],
         summary: "Change a stage's win probability (admins)",
-        params: z.object({ id: z.coerce.number().int().positive() }),
+        params: z.object({ id: IdField }),
         body: z.object({ probabilityPct: z.number().min(0).max(100) }).strict(),
         response: { 200: StageSchema },
       },

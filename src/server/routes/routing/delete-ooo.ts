@@ -3,6 +3,7 @@ import { deleteOutOfOffice, getOutOfOffice } from '../../../store/tables/out-of-
 import type { RouteModule } from '../../app-types.ts';
 import { requireWrite } from '../../auth/guards.ts';
 import { requireOutOfOfficeAccess } from './ooo-access.ts';
+import { IdField } from '../../input-schemas.ts';
 
 /** DELETE /api/routing/out-of-office/:id: removed by whoever may set that rep's dates. */
 const deleteOooRoute: RouteModule = (app, { db }) => {
@@ -12,7 +13,7 @@ const deleteOooRoute: RouteModule = (app, { db }) => {
       schema: {
         tags: ['routing'],
         summary: 'Remove an out-of-office period',
-        params: z.object({ id: z.coerce.number().int().positive() }),
+        params: z.object({ id: IdField }),
         response: { 204: z.null() },
       },
     },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { deleteRoutingRule } from '../../../store/tables/routing-rules.ts';
 import type { RouteModule } from '../../app-types.ts';
 import { requireRole, requireWrite } from '../../auth/guards.ts';
+import { IdField } from '../../input-schemas.ts';
 
 /** DELETE /api/routing/rules/:id: an admin removes a rule; its assignments keep their reason text. */
 const deleteRuleRoute: RouteModule = (app, { db }) => {
@@ -11,7 +12,7 @@ const deleteRuleRoute: RouteModule = (app, { db }) => {
       schema: {
         tags: ['routing'],
         summary: 'Delete a routing rule (admins)',
-        params: z.object({ id: z.coerce.number().int().positive() }),
+        params: z.object({ id: IdField }),
         response: { 204: z.null() },
       },
     },

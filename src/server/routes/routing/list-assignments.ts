@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { listAssignments } from '../../../store/tables/lead-assignments.ts';
 import type { RouteModule } from '../../app-types.ts';
-import { InstantField } from '../../input-schemas.ts';
+import { IdField, InstantField } from '../../input-schemas.ts';
 import { AssignmentSchema } from './schemas.ts';
 
 /** GET /api/routing/assignments: assignments with rule and reason, to the reps the viewer may see. */
@@ -13,8 +13,8 @@ const listAssignmentsRoute: RouteModule = (app, { db }) => {
         tags: ['routing'],
         summary: 'Lead assignments with the rule and reason',
         querystring: z.object({
-          lead: z.coerce.number().int().positive().optional(),
-          rep: z.coerce.number().int().positive().optional(),
+          lead: IdField.optional(),
+          rep: IdField.optional(),
           from: InstantField.optional(),
           to: InstantField.optional(),
           limit: z.coerce.number().int().min(1).max(1000).optional(),

@@ -3,6 +3,7 @@ import { saveRoutingRep } from '../../../store/tables/routing-reps.ts';
 import type { RouteModule } from '../../app-types.ts';
 import { requireRole, requireWrite } from '../../auth/guards.ts';
 import { RepProfileSchema } from './schemas.ts';
+import { IdField } from '../../input-schemas.ts';
 
 /** PUT /api/routing/reps/:userId: an admin sets a rep's weight, open-lead cap and working hours. */
 const updateRepRoute: RouteModule = (app, { db }) => {
@@ -12,7 +13,7 @@ const updateRepRoute: RouteModule = (app, { db }) => {
       schema: {
         tags: ['routing'],
         summary: "Set a rep's routing profile (admins)",
-        params: z.object({ userId: z.coerce.number().int().positive() }),
+        params: z.object({ userId: IdField }),
         body: RepProfileSchema.omit({ userId: true }),
         response: { 200: RepProfileSchema },
       },

@@ -3,6 +3,7 @@ import { updateRoutingRule } from '../../../store/tables/routing-rules.ts';
 import type { RouteModule } from '../../app-types.ts';
 import { requireRole, requireWrite } from '../../auth/guards.ts';
 import { RoutingRuleFields, RoutingRuleSchema } from './schemas.ts';
+import { IdField } from '../../input-schemas.ts';
 
 /** PATCH /api/routing/rules/:id: an admin changes some fields of a rule; the result is checked as a whole. */
 const updateRuleRoute: RouteModule = (app, { db }) => {
@@ -12,7 +13,7 @@ const updateRuleRoute: RouteModule = (app, { db }) => {
       schema: {
         tags: ['routing'],
         summary: 'Change a routing rule (admins)',
-        params: z.object({ id: z.coerce.number().int().positive() }),
+        params: z.object({ id: IdField }),
         body: RoutingRuleFields.partial(),
         response: { 200: RoutingRuleSchema },
       },

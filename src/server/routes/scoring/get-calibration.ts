@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { calibrationFor } from '../../../store/queries/scoring/calibration.ts';
 import type { RouteModule } from '../../app-types.ts';
 import { requireRole } from '../../auth/guards.ts';
-import { LocalDateField } from '../../input-schemas.ts';
+import { IdField, LocalDateField } from '../../input-schemas.ts';
 import { CalibrationReportSchema } from './calibration-schema.ts';
 
 const CalibrationQuery = z.object({
@@ -10,7 +10,7 @@ const CalibrationQuery = z.object({
   to: LocalDateField.optional(),
   threshold: z.coerce.number().int().min(-100_000).max(100_000).optional(),
   bandWidth: z.coerce.number().int().min(1).max(1000).default(10),
-  version: z.coerce.number().int().positive().optional(),
+  version: IdField.optional(),
 });
 
 /**

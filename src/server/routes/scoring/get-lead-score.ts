@@ -7,6 +7,7 @@ import { leadStatusChanges } from '../../../store/tables/lead-status-changes.ts'
 import { getActiveRuleSet } from '../../../store/tables/scoring-rule-sets.ts';
 import type { RouteModule } from '../../app-types.ts';
 import { RuleHitSchema as Hit } from './schemas.ts';
+import { IdField } from '../../input-schemas.ts';
 
 /**
  * GET /api/leads/:id/score: the lead's stored score with why (every rule that fired and its points), the rule
@@ -20,7 +21,7 @@ const getLeadScoreRoute: RouteModule = (app, { db }) => {
       schema: {
         tags: ['scoring'],
         summary: "A lead's score and why",
-        params: z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) }),
+        params: z.object({ id: IdField }),
         response: {
           200: z.object({
             leadId: z.number().int(),

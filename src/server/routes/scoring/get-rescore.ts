@@ -4,6 +4,7 @@ import { getRescore, listRescores } from '../../../store/tables/scoring-rescores
 import type { RouteModule } from '../../app-types.ts';
 import { requireRole } from '../../auth/guards.ts';
 import { RescoreSchema } from './schemas.ts';
+import { IdField } from '../../input-schemas.ts';
 
 /** GET /api/scoring/rescores and /api/scoring/rescores/:id: background re-scores and their progress (admins). */
 const getRescoreRoute: RouteModule = (app, { db }) => {
@@ -27,7 +28,7 @@ const getRescoreRoute: RouteModule = (app, { db }) => {
       schema: {
         tags: ['scoring'],
         summary: 'One re-score and its progress (admins)',
-        params: z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) }),
+        params: z.object({ id: IdField }),
         response: { 200: RescoreSchema },
       },
     },

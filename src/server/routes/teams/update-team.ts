@@ -7,6 +7,7 @@ import type { RouteModule } from '../../app-types.ts';
 import { requireRole, requireWrite } from '../../auth/guards.ts';
 import { assertTeamRefs, rethrowDuplicateExternalId } from './checks.ts';
 import { TeamFields, TeamSchema } from './schemas.ts';
+import { IdField } from '../../input-schemas.ts';
 
 /**
  * PATCH /api/teams/:id: an admin renames a team or changes its manager or parent. A parent that would make
@@ -19,7 +20,7 @@ const updateTeamRoute: RouteModule = (app, { db }) => {
       schema: {
         tags: ['teams'],
         summary: 'Change a team (admins)',
-        params: z.object({ id: z.coerce.number().int().positive() }),
+        params: z.object({ id: IdField }),
         body: TeamFields.partial(),
         response: { 200: TeamSchema },
       },

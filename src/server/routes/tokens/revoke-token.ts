@@ -4,6 +4,7 @@ import { revokeApiToken } from '../../../store/tables/api-tokens.ts';
 import { recordAudit } from '../../../store/tables/audit-log.ts';
 import type { RouteModule } from '../../app-types.ts';
 import { requireRole, requireWrite } from '../../auth/guards.ts';
+import { IdField } from '../../input-schemas.ts';
 
 /** DELETE /api/tokens/:id: revoke a token; it stops working on the next request, in every server process. */
 const revokeToken: RouteModule = (app, { db }) => {
@@ -13,7 +14,7 @@ const revokeToken: RouteModule = (app, { db }) => {
       schema: {
         tags: ['tokens'],
         summary: 'Revoke an API token (admins)',
-        params: z.object({ id: z.coerce.number().int().positive() }),
+        params: z.object({ id: IdField }),
         response: { 200: z.object({ revoked: z.literal(true) }) },
       },
     },

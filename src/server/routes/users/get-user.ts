@@ -3,6 +3,7 @@ import { AppError } from '../../../errors.ts';
 import { getUser } from '../../../store/tables/users.ts';
 import type { RouteModule } from '../../app-types.ts';
 import { UserSchema } from './schemas.ts';
+import { IdField } from '../../input-schemas.ts';
 
 /** GET /api/users/:id: one user if visible to you (admins: all; managers: subtree; reps: themself), else 404. */
 const getUserRoute: RouteModule = (app, { db }) => {
@@ -12,7 +13,7 @@ const getUserRoute: RouteModule = (app, { db }) => {
       schema: {
         tags: ['users'],
         summary: 'Get one user visible to you',
-        params: z.object({ id: z.coerce.number().int().positive() }),
+        params: z.object({ id: IdField }),
         response: { 200: UserSchema },
       },
     },

@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { listUsers } from '../../../store/tables/users.ts';
 import type { RouteModule } from '../../app-types.ts';
 import { UserSchema } from './schemas.ts';
+import { IdField } from '../../input-schemas.ts';
 
 const Query = z.object({
-  teamId: z.coerce.number().int().positive().optional(),
+  teamId: IdField.optional(),
   role: z.enum(['admin', 'manager', 'rep']).optional(),
   active: z.enum(['true', 'false']).optional(),
 });

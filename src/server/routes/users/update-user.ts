@@ -9,6 +9,7 @@ import type { RouteModule } from '../../app-types.ts';
 import { requireRole, requireWrite } from '../../auth/guards.ts';
 import { assertLeaveAfterHire, assertTeamExists, isUniqueViolation } from './checks.ts';
 import { UserFields, UserSchema } from './schemas.ts';
+import { IdField } from '../../input-schemas.ts';
 
 const Body = UserFields.partial().extend({
   /** Sets a new password (admin reset); ends the user's sessions. */
@@ -26,7 +27,7 @@ const updateUserRoute: RouteModule = (app, { db }) => {
       schema: {
         tags: ['users'],
         summary: 'Change a user (admins)',
-        params: z.object({ id: z.coerce.number().int().positive() }),
+        params: z.object({ id: IdField }),
         body: Body,
         response: { 200: UserSchema },
       },

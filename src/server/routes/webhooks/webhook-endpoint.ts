@@ -7,8 +7,9 @@ import { recordAudit } from '../../../store/tables/audit-log.ts';
 import type { RouteModule } from '../../app-types.ts';
 import { requireRole, requireWrite } from '../../auth/guards.ts';
 import { WebhookEndpointSchema, WebhookUrl } from './schemas.ts';
+import { IdField } from '../../input-schemas.ts';
 
-const Params = z.object({ id: z.coerce.number().int().positive() });
+const Params = z.object({ id: IdField });
 
 /** PATCH and DELETE /api/webhooks/:id: admins change (URL, secret, active) or remove an endpoint. */
 const webhookEndpointRoute: RouteModule = (app, { db }) => {

@@ -14,14 +14,16 @@ export interface CalendarImportSummary {
   updated: number;
   unchanged: number;
   removed: number;
-  skippedInternal: number;
+  /** Occurrences without an outside attendee, logged as internal_meetings time (type other), not as meetings. */
+  internal: number;
   skippedCancelled: number;
 }
 
 /**
- * Logs a rep's calendar occurrences (read-ics.ts) as meetings in one transaction: meetings with outside
- * attendees are upserted by UID + RECURRENCE-ID (a re-import updates, never duplicates), and stored occurrences
- * now cancelled or internal are removed. Internal: a user's address or one in the capture settings' domains.
+ * Logs a rep's calendar occurrences (read-ics.ts) in one transaction: meetings with outside attendees as meetings,
+ * the others as internal meeting time (planCalendarImport), upserted by UID + RECURRENCE-ID (a re-import updates,
+ * never duplicates); stored occurrences now cancelled are removed. Internal: a user's address or one in the
+ * capture settings' domains.
  */
 export async function importCalendar(
   db: Db,
@@ -88,7 +90,7 @@ export async function importCalendar(
       occurrences: input.occurrences.length,
       ...totals,
       removed,
-      skippedInternal: plan.skippedInternal,
+      internal: plan.internal,
       skippedCancelled: plan.skippedCancelled,
     };
   });

@@ -145,13 +145,7 @@ export async function pipelineChanges(
       case when o.status in ('won', 'lost') and o.closed_at >= ${startIso}::timestamptz
         and o.closed_at < ${endIso}::timestamptz then o.status end as closed_in_week,
       case when o.status in ('won', 'lost') then o.amount_minor end as closed_amount,
-      e.opportunity_id is not null and o.created_at <= ${stalledBefore.toISOString()}::timestamptz
-        and coalesce((select max(sp.changed_at) from opportunity_stage_spans sp
-          where sp.opportunity_id = o.id and sp.is_entry and sp.changed_at <= ${asOf.toISOString()}::timestamptz)
-          <= ${stalledBefore.toISOString()}::timestamptz, true)
-        and not exists (select 1 from activities a where a.opportunity_id = o.id
-          and a.occurred_at > ${stalledBefore.toISOString()}::timestamptz
-          and a.occurred_at <= ${asOf.toISOString()}::timestamptz) as stalled,
+      e.opportunity_id is not null and ${stalledSql('o', asOf, stalledBefore)} as stalled,
       s.opportunity_id is not null as s_open, ss.position as s_position, s.amount_minor as s_amount,
       s.expected_close_date::text as s_close, s.owner_id as s_owner, s.in_scope as s_in_scope,
       s.in_period as s_in_period,
@@ -191,6 +185,23 @@ export async function pipelineChanges(
     deals: listed.slice(0, req.limit ?? listed.length),
     dealCount: listed.length,
   };
+}
+
+/**
+ * The stalled rule as SQL over the opportunities row aliased `o` (open at `asOf` is the caller's test): created
+ * at or before `stalledBefore`, no stage entry after it and no activity on the deal after it, up to `asOf`.
+ * Shared with the meeting pack (src/store/queries/meeting-pack/), so both name the same deals stalled.
+ */
+export function stalledSql(o: string, asOf: Date, stalledBefore: Date) {
+  const before = stalledBefore.toISOString();
+  const at = asOf.toISOString();
+  const id = sql.ref(`${o}.id`);
+  return sql<boolean>`(${sql.ref(`${o}.created_at`)} <= ${before}::timestamptz
+        and coalesce((select max(sp.changed_at) from opportunity_stage_spans sp
+          where sp.opportunity_id = ${id} and sp.is_entry and sp.changed_at <= ${at}::timestamptz)
+          <= ${before}::timestamptz, true)
+        and not exists (select 1 from activities a where a.opportunity_id = ${id}
+          and a.occurred_at > ${before}::timestamptz and a.occurred_at <= ${at}::timestamptz))`;
 }
 
 function toFacts(row: Row): DealWeekFacts {

@@ -15,6 +15,10 @@ export interface Dispute {
   lineId: number | null;
   raisedBy: number;
   raisedByName: string;
+  /** The statement's person, period and currency, so a list of disputes reads without opening each statement. */
+  personName: string;
+  periodKey: string;
+  currency: string;
   comment: string;
   status: DisputeStatus;
   resolution: string | null;
@@ -35,8 +39,9 @@ export async function listDisputes(
     .selectFrom('commission_disputes as d')
     .innerJoin('commission_statements as s', 's.id', 'd.statement_id')
     .innerJoin('users as u', 'u.id', 'd.raised_by')
+    .innerJoin('users as p', 'p.id', 's.user_id')
     .selectAll('d')
-    .select('u.name as raised_by_name')
+    .select(['u.name as raised_by_name', 'p.name as person_name', 's.period_key', 's.currency'])
     .where(statementReadable(viewer, 's'));
   if (filter.status) q = q.where('d.status', '=', filter.status);
   if (filter.statementId !== undefined) q = q.where('d.statement_id', '=', filter.statementId);
@@ -47,6 +52,9 @@ export async function listDisputes(
     lineId: d.line_id,
     raisedBy: d.raised_by,
     raisedByName: d.raised_by_name,
+    personName: d.person_name,
+    periodKey: d.period_key,
+    currency: d.currency,
     comment: d.comment,
     status: d.status,
     resolution: d.resolution,

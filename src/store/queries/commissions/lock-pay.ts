@@ -5,7 +5,7 @@ import { inTransaction } from '../../in-transaction.ts';
 import { recordAudit } from '../../tables/audit-log.ts';
 import { commissionPeriod } from './commission-period.ts';
 import { requireCommissionsAdmin } from './plans.ts';
-import { lockCommissionWrites } from './run.ts';
+import { lockCommissionWrites } from './writes-lock.ts';
 
 /** Which statements a lock or pay acts on: one by id, or a period's (optionally some people's). */
 export type StatementTarget = { statementId: number } | { periodKey: string; userIds?: readonly number[] };

@@ -1,5 +1,6 @@
 import type { Viewer } from '../../../domain/access/viewer.ts';
 import { payrollCsvText, type PayrollRow } from '../../../domain/commissions/payroll-csv.ts';
+import type { CsvSeparator } from '../../../domain/csv/csv-format.ts';
 import type { Db } from '../../db.ts';
 import { recordAudit } from '../../tables/audit-log.ts';
 import { commissionPeriod } from './commission-period.ts';
@@ -45,6 +46,7 @@ export async function payrollCsv(
   db: Db,
   viewer: Viewer,
   periodKey: string,
+  separator: CsvSeparator = 'comma',
 ): Promise<{ periodKey: string; csv: string }> {
   const rows = await payrollRows(db, viewer, periodKey);
   const key = (await commissionPeriod(db, periodKey)).key;
@@ -54,5 +56,5 @@ export async function payrollCsv(
     entityId: key,
     after: { statements: rows.length },
   });
-  return { periodKey: key, csv: payrollCsvText(rows) };
+  return { periodKey: key, csv: payrollCsvText(rows, separator) };
 }

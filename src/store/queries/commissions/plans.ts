@@ -7,6 +7,7 @@ import { AppError } from '../../../errors.ts';
 import type { Db } from '../../db.ts';
 import { inTransaction } from '../../in-transaction.ts';
 import { recordAudit } from '../../tables/audit-log.ts';
+import { lockCommissionWrites } from './writes-lock.ts';
 
 /** A plan with its versions and the assignments the viewer may see (docs/commissions.md, "API and CLI"). */
 export interface CommissionPlan {
@@ -298,6 +299,9 @@ export async function createAssignment(
 export async function deleteAssignment(db: Db, viewer: Viewer, id: number): Promise<void> {
   requireCommissionsAdmin(viewer, 'remove commission assignments');
   await inTransaction(db, async (tx) => {
+    // Taken before reading: a run or lock of the period either finishes first (and the check below sees its
+    // locked statements) or starts after the drafts computed under this assignment are gone.
+    await lockCommissionWrites(tx);
     const a = await tx
       .selectFrom('commission_assignments')
       .selectAll()
@@ -332,12 +336,23 @@ export async function deleteAssignment(db: Db, viewer: Viewer, id: number): Prom
         ],
       );
     }
+    // Drafts of the person that met the assignment were computed under it: they go with it, so a later lock
+    // cannot freeze a statement whose plan is no longer assigned. The next run writes them afresh.
+    const drafts = await tx
+      .deleteFrom('commission_statements')
+      .where('user_id', '=', a.user_id)
+      .where('status', '=', 'draft')
+      .where('period_end', '>', a.effective_from)
+      .$if(a.effective_to !== null, (q) => q.where('period_start', '<', a.effective_to as string))
+      .returning(['id', 'period_key'])
+      .execute();
     await tx.deleteFrom('commission_assignments').where('id', '=', id).execute();
     await recordAudit(tx, viewer, {
       action: 'delete',
       entity: 'commission_assignment',
       entityId: id,
       before: a,
+      after: { draftsRemoved: drafts.map((d) => ({ id: d.id, periodKey: d.period_key })) },
     });
   });
 }

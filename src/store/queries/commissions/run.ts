@@ -7,6 +7,7 @@ import { inTransaction } from '../../in-transaction.ts';
 import { recordAudit } from '../../tables/audit-log.ts';
 import { buildStatementInputs } from './build-inputs.ts';
 import { requireCommissionsAdmin } from './plans.ts';
+import { lockCommissionWrites } from './writes-lock.ts';
 
 export interface RunResult {
   periodKey: string;
@@ -15,14 +16,6 @@ export interface RunResult {
   drafts: number;
   skippedLocked: number;
   payoutByCurrency: Array<{ currency: string; payoutMinor: number }>;
-}
-
-/**
- * Runs, locks and pays take this transaction-scoped lock, so two runs (or a run and a lock) never interleave:
- * the second waits and then sees the first one's statements, instead of both writing drafts for the period.
- */
-export async function lockCommissionWrites(db: Db): Promise<void> {
-  await sql`select pg_advisory_xact_lock(hashtext('commission_statements'))`.execute(db);
 }
 
 const LINE_BATCH = 10_000;

@@ -1,7 +1,7 @@
 import type { Scope } from '../../../domain/access/scope.ts';
 import type { Grain } from '../../../domain/calendar/period.ts';
 import type { MetricPart } from '../../../domain/metrics/definition.ts';
-import type { GroupBy } from '../../../domain/metrics/query.ts';
+import { isDimension, type GroupBy } from '../../../domain/metrics/query.ts';
 import type { RollupPicker } from './plan.ts';
 import { defaultTimeColumn, type FilterColumns, type RollupSpec, type SourceSpec } from './source-spec.ts';
 import { sourceSpec } from './sources/index.ts';
@@ -36,7 +36,7 @@ function coversWholePeriods(rollup: RollupSpec, range: RunRange): boolean {
   }
 }
 
-/** True when every query filter the source applies can also be applied on the rollup. */
+/** True when every query filter the source applies can also be applied on the rollup, and it keeps the grouping. */
 function appliesScope(spec: SourceSpec, rollup: RollupSpec, scope: Scope, groupBy: GroupBy): boolean {
   const needs: [unknown, keyof FilterColumns][] = [
     [scope.pipelineIds, 'pipeline'],
@@ -47,6 +47,8 @@ function appliesScope(spec: SourceSpec, rollup: RollupSpec, scope: Scope, groupB
   for (const [filter, column] of needs) {
     if (filter && spec.filterColumns[column] && !rollup.filterColumns[column]) return false;
   }
+  // A grouping by a dimension the rollup does not keep (deals by product) reads the raw rows.
+  if (isDimension(groupBy) && !rollup.dimensions?.[groupBy]) return false;
   if (groupBy === 'rep' || scope.ownerIds !== null) return rollup.owner !== null;
   return true;
 }

@@ -16,22 +16,37 @@ import {
 } from './source-spec.ts';
 
 /** What grouping and scoping read: a source's columns or a rollup's. */
-type Grouped = Pick<SourceSpec, 'owner' | 'team' | 'filterColumns'>;
+type Grouped = Pick<SourceSpec, 'owner' | 'team' | 'filterColumns' | 'dimensions'>;
 
-/** One row of a compiled batch: the group, the bucket's first date (or null), and p0..pN in part order. */
-export type BatchRow = { group_id: number | null; bucket: string | null } & Record<
+/**
+ * One row of a compiled batch: the group (an id, or a dimension's text value), the bucket's first date (or null),
+ * and p0..pN in part order.
+ */
+export type BatchRow = { group_id: number | string | null; bucket: string | null } & Record<
   string,
   number | string | null
 >;
 
-function groupExpr(spec: Grouped, groupBy: GroupBy): Fragment | null {
+/** The group key expression (and a join it needs), or null when the source (or rollup) has none for the grouping. */
+function groupExpr(spec: Grouped, groupBy: GroupBy): { expr: Fragment; join: Fragment | null } | null {
+  const plain = (expr: Fragment | null) => (expr ? { expr, join: null } : null);
   switch (groupBy) {
     case 'rep':
-      return spec.owner;
+      return plain(spec.owner);
     case 'team':
-      return spec.team;
+      return plain(spec.team);
     case 'company':
-      return sql`null::bigint`;
+      return plain(sql`null::bigint`);
+    case 'lead_source':
+    case 'deal_type':
+    case 'pipeline':
+    case 'product':
+    case 'time_category': {
+      // `total` parts are read ungrouped by the caller (collect-parts.ts): here they have no expression.
+      const how = spec.dimensions?.[groupBy];
+      if (how === undefined || how === 'total') return null;
+      return 'expr' in how && 'join' in how ? how : plain(how);
+    }
     default:
       return assertNever(groupBy, 'group');
   }
@@ -93,8 +108,8 @@ export function compileBatch(
     (p: PlannedPart, i) => sql`${compileAggregate(columns, p.part.aggregate)} as ${sql.id(`p${i}`)}`,
   );
   const whereSql = where.length > 0 ? sql`where ${sql.join(where, sql` and `)}` : sql``;
-  return sql<BatchRow>`select ${group} as group_id, ${bucket} as bucket, ${sql.join(aggregates)}
-    from ${spec.from(ctx)} ${whereSql}
+  return sql<BatchRow>`select ${group.expr} as group_id, ${bucket} as bucket, ${sql.join(aggregates)}
+    from ${spec.from(ctx)} ${group.join ?? sql``} ${whereSql}
     group by 1, 2`;
 }
 
@@ -123,7 +138,7 @@ export function compileRollupBatch(
     if (!agg) throw new Error(`Rollup ${rollup.name} cannot answer ${p.key}`);
     return sql`${agg} as ${sql.id(`p${i}`)}`;
   });
-  return sql<BatchRow>`select ${group} as group_id, ${bucket} as bucket, ${sql.join(aggregates)}
-    from ${rollup.from(ctx)} where ${sql.join(where, sql` and `)}
+  return sql<BatchRow>`select ${group.expr} as group_id, ${bucket} as bucket, ${sql.join(aggregates)}
+    from ${rollup.from(ctx)} ${group.join ?? sql``} where ${sql.join(where, sql` and `)}
     group by 1, 2`;
 }

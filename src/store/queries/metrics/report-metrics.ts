@@ -228,17 +228,19 @@ async function computeReport(
   ]);
 
   const prevIndex = new Map<string, MetricRow>();
-  const position = new Map<number | null, number>();
+  const position = new Map<string, number>();
+  // Text dimension groups all have id null: the name (their value) tells them apart.
+  const groupOf = (r: MetricRow) => JSON.stringify([r.groupId, r.groupName]);
   for (const r of previous) {
-    const n = position.get(r.groupId) ?? 0;
-    position.set(r.groupId, n + 1);
-    prevIndex.set(`${r.groupId}|${n}`, r);
+    const n = position.get(groupOf(r)) ?? 0;
+    position.set(groupOf(r), n + 1);
+    prevIndex.set(`${groupOf(r)}|${n}`, r);
   }
   position.clear();
   const out: ReportRow[] = rows.map((r) => {
-    const n = position.get(r.groupId) ?? 0;
-    position.set(r.groupId, n + 1);
-    const before = prevPeriod ? prevIndex.get(`${r.groupId}|${n}`) : undefined;
+    const n = position.get(groupOf(r)) ?? 0;
+    position.set(groupOf(r), n + 1);
+    const before = prevPeriod ? prevIndex.get(`${groupOf(r)}|${n}`) : undefined;
     const values: Record<string, ReportValue> = {};
     for (const [id, v] of Object.entries(r.values)) {
       const value: ReportValue = { ...v };

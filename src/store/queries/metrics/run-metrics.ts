@@ -19,12 +19,13 @@ import type { Db } from '../../db.ts';
 import { getBusinessCalendar } from '../../tables/calendar.ts';
 import { getSettingsWithRollupZone, type SettingsRead } from '../../tables/settings.ts';
 import { rollupPicker, type MetricsStrategy } from './choose-rollup.ts';
-import { collectParts, type Bucket, type CollectedParts } from './collect-parts.ts';
+import { collectParts, type Bucket, type CollectedParts, type GroupKey } from './collect-parts.ts';
 import { listGroups, teamsOfUsers } from './groups.ts';
 import { partKey, planBatches, type RollupPicker } from './plan.ts';
 import { quotaGoalWeights } from './quota-goals.ts';
 import { resolveScope } from './scope.ts';
 import { asksForPay } from '../../../domain/metrics/registry.ts';
+import { assertGroupable } from './dimensions.ts';
 
 /** Options for tests and benchmarks. */
 export interface RunMetricsOptions {
@@ -82,6 +83,7 @@ export async function runMetricsInScope(
   options: RunMetricsOptions = {},
 ): Promise<MetricRow[]> {
   const defs = resolveMetrics(query.metricIds);
+  assertGroupable(defs, query.groupBy);
   validateQueryDates(query);
   const now = options.now ?? new Date();
   const read = options.settings ?? (await getSettingsWithRollupZone(db));
@@ -165,12 +167,12 @@ export async function runMetricsInScope(
       const values: Record<string, MetricValue> = {};
       for (const def of defs) {
         if (def.derivation === 'share_of_reps_at_quota') {
-          values[def.id] = quotaAttainmentRate(quotaByGroup?.get(group.id)?.get(bucket.key) ?? []);
+          values[def.id] = quotaAttainmentRate(quotaByGroup?.get(group.key)?.get(bucket.key) ?? []);
           continue;
         }
         const parts: Record<string, number | null | undefined> = {};
         for (const [name, part] of Object.entries(def.parts)) {
-          parts[name] = collected.get(group.id, bucket.key, partKey(part));
+          parts[name] = collected.get(group.key, bucket.key, partKey(part));
         }
         values[def.id] = combineParts(def, parts, { grossMarginPct: settings.grossMarginPct, months });
       }
@@ -202,7 +204,7 @@ async function repQuotasByGroup(
   grain: MetricQuery['grain'] | null,
   fy: number,
   pick: RollupPicker,
-): Promise<Map<number | null, Map<string, RepQuota[]>>> {
+): Promise<Map<GroupKey, Map<string, RepQuota[]>>> {
   const won = def.parts.won;
   const quota = def.parts.quota;
   if (!won || !quota) throw new Error(`${def.id} needs won and quota parts`);
@@ -220,9 +222,9 @@ async function repQuotasByGroup(
           grain ?? null,
           fy,
         );
-  const repIds = [...perRep.seenGroups].filter((id): id is number => id !== null);
+  const repIds = [...perRep.seenGroups].filter((id): id is number => typeof id === 'number');
   const teamOf = groupBy === 'team' ? await teamsOfUsers(db, repIds) : new Map<number, number | null>();
-  const out = new Map<number | null, Map<string, RepQuota[]>>();
+  const out = new Map<GroupKey, Map<string, RepQuota[]>>();
   for (const rep of repIds) {
     const groupId = groupBy === 'rep' ? rep : groupBy === 'team' ? (teamOf.get(rep) ?? null) : null;
     let byBucket = out.get(groupId);

@@ -1,7 +1,7 @@
 import type { RawBuilder } from 'kysely';
 import type { MethodId } from '../../../domain/forecast/types.ts';
 import type { Aggregate, MetricSource } from '../../../domain/metrics/definition.ts';
-import type { ForecastCheckpoint } from '../../../domain/metrics/query.ts';
+import type { Dimension, ForecastCheckpoint } from '../../../domain/metrics/query.ts';
 
 /** A SQL fragment (static text or with bound parameters). */
 export type Fragment = RawBuilder<unknown>;
@@ -58,7 +58,19 @@ export interface SourceSpec {
   filterColumns: FilterColumns;
   /** Maintained aggregates that can answer some parts instead of the raw rows (tried in order). */
   rollups?: readonly RollupSpec[];
+  /** How the source splits by each dimension it supports (see SourceDimensions); missing: none. */
+  dimensions?: SourceDimensions;
 }
+
+/**
+ * Per dimension, how a source's facts split: a SQL expression giving each row's group value (null = the "not
+ * recorded" group), optionally with a join it needs (added to the source's FROM only for that grouping: a join is
+ * hashed once where a correlated subquery would probe an index per row), or `total` for a snapshot denominator that has no such split but whose whole value is the right
+ * denominator for every group (working time for a share of time by category). A dimension not listed cannot group
+ * the source's metrics: the request is refused rather than the facts replicated or dropped.
+ */
+export type SourceDimensions = Readonly<Partial<Record<Dimension, DimensionSplit>>>;
+export type DimensionSplit = Fragment | { expr: Fragment; join: Fragment } | 'total';
 
 /** The columns of a source or rollup that the optional query filters apply to. */
 export interface FilterColumns {
@@ -89,6 +101,8 @@ export interface RollupSpec {
   owner: Fragment | null;
   team: Fragment;
   filterColumns: FilterColumns;
+  /** The rollup's key column for each dimension it keeps; a grouping by any other dimension reads the raw rows. */
+  dimensions?: Readonly<Partial<Record<Dimension, Fragment>>>;
   /** The SQL aggregate over rollup rows equal to `agg` over the source rows, or null when it cannot be answered. */
   aggregate: (agg: Aggregate) => Fragment | null;
 }

@@ -116,6 +116,10 @@ export interface Dispute {
   lineId: number | null;
   raisedBy: number;
   raisedByName: string;
+  /** The statement's person, period and currency. */
+  personName: string;
+  periodKey: string;
+  currency: string;
   comment: string;
   status: DisputeStatus;
   resolution: string | null;

@@ -10,10 +10,15 @@ export interface MetricDefinitionInfo {
   additive: boolean;
   direction: 'higher' | 'lower';
   formula?: string;
+  /** The dimensions this metric can be grouped by (besides rep, team and company). */
+  dimensions?: Dimension[];
 }
 
-/** How rows are grouped (MetricQuery.groupBy). */
-export type GroupBy = 'rep' | 'team' | 'company';
+/** Groupings by a property of the facts (src/domain/metrics/query.ts DIMENSIONS). */
+export const DIMENSIONS = ['lead_source', 'deal_type', 'pipeline', 'product', 'time_category'] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+/** How rows are grouped (MetricQuery.groupBy): by people or by a dimension. */
+export type GroupBy = 'rep' | 'team' | 'company' | Dimension;
 /** Calendar bucket size. */
 export type Grain = 'day' | 'week' | 'month' | 'quarter' | 'year';
 
@@ -47,6 +52,7 @@ export interface MetricValue {
 
 /** One row of GET /api/metrics. */
 export interface MetricRow {
+  /** id: rep, team or pipeline id; null for the company, "No team" and text dimensions (name is the value). */
   group: { type: GroupBy; id: number | null; name: string };
   period: string | null;
   values: Record<string, MetricValue>;

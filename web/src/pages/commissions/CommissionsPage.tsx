@@ -89,7 +89,7 @@ export function CommissionsPage() {
                 {t('commissions.lockPeriod')}
               </button>
               {period && (
-                <a href={payrollCsvHref(period)} download data-testid="commission-export">
+                <a href={payrollCsvHref(period, fmt.locale)} download data-testid="commission-export">
                   {t('commissions.export')}
                 </a>
               )}

@@ -77,7 +77,8 @@ function DisputeItem({ dispute: d, onResolved }: { dispute: Dispute; onResolved:
         <Link to={`/commissions/statements/${d.statementId}`}>
           {t('commissions.statementNo', { id: d.statementId })}
         </Link>{' '}
-        · {d.raisedByName} · {fmt.dateTime(d.createdAt)} <StatusPill status={d.status} />
+        · {d.personName} · {d.periodKey} · {d.raisedByName} · {fmt.dateTime(d.createdAt)}{' '}
+        <StatusPill status={d.status} />
       </p>
       <blockquote>{d.comment}</blockquote>
       {d.resolution && <p>{t('commissions.resolution', { text: d.resolution })}</p>}

@@ -1,12 +1,13 @@
 import { useMemo, useState, type ChangeEvent } from 'react';
 import { getMetricDefinitions, getMetrics } from '../../api/metrics.ts';
 import { getTeams, getUsers } from '../../api/people.ts';
-import type {
-  Grain,
-  GroupBy,
-  MetricDefinitionInfo,
-  MetricQueryParams,
-  MetricRow,
+import {
+  DIMENSIONS,
+  type Grain,
+  type GroupBy,
+  type MetricDefinitionInfo,
+  type MetricQueryParams,
+  type MetricRow,
 } from '../../api/types/metrics.ts';
 import { useApi } from '../../api/use-api.ts';
 import { Chart } from '../../charts/Chart.tsx';
@@ -14,13 +15,26 @@ import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { Panel } from '../../components/panel.tsx';
 import { Async } from '../../components/state.tsx';
 import { downloadText, toCsv } from '../../format/csv.ts';
+import { separatorForLocale } from '../../../../src/domain/csv/csv-format.ts';
 import { formatMetric, partsTitle } from '../../format/metric-value.ts';
 import { useWorkspace } from '../../format/workspace.tsx';
 import { t } from '../../i18n/t.ts';
 import { RANGE_CHOICES, rangeFor, todayIn, type RangeChoice } from '../../period/ranges.ts';
-import { exploreChartOption } from './explore-chart.ts';
+import { exploreChartOption, groupKeyOf } from './explore-chart.ts';
 
-const GROUPS: readonly GroupBy[] = ['rep', 'team', 'company'];
+const GROUPS: readonly GroupBy[] = ['rep', 'team', 'company', ...DIMENSIONS];
+const PEOPLE: readonly GroupBy[] = ['rep', 'team', 'company'];
+
+/** A group's display name: deal types as the app names them elsewhere, other values as the API gives them. */
+function groupLabel(r: MetricRow): string {
+  const type = OPPORTUNITY_TYPES.find((x) => x === r.group.name);
+  return r.group.type === 'deal_type' && type ? t(`opportunityType.${type}`) : r.group.name;
+}
+
+/** True when every chosen metric can be grouped this way (the server refuses the others with a 400). */
+function groupable(g: GroupBy, chosen: readonly MetricDefinitionInfo[]): boolean {
+  return PEOPLE.includes(g) || chosen.every((d) => (d.dimensions ?? []).some((x) => x === g));
+}
 const GRAINS: readonly (Grain | '')[] = ['', 'day', 'week', 'month', 'quarter'];
 const OPPORTUNITY_TYPES = ['new_business', 'upsell', 'renewal'] as const;
 
@@ -32,7 +46,7 @@ export function ExplorePage() {
   const teams = useApi((signal) => getTeams(signal).catch(() => []), []);
   const users = useApi((signal) => getUsers(signal).catch(() => []), []);
   const [metrics, setMetrics] = useState<string[]>(['calls', 'meetings_held', 'win_rate']);
-  const [groupBy, setGroupBy] = useState<GroupBy>('rep');
+  const [picked, setGroupBy] = useState<GroupBy>('rep');
   const [grain, setGrain] = useState<Grain | ''>('');
   const [choice, setChoice] = useState<RangeChoice | 'custom'>('month');
   const [custom, setCustom] = useState(() => rangeFor('month', today));
@@ -40,6 +54,13 @@ export function ExplorePage() {
   const [userIds, setUserIds] = useState<number[]>([]);
   const [types, setTypes] = useState<string[]>([]);
   const range = choice === 'custom' ? custom : rangeFor(choice, today);
+  const byId = useMemo(
+    () => new Map((definitions.data ?? []).map((d) => [d.id, d] as const)),
+    [definitions.data],
+  );
+  const chosen = metrics.map((id) => byId.get(id)).filter((d): d is MetricDefinitionInfo => d !== undefined);
+  // A dimension some newly chosen metric cannot be split by falls back to per rep rather than asking for a 400.
+  const groupBy: GroupBy = groupable(picked, chosen) ? picked : 'rep';
   const query: MetricQueryParams = {
     metrics,
     from: range.from,
@@ -55,17 +76,12 @@ export function ExplorePage() {
     async (signal) => (metrics.length === 0 ? [] : (await getMetrics(query, signal)).rows),
     [key],
   );
-  const byId = useMemo(
-    () => new Map((definitions.data ?? []).map((d) => [d.id, d] as const)),
-    [definitions.data],
-  );
-  const chosen = metrics.map((id) => byId.get(id)).filter((d): d is MetricDefinitionInfo => d !== undefined);
   const [charted, setCharted] = useState<string>('');
   // The chart shows one metric at a time (units differ); the table shows them all.
   const first = chosen.find((d) => d.id === charted) ?? chosen[0];
 
   const columns: Column<MetricRow>[] = [
-    { key: 'group', header: t(`explore.group.${groupBy}`), cell: (r) => r.group.name },
+    { key: 'group', header: t(`explore.group.${groupBy}`), cell: groupLabel },
     ...(grain
       ? [{ key: 'period', header: t('explore.period'), cell: (r: MetricRow) => r.period ?? '' }]
       : []),
@@ -94,7 +110,10 @@ export function ExplorePage() {
         r.values[d.id]?.denominator,
       ]),
     ]);
-    downloadText(`pacesetter-${range.from}-${range.to}.csv`, toCsv([header, ...body]));
+    downloadText(
+      `pacesetter-${range.from}-${range.to}.csv`,
+      toCsv([header, ...body], separatorForLocale(fmt.locale)),
+    );
   }
 
   const selectedValues = (e: ChangeEvent<HTMLSelectElement>) =>
@@ -123,7 +142,12 @@ export function ExplorePage() {
           {t('explore.groupBy')}
           <select value={groupBy} onChange={(e) => setGroupBy(e.target.value as GroupBy)}>
             {GROUPS.map((g) => (
-              <option key={g} value={g}>
+              <option
+                key={g}
+                value={g}
+                disabled={!groupable(g, chosen)}
+                title={groupable(g, chosen) ? undefined : t('explore.groupUnavailable')}
+              >
                 {t(`explore.group.${g}`)}
               </option>
             ))}
@@ -254,15 +278,18 @@ export function ExplorePage() {
                 <>
                   <Chart
                     label={t('explore.chartLabel', { metric: first.label })}
-                    option={exploreChartOption(rows, first.id, first.label, (v) =>
-                      formatMetric(fmt, first.unit, v),
+                    option={exploreChartOption(
+                      rows.map((r) => ({ ...r, group: { ...r.group, name: groupLabel(r) } })),
+                      first.id,
+                      first.label,
+                      (v) => formatMetric(fmt, first.unit, v),
                     )}
                   />
                   <DataTable
                     caption={t('explore.table')}
                     columns={columns}
                     rows={rows}
-                    rowKey={(r, i) => `${r.group.type}:${r.group.id}:${r.period}:${i}`}
+                    rowKey={(r, i) => `${groupKeyOf(r)}:${r.period}:${i}`}
                     testId="explore-table"
                   />
                 </>

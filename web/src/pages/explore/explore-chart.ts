@@ -1,6 +1,9 @@
 import type { EChartsOption } from '../../charts/echarts.ts';
 import type { MetricRow } from '../../api/types/metrics.ts';
 
+/** A row's group identity: text dimension groups (lead source, product...) all have id null, so the name counts. */
+export const groupKeyOf = (r: MetricRow) => `${r.group.type}:${r.group.id}:${r.group.name}`;
+
 /**
  * Chart option for one metric of the explore result: a line per group over periods when bucketed by grain,
  * otherwise one bar per group. Values are plotted as the API returned them.
@@ -12,7 +15,7 @@ export function exploreChartOption(
   formatValue: (v: number | null) => string,
 ): EChartsOption {
   const periods = [...new Set(rows.map((r) => r.period).filter((p): p is string => p !== null))].sort();
-  const groups = [...new Map(rows.map((r) => [`${r.group.type}:${r.group.id}`, r.group.name])).entries()];
+  const groups = [...new Map(rows.map((r) => [groupKeyOf(r), r.group.name])).entries()];
   const tooltip = { valueFormatter: (v: unknown) => formatValue(typeof v === 'number' ? v : null) };
   const grid = { containLabel: true, left: 8, right: 16, top: 36, bottom: 8 };
   const axisLabel = { formatter: (v: number) => formatValue(v) };
@@ -27,9 +30,7 @@ export function exploreChartOption(
         type: 'line',
         name,
         data: periods.map(
-          (p) =>
-            rows.find((r) => `${r.group.type}:${r.group.id}` === key && r.period === p)?.values[metricId]
-              ?.value ?? null,
+          (p) => rows.find((r) => groupKeyOf(r) === key && r.period === p)?.values[metricId]?.value ?? null,
         ),
       })),
     };

@@ -1,16 +1,38 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { Empty } from '../../components/state.tsx';
 import { t } from '../../i18n/t.ts';
 import { OneToOneSections } from '../coaching/OneToOneSections.tsx';
 import { StatementView } from '../commissions/StatementView.tsx';
+import { MeetingPackSections } from '../meeting/MeetingPackSections.tsx';
 
-/** Every printable document by its kind: its body and the screen page it belongs to. The server's PDF route opens /print/<kind>/<id>. */
-const DOCUMENTS: Record<string, { body: (id: number) => ReactNode; screen: (id: number) => string }> = {
-  'one-to-one': { body: (id) => <OneToOneSections repId={id} />, screen: (id) => `/coaching/reps/${id}` },
+/** A print view's id: a positive integer, or 'company' for the documents that also exist company-wide. */
+type PrintId = number | 'company';
+
+/**
+ * Every printable document by its kind: its body and the screen page it belongs to. The server's PDF route opens
+ * /print/<kind>/<id>[?period=...]; `companyWide` documents also take the id 'company', `period` ones a period.
+ */
+const DOCUMENTS: Record<
+  string,
+  {
+    body: (id: PrintId, period: string | undefined) => ReactNode;
+    screen: (id: PrintId) => string;
+    companyWide?: boolean;
+  }
+> = {
+  'one-to-one': {
+    body: (id) => <OneToOneSections repId={id as number} />,
+    screen: (id) => `/coaching/reps/${id}`,
+  },
   'commission-statement': {
-    body: (id) => <StatementView id={id} print />,
+    body: (id) => <StatementView id={id as number} print />,
     screen: (id) => `/commissions/statements/${id}`,
+  },
+  'meeting-pack': {
+    body: (id, period) => <MeetingPackSections team={id} period={period} />,
+    screen: () => '/team/meeting',
+    companyWide: true,
   },
 };
 
@@ -24,7 +46,9 @@ const SETTLED_MS = 400;
 export function PrintPage() {
   const { document: kind = '', id } = useParams();
   const doc = DOCUMENTS[kind];
-  const docId = Number(id);
+  const [search] = useSearchParams();
+  const period = search.get('period') ?? undefined;
+  const docId: PrintId = id === 'company' && doc?.companyWide ? 'company' : Number(id);
   const root = useRef<HTMLDivElement>(null);
   const [ready, setReady] = useState(false);
   useEffect(() => {
@@ -39,7 +63,8 @@ export function PrintPage() {
     }, 100);
     return () => window.clearInterval(timer);
   }, [kind, id]);
-  if (!doc || !Number.isSafeInteger(docId) || docId <= 0) return <Empty />;
+  if (!doc || (docId !== 'company' && (!Number.isSafeInteger(docId) || docId <= 0))) return <Empty />;
+  const query = period ? `?period=${encodeURIComponent(period)}` : '';
   return (
     <div className="print-page" ref={root} data-print-root data-print-ready={ready ? 'true' : 'false'}>
       <p className="print-toolbar">
@@ -47,11 +72,11 @@ export function PrintPage() {
         <button type="button" onClick={() => window.print()}>
           {t('print.print')}
         </button>
-        <a href={`/api/print/${kind}/${docId}/pdf`} download>
+        <a href={`/api/print/${kind}/${docId}/pdf${query}`} download>
           {t('oneToOne.pdf')}
         </a>
       </p>
-      {doc.body(docId)}
+      {doc.body(docId, period)}
     </div>
   );
 }

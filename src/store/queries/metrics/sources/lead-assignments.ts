@@ -24,4 +24,5 @@ export const leadAssignmentsSource: SourceSpec = {
     score: sql`a.lead_score`,
   }),
   filterColumns: { leadSource: sql`l.source`, responseBucket: responseBucketSql },
+  dimensions: { lead_source: sql`l.source` },
 };

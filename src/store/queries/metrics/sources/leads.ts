@@ -43,4 +43,6 @@ export const leadsSource: SourceSpec = {
     sla_decided: sql`(l.first_response_at is not null or l.sla_deadline_at <= ${ctx.now.toISOString()}::timestamptz)`,
   }),
   filterColumns: { leadSource: sql`l.source`, responseBucket: responseBucketSql },
+  // A lead has a source and nothing else of a deal (no type, pipeline or product until converted).
+  dimensions: { lead_source: sql`l.source` },
 };

@@ -1,10 +1,18 @@
 import { sql } from 'kysely';
-import type { Fragment, SourceContext, SourceSpec } from '../source-spec.ts';
+import type { Fragment, SourceContext, SourceDimensions, SourceSpec } from '../source-spec.ts';
 import { opportunityClosedDays } from './opportunity-rollups.ts';
 
 /** Money in the workspace currency; other currencies read as null so sums leave them out (no FX table yet). */
 export const amountInCurrency = (ctx: SourceContext) =>
   sql`(case when o.currency = ${ctx.currency} then o.amount_minor end)`;
+
+/** The dimensions of a deal row (alias `o`): its lead source, type, pipeline and product, as recorded on it. */
+export const opportunityDimensions: SourceDimensions = {
+  lead_source: sql`o.lead_source`,
+  deal_type: sql`o.type`,
+  pipeline: sql`o.pipeline_id`,
+  product: sql`o.product`,
+};
 
 /** Opportunity columns shared by the closed and created sources. */
 export const opportunityColumns = (ctx: SourceContext) => ({
@@ -56,6 +64,10 @@ export const opportunitiesClosedSource: SourceSpec = {
   columns: (ctx) => ({
     ...opportunityColumns(ctx),
     few_follow_ups_after_meeting: fewFollowUpsAfterMeeting(ctx),
+    // Who bought (revenue_per_customer): the account, else the contact, else the deal itself; one integer per
+    // customer, the three kinds kept apart as the activities source's prospect key does.
+    customer: sql`(case when o.account_id is not null then o.account_id * 3
+      when o.contact_id is not null then o.contact_id * 3 + 1 else o.id * 3 + 2 end)`,
   }),
   filterColumns: {
     pipeline: sql`o.pipeline_id`,
@@ -63,4 +75,5 @@ export const opportunitiesClosedSource: SourceSpec = {
     leadSource: sql`o.lead_source`,
   },
   rollups: [opportunityClosedDays],
+  dimensions: opportunityDimensions,
 };

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { SourceSpec } from '../source-spec.ts';
-import { opportunityColumns } from './opportunities-closed.ts';
+import { opportunityColumns, opportunityDimensions } from './opportunities-closed.ts';
 import { opportunityCreatedMonths } from './opportunity-rollups.ts';
 
 /** Opportunities in the period by created_at, any status, credited to their owner. */
@@ -19,4 +19,5 @@ export const opportunitiesCreatedSource: SourceSpec = {
     leadSource: sql`o.lead_source`,
   },
   rollups: [opportunityCreatedMonths],
+  dimensions: opportunityDimensions,
 };

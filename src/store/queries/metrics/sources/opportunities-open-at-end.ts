@@ -24,4 +24,12 @@ export const opportunitiesOpenAtEndSource: SourceSpec = {
     opportunityType: sql`p.type`,
     leadSource: sql`p.lead_source`,
   },
+  // As the deal stood at the end of the range (type, pipeline and lead source are not versioned, so today's);
+  // the product is read from the deal, which the rebuilt pipeline does not carry.
+  dimensions: {
+    lead_source: sql`p.lead_source`,
+    deal_type: sql`p.type`,
+    pipeline: sql`p.pipeline_id`,
+    product: sql`(select o.product from opportunities o where o.id = p.opportunity_id)`,
+  },
 };

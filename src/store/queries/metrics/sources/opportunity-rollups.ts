@@ -67,6 +67,8 @@ export const opportunityClosedDays: RollupSpec = {
     opportunityType: sql`r.type`,
     leadSource: sql`r.lead_source`,
   },
+  // No product column: a grouping by product reads the raw deals.
+  dimensions: { lead_source: sql`r.lead_source`, deal_type: sql`r.type`, pipeline: sql`r.pipeline_id` },
   aggregate: closedAggregate,
 };
 
@@ -84,6 +86,7 @@ export const opportunityCreatedMonths: RollupSpec = {
     opportunityType: sql`r.type`,
     leadSource: sql`r.lead_source`,
   },
+  dimensions: { lead_source: sql`r.lead_source`, deal_type: sql`r.type`, pipeline: sql`r.pipeline_id` },
   aggregate(agg: Aggregate) {
     const f = filterClauseIfKnown({ type: sql`r.type` }, agg.where);
     if (f === null || agg.fn !== 'count') return null;

@@ -12,4 +12,6 @@ export const workingTimeSource: SourceSpec = {
   timeColumns: {},
   columns: (ctx) => ({ business_minutes: sql`${ctx.businessMinutes}::numeric` }),
   filterColumns: {},
+  // Business minutes have no category: the whole is the denominator of every category's share of time.
+  dimensions: { time_category: 'total' },
 };
