@@ -22,17 +22,35 @@ async function dropTestSchemas(): Promise<void> {
   }
 }
 
-let removeTemplates: (() => void) | undefined;
+/*
+ * Both store projects (vitest.config.ts) list this file; vitest runs each project's global setup before any test
+ * and each teardown after all of them. One build of the templates and one schema sweep serve both: the first
+ * setup does the work, the last teardown undoes it. The state sits on globalThis because each project may load
+ * its own copy of this module (all in vitest's main process).
+ */
+interface SharedSetup {
+  built: Promise<Awaited<ReturnType<typeof buildStoreTemplates>>> | undefined;
+  users: number;
+}
+const KEY = Symbol.for('pacesetter.test.global-setup');
+const state: SharedSetup = ((globalThis as Record<symbol, SharedSetup | undefined>)[KEY] ??= {
+  built: undefined,
+  users: 0,
+});
 
 export async function setup(project: TestProject): Promise<void> {
-  await dropTestSchemas();
-  const templates = await buildStoreTemplates();
-  removeTemplates = templates.remove;
+  state.users += 1;
+  state.built ??= dropTestSchemas().then(() => buildStoreTemplates());
+  const templates = await state.built;
   project.provide('pgliteTemplateDump', templates.dump);
   project.provide('pgliteTemplateDir', templates.dir);
 }
 
 export async function teardown(): Promise<void> {
-  removeTemplates?.();
+  state.users -= 1;
+  const built = state.built;
+  if (state.users > 0 || !built) return;
+  state.built = undefined;
+  (await built).remove();
   await dropTestSchemas();
 }
