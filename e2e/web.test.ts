@@ -1283,16 +1283,23 @@ describe('languages', () => {
       if (!Number.isInteger((winRate as number) * 100)) expect(percent).toContain(',');
     }
 
-    // Hebrew mirrors the page: the brand sits at the right end of the header, the navigation to its left.
+    // Hebrew mirrors the page: the brand sits at the right end of the header and the navigation starts at the
+    // right (the first link, Team, in the right half); other languages start both at the left. The navigation
+    // may wrap onto a second row (Romanian's longer words), so only start edges are compared.
+    const navigation = page.getByRole('navigation', { name: messages['nav.label'] });
     const brand = await page.locator('.top-bar .brand').boundingBox();
-    const nav = await page.getByRole('navigation', { name: messages['nav.label'] }).boundingBox();
-    if (!brand || !nav) throw new Error('the header has no brand or navigation box');
+    const nav = await navigation.boundingBox();
+    const first = await navigation.getByRole('link').first().boundingBox();
+    if (!brand || !nav || !first) throw new Error('the header has no brand or navigation box');
+    const width = page.viewportSize()?.width ?? 0;
     if (rtl) {
-      expect(brand.x).toBeGreaterThan(nav.x);
-      expect(brand.x + brand.width).toBeGreaterThan(1366 - 40);
+      expect(brand.x + brand.width).toBeGreaterThan(width - 40);
+      expect(brand.x + brand.width).toBeGreaterThanOrEqual(nav.x + nav.width);
+      expect(first.x).toBeGreaterThan(width / 2);
     } else {
-      expect(brand.x).toBeLessThan(nav.x);
       expect(brand.x).toBeLessThan(40);
+      expect(brand.x).toBeLessThanOrEqual(nav.x);
+      expect(first.x + first.width).toBeLessThan(width / 2);
     }
     // The built-in metrics' names come from the catalogue, not the API's English definitions.
     await expect(page.locator('[data-metric="win_rate"] .kpi-label').textContent()).resolves.toBe(
@@ -1301,6 +1308,12 @@ describe('languages', () => {
     await expect(page.locator('[data-metric="won_revenue"] .kpi-label').textContent()).resolves.toBe(
       messages['metricLabel.won_revenue'],
     );
+    // The forecast's scope is the company, named in the reader's language (the API says 'Company').
+    const quarter = periodKeyFor('quarter', todayIn(settings.timeZone));
+    const scopeLine = messages['forecast.period']
+      .replace('{scope}', messages['forecast.scopeCompany'])
+      .replace('{key}', quarter);
+    await expect(page.getByTestId('forecast').textContent()).resolves.toContain(scopeLine);
     // Charts keep left-to-right axes (numbers grow to the right) even on a right-to-left page.
     await expect(
       page

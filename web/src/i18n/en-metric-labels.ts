@@ -1,8 +1,9 @@
 import type { Message } from './t.ts';
 
 /**
- * Names of the built-in metrics the manager home shows (KPI tiles, leaderboard column), keyed by metric id. The
- * API's definitions carry English labels; a metric without a key here (a custom one) keeps the API's label.
+ * Names the API sends in English that the manager home shows: the built-in metrics of the KPI tiles and the
+ * leaderboard column (keyed by metric id; a metric without a key, e.g. a custom one, keeps the API's label), and
+ * the company as a forecast's scope.
  */
 export const enMetricLabels = {
   'metricLabel.won_revenue': 'Won revenue',
@@ -15,4 +16,6 @@ export const enMetricLabels = {
   'metricLabel.calls': 'Calls',
   'metricLabel.lead_response_time_p50': 'Lead response time (p50)',
   'metricLabel.sales_cycle_days_median': 'Sales cycle (median days)',
+  // The forecast's scope when it is the whole company (the API names it 'Company').
+  'forecast.scopeCompany': 'Company',
 } satisfies Record<string, Message>;

@@ -13,4 +13,6 @@ export const heMetricLabels: Record<keyof typeof enMetricLabels, Message> = {
   'metricLabel.calls': 'שיחות',
   'metricLabel.lead_response_time_p50': 'זמן תגובה לליד (p50)',
   'metricLabel.sales_cycle_days_median': 'מחזור מכירה (חציון ימים)',
+  // The forecast's scope when it is the whole company (the API names it 'Company').
+  'forecast.scopeCompany': 'חברה',
 };

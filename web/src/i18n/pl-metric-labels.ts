@@ -13,4 +13,6 @@ export const plMetricLabels: Record<keyof typeof enMetricLabels, Message> = {
   'metricLabel.calls': 'Rozmowy telefoniczne',
   'metricLabel.lead_response_time_p50': 'Czas reakcji na lead (p50)',
   'metricLabel.sales_cycle_days_median': 'Cykl sprzedaży (mediana dni)',
+  // The forecast's scope when it is the whole company (the API names it 'Company').
+  'forecast.scopeCompany': 'Firma',
 };

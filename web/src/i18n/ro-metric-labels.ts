@@ -13,4 +13,6 @@ export const roMetricLabels: Record<keyof typeof enMetricLabels, Message> = {
   'metricLabel.calls': 'Apeluri',
   'metricLabel.lead_response_time_p50': 'Timp de răspuns la lead (p50)',
   'metricLabel.sales_cycle_days_median': 'Ciclul de vânzare (zile, mediană)',
+  // The forecast's scope when it is the whole company (the API names it 'Company').
+  'forecast.scopeCompany': 'Companie',
 };

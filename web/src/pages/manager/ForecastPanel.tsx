@@ -83,7 +83,7 @@ export function ForecastPanel({ periodKey, scope = 'company' }: { periodKey: str
               <p className="muted">
                 {t('forecast.period', {
                   key: forecast.period.key,
-                  scope: forecast.scope.name,
+                  scope: forecast.scope.key === 'company' ? t('forecast.scopeCompany') : forecast.scope.name,
                 })}
                 {forecast.range &&
                   ` · ${t('forecast.p10p90', { low: fmt.money(forecast.range.p10), high: fmt.money(forecast.range.p90) })}`}
