@@ -36,6 +36,7 @@ import { en } from '../web/src/i18n/en.ts';
 import { he } from '../web/src/i18n/he.ts';
 import { pl } from '../web/src/i18n/pl.ts';
 import { ro } from '../web/src/i18n/ro.ts';
+import { isolate } from '../web/src/i18n/bidi.ts';
 import type { Catalogue } from '../web/src/i18n/t.ts';
 import { launchBrowser, signInAs, type SignedIn } from './support/browser.ts';
 import { startServer, type RunningServer } from './support/server.ts';
@@ -1308,11 +1309,12 @@ describe('languages', () => {
     await expect(page.locator('[data-metric="won_revenue"] .kpi-label').textContent()).resolves.toBe(
       messages['metricLabel.won_revenue'],
     );
-    // The forecast's scope is the company, named in the reader's language (the API says 'Company').
+    // The forecast's scope is the company, named in the reader's language (the API says 'Company'); the period
+    // key is isolated so that Hebrew does not reorder it into "Q4-2026".
     const quarter = periodKeyFor('quarter', todayIn(settings.timeZone));
     const scopeLine = messages['forecast.period']
       .replace('{scope}', messages['forecast.scopeCompany'])
-      .replace('{key}', quarter);
+      .replace('{key}', isolate(quarter));
     await expect(page.getByTestId('forecast').textContent()).resolves.toContain(scopeLine);
     // Charts keep left-to-right axes (numbers grow to the right) even on a right-to-left page.
     await expect(
