@@ -1302,6 +1302,21 @@ describe('languages', () => {
       expect(brand.x).toBeLessThanOrEqual(nav.x);
       expect(first.x + first.width).toBeLessThan(width / 2);
     }
+    // No English fallback on the page: a heading, column, label, link or button whose text is an English
+    // message that this language translates differently means a key is missing or a string bypasses t().
+    if (language !== 'en') {
+      const untranslated = new Set(
+        Object.entries(en)
+          .filter(([key, text]) => messages[key as keyof Catalogue] !== text && !/[{}]/.test(text))
+          .map(([, text]) => text),
+      );
+      const texts = await page.evaluate(() =>
+        [...document.querySelectorAll('h1, h2, h3, th, label, nav a, button, option, .kpi-label, .pill')].map(
+          (e) => (e.textContent ?? '').trim(),
+        ),
+      );
+      expect(texts.filter((text) => untranslated.has(text))).toEqual([]);
+    }
     // The built-in metrics' names come from the catalogue, not the API's English definitions.
     await expect(page.locator('[data-metric="win_rate"] .kpi-label').textContent()).resolves.toBe(
       messages['metricLabel.win_rate'],
