@@ -35,6 +35,7 @@ const SHARED_WORKER_DIRS = [
   'test/integrity/',
   'test/win-analysis/',
   'test/meeting-pack/',
+  'test/money/',
 ];
 
 /**
