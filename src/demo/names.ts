@@ -187,7 +187,7 @@ export function emailLocalPart(name: string): string {
 /** A name in Latin letters: Hebrew words by their usual spelling, diacritics dropped (ł has none to drop). */
 function latin(name: string): string {
   // ASCII names (the English demo) pass through untouched.
-  if (/^[\x00-\x7f]*$/.test(name)) return name;
+  if (/^[ -~]*$/.test(name)) return name;
   return name
     .split(' ')
     .map((w) => HEBREW_LATIN[w] ?? w)
