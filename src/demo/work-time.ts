@@ -90,20 +90,20 @@ interface Block {
  * studies of rep time report in round terms; the mix puts the demo's non-selling share near the brief's 64%.
  */
 const BLOCKS: readonly Block[] = [
-  { category: 'admin', subject: 'Admin', chance: 1, minutes: [40, 90], startAfter: [0, 30] },
-  { category: 'crm_updates', subject: 'CRM updates', chance: 1, minutes: [30, 75], startAfter: [420, 450] },
+  { category: 'admin', subject: 'Admin', chance: 1, minutes: [45, 100], startAfter: [0, 30] },
+  { category: 'crm_updates', subject: 'CRM updates', chance: 1, minutes: [35, 80], startAfter: [420, 450] },
   {
     category: 'internal_meetings',
     subject: 'Team meeting',
     chance: 0.75,
-    minutes: [30, 75],
+    minutes: [35, 80],
     startAfter: [60, 300],
   },
   {
     category: 'prospecting',
     subject: 'Prospect research',
     chance: 0.7,
-    minutes: [30, 60],
+    minutes: [30, 75],
     startAfter: [90, 360],
   },
   { category: 'training', subject: 'Training', chance: 0.15, minutes: [60, 120], startAfter: [120, 300] },
