@@ -75,7 +75,7 @@ describeStores('demo for an Israeli company (--locale he)', (ctx) => {
 
 describeStores('demo for a Polish company (--locale pl)', (ctx) => {
   beforeAll(async () => {
-    const options = validateDemoOptions({ seed: 5, until: '2026-11-20', reps: 3, months: 2, locale: 'pl' });
+    const options = validateDemoOptions({ seed: 5, until: '2026-11-20', reps: 3, months: 5, locale: 'pl' });
     await loadDemo(ctx.db, options, { reset: true });
   }, 120_000);
 
@@ -115,6 +115,15 @@ describeStores('demo for a Polish company (--locale pl)', (ctx) => {
       n: number;
     }>`select count(*)::int as n from opportunities where amount_minor % 100 <> 0`.execute(ctx.db);
     expect(odd.rows[0]?.n).toBe(0);
+    // The Junior AE plan's 1,000 dollar draw is 4,000 zloty (plans need 4 months of history: --months 5).
+    const plan = await sql<{ description: string; draw: string }>`select p.description,
+        (v.rules -> 'draw' ->> 'amountMinor') as draw
+      from commission_plans p join commission_plan_versions v on v.plan_id = p.id where p.name = 'Junior AE'`.execute(
+      ctx.db,
+    );
+    expect(plan.rows.map((r) => [Number(r.draw), r.description.includes('4,000 recoverable draw')])).toEqual([
+      [400_000, true],
+    ]);
   });
 });
 

@@ -45,7 +45,7 @@ import { seedDemoRouting } from './routing.ts';
 import { seedDemoPlans } from './plans.ts';
 import { seedDemoHiring } from './hiring.ts';
 import { seedDemoCommissions } from './commissions.ts';
-import { DEMO_LOCALE_SPECS } from './locales.ts';
+import { DEMO_LOCALE_SPECS, localMinor } from './locales.ts';
 
 /** Rows per INSERT statement (when COPY is not used): big enough to amortise round trips, small enough to keep each statement's arrays modest. */
 const BATCH = 1_000;
@@ -422,7 +422,9 @@ export async function loadDemo(
       }),
     );
     await timer.time('commissions', () =>
-      seedDemoCommissions(tx, generated.reps, start, options.until, locale.currency),
+      seedDemoCommissions(tx, generated.reps, start, options.until, locale.currency, (m) =>
+        localMinor(m, locale.moneyFactor),
+      ),
     );
     // The demo sign-ins (every demo user, the hiring seed's too) read the app in the locale's language; en
     // leaves it unset (the browser's language), as before.
