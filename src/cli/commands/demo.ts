@@ -37,7 +37,9 @@ function summaryLines(r: DemoLoadResult): string[] {
   const c = r.counts;
   const s = (ms: number) => (ms / 1000).toFixed(1) + ' s';
   return [
-    `Demo data ${r.start} .. ${r.options.until} (seed ${r.options.seed}, ${r.options.reps} reps, ${r.options.months} months):`,
+    `Demo data ${r.start} .. ${r.options.until} (seed ${r.options.seed}, ${r.options.reps} reps, ${r.options.months} months${
+      r.options.locale ? `, locale ${r.options.locale}` : ''
+    }):`,
     `  ${c.users} users in ${c.teams} teams, ${c.accounts} accounts, ${c.contacts} contacts, ${c.leads} leads,`,
     `  ${c.opportunities} opportunities (${c.opportunityHistory} history rows), ${c.activities} activities,`,
     `  ${c.customers} customers (${c.subscriptions} subscriptions), ${c.goals} goals, ${c.acquisitionCosts} cost rows`,
