@@ -68,21 +68,28 @@ describe('ActivityLog', () => {
         accountId: null,
         opportunityId: 9,
         subject: 'Tab\there, back\\slash, line\nbreak',
+        bookedAt: T0 - 3 * 86_400_000 + 30 * 60_000,
       }),
     );
     log.push(activity(2, { durationSeconds: 0, occurredAt: T0 + 2 * 60_000 + 123 }));
     // A typed-in row written later (issue 18's padder): its own logged_via and created_at.
     log.push(activity(3, { loggedVia: 'quick_log', createdAt: T0 + 5 * 3_600_000 + 20_000 }));
+    // A non-selling time row (src/demo/work-time.ts): type other with its time category.
+    log.push(
+      activity(4, { type: 'other', outcome: null, durationSeconds: 1_800, timeCategory: 'crm_updates' }),
+    );
     log.sortByTime();
     log.newProspect[0] = 1;
     const names = Object.keys(ACTIVITY_COLUMNS);
     const types = names.map((n) => ACTIVITY_COLUMNS[n] as string);
     const expected = [...log.rows()].map((row, i) => copyLine('activities', names, types, row, i));
     expect([...log.copyLines()]).toEqual(expected);
-    expect(expected[0]).toContain('\tt\tdemo\t2026-11-02T14:00:00.000Z\n');
-    expect(expected[3]).toContain('\tf\tquick_log\t2026-11-02T19:00:20.000Z\n');
+    expect(expected[0]).toContain('\tt\tdemo\t2026-11-02T14:00:00.000Z\t\\N\t\\N\n');
+    expect(expected[3]).toContain('\tf\tquick_log\t2026-11-02T19:00:20.000Z\t\\N\t\\N\n');
+    expect(expected[4]).toContain('other\toutbound\t\\N\t1800\t');
+    expect(expected[4]).toContain('\tdemo\t2026-11-02T14:04:00.000Z\tcrm_updates\t\\N\n');
     expect(expected[1]).toBe(
-      'meeting\tinbound\t\\N\t\\N\t3\t12\t\\N\t\\N\t9\tTab\\there, back\\\\slash, line\\nbreak\t2026-11-02T14:01:00.000Z\tf\tdemo\t2026-11-02T14:01:00.000Z\n',
+      'meeting\tinbound\t\\N\t\\N\t3\t12\t\\N\t\\N\t9\tTab\\there, back\\\\slash, line\\nbreak\t2026-11-02T14:01:00.000Z\tf\tdemo\t2026-11-02T14:01:00.000Z\t\\N\t2026-10-30T14:30:00.000Z\n',
     );
   });
 });

@@ -21,6 +21,10 @@ export interface LoggedActivity {
   loggedVia?: 'demo' | 'quick_log';
   /** When the row was written (epoch ms); default occurredAt, as if logged as it happened. */
   createdAt?: number;
+  /** activities.time_category (issue 18): only the demo's non-selling time rows set it (src/demo/work-time.ts). */
+  timeCategory?: string | null;
+  /** activities.booked_at (epoch ms): when a meeting was set (src/demo/work-time.ts); null otherwise. */
+  bookedAt?: number | null;
 }
 
 /** An activity row as it is written, in ACTIVITY_COLUMNS order (see columns.ts). */
@@ -39,6 +43,8 @@ export type ActivityRow = [
   is_new_prospect: boolean,
   logged_via: string,
   created_at: Date,
+  time_category: string | null,
+  booked_at: Date | null,
 ];
 
 const NO_DURATION = -1;
@@ -59,6 +65,7 @@ export class ActivityLog {
     direction: new Vocabulary(),
     outcome: new Vocabulary(),
     subject: new Vocabulary(),
+    category: new Vocabulary(),
   };
   private type = new Uint16Array(FIRST_CAPACITY);
   private direction = new Uint16Array(FIRST_CAPACITY);
@@ -76,6 +83,10 @@ export class ActivityLog {
   private via = new Uint8Array(FIRST_CAPACITY);
   /** created_at (epoch ms), 0 for "as occurred_at". */
   private created = new Float64Array(FIRST_CAPACITY);
+  /** time_category code (0 null). */
+  private category = new Uint16Array(FIRST_CAPACITY);
+  /** booked_at (epoch ms), NaN for null (0 is a real instant). */
+  private booked = new Float64Array(FIRST_CAPACITY).fill(NaN);
   /** Logged positions in time order (ties in logging order); identity until sortByTime. */
   private order: Uint32Array | null = null;
   /** activities.is_new_prospect per logged position, filled by the derived prefill. */
@@ -105,6 +116,10 @@ export class ActivityLog {
     this.time = widen(this.time);
     this.via = widen(this.via);
     this.created = widen(this.created);
+    this.category = widen(this.category);
+    const booked = new Float64Array(capacity).fill(NaN);
+    booked.set(this.booked);
+    this.booked = booked;
     this.newProspect = widen(this.newProspect);
     this.capacity = capacity;
   }
@@ -126,6 +141,8 @@ export class ActivityLog {
     this.time[i] = a.occurredAt;
     this.via[i] = a.loggedVia === 'quick_log' ? 1 : 0;
     this.created[i] = a.createdAt ?? 0;
+    this.category[i] = this.strings.category.code(a.timeCategory ?? null);
+    this.booked[i] = a.bookedAt ?? NaN;
     this.size = i + 1;
   }
 
@@ -186,6 +203,16 @@ export class ActivityLog {
     return this.strings.direction.words[this.direction[i] as number] === 'outbound';
   }
 
+  /** Whether the activity at a logged position is a meeting. */
+  isMeetingAt(i: number): boolean {
+    return this.strings.type.words[this.type[i] as number] === 'meeting';
+  }
+
+  /** Sets booked_at (epoch ms) of the activity at a logged position (a meeting; src/demo/work-time.ts). */
+  setBookedAt(i: number, ms: number): void {
+    this.booked[i] = ms;
+  }
+
   /** The user id at a logged position. */
   userAt(i: number): number {
     return this.user[i] as number;
@@ -224,6 +251,8 @@ export class ActivityLog {
       occurredAt: this.time[i] as number,
       loggedVia: this.via[i] === 1 ? 'quick_log' : 'demo',
       createdAt: (this.created[i] as number) || (this.time[i] as number),
+      timeCategory: this.strings.category.words[this.category[i] as number] ?? null,
+      bookedAt: Number.isNaN(this.booked[i]) ? null : (this.booked[i] as number),
     };
   }
 
@@ -237,6 +266,7 @@ export class ActivityLog {
     const direction = this.strings.direction.copyFields();
     const outcome = this.strings.outcome.copyFields();
     const subject = this.strings.subject.copyFields();
+    const category = this.strings.category.copyFields();
     const id = (v: number) => (v === 0 ? '\\N' : String(v));
     for (const i of this.positions()) {
       const d = this.duration[i] as number;
@@ -248,7 +278,9 @@ export class ActivityLog {
         this.time[i] as number,
       )}\t${this.newProspect[i] === 1 ? 't' : 'f'}\t${this.via[i] === 1 ? 'quick_log' : 'demo'}\t${isoInstant(
         (this.created[i] as number) || (this.time[i] as number),
-      )}\n`;
+      )}\t${category[this.category[i] as number]}\t${
+        Number.isNaN(this.booked[i]) ? '\\N' : isoInstant(this.booked[i] as number)
+      }\n`;
     }
   }
 
@@ -271,6 +303,8 @@ export class ActivityLog {
         this.newProspect[i] === 1,
         a.loggedVia ?? 'demo',
         new Date(a.createdAt ?? a.occurredAt),
+        a.timeCategory ?? null,
+        a.bookedAt == null ? null : new Date(a.bookedAt),
       ];
     }
   }

@@ -127,6 +127,9 @@ export const ACTIVITY_COLUMNS: ColumnTypes = {
   // Issue 18: demo rows say so; the padder's rows are quick_log, written at day end (src/demo/padder.ts).
   logged_via: 'text',
   created_at: 'timestamptz',
+  // Issue 18: the non-selling time rows' category and when each meeting was set (src/demo/work-time.ts).
+  time_category: 'text',
+  booked_at: 'timestamptz',
 };
 
 export const CUSTOMER_COLUMNS: ColumnTypes = {

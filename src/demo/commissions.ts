@@ -59,8 +59,11 @@ export async function seedDemoCommissions(
   demoStart: string,
   until: string,
   currency: string,
+  /** Issue 19: the demo's dollars into the locale's currency (src/demo/locales.ts); identity for the US demo. */
+  money: (minor: number) => number = (m) => m,
 ): Promise<void> {
   if (reps.length < 2) return;
+  const units = (minor: number) => (money(minor) / 100).toLocaleString('en-US');
   const { year, month } = dateParts(until);
   const thisMonth = ymd(year, month, 1);
   const firstRun = addMonths(thisMonth, -3);
@@ -72,14 +75,14 @@ export async function seedDemoCommissions(
     createCommissionPlan(tx, SYSTEM_VIEWER, { name, description, effectiveFrom: plansFrom, rules });
   const junior = await plan(
     'Junior AE',
-    'The brief: 10% of everything sold once the monthly target is reached; ramped target; 1,000 recoverable draw.',
+    `The brief: 10% of everything sold once the monthly target is reached; ramped target; ${units(100_000)} recoverable draw.`,
     {
       ...BASE,
       currency,
       tierMode: 'retroactive',
       tiers: ON_TARGET_TIERS,
       ramp: true,
-      draw: { amountMinor: 100_000, recoverable: true },
+      draw: { amountMinor: money(100_000), recoverable: true },
     },
   );
   const senior = await plan(
@@ -91,7 +94,7 @@ export async function seedDemoCommissions(
       tierMode: 'retroactive',
       tiers: ON_TARGET_TIERS,
       typeRates: { renewal: 300 },
-      bonuses: [{ label: 'Stretch bonus at 120%', atPct: 120, amountMinor: 200_000 }],
+      bonuses: [{ label: 'Stretch bonus at 120%', atPct: 120, amountMinor: money(200_000) }],
       spifs: [
         {
           label: 'Analytics launch',
@@ -99,7 +102,7 @@ export async function seedDemoCommissions(
           to: thisMonth,
           product: 'Analytics',
           dealType: null,
-          amountMinor: 25_000,
+          amountMinor: money(25_000),
         },
       ],
       clawbackDays: 90,
@@ -107,7 +110,7 @@ export async function seedDemoCommissions(
   );
   const accelerator = await plan(
     'Expansion accelerator',
-    'Marginal tiers: nothing under 50% of target, 10% from 50% to 100%, 15% above; at most 30,000 a month.',
+    `Marginal tiers: nothing under 50% of target, 10% from 50% to 100%, 15% above; at most ${units(3_000_000)} a month.`,
     {
       ...BASE,
       currency,
@@ -117,7 +120,7 @@ export async function seedDemoCommissions(
         { fromPct: 50, rateBp: 1000 },
         { fromPct: 100, rateBp: 1500 },
       ],
-      capMinor: 3_000_000,
+      capMinor: money(3_000_000),
     },
   );
   const rollUp = await plan(
@@ -209,7 +212,7 @@ export async function seedDemoCommissions(
     });
     await tx
       .updateTable('opportunities')
-      .set((eb) => ({ amount_minor: eb('amount_minor', '+', DEMO_CORRECTION_MINOR) }))
+      .set((eb) => ({ amount_minor: eb('amount_minor', '+', money(DEMO_CORRECTION_MINOR)) }))
       .where('id', '=', locked.opportunityId!)
       .execute();
   }

@@ -16,6 +16,10 @@ import { startProspect } from './sim/prospecting.ts';
 import { dailyTouchTarget, rampFactor } from './sim/rates.ts';
 import { logEmail } from './sim/records.ts';
 import { padActivity } from './padder.ts';
+import { DEMO_LOCALE_SPECS, localMinor } from './locales.ts';
+import { useNameLocale } from './names.ts';
+import { addBookingTimes, logNonSellingTime } from './work-time.ts';
+import { scaleMoney } from './scale-money.ts';
 
 /** What the generator needs from the store: the calendar it simulates on and the pipeline's stage ids. */
 export interface GenerateInput {
@@ -65,6 +69,8 @@ function offDayEmails(ctx: SimContext, rep: RepProfile, date: string): void {
  */
 export function generateDemo(input: GenerateInput): GeneratedDemo {
   const { options } = input;
+  const locale = DEMO_LOCALE_SPECS[options.locale ?? 'en'];
+  useNameLocale(options.locale ?? 'en');
   const rnd = seededRandom(options.seed);
   const start = demoStartDate(options);
   const ds = emptyDataset();
@@ -84,6 +90,7 @@ export function generateDemo(input: GenerateInput): GeneratedDemo {
     stages: input.stages,
     ds,
     reps,
+    offDayWork: locale.offDayWork,
   });
   openingCustomers(ctx);
   openingPipeline(ctx);
@@ -93,7 +100,7 @@ export function generateDemo(input: GenerateInput): GeneratedDemo {
     for (const rep of reps) {
       if (rampFactor(rep, d) === 0) continue;
       if (!businessDay) {
-        offDayEmails(ctx, rep, d);
+        if (locale.offDayWork) offDayEmails(ctx, rep, d);
         continue;
       }
       const fill = dailyTouchTarget(ctx, rep, d) - loadOn(ctx, rep.userId, d);
@@ -105,6 +112,11 @@ export function generateDemo(input: GenerateInput): GeneratedDemo {
   buildAcquisitionCosts(ctx);
   // One rep pads activity for the integrity view (issue 18), from its own seeded source: nobody else's rows change.
   if (input.pad !== false) padActivity(ds, reps, input.cal, options.seed);
+  // Issue 18: when meetings were set, and the non-selling time reps log; own seeded sources as well.
+  addBookingTimes(ds.activities, input.cal, options.seed);
+  logNonSellingTime(ds.activities, reps, input.cal, { start, until: options.until, seed: options.seed });
+  // Issue 19: the simulation runs in dollars (its win drivers read deal sizes); amounts go local once, here.
+  scaleMoney(ds, (m) => localMinor(m, locale.moneyFactor));
   // Chronological rows make index inserts append-mostly (cheaper) and read naturally in the tables.
   ds.activities.sortByTime();
   // Fit attributes and engagement events from their own seeded source: the data above is unchanged by them.

@@ -53,6 +53,11 @@ export class HistoryTable {
     this.changedBy.push(h.changedBy);
   }
 
+  /** Rewrites every amount (issue 19: the demo's dollars into the locale's currency). */
+  scaleAmounts(f: (minor: number) => number): void {
+    for (let i = 0; i < this.length; i += 1) this.amount.data[i] = f(this.amount.data[i] as number);
+  }
+
   /** The rows as COPY text lines in HISTORY_COLUMNS order: exactly what copyLine writes for rows(). */
   *copyLines(): Generator<string> {
     const dates = this.dates.copyFields();

@@ -45,6 +45,7 @@ import { seedDemoRouting } from './routing.ts';
 import { seedDemoPlans } from './plans.ts';
 import { seedDemoHiring } from './hiring.ts';
 import { seedDemoCommissions } from './commissions.ts';
+import { DEMO_LOCALE_SPECS, localMinor } from './locales.ts';
 
 /** Rows per INSERT statement (when COPY is not used): big enough to amortise round trips, small enough to keep each statement's arrays modest. */
 const BATCH = 1_000;
@@ -357,13 +358,15 @@ export async function loadDemo(
         [{ reason: 'users, CRM records or activities exist; demo data is only added to an empty store' }],
       );
     }
+    // Issue 19: the locale's zone, currency, working week and holidays (en: the New York workspace).
+    const locale = DEMO_LOCALE_SPECS[options.locale ?? 'en'];
     const settings = await updateSettings(tx, {
-      timeZone: DEMO_WORKSPACE.timeZone,
-      currency: DEMO_WORKSPACE.currency,
-      workingDays: [...DEMO_WORKSPACE.workingDays],
+      timeZone: locale.timeZone,
+      currency: locale.currency,
+      workingDays: [...locale.workingDays],
       workStartMinute: DEMO_WORKSPACE.workStartMinute,
       workEndMinute: DEMO_WORKSPACE.workEndMinute,
-      holidayCountry: DEMO_WORKSPACE.holidayCountry,
+      holidayCountry: locale.holidayCountry,
       holidayRegion: null,
       fiscalYearStartMonth: DEMO_WORKSPACE.fiscalYearStartMonth,
     });
@@ -383,7 +386,7 @@ export async function loadDemo(
       options,
       cal,
       stages,
-      currency: DEMO_WORKSPACE.currency,
+      currency: locale.currency,
       fiscalYearStartMonth: DEMO_WORKSPACE.fiscalYearStartMonth,
       leadSla: { minutes: settings.leadSlaMinutes, sameBusinessDay: settings.leadSlaSameBusinessDay },
       passwordHash,
@@ -419,8 +422,13 @@ export async function loadDemo(
       }),
     );
     await timer.time('commissions', () =>
-      seedDemoCommissions(tx, generated.reps, start, options.until, DEMO_WORKSPACE.currency),
+      seedDemoCommissions(tx, generated.reps, start, options.until, locale.currency, (m) =>
+        localMinor(m, locale.moneyFactor),
+      ),
     );
+    // The demo sign-ins (every demo user, the hiring seed's too) read the app in the locale's language; en
+    // leaves it unset (the browser's language), as before.
+    if (locale.language) await tx.updateTable('users').set({ language: locale.language }).execute();
     timings.derivedMs = performance.now() - tDerived;
     timings.derivedCpuMs = cpuMs() - cDerived;
     await recordAudit(tx, SYSTEM_VIEWER, {

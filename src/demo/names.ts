@@ -1,4 +1,6 @@
 import type { Random } from '../domain/random/seeded-random.ts';
+import type { DemoLocale } from './locales.ts';
+import { HEBREW, HEBREW_LATIN, POLISH, ROMANIAN, type NameLists } from './names-local.ts';
 
 // Invented word lists: combinations read like people and companies without naming real ones.
 const FIRST = [
@@ -141,14 +143,33 @@ const INDUSTRIES = [
   'Hospitality',
 ] as const;
 
+const ENGLISH: NameLists = {
+  first: FIRST,
+  last: LAST,
+  companyA: COMPANY_A,
+  companyB: COMPANY_B,
+  companyC: COMPANY_C,
+};
+const LISTS: Record<DemoLocale, NameLists> = { en: ENGLISH, pl: POLISH, he: HEBREW, ro: ROMANIAN };
+
+// The lists the generator draws from. Module state rather than a parameter through every simulation step:
+// generateDemo sets it at the start of every run (so a run in one locale never leaks into the next), and each
+// pick draws one number whatever the list, so the random streams are the same in every locale.
+let active: NameLists = ENGLISH;
+
+/** Chooses the name lists of a locale (generateDemo calls this first). */
+export function useNameLocale(locale: DemoLocale): void {
+  active = LISTS[locale];
+}
+
 /** A person's full name. */
 export function personName(rnd: Random): string {
-  return `${rnd.pick(FIRST)} ${rnd.pick(LAST)}`;
+  return `${rnd.pick(active.first)} ${rnd.pick(active.last)}`;
 }
 
 /** A company name (names may repeat, as in any CRM). */
 export function companyName(rnd: Random): string {
-  return `${rnd.pick(COMPANY_A)} ${rnd.pick(COMPANY_B)} ${rnd.pick(COMPANY_C)}`;
+  return `${rnd.pick(active.companyA)} ${rnd.pick(active.companyB)} ${rnd.pick(active.companyC)}`;
 }
 
 /** An industry label for an account. */
@@ -158,7 +179,22 @@ export function industry(rnd: Random): string {
 
 /** The local part of a person's e-mail address: the name lower-cased, anything but letters a dot. */
 export function emailLocalPart(name: string): string {
-  return name.toLowerCase().replace(/[^a-z]+/g, '.');
+  return latin(name)
+    .toLowerCase()
+    .replace(/[^a-z]+/g, '.');
+}
+
+/** A name in Latin letters: Hebrew words by their usual spelling, diacritics dropped (ł has none to drop). */
+function latin(name: string): string {
+  // ASCII names (the English demo) pass through untouched.
+  if (/^[ -~]*$/.test(name)) return name;
+  return name
+    .split(' ')
+    .map((w) => HEBREW_LATIN[w] ?? w)
+    .join(' ')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[łŁ]/g, 'l');
 }
 
 /** A work e-mail on a reserved test domain derived from the person and company serial. */

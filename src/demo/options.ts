@@ -1,6 +1,7 @@
 import { AppError, type ErrorDetail } from '../errors.ts';
 import { addDays, isLocalDate } from '../domain/calendar/local-date.ts';
 import { sameDayMonthsLater } from './dates.ts';
+import { DEMO_LOCALES, type DemoLocale } from './locales.ts';
 
 /** What `pacesetter demo` generates: everything else follows deterministically from these four values. */
 export interface DemoOptions {
@@ -12,6 +13,8 @@ export interface DemoOptions {
   reps: number;
   /** Months of history before `until`. */
   months: number;
+  /** Issue 19: the company's country (names, currency, zone, holidays, working week); absent = 'en'. */
+  locale?: DemoLocale;
 }
 
 /** Defaults of the CLI flags (the end date defaults to today and is filled in by the caller). */
@@ -47,6 +50,7 @@ export function validateDemoOptions(raw: {
   until: unknown;
   reps: unknown;
   months: unknown;
+  locale?: unknown;
 }): DemoOptions {
   const details: ErrorDetail[] = [];
   const int = (field: string, value: unknown, min: number, max: number): number => {
@@ -63,6 +67,12 @@ export function validateDemoOptions(raw: {
   const until = String(raw.until);
   if (!isLocalDate(until))
     details.push({ field: 'until', value: until, reason: 'must be a calendar date YYYY-MM-DD' });
+  const locale = raw.locale === undefined ? 'en' : String(raw.locale);
+  if (!(DEMO_LOCALES as readonly string[]).includes(locale))
+    details.push({ field: 'locale', value: locale, reason: `must be one of ${DEMO_LOCALES.join(', ')}` });
   if (details.length > 0) throw new AppError('validation', 'Invalid demo options', details);
-  return { seed, until, reps, months };
+  // 'en' is left out, so the default demo's options (and its audit entry) read as before.
+  return locale === 'en'
+    ? { seed, until, reps, months }
+    : { seed, until, reps, months, locale: locale as DemoLocale };
 }

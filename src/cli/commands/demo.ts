@@ -5,6 +5,7 @@ import type { DemoLoadResult } from '../../demo/load.ts';
 import { DEMO_DEFAULTS, DEMO_LOGINS, DEMO_WORKSPACE, validateDemoOptions } from '../../demo/options.ts';
 import type { Db } from '../../store/db.ts';
 import type { CliContext } from '../context.ts';
+import { DEMO_LOCALE_SPECS, type DemoLocale } from '../../demo/locales.ts';
 
 interface DemoFlags {
   seed: string;
@@ -13,11 +14,13 @@ interface DemoFlags {
   months: string;
   reset?: boolean;
   verbose?: boolean;
+  locale?: string;
 }
 
 /** Today in the demo workspace's time zone: the default end date, so the current period always has data. */
-function todayInDemoZone(): string {
-  return instantToLocal(new Date(), DEMO_WORKSPACE.timeZone).date;
+function todayInDemoZone(locale: string | undefined): string {
+  const spec = DEMO_LOCALE_SPECS[locale as DemoLocale] ?? DEMO_LOCALE_SPECS.en;
+  return instantToLocal(new Date(), spec.timeZone ?? DEMO_WORKSPACE.timeZone).date;
 }
 
 /** The sign-ins to print after loading. */
@@ -34,7 +37,9 @@ function summaryLines(r: DemoLoadResult): string[] {
   const c = r.counts;
   const s = (ms: number) => (ms / 1000).toFixed(1) + ' s';
   return [
-    `Demo data ${r.start} .. ${r.options.until} (seed ${r.options.seed}, ${r.options.reps} reps, ${r.options.months} months):`,
+    `Demo data ${r.start} .. ${r.options.until} (seed ${r.options.seed}, ${r.options.reps} reps, ${r.options.months} months${
+      r.options.locale ? `, locale ${r.options.locale}` : ''
+    }):`,
     `  ${c.users} users in ${c.teams} teams, ${c.accounts} accounts, ${c.contacts} contacts, ${c.leads} leads,`,
     `  ${c.opportunities} opportunities (${c.opportunityHistory} history rows), ${c.activities} activities,`,
     `  ${c.customers} customers (${c.subscriptions} subscriptions), ${c.goals} goals, ${c.acquisitionCosts} cost rows`,
@@ -58,9 +63,10 @@ async function runDemo(db: Db, raw: DemoFlags): Promise<void> {
   const { loadDemo } = await import('../../demo/load.ts');
   const options = validateDemoOptions({
     seed: raw.seed,
-    until: raw.until ?? todayInDemoZone(),
+    until: raw.until ?? todayInDemoZone(raw.locale),
     reps: raw.reps,
     months: raw.months,
+    locale: raw.locale,
   });
   const bar = process.stderr.isTTY
     ? new cliProgress.SingleBar(
@@ -96,14 +102,21 @@ export function register(program: Command, ctx: CliContext): void {
     .command('demo')
     .description(
       'Load deterministic demo data (teams, reps, leads, activities, deals with history, quotas, customers, costs) ' +
-        'and switch the workspace to the demo settings (America/New_York, USD, Mon-Fri 09:00-18:00, US holidays, fiscal year from February)',
+        'and switch the workspace to the demo settings (by default America/New_York, USD, Mon-Fri 09:00-18:00, US holidays, fiscal year from February; see --locale)',
     )
     .option(
       '--seed <n>',
       'seed of the random generator; the same seed and --until give the same data',
       String(DEMO_DEFAULTS.seed),
     )
-    .option('--until <date>', 'last day with data, YYYY-MM-DD (default: today in America/New_York)')
+    .option('--until <date>', "last day with data, YYYY-MM-DD (default: today in the locale's time zone)")
+    .option(
+      '--locale <locale>',
+      'the company: en (New York, USD), pl (Warsaw, PLN, PL holidays), he (Jerusalem, ILS, Sun-Thu week, IL ' +
+        'holidays, Hebrew names) or ro (Bucharest, RON, RO holidays): names, currency, amounts, holidays, ' +
+        "working week and the demo users' language (docs/localization.md)",
+      'en',
+    )
     .option(
       '--reps <n>',
       'number of sales reps (managers, a director and an admin come on top)',

@@ -40,6 +40,8 @@ export interface SimContext {
   stages: StageIds;
   ds: DemoDataset;
   reps: RepProfile[];
+  /** Reps answer off-hours leads from their phone (the US demo); off where every activity keeps to working days. */
+  offDayWork: boolean;
   customers: SimCustomer[];
   /** Activities already planned per rep and local day, so new prospecting fills the rest of the day. */
   load: Map<number, Map<string, number>>;

@@ -98,7 +98,7 @@ function simulateLead(ctx: SimContext, rep: RepProfile, date: string, minute: nu
   const arrivedOffHours =
     !isWorkday(ctx, date) || minute < ctx.cal.workStartMinute || minute >= ctx.cal.workEndMinute;
   // Some reps answer evening and weekend leads from their phone: minutes of wall-clock time, zero business time.
-  if (arrivedOffHours && minute < 21 * 60 && rnd.chance(0.25 * rep.responsiveness)) {
+  if (ctx.offDayWork && arrivedOffHours && minute < 21 * 60 && rnd.chance(0.25 * rep.responsiveness)) {
     first = new Date(createdAt.getTime() + rnd.int(2, 45) * 60_000);
     answeredIn = 0;
   }
