@@ -152,10 +152,9 @@ export function creditNoteOf(deal: CreditedDeal): CreditNote | null {
   return note.share || note.rollUp || note.converted ? note : null;
 }
 
-export function spifReasonScope(spif: Spif): Pick<
-  Extract<LineReason, { code: 'spif' }>,
-  'product' | 'dealType' | 'from' | 'through'
-> {
+export function spifReasonScope(
+  spif: Spif,
+): Pick<Extract<LineReason, { code: 'spif' }>, 'product' | 'dealType' | 'from' | 'through'> {
   return { product: spif.product, dealType: spif.dealType, from: spif.from, through: addDays(spif.to, -1) };
 }
 
@@ -233,7 +232,9 @@ export function englishExplanation(r: LineReason, currency: string): string {
     }
     case 'cap': {
       const p = r.prorated;
-      const prorated = p ? ` (${money(p.planCapMinor)} x ${p.segmentDays}/${p.periodDays} days of the period)` : '';
+      const prorated = p
+        ? ` (${money(p.planCapMinor)} x ${p.segmentDays}/${p.periodDays} days of the period)`
+        : '';
       return (
         `Commission of ${money(r.earnedMinor)} is above the cap of ${money(r.capMinor)}${prorated}: ` +
         `${money(r.unpaidMinor)} is not paid.`
@@ -246,7 +247,9 @@ export function englishExplanation(r: LineReason, currency: string): string {
       );
     case 'spif': {
       const what = [r.product, r.dealType && dealTypeText(r.dealType)].filter(Boolean).join(' ');
-      const share = r.share ? ` x your ${formatRate(r.share.shareBp)} share = ${money(r.share.amountMinor)}` : '';
+      const share = r.share
+        ? ` x your ${formatRate(r.share.shareBp)} share = ${money(r.share.amountMinor)}`
+        : '';
       return (
         `SPIF "${r.label}": ${money(r.perDealMinor)} per ${what} deal credited ${r.from} to ${r.through}` +
         `${share}.`
