@@ -3,6 +3,8 @@ import { hePlans } from './he-plans.ts';
 import { heCoaching } from './he-coaching.ts';
 import { heExploreDimensions } from './he-explore-dimensions.ts';
 import { heCapture } from './he-capture.ts';
+import { heWins } from './he-wins.ts';
+import { heRates } from './he-rates.ts';
 import type { Catalogue } from './t.ts';
 import { heHiring } from './he-hiring.ts';
 import { hePipeline } from './he-pipeline.ts';
@@ -26,6 +28,8 @@ export const he: Catalogue = {
   ...heIntegrity,
   ...heExploreDimensions,
   ...heCapture,
+  ...heWins,
+  ...heRates,
   'app.name': 'Pacesetter',
   'nav.label': 'ראשי',
   'nav.skip': 'דילוג לתוכן',

@@ -3,6 +3,8 @@ import { plPlans } from './pl-plans.ts';
 import { plCoaching } from './pl-coaching.ts';
 import { plExploreDimensions } from './pl-explore-dimensions.ts';
 import { plCapture } from './pl-capture.ts';
+import { plWins } from './pl-wins.ts';
+import { plRates } from './pl-rates.ts';
 import type { Catalogue } from './t.ts';
 import { plHiring } from './pl-hiring.ts';
 import { plPipeline } from './pl-pipeline.ts';
@@ -25,6 +27,8 @@ export const pl: Catalogue = {
   ...plIntegrity,
   ...plExploreDimensions,
   ...plCapture,
+  ...plWins,
+  ...plRates,
   'app.name': 'Pacesetter',
   'nav.label': 'Główne',
   'nav.skip': 'Przejdź do treści',

@@ -3,6 +3,8 @@ import { roPlans } from './ro-plans.ts';
 import { roCoaching } from './ro-coaching.ts';
 import { roExploreDimensions } from './ro-explore-dimensions.ts';
 import { roCapture } from './ro-capture.ts';
+import { roWins } from './ro-wins.ts';
+import { roRates } from './ro-rates.ts';
 import type { Catalogue } from './t.ts';
 import { roHiring } from './ro-hiring.ts';
 import { roPipeline } from './ro-pipeline.ts';
@@ -25,6 +27,8 @@ export const ro: Catalogue = {
   ...roIntegrity,
   ...roExploreDimensions,
   ...roCapture,
+  ...roWins,
+  ...roRates,
   'app.name': 'Pacesetter',
   'nav.label': 'Principal',
   'nav.skip': 'Salt la conținut',
