@@ -1192,3 +1192,68 @@ describe('exchange rates', () => {
     await rep.context.close();
   }, 120_000);
 });
+
+describe('commission statement in the reader language', () => {
+  it('the print view of a statement read in Polish explains its lines in Polish with Polish numbers', async () => {
+    const admin = await signInAs(browser, server.baseUrl, LOGIN.admin, PASSWORD);
+    const users = await admin.api<{ items: { id: number; role: string }[] }>('/api/users');
+    const reps = users.items.filter((u) => u.role === 'rep');
+    const { plans } = await admin.api<{ plans: CommissionPlan[] }>('/api/commissions/plans');
+    const plan =
+      plans.find((p) => p.assignments.some((a) => reps.some((r) => r.id === a.userId))) ??
+      (await setUpPlan(admin, reps));
+    const rules = [...plan.versions].sort((a, b) => b.version - a.version)[0]!.rules;
+    const { settings } = await formattersFor(admin);
+    const today = todayIn(settings.timeZone);
+    const period = periodKeyFor(
+      rules.period === 'month' ? 'last_month' : rules.period === 'quarter' ? 'last_quarter' : 'year',
+      today,
+    );
+    await post(admin, '/api/commissions/runs', { period });
+    const { statements } = await admin.api<{ statements: StatementSummary[] }>(
+      `/api/commissions/statements?period=${period}`,
+    );
+    // A statement with a commission line: the demo's reps close deals every month.
+    let found: { detail: StatementDetail; index: number } | undefined;
+    for (const s of statements) {
+      const detail = await admin.api<StatementDetail>(`/api/commissions/statements/${s.id}`);
+      const index = detail.lines.findIndex((l) => l.kind === 'commission' && l.reason !== undefined);
+      if (index >= 0) {
+        found = { detail, index };
+        break;
+      }
+    }
+    if (!found) throw new Error(`no statement of ${period} has a commission line`);
+    const { detail, index } = found;
+
+    // The same session, read by a browser whose language is Polish (the user chose none: the browser decides).
+    const polish = await browser.newContext({
+      viewport: { width: 1366, height: 900 },
+      locale: 'pl-PL',
+      storageState: await admin.context.storageState(),
+    });
+    const page = await polish.newPage();
+    await page.goto(`${server.baseUrl}/print/commission-statement/${detail.statement.id}`);
+    await page.locator('[data-print-ready="true"]').waitFor({ state: 'attached' });
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('pl');
+    const cell = page
+      .getByTestId('commission-lines')
+      .locator('tbody tr')
+      .nth(index)
+      .locator('td[data-col="explanation"]');
+    const text = (await cell.textContent())!.replace(/[\u00a0\u202f]/g, ' ');
+    // The reason as Polish reads it: "5% od 1234,56 USD (próg 1: od 0% do 100% celu; realizacja celu 0% → 12,3%)".
+    const line = detail.lines[index]!;
+    const reason = line.reason as { rateBp: number; tier: { number: number } };
+    const polishMoney = makeFormatters('pl-PL', detail.statement.currency, settings.timeZone);
+    expect(text).toContain(`${polishMoney.percent(reason.rateBp / 10_000)} od `);
+    expect(text).toContain(`próg ${reason.tier.number}: od `);
+    expect(text).toContain('realizacja celu');
+    expect(text).toContain(polishMoney.money(line.creditedMinor).replace(/[\u00a0\u202f]/g, ' '));
+    expect(text).toMatch(/\d,\d\d/); // a decimal comma
+    expect(text).not.toBe(line.explanation);
+    await page.screenshot({ path: join(SHOTS, 'commission-statement-pl.png'), fullPage: true });
+    await polish.close();
+    await admin.context.close();
+  }, 240_000);
+});
