@@ -29,6 +29,7 @@ import type { CalibrationReport, RulePreview } from '../web/src/api/types/scorin
 import type { Settings } from '../web/src/api/types/settings.ts';
 import { makeFormatters, type Formatters } from '../web/src/format/formatters.ts';
 import { formatMetric } from '../web/src/format/metric-value.ts';
+import { findingText } from '../web/src/pages/wins/finding-text.ts';
 import { addDays, periodKeyFor, rangeFor, todayIn } from '../web/src/period/ranges.ts';
 import type { IntegrityReport } from '../web/src/api/types/integrity.ts';
 import { launchBrowser, signInAs, type SignedIn } from './support/browser.ts';
@@ -960,7 +961,7 @@ describe('data quality (integrity)', () => {
 describe('win analysis page', () => {
   it('shows a manager the same findings, in the same order, as GET /api/win-analysis; a rep only their own', async () => {
     const manager = await signInAs(browser, server.baseUrl, LOGIN.manager, PASSWORD);
-    const { settings } = await formattersFor(manager);
+    const { fmt, settings } = await formattersFor(manager);
     const quarter = periodKeyFor('quarter', todayIn(settings.timeZone));
     const report = await manager.api<WinAnalysisReport>(`/api/win-analysis?period=${quarter}`);
     const { page } = manager;
@@ -971,7 +972,13 @@ describe('win analysis page', () => {
       await expect(page.getByText('No deals were won or lost in this period.').count()).resolves.toBe(1);
     } else {
       const items = page.getByTestId('win-findings-list').locator('li');
-      await expect(items.allTextContents()).resolves.toEqual(report.findings.map((f) => f.sentence));
+      // Worded on the page from each finding's data (the API's English sentence is for the CLI), in order.
+      await expect(items.allTextContents()).resolves.toEqual(
+        report.findings.map((f) => findingText(f, fmt, report.currency)),
+      );
+      await expect(
+        items.evaluateAll((els) => els.map((el) => el.getAttribute('data-feature'))),
+      ).resolves.toEqual(report.findings.map((f) => f.feature));
       await expect(page.locator('.win-chart').count()).resolves.toBe(report.findings.length);
     }
     await shot(page, 'win-analysis');
