@@ -175,7 +175,11 @@ function HottestSection({ pack }: { pack: MeetingPack }) {
             {
               key: 'stage',
               header: t('meeting.stage'),
-              cell: (d) => `${d.stageName} (${d.probabilityPct}%)`,
+              cell: (d) =>
+                t('meeting.stageProbability', {
+                  stage: d.stageName,
+                  probability: fmt.percent(d.probabilityPct / 100),
+                }),
             },
             {
               key: 'amount',
@@ -337,7 +341,12 @@ function FunnelSection({ pack }: { pack: MeetingPack }) {
             key: 'rate',
             header: t('meeting.rate'),
             numeric: true,
-            cell: (s) => `${fmt.percent(s.rep.rate)} (${s.rep.advanced}/${s.rep.entered})`,
+            cell: (s) =>
+              t('meeting.rateOfEntered', {
+                rate: fmt.percent(s.rep.rate),
+                advanced: fmt.number(s.rep.advanced),
+                entered: fmt.number(s.rep.entered),
+              }),
           },
           {
             key: 'company',

@@ -3,7 +3,7 @@ import type { Formatters } from '../../format/formatters.ts';
 import type { MessageKey } from '../../i18n/en.ts';
 import { t } from '../../i18n/t.ts';
 
-type Skipped = WinAnalysisReport['skipped'][number];
+type Skipped = Omit<WinAnalysisReport['skipped'][number], 'sentence'>;
 
 /**
  * Win analysis findings in the reader's language (issue 19): the API's English `sentence` stays for the CLI; the
