@@ -149,6 +149,33 @@ describe('structured line reasons', () => {
     ]);
   });
 
+  it('a tiered deal whose type does not count earns the rate where attainment stands', () => {
+    // 6,000.00 new business brings attainment to 60% (tier 2 from 50%, 8%); a 1,000.00 renewal that does not count
+    // toward attainment earns 8% there: 80.00.
+    const r = november(
+      planRules({
+        tiers: [
+          { fromPct: 0, rateBp: 500 },
+          { fromPct: 50, rateBp: 800 },
+        ],
+        attainmentTypes: ['new_business'],
+      }),
+      1_000_000,
+      [creditedDeal(1, '2026-11-03', 600_000), creditedDeal(2, '2026-11-04', 100_000, { type: 'renewal' })],
+    );
+    const reasons = reasonsOf(r);
+    expect(reasons[2]).toEqual({
+      code: 'not_counted_type',
+      rateBp: 800,
+      creditedMinor: 100_000,
+      credit: null,
+      tier: { number: 2, fromPct: 50, toPct: null, decelerator: false },
+      standsAtPct: 60,
+      dealType: 'renewal',
+    });
+    expect(r.lines[2]?.amountMinor).toBe(8_000);
+  });
+
   it('clawbacks, adjustments and draws', () => {
     // Customer started 2026-09-01, ended 2026-11-15: 75 days within 90; 1,200.00 paid is taken back.
     // Adjustments: dispute #9 from October +50.00, a recompute of a deal -20.00. Earnings -1,170.00 < 1,000.00

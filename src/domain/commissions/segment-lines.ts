@@ -1,6 +1,5 @@
-import { formatRate } from './explain.ts';
 import { creditNoteOf, explained, spifReasonScope, tierBounds } from './line-reasons.ts';
-import { applyRate, mulDivRound, sumMinor } from './money.ts';
+import { applyRate, formatRate, mulDivRound, sumMinor } from './money.ts';
 import {
   attainmentPct,
   describeTier,
