@@ -280,7 +280,9 @@ function LeaderboardSection({
   const { fmt } = useWorkspace();
   const { metricId, previousPeriod, lines } = pack.leaderboard;
   const def = definitions.get(metricId);
-  const moved = (m: number | null) => (m === null ? '–' : m > 0 ? `▲ ${m}` : m < 0 ? `▼ ${-m}` : '=');
+  // Places moved, in the reader's digits (the arrows say the direction, so no sign).
+  const moved = (m: number | null) =>
+    m === null ? '–' : m > 0 ? `▲ ${fmt.number(m)}` : m < 0 ? `▼ ${fmt.number(-m)}` : '=';
   return (
     <Panel title={t('meeting.leaderboard')} testId="meeting-leaderboard">
       <p className="muted">
