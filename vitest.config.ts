@@ -28,6 +28,14 @@ const SHARED_WORKER_DIRS = [
   'test/sla-alerts',
   'test/store.test',
   'test/webhooks',
+  'test/metrics/',
+  'test/capture/',
+  'test/print/',
+  'test/demo',
+  'test/integrity/',
+  'test/win-analysis/',
+  'test/meeting-pack/',
+  'test/money/',
 ];
 
 /**

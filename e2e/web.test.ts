@@ -32,6 +32,13 @@ import { formatMetric } from '../web/src/format/metric-value.ts';
 import { findingText } from '../web/src/pages/wins/finding-text.ts';
 import { addDays, periodKeyFor, rangeFor, todayIn } from '../web/src/period/ranges.ts';
 import type { IntegrityReport } from '../web/src/api/types/integrity.ts';
+import { DEFAULT_REGION_LOCALE, type Language } from '../src/domain/i18n/languages.ts';
+import { en } from '../web/src/i18n/en.ts';
+import { he } from '../web/src/i18n/he.ts';
+import { pl } from '../web/src/i18n/pl.ts';
+import { ro } from '../web/src/i18n/ro.ts';
+import { isolate } from '../web/src/i18n/bidi.ts';
+import type { Catalogue } from '../web/src/i18n/t.ts';
 import { launchBrowser, signInAs, type SignedIn } from './support/browser.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
@@ -1263,4 +1270,195 @@ describe('commission statement in the reader language', () => {
     await polish.close();
     await admin.context.close();
   }, 240_000);
+});
+
+describe('languages', () => {
+  // The expected words come from the catalogues themselves, so a changed translation cannot break the test.
+  const CATALOGUE: Record<Language, Catalogue> = { en, pl, ro, he };
+  // The formatting locale of each language on the demo workspace (docs/localization.md: the workspace's
+  // locale when it is in that language, else the language's main country).
+  const formatLocale = (language: Language, workspaceLocale: string): string =>
+    workspaceLocale.toLowerCase().split('-')[0] === language
+      ? workspaceLocale
+      : DEFAULT_REGION_LOCALE[language];
+
+  /** Signs in through the form in a browser whose language is `locale`; the sign-in page is in `language`. */
+  async function signInIn(locale: string, language: Language): Promise<SignedIn> {
+    const messages = CATALOGUE[language];
+    return signInAs(
+      browser,
+      server.baseUrl,
+      LOGIN.manager,
+      PASSWORD,
+      undefined,
+      { locale },
+      {
+        email: messages['signIn.email'],
+        password: messages['signIn.password'],
+        submit: messages['signIn.submit'],
+      },
+    );
+  }
+
+  /** PUT /api/auth/language as the signed-in user (null: follow the browser). */
+  async function saveLanguage(session: SignedIn, language: Language | null): Promise<void> {
+    const { csrfToken } = await session.api<SessionInfo>('/api/auth/me');
+    const response = await session.context.request.put(`${server.baseUrl}/api/auth/language`, {
+      data: { language },
+      headers: { 'x-csrf-token': csrfToken ?? '' },
+    });
+    expect(response.status()).toBe(200);
+  }
+
+  /** Checks the manager home is in `language`: words, numbers, money, <html lang dir> and the layout's side. */
+  async function checkHome(session: SignedIn, language: Language): Promise<void> {
+    const { page } = session;
+    const messages = CATALOGUE[language];
+    await page.getByRole('heading', { name: messages['manager.title'], exact: true }).waitFor();
+    await settled(page);
+    const html = await page.evaluate(() => ({
+      lang: document.documentElement.lang,
+      dir: document.documentElement.dir,
+      mainDirection: getComputedStyle(document.getElementById('main') as HTMLElement).direction,
+    }));
+    const rtl = language === 'he';
+    expect(html).toEqual({ lang: language, dir: rtl ? 'rtl' : 'ltr', mainDirection: rtl ? 'rtl' : 'ltr' });
+    await expect(page.getByTestId('kpis').getByRole('heading').first().textContent()).resolves.toBe(
+      messages['manager.kpis'],
+    );
+    await expect(
+      page.getByRole('navigation', { name: messages['nav.label'] }).getByRole('link').first().textContent(),
+    ).resolves.toBe(messages['nav.team']);
+
+    // The win rate and won revenue, formatted exactly as Intl does in the reader's locale.
+    const settings = await session.api<Settings>('/api/settings');
+    const locale = formatLocale(language, settings.locale);
+    const fmt = makeFormatters(locale, settings.currency, settings.timeZone);
+    const month = periodKeyFor('month', todayIn(settings.timeZone));
+    const report = await session.api<MetricReport>(
+      `/api/metrics?ids=win_rate,won_revenue&group=company&period=${month}&compare=previous`,
+    );
+    const winRate = report.rows[0]?.values.win_rate?.value;
+    const won = report.rows[0]?.values.won_revenue?.value;
+    expect(winRate).toBeGreaterThan(0);
+    expect(won).toBeGreaterThan(0);
+    const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(
+      winRate as number,
+    );
+    await expect(page.getByTestId('kpi-win_rate').textContent()).resolves.toBe(percent);
+    expect(fmt.percent(winRate)).toBe(percent);
+    await expect(page.getByTestId('kpi-won_revenue').textContent()).resolves.toBe(fmt.moneyWhole(won));
+    // Hand-checked shapes: Polish groups thousands with a space, Romanian with a dot; both put the currency
+    // after the amount and write a decimal comma in the percentage.
+    const shape = { pl: /^\d{1,3}(\s\d{3})+\s\S+$/u, ro: /^\d{1,3}(\.\d{3})+\s\S+$/u }[language as 'pl'];
+    if (language === 'pl' || language === 'ro') {
+      expect(fmt.moneyWhole(won)).toMatch(shape);
+      if (!Number.isInteger((winRate as number) * 100)) expect(percent).toContain(',');
+    }
+
+    // Hebrew mirrors the page: the brand sits at the right end of the header and the navigation starts at the
+    // right (the first link, Team, in the right half); other languages start both at the left. The navigation
+    // may wrap onto a second row (Romanian's longer words), so only start edges are compared.
+    const navigation = page.getByRole('navigation', { name: messages['nav.label'] });
+    const brand = await page.locator('.top-bar .brand').boundingBox();
+    const nav = await navigation.boundingBox();
+    const first = await navigation.getByRole('link').first().boundingBox();
+    if (!brand || !nav || !first) throw new Error('the header has no brand or navigation box');
+    const width = page.viewportSize()?.width ?? 0;
+    if (rtl) {
+      expect(brand.x + brand.width).toBeGreaterThan(width - 40);
+      expect(brand.x + brand.width).toBeGreaterThanOrEqual(nav.x + nav.width);
+      expect(first.x).toBeGreaterThan(width / 2);
+    } else {
+      expect(brand.x).toBeLessThan(40);
+      expect(brand.x).toBeLessThanOrEqual(nav.x);
+      expect(first.x + first.width).toBeLessThan(width / 2);
+    }
+    // No English fallback on the page: a heading, column, label, link or button whose text is an English
+    // message that this language translates differently means a key is missing or a string bypasses t().
+    if (language !== 'en') {
+      const untranslated = new Set(
+        Object.entries(en)
+          .filter(([key, text]) => messages[key as keyof Catalogue] !== text && !/[{}]/.test(text))
+          .map(([, text]) => text),
+      );
+      const texts = await page.evaluate(() =>
+        [...document.querySelectorAll('h1, h2, h3, th, label, nav a, button, option, .kpi-label, .pill')].map(
+          (e) => (e.textContent ?? '').trim(),
+        ),
+      );
+      expect(texts.filter((text) => untranslated.has(text))).toEqual([]);
+    }
+    // The built-in metrics' names come from the catalogue, not the API's English definitions.
+    await expect(page.locator('[data-metric="win_rate"] .kpi-label').textContent()).resolves.toBe(
+      messages['metricLabel.win_rate'],
+    );
+    await expect(page.locator('[data-metric="won_revenue"] .kpi-label').textContent()).resolves.toBe(
+      messages['metricLabel.won_revenue'],
+    );
+    // The forecast's scope is the company, named in the reader's language (the API says 'Company'); the period
+    // key is isolated so that Hebrew does not reorder it into "Q4-2026".
+    const quarter = periodKeyFor('quarter', todayIn(settings.timeZone));
+    const scopeLine = messages['forecast.period']
+      .replace('{scope}', messages['forecast.scopeCompany'])
+      .replace('{key}', isolate(quarter));
+    await expect(page.getByTestId('forecast').textContent()).resolves.toContain(scopeLine);
+    // Charts keep left-to-right axes (numbers grow to the right) even on a right-to-left page.
+    await expect(
+      page
+        .getByTestId('funnel')
+        .locator('.chart')
+        .first()
+        .evaluate((e) => getComputedStyle(e).direction),
+    ).resolves.toBe('ltr');
+    // The KPI label text follows the page's direction too (text-align: start).
+    await expect(
+      page
+        .getByTestId('kpis')
+        .locator('.kpi-label')
+        .first()
+        .evaluate((e) => getComputedStyle(e).direction),
+    ).resolves.toBe(rtl ? 'rtl' : 'ltr');
+  }
+
+  for (const [language, locale] of [
+    ['en', 'en-US'],
+    ['pl', 'pl-PL'],
+    ['ro', 'ro-RO'],
+    ['he', 'he-IL'],
+  ] as const) {
+    it(`manager home in the browser's language: ${locale}`, async () => {
+      const session = await signInIn(locale, language);
+      await checkHome(session, language);
+      await shot(session.page, `manager-home-${language}`);
+      await session.context.close();
+    }, 120_000);
+  }
+
+  it("the user's saved language overrides the browser's, and the menu switches and keeps it", async () => {
+    // A Hebrew browser, but the user saved Romanian.
+    const session = await signInIn('he-IL', 'he');
+    try {
+      await saveLanguage(session, 'ro');
+      await session.page.reload();
+      await checkHome(session, 'ro');
+
+      // The language menu: Polski switches the page at once, and a reload keeps it (users.language).
+      await session.page.getByLabel(ro['nav.language']).selectOption('pl');
+      await checkHome(session, 'pl');
+      await expect(session.api<SessionInfo>('/api/auth/me')).resolves.toMatchObject({
+        user: { language: 'pl' },
+      });
+      await session.page.reload();
+      await checkHome(session, 'pl');
+
+      // "The browser's language" goes back to Hebrew.
+      await session.page.getByLabel(pl['nav.language']).selectOption('');
+      await checkHome(session, 'he');
+    } finally {
+      // Other tests share the demo manager: leave no saved language behind.
+      await saveLanguage(session, null);
+      await session.context.close();
+    }
+  }, 180_000);
 });

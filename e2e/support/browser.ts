@@ -42,14 +42,16 @@ export async function signInAs(
   viewport = { width: 1366, height: 900 },
   /** More context options, e.g. `{ isMobile: true, hasTouch: true }` for a phone. */
   options: BrowserContextOptions = {},
+  /** The sign-in form's labels, in the language the browser's locale picks (docs/localization.md). */
+  labels = { email: 'Email', password: 'Password', submit: 'Sign in' },
 ): Promise<SignedIn> {
   const context = await browser.newContext({ viewport, locale: 'en-US', ...options });
   const page = await context.newPage();
   await page.goto(baseUrl);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('navigation', { name: 'Main' }).waitFor();
+  await page.getByLabel(labels.email).fill(email);
+  await page.getByLabel(labels.password).fill(password);
+  await page.getByRole('button', { name: labels.submit }).click();
+  await page.locator('header nav').waitFor();
   const api = async <T>(path: string): Promise<T> => {
     const response = await context.request.get(`${baseUrl}${path}`);
     if (!response.ok()) throw new Error(`GET ${path}: ${response.status()} ${await response.text()}`);

@@ -117,7 +117,8 @@ async function importOnConnection(
       const handler = handlerFor(spec, settings.currency, compiled.mappedFields);
 
       const records = validRecords(rows, header, compiled, handler, req, totals, rejects);
-      const staged = spec.entity === 'activities' ? await openStagedActivities(tx) : null;
+      const staged =
+        spec.entity === 'activities' ? await openStagedActivities(tx, req.deferIndexesFromRows) : null;
       const touched = staged
         ? await writeStaged(staged, refs, records, source.delimiter, req, totals, rejects)
         : await writeBatched(tx, handler, refs, records, batchSize, totals, rejects);

@@ -42,10 +42,16 @@ async function* toStagingLines(rows: AsyncIterable<StagedRecord>): AsyncGenerato
 }
 
 /** The merge proper: an upsert, or a plain insert into an empty table, with indexes deferred or not. */
-async function mergeRows(tx: Transaction<Database>, skip: boolean, rows: number): Promise<MergeResult> {
+async function mergeRows(
+  tx: Transaction<Database>,
+  skip: boolean,
+  rows: number,
+  deferMinRows: number | undefined,
+): Promise<MergeResult> {
   // A merge that is a large share of activities rebuilds its indexes and foreign keys once instead of
   // upkeeping them per row (see shouldDeferIndexes for when, and the lock it costs on PostgreSQL).
-  if (!(await shouldDeferIndexes(tx, 'activities', rows))) return mergeStagedActivities(tx, skip);
+  if (!(await shouldDeferIndexes(tx, 'activities', rows, deferMinRows)))
+    return mergeStagedActivities(tx, skip);
   // Dropping the indexes took the table's exclusive lock, so an empty table stays empty until the insert:
   // a first import needs no upsert.
   return withIndexesDeferred(tx, 'activities', async () =>
@@ -82,7 +88,10 @@ async function insertIntoEmpty(tx: Transaction<Database>, skip: boolean): Promis
  * Opens a staged activities import in `tx`, or null when COPY is not available on this connection (a pooler
  * sharing server sessions, see raw-clients.ts): the caller then writes in batches of INSERTs.
  */
-export async function openStagedActivities(tx: Transaction<Database>): Promise<StagedActivities | null> {
+export async function openStagedActivities(
+  tx: Transaction<Database>,
+  deferMinRows?: number,
+): Promise<StagedActivities | null> {
   const writer = await openCopy(tx);
   if (!writer) return null;
   await createStagingTable(tx);
@@ -112,7 +121,7 @@ export async function openStagedActivities(tx: Transaction<Database>): Promise<S
       const skip = rejected.length > 0;
       // The first touches of people with no history are set by the merge itself, not by the derived refresh.
       await stageFreshFirstTouches(tx, skip);
-      const merged = await mergeRows(tx, skip, loaded - rejected.length);
+      const merged = await mergeRows(tx, skip, loaded - rejected.length, deferMinRows);
       await writeFreshFirstTouches(tx);
       return merged;
     },

@@ -16,13 +16,16 @@ const DEFER_MIN_ROWS = 20_000;
  *   the rest of the import. That is accepted only where the write at least doubles the table, i.e. a first
  *   import into an empty or young store, whose dashboards have little to show yet; a routine import into a live
  *   store keeps its indexes and is never locked out of reads.
+ * `minRows` is DEFER_MIN_ROWS but for tests, which cover the deferred paths with a file of a few thousand rows
+ * (ImportRequest.deferIndexesFromRows): the shares above apply whatever the threshold.
  */
 export async function shouldDeferIndexes(
   tx: Transaction<Database>,
   table: keyof Database & string,
   adding: number,
+  minRows: number = DEFER_MIN_ROWS,
 ): Promise<boolean> {
-  if (adding < DEFER_MIN_ROWS) return false;
+  if (adding < minRows) return false;
   const raw = await rawClientOf(tx);
   const share = raw?.kind === 'pglite' ? 20 : 1;
   // Counting stops past the threshold: a 3M-row table is not read in full to learn that it is large.

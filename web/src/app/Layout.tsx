@@ -55,7 +55,7 @@ export function Layout({ me }: { me: Me }) {
         </nav>
         <div className="who">
           <span>
-            {me.name} · {t(`role.${me.role}`)}
+            <bdi>{me.name}</bdi> · {t(`role.${me.role}`)}
           </span>
           <LanguageMenu />
           <button type="button" className="link-button" onClick={() => void signOut()}>

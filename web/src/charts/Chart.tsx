@@ -31,5 +31,7 @@ export function Chart({
   useEffect(() => {
     chart.current?.setOption({ aria: { enabled: true }, animation: false, ...option }, true);
   }, [option]);
-  return <div ref={box} className="chart" role="img" aria-label={label} style={{ blockSize: height }} />;
+  return (
+    <div ref={box} className="chart" dir="ltr" role="img" aria-label={label} style={{ blockSize: height }} />
+  );
 }

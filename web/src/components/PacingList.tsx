@@ -33,8 +33,17 @@ export function PacingList({
           <li key={`${goal.id}:${period.key}`} data-goal={goal.id}>
             <div className="pacing-head">
               <span className="pacing-name">
-                {goal.name}
-                {names && owner ? ` · ${owner}` : ''} <span className="muted">· {period.key}</span>
+                {/* <bdi>: a Latin name or code keeps its own order inside a right-to-left page. */}
+                <bdi>{goal.name}</bdi>
+                {names && owner ? (
+                  <>
+                    {' · '}
+                    <bdi>{owner}</bdi>
+                  </>
+                ) : null}{' '}
+                <span className="muted">
+                  · <bdi>{period.key}</bdi>
+                </span>
               </span>
               <span className={`pill ${STATUS_CLASS[pacing.status]}`}>{t(`pace.${pacing.status}`)}</span>
             </div>

@@ -6,6 +6,7 @@ import { enHiring } from './en-hiring.ts';
 import { enPipeline } from './en-pipeline.ts';
 import { enCommissions } from './en-commissions.ts';
 import { enIntegrity } from './en-integrity.ts';
+import { enMetricLabels } from './en-metric-labels.ts';
 import { enWins } from './en-wins.ts';
 import { enExploreDimensions } from './en-explore-dimensions.ts';
 import { enRates } from './en-rates.ts';
@@ -25,6 +26,7 @@ export const en = {
   ...enCoaching,
   ...enCommissions,
   ...enIntegrity,
+  ...enMetricLabels,
   ...enWins,
   ...enExploreDimensions,
   ...enRates,

@@ -11,6 +11,7 @@ import { hePipeline } from './he-pipeline.ts';
 import { heCommissions } from './he-commissions.ts';
 import { heMeeting } from './he-meeting.ts';
 import { heIntegrity } from './he-integrity.ts';
+import { heMetricLabels } from './he-metric-labels.ts';
 
 /**
  * Every user-facing string in Hebrew, with the keys of en.ts in its order (the per-area files mirror en-*.ts).
@@ -26,6 +27,7 @@ export const he: Catalogue = {
   ...heCommissions,
   ...heMeeting,
   ...heIntegrity,
+  ...heMetricLabels,
   ...heExploreDimensions,
   ...heCapture,
   ...heWins,

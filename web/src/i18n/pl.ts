@@ -11,6 +11,7 @@ import { plPipeline } from './pl-pipeline.ts';
 import { plCommissions } from './pl-commissions.ts';
 import { plMeeting } from './pl-meeting.ts';
 import { plIntegrity } from './pl-integrity.ts';
+import { plMetricLabels } from './pl-metric-labels.ts';
 
 /**
  * Every user-facing string in Polish, with the keys of en.ts in its order (the per-area files mirror en-*.ts).
@@ -25,6 +26,7 @@ export const pl: Catalogue = {
   ...plCommissions,
   ...plMeeting,
   ...plIntegrity,
+  ...plMetricLabels,
   ...plExploreDimensions,
   ...plCapture,
   ...plWins,

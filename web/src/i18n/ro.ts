@@ -11,6 +11,7 @@ import { roPipeline } from './ro-pipeline.ts';
 import { roCommissions } from './ro-commissions.ts';
 import { roMeeting } from './ro-meeting.ts';
 import { roIntegrity } from './ro-integrity.ts';
+import { roMetricLabels } from './ro-metric-labels.ts';
 
 /**
  * Every user-facing string in Romanian, with the keys of en.ts in its order (the per-area files mirror en-*.ts).
@@ -25,6 +26,7 @@ export const ro: Catalogue = {
   ...roCommissions,
   ...roMeeting,
   ...roIntegrity,
+  ...roMetricLabels,
   ...roExploreDimensions,
   ...roCapture,
   ...roWins,

@@ -12,6 +12,7 @@ import { Panel } from '../../components/panel.tsx';
 import { Async } from '../../components/state.tsx';
 import { currencyDigits } from '../../format/formatters.ts';
 import { useWorkspace } from '../../format/workspace.tsx';
+import { isolate } from '../../i18n/bidi.ts';
 import { t } from '../../i18n/t.ts';
 
 /** Deals listed at most in the drill-down (the API returns them all, largest effect first). */
@@ -74,7 +75,7 @@ export function PipelineChangesPanel({ repId, teamId }: { repId?: number; teamId
           <>
             <p className="muted">
               {t('pipelineChanges.help', {
-                period: r.closePeriod.key,
+                period: isolate(r.closePeriod.key),
                 from: fmt.date(r.week.from),
                 to: fmt.date(r.week.to),
               })}

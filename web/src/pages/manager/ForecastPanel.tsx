@@ -7,6 +7,7 @@ import { DataTable } from '../../components/DataTable.tsx';
 import { Panel } from '../../components/panel.tsx';
 import { Async } from '../../components/state.tsx';
 import { useWorkspace } from '../../format/workspace.tsx';
+import { isolate } from '../../i18n/bidi.ts';
 import { t } from '../../i18n/t.ts';
 
 /** Fixed Monte Carlo seed, so the dashboard shows the same numbers on every load (and as the API for the same seed). */
@@ -82,8 +83,8 @@ export function ForecastPanel({ periodKey, scope = 'company' }: { periodKey: str
               )}
               <p className="muted">
                 {t('forecast.period', {
-                  key: forecast.period.key,
-                  scope: forecast.scope.name,
+                  key: isolate(forecast.period.key),
+                  scope: forecast.scope.key === 'company' ? t('forecast.scopeCompany') : forecast.scope.name,
                 })}
                 {forecast.range &&
                   ` · ${t('forecast.p10p90', { low: fmt.money(forecast.range.p10), high: fmt.money(forecast.range.p90) })}`}

@@ -8,6 +8,7 @@ import { Panel } from '../../components/panel.tsx';
 import { Async } from '../../components/state.tsx';
 import { formatMetric } from '../../format/metric-value.ts';
 import { useWorkspace } from '../../format/workspace.tsx';
+import { metricLabel } from '../../i18n/metric-label.ts';
 import { t } from '../../i18n/t.ts';
 
 const BOARDS = ['won_revenue', 'new_prospects', 'meetings_held', 'win_rate'] as const;
@@ -72,7 +73,7 @@ export function LeaderboardPanel({ periodKey, highlight }: { periodKey: string; 
                 },
                 {
                   key: 'value',
-                  header: definition?.label ?? metric,
+                  header: definition ? metricLabel(definition) : metric,
                   numeric: true,
                   cell: (e) => formatMetric(fmt, definition?.unit, e.value),
                 },

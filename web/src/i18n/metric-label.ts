@@ -1,0 +1,11 @@
+import { en, type MessageKey } from './en.ts';
+import { t } from './t.ts';
+
+/**
+ * A metric's name in the reader's language: the catalogue's `metricLabel.<id>` when the metric is one the
+ * catalogues name, else the API's (English, or the admin's own words for a custom metric).
+ */
+export function metricLabel(definition: { id: string; label: string }): string {
+  const key = `metricLabel.${definition.id}`;
+  return key in en ? t(key as MessageKey) : definition.label;
+}
