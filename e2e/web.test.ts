@@ -29,6 +29,7 @@ import type { CalibrationReport, RulePreview } from '../web/src/api/types/scorin
 import type { Settings } from '../web/src/api/types/settings.ts';
 import { makeFormatters, type Formatters } from '../web/src/format/formatters.ts';
 import { formatMetric } from '../web/src/format/metric-value.ts';
+import { findingText } from '../web/src/pages/wins/finding-text.ts';
 import { addDays, periodKeyFor, rangeFor, todayIn } from '../web/src/period/ranges.ts';
 import type { IntegrityReport } from '../web/src/api/types/integrity.ts';
 import { DEFAULT_REGION_LOCALE, type Language } from '../src/domain/i18n/languages.ts';
@@ -967,7 +968,7 @@ describe('data quality (integrity)', () => {
 describe('win analysis page', () => {
   it('shows a manager the same findings, in the same order, as GET /api/win-analysis; a rep only their own', async () => {
     const manager = await signInAs(browser, server.baseUrl, LOGIN.manager, PASSWORD);
-    const { settings } = await formattersFor(manager);
+    const { fmt, settings } = await formattersFor(manager);
     const quarter = periodKeyFor('quarter', todayIn(settings.timeZone));
     const report = await manager.api<WinAnalysisReport>(`/api/win-analysis?period=${quarter}`);
     const { page } = manager;
@@ -978,7 +979,13 @@ describe('win analysis page', () => {
       await expect(page.getByText('No deals were won or lost in this period.').count()).resolves.toBe(1);
     } else {
       const items = page.getByTestId('win-findings-list').locator('li');
-      await expect(items.allTextContents()).resolves.toEqual(report.findings.map((f) => f.sentence));
+      // Worded on the page from each finding's data (the API's English sentence is for the CLI), in order.
+      await expect(items.allTextContents()).resolves.toEqual(
+        report.findings.map((f) => findingText(f, fmt, report.currency)),
+      );
+      await expect(
+        items.evaluateAll((els) => els.map((el) => el.getAttribute('data-feature'))),
+      ).resolves.toEqual(report.findings.map((f) => f.feature));
       await expect(page.locator('.win-chart').count()).resolves.toBe(report.findings.length);
     }
     await shot(page, 'win-analysis');
@@ -1198,6 +1205,71 @@ describe('exchange rates', () => {
     expect(put.status()).toBe(403);
     await rep.context.close();
   }, 120_000);
+});
+
+describe('commission statement in the reader language', () => {
+  it('the print view of a statement read in Polish explains its lines in Polish with Polish numbers', async () => {
+    const admin = await signInAs(browser, server.baseUrl, LOGIN.admin, PASSWORD);
+    const users = await admin.api<{ items: { id: number; role: string }[] }>('/api/users');
+    const reps = users.items.filter((u) => u.role === 'rep');
+    const { plans } = await admin.api<{ plans: CommissionPlan[] }>('/api/commissions/plans');
+    const plan =
+      plans.find((p) => p.assignments.some((a) => reps.some((r) => r.id === a.userId))) ??
+      (await setUpPlan(admin, reps));
+    const rules = [...plan.versions].sort((a, b) => b.version - a.version)[0]!.rules;
+    const { settings } = await formattersFor(admin);
+    const today = todayIn(settings.timeZone);
+    const period = periodKeyFor(
+      rules.period === 'month' ? 'last_month' : rules.period === 'quarter' ? 'last_quarter' : 'year',
+      today,
+    );
+    await post(admin, '/api/commissions/runs', { period });
+    const { statements } = await admin.api<{ statements: StatementSummary[] }>(
+      `/api/commissions/statements?period=${period}`,
+    );
+    // A statement with a commission line: the demo's reps close deals every month.
+    let found: { detail: StatementDetail; index: number } | undefined;
+    for (const s of statements) {
+      const detail = await admin.api<StatementDetail>(`/api/commissions/statements/${s.id}`);
+      const index = detail.lines.findIndex((l) => l.kind === 'commission' && l.reason !== undefined);
+      if (index >= 0) {
+        found = { detail, index };
+        break;
+      }
+    }
+    if (!found) throw new Error(`no statement of ${period} has a commission line`);
+    const { detail, index } = found;
+
+    // The same session, read by a browser whose language is Polish (the user chose none: the browser decides).
+    const polish = await browser.newContext({
+      viewport: { width: 1366, height: 900 },
+      locale: 'pl-PL',
+      storageState: await admin.context.storageState(),
+    });
+    const page = await polish.newPage();
+    await page.goto(`${server.baseUrl}/print/commission-statement/${detail.statement.id}`);
+    await page.locator('[data-print-ready="true"]').waitFor({ state: 'attached' });
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('pl');
+    const cell = page
+      .getByTestId('commission-lines')
+      .locator('tbody tr')
+      .nth(index)
+      .locator('td[data-col="explanation"]');
+    const text = (await cell.textContent())!.replace(/[\u00a0\u202f]/g, ' ');
+    // The reason as Polish reads it: "5% od 1234,56 USD (próg 1: od 0% do 100% celu; realizacja celu 0% → 12,3%)".
+    const line = detail.lines[index]!;
+    const reason = line.reason as { rateBp: number; tier: { number: number } };
+    const polishMoney = makeFormatters('pl-PL', detail.statement.currency, settings.timeZone);
+    expect(text).toContain(`${polishMoney.percent(reason.rateBp / 10_000)} od `);
+    expect(text).toContain(`próg ${reason.tier.number}: od `);
+    expect(text).toContain('realizacja celu');
+    expect(text).toContain(polishMoney.money(line.creditedMinor).replace(/[\u00a0\u202f]/g, ' '));
+    expect(text).toMatch(/\d,\d\d/); // a decimal comma
+    expect(text).not.toBe(line.explanation);
+    await page.screenshot({ path: join(SHOTS, 'commission-statement-pl.png'), fullPage: true });
+    await polish.close();
+    await admin.context.close();
+  }, 240_000);
 });
 
 describe('languages', () => {

@@ -1,5 +1,7 @@
+import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { SYSTEM_VIEWER, type Viewer } from '../../src/domain/access/viewer.ts';
+import { englishExplanation } from '../../src/domain/commissions/line-reasons.ts';
 import type { PlanRules } from '../../src/domain/commissions/types.ts';
 import { listDisputes, raiseDispute, resolveDispute } from '../../src/store/queries/commissions/disputes.ts';
 import { estimateDeal } from '../../src/store/queries/commissions/estimate.ts';
@@ -156,6 +158,33 @@ describeStores('commission runs: split, accelerator, lock, prior-period adjustme
       ['commission', id.d3, 200_000, 1000, 20_000, null],
       ['commission', id.d1, 320_000, 1000, 32_000, null],
     ]);
+  });
+
+  it('a line keeps its structured reason; a statement stored without reasons falls back to the English text', async () => {
+    const [s] = await listStatements(ctx.db, SYSTEM_VIEWER, { periodKey: '2026-11', userId: id.ann });
+    const detail = await getStatement(ctx.db, SYSTEM_VIEWER, s!.id);
+    // Deal 2 crosses the target: 180,000 of its 700,000 at 15% (tier 2, from 100%), attainment 100% -> 118%.
+    const line = detail!.lines[2]!;
+    expect(line.reason).toEqual({
+      code: 'tier_slice',
+      rateBp: 1500,
+      sliceMinor: 180_000,
+      ofCreditedMinor: 700_000,
+      credit: null,
+      tier: { number: 2, fromPct: 100, toPct: null, decelerator: false },
+      fromPct: 100,
+      toPct: 118,
+    });
+    expect(englishExplanation(line.reason!, 'USD')).toBe(line.explanation);
+    // A statement computed before reasons existed: its stored result has none, so the API sends none.
+    await sql`
+      update commission_statements
+      set result = jsonb_set(result, '{lines}',
+        (select jsonb_agg(l - 'reason' order by n) from jsonb_array_elements(result->'lines') with ordinality as x(l, n)))
+      where id = ${s!.id}`.execute(ctx.db);
+    const old = await getStatement(ctx.db, SYSTEM_VIEWER, s!.id);
+    expect(old!.lines.map((l) => l.reason)).toEqual([undefined, undefined, undefined]);
+    expect(old!.lines[2]!.explanation).toBe(line.explanation);
   });
 
   it('a second run replaces the drafts instead of adding to them, even when two run at once', async () => {

@@ -1,4 +1,4 @@
-import { formatMinor } from './money.ts';
+import { explained } from './line-reasons.ts';
 import type { AdjustmentInput, StatementLine } from './types.ts';
 
 /** A line amount of a statement, reduced to what a prior-period comparison needs. */
@@ -61,12 +61,21 @@ export function adjustmentLines(adjustments: readonly AdjustmentInput[], currenc
     attainmentToPct: null,
     amountMinor: a.amountMinor,
     fromPeriodKey: a.fromPeriodKey,
-    explanation:
+    ...explained(
       a.source === 'dispute'
-        ? `Accepted dispute${a.disputeId === null ? '' : ` #${a.disputeId}`} on the locked ${a.fromPeriodKey} ` +
-          `statement: ${formatMinor(a.amountMinor, currency)}.`
-        : `The locked ${a.fromPeriodKey} statement, recomputed with today's data, owes ` +
-          `${formatMinor(a.amountMinor, currency)} more on this${a.opportunityId === null ? ' line' : ' deal'} ` +
-          `(a negative amount is an overpayment taken back); the locked statement itself is not changed.`,
+        ? {
+            code: 'adjustment_dispute',
+            disputeId: a.disputeId,
+            periodKey: a.fromPeriodKey,
+            amountMinor: a.amountMinor,
+          }
+        : {
+            code: 'adjustment_recompute',
+            periodKey: a.fromPeriodKey,
+            amountMinor: a.amountMinor,
+            perDeal: a.opportunityId !== null,
+          },
+      currency,
+    ),
   }));
 }

@@ -1,5 +1,5 @@
 import { daysBetween } from '../calendar/local-date.ts';
-import { formatMinor } from './money.ts';
+import { explained } from './line-reasons.ts';
 import type { ClawbackInput, StatementLine, StatementSegment } from './types.ts';
 
 /** Index of the segment whose rules are in effect on `date` (the nearest one when the date lies outside all). */
@@ -40,10 +40,18 @@ export function clawbackLines(args: {
         attainmentToPct: null,
         amountMinor: -deal.paidMinor,
         fromPeriodKey: null,
-        explanation:
-          `Customer ${c.customerName} ended on ${c.endedOn}, ${days} days after it started on ${c.startedOn} ` +
-          `(the plan claws back within ${limit} days): the ${formatMinor(deal.paidMinor, args.currency)} ` +
-          `paid on this deal in locked statements is taken back.`,
+        ...explained(
+          {
+            code: 'clawback',
+            customer: c.customerName,
+            startedOn: c.startedOn,
+            endedOn: c.endedOn,
+            days,
+            limitDays: limit,
+            paidMinor: deal.paidMinor,
+          },
+          args.currency,
+        ),
       });
     }
   }

@@ -4,6 +4,7 @@ import { adjustmentLines } from './adjustments.ts';
 import { clawbackLines } from './clawbacks.ts';
 import { drawLines } from './draws.ts';
 import { formatMinor, sumMinor, toSafeNumber } from './money.ts';
+import { explained } from './line-reasons.ts';
 import { segmentLines, type DealStep } from './segment-lines.ts';
 import { attainmentPct } from './tiers.ts';
 import type {
@@ -82,7 +83,7 @@ export function computeStatement(input: StatementInput): StatementResult {
       attainmentToPct: null,
       amountMinor: 0,
       fromPeriodKey: null,
-      explanation: `Not counted: credited on ${deal.creditedOn}, when no plan was assigned to you.`,
+      ...explained({ code: 'excluded_no_plan', creditedOn: deal.creditedOn }, currency),
     });
   }
   lines.push(...clawbackLines({ clawbacks: input.clawbacks, segments, currency }));

@@ -1,4 +1,4 @@
-import { formatMinor } from './money.ts';
+import { explained } from './line-reasons.ts';
 import type { Draw, StatementLine } from './types.ts';
 
 const blank = {
@@ -25,7 +25,6 @@ export function drawLines(args: {
   currency: string;
 }): { lines: StatementLine[]; balanceMinor: number } {
   const { draw, earningsMinor: earned, currency } = args;
-  const money = (m: number) => formatMinor(m, currency);
   let balance = args.balanceMinor;
   const lines: StatementLine[] = [];
   const drawMinor = draw?.amountMinor ?? 0;
@@ -37,11 +36,17 @@ export function drawLines(args: {
       kind: 'draw',
       label: draw.recoverable ? 'Recoverable draw' : 'Draw',
       amountMinor: topUp,
-      explanation:
-        `Earnings of ${money(earned)} are below the ${money(drawMinor)} draw: topped up by ${money(topUp)}` +
-        (draw.recoverable
-          ? `, to be paid back from later earnings above the draw (balance owed now ${money(balance)}).`
-          : ' (not recoverable: never paid back).'),
+      ...explained(
+        {
+          code: 'draw',
+          earnedMinor: earned,
+          drawMinor,
+          topUpMinor: topUp,
+          recoverable: draw.recoverable,
+          balanceMinor: balance,
+        },
+        currency,
+      ),
     });
   } else if (balance > 0 && earned > drawMinor) {
     const recovered = Math.min(balance, earned - drawMinor);
@@ -51,10 +56,18 @@ export function drawLines(args: {
       kind: 'draw_recovery',
       label: 'Draw recovery',
       amountMinor: -recovered,
-      explanation:
-        `Earnings of ${money(earned)} exceed the ${money(drawMinor)} draw by ${money(earned - drawMinor)}: ` +
-        `${money(recovered)} of the ${money(args.balanceMinor)} recoverable draw balance is paid back ` +
-        `(balance now ${money(balance)}).`,
+      ...explained(
+        {
+          code: 'draw_recovery',
+          earnedMinor: earned,
+          drawMinor,
+          excessMinor: earned - drawMinor,
+          recoveredMinor: recovered,
+          balanceBeforeMinor: args.balanceMinor,
+          balanceMinor: balance,
+        },
+        currency,
+      ),
     });
   }
   return { lines, balanceMinor: balance };

@@ -1,13 +1,5 @@
-import {
-  attainmentText,
-  creditNote,
-  dealTypeText,
-  formatMinor,
-  formatPct,
-  formatRate,
-  spifScope,
-} from './explain.ts';
-import { applyRate, mulDivRound, sumMinor } from './money.ts';
+import { creditNoteOf, explained, spifReasonScope, tierBounds } from './line-reasons.ts';
+import { applyRate, formatRate, mulDivRound, sumMinor } from './money.ts';
 import {
   attainmentPct,
   describeTier,
@@ -64,7 +56,6 @@ export function segmentLines(args: {
   const { index, segment, deals, currency, segmentDays, periodDays, paidBonuses } = args;
   const rules = segment.rules;
   const target = segment.targetMinor;
-  const money = (m: number) => formatMinor(m, currency);
   const lines: StatementLine[] = [];
   const steps: DealStep[] = [];
   const warnings: string[] = [];
@@ -97,11 +88,16 @@ export function segmentLines(args: {
         label: deal.name,
         creditedMinor: deal.creditedMinor,
         amountMinor: 0,
-        explanation:
-          `Not counted: the deal is in ${deal.currency} and the plan pays in ${currency} ` +
-          `(deals are converted to the workspace currency by the exchange rate in effect on their credit date, and ` +
-          `none was in effect on ${deal.creditedOn}); ` +
-          `${formatMinor(deal.creditedMinor, deal.currency)} ${deal.currency} credited.`,
+        ...explained(
+          {
+            code: 'excluded_currency',
+            dealCurrency: deal.currency,
+            planCurrency: currency,
+            creditedOn: deal.creditedOn,
+            creditedMinor: deal.creditedMinor,
+          },
+          currency,
+        ),
       });
       continue;
     }
@@ -109,10 +105,10 @@ export function segmentLines(args: {
     const before = running;
     const after = running + counted;
     running = after;
-    const note = creditNote(deal, currency);
+    const credit = creditNoteOf(deal);
     const dealLines: StatementLine[] = [];
     const line = (
-      fields: Partial<StatementLine> & Pick<StatementLine, 'kind' | 'amountMinor' | 'explanation'>,
+      fields: Partial<StatementLine> & Pick<StatementLine, 'kind' | 'amountMinor' | 'explanation' | 'reason'>,
     ) =>
       dealLines.push({
         ...blank,
@@ -129,12 +125,17 @@ export function segmentLines(args: {
         kind: 'type_rate',
         rateBp: typeRate,
         amountMinor: applyRate(deal.creditedMinor, typeRate),
-        explanation:
-          `${dealTypeText(deal.type)} deals earn a flat ${formatRate(typeRate)}: ` +
-          `${formatRate(typeRate)} of ${money(deal.creditedMinor)}${note}` +
-          (counted
-            ? `; counts toward attainment (${attainmentText(pct(before))} -> ${attainmentText(pct(after))}).`
-            : '.'),
+        ...explained(
+          {
+            code: 'type_rate',
+            dealType: deal.type,
+            rateBp: typeRate,
+            creditedMinor: deal.creditedMinor,
+            credit,
+            attainment: counted ? { fromPct: pct(before), toPct: pct(after) } : null,
+          },
+          currency,
+        ),
       });
     } else if (noTarget) {
       const rate = rules.tiers[onTarget]?.rateBp ?? 0;
@@ -143,9 +144,16 @@ export function segmentLines(args: {
         rateBp: rate,
         tier: onTarget,
         amountMinor: applyRate(deal.creditedMinor, rate),
-        explanation:
-          `${formatRate(rate)} of ${money(deal.creditedMinor)}${note}: no target, so the on-target rate ` +
-          `(${describeTier(rules.tiers, onTarget)}) applies.`,
+        ...explained(
+          {
+            code: 'no_target',
+            rateBp: rate,
+            creditedMinor: deal.creditedMinor,
+            credit,
+            tier: tierBounds(rules.tiers, onTarget),
+          },
+          currency,
+        ),
       });
     } else if (rules.tierMode === 'retroactive') {
       const rate = rules.tiers[finalTier]?.rateBp ?? 0;
@@ -156,10 +164,17 @@ export function segmentLines(args: {
         attainmentFromPct: pct(before),
         attainmentToPct: pct(after),
         amountMinor: applyRate(deal.creditedMinor, rate),
-        explanation:
-          `${formatRate(rate)} of ${money(deal.creditedMinor)}${note}: final attainment ` +
-          `${attainmentText(pct(finalCounted))} is in ${describeTier(rules.tiers, finalTier)}, ` +
-          `whose rate applies to every deal (retroactive tiers).`,
+        ...explained(
+          {
+            code: 'retroactive',
+            rateBp: rate,
+            creditedMinor: deal.creditedMinor,
+            credit,
+            finalPct: pct(finalCounted),
+            tier: tierBounds(rules.tiers, finalTier),
+          },
+          currency,
+        ),
       });
     } else if (counted === 0 && deal.creditedMinor !== 0) {
       // A tiered deal whose type does not count toward attainment earns the rate where attainment stands.
@@ -172,17 +187,24 @@ export function segmentLines(args: {
         attainmentFromPct: pct(before),
         attainmentToPct: pct(before),
         amountMinor: applyRate(deal.creditedMinor, rate),
-        explanation:
-          `${formatRate(rate)} of ${money(deal.creditedMinor)}${note} (${describeTier(rules.tiers, tier)}, ` +
-          `where attainment stands at ${attainmentText(pct(before))}); ${dealTypeText(deal.type)} deals do not ` +
-          `count toward attainment.`,
+        ...explained(
+          {
+            code: 'not_counted_type',
+            rateBp: rate,
+            creditedMinor: deal.creditedMinor,
+            credit,
+            tier: tierBounds(rules.tiers, tier),
+            standsAtPct: pct(before),
+            dealType: deal.type,
+          },
+          currency,
+        ),
       });
     } else {
       const slices = sliceAtTiers(starts, before, after);
       for (const s of slices) {
         const rate = rules.tiers[s.tier]?.rateBp ?? 0;
         const sliceMinor = s.toMinor - s.fromMinor;
-        const of = slices.length > 1 ? ` of the ${money(deal.creditedMinor)} credited` : '';
         line({
           kind: 'commission',
           creditedMinor: sliceMinor,
@@ -191,9 +213,19 @@ export function segmentLines(args: {
           attainmentFromPct: pct(s.fromMinor),
           attainmentToPct: pct(s.toMinor),
           amountMinor: applyRate(sliceMinor, rate),
-          explanation:
-            `${formatRate(rate)} on ${money(sliceMinor)}${of}${note} (${describeTier(rules.tiers, s.tier)}; ` +
-            `attainment ${attainmentText(pct(s.fromMinor))} -> ${attainmentText(pct(s.toMinor))}).`,
+          ...explained(
+            {
+              code: 'tier_slice',
+              rateBp: rate,
+              sliceMinor,
+              ofCreditedMinor: slices.length > 1 ? deal.creditedMinor : null,
+              credit,
+              tier: tierBounds(rules.tiers, s.tier),
+              fromPct: pct(s.fromMinor),
+              toPct: pct(s.toMinor),
+            },
+            currency,
+          ),
         });
       }
     }
@@ -213,19 +245,25 @@ export function segmentLines(args: {
         : mulDivRound(rules.capMinor, segmentDays, periodDays);
   const earned = sumMinor(steps.map((s) => s.commissionMinor));
   if (capMinor !== null && earned > capMinor) {
-    const prorated =
-      capMinor !== rules.capMinor || segmentDays !== periodDays
-        ? ` (${money(rules.capMinor as number)} x ${segmentDays}/${periodDays} days of the period)`
-        : '';
     lines.push({
       ...blank,
       kind: 'cap',
       segment: index,
       label: 'Cap',
       amountMinor: capMinor - earned,
-      explanation:
-        `Commission of ${money(earned)} is above the cap of ${money(capMinor)}${prorated}: ` +
-        `${money(earned - capMinor)} is not paid.`,
+      ...explained(
+        {
+          code: 'cap',
+          earnedMinor: earned,
+          capMinor,
+          prorated:
+            capMinor !== rules.capMinor || segmentDays !== periodDays
+              ? { planCapMinor: rules.capMinor as number, segmentDays, periodDays }
+              : null,
+          unpaidMinor: earned - capMinor,
+        },
+        currency,
+      ),
     });
   }
 
@@ -245,9 +283,15 @@ export function segmentLines(args: {
         segment: index,
         label: bonus.label,
         amountMinor: bonus.amountMinor,
-        explanation:
-          `Attainment of ${attainmentText(pct(finalCounted))} reached ${formatPct(bonus.atPct)} of target: ` +
-          `flat bonus of ${money(bonus.amountMinor)}, once per period.`,
+        ...explained(
+          {
+            code: 'bonus',
+            attainmentPct: pct(finalCounted),
+            atPct: bonus.atPct,
+            amountMinor: bonus.amountMinor,
+          },
+          currency,
+        ),
       });
     }
   }
@@ -258,8 +302,6 @@ export function segmentLines(args: {
       if (spif.dealType !== null && deal.type !== spif.dealType) continue;
       if (deal.creditedOn < spif.from || deal.creditedOn >= spif.to) continue;
       const amount = mulDivRound(spif.amountMinor, deal.shareBp, 10_000);
-      const share =
-        deal.shareBp === 10_000 ? '' : ` x your ${formatRate(deal.shareBp)} share = ${money(amount)}`;
       lines.push({
         ...blank,
         kind: 'spif',
@@ -268,7 +310,16 @@ export function segmentLines(args: {
         label: `${spif.label}: ${deal.name}`,
         creditedMinor: deal.creditedMinor,
         amountMinor: amount,
-        explanation: `SPIF "${spif.label}": ${money(spif.amountMinor)} per ${spifScope(spif)}${share}.`,
+        ...explained(
+          {
+            code: 'spif',
+            label: spif.label,
+            perDealMinor: spif.amountMinor,
+            ...spifReasonScope(spif),
+            share: deal.shareBp === 10_000 ? null : { shareBp: deal.shareBp, amountMinor: amount },
+          },
+          currency,
+        ),
       });
     }
   }

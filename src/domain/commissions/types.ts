@@ -1,3 +1,4 @@
+import type { LineReason } from './line-reasons.ts';
 /**
  * The vocabulary of commissions (issue 17, docs/commissions.md): a plan's rules, what a statement is computed
  * from and what it holds. Pure data: the store loads inputs, src/domain/commissions computes, the store keeps the
@@ -183,6 +184,11 @@ export interface StatementLine {
   fromPeriodKey: string | null;
   /** Plain-English reason, e.g. "10.00% on 4,000.00 of 6,000.00 (tier 2: 50-100%)". */
   explanation: string;
+  /**
+   * The same reason as data, which `explanation` is rendered from (line-reasons.ts), so readers in other
+   * languages get it in theirs. Every computed line has one; absent on lines stored before it existed.
+   */
+  reason?: LineReason;
 }
 
 /** One point of the attainment curve, after each credited deal in credit order. */

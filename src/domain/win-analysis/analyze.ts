@@ -25,6 +25,8 @@ export interface SideSummary {
 export interface NumericFinding {
   feature: NumericFeatureId;
   label: string;
+  /** The stage's name of a stage_days feature, else null: with the numbers below, the finding as data. */
+  stageName: string | null;
   won: SideSummary;
   lost: SideSummary;
   /** Won median minus lost median. */
@@ -41,6 +43,7 @@ export interface NumericFinding {
 export interface SkippedFeature {
   feature: NumericFeatureId;
   label: string;
+  stageName: string | null;
   wonN: number;
   lostN: number;
   sentence: string;
@@ -71,6 +74,7 @@ export interface WinAnalysis {
 interface FeatureSpec {
   id: NumericFeatureId;
   label: string;
+  stageName?: string;
   get: (d: DealFeatures) => number | null;
   /** "Won deals had a median of <phrase(won)>, lost deals <value(lost)>". */
   phrase: (v: number) => string;
@@ -124,6 +128,7 @@ function specs(currency: string, stages: ReadonlyMap<number, string>, deals: rea
     list.push({
       id: `stage_days:${id}`,
       label: `Days in ${name}`,
+      stageName: name,
       get: (d) => d.stageDays.find((s) => s.stageId === id)?.days ?? null,
       phrase: (v) => `${fmt(v)} days in ${name}`,
     });
@@ -146,6 +151,7 @@ function compare(spec: FeatureSpec, won: number[], lost: number[]): NumericFindi
   return {
     feature: spec.id,
     label: spec.label,
+    stageName: spec.stageName ?? null,
     won: w,
     lost: l,
     difference: w.median - l.median,
@@ -220,6 +226,7 @@ export function analyzeWins(
       skipped.push({
         feature: spec.id,
         label: spec.label,
+        stageName: spec.stageName ?? null,
         wonN: won.length,
         lostN: lost.length,
         sentence: `${spec.label}: not compared, ${won.length} won and ${lost.length} lost deals have it (at least ${MIN_DEALS_PER_SIDE} of each needed).`,

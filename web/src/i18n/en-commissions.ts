@@ -195,4 +195,51 @@ export const enCommissions = {
   'commissions.youEarn': 'You earn',
   'commissions.payoutIfWon': 'Payout this period',
   'commissions.payoutNowThen': '{now} → {then} ({period})',
+  // Statement line explanations from their structured reason (web/src/pages/commissions/line-explanation.ts).
+  'commissions.reason.excluded_no_plan': 'Not counted: credited on {date}, when no plan was assigned to you.',
+  'commissions.reason.excluded_currency':
+    'Not counted: the deal is in {dealCurrency} and the plan pays in {planCurrency}, and no exchange rate was in effect on {date}; {amount} credited.',
+  'commissions.reason.type_rate': '{dealType} deals earn a flat {rate}: {rate} of {credited}{credit}.',
+  'commissions.reason.type_rate_counted':
+    '{dealType} deals earn a flat {rate}: {rate} of {credited}{credit}; counts toward attainment ({from} → {to}).',
+  'commissions.reason.no_target':
+    '{rate} of {credited}{credit}: no target, so the on-target rate ({tier}) applies.',
+  'commissions.reason.retroactive':
+    '{rate} of {credited}{credit}: final attainment {final} is in {tier}, whose rate applies to every deal (retroactive tiers).',
+  'commissions.reason.not_counted_type':
+    '{rate} of {credited}{credit} ({tier}, where attainment stands at {stands}); {dealType} deals do not count toward attainment.',
+  'commissions.reason.tier_slice': '{rate} on {slice}{credit} ({tier}; attainment {from} → {to}).',
+  'commissions.reason.tier_slice_of':
+    '{rate} on {slice} of the {credited} credited{credit} ({tier}; attainment {from} → {to}).',
+  'commissions.reason.tier_range': 'tier {number}: {from} to {to} of target',
+  'commissions.reason.tier_range_decelerator': 'tier {number}: {from} to {to} of target, decelerator',
+  'commissions.reason.tier_from': 'tier {number}: from {from} of target',
+  'commissions.reason.tier_from_decelerator': 'tier {number}: from {from} of target, decelerator',
+  'commissions.reason.credit_share': 'your {share} share of {amount}',
+  'commissions.reason.credit_roll_up': 'credited to you as a roll-up of your team',
+  'commissions.reason.credit_converted': '{amount} converted at the rate of {date}',
+  'commissions.reason.cap': 'Commission of {earned} is above the cap of {cap}: {unpaid} is not paid.',
+  'commissions.reason.cap_prorated':
+    'Commission of {earned} is above the cap of {cap} ({planCap} × {days}/{periodDays} days of the period): {unpaid} is not paid.',
+  'commissions.reason.bonus':
+    'Attainment of {attainment} reached {threshold} of target: flat bonus of {amount}, once per period.',
+  'commissions.reason.spif': 'SPIF "{label}": {perDeal} per {what} deal credited {from} to {through}.',
+  'commissions.reason.spif_share':
+    'SPIF "{label}": {perDeal} per {what} deal credited {from} to {through} × your {share} share = {amount}.',
+  'commissions.reason.clawback':
+    'Customer {customer} ended on {ended}, {days, plural, one {{days} day} other {{days} days}} after it started on {started} (the plan claws back within {limit, plural, one {{limit} day} other {{limit} days}}): the {paid} paid on this deal in locked statements is taken back.',
+  'commissions.reason.adjustment_dispute':
+    'Accepted dispute #{dispute} on the locked {period} statement: {amount}.',
+  'commissions.reason.adjustment_dispute_unnumbered':
+    'Accepted dispute on the locked {period} statement: {amount}.',
+  'commissions.reason.adjustment_recompute_deal':
+    'The locked {period} statement, recomputed with today’s data, owes {amount} more on this deal (a negative amount is an overpayment taken back); the locked statement itself is not changed.',
+  'commissions.reason.adjustment_recompute_line':
+    'The locked {period} statement, recomputed with today’s data, owes {amount} more on this line (a negative amount is an overpayment taken back); the locked statement itself is not changed.',
+  'commissions.reason.draw_recoverable':
+    'Earnings of {earned} are below the {draw} draw: topped up by {topUp}, to be paid back from later earnings above the draw (balance owed now {balance}).',
+  'commissions.reason.draw_fixed':
+    'Earnings of {earned} are below the {draw} draw: topped up by {topUp} (not recoverable: never paid back).',
+  'commissions.reason.draw_recovery':
+    'Earnings of {earned} exceed the {draw} draw by {excess}: {recovered} of the {before} recoverable draw balance is paid back (balance now {balance}).',
 } satisfies Record<string, Message>;

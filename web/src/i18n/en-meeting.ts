@@ -55,4 +55,7 @@ export const enMeeting = {
   'meeting.move.amount_down': 'Amount down',
   'meeting.move.close_earlier': 'Close date earlier',
   'meeting.move.close_later': 'Close date later',
+  // A stage with its win probability; a conversion rate with the deals behind it (numbers formatted first).
+  'meeting.stageProbability': '{stage} ({probability})',
+  'meeting.rateOfEntered': '{rate} ({advanced}/{entered})',
 } satisfies Record<string, Message>;

@@ -54,12 +54,12 @@ export const enPipeline = {
   'diagnosis.repDays': 'Rep days',
   'diagnosis.teamDays': 'Team days',
   'diagnosis.step': '{from} → {to}',
-  'diagnosis.sentence.biggest_gap': '{from} → {to} {rep}% vs team {team}%: biggest gap',
+  'diagnosis.sentence.biggest_gap': '{from} → {to} {rep} vs team {team}: biggest gap',
   'diagnosis.sentence.no_gap': 'No stage converts {points} points or more below the team',
   'diagnosis.sentence.follow_up_gaps':
     '{count} of {lost} lost deals had fewer than {threshold} follow-ups after the meeting',
   'diagnosis.sentence.follow_up_gaps_team':
-    '{count} of {lost} lost deals had fewer than {threshold} follow-ups after the meeting (team: {teamShare}% of lost deals)',
+    '{count} of {lost} lost deals had fewer than {threshold} follow-ups after the meeting (team: {teamShare} of lost deals)',
   'diagnosis.sentence.response_time': 'Median lead response {rep} business minutes',
   'diagnosis.sentence.response_time_team': 'Median lead response {rep} business minutes vs team {team}',
   'diagnosis.pickRep': 'Pick a rep to see their funnel diagnosis.',

@@ -20,4 +20,22 @@ export const enWins = {
   'wins.median': 'Median',
   'wins.mean': 'Mean',
   'wins.charts': 'Won against lost, feature by feature',
+  // Findings from their structured form (web/src/pages/wins/finding-text.ts).
+  'wins.feature.touches': 'Touches',
+  'wins.feature.follow_ups': 'Follow-ups after the first held meeting',
+  'wins.feature.meetings_held': 'Held meetings',
+  'wins.feature.response_minutes': 'Lead response time (business minutes)',
+  'wins.feature.cadence_days': 'Days between touches (cadence)',
+  'wins.feature.deal_size': 'Deal size ({currency} only)',
+  'wins.feature.stage_days': 'Days in {stage}',
+  'wins.finding':
+    '{feature}: median {won} for won deals against {lost} for lost deals ({ratio}; {size} difference; {wonN} won, {lostN} lost).',
+  'wins.ratio': '{ratio}×',
+  'wins.ratioLostZero': 'lost median 0',
+  'wins.size.negligible': 'negligible',
+  'wins.size.small': 'small',
+  'wins.size.moderate': 'moderate',
+  'wins.size.large': 'large',
+  'wins.skippedLine':
+    '{feature}: not compared, {wonN} won and {lostN} lost deals have it (at least {min} of each needed).',
 } as const;

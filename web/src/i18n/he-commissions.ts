@@ -193,4 +193,50 @@ export const heCommissions = {
   'commissions.youEarn': 'הרווח שלך',
   'commissions.payoutIfWon': 'תשלום בתקופה זו',
   'commissions.payoutNowThen': '{now} ← {then} ({period})',
+  // Statement line explanations from their structured reason (web/src/pages/commissions/line-explanation.ts).
+  'commissions.reason.excluded_no_plan': 'לא נספר: זוכה ב-{date}, כשלא הוקצתה לך תוכנית.',
+  'commissions.reason.excluded_currency':
+    'לא נספר: העסקה ב-{dealCurrency} והתוכנית משלמת ב-{planCurrency}, ולא היה שער חליפין בתוקף ב-{date}; זוכו {amount}.',
+  'commissions.reason.type_rate':
+    'עסקאות מסוג {dealType} מזכות בשיעור קבוע של {rate}: {rate} מתוך {credited}{credit}.',
+  'commissions.reason.type_rate_counted':
+    'עסקאות מסוג {dealType} מזכות בשיעור קבוע של {rate}: {rate} מתוך {credited}{credit}; נספר לעמידה ביעד ({from} ← {to}).',
+  'commissions.reason.no_target':
+    '{rate} מתוך {credited}{credit}: אין יעד, ולכן חל שיעור העמידה ביעד ({tier}).',
+  'commissions.reason.retroactive':
+    '{rate} מתוך {credited}{credit}: העמידה ביעד הסופית {final} נמצאת ב{tier}, ששיעורה חל על כל עסקה (מדרגות רטרואקטיביות).',
+  'commissions.reason.not_counted_type':
+    '{rate} מתוך {credited}{credit} ({tier}, כשהעמידה ביעד עומדת על {stands}); עסקאות מסוג {dealType} אינן נספרות לעמידה ביעד.',
+  'commissions.reason.tier_slice': '{rate} על {slice}{credit} ({tier}; עמידה ביעד {from} ← {to}).',
+  'commissions.reason.tier_slice_of':
+    '{rate} על {slice} מתוך {credited} שזוכו{credit} ({tier}; עמידה ביעד {from} ← {to}).',
+  'commissions.reason.tier_range': 'מדרגה {number}: {from} עד {to} מהיעד',
+  'commissions.reason.tier_range_decelerator': 'מדרגה {number}: {from} עד {to} מהיעד, מאט',
+  'commissions.reason.tier_from': 'מדרגה {number}: מ-{from} מהיעד',
+  'commissions.reason.tier_from_decelerator': 'מדרגה {number}: מ-{from} מהיעד, מאט',
+  'commissions.reason.credit_share': 'חלקך {share} מתוך {amount}',
+  'commissions.reason.credit_roll_up': 'זוכה לך כסיכום של הצוות שלך',
+  'commissions.reason.credit_converted': '{amount} הומרו בשער של {date}',
+  'commissions.reason.cap': 'עמלה של {earned} גבוהה מהתקרה של {cap}: {unpaid} אינם משולמים.',
+  'commissions.reason.cap_prorated':
+    'עמלה של {earned} גבוהה מהתקרה של {cap} ({planCap} × {days}/{periodDays} ימים מהתקופה): {unpaid} אינם משולמים.',
+  'commissions.reason.bonus':
+    'עמידה ביעד של {attainment} הגיעה ל-{threshold} מהיעד: בונוס קבוע של {amount}, פעם אחת בתקופה.',
+  'commissions.reason.spif': 'SPIF "{label}": {perDeal} לכל עסקת {what} שזוכתה בין {from} ל-{through}.',
+  'commissions.reason.spif_share':
+    'SPIF "{label}": {perDeal} לכל עסקת {what} שזוכתה בין {from} ל-{through} × חלקך {share} = {amount}.',
+  'commissions.reason.clawback':
+    'הלקוח {customer} הסתיים ב-{ended}, {days, plural, one {יום אחד} two {יומיים} other {{days} ימים}} אחרי שהתחיל ב-{started} (התוכנית גובה בחזרה בתוך {limit, plural, one {יום אחד} two {יומיים} other {{limit} ימים}}): {paid} ששולמו על עסקה זו בדוחות נעולים נגבים בחזרה.',
+  'commissions.reason.adjustment_dispute': 'ערעור מס׳ {dispute} שהתקבל על הדוח הנעול של {period}: {amount}.',
+  'commissions.reason.adjustment_dispute_unnumbered': 'ערעור שהתקבל על הדוח הנעול של {period}: {amount}.',
+  'commissions.reason.adjustment_recompute_deal':
+    'הדוח הנעול של {period}, כשחושב מחדש עם נתוני היום, חייב עוד {amount} על עסקה זו (סכום שלילי הוא תשלום יתר שנגבה בחזרה); הדוח הנעול עצמו אינו משתנה.',
+  'commissions.reason.adjustment_recompute_line':
+    'הדוח הנעול של {period}, כשחושב מחדש עם נתוני היום, חייב עוד {amount} על שורה זו (סכום שלילי הוא תשלום יתר שנגבה בחזרה); הדוח הנעול עצמו אינו משתנה.',
+  'commissions.reason.draw_recoverable':
+    'רווחים של {earned} נמוכים מהמקדמה של {draw}: הושלמו ב-{topUp}, שיוחזרו מרווחים מאוחרים מעל המקדמה (יתרה לתשלום כעת {balance}).',
+  'commissions.reason.draw_fixed':
+    'רווחים של {earned} נמוכים מהמקדמה של {draw}: הושלמו ב-{topUp} (לא להחזר).',
+  'commissions.reason.draw_recovery':
+    'רווחים של {earned} עולים על המקדמה של {draw} ב-{excess}: {recovered} מתוך יתרת המקדמה של {before} מוחזרים (יתרה כעת {balance}).',
 } satisfies Record<string, Message>;

@@ -55,4 +55,7 @@ export const heMeeting = {
   'meeting.move.amount_down': 'הסכום ירד',
   'meeting.move.close_earlier': 'תאריך הסגירה הוקדם',
   'meeting.move.close_later': 'תאריך הסגירה נדחה',
+  // A stage with its win probability; a conversion rate with the deals behind it (numbers formatted first).
+  'meeting.stageProbability': '{stage} ({probability})',
+  'meeting.rateOfEntered': '{rate} ({advanced}/{entered})',
 } satisfies Record<string, Message>;

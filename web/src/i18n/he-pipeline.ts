@@ -54,12 +54,12 @@ export const hePipeline = {
   'diagnosis.repDays': 'ימים (נציג)',
   'diagnosis.teamDays': 'ימים (צוות)',
   'diagnosis.step': '{from} ← {to}',
-  'diagnosis.sentence.biggest_gap': '{from} ← {to}: {rep}% לעומת {team}% בצוות: הפער הגדול ביותר',
+  'diagnosis.sentence.biggest_gap': '{from} ← {to}: {rep} לעומת {team} בצוות: הפער הגדול ביותר',
   'diagnosis.sentence.no_gap': 'אין שלב שההמרה בו נמוכה מהצוות ב-{points} נקודות או יותר',
   'diagnosis.sentence.follow_up_gaps':
     'ב-{count} מתוך {lost} עסקאות שהופסדו היו פחות מ-{threshold} פניות המשך אחרי הפגישה',
   'diagnosis.sentence.follow_up_gaps_team':
-    'ב-{count} מתוך {lost} עסקאות שהופסדו היו פחות מ-{threshold} פניות המשך אחרי הפגישה (בצוות: {teamShare}% מהעסקאות שהופסדו)',
+    'ב-{count} מתוך {lost} עסקאות שהופסדו היו פחות מ-{threshold} פניות המשך אחרי הפגישה (בצוות: {teamShare} מהעסקאות שהופסדו)',
   'diagnosis.sentence.response_time': 'זמן תגובה חציוני ללידים: {rep} דקות עבודה',
   'diagnosis.sentence.response_time_team': 'זמן תגובה חציוני ללידים: {rep} דקות עבודה לעומת {team} בצוות',
   'diagnosis.pickRep': 'יש לבחור נציג כדי לראות את אבחון המשפך שלו.',

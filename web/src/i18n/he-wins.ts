@@ -22,4 +22,22 @@ export const heWins = {
   'wins.median': 'חציון',
   'wins.mean': 'ממוצע',
   'wins.charts': 'זכיות מול הפסדים, מאפיין אחר מאפיין',
+  // Findings from their structured form (web/src/pages/wins/finding-text.ts).
+  'wins.feature.touches': 'מגעים',
+  'wins.feature.follow_ups': 'מעקבים אחרי הפגישה הראשונה שהתקיימה',
+  'wins.feature.meetings_held': 'פגישות שהתקיימו',
+  'wins.feature.response_minutes': 'זמן תגובה לליד (דקות עבודה)',
+  'wins.feature.cadence_days': 'ימים בין מגעים (קצב)',
+  'wins.feature.deal_size': 'גודל עסקה ({currency} בלבד)',
+  'wins.feature.stage_days': 'ימים בשלב {stage}',
+  'wins.finding':
+    '{feature}: חציון {won} בעסקאות שנסגרו בהצלחה מול {lost} בעסקאות שאבדו ({ratio}; הבדל {size}; זכיות: {wonN}, הפסדים: {lostN}).',
+  'wins.ratio': '{ratio}×',
+  'wins.ratioLostZero': 'חציון ההפסדים 0',
+  'wins.size.negligible': 'זניח',
+  'wins.size.small': 'קטן',
+  'wins.size.moderate': 'בינוני',
+  'wins.size.large': 'גדול',
+  'wins.skippedLine':
+    '{feature}: לא הושווה, יש לו {wonN} עסקאות שנזכו ו-{lostN} שאבדו (נדרשות לפחות {min} מכל צד).',
 } satisfies Record<string, Message>;

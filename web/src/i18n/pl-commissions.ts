@@ -196,4 +196,54 @@ export const plCommissions = {
   'commissions.youEarn': 'Zarabiasz',
   'commissions.payoutIfWon': 'Wypłata w tym okresie',
   'commissions.payoutNowThen': '{now} → {then} ({period})',
+  // Statement line explanations from their structured reason (web/src/pages/commissions/line-explanation.ts).
+  'commissions.reason.excluded_no_plan':
+    'Nie wliczono: zaksięgowano {date}, gdy nie miałeś przypisanego planu.',
+  'commissions.reason.excluded_currency':
+    'Nie wliczono: transakcja jest w {dealCurrency}, a plan wypłaca w {planCurrency}, i w dniu {date} nie obowiązywał żaden kurs wymiany; zaksięgowano {amount}.',
+  'commissions.reason.type_rate':
+    'Transakcje typu {dealType} mają stałą stawkę {rate}: {rate} od {credited}{credit}.',
+  'commissions.reason.type_rate_counted':
+    'Transakcje typu {dealType} mają stałą stawkę {rate}: {rate} od {credited}{credit}; wlicza się do realizacji celu ({from} → {to}).',
+  'commissions.reason.no_target':
+    '{rate} od {credited}{credit}: brak celu, więc obowiązuje stawka przy realizacji celu ({tier}).',
+  'commissions.reason.retroactive':
+    '{rate} od {credited}{credit}: końcowa realizacja celu {final} mieści się w {tier}, którego stawka dotyczy każdej transakcji (progi wsteczne).',
+  'commissions.reason.not_counted_type':
+    '{rate} od {credited}{credit} ({tier}, przy realizacji celu {stands}); transakcje typu {dealType} nie wliczają się do realizacji celu.',
+  'commissions.reason.tier_slice': '{rate} od {slice}{credit} ({tier}; realizacja celu {from} → {to}).',
+  'commissions.reason.tier_slice_of':
+    '{rate} od {slice} z zaksięgowanych {credited}{credit} ({tier}; realizacja celu {from} → {to}).',
+  'commissions.reason.tier_range': 'próg {number}: od {from} do {to} celu',
+  'commissions.reason.tier_range_decelerator': 'próg {number}: od {from} do {to} celu, hamulec',
+  'commissions.reason.tier_from': 'próg {number}: od {from} celu',
+  'commissions.reason.tier_from_decelerator': 'próg {number}: od {from} celu, hamulec',
+  'commissions.reason.credit_share': 'twój udział {share} z {amount}',
+  'commissions.reason.credit_roll_up': 'przypisane ci jako wynik twojego zespołu',
+  'commissions.reason.credit_converted': '{amount} przeliczone po kursie z {date}',
+  'commissions.reason.cap': 'Prowizja {earned} przekracza limit {cap}: {unpaid} nie jest wypłacane.',
+  'commissions.reason.cap_prorated':
+    'Prowizja {earned} przekracza limit {cap} ({planCap} × {days}/{periodDays} dni okresu): {unpaid} nie jest wypłacane.',
+  'commissions.reason.bonus':
+    'Realizacja celu {attainment} osiągnęła {threshold} celu: stała premia {amount}, raz na okres.',
+  'commissions.reason.spif':
+    'SPIF „{label}”: {perDeal} za transakcję {what} zaksięgowaną od {from} do {through}.',
+  'commissions.reason.spif_share':
+    'SPIF „{label}”: {perDeal} za transakcję {what} zaksięgowaną od {from} do {through} × twój udział {share} = {amount}.',
+  'commissions.reason.clawback':
+    'Klient {customer} zakończył współpracę {ended}, {days, plural, one {{days} dzień} few {{days} dni} many {{days} dni} other {{days} dnia}} po jej rozpoczęciu {started} (plan odbiera prowizję w ciągu {limit, plural, one {{limit} dnia} few {{limit} dni} many {{limit} dni} other {{limit} dnia}}): {paid} wypłacone za tę transakcję w zamkniętych zestawieniach zostaje odebrane.',
+  'commissions.reason.adjustment_dispute':
+    'Przyjęta reklamacja nr {dispute} do zamkniętego zestawienia {period}: {amount}.',
+  'commissions.reason.adjustment_dispute_unnumbered':
+    'Przyjęta reklamacja do zamkniętego zestawienia {period}: {amount}.',
+  'commissions.reason.adjustment_recompute_deal':
+    'Zamknięte zestawienie {period}, przeliczone na dzisiejszych danych, jest winne {amount} więcej za tę transakcję (kwota ujemna to odebrana nadpłata); samo zamknięte zestawienie się nie zmienia.',
+  'commissions.reason.adjustment_recompute_line':
+    'Zamknięte zestawienie {period}, przeliczone na dzisiejszych danych, jest winne {amount} więcej za tę pozycję (kwota ujemna to odebrana nadpłata); samo zamknięte zestawienie się nie zmienia.',
+  'commissions.reason.draw_recoverable':
+    'Zarobki {earned} są poniżej zaliczki {draw}: uzupełniono o {topUp}, do zwrotu z późniejszych zarobków powyżej zaliczki (saldo do zwrotu teraz {balance}).',
+  'commissions.reason.draw_fixed':
+    'Zarobki {earned} są poniżej zaliczki {draw}: uzupełniono o {topUp} (bezzwrotnie).',
+  'commissions.reason.draw_recovery':
+    'Zarobki {earned} przekraczają zaliczkę {draw} o {excess}: {recovered} z salda zaliczki {before} zostaje zwrócone (saldo teraz {balance}).',
 } satisfies Record<string, Message>;

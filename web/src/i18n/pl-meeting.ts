@@ -55,4 +55,7 @@ export const plMeeting = {
   'meeting.move.amount_down': 'Spadek kwoty',
   'meeting.move.close_earlier': 'Wcześniejsza data zamknięcia',
   'meeting.move.close_later': 'Późniejsza data zamknięcia',
+  // A stage with its win probability; a conversion rate with the deals behind it (numbers formatted first).
+  'meeting.stageProbability': '{stage} ({probability})',
+  'meeting.rateOfEntered': '{rate} ({advanced}/{entered})',
 } satisfies Record<string, Message>;

@@ -54,12 +54,12 @@ export const plPipeline = {
   'diagnosis.repDays': 'Dni handlowca',
   'diagnosis.teamDays': 'Dni zespołu',
   'diagnosis.step': '{from} → {to}',
-  'diagnosis.sentence.biggest_gap': '{from} → {to} {rep}% wobec {team}% w zespole: największa różnica',
+  'diagnosis.sentence.biggest_gap': '{from} → {to} {rep} wobec {team} w zespole: największa różnica',
   'diagnosis.sentence.no_gap': 'Żaden etap nie konwertuje o {points} pkt proc. lub więcej gorzej niż zespół',
   'diagnosis.sentence.follow_up_gaps':
     '{count} z {lost} przegranych szans miało mniej niż {threshold} kontaktów po spotkaniu',
   'diagnosis.sentence.follow_up_gaps_team':
-    '{count} z {lost} przegranych szans miało mniej niż {threshold} kontaktów po spotkaniu (zespół: {teamShare}% przegranych szans)',
+    '{count} z {lost} przegranych szans miało mniej niż {threshold} kontaktów po spotkaniu (zespół: {teamShare} przegranych szans)',
   'diagnosis.sentence.response_time': 'Mediana czasu reakcji na lead: {rep} min roboczych',
   'diagnosis.sentence.response_time_team':
     'Mediana czasu reakcji na lead: {rep} min roboczych wobec {team} w zespole',

@@ -22,4 +22,22 @@ export const plWins = {
   'wins.median': 'Mediana',
   'wins.mean': 'Średnia',
   'wins.charts': 'Wygrane a przegrane, cecha po cesze',
+  // Findings from their structured form (web/src/pages/wins/finding-text.ts).
+  'wins.feature.touches': 'Kontakty',
+  'wins.feature.follow_ups': 'Kontakty po pierwszym odbytym spotkaniu',
+  'wins.feature.meetings_held': 'Odbyte spotkania',
+  'wins.feature.response_minutes': 'Czas reakcji na lead (minuty robocze)',
+  'wins.feature.cadence_days': 'Dni między kontaktami (rytm)',
+  'wins.feature.deal_size': 'Wartość transakcji (tylko {currency})',
+  'wins.feature.stage_days': 'Dni w etapie {stage}',
+  'wins.finding':
+    '{feature}: mediana {won} dla wygranych wobec {lost} dla przegranych ({ratio}; różnica {size}; wygrane: {wonN}, przegrane: {lostN}).',
+  'wins.ratio': '{ratio}×',
+  'wins.ratioLostZero': 'mediana przegranych 0',
+  'wins.size.negligible': 'znikoma',
+  'wins.size.small': 'mała',
+  'wins.size.moderate': 'umiarkowana',
+  'wins.size.large': 'duża',
+  'wins.skippedLine':
+    '{feature}: nie porównano, ma to {wonN} wygranych i {lostN} przegranych transakcji (potrzeba co najmniej {min} z każdej strony).',
 } satisfies Record<string, Message>;

@@ -196,4 +196,53 @@ export const roCommissions = {
   'commissions.youEarn': 'Câștigi',
   'commissions.payoutIfWon': 'Plata în această perioadă',
   'commissions.payoutNowThen': '{now} → {then} ({period})',
+  // Statement line explanations from their structured reason (web/src/pages/commissions/line-explanation.ts).
+  'commissions.reason.excluded_no_plan': 'Neinclus: creditat pe {date}, când nu aveai niciun plan atribuit.',
+  'commissions.reason.excluded_currency':
+    'Neinclus: tranzacția este în {dealCurrency}, iar planul plătește în {planCurrency}, și niciun curs de schimb nu era în vigoare pe {date}; {amount} creditat.',
+  'commissions.reason.type_rate':
+    'Tranzacțiile de tip {dealType} au o rată fixă de {rate}: {rate} din {credited}{credit}.',
+  'commissions.reason.type_rate_counted':
+    'Tranzacțiile de tip {dealType} au o rată fixă de {rate}: {rate} din {credited}{credit}; contează la realizarea țintei ({from} → {to}).',
+  'commissions.reason.no_target':
+    '{rate} din {credited}{credit}: nu există țintă, deci se aplică rata la țintă ({tier}).',
+  'commissions.reason.retroactive':
+    '{rate} din {credited}{credit}: realizarea finală {final} este în {tier}, a cărui rată se aplică fiecărei tranzacții (praguri retroactive).',
+  'commissions.reason.not_counted_type':
+    '{rate} din {credited}{credit} ({tier}, unde realizarea este {stands}); tranzacțiile de tip {dealType} nu contează la realizarea țintei.',
+  'commissions.reason.tier_slice': '{rate} pe {slice}{credit} ({tier}; realizare {from} → {to}).',
+  'commissions.reason.tier_slice_of':
+    '{rate} pe {slice} din cei {credited} creditați{credit} ({tier}; realizare {from} → {to}).',
+  'commissions.reason.tier_range': 'pragul {number}: de la {from} la {to} din țintă',
+  'commissions.reason.tier_range_decelerator': 'pragul {number}: de la {from} la {to} din țintă, decelerator',
+  'commissions.reason.tier_from': 'pragul {number}: de la {from} din țintă',
+  'commissions.reason.tier_from_decelerator': 'pragul {number}: de la {from} din țintă, decelerator',
+  'commissions.reason.credit_share': 'cota ta de {share} din {amount}',
+  'commissions.reason.credit_roll_up': 'creditat ție ca total al echipei tale',
+  'commissions.reason.credit_converted': '{amount} convertit la cursul din {date}',
+  'commissions.reason.cap': 'Comisionul de {earned} depășește plafonul de {cap}: {unpaid} nu se plătește.',
+  'commissions.reason.cap_prorated':
+    'Comisionul de {earned} depășește plafonul de {cap} ({planCap} × {days}/{periodDays} zile din perioadă): {unpaid} nu se plătește.',
+  'commissions.reason.bonus':
+    'Realizarea de {attainment} a atins {threshold} din țintă: bonus fix de {amount}, o dată pe perioadă.',
+  'commissions.reason.spif':
+    'SPIF „{label}”: {perDeal} pentru fiecare tranzacție {what} creditată între {from} și {through}.',
+  'commissions.reason.spif_share':
+    'SPIF „{label}”: {perDeal} pentru fiecare tranzacție {what} creditată între {from} și {through} × cota ta de {share} = {amount}.',
+  'commissions.reason.clawback':
+    'Clientul {customer} a încheiat colaborarea pe {ended}, la {days, plural, one {{days} zi} few {{days} zile} other {{days} de zile}} după ce a început-o pe {started} (planul recuperează în {limit, plural, one {{limit} zi} few {{limit} zile} other {{limit} de zile}}): cei {paid} plătiți pentru această tranzacție în extrase blocate se recuperează.',
+  'commissions.reason.adjustment_dispute':
+    'Contestația nr. {dispute} acceptată pentru extrasul blocat {period}: {amount}.',
+  'commissions.reason.adjustment_dispute_unnumbered':
+    'Contestație acceptată pentru extrasul blocat {period}: {amount}.',
+  'commissions.reason.adjustment_recompute_deal':
+    'Extrasul blocat {period}, recalculat cu datele de azi, datorează încă {amount} pentru această tranzacție (o sumă negativă este o plată în plus recuperată); extrasul blocat nu se modifică.',
+  'commissions.reason.adjustment_recompute_line':
+    'Extrasul blocat {period}, recalculat cu datele de azi, datorează încă {amount} pentru această linie (o sumă negativă este o plată în plus recuperată); extrasul blocat nu se modifică.',
+  'commissions.reason.draw_recoverable':
+    'Câștigurile de {earned} sunt sub avansul de {draw}: completat cu {topUp}, de returnat din câștigurile ulterioare peste avans (sold datorat acum {balance}).',
+  'commissions.reason.draw_fixed':
+    'Câștigurile de {earned} sunt sub avansul de {draw}: completat cu {topUp} (nerecuperabil: nu se returnează).',
+  'commissions.reason.draw_recovery':
+    'Câștigurile de {earned} depășesc avansul de {draw} cu {excess}: {recovered} din soldul de avans de {before} se returnează (sold acum {balance}).',
 } satisfies Record<string, Message>;

@@ -55,4 +55,7 @@ export const roMeeting = {
   'meeting.move.amount_down': 'Valoare micșorată',
   'meeting.move.close_earlier': 'Dată de închidere mai devreme',
   'meeting.move.close_later': 'Dată de închidere mai târzie',
+  // A stage with its win probability; a conversion rate with the deals behind it (numbers formatted first).
+  'meeting.stageProbability': '{stage} ({probability})',
+  'meeting.rateOfEntered': '{rate} ({advanced}/{entered})',
 } satisfies Record<string, Message>;

@@ -54,12 +54,12 @@ export const roPipeline = {
   'diagnosis.repDays': 'Zile agent',
   'diagnosis.teamDays': 'Zile echipă',
   'diagnosis.step': '{from} → {to}',
-  'diagnosis.sentence.biggest_gap': '{from} → {to} {rep}% față de {team}% în echipă: cea mai mare diferență',
+  'diagnosis.sentence.biggest_gap': '{from} → {to} {rep} față de {team} în echipă: cea mai mare diferență',
   'diagnosis.sentence.no_gap': 'Nicio etapă nu convertește cu {points} puncte sau mai mult sub echipă',
   'diagnosis.sentence.follow_up_gaps':
     '{count} din {lost} oportunități pierdute au avut mai puțin de {threshold} follow-up-uri după întâlnire',
   'diagnosis.sentence.follow_up_gaps_team':
-    '{count} din {lost} oportunități pierdute au avut mai puțin de {threshold} follow-up-uri după întâlnire (echipa: {teamShare}% din oportunitățile pierdute)',
+    '{count} din {lost} oportunități pierdute au avut mai puțin de {threshold} follow-up-uri după întâlnire (echipa: {teamShare} din oportunitățile pierdute)',
   'diagnosis.sentence.response_time': 'Timpul median de răspuns la lead: {rep} minute lucrătoare',
   'diagnosis.sentence.response_time_team':
     'Timpul median de răspuns la lead: {rep} minute lucrătoare, față de {team} în echipă',

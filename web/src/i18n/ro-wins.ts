@@ -22,4 +22,22 @@ export const roWins = {
   'wins.median': 'Mediană',
   'wins.mean': 'Medie',
   'wins.charts': 'Câștigate față de pierdute, caracteristică cu caracteristică',
+  // Findings from their structured form (web/src/pages/wins/finding-text.ts).
+  'wins.feature.touches': 'Contacte',
+  'wins.feature.follow_ups': 'Reveniri după prima întâlnire ținută',
+  'wins.feature.meetings_held': 'Întâlniri ținute',
+  'wins.feature.response_minutes': 'Timp de răspuns la lead (minute lucrătoare)',
+  'wins.feature.cadence_days': 'Zile între contacte (ritm)',
+  'wins.feature.deal_size': 'Valoarea tranzacției (doar {currency})',
+  'wins.feature.stage_days': 'Zile în {stage}',
+  'wins.finding':
+    '{feature}: mediana {won} pentru tranzacțiile câștigate față de {lost} pentru cele pierdute ({ratio}; diferență {size}; câștigate: {wonN}, pierdute: {lostN}).',
+  'wins.ratio': '{ratio}×',
+  'wins.ratioLostZero': 'mediana pierdutelor 0',
+  'wins.size.negligible': 'neglijabilă',
+  'wins.size.small': 'mică',
+  'wins.size.moderate': 'moderată',
+  'wins.size.large': 'mare',
+  'wins.skippedLine':
+    '{feature}: necomparat, îl au {wonN} tranzacții câștigate și {lostN} pierdute (sunt necesare cel puțin {min} din fiecare).',
 } satisfies Record<string, Message>;

@@ -171,6 +171,8 @@ export const LineSchema = z.object({
   amountMinor: z.number(),
   fromPeriodKey: z.string().nullable(),
   explanation: z.string(),
+  /** The explanation as data (src/domain/commissions/line-reasons.ts); absent on statements computed before it. */
+  reason: z.looseObject({ code: z.string() }).optional(),
 });
 export const DisputeSchema = z.object({
   id: z.number(),

@@ -42,6 +42,8 @@ export const WinAnalysisSchema = z.object({
     z.object({
       feature: z.string(),
       label: z.string(),
+      /** The stage's name for a stage_days feature (so a reader's language can word the label), else null. */
+      stageName: z.string().nullable(),
       won: Side,
       lost: Side,
       difference: z.number(),
@@ -55,6 +57,8 @@ export const WinAnalysisSchema = z.object({
     z.object({
       feature: z.string(),
       label: z.string(),
+      /** The stage's name for a stage_days feature (so a reader's language can word the label), else null. */
+      stageName: z.string().nullable(),
       wonN: z.number(),
       lostN: z.number(),
       sentence: z.string(),

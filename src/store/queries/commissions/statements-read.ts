@@ -191,10 +191,21 @@ export async function getStatement(db: Db, viewer: Viewer, id: number): Promise<
       amountMinor: l.amount_minor,
       fromPeriodKey: l.from_period_key,
       explanation: l.explanation,
+      reason: storedReason(result, l.line_no, l.explanation),
     })),
     totals: result.totals,
     curve: result.curve,
     warnings: result.warnings ?? [],
     disputes,
   };
+}
+
+/**
+ * A line's structured reason, kept in the statement's result (its lines are in line_no order), so no column was
+ * needed. Statements computed before reasons existed have none: the web app then shows the English explanation.
+ * The explanation must match, so a reason is never shown beside another line's text.
+ */
+function storedReason(result: StatementResult, lineNo: number, explanation: string) {
+  const stored = result.lines?.[lineNo - 1];
+  return stored?.reason && stored.explanation === explanation ? stored.reason : undefined;
 }

@@ -8,6 +8,8 @@ export interface WinSide {
 export interface WinFinding {
   feature: string;
   label: string;
+  /** The stage's name of a `stage_days:<id>` feature, else null. */
+  stageName: string | null;
   won: WinSide;
   lost: WinSide;
   difference: number;
@@ -24,7 +26,14 @@ export interface WinAnalysisReport {
   deals: { won: number; lost: number; winRate: number | null };
   minDealsPerSide: number;
   findings: WinFinding[];
-  skipped: { feature: string; label: string; wonN: number; lostN: number; sentence: string }[];
+  skipped: {
+    feature: string;
+    label: string;
+    stageName: string | null;
+    wonN: number;
+    lostN: number;
+    sentence: string;
+  }[];
   sources: {
     source: string | null;
     deals: number;

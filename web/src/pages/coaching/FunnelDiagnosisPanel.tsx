@@ -4,26 +4,43 @@ import { useApi } from '../../api/use-api.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { Panel } from '../../components/panel.tsx';
 import { Async, Empty } from '../../components/state.tsx';
+import type { Formatters } from '../../format/formatters.ts';
 import { useWorkspace } from '../../format/workspace.tsx';
 import { t } from '../../i18n/t.ts';
 
-/** A finding in plain words, from the API's structured values (the API's English `text` is for the CLI). */
-function sentence(s: DiagnosisSentence): string {
+/**
+ * A finding in plain words, from the API's structured values (the API's English `text` is for the CLI), with the
+ * numbers in the reader's formats: percentages through fmt.percent (the values are whole percents), minutes and
+ * counts through fmt.number.
+ */
+function sentence(s: DiagnosisSentence, fmt: Formatters): string {
+  const pct = (p: number) => fmt.percent(p / 100);
+  const num = (n: number) => fmt.number(n);
   switch (s.kind) {
     case 'biggest_gap':
-      return t('diagnosis.sentence.biggest_gap', s.values);
+      return t('diagnosis.sentence.biggest_gap', {
+        from: s.values.from,
+        to: s.values.to,
+        rep: pct(s.values.rep),
+        team: pct(s.values.team),
+      });
     case 'no_gap':
-      return t('diagnosis.sentence.no_gap', s.values);
+      return t('diagnosis.sentence.no_gap', { points: num(s.values.points) });
     case 'follow_up_gaps': {
-      const { teamShare, ...rest } = s.values;
+      const { teamShare } = s.values;
+      const rest = {
+        count: num(s.values.count),
+        lost: num(s.values.lost),
+        threshold: num(s.values.threshold),
+      };
       return teamShare === null
         ? t('diagnosis.sentence.follow_up_gaps', rest)
-        : t('diagnosis.sentence.follow_up_gaps_team', { ...rest, teamShare });
+        : t('diagnosis.sentence.follow_up_gaps_team', { ...rest, teamShare: pct(teamShare) });
     }
     case 'response_time':
       return s.values.team === null
-        ? t('diagnosis.sentence.response_time', { rep: s.values.rep })
-        : t('diagnosis.sentence.response_time_team', { rep: s.values.rep, team: s.values.team });
+        ? t('diagnosis.sentence.response_time', { rep: num(s.values.rep) })
+        : t('diagnosis.sentence.response_time_team', { rep: num(s.values.rep), team: num(s.values.team) });
   }
 }
 
@@ -74,7 +91,7 @@ export function FunnelDiagnosisPanel({
                 <ul className="findings" data-testid="funnel-diagnosis-findings">
                   {d.sentences.map((s) => (
                     <li key={s.kind} data-kind={s.kind}>
-                      {sentence(s)}
+                      {sentence(s, fmt)}
                     </li>
                   ))}
                 </ul>

@@ -11,6 +11,7 @@ import { ErrorNote, Loading } from '../../components/state.tsx';
 import type { Formatters } from '../../format/formatters.ts';
 import { t } from '../../i18n/t.ts';
 import { AttainmentCurve } from './AttainmentCurve.tsx';
+import { lineExplanation } from './line-explanation.ts';
 import { pctText, rateText, useFormattersIn } from './money.ts';
 import { StatusPill } from './StatusPill.tsx';
 
@@ -187,7 +188,11 @@ function Statement({
               numeric: true,
               cell: (l) => fmt.money(l.amountMinor),
             },
-            { key: 'explanation', header: t('commissions.explanation'), cell: (l) => l.explanation },
+            {
+              key: 'explanation',
+              header: t('commissions.explanation'),
+              cell: (l) => lineExplanation(l, fmt),
+            },
             ...(mayDispute
               ? [
                   {

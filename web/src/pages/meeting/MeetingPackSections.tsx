@@ -175,7 +175,11 @@ function HottestSection({ pack }: { pack: MeetingPack }) {
             {
               key: 'stage',
               header: t('meeting.stage'),
-              cell: (d) => `${d.stageName} (${d.probabilityPct}%)`,
+              cell: (d) =>
+                t('meeting.stageProbability', {
+                  stage: d.stageName,
+                  probability: fmt.percent(d.probabilityPct / 100),
+                }),
             },
             {
               key: 'amount',
@@ -276,7 +280,9 @@ function LeaderboardSection({
   const { fmt } = useWorkspace();
   const { metricId, previousPeriod, lines } = pack.leaderboard;
   const def = definitions.get(metricId);
-  const moved = (m: number | null) => (m === null ? '–' : m > 0 ? `▲ ${m}` : m < 0 ? `▼ ${-m}` : '=');
+  // Places moved, in the reader's digits (the arrows say the direction, so no sign).
+  const moved = (m: number | null) =>
+    m === null ? '–' : m > 0 ? `▲ ${fmt.number(m)}` : m < 0 ? `▼ ${fmt.number(-m)}` : '=';
   return (
     <Panel title={t('meeting.leaderboard')} testId="meeting-leaderboard">
       <p className="muted">
@@ -337,7 +343,12 @@ function FunnelSection({ pack }: { pack: MeetingPack }) {
             key: 'rate',
             header: t('meeting.rate'),
             numeric: true,
-            cell: (s) => `${fmt.percent(s.rep.rate)} (${s.rep.advanced}/${s.rep.entered})`,
+            cell: (s) =>
+              t('meeting.rateOfEntered', {
+                rate: fmt.percent(s.rep.rate),
+                advanced: fmt.number(s.rep.advanced),
+                entered: fmt.number(s.rep.entered),
+              }),
           },
           {
             key: 'company',

@@ -11,12 +11,13 @@ import { Async } from '../../components/state.tsx';
 import { useWorkspace } from '../../format/workspace.tsx';
 import { t } from '../../i18n/t.ts';
 import { useRange } from '../../period/use-range.ts';
+import { featureLabel, findingText, skippedText } from './finding-text.ts';
 
 type Report = WinAnalysisReport;
 type SourceRow = Report['sources'][number];
 
 /** One feature's won and lost median and mean as grouped bars: small, beside the sentence that states them. */
-function FindingChart({ f }: { f: WinFinding }) {
+function FindingChart({ f, currency }: { f: WinFinding; currency: string }) {
   const { fmt } = useWorkspace();
   const option = useMemo<EChartsOption>(
     () => ({
@@ -38,8 +39,8 @@ function FindingChart({ f }: { f: WinFinding }) {
   );
   return (
     <figure className="win-chart" data-feature={f.feature}>
-      <figcaption>{f.label}</figcaption>
-      <Chart option={option} label={f.sentence} height={170} />
+      <figcaption>{featureLabel(f, currency)}</figcaption>
+      <Chart option={option} label={findingText(f, fmt, currency)} height={170} />
     </figure>
   );
 }
@@ -78,7 +79,7 @@ export function WinsPage() {
               <ul className="findings" data-testid="win-findings-list">
                 {r.findings.map((f) => (
                   <li key={f.feature} data-feature={f.feature} data-size={f.size}>
-                    {f.sentence}
+                    {findingText(f, fmt, r.currency)}
                   </li>
                 ))}
               </ul>
@@ -87,7 +88,7 @@ export function WinsPage() {
                   <h3>{t('wins.skipped')}</h3>
                   <ul className="muted" data-testid="win-skipped">
                     {r.skipped.map((s) => (
-                      <li key={s.feature}>{s.sentence}</li>
+                      <li key={s.feature}>{skippedText(s, fmt, r.currency, r.minDealsPerSide)}</li>
                     ))}
                   </ul>
                 </>
@@ -134,7 +135,7 @@ export function WinsPage() {
             <Panel title={t('wins.charts')} wide testId="win-charts">
               <div className="win-charts">
                 {r.findings.map((f) => (
-                  <FindingChart key={f.feature} f={f} />
+                  <FindingChart key={f.feature} f={f} currency={r.currency} />
                 ))}
               </div>
             </Panel>
