@@ -42,3 +42,22 @@ export async function ensureDefaultPipeline(db: Db): Promise<number> {
     return id;
   });
 }
+
+/** The default pipeline (created when none exists) with its name and its won stages, for funnel read-outs. */
+export async function defaultPipelineFunnel(
+  db: Db,
+): Promise<{ pipeline: { id: number; name: string }; wonStageIds: Set<number> }> {
+  const id = await ensureDefaultPipeline(db);
+  const pipeline = await db
+    .selectFrom('pipelines')
+    .select(['id', 'name'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  const won = await db
+    .selectFrom('stages')
+    .select('id')
+    .where('pipeline_id', '=', id)
+    .where('is_won', '=', true)
+    .execute();
+  return { pipeline, wonStageIds: new Set(won.map((s) => s.id)) };
+}

@@ -1,21 +1,9 @@
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { messageArguments } from './message-arguments.ts';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../../src/domain/i18n/languages.ts';
 import { CATALOGUES } from './catalogues.ts';
 import { en } from './en.ts';
-
-/** The argument names a message uses, plural selectors included. */
-function argumentsOf(elements: MessageFormatElement[], into = new Set<string>()): Set<string> {
-  for (const el of elements) {
-    if (el.type === TYPE.argument || el.type === TYPE.number || el.type === TYPE.date) into.add(el.value);
-    if (el.type === TYPE.plural || el.type === TYPE.select) {
-      into.add(el.value);
-      for (const option of Object.values(el.options)) argumentsOf(option.value, into);
-    }
-    if (el.type === TYPE.tag) argumentsOf(el.children, into);
-  }
-  return into;
-}
 
 const sorted = (s: Set<string>) => [...s].sort();
 
@@ -36,8 +24,8 @@ describe('message catalogues', () => {
       for (const [key, english] of Object.entries(en)) {
         const message = catalogue[key];
         expect(typeof message, key).toBe('string');
-        const wanted = sorted(argumentsOf(parse(english, { ignoreTag: true })));
-        const got = sorted(argumentsOf(parse(message as string, { ignoreTag: true })));
+        const wanted = sorted(messageArguments(english));
+        const got = sorted(messageArguments(message as string));
         expect(got, `${code} ${key}`).toEqual(wanted);
         const plurals = new Intl.PluralRules(code).resolvedOptions().pluralCategories;
         // A plural message names every form the language has (Polish: one, few, many, other).

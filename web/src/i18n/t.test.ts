@@ -1,20 +1,7 @@
-import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { messageArguments } from './message-arguments.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { en, type MessageKey } from './en.ts';
 import { setMessages, t, type Catalogue } from './t.ts';
-
-/** The argument names a message uses, plural selectors included. */
-function argumentsOf(elements: MessageFormatElement[], into = new Set<string>()): Set<string> {
-  for (const el of elements) {
-    if (el.type === TYPE.argument || el.type === TYPE.number || el.type === TYPE.date) into.add(el.value);
-    if (el.type === TYPE.plural || el.type === TYPE.select) {
-      into.add(el.value);
-      for (const option of Object.values(el.options)) argumentsOf(option.value, into);
-    }
-    if (el.type === TYPE.tag) argumentsOf(el.children, into);
-  }
-  return into;
-}
 
 describe('t()', () => {
   afterEach(() => setMessages('en', en));
@@ -47,7 +34,7 @@ describe('t()', () => {
   it('every English message is valid ICU and reads as written once its arguments are filled', () => {
     for (const key of Object.keys(en) as MessageKey[]) {
       const message = en[key];
-      const names = argumentsOf(parse(message, { ignoreTag: true }));
+      const names = messageArguments(message);
       const values = Object.fromEntries([...names].map((n) => [n, n === 'count' ? 2 : `<${n}>`]));
       const text = t(key, values);
       // No brace left over: an apostrophe before a brace would have quoted it (ICU escaping) and hidden a value.

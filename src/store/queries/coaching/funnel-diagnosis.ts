@@ -13,7 +13,7 @@ import { lostCount } from '../../../domain/metrics/definitions/lost-count.ts';
 import { lostDealsFewFollowUps } from '../../../domain/metrics/definitions/lost-deals-few-follow-ups.ts';
 import { AppError } from '../../../errors.ts';
 import type { Db } from '../../db.ts';
-import { ensureDefaultPipeline } from '../../tables/pipelines.ts';
+import { defaultPipelineFunnel } from '../../tables/pipelines.ts';
 import { getSettings } from '../../tables/settings.ts';
 import { stageFunnel } from '../funnel/stage-funnel.ts';
 import { runMetricsInScope } from '../metrics/run-metrics.ts';
@@ -72,18 +72,8 @@ export async function funnelDiagnosis(
       : await peerQuery.execute()
   ).map((u) => u.id);
 
-  const pipelineId = await ensureDefaultPipeline(db);
-  const pipeline = await db
-    .selectFrom('pipelines')
-    .select(['id', 'name'])
-    .where('id', '=', pipelineId)
-    .executeTakeFirstOrThrow();
-  const won = await db
-    .selectFrom('stages')
-    .select('id')
-    .where('pipeline_id', '=', pipelineId)
-    .where('is_won', '=', true)
-    .execute();
+  const { pipeline, wonStageIds } = await defaultPipelineFunnel(db);
+  const pipelineId = pipeline.id;
 
   const repScope = ownersScope({ type: 'rep', id: rep.id }, [rep.id]);
   const peerScope = ownersScope(team ? { type: 'team', id: team.id } : { type: 'company' }, peerIds);
@@ -106,7 +96,7 @@ export async function funnelDiagnosis(
   const diagnosis = diagnoseFunnel({
     rep: repStages,
     team: peerStages,
-    wonStageIds: new Set(won.map((s) => s.id)),
+    wonStageIds,
     followUps: followUpGaps(
       { lost: repValue(lostCount.id) ?? 0, fewFollowUps: repValue(lostDealsFewFollowUps.id) ?? 0 },
       { lost: peerValue(lostCount.id) ?? 0, fewFollowUps: peerValue(lostDealsFewFollowUps.id) ?? 0 },

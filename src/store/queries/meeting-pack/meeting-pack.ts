@@ -16,7 +16,7 @@ import {
   type WeakestConversion,
 } from '../../../domain/meeting-pack/meeting-pack.ts';
 import type { Db } from '../../db.ts';
-import { ensureDefaultPipeline } from '../../tables/pipelines.ts';
+import { defaultPipelineFunnel } from '../../tables/pipelines.ts';
 import { getSettingsWithRollupZone } from '../../tables/settings.ts';
 import { stageFunnel } from '../funnel/stage-funnel.ts';
 import { goalPacing, type GoalPacing } from '../goals/goal-pacing.ts';
@@ -140,24 +140,14 @@ export async function meetingPack(
     now,
   });
 
-  const pipelineId = await ensureDefaultPipeline(db);
-  const pipeline = await db
-    .selectFrom('pipelines')
-    .select(['id', 'name'])
-    .where('id', '=', pipelineId)
-    .executeTakeFirstOrThrow();
-  const won = await db
-    .selectFrom('stages')
-    .select('id')
-    .where('pipeline_id', '=', pipelineId)
-    .where('is_won', '=', true)
-    .execute();
+  const { pipeline, wonStageIds } = await defaultPipelineFunnel(db);
+  const pipelineId = pipeline.id;
   const funnelFrom = funnelWindowStart(period);
   const range = { from: funnelFrom, toExclusive: period.end, timeZone: tz };
   const packSteps = await stageFunnel(db, pipelineId, range, scope);
   const companySteps =
     subject.type === 'company' ? packSteps : await stageFunnel(db, pipelineId, range, COMPANY_SCOPE);
-  const funnel = weakestConversion(packSteps, companySteps, new Set(won.map((s) => s.id)));
+  const funnel = weakestConversion(packSteps, companySteps, wonStageIds);
 
   return {
     subject: { type: subject.type, id: subject.id, name: subject.name },
