@@ -1084,8 +1084,11 @@ describe('quick log', () => {
     }
     await page.getByRole('heading', { name: 'Quick log', level: 1 }).waitFor();
     await settled(page);
+    // Today refetches after each log: the counts are polled, not read once (a busy machine answers later).
     const todayCount = (id: string) => page.getByTestId(`today-${id}`);
-    await expect(todayCount('activities').textContent()).resolves.toBe(String(before.values.activities));
+    await expect
+      .poll(() => todayCount('activities').textContent(), { timeout: 15_000 })
+      .toBe(String(before.values.activities));
 
     // First touch: a call to a person nobody has: "New prospect".
     const search = page.getByRole('combobox', { name: 'Contact' });
@@ -1107,11 +1110,15 @@ describe('quick log', () => {
     }
     const result = page.getByTestId('quick-log-result');
     await result.getByText(`New prospect: Call with ${name} logged.`).waitFor();
-    await expect(todayCount('activities').textContent()).resolves.toBe(String(before.values.activities + 1));
-    await expect(todayCount('new_prospects').textContent()).resolves.toBe(
-      String(before.values.new_prospects + 1),
-    );
-    await expect(todayCount('calls').textContent()).resolves.toBe(String(before.values.calls + 1));
+    await expect
+      .poll(() => todayCount('activities').textContent(), { timeout: 15_000 })
+      .toBe(String(before.values.activities + 1));
+    await expect
+      .poll(() => todayCount('new_prospects').textContent(), { timeout: 15_000 })
+      .toBe(String(before.values.new_prospects + 1));
+    await expect
+      .poll(() => todayCount('calls').textContent(), { timeout: 15_000 })
+      .toBe(String(before.values.calls + 1));
     const stored = await session.api<{ contacts: { name: string; nextTouch: string }[] }>(
       `/api/contacts?q=${encodeURIComponent(name)}`,
     );
@@ -1141,8 +1148,12 @@ describe('quick log', () => {
       await page.keyboard.press('Enter');
     }
     await result.getByText(`Follow-up: Email with ${name} logged.`).waitFor();
-    await expect(todayCount('activities').textContent()).resolves.toBe(String(before.values.activities + 2));
-    await expect(todayCount('follow_ups').textContent()).resolves.toBe(String(before.values.follow_ups + 1));
+    await expect
+      .poll(() => todayCount('activities').textContent(), { timeout: 15_000 })
+      .toBe(String(before.values.activities + 2));
+    await expect
+      .poll(() => todayCount('follow_ups').textContent(), { timeout: 15_000 })
+      .toBe(String(before.values.follow_ups + 1));
     const after = await session.api<Today>('/api/activities/today');
     expect(after.values.emails).toBe(before.values.emails + 1);
     expect(after.values.new_prospects).toBe(before.values.new_prospects + 1);
