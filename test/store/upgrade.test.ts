@@ -45,6 +45,14 @@ const NULL_AFTER_UPGRADE: Record<string, string> = {
   'users.leave_reason': 'optional, only for leavers (0028)',
   'opportunities.product': 'null means the product was not recorded; imports set it (0029)',
   'opportunities.paid_on': 'null means no paid invoice recorded; billing imports set it (0029)',
+  'activities.time_category':
+    'null means not categorised: selling-time metrics use the effective category (calls and held meetings are selling) (0032)',
+  'activities.booked_at':
+    'null means nobody said when the meeting was set; meetings_booked leaves it out (0032)',
+  'activities.note': 'optional free text from the quick log (0032)',
+  'activities.logged_via':
+    'null means written before 0032, path unknown; the integrity view reads only typed-in rows (0032)',
+  'users.language': "null means the browser's language decides (0034)",
 };
 
 /**
@@ -87,6 +95,8 @@ const EMPTY_AFTER_UPGRADE: Record<string, string> = {
   capture_sources: 'inbound webhook sources admins define (0031)',
   capture_settings: 'the email capture address and domains, saved when an admin sets them (0031)',
   capture_email_messages: 'messages the SMTP receiver logs from now on (0031)',
+  exchange_rates:
+    'rates an admin enters or imports; until then other currencies are left out as before (0033)',
 };
 
 const dirs: string[] = [];

@@ -226,11 +226,14 @@ async function computeReport(
   runOptions: RunMetricsOptions,
 ): Promise<MetricReport> {
   const prevPeriod = req.comparePrevious ? previousPeriodOf(req, settings) : null;
+  // Resolved before any query starts: an unknown id throws here, not after two queries were launched that
+  // nobody would await (they were unhandled rejections).
+  const needsRates = readsDealMoney(req.metricIds);
   // The two periods are independent: on PostgreSQL their queries share the pool instead of waiting in turn.
   const [rows, previous, missingRates] = await Promise.all([
     runMetricsInScope(db, scope, queryFor(req, req.period), runOptions),
     prevPeriod ? runMetricsInScope(db, scope, queryFor(req, prevPeriod), runOptions) : Promise.resolve([]),
-    readsDealMoney(req.metricIds)
+    needsRates
       ? currenciesWithoutRate(db, {
           from: (prevPeriod ?? req.period).start,
           toExclusive: req.period.end,
