@@ -3,9 +3,15 @@ import { t } from './t.ts';
 
 /**
  * A metric's name in the reader's language: the catalogue's `metricLabel.<id>` when the metric is one the
- * catalogues name, else the API's (English, or the admin's own words for a custom metric).
+ * catalogues name (every built-in metric), else the API's (the admin's own words for a custom metric).
  */
 export function metricLabel(definition: { id: string; label: string }): string {
   const key = `metricLabel.${definition.id}`;
   return key in en ? t(key as MessageKey) : definition.label;
+}
+
+/** A metric's description in the reader's language, as metricLabel: `metricDescription.<id>`, else the API's. */
+export function metricDescription(definition: { id: string; description: string }): string {
+  const key = `metricDescription.${definition.id}`;
+  return key in en ? t(key as MessageKey) : definition.description;
 }
