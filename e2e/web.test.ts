@@ -1407,6 +1407,10 @@ describe('languages', () => {
     await expect(page.locator('[data-metric="won_revenue"] .kpi-label').textContent()).resolves.toBe(
       messages['metricLabel.won_revenue'],
     );
+    // So do their descriptions, the KPI tile's hover text.
+    await expect(page.locator('[data-metric="win_rate"]').getAttribute('title')).resolves.toBe(
+      messages['metricDescription.win_rate'],
+    );
     // The forecast's scope is the company, named in the reader's language (the API says 'Company'); the period
     // key is isolated so that Hebrew does not reorder it into "Q4-2026".
     const quarter = periodKeyFor('quarter', todayIn(settings.timeZone));
@@ -1445,6 +1449,37 @@ describe('languages', () => {
       await session.context.close();
     }, 120_000);
   }
+
+  it('explore names every metric in the reader language: selector, chart and table', async () => {
+    const session = await signInIn('pl-PL', 'pl');
+    try {
+      const { page } = session;
+      await page.getByRole('link', { name: pl['nav.explore'] }).click();
+      await page.getByRole('heading', { name: pl['explore.title'], exact: true }).waitFor();
+      await settled(page);
+      // Every built-in metric is offered under its Polish name (the API sends English).
+      const { metrics: definitions } = await session.api<{ metrics: { id: string }[] }>(
+        '/api/metrics/definitions',
+      );
+      const options = await page
+        .getByLabel(pl['explore.metrics'])
+        .locator('option')
+        .evaluateAll((os) => os.map((o) => [(o as HTMLOptionElement).value, (o.textContent ?? '').trim()]));
+      const catalogue: Record<string, string> = pl;
+      expect(options).toEqual(definitions.map((d) => [d.id, catalogue[`metricLabel.${d.id}`]]));
+      // The default choice (calls, meetings held, win rate) heads the table's columns in Polish.
+      const table = page.getByTestId('explore-table');
+      await table.waitFor();
+      const headers = await table.locator('thead th').allTextContents();
+      expect(headers.slice(-3)).toEqual([
+        pl['metricLabel.calls'],
+        pl['metricLabel.meetings_held'],
+        pl['metricLabel.win_rate'],
+      ]);
+    } finally {
+      await session.context.close();
+    }
+  }, 120_000);
 
   it("the user's saved language overrides the browser's, and the menu switches and keeps it", async () => {
     // A Hebrew browser, but the user saved Romanian.

@@ -15,3 +15,8 @@ export function metricDescription(definition: { id: string; description: string 
   const key = `metricDescription.${definition.id}`;
   return key in en ? t(key as MessageKey) : definition.description;
 }
+
+/** The name of the metric with this id when its definition is known (metricLabel), else the bare id. */
+export function metricName(definition: { id: string; label: string } | undefined, id: string): string {
+  return definition ? metricLabel(definition) : id;
+}

@@ -7,6 +7,7 @@ import { formatMetric } from '../../format/metric-value.ts';
 import { useWorkspace } from '../../format/workspace.tsx';
 import type { MessageKey } from '../../i18n/en.ts';
 import { t } from '../../i18n/t.ts';
+import { metricLabel } from '../../i18n/metric-label.ts';
 
 const PILL: Record<PlanStatusValue, string> = {
   not_started: 'pill',
@@ -104,7 +105,11 @@ export function PlanCard({
           rows={plan.status.targets}
           rowKey={(r) => r.targetId}
           columns={[
-            { key: 'metric', header: t('plans.metric'), cell: (r) => r.metricLabel },
+            {
+              key: 'metric',
+              header: t('plans.metric'),
+              cell: (r) => metricLabel({ id: r.metricId, label: r.metricLabel }),
+            },
             {
               key: 'target',
               header: t('plans.target'),

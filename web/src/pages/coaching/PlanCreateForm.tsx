@@ -5,6 +5,7 @@ import { createPlan } from '../../api/plans.ts';
 import { useApi } from '../../api/use-api.ts';
 import { runSave, SaveStatus, type SaveState } from '../../components/SaveStatus.tsx';
 import { t } from '../../i18n/t.ts';
+import { metricLabel } from '../../i18n/metric-label.ts';
 
 interface TargetRow {
   metricId: string;
@@ -233,7 +234,7 @@ export function PlanCreateForm({ repId, onCreated }: { repId: number; onCreated:
             >
               {(metrics.data ?? [{ id: x.metricId, label: x.metricId }]).map((m) => (
                 <option key={m.id} value={m.id}>
-                  {m.label}
+                  {metricLabel(m)}
                 </option>
               ))}
             </select>

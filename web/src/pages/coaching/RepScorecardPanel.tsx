@@ -6,6 +6,7 @@ import { Async } from '../../components/state.tsx';
 import { formatMetric } from '../../format/metric-value.ts';
 import { useWorkspace } from '../../format/workspace.tsx';
 import { t } from '../../i18n/t.ts';
+import { metricLabel } from '../../i18n/metric-label.ts';
 import { useRange } from '../../period/use-range.ts';
 import { getBenchmarks } from './coaching-api.ts';
 
@@ -61,7 +62,11 @@ export function RepScorecardPanel({ repId, periodKey }: { repId: number; periodK
                 rows={rep.kpis}
                 rowKey={(k) => k.metricId}
                 columns={[
-                  { key: 'metric', header: t('coaching.metric'), cell: (k) => k.label },
+                  {
+                    key: 'metric',
+                    header: t('coaching.metric'),
+                    cell: (k) => metricLabel({ id: k.metricId, label: k.label }),
+                  },
                   {
                     key: 'value',
                     header: t('coaching.value'),

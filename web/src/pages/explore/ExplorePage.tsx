@@ -19,6 +19,7 @@ import { separatorForLocale } from '../../../../src/domain/csv/csv-format.ts';
 import { formatMetric, partsTitle } from '../../format/metric-value.ts';
 import { useWorkspace } from '../../format/workspace.tsx';
 import { t } from '../../i18n/t.ts';
+import { metricLabel } from '../../i18n/metric-label.ts';
 import { RANGE_CHOICES, rangeFor, todayIn, type RangeChoice } from '../../period/ranges.ts';
 import { exploreChartOption, groupKeyOf } from './explore-chart.ts';
 
@@ -87,7 +88,7 @@ export function ExplorePage() {
       : []),
     ...chosen.map((d): Column<MetricRow> => ({
       key: d.id,
-      header: d.label,
+      header: metricLabel(d),
       numeric: true,
       cell: (r) => formatMetric(fmt, d.unit, r.values[d.id]?.value),
       title: (r) => partsTitle(fmt, d.unit, r.values[d.id]),
@@ -133,7 +134,7 @@ export function ExplorePage() {
           <select multiple value={metrics} onChange={(e) => setMetrics(selectedValues(e))} size={6}>
             {(definitions.data ?? []).map((d) => (
               <option key={d.id} value={d.id}>
-                {d.label}
+                {metricLabel(d)}
               </option>
             ))}
           </select>
@@ -243,7 +244,7 @@ export function ExplorePage() {
       </form>
       <div className="dashboard">
         <Panel
-          title={first ? first.label : t('explore.chart')}
+          title={first ? metricLabel(first) : t('explore.chart')}
           wide
           actions={
             <div className="toolbar-inline">
@@ -255,7 +256,7 @@ export function ExplorePage() {
                 >
                   {chosen.map((d) => (
                     <option key={d.id} value={d.id}>
-                      {d.label}
+                      {metricLabel(d)}
                     </option>
                   ))}
                 </select>
@@ -277,11 +278,11 @@ export function ExplorePage() {
               first && (
                 <>
                   <Chart
-                    label={t('explore.chartLabel', { metric: first.label })}
+                    label={t('explore.chartLabel', { metric: metricLabel(first) })}
                     option={exploreChartOption(
                       rows.map((r) => ({ ...r, group: { ...r.group, name: groupLabel(r) } })),
                       first.id,
-                      first.label,
+                      metricLabel(first),
                       (v) => formatMetric(fmt, first.unit, v),
                     )}
                   />

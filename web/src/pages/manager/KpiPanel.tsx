@@ -5,7 +5,7 @@ import { Panel } from '../../components/panel.tsx';
 import { Async } from '../../components/state.tsx';
 import { formatMetric, partsTitle } from '../../format/metric-value.ts';
 import { useWorkspace } from '../../format/workspace.tsx';
-import { metricLabel } from '../../i18n/metric-label.ts';
+import { metricDescription, metricLabel } from '../../i18n/metric-label.ts';
 import { t } from '../../i18n/t.ts';
 
 /** The team KPIs on the manager home, effectiveness first, then efficiency and activity. */
@@ -82,7 +82,7 @@ export function KpiPanel({
                   const better =
                     change === null || change === 0 ? null : change > 0 === (def.direction === 'higher');
                   return (
-                    <li key={id} className="kpi" data-metric={id} title={def.description}>
+                    <li key={id} className="kpi" data-metric={id} title={metricDescription(def)}>
                       <span className="kpi-label">{metricLabel(def)}</span>
                       <span
                         className="kpi-value"

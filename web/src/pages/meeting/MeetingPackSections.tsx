@@ -13,6 +13,7 @@ import { currencyDigits } from '../../format/formatters.ts';
 import { formatMetric } from '../../format/metric-value.ts';
 import { useWorkspace } from '../../format/workspace.tsx';
 import { t } from '../../i18n/t.ts';
+import { metricName } from '../../i18n/metric-label.ts';
 
 /** Money in a deal's own currency (the pack never converts). */
 function useMoney() {
@@ -134,7 +135,7 @@ function KpiSection({
           {
             key: 'kpi',
             header: t('meeting.kpi'),
-            cell: (k) => definitions.get(k.metricId)?.label ?? k.metricId,
+            cell: (k) => metricName(definitions.get(k.metricId), k.metricId),
           },
           {
             key: 'value',
@@ -286,7 +287,7 @@ function LeaderboardSection({
   return (
     <Panel title={t('meeting.leaderboard')} testId="meeting-leaderboard">
       <p className="muted">
-        {t('meeting.leaderboardHelp', { metric: def?.label ?? metricId, previous: previousPeriod })}
+        {t('meeting.leaderboardHelp', { metric: metricName(def, metricId), previous: previousPeriod })}
       </p>
       {lines.length === 0 ? (
         <Empty message={t('meeting.noLeaderboard')} />
@@ -301,7 +302,7 @@ function LeaderboardSection({
             { key: 'rep', header: t('meeting.rep'), cell: (l) => l.name },
             {
               key: 'value',
-              header: def?.label ?? metricId,
+              header: metricName(def, metricId),
               numeric: true,
               cell: (l) => formatMetric(fmt, def?.unit, l.value),
             },

@@ -7,6 +7,7 @@ import { Async } from '../../components/state.tsx';
 import { formatMetric } from '../../format/metric-value.ts';
 import { useWorkspace } from '../../format/workspace.tsx';
 import { t } from '../../i18n/t.ts';
+import { metricLabel, metricName } from '../../i18n/metric-label.ts';
 
 // Published on leaderboards by default (settings.leaderboardMetrics); a board an admin unpublishes holds only the
 // rep's own line, so it shows their value without a rank.
@@ -45,7 +46,7 @@ export function RankBadgesPanel({ userId, periodKey }: { userId: number; periodK
                 const def = definitions.get(metric);
                 return (
                   <li key={metric}>
-                    <span className="kpi-label">{def?.label ?? metric}</span>
+                    <span className="kpi-label">{def ? metricLabel(def) : metric}</span>
                     <span className="kpi-value" data-testid={`rank-${metric}`}>
                       {board.published && mine?.rank
                         ? t('rank.position', { rank: mine.rank, of: board.lines.length })
@@ -64,7 +65,7 @@ export function RankBadgesPanel({ userId, periodKey }: { userId: number; periodK
                 {badges.slice(0, 12).map((b) => (
                   <li key={b.id} className="pill good" title={fmt.dateTime(b.awardedAt)}>
                     {t(`badges.kind.${b.kind}`, {
-                      metric: definitions.get(b.metricId)?.label ?? b.metricId,
+                      metric: metricName(definitions.get(b.metricId), b.metricId),
                       period: b.periodKey,
                     })}
                   </li>

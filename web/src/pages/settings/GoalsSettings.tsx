@@ -12,6 +12,7 @@ import { Async } from '../../components/state.tsx';
 import { formatMetric } from '../../format/metric-value.ts';
 import { useWorkspace } from '../../format/workspace.tsx';
 import { t } from '../../i18n/t.ts';
+import { metricLabel, metricName } from '../../i18n/metric-label.ts';
 
 const GRAINS: readonly Grain[] = ['day', 'week', 'month', 'quarter', 'year'];
 const SCOPES: readonly Goal['scopeType'][] = ['user', 'team', 'company'];
@@ -92,7 +93,7 @@ export function GoalsSettings() {
                       {
                         key: 'metric',
                         header: t('goals.metric'),
-                        cell: (g) => defOf(g.metricId)?.label ?? g.metricId,
+                        cell: (g) => metricName(defOf(g.metricId), g.metricId),
                       },
                       { key: 'scope', header: t('goals.scope'), cell: scopeName },
                       { key: 'grain', header: t('goals.grain'), cell: (g) => t(`grain.${g.grain}`) },
@@ -126,7 +127,7 @@ export function GoalsSettings() {
                   >
                     {definitions.map((d) => (
                       <option key={d.id} value={d.id}>
-                        {d.label}
+                        {metricLabel(d)}
                       </option>
                     ))}
                   </select>

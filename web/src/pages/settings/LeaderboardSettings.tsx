@@ -7,6 +7,7 @@ import { runSave, SaveStatus, type SaveState } from '../../components/SaveStatus
 import { Async, Loading } from '../../components/state.tsx';
 import { useWorkspace } from '../../format/workspace.tsx';
 import { t } from '../../i18n/t.ts';
+import { metricDescription, metricLabel } from '../../i18n/metric-label.ts';
 
 /**
  * Which metrics the workspace publishes on leaderboards (settings.leaderboardMetrics, PUT /api/settings): every
@@ -34,7 +35,7 @@ export function LeaderboardSettings() {
             <fieldset className="checklist" data-testid="leaderboard-metrics">
               <legend>{t('settings.leaderboardMetrics')}</legend>
               {defs.map((d) => (
-                <label key={d.id} title={d.description}>
+                <label key={d.id} title={metricDescription(d)}>
                   <input
                     type="checkbox"
                     value={d.id}
@@ -43,7 +44,7 @@ export function LeaderboardSettings() {
                       setChecked(e.target.checked ? [...checked, d.id] : checked.filter((id) => id !== d.id))
                     }
                   />
-                  {d.label}
+                  {metricLabel(d)}
                 </label>
               ))}
             </fieldset>

@@ -7,6 +7,7 @@ import { Panel } from '../../components/panel.tsx';
 import { runSave, SaveStatus, type SaveState } from '../../components/SaveStatus.tsx';
 import { Async } from '../../components/state.tsx';
 import { t } from '../../i18n/t.ts';
+import { metricLabel } from '../../i18n/metric-label.ts';
 
 interface CardMetric {
   metricId: string;
@@ -159,7 +160,7 @@ function ScorecardForm({
                 >
                   {defs.map((d) => (
                     <option key={d.id} value={d.id}>
-                      {d.label}
+                      {metricLabel(d)}
                     </option>
                   ))}
                 </select>
