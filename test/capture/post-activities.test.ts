@@ -204,6 +204,34 @@ describeStores('POST /api/activities', (ctx) => {
     });
     expect(schema.statusCode).toBe(400);
     expect(JSON.stringify(schema.json().error.details)).toContain('body.activities.1.type');
+    // bookedAt: only on a meeting, and not after it (the import's rule).
+    const booked = await post(admin, {
+      activities: [
+        {
+          type: 'meeting',
+          occurredAt: '2026-11-06T10:00:00Z',
+          bookedAt: '2026-11-02T09:00:00Z',
+          userId: ids.rep,
+        },
+        {
+          type: 'call',
+          occurredAt: '2026-11-06T10:00:00Z',
+          bookedAt: '2026-11-02T09:00:00Z',
+          userId: ids.rep,
+        },
+        {
+          type: 'meeting',
+          occurredAt: '2026-11-06T10:00:00Z',
+          bookedAt: '2026-11-07T09:00:00Z',
+          userId: ids.rep,
+        },
+      ],
+    });
+    expect(booked.statusCode).toBe(400);
+    const bookedFields = JSON.stringify(booked.json().error.details);
+    expect(bookedFields).toContain('body.activities.1.bookedAt');
+    expect(bookedFields).toContain('body.activities.2.bookedAt');
+    expect(bookedFields).not.toContain('body.activities.0.');
     const after = await ctx.db
       .selectFrom('activities')
       .select((eb) => eb.fn.countAll<number>().as('n'))

@@ -233,6 +233,22 @@ describeStores(
       const today = (await app.inject({ method: 'GET', url: '/api/activities/today', headers: rep })).json();
       expect(today.values).toMatchObject({ calls: 1, linkedin_touches: 1, activities: 3, new_prospects: 2 });
       expect(today.scheduled).toEqual([]);
+      expect(row.booked_at).toBeNull();
+      // A meeting set as the next step is booked now, so meetings_booked counts it on the day it was set.
+      const meeting = await log(rep, {
+        type: 'call',
+        outcome: 'connected',
+        contactId: ids.ann,
+        nextStep: { type: 'meeting', date },
+      });
+      expect(meeting.statusCode, meeting.body).toBe(200);
+      const booked = await ctx.db
+        .selectFrom('activities')
+        .select(['booked_at', 'outcome'])
+        .where('id', '=', meeting.json().nextStep.id)
+        .executeTakeFirstOrThrow();
+      expect(booked.outcome).toBe('scheduled');
+      expect(Math.abs(new Date(booked.booked_at!).getTime() - Date.now())).toBeLessThan(60_000);
     });
 
     it('Today lists next steps due today, the user’s own only', async () => {

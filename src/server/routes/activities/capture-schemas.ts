@@ -57,6 +57,15 @@ export const CaptureItem = z
   .refine((a) => a.contactId === undefined || a.contactEmail === undefined, {
     message: 'give contactId or contactEmail, not both',
     path: ['contactEmail'],
+  })
+  // As the CSV import rules it: only a meeting is booked, and it is booked before it takes place.
+  .refine((a) => a.bookedAt === null || a.type === 'meeting', {
+    message: 'bookedAt is when a meeting was set: only meetings have one',
+    path: ['bookedAt'],
+  })
+  .refine((a) => a.bookedAt === null || Date.parse(a.bookedAt) <= Date.parse(a.occurredAt), {
+    message: 'a meeting is booked before it takes place (bookedAt after occurredAt)',
+    path: ['bookedAt'],
   });
 export type CaptureItem = z.infer<typeof CaptureItem>;
 

@@ -144,6 +144,8 @@ const quickLog: RouteModule = (app, { db }) => {
           outcome: 'scheduled',
           durationSeconds: null,
           occurredAt: at,
+          // A meeting set now is booked now: meetings_booked counts it today, by the date it was set.
+          bookedAt: b.nextStep.type === 'meeting' ? now : null,
           timeCategory: null,
           note: b.nextStep.note === '' ? null : b.nextStep.note,
         });
