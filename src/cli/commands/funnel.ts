@@ -4,6 +4,7 @@ import { formatMetricValue } from '../../domain/metrics/format.ts';
 import type { OpportunityTypeFilter } from '../../domain/metrics/query.ts';
 import { resolveReportPeriod } from '../../domain/metrics/report-period.ts';
 import type { CliContext } from '../context.ts';
+import { optionList } from '../option-list.ts';
 
 interface FunnelOptions {
   from?: string;
@@ -16,14 +17,6 @@ interface FunnelOptions {
   source?: string;
   json?: boolean;
 }
-
-const list = (s: string | undefined) =>
-  s
-    ? s
-        .split(',')
-        .map((x) => x.trim())
-        .filter(Boolean)
-    : [];
 
 /** `pacesetter funnel`: the same funnel as GET /api/funnel, as a table or JSON. */
 export function register(program: Command, ctx: CliContext): void {
@@ -50,10 +43,10 @@ export function register(program: Command, ctx: CliContext): void {
           period: resolveReportPeriod(opts, settings.fiscalYearStartMonth),
           pipelineId: opts.pipeline ? Number(opts.pipeline) : null,
           filters: {
-            teamIds: list(opts.team).map(Number),
-            userIds: list(opts.rep).map(Number),
-            opportunityTypes: list(opts.type) as OpportunityTypeFilter[],
-            leadSources: list(opts.source),
+            teamIds: optionList(opts.team).map(Number),
+            userIds: optionList(opts.rep).map(Number),
+            opportunityTypes: optionList(opts.type) as OpportunityTypeFilter[],
+            leadSources: optionList(opts.source),
           },
         });
         if (opts.json) {

@@ -14,6 +14,7 @@ import { resolveReportPeriod } from '../../domain/metrics/report-period.ts';
 import { resolveMetrics } from '../../domain/metrics/resolve.ts';
 import { AppError } from '../../errors.ts';
 import type { CliContext } from '../context.ts';
+import { optionList } from '../option-list.ts';
 
 function forecastMethodOption(value: string | undefined): MethodId | undefined {
   if (value === undefined) return undefined;
@@ -56,16 +57,8 @@ interface ReportOptions {
   csv?: boolean;
 }
 
-const list = (s: string | undefined) =>
-  s
-    ? s
-        .split(',')
-        .map((x) => x.trim())
-        .filter(Boolean)
-    : [];
-
 function ids(s: string | undefined, field: string): number[] {
-  const out = list(s).map(Number);
+  const out = optionList(s).map(Number);
   if (out.some((n) => !Number.isInteger(n) || n <= 0)) {
     throw new AppError('validation', `--${field} takes comma-separated ids`, [
       { field, value: s, reason: 'not ids' },
@@ -108,7 +101,7 @@ export function register(program: Command, ctx: CliContext): void {
           { field: 'grain', value: opts.grain, reason: 'unknown grain' },
         ]);
       }
-      const metricIds = opts.metrics ? list(opts.metrics) : [...DEFAULT_REPORT_METRICS];
+      const metricIds = opts.metrics ? optionList(opts.metrics) : [...DEFAULT_REPORT_METRICS];
       const defs = resolveMetrics(metricIds);
       const { openConfiguredStore } = await import('../store-from-config.ts');
       const { openStoredReports, reportMetrics } =
@@ -133,8 +126,8 @@ export function register(program: Command, ctx: CliContext): void {
               teamIds: ids(opts.team, 'team'),
               userIds: ids(opts.rep, 'rep'),
               pipelineIds: ids(opts.pipeline, 'pipeline'),
-              opportunityTypes: list(opts.type) as OpportunityTypeFilter[],
-              leadSources: list(opts.source),
+              opportunityTypes: optionList(opts.type) as OpportunityTypeFilter[],
+              leadSources: optionList(opts.source),
               forecastMethod: forecastMethodOption(opts.forecastMethod),
               forecastCheckpoint: checkpointOption(opts.checkpoint),
             },

@@ -8,15 +8,9 @@ import { AppError } from '../../errors.ts';
 import type { CliContext } from '../context.ts';
 import { positiveInt, textTable } from '../text-table.ts';
 import { withStore } from '../with-store.ts';
+import { optionList } from '../option-list.ts';
 
-const list = (s: string | undefined) =>
-  s
-    ? s
-        .split(',')
-        .map((x) => x.trim())
-        .filter(Boolean)
-    : [];
-const ids = (s: string | undefined, option: string) => list(s).map((x) => positiveInt(x, option));
+const ids = (s: string | undefined, option: string) => optionList(s).map((x) => positiveInt(x, option));
 const hhmm = (m: number) =>
   `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 const pct = (v: number | null) => (v === null ? null : `${(v * 100).toFixed(1)}%`);
@@ -117,9 +111,9 @@ export function register(program: Command, ctx: CliContext): void {
           name: opts.name,
           position: opts.position ? positiveInt(opts.position, '--position') : (last?.position ?? 0) + 1,
           active: true,
-          countries: list(opts.countries).map((c) => c.toUpperCase()),
-          regions: list(opts.regions),
-          industries: list(opts.industries),
+          countries: optionList(opts.countries).map((c) => c.toUpperCase()),
+          regions: optionList(opts.regions),
+          industries: optionList(opts.industries),
           minCompanySize: size(opts.minSize, '--min-size'),
           maxCompanySize: size(opts.maxSize, '--max-size'),
           accountIds: ids(opts.accounts, '--accounts'),
@@ -200,7 +194,7 @@ export function register(program: Command, ctx: CliContext): void {
               : {}),
             ...(opts.zone !== undefined ? { timeZone: opts.zone } : {}),
             ...(hours ? { workStartMinute: hours[0], workEndMinute: hours[1] } : {}),
-            ...(opts.days !== undefined ? { workingDays: list(opts.days).map(Number) } : {}),
+            ...(opts.days !== undefined ? { workingDays: optionList(opts.days).map(Number) } : {}),
           });
           console.log(
             `Rep ${p.userId}: weight ${p.weight}, cap ${p.maxOpenLeads ?? 'none'}, zone ${p.timeZone ?? 'workspace'}, hours ${p.workStartMinute === null ? 'workspace' : `${hhmm(p.workStartMinute)}-${hhmm(p.workEndMinute!)}`}`,

@@ -3,6 +3,7 @@ import { SYSTEM_VIEWER } from '../../domain/access/viewer.ts';
 import { resolveReportPeriod } from '../../domain/metrics/report-period.ts';
 import { AppError } from '../../errors.ts';
 import type { CliContext } from '../context.ts';
+import { optionList } from '../option-list.ts';
 
 interface WinsOptions {
   from?: string;
@@ -14,14 +15,6 @@ interface WinsOptions {
   pipeline?: string;
   json?: boolean;
 }
-
-const list = (s: string | undefined) =>
-  s
-    ? s
-        .split(',')
-        .map((x) => x.trim())
-        .filter(Boolean)
-    : [];
 
 /** A positive whole id from a flag, or a validation error naming the flag. */
 function idOption(field: string, value: string | undefined): number | undefined {
@@ -54,14 +47,14 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--pipeline <ids>', 'only these pipeline ids')
     .option('--json', 'print the API JSON instead of sentences and a table')
     .action(async (opts: WinsOptions) => {
-      const types = list(opts.type);
+      const types = optionList(opts.type);
       const badType = types.find((t) => !TYPES.has(t));
       if (badType !== undefined) {
         throw new AppError('validation', `Unknown opportunity type '${badType}'`, [
           { field: 'type', value: badType, reason: 'one of new_business, upsell, renewal' },
         ]);
       }
-      const pipelineIds = list(opts.pipeline).map((p) => idOption('pipeline', p) as number);
+      const pipelineIds = optionList(opts.pipeline).map((p) => idOption('pipeline', p) as number);
       const userId = idOption('rep', opts.rep);
       const teamId = idOption('team', opts.team);
       const { openConfiguredStore } = await import('../store-from-config.ts');

@@ -41,3 +41,20 @@ export async function visibleTeamIdsFor(db: Db, userId: number, role: Role): Pro
         }>`select team_id as id from users where id = ${userId} and team_id is not null`.execute(db);
   return r.rows.map((row) => Number(row.id)).sort((a, b) => a - b);
 }
+
+/** Ids of the members of `teamIds` whose row-level data the viewer may read, ascending. */
+export async function visibleMembersOf(
+  db: Db,
+  viewer: { visibleUserIds: readonly number[] | null },
+  teamIds: readonly number[],
+): Promise<number[]> {
+  if (teamIds.length === 0) return [];
+  const members = await db
+    .selectFrom('users')
+    .select('id')
+    .where('team_id', 'in', [...teamIds])
+    .orderBy('id')
+    .execute();
+  const visible = viewer.visibleUserIds;
+  return members.map((m) => m.id).filter((id) => visible === null || visible.includes(id));
+}

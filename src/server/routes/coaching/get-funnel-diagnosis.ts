@@ -12,12 +12,24 @@ const QuerySchema = z.object({
     .describe("period key: '2026-Q3', '2026-11', ... (default: this quarter)"),
 });
 
-const Side = z.object({
+/** One side of a stage comparison: entries, advances, conversion and days in stage. */
+export const StageSideSchema = z.object({
   entered: z.number(),
   advanced: z.number(),
   rate: z.number().nullable(),
   medianDays: z.number().nullable(),
   avgDays: z.number().nullable(),
+});
+
+/** A stage of the funnel compared between two groups (a rep and their peers; a pack's people and the company). */
+export const StageComparisonSchema = z.object({
+  stageId: z.number(),
+  from: z.string(),
+  to: z.string(),
+  rep: StageSideSchema,
+  team: StageSideSchema,
+  gap: z.number().nullable(),
+  daysGap: z.number().nullable(),
 });
 
 const Sentence = z.object({
@@ -38,17 +50,7 @@ export const FunnelDiagnosisSchema = z.object({
   }),
   period: z.object({ key: z.string(), from: z.string(), to: z.string() }),
   pipeline: z.object({ id: z.number(), name: z.string() }),
-  stages: z.array(
-    z.object({
-      stageId: z.number(),
-      from: z.string(),
-      to: z.string(),
-      rep: Side,
-      team: Side,
-      gap: z.number().nullable(),
-      daysGap: z.number().nullable(),
-    }),
-  ),
+  stages: z.array(StageComparisonSchema),
   biggestGap: z
     .object({
       stageId: z.number(),

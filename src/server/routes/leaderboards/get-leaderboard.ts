@@ -25,7 +25,8 @@ function parseWeights(spec: string): Record<string, number> {
   return out;
 }
 
-const Line = z.object({
+/** One ranked line of a board (also the meeting pack's leaderboard section). */
+export const LeaderboardLineSchema = z.object({
   rank: z.number().int().nullable(),
   id: z.number().int(),
   name: z.string(),
@@ -71,7 +72,7 @@ const getLeaderboardRoute: RouteModule = (app, { reportDb: db }) => {
               .describe(
                 'true: every metric is published (settings.leaderboardMetrics) and the board holds everyone; false: only the reps the caller may see in /api/metrics',
               ),
-            lines: z.array(Line),
+            lines: z.array(LeaderboardLineSchema),
           }),
         },
       },

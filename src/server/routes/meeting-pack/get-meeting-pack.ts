@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { PACK_PERIOD } from '../../../domain/meeting-pack/meeting-pack.ts';
 import { meetingPack } from '../../../store/queries/meeting-pack/meeting-pack.ts';
 import type { RouteModule } from '../../app-types.ts';
+import { StageComparisonSchema, StageSideSchema } from '../coaching/get-funnel-diagnosis.ts';
 import { GoalPacingSchema } from '../goals/schemas.ts';
+import { LeaderboardLineSchema } from '../leaderboards/get-leaderboard.ts';
 
 /** A team id with one spelling (no leading zeros, signs or exponents), or 'company'. */
 export const PackTeamParam = z
@@ -26,14 +28,6 @@ const Deal = z.object({
   stageName: z.string(),
   date: z.string().nullable(),
   days: z.number().nullable(),
-});
-
-const Side = z.object({
-  entered: z.number(),
-  advanced: z.number(),
-  rate: z.number().nullable(),
-  medianDays: z.number().nullable(),
-  avgDays: z.number().nullable(),
 });
 
 export const MeetingPackSchema = z.object({
@@ -71,32 +65,16 @@ export const MeetingPackSchema = z.object({
   leaderboard: z.object({
     metricId: z.string(),
     previousPeriod: z.string(),
-    lines: z.array(
-      z.object({
-        rank: z.number().int().nullable(),
-        id: z.number(),
-        name: z.string(),
-        value: z.number().nullable(),
-        values: z.record(z.string(), z.number().nullable()),
-        previousRank: z.number().int().nullable(),
-        previousValue: z.number().nullable(),
-        movement: z.number().int().nullable(),
-      }),
-    ),
+    lines: z.array(LeaderboardLineSchema),
   }),
   funnel: z.object({
     from: z.string(),
     to: z.string(),
     pipeline: z.object({ id: z.number(), name: z.string() }),
     stages: z.array(
-      z.object({
-        stageId: z.number(),
-        from: z.string(),
-        to: z.string(),
-        rep: Side.describe("the pack's people"),
-        team: Side.describe('the company'),
-        gap: z.number().nullable(),
-        daysGap: z.number().nullable(),
+      StageComparisonSchema.extend({
+        rep: StageSideSchema.describe("the pack's people"),
+        team: StageSideSchema.describe('the company'),
       }),
     ),
     weakest: z

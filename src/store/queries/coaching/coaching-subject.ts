@@ -1,7 +1,7 @@
 import { canSeeOwner, type Viewer } from '../../../domain/access/viewer.ts';
 import { AppError } from '../../../errors.ts';
 import type { Db } from '../../db.ts';
-import { visibleTeamIdsFor } from '../../access/visible-users.ts';
+import { visibleMembersOf, visibleTeamIdsFor } from '../../access/visible-users.ts';
 import { withDescendantTeams } from '../metrics/scope.ts';
 
 /** Whose deals a coaching view reads: one rep, one team (with its sub-teams), or everything the viewer sees. */
@@ -67,15 +67,7 @@ export async function resolveCoachingSubject(
         { field: 'teamId', value: String(req.teamId), reason: 'outside your teams' },
       ]);
     }
-    const teamIds = await withDescendantTeams(db, [team.id]);
-    const members = await db
-      .selectFrom('users')
-      .select('id')
-      .where('team_id', 'in', teamIds)
-      .orderBy('id')
-      .execute();
-    const visible = viewer.visibleUserIds;
-    const ownerIds = members.map((m) => m.id).filter((id) => visible === null || visible.includes(id));
+    const ownerIds = await visibleMembersOf(db, viewer, await withDescendantTeams(db, [team.id]));
     return { type: 'team', id: team.id, name: team.name, ownerIds };
   }
   if (viewer.role === 'rep') {

@@ -1,6 +1,7 @@
 import type { Viewer } from '../../../domain/access/viewer.ts';
 import { AppError } from '../../../errors.ts';
 import type { Db } from '../../db.ts';
+import { visibleMembersOf } from '../../access/visible-users.ts';
 import { withDescendantTeams } from '../metrics/scope.ts';
 
 /** Whose meeting the pack is for: one team (sub-teams included) or the whole company. */
@@ -55,16 +56,7 @@ export async function resolvePackSubject(
   if (!row) throw noPack(team);
   const teamIds = await withDescendantTeams(db, [row.id]);
   // Only people the viewer may read count (a manager's subtree holds every member of a managed team anyway).
-  const members = await db
-    .selectFrom('users')
-    .select('id')
-    .where('team_id', 'in', teamIds)
-    .orderBy('id')
-    .execute();
-  const visibleUsers = viewer.visibleUserIds;
-  const ownerIds = members
-    .map((m) => m.id)
-    .filter((id) => visibleUsers === null || visibleUsers.includes(id));
+  const ownerIds = await visibleMembersOf(db, viewer, teamIds);
   return { type: 'team', id: row.id, name: row.name, teamIds, ownerIds };
 }
 
