@@ -190,11 +190,15 @@ export class ActivityLog {
     for (const i of this.positions()) visit(i);
   }
 
-  /** Whether the activity at a logged position counts as a touch: outbound, or a meeting (see docs/metrics.md). */
+  /**
+   * Whether the activity at a logged position counts as a touch: outbound, or a meeting, and not only scheduled (a
+   * plan is no work; see docs/metrics.md).
+   */
   isTouchAt(i: number): boolean {
     return (
-      this.strings.direction.words[this.direction[i] as number] === 'outbound' ||
-      this.strings.type.words[this.type[i] as number] === 'meeting'
+      (this.strings.direction.words[this.direction[i] as number] === 'outbound' ||
+        this.strings.type.words[this.type[i] as number] === 'meeting') &&
+      this.strings.outcome.words[this.outcome[i] as number] !== 'scheduled'
     );
   }
 

@@ -72,8 +72,10 @@ describeStores('metrics from rollups equal metrics from raw rows', (ctx) => {
     await loadDemo(db, { seed: 11, until: '2026-11-20', reps: 3, months: 4 }, { reset: true });
     const rep = await firstRep(db);
     const c = await contact(db);
+    const planned = await contact(db);
     // Edge rows: local midnight on both sides of the clock change, an inbound call without outcome, a meeting
-    // without outcome, activities naming nobody, and a touch in another zone's "same day".
+    // without outcome, activities naming nobody, a touch in another zone's "same day", and scheduled rows (plans,
+    // no touches): a next step before c's real touches and a person touched by nothing but scheduled rows.
     await sql`insert into activities (type, direction, outcome, duration_seconds, user_id, contact_id, occurred_at)
       values ('call', 'outbound', 'connected', 61, ${rep}, ${c}, '2026-11-01T04:00:00Z'),
         ('call', 'outbound', 'voicemail', 7, ${rep}, ${c}, '2026-11-02T05:00:00Z'),
@@ -83,8 +85,11 @@ describeStores('metrics from rollups equal metrics from raw rows', (ctx) => {
         ('meeting', 'outbound', null, 1800, ${rep}, ${c}, '2026-11-03T15:00:00Z'),
         ('other', 'outbound', null, 120, ${rep}, null, '2026-11-04T15:00:00Z'),
         ('email', 'outbound', 'sent', null, null, null, '2026-11-04T15:00:00Z'),
-        ('meeting', 'outbound', 'held', 3600, null, ${c}, '2026-11-05T15:00:00Z')`.execute(db);
-    await refreshDerived(db, { contactIds: [c] });
+        ('meeting', 'outbound', 'held', 3600, null, ${c}, '2026-11-05T15:00:00Z'),
+        ('call', 'outbound', 'scheduled', null, ${rep}, ${c}, '2026-10-31T15:00:00Z'),
+        ('meeting', 'outbound', 'scheduled', null, ${rep}, ${planned}, '2026-11-06T15:00:00Z'),
+        ('email', 'outbound', 'scheduled', null, ${rep}, ${planned}, '2026-09-07T15:00:00Z')`.execute(db);
+    await refreshDerived(db, { contactIds: [c, planned] });
   }, 120_000);
 
   it('plans activity counts on the day rollup, distinct people over whole months on the month rollup, the rest raw', async () => {
@@ -193,6 +198,16 @@ describeStores('metrics from rollups equal metrics from raw rows', (ctx) => {
     );
     await refreshDerived(db, { contactIds: [c1, c2] });
     await expectSameSample(db);
+
+    // Plans and their coming true: scheduled rows, then some of them done (the calendar's scheduled -> held path).
+    await sql`update activities set outcome = 'scheduled'
+      where external_id like 'eq-%' and right(external_id, 1) in ('3', '7')`.execute(db);
+    await refreshDerived(db, { contactIds: [c1, c2] });
+    await expectSameSample(db);
+    await sql`update activities set outcome = 'held' where external_id like 'eq-%7' and type = 'meeting'`.execute(db);
+    await refreshDerived(db, { contactIds: [c1, c2] });
+    await expectSameSample(db);
+    await expectRollupsMatchRebuild(db);
 
     await sql`delete from activities where external_id like 'eq-%' and right(external_id, 1) in ('2', '5')`.execute(
       db,

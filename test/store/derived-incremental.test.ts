@@ -49,10 +49,12 @@ function people(w: World): { contact_id: number | null; lead_id: number | null }
   return { contact_id: null, lead_id: null };
 }
 
+/** Some rows are only scheduled (plans, no touches); a rewritten row may become done or planned. */
 function activityRow(w: World) {
   return {
     type: pick(w, TYPES),
     direction: w.rnd() < 0.7 ? ('outbound' as const) : ('inbound' as const),
+    outcome: w.rnd() < 0.2 ? ('scheduled' as const) : null,
     ...people(w),
     occurred_at: instant(w),
   };

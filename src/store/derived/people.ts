@@ -75,13 +75,17 @@ export async function resolveAffectedPeople(
 }
 
 /**
- * The kind of work that touches a person: outbound work or any meeting. `alias` is a table with activities'
- * direction and type columns (activities, or an import's staging table, see fresh-first-touches.ts).
+ * The kind of work that touches a person: outbound work or any meeting, done rather than planned. An activity
+ * whose outcome is 'scheduled' (a quick-log next step, a calendar meeting still ahead, a planned call from an
+ * import) is no touch until it gets another outcome, as it is no call or meeting in the metrics (NOT_SCHEDULED).
+ * `alias` is a table with activities' direction, type and outcome columns (activities, or an import's staging
+ * table, see fresh-first-touches.ts).
  */
 export const touchKind = (alias: string) =>
-  sql`(${sql.ref(`${alias}.direction`)} = 'outbound' or ${sql.ref(`${alias}.type`)} = 'meeting')`;
+  sql`((${sql.ref(`${alias}.direction`)} = 'outbound' or ${sql.ref(`${alias}.type`)} = 'meeting')
+    and ${sql.ref(`${alias}.outcome`)} is distinct from 'scheduled')`;
 
-/** True when activity `a` is a touch: outbound work or any meeting, towards a contact or lead. */
+/** True when activity `a` is a touch: outbound work or any meeting, not only scheduled, towards a contact or lead. */
 export const touchCondition = sql`(${touchKind('a')} and (a.contact_id is not null or a.lead_id is not null))`;
 
 /** The person key of activity `a` joined to its lead `l` (see touchesOf). */
@@ -92,7 +96,8 @@ export const activityPersonKey = sql`coalesce(coalesce(a.contact_id, l.converted
  *
  * `person` folds the two kinds of person into one bigint key so joins stay hash joins: a contact c is 2c, a
  * lead l that was never converted is 2l+1, and a converted lead is its contact. An activity names its
- * contact first, else its lead. A touch is outbound work or any meeting; inbound emails and calls are not.
+ * contact first, else its lead. A touch is outbound work or any meeting, not only scheduled; inbound emails and
+ * calls are not.
  */
 export function touchesOf(people: AffectedPeople | null): RawBuilder<unknown> {
   const affected =

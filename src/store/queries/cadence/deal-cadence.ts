@@ -53,7 +53,9 @@ export async function dealCadence(
     touches as (
       select opp_id, occurred_at, (type = 'meeting' and outcome = 'held') as is_meeting
       from linked
-      where (type = 'meeting' and outcome = 'held') or (direction = 'outbound' and type <> 'meeting')
+      -- A scheduled row is a plan, not an attempt, even once its date has passed (docs/metrics.md).
+      where (type = 'meeting' and outcome = 'held')
+        or (direction = 'outbound' and type <> 'meeting' and coalesce(outcome, '') <> 'scheduled')
     ),
     meet as (
       select opp_id, max(occurred_at) as last_meeting_at from touches where is_meeting group by opp_id

@@ -33,7 +33,7 @@ interface Row {
  * Per-deal features of the deals won or lost in the period (closed_at in the workspace's local dates), in one
  * statement. A deal's activities are the cadence rule's (src/store/queries/cadence/deal-cadence.ts): those logged
  * on it plus those on its contact that name no opportunity, up to closing. A touch is a held meeting or an
- * outbound activity other than a meeting (as cadence counts attempts). Follow-ups are the touches other than
+ * outbound activity other than a meeting, not only scheduled (as cadence counts attempts). Follow-ups are the touches other than
  * meetings after the deal's first held meeting (null without one). Days in a stage come from the stage spans'
  * entries (migration 0011): from entering the stage to the next entry, summed over re-entries. The lead response
  * time is the lead's stored business minutes (the lead metrics' definition). Amounts in another currency than the
@@ -58,12 +58,14 @@ export async function dealFeatures(db: Db, f: DealFeatureFilter): Promise<DealFe
       select d.id as deal_id, a.occurred_at, (a.type = 'meeting' and a.outcome = 'held') as held
       from deal d join activities a on a.opportunity_id = d.id
       where a.occurred_at <= d.closed_at
-        and ((a.type = 'meeting' and a.outcome = 'held') or (a.direction = 'outbound' and a.type <> 'meeting'))
+        and ((a.type = 'meeting' and a.outcome = 'held')
+          or (a.direction = 'outbound' and a.type <> 'meeting' and coalesce(a.outcome, '') <> 'scheduled'))
       union all
       select d.id, a.occurred_at, (a.type = 'meeting' and a.outcome = 'held')
       from deal d join activities a on a.contact_id = d.contact_id and a.opportunity_id is null
       where d.contact_id is not null and a.occurred_at <= d.closed_at
-        and ((a.type = 'meeting' and a.outcome = 'held') or (a.direction = 'outbound' and a.type <> 'meeting'))
+        and ((a.type = 'meeting' and a.outcome = 'held')
+          or (a.direction = 'outbound' and a.type <> 'meeting' and coalesce(a.outcome, '') <> 'scheduled'))
     ),
     seq as (
       select deal_id, occurred_at, held,

@@ -88,8 +88,10 @@ export const activitiesSource: SourceSpec = {
     direction: sql`a.direction`,
     outcome: sql`a.outcome`,
     is_touch: isTouch,
-    // A touch as the derived columns define it (what is_new_prospect flags): outbound work or any meeting, to a person.
-    is_person_touch: sql`((a.direction = 'outbound' or a.type = 'meeting') and (a.contact_id is not null or a.lead_id is not null))`,
+    // A touch as the derived columns define it (what is_new_prospect flags): outbound work or any meeting, not only
+    // scheduled (a plan is no work), to a person.
+    is_person_touch: sql`((a.direction = 'outbound' or a.type = 'meeting') and coalesce(a.outcome, '') <> 'scheduled'
+      and (a.contact_id is not null or a.lead_id is not null))`,
     is_new_prospect: sql`a.is_new_prospect`,
     // One number per person as in the derived-column refresh: contact c is 2c, an unconverted lead l is 2l+1 and a
     // converted lead is its contact, so distinct counts stay on integers and agree with is_new_prospect.

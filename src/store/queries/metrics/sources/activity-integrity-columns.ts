@@ -30,8 +30,9 @@ export function integrityColumns(ctx: SourceContext): Record<string, Fragment> {
   // range with a scan of the rep's whole (user_id, ...) index (it did, and a month took minutes on 200 reps).
   const sameDay = sql`b.occurred_at >= ${dayStart} and b.occurred_at <= a.occurred_at`;
   const earlierTouch = sql`b.user_id = a.user_id and (b.direction = 'outbound' or b.type = 'meeting')
-    and (b.occurred_at < a.occurred_at or b.id < a.id)`;
-  const isTouch = sql`((a.direction = 'outbound' or a.type = 'meeting') and (a.contact_id is not null or a.lead_id is not null))`;
+    and coalesce(b.outcome, '') <> 'scheduled' and (b.occurred_at < a.occurred_at or b.id < a.id)`;
+  const isTouch = sql`((a.direction = 'outbound' or a.type = 'meeting') and coalesce(a.outcome, '') <> 'scheduled'
+    and (a.contact_id is not null or a.lead_id is not null))`;
   // Outside working hours by the local time of day of created_at: the minutes since the start of work, divided
   // by the working day's length, are not in [0, 1). One zone conversion per row (the conversion is most of this
   // column's cost); the settings are read once (uncorrelated subqueries); no working time means always outside.
@@ -43,7 +44,7 @@ export function integrityColumns(ctx: SourceContext): Record<string, Fragment> {
     integrity_timed_call: sql`(a.type = 'call' and a.direction = 'outbound' and a.duration_seconds is not null)`,
     integrity_zero_length_call: sql`(a.type = 'call' and a.direction = 'outbound'
       and a.duration_seconds < ${sql.lit(ZERO_LENGTH_CALL_SECONDS)})`,
-    // Touches (outbound work or a meeting, to a contact or lead: is_person_touch) and the repeat ones. The person
+    // Touches (outbound work or a meeting, not only scheduled, to a contact or lead: is_person_touch) and the repeat ones. The person
     // is the contact, else the lead; CASE so the subqueries run only for touches, and the exact count only when
     // the person has at least NTH rows of anyone that day up to this one: that first count reads only the
     // index (an index-only scan, about twice as fast as reading the rows), and most touches stop there.

@@ -19,7 +19,8 @@ const countColumns = {
   is_touch: sql`((r.type in ('call', 'email', 'linkedin') and r.direction = 'outbound'
     and coalesce(r.outcome, '') <> 'scheduled')
     or (r.type = 'meeting' and coalesce(r.outcome, '') not in ('no_show', 'scheduled')))`,
-  is_person_touch: sql`((r.direction = 'outbound' or r.type = 'meeting') and r.has_person)`,
+  is_person_touch: sql`((r.direction = 'outbound' or r.type = 'meeting') and coalesce(r.outcome, '') <> 'scheduled'
+    and r.has_person)`,
   is_new_prospect: sql`r.is_new_prospect`,
   customer_facing: sql`(r.type = 'call' or (r.type = 'meeting' and r.outcome = 'held'))`,
 };
