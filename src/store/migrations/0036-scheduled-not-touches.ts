@@ -260,7 +260,9 @@ async function writeResponseMinutes(db: Kysely<unknown>, leads: readonly MovedLe
   if (settings.holiday_country)
     for (const h of publicHolidays(settings.holiday_country, settings.holiday_region, fromYear, toYear))
       holidays.add(h.date);
-  const custom = await sql<{ day: string }>`select to_char(day, 'YYYY-MM-DD') as day from holidays`.execute(db);
+  const custom = await sql<{ day: string }>`select to_char(day, 'YYYY-MM-DD') as day from holidays`.execute(
+    db,
+  );
   for (const h of custom.rows) holidays.add(h.day);
   const cal: BusinessCalendar = {
     timeZone: settings.time_zone,

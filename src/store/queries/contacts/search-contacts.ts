@@ -13,7 +13,7 @@ export interface ContactMatch {
   firstTouchAt: Date | null;
   /**
    * What the viewer's next touch would be: 'new_prospect' when the person has no touch at or before now (the
-   * stored first touch is null, or a scheduled one still in the future), else 'follow_up'. It reads the same
+   * stored first touch is null, or dated ahead of now; a scheduled next step is no touch at all), else 'follow_up'. It reads the same
    * derived column the new-prospect flag is computed with, so the picker and the logged flag cannot disagree.
    */
   nextTouch: 'new_prospect' | 'follow_up';
