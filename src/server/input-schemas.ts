@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PERIOD_YEARS } from '../domain/calendar/period.ts';
+import { ID_TEXT } from '../domain/id-text.ts';
 
 /*
  * Parameter schemas shared by routes, so one rule holds everywhere. Ids: rows are keyed by PostgreSQL bigint
@@ -20,7 +21,7 @@ function isIdText(text: string): boolean {
  */
 export const IdField = z
   .string()
-  .regex(/^[1-9]\d{0,15}$/, 'a positive integer without leading zeros')
+  .regex(ID_TEXT, 'a positive integer without leading zeros')
   .transform(Number)
   .refine(Number.isSafeInteger, `at most ${Number.MAX_SAFE_INTEGER}`);
 

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { beforeEach, expect, it } from 'vitest';
 import { SYSTEM_VIEWER } from '../../src/domain/access/viewer.ts';
 import type { CapturedActivity } from '../../src/domain/capture/captured-activity.ts';
@@ -303,7 +303,7 @@ describeStores('scheduled activities are no touches in the derived columns', (ct
     await sql`update activity_month_people set touches = touches + 1
       where contact_id = ${c} or lead_id = ${lead.id}`.execute(db);
     expect(await snapshot(db)).not.toEqual(repaired);
-    await migration0036(db);
+    await migration0036(db as unknown as Kysely<unknown>);
     expect(await snapshot(db)).toEqual(repaired);
     expect(await rollupRows(db)).toEqual(await rebuiltRollupRows(db));
     const l = await db

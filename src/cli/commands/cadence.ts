@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { SYSTEM_VIEWER } from '../../domain/access/viewer.ts';
 import type { CliContext } from '../context.ts';
-import { positiveInt, textTable } from '../text-table.ts';
+import { textTable } from '../text-table.ts';
+import { countArg } from '../int-options.ts';
 
 /** `pacesetter cadence`: deals that fell silent before the follow-up target and under-attempted leads. */
 export function register(program: Command, ctx: CliContext): void {
@@ -20,8 +21,8 @@ export function register(program: Command, ctx: CliContext): void {
       try {
         const gaps = await cadenceGaps(db, SYSTEM_VIEWER, {
           now: new Date(),
-          silentDays: positiveInt(opts.silentDays, '--silent-days'),
-          limit: positiveInt(opts.limit, '--limit'),
+          silentDays: countArg(opts.silentDays, '--silent-days'),
+          limit: countArg(opts.limit, '--limit'),
         });
         if (opts.json) return console.log(JSON.stringify(gaps, null, 2));
         const r = gaps.rules;

@@ -2,9 +2,9 @@ import type { Command } from 'commander';
 import { SYSTEM_VIEWER } from '../../domain/access/viewer.ts';
 import { AppError } from '../../errors.ts';
 import type { CliContext } from '../context.ts';
-import { positiveInt } from '../text-table.ts';
 import { withStore } from '../with-store.ts';
 import { userIdByEmail } from '../user-id-by-email.ts';
+import { idArg } from '../int-options.ts';
 
 /**
  * A share as typed on the command line, `email=percent` with at most two decimals (`ana@x.com=33.34`), in basis
@@ -40,7 +40,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--clear', 'remove the split: the owner is credited with the whole deal')
     .option('--json', 'print JSON only')
     .action(async (deal: string, opts: { share?: string[]; clear?: boolean; json?: boolean }) => {
-      const opportunityId = positiveInt(deal, 'deal');
+      const opportunityId = idArg(deal, '<deal>');
       if (opts.clear && opts.share) {
         throw new AppError('validation', '--clear and --share exclude each other', [
           { field: '--clear', reason: 'give either --share or --clear' },

@@ -3,10 +3,11 @@ import { SYSTEM_VIEWER } from '../../domain/access/viewer.ts';
 import { majorUnits } from '../../domain/commissions/money.ts';
 import { AppError } from '../../errors.ts';
 import type { CliContext } from '../context.ts';
-import { positiveInt, textTable } from '../text-table.ts';
+import { textTable } from '../text-table.ts';
 import { withStore } from '../with-store.ts';
 import { readJsonFile } from '../read-json-file.ts';
 import { userIdByEmail } from '../user-id-by-email.ts';
+import { countArg, optionalCount } from '../int-options.ts';
 
 interface WhatIfOptions {
   rules: string;
@@ -57,11 +58,11 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--seed <n>', 'seed of the simulation (default 1)')
     .option('--json', 'print JSON only')
     .action(async (opts: WhatIfOptions) => {
-      const periods = positiveInt(opts.periods, '--periods');
+      const periods = countArg(opts.periods, '--periods');
       const simulation = opts.simulate
         ? {
             ...parseSimulate(opts.simulate),
-            seed: opts.seed === undefined ? 1 : positiveInt(opts.seed, '--seed'),
+            seed: optionalCount(opts.seed, '--seed') ?? 1,
           }
         : undefined;
       const rules = await readJsonFile(opts.rules);

@@ -3,10 +3,11 @@ import { SYSTEM_VIEWER } from '../../domain/access/viewer.ts';
 import { majorUnits } from '../../domain/commissions/money.ts';
 import { AppError } from '../../errors.ts';
 import type { CliContext } from '../context.ts';
-import { nonNegativeNumber, positiveInt, textTable } from '../text-table.ts';
+import { nonNegativeNumber, textTable } from '../text-table.ts';
 import { withStore } from '../with-store.ts';
 import { readJsonFile } from '../read-json-file.ts';
 import { userIdByEmail } from '../user-id-by-email.ts';
+import { idArg } from '../int-options.ts';
 
 /*
  * `pacesetter commissions ...` (docs/commissions.md, "API and CLI"): plans, assignments, runs, lock, pay,
@@ -83,7 +84,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--json', 'print JSON only')
     .action(async (opts: { plan: string; file: string; from: string; json?: boolean }) => {
       const { addPlanVersion } = await import('../../store/queries/commissions/plans.ts');
-      const planId = positiveInt(opts.plan, '--plan');
+      const planId = idArg(opts.plan, '--plan');
       const rules = await readJsonFile(opts.file);
       const plan = await withStore(ctx, (db) =>
         addPlanVersion(db, SYSTEM_VIEWER, planId, { effectiveFrom: opts.from, rules }),
@@ -115,7 +116,7 @@ export function register(program: Command, ctx: CliContext): void {
         json?: boolean;
       }) => {
         const { createAssignment } = await import('../../store/queries/commissions/plans.ts');
-        const planId = positiveInt(opts.plan, '--plan');
+        const planId = idArg(opts.plan, '--plan');
         const targetMinor = opts.target === undefined ? null : nonNegativeNumber(opts.target, '--target');
         if (targetMinor !== null && !Number.isSafeInteger(targetMinor)) {
           throw new AppError('validation', '--target is in minor units (a whole number)', [
@@ -184,7 +185,7 @@ export function register(program: Command, ctx: CliContext): void {
         ]);
       }
       const target = opts.statement
-        ? { statementId: positiveInt(opts.statement, '--statement') }
+        ? { statementId: idArg(opts.statement, '--statement') }
         : { periodKey: opts.period! };
       const ids = await withStore(ctx, (db) => payStatements(db, SYSTEM_VIEWER, target));
       console.log(

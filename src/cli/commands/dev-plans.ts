@@ -14,8 +14,9 @@ import {
 } from '../../domain/coaching/plan.ts';
 import { AppError, type ErrorDetail } from '../../errors.ts';
 import type { CliContext } from '../context.ts';
-import { positiveInt, shortNumber, textTable } from '../text-table.ts';
+import { shortNumber, textTable } from '../text-table.ts';
 import { withStore } from '../with-store.ts';
+import { idArg, optionalId } from '../int-options.ts';
 
 /*
  * `pacesetter coaching-plans ...`: development plans and 30-day PIPs (docs/coaching.md). Named so it clashes
@@ -122,7 +123,7 @@ function planFromFlags(f: CreateFlags): PlanInput {
   for (const x of [...skills, ...actions, ...targets]) if (isError(x)) errors.push(x);
   if (errors.length > 0) throw new AppError('validation', 'Invalid options', errors);
   return {
-    userId: positiveInt(f.user, '--user'),
+    userId: idArg(f.user, '--user'),
     kind: oneOf<PlanKind>(f.kind, PLAN_KINDS, '--kind'),
     title: f.title,
     summary: f.summary ?? '',
@@ -167,7 +168,7 @@ export function register(program: Command, ctx: CliContext): void {
       const { listPlans } = await import('../../store/queries/coaching/plans-read.ts');
       const { computePlanStatus } = await import('../../store/queries/coaching/plans-status.ts');
       const filter = {
-        userId: opts.user ? positiveInt(opts.user, '--user') : undefined,
+        userId: optionalId(opts.user, '--user'),
         kind: opts.kind ? oneOf<PlanKind>(opts.kind, PLAN_KINDS, '--kind') : undefined,
         state: opts.state ? oneOf(opts.state, ['open', 'closed'] as const, '--state') : undefined,
       };
@@ -204,7 +205,7 @@ export function register(program: Command, ctx: CliContext): void {
     .action(async (id: string, opts: { json?: boolean }) => {
       const { planStatusFor } = await import('../../store/queries/coaching/plans-status.ts');
       const { getPlan } = await import('../../store/queries/coaching/plans-read.ts');
-      const planId = positiveInt(id, 'id');
+      const planId = idArg(id, '<id>');
       const { plan, status } = await withStore(ctx, async (db) => ({
         status: await planStatusFor(db, SYSTEM_VIEWER, planId),
         plan: (await getPlan(db, SYSTEM_VIEWER, planId)) as Plan,
@@ -279,7 +280,7 @@ export function register(program: Command, ctx: CliContext): void {
     .action(async (id: string, opts: { note: string; date?: string }) => {
       const { addCheckIn } = await import('../../store/queries/coaching/plans-write.ts');
       const plan = await withStore(ctx, (db) =>
-        addCheckIn(db, SYSTEM_VIEWER, positiveInt(id, 'id'), { note: opts.note, onDate: opts.date }),
+        addCheckIn(db, SYSTEM_VIEWER, idArg(id, '<id>'), { note: opts.note, onDate: opts.date }),
       );
       console.log(`Plan ${plan.id}: ${plan.checkIns.length} check-in(s)`);
     });
@@ -294,7 +295,7 @@ export function register(program: Command, ctx: CliContext): void {
       const { recordOutcome } = await import('../../store/queries/coaching/plans-write.ts');
       const outcome = oneOf<Outcome>(opts.outcome, OUTCOMES, '--outcome');
       const plan = await withStore(ctx, (db) =>
-        recordOutcome(db, SYSTEM_VIEWER, positiveInt(id, 'id'), {
+        recordOutcome(db, SYSTEM_VIEWER, idArg(id, '<id>'), {
           outcome,
           note: opts.note,
           newEndOn: opts.newEnd,

@@ -11,17 +11,10 @@ import { parseMethodList } from '../../domain/forecast/method-list.ts';
 import { parseScope } from '../../domain/forecast/scope.ts';
 import { AppError } from '../../errors.ts';
 import type { CliContext } from '../context.ts';
+import { optionalCount } from '../int-options.ts';
 
-function intOption(value: string | undefined, field: string, min: number, max: number): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) {
-    throw new AppError('validation', `--${field} must be an integer from ${min} to ${max}`, [
-      { field, value, reason: 'out of range' },
-    ]);
-  }
-  return n;
-}
+const intOption = (value: string | undefined, field: string, min: number, max: number) =>
+  optionalCount(value, `--${field}`, { min, max });
 
 /** The override asked for; undefined for 'settings' (each pipeline's own setting). */
 function probabilitySource(value: string): ProbabilitySource | undefined {

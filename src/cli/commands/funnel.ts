@@ -5,6 +5,7 @@ import type { OpportunityTypeFilter } from '../../domain/metrics/query.ts';
 import { resolveReportPeriod } from '../../domain/metrics/report-period.ts';
 import type { CliContext } from '../context.ts';
 import { optionList } from '../option-list.ts';
+import { optionalId } from '../int-options.ts';
 
 interface FunnelOptions {
   from?: string;
@@ -41,7 +42,7 @@ export function register(program: Command, ctx: CliContext): void {
         const settings = await getSettings(db);
         const report = await funnelReport(db, SYSTEM_VIEWER, {
           period: resolveReportPeriod(opts, settings.fiscalYearStartMonth),
-          pipelineId: opts.pipeline ? Number(opts.pipeline) : null,
+          pipelineId: optionalId(opts.pipeline, '--pipeline') ?? null,
           filters: {
             teamIds: optionList(opts.team).map(Number),
             userIds: optionList(opts.rep).map(Number),

@@ -5,8 +5,9 @@ import type { GoalDirection, GoalInput, GoalScopeType } from '../../domain/goals
 import { GOAL_TEMPLATES, getGoalTemplate } from '../../domain/goals/templates.ts';
 import { AppError } from '../../errors.ts';
 import type { CliContext } from '../context.ts';
-import { nonNegativeNumber, positiveInt, shortNumber, textTable } from '../text-table.ts';
+import { nonNegativeNumber, shortNumber, textTable } from '../text-table.ts';
 import { withStore } from '../with-store.ts';
+import { idArg, optionalId } from '../int-options.ts';
 
 interface GoalFlags {
   name?: string;
@@ -59,7 +60,7 @@ function goalFromFlags(f: GoalFlags): GoalInput {
     name: f.name ?? t?.name ?? `${metricId} per ${grain}`,
     metricId: metricId as string,
     scopeType,
-    scopeId: scopeType === 'company' ? null : positiveInt(f.scopeId as string, '--scope-id'),
+    scopeId: scopeType === 'company' ? null : idArg(f.scopeId as string, '--scope-id'),
     grain: oneOf<Grain>(grain as string, GRAINS, '--grain'),
     periodKey: f.period ?? null,
     target: target as number,
@@ -158,7 +159,7 @@ export function register(program: Command, ctx: CliContext): void {
       if (opts.direction !== undefined)
         patch.direction = oneOf<GoalDirection>(opts.direction, ['at_least', 'at_most'], '--direction');
       if (opts.period !== undefined) patch.periodKey = opts.period === 'recurring' ? null : opts.period;
-      const goal = await withStore(ctx, (db) => updateGoal(db, SYSTEM_VIEWER, positiveInt(id, 'id'), patch));
+      const goal = await withStore(ctx, (db) => updateGoal(db, SYSTEM_VIEWER, idArg(id, '<id>'), patch));
       console.log(`Updated goal ${goal.id}: ${goal.name} (${goal.direction} ${goal.target})`);
     });
 
@@ -168,7 +169,7 @@ export function register(program: Command, ctx: CliContext): void {
     .action(async (id: string) => {
       const { archiveGoal } = await import('../../store/queries/goals/save-goal.ts');
       const goal = await withStore(ctx, (db) =>
-        archiveGoal(db, SYSTEM_VIEWER, positiveInt(id, 'id'), new Date()),
+        archiveGoal(db, SYSTEM_VIEWER, idArg(id, '<id>'), new Date()),
       );
       console.log(`Archived goal ${goal.id}: ${goal.name}`);
     });
@@ -185,7 +186,7 @@ export function register(program: Command, ctx: CliContext): void {
         goalPacing(db, SYSTEM_VIEWER, {
           now: new Date(),
           periodKey: opts.period,
-          forUserId: opts.user ? positiveInt(opts.user, '--user') : undefined,
+          forUserId: optionalId(opts.user, '--user'),
         }),
       );
       if (opts.json) return console.log(JSON.stringify(rows, null, 2));

@@ -3,8 +3,9 @@ import { SYSTEM_VIEWER } from '../../domain/access/viewer.ts';
 import { isLocalDate } from '../../domain/calendar/local-date.ts';
 import { AppError } from '../../errors.ts';
 import type { CliContext } from '../context.ts';
-import { positiveInt, textTable } from '../text-table.ts';
+import { textTable } from '../text-table.ts';
 import { withStore } from '../with-store.ts';
+import { idArg, optionalId } from '../int-options.ts';
 
 const CRITERION_KINDS = ['role_fit', 'past_achievement', 'acumen', 'culture_fit', 'custom'] as const;
 const STATUSES = ['applied', 'interviewing', 'offered', 'hired', 'rejected', 'withdrawn'] as const;
@@ -102,7 +103,7 @@ export function register(program: Command, ctx: CliContext): void {
           { field: '--scale', value: opts.scale, reason: 'expected MIN-MAX' },
         ]);
       const criteria = parseCriteria(opts.criteria);
-      const teamId = opts.team ? positiveInt(opts.team, '--team') : null;
+      const teamId = optionalId(opts.team, '--team') ?? null;
       const { createOpening } = await import('../../store/queries/hiring/openings.ts');
       await withStore(ctx, async (db) => {
         const o = await createOpening(db, SYSTEM_VIEWER, {
@@ -131,7 +132,7 @@ export function register(program: Command, ctx: CliContext): void {
         openingArg: string,
         opts: { add?: string; email?: string; candidate?: string; status?: string; user?: string },
       ) => {
-        const openingId = positiveInt(openingArg, 'openingId');
+        const openingId = idArg(openingArg, '<openingId>');
         if (opts.status !== undefined && !(STATUSES as readonly string[]).includes(opts.status))
           throw new AppError('validation', `--status must be one of ${STATUSES.join(', ')}`, [
             { field: '--status', value: opts.status, reason: 'unknown status' },
@@ -148,7 +149,7 @@ export function register(program: Command, ctx: CliContext): void {
             console.log(`Candidate ${c.id} added.`);
           }
           if (opts.candidate) {
-            const id = positiveInt(opts.candidate, '--candidate');
+            const id = idArg(opts.candidate, '--candidate');
             const hiredUserId = opts.user ? await userIdByEmail(db, opts.user, '--user') : undefined;
             const c = await updateCandidate(db, SYSTEM_VIEWER, id, {
               ...(opts.status ? { status: opts.status as (typeof STATUSES)[number] } : {}),
@@ -174,7 +175,7 @@ export function register(program: Command, ctx: CliContext): void {
     .requiredOption('--interviewer <email>', 'the interviewer (a manager or admin)')
     .requiredOption('--scores <list>', 'criterion=score,... (criterion id or name)')
     .action(async (candidateArg: string, opts: { interviewer: string; scores: string }) => {
-      const candidateId = positiveInt(candidateArg, 'candidateId');
+      const candidateId = idArg(candidateArg, '<candidateId>');
       const { recordScores } = await import('../../store/queries/hiring/record-scores.ts');
       await withStore(ctx, async (db) => {
         const interviewerId = await userIdByEmail(db, opts.interviewer, '--interviewer');
@@ -221,7 +222,7 @@ export function register(program: Command, ctx: CliContext): void {
     .argument('<openingId>', 'the opening')
     .option('--json', 'print the API body')
     .action(async (openingArg: string, opts: { json?: boolean }) => {
-      const openingId = positiveInt(openingArg, 'openingId');
+      const openingId = idArg(openingArg, '<openingId>');
       const { compareCandidates } = await import('../../store/queries/hiring/compare-candidates.ts');
       await withStore(ctx, async (db) => {
         const cmp = await compareCandidates(db, SYSTEM_VIEWER, openingId);

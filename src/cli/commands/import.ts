@@ -10,6 +10,7 @@ import type { ImportStage, ImportSummary } from '../../import/run-import.ts';
 import type { Db } from '../../store/db.ts';
 import type { CliContext } from '../context.ts';
 import type { CalendarOptions } from './import-calendar.ts';
+import { countArg } from '../int-options.ts';
 
 interface ImportOptions extends CalendarOptions {
   source?: string;
@@ -76,7 +77,7 @@ async function importOne(db: Db, file: string, opts: ImportOptions): Promise<voi
       encoding: opts.encoding as ImportEncoding | undefined,
       skipInvalid: Boolean(opts.skipInvalid),
       createMissing: Boolean(opts.createMissing),
-      ...(opts.batchSize ? { batchSize: Number(opts.batchSize) } : {}),
+      ...(opts.batchSize === undefined ? {} : { batchSize: countArg(opts.batchSize, '--batch-size') }),
       // After the file is read, a large import still checks, writes and refreshes for a while: say which.
       onStage: (stage) => bar?.update({ stage: STAGE_LABELS[stage] }),
       onProgress: (rows) => {

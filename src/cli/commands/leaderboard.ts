@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { SYSTEM_VIEWER } from '../../domain/access/viewer.ts';
 import { AppError } from '../../errors.ts';
 import type { CliContext } from '../context.ts';
-import { positiveInt, shortNumber, textTable } from '../text-table.ts';
+import { shortNumber, textTable } from '../text-table.ts';
+import { idArg } from '../int-options.ts';
 
 /** 'calls:2,meetings_held:1' -> weights. */
 function parseWeights(spec: string): Record<string, number> {
@@ -57,7 +58,7 @@ export function register(program: Command, ctx: CliContext): void {
             board: opts.board,
             metricId: opts.weights ? undefined : (opts.metric ?? 'won_revenue'),
             weights: opts.weights ? parseWeights(opts.weights) : undefined,
-            teamIds: opts.team ? [positiveInt(opts.team, '--team')] : undefined,
+            teamIds: opts.team === undefined ? undefined : [idArg(opts.team, '--team')],
           });
           if (opts.json) return console.log(JSON.stringify(b, null, 2));
           console.log(

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { SYSTEM_VIEWER } from '../../domain/access/viewer.ts';
 import { formatMetricValue } from '../../domain/metrics/format.ts';
-import { AppError } from '../../errors.ts';
 import type { CliContext } from '../context.ts';
+import { optionalCount, optionalId } from '../int-options.ts';
 
 interface ChangesOptions {
   week?: string;
@@ -12,17 +12,6 @@ interface ChangesOptions {
   stalledDays?: string;
   deals?: boolean;
   json?: boolean;
-}
-
-/** A positive whole-number option, or a validation error naming it. */
-function idOption(value: string | undefined, field: string): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) < 1) {
-    throw new AppError('validation', `--${field} must be a positive whole number`, [
-      { field, value, reason: 'expected a positive whole number' },
-    ]);
-  }
-  return Number(value);
 }
 
 /** `pacesetter pipeline changes`: the same report as GET /api/pipeline-changes, as a reconciliation table or JSON. */
@@ -47,10 +36,10 @@ export function register(program: Command, ctx: CliContext): void {
         const settings = await getSettings(db);
         const report = await pipelineChanges(db, SYSTEM_VIEWER, {
           week: opts.week,
-          teamId: idOption(opts.team, 'team'),
-          userId: idOption(opts.rep, 'rep'),
+          teamId: optionalId(opts.team, '--team'),
+          userId: optionalId(opts.rep, '--rep'),
           closePeriod: opts.closePeriod,
-          stalledDays: idOption(opts.stalledDays, 'stalled-days'),
+          stalledDays: optionalCount(opts.stalledDays, '--stalled-days'),
         });
         if (opts.json) {
           console.log(JSON.stringify(report, null, 2));

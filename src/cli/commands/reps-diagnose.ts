@@ -3,6 +3,7 @@ import { SYSTEM_VIEWER } from '../../domain/access/viewer.ts';
 import { formatMetricValue } from '../../domain/metrics/format.ts';
 import { AppError } from '../../errors.ts';
 import type { CliContext } from '../context.ts';
+import { idArg } from '../int-options.ts';
 
 interface DiagnoseOptions {
   period?: string;
@@ -35,7 +36,11 @@ export function register(program: Command, ctx: CliContext): void {
         const user = await db
           .selectFrom('users')
           .select('id')
-          .where(/^\d+$/.test(repArg) ? 'id' : 'email', '=', /^\d+$/.test(repArg) ? Number(repArg) : repArg)
+          .where(
+            /^\d+$/.test(repArg) ? 'id' : 'email',
+            '=',
+            /^\d+$/.test(repArg) ? idArg(repArg, '<rep>') : repArg,
+          )
           .executeTakeFirst();
         if (!user) {
           throw new AppError('not_found', `No user '${repArg}'`, [

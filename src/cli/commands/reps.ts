@@ -2,8 +2,9 @@ import type { Command } from 'commander';
 import { SYSTEM_VIEWER } from '../../domain/access/viewer.ts';
 import { AppError } from '../../errors.ts';
 import type { CliContext } from '../context.ts';
-import { positiveInt, shortNumber, textTable } from '../text-table.ts';
+import { shortNumber, textTable } from '../text-table.ts';
 import { withStore } from '../with-store.ts';
+import { countArg, optionalId } from '../int-options.ts';
 
 const GRAINS = ['day', 'week', 'month', 'quarter', 'whole'] as const;
 const QUADRANT_GRAINS = ['week', 'month', 'quarter'] as const;
@@ -24,8 +25,8 @@ interface Filters {
 }
 
 const filters = (o: Filters) => ({
-  teamId: o.team ? positiveInt(o.team, '--team') : undefined,
-  userId: o.user ? positiveInt(o.user, '--user') : undefined,
+  teamId: optionalId(o.team, '--team'),
+  userId: optionalId(o.user, '--user'),
 });
 
 /** `pacesetter reps scorecard|benchmarks|quadrants`: rep evaluation from the metrics engine (docs/coaching.md). */
@@ -138,10 +139,10 @@ export function register(program: Command, ctx: CliContext): void {
         const { repQuadrants } = await import('../../store/queries/coaching/quadrants.ts');
         await withStore(ctx, async (db) => {
           const r = await repQuadrants(db, SYSTEM_VIEWER, {
-            periods: positiveInt(opts.periods, '--periods'),
+            periods: countArg(opts.periods, '--periods'),
             grain,
             periodKey: opts.period,
-            history: positiveInt(opts.history, '--history'),
+            history: countArg(opts.history, '--history'),
             basis,
             ...filters(opts),
           });

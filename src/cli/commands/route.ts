@@ -6,11 +6,13 @@ import { RESPONSE_BUCKET_LABELS } from '../../domain/metrics/response-buckets.ts
 import { resolveReportPeriod } from '../../domain/metrics/report-period.ts';
 import { AppError } from '../../errors.ts';
 import type { CliContext } from '../context.ts';
-import { positiveInt, textTable } from '../text-table.ts';
+import { textTable } from '../text-table.ts';
 import { withStore } from '../with-store.ts';
 import { optionList } from '../option-list.ts';
+import { idArg, optionalCount, optionalId } from '../int-options.ts';
+import { wholeFromText } from '../../domain/id-text.ts';
 
-const ids = (s: string | undefined, option: string) => optionList(s).map((x) => positiveInt(x, option));
+const ids = (s: string | undefined, option: string) => optionList(s).map((x) => idArg(x, option));
 const hhmm = (m: number) =>
   `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 const pct = (v: number | null) => (v === null ? null : `${(v * 100).toFixed(1)}%`);
@@ -106,10 +108,10 @@ export function register(program: Command, ctx: CliContext): void {
       const { createRoutingRule, listRoutingRules } = await import('../../store/tables/routing-rules.ts');
       await withStore(ctx, async (db) => {
         const last = (await listRoutingRules(db)).at(-1);
-        const size = (s: string | undefined, o: string) => (s === undefined ? null : positiveInt(s, o));
+        const size = (s: string | undefined, o: string) => optionalCount(s, o) ?? null;
         const rule = await createRoutingRule(db, {
           name: opts.name,
-          position: opts.position ? positiveInt(opts.position, '--position') : (last?.position ?? 0) + 1,
+          position: optionalCount(opts.position, '--position') ?? (last?.position ?? 0) + 1,
           active: true,
           countries: optionList(opts.countries).map((c) => c.toUpperCase()),
           regions: optionList(opts.regions),
@@ -118,7 +120,7 @@ export function register(program: Command, ctx: CliContext): void {
           maxCompanySize: size(opts.maxSize, '--max-size'),
           accountIds: ids(opts.accounts, '--accounts'),
           repIds: ids(opts.reps, '--reps'),
-          teamId: opts.team ? positiveInt(opts.team, '--team') : null,
+          teamId: optionalId(opts.team, '--team') ?? null,
         });
         console.log(`Created routing rule ${rule.id}: ${rule.name} (position ${rule.position})`);
       });
@@ -129,7 +131,7 @@ export function register(program: Command, ctx: CliContext): void {
     .action(async (id: string) => {
       const { deleteRoutingRule } = await import('../../store/tables/routing-rules.ts');
       await withStore(ctx, async (db) => {
-        await deleteRoutingRule(db, positiveInt(id, 'id'));
+        await deleteRoutingRule(db, idArg(id, '<id>'));
         console.log(`Deleted routing rule ${id}`);
       });
     });
@@ -149,8 +151,9 @@ export function register(program: Command, ctx: CliContext): void {
           details.push({ field: '--on', value: opts.on, reason: 'expected sql, created or off' });
         if (opts.reassign !== undefined && !['on', 'off'].includes(opts.reassign))
           details.push({ field: '--reassign', value: opts.reassign, reason: 'expected on or off' });
-        const max = opts.maxReassign === undefined ? undefined : Number(opts.maxReassign);
-        if (max !== undefined && !(Number.isInteger(max) && max >= 0 && max <= 10))
+        const max =
+          opts.maxReassign === undefined ? undefined : (wholeFromText(opts.maxReassign) ?? Number.NaN);
+        if (max !== undefined && !(max >= 0 && max <= 10))
           details.push({ field: '--max-reassign', value: opts.maxReassign, reason: 'expected 0 to 10' });
         if (details.length > 0) throw new AppError('validation', 'Invalid routing settings', details);
         const s =
@@ -182,7 +185,7 @@ export function register(program: Command, ctx: CliContext): void {
       ) => {
         const { listRoutingReps, saveRoutingRep } = await import('../../store/tables/routing-reps.ts');
         await withStore(ctx, async (db) => {
-          const id = positiveInt(userId, 'userId');
+          const id = idArg(userId, '<userId>');
           const [current] = await listRoutingReps(db, [id]);
           if (!current) throw new AppError('not_found', `User ${id} not found`);
           const hours = opts.hours ? parseHours(opts.hours) : null;
@@ -256,7 +259,7 @@ export function register(program: Command, ctx: CliContext): void {
       await withStore(ctx, async (db) => {
         const p = await addOutOfOffice(
           db,
-          { userId: positiveInt(userId, 'userId'), startsOn: from, endsOn: to, note: opts.note ?? null },
+          { userId: idArg(userId, '<userId>'), startsOn: from, endsOn: to, note: opts.note ?? null },
           null,
         );
         console.log(`Added out-of-office ${p.id}: user ${p.userId} ${p.startsOn}..${p.endsOn}`);
@@ -268,7 +271,7 @@ export function register(program: Command, ctx: CliContext): void {
     .action(async (id: string) => {
       const { deleteOutOfOffice } = await import('../../store/tables/out-of-office.ts');
       await withStore(ctx, async (db) => {
-        await deleteOutOfOffice(db, positiveInt(id, 'id'));
+        await deleteOutOfOffice(db, idArg(id, '<id>'));
         console.log(`Removed out-of-office ${id}`);
       });
     });

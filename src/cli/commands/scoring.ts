@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { AppError } from '../../errors.ts';
 import type { CliContext } from '../context.ts';
-import { positiveInt } from '../text-table.ts';
+import { countArg, idArg, optionalCount } from '../int-options.ts';
 
 /** Reads and checks a rule-set JSON file (the body of PUT /api/scoring/rules), reporting every problem. */
 async function readRuleSetFile(file: string) {
@@ -86,7 +86,7 @@ export function register(program: Command, ctx: CliContext): void {
     .description("A lead's score with why (every rule that fired and its points)")
     .option('--json', 'print JSON')
     .action(async (leadIdText: string, opts: { json?: boolean }) => {
-      const leadId = positiveInt(leadIdText, '<leadId>');
+      const leadId = idArg(leadIdText, '<leadId>');
       const { openConfiguredStore } = await import('../store-from-config.ts');
       const { getLeadScore } = await import('../../store/tables/lead-scores.ts');
       const { explainLead } = await import('../../store/queries/scoring/explain-lead.ts');
@@ -229,9 +229,8 @@ export function register(program: Command, ctx: CliContext): void {
           throw new AppError('validation', '--threshold must be a whole number', [
             { field: 'threshold', reason: String(opts.threshold) },
           ]);
-        const bandWidth = positiveInt(opts.bandWidth, 'band-width');
-        const version =
-          opts.ruleVersion === undefined ? undefined : positiveInt(opts.ruleVersion, 'rule-version');
+        const bandWidth = countArg(opts.bandWidth, '--band-width');
+        const version = optionalCount(opts.ruleVersion, '--rule-version');
         const { openConfiguredStore } = await import('../store-from-config.ts');
         const { calibrationFor } = await import('../../store/queries/scoring/calibration.ts');
         const db = await openConfiguredStore(ctx.config());

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.ts';
+import { optionalCount } from '../int-options.ts';
 
 /** `pacesetter serve`: migrate, optionally seed demo data, and serve the API and web app. */
 export function register(program: Command, ctx: CliContext): void {
@@ -11,6 +12,8 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--demo-if-empty', 'load demo data when the store has no users yet')
     .option('--no-jobs', 'do not run background jobs (SLA checks, webhook delivery, badges) in this process')
     .action(async (opts: { port?: string; host?: string; demoIfEmpty?: boolean; jobs?: boolean }) => {
+      // Checked before the store opens; 0 asks for a free port.
+      const requestedPort = optionalCount(opts.port, '--port', { min: 0, max: 65_535 });
       const { openConfiguredStore, openReportStore } = await import('../store-from-config.ts');
       const { buildApp } = await import('../../server/app.ts');
       const { jobs } = await import('../../jobs/registry.ts');
@@ -20,7 +23,7 @@ export function register(program: Command, ctx: CliContext): void {
       for (const hook of ctx.beforeServe) await hook(db, { demoIfEmpty: Boolean(opts.demoIfEmpty) });
       const reportDb = await openReportStore(config, db);
       const app = await buildApp({ db, config, reportDb });
-      const port = opts.port ? Number(opts.port) : config.port;
+      const port = requestedPort ?? config.port;
       const host = opts.host ?? config.host;
       await app.listen({ port, host });
       // The bound port, not the requested one: `--port 0` picks a free port, and callers need to know which.

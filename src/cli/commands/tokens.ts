@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { SYSTEM_VIEWER } from '../../domain/access/viewer.ts';
 import { AppError } from '../../errors.ts';
 import type { CliContext } from '../context.ts';
+import { idArg } from '../int-options.ts';
 
 /** `pacesetter tokens create|list|revoke`: API tokens for machine clients (imports, webhooks, BI tools). */
 export function register(program: Command, ctx: CliContext): void {
@@ -92,8 +93,9 @@ export function register(program: Command, ctx: CliContext): void {
       const { recordAudit } = await import('../../store/tables/audit-log.ts');
       const db = await openConfiguredStore(ctx.config());
       try {
+        const tokenId = idArg(id, '<id>');
         await db.transaction().execute(async (tx) => {
-          if (!(await revokeApiToken(tx, Number(id), new Date()))) {
+          if (!(await revokeApiToken(tx, tokenId, new Date()))) {
             throw new AppError('not_found', 'No such active token', [
               { field: 'id', value: id, reason: 'not found or already revoked' },
             ]);
@@ -101,7 +103,7 @@ export function register(program: Command, ctx: CliContext): void {
           await recordAudit(tx, SYSTEM_VIEWER, {
             action: 'revoke',
             entity: 'api_token',
-            entityId: Number(id),
+            entityId: tokenId,
           });
         });
         console.log(`Revoked token ${id}.`);

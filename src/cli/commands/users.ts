@@ -6,6 +6,7 @@ import type { Db } from '../../store/db.ts';
 import type { User } from '../../store/tables/users.ts';
 import type { CliContext } from '../context.ts';
 import { withStore } from '../with-store.ts';
+import { optionalId } from '../int-options.ts';
 
 const ROLES: readonly Role[] = ['admin', 'manager', 'rep'];
 
@@ -76,7 +77,7 @@ export function register(program: Command, ctx: CliContext): void {
               name: opts.name,
               email: opts.email,
               role: opts.role as Role,
-              teamId: opts.team ? Number(opts.team) : null,
+              teamId: optionalId(opts.team, '--team') ?? null,
               hireDate: null,
               rampMonths: 0,
               active: true,

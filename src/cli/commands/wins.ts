@@ -4,6 +4,7 @@ import { resolveReportPeriod } from '../../domain/metrics/report-period.ts';
 import { AppError } from '../../errors.ts';
 import type { CliContext } from '../context.ts';
 import { optionList } from '../option-list.ts';
+import { idArg, optionalId } from '../int-options.ts';
 
 interface WinsOptions {
   from?: string;
@@ -14,18 +15,6 @@ interface WinsOptions {
   type?: string;
   pipeline?: string;
   json?: boolean;
-}
-
-/** A positive whole id from a flag, or a validation error naming the flag. */
-function idOption(field: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < 1) {
-    throw new AppError('validation', `--${field} must be an id`, [
-      { field, value, reason: `a whole number from 1 to ${Number.MAX_SAFE_INTEGER}` },
-    ]);
-  }
-  return n;
 }
 
 const TYPES = new Set(['new_business', 'upsell', 'renewal']);
@@ -54,9 +43,9 @@ export function register(program: Command, ctx: CliContext): void {
           { field: 'type', value: badType, reason: 'one of new_business, upsell, renewal' },
         ]);
       }
-      const pipelineIds = optionList(opts.pipeline).map((p) => idOption('pipeline', p) as number);
-      const userId = idOption('rep', opts.rep);
-      const teamId = idOption('team', opts.team);
+      const pipelineIds = optionList(opts.pipeline).map((p) => idArg(p, '--pipeline'));
+      const userId = optionalId(opts.rep, '--rep');
+      const teamId = optionalId(opts.team, '--team');
       const { openConfiguredStore } = await import('../store-from-config.ts');
       const { winReport } = await import('../../store/queries/win-analysis/win-report.ts');
       const { getSettings } = await import('../../store/tables/settings.ts');
