@@ -9,7 +9,7 @@ export const uniqueContacts = {
   kind: 'count',
   formula: 'count(distinct person touched)',
   counts:
-    'Each person touched (a touch as defined under Touches below: an outbound activity or any meeting, naming a contact or lead; a converted lead is its contact) counts once however often touched. Not additive: a person touched by two reps counts once for the team.',
+    'Each person touched (a touch as defined under Touches below: an outbound activity or any meeting, naming a contact or lead, not only scheduled; a converted lead is its contact) counts once however often touched. A person reached only by scheduled next steps does not count. Not additive: a person touched by two reps counts once for the team.',
   parts: {
     value: {
       source: 'activities',
