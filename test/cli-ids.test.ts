@@ -68,7 +68,10 @@ describe('idArg and countArg', () => {
       '--max-reassign "11" is not a whole number from 0 to 10',
     );
     for (const [value] of ODD.filter(([v]) => v !== '9007199254740993'))
-      expect(thrownBy(() => countArg(value, '--limit')).details[0]).toMatchObject({ field: '--limit', value });
+      expect(thrownBy(() => countArg(value, '--limit')).details[0]).toMatchObject({
+        field: '--limit',
+        value,
+      });
   });
 });
 

@@ -204,7 +204,9 @@ describeStores('metrics from rollups equal metrics from raw rows', (ctx) => {
       where external_id like 'eq-%' and right(external_id, 1) in ('3', '7')`.execute(db);
     await refreshDerived(db, { contactIds: [c1, c2] });
     await expectSameSample(db);
-    await sql`update activities set outcome = 'held' where external_id like 'eq-%7' and type = 'meeting'`.execute(db);
+    await sql`update activities set outcome = 'held' where external_id like 'eq-%7' and type = 'meeting'`.execute(
+      db,
+    );
     await refreshDerived(db, { contactIds: [c1, c2] });
     await expectSameSample(db);
     await expectRollupsMatchRebuild(db);
