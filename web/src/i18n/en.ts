@@ -10,6 +10,7 @@ import { enMetricLabels } from './en-metric-labels.ts';
 import { enWins } from './en-wins.ts';
 import { enExploreDimensions } from './en-explore-dimensions.ts';
 import { enRates } from './en-rates.ts';
+import { enErrors } from './en-errors.ts';
 import { enMeeting } from './en-meeting.ts';
 import { enCapture } from './en-capture.ts';
 
@@ -30,6 +31,7 @@ export const en = {
   ...enWins,
   ...enExploreDimensions,
   ...enRates,
+  ...enErrors,
   ...enMeeting,
   ...enCapture,
   'app.name': 'Pacesetter',

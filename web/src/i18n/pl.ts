@@ -5,6 +5,7 @@ import { plExploreDimensions } from './pl-explore-dimensions.ts';
 import { plCapture } from './pl-capture.ts';
 import { plWins } from './pl-wins.ts';
 import { plRates } from './pl-rates.ts';
+import { plErrors } from './pl-errors.ts';
 import type { Catalogue } from './t.ts';
 import { plHiring } from './pl-hiring.ts';
 import { plPipeline } from './pl-pipeline.ts';
@@ -31,6 +32,7 @@ export const pl: Catalogue = {
   ...plCapture,
   ...plWins,
   ...plRates,
+  ...plErrors,
   'app.name': 'Pacesetter',
   'nav.label': 'Główne',
   'nav.skip': 'Przejdź do treści',
