@@ -11,6 +11,7 @@ import { enWins } from './en-wins.ts';
 import { enExploreDimensions } from './en-explore-dimensions.ts';
 import { enRates } from './en-rates.ts';
 import { enErrors } from './en-errors.ts';
+import { enNotices } from './en-notices.ts';
 import { enMeeting } from './en-meeting.ts';
 import { enCapture } from './en-capture.ts';
 
@@ -32,6 +33,7 @@ export const en = {
   ...enExploreDimensions,
   ...enRates,
   ...enErrors,
+  ...enNotices,
   ...enMeeting,
   ...enCapture,
   'app.name': 'Pacesetter',

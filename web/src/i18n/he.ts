@@ -6,6 +6,7 @@ import { heCapture } from './he-capture.ts';
 import { heWins } from './he-wins.ts';
 import { heRates } from './he-rates.ts';
 import { heErrors } from './he-errors.ts';
+import { heNotices } from './he-notices.ts';
 import type { Catalogue } from './t.ts';
 import { heHiring } from './he-hiring.ts';
 import { hePipeline } from './he-pipeline.ts';
@@ -34,6 +35,7 @@ export const he: Catalogue = {
   ...heWins,
   ...heRates,
   ...heErrors,
+  ...heNotices,
   'app.name': 'Pacesetter',
   'nav.label': 'ראשי',
   'nav.skip': 'דילוג לתוכן',

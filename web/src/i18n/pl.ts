@@ -6,6 +6,7 @@ import { plCapture } from './pl-capture.ts';
 import { plWins } from './pl-wins.ts';
 import { plRates } from './pl-rates.ts';
 import { plErrors } from './pl-errors.ts';
+import { plNotices } from './pl-notices.ts';
 import type { Catalogue } from './t.ts';
 import { plHiring } from './pl-hiring.ts';
 import { plPipeline } from './pl-pipeline.ts';
@@ -33,6 +34,7 @@ export const pl: Catalogue = {
   ...plWins,
   ...plRates,
   ...plErrors,
+  ...plNotices,
   'app.name': 'Pacesetter',
   'nav.label': 'Główne',
   'nav.skip': 'Przejdź do treści',

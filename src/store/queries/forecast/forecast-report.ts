@@ -1,3 +1,4 @@
+import type { ForecastNotice } from '../../../domain/notices.ts';
 import { canSeeOwner, type Viewer } from '../../../domain/access/viewer.ts';
 import { parsePeriod, type Period } from '../../../domain/calendar/period.ts';
 import {
@@ -81,6 +82,8 @@ export interface ForecastReport {
   /** Open pipeline closing in the period against what the run-rate says is still to come (below 1: thin pipeline). */
   pipelineCoverage: number | null;
   warnings: string[];
+  /** The warnings as codes and values (src/domain/notices.ts). */
+  notices: ForecastNotice[];
   deals: ForecastDealLine[];
   /** How each method did over the last four periods of this kind, at their start (null when not requested). */
   trackRecord: ScopeAccuracy | null;
@@ -284,10 +287,15 @@ async function scopeReport(
   const openAmount = inPeriod.reduce((a, d) => a + d.amount, 0);
   const coverage = runRate && runRate.projected > 0 ? openAmount / runRate.projected : null;
   const warnings: string[] = [];
+  const notices: ForecastNotice[] = [];
   if (coverage !== null && coverage < 1) {
     warnings.push(
       `Open pipeline closing in ${period.key} covers ${Math.round(coverage * 100)}% of what the run-rate expects: too few deals, reps may not be prospecting enough.`,
     );
+    notices.push({
+      code: 'low_coverage',
+      params: { period: period.key, coveragePct: Math.round(coverage * 100) },
+    });
   }
 
   const withDeals = req.withDeals ?? true;
@@ -361,7 +369,10 @@ async function scopeReport(
         value: chosen.value,
         reason: `the blend has not beaten ${pick} over the past periods, so ${pick} is the number to plan with`,
       };
-      if (blended) warnings.push(`The blended forecast is not used: ${recommended.reason}.`);
+      if (blended) {
+        warnings.push(`The blended forecast is not used: ${recommended.reason}.`);
+        notices.push({ code: 'blend_not_used', params: { method: pick } });
+      }
     }
   }
 
@@ -378,6 +389,7 @@ async function scopeReport(
     range: mc && mc.low !== null && mc.high !== null ? { p10: mc.low, p50: mc.value, p90: mc.high } : null,
     pipelineCoverage: coverage,
     warnings,
+    notices,
     deals,
     trackRecord,
     blended,
