@@ -31,7 +31,7 @@ describe('API notices in the reader’s language', () => {
       { code: 'low_coverage', params: { period: '2026-Q3', coveragePct: 64 } },
       fmt,
     );
-    expect(plain(text ?? '')).toMatch(/^Otwarty lejek zamykany w 2026-Q3 pokrywa 64\s%/);
+    expect(plain(text ?? '')).toMatch(/^Otwarty lejek zamykany w 2026-Q3 pokrywa 64\s?%/);
   });
 
   it('names past the first ten become "and N more"', () => {
