@@ -14,7 +14,7 @@ export type ErrorCode = (typeof ErrorCodes)[number];
 
 /**
  * The recurring reasons a detail can have, named so a client can say them in its reader's language (the web app
- * does; docs/api.md lists them). `reason` stays the English sentence for scripts and logs; a detail whose reason
+ * does; docs/security.md lists them). `reason` stays the English sentence for scripts and logs; a detail whose reason
  * is not one of these has no `rule`. `limit` and `allowed` carry the rule's parameter where it has one.
  */
 export const ErrorRules = [

@@ -27,7 +27,7 @@ export const ErrorDetailSchema = z.object({
   ...RuleFields,
 });
 
-/** The uniform error body of every endpoint (src/server/error-handler.ts; docs/api.md#errors). */
+/** The uniform error body of every endpoint (src/server/error-handler.ts; docs/security.md#error-responses). */
 export const ErrorBody = z
   .object({
     error: z.object({

@@ -15,7 +15,7 @@ const num = (x: unknown): number | undefined =>
 
 /**
  * The detail for one failed schema check: the field path (`body.email`, `querystring.period`), zod's English
- * message as the reason, and the rule the issue code names so a client can translate it (docs/api.md#errors).
+ * message as the reason, and the rule the issue code names so a client can translate it (docs/security.md#error-responses).
  * Zod's own messages are English and stay the `reason`; the rule and its limit are what carry the meaning.
  */
 export function zodIssueDetail(context: string | undefined, issue: ValidationIssue): ErrorDetail {
