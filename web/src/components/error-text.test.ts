@@ -6,6 +6,7 @@ import { en } from '../i18n/en.ts';
 import { he } from '../i18n/he.ts';
 import { pl } from '../i18n/pl.ts';
 import { setMessages } from '../i18n/t.ts';
+import { DetailLine } from './error-text.tsx';
 import { ErrorNote } from './state.tsx';
 
 const apiError = (status: number, body: ApiErrorBody) => new ApiError(status, body);
@@ -90,6 +91,22 @@ describe('ErrorNote says server errors in the reader’s language', () => {
     );
     expect(text(html)).toContain('אין לך הרשאה לבצע פעולה זו.');
     expect(html).toContain('<bdi lang="en" dir="ltr">You may not change this rep</bdi>');
+  });
+
+  it('Polish: an import row’s field and date rule, as the imports page shows them', () => {
+    setMessages('pl', pl);
+    const line = renderToStaticMarkup(
+      createElement(DetailLine, {
+        detail: {
+          field: 'createdAt',
+          line: 4,
+          value: '11/40/2026',
+          reason: 'day 40 does not exist',
+          rule: 'invalid_date',
+        },
+      }),
+    );
+    expect(text(line).replace(/\s+/g, ' ').trim()).toBe('Utworzono · wiersz 4 · nieprawidłowa data');
   });
 
   it('a failed connection and an unknown code still get a translated headline', () => {

@@ -124,8 +124,8 @@ export interface ForecastRequest {
   resultStore?: Db;
 }
 
-/** A stored report as read back from its JSON. */
-type StoredReport = Omit<ForecastReport, 'asOf'> & { asOf: string };
+/** A stored report as read back from its JSON (one stored before notices existed has none). */
+type StoredReport = Omit<ForecastReport, 'asOf' | 'notices'> & { asOf: string; notices?: ForecastNotice[] };
 
 /** What forecastReport and forecastReportAllowingStale share: the scope, the store's key and the viewer's filter. */
 async function prepare(db: Db, viewer: Viewer, req: ForecastRequest) {
@@ -143,7 +143,8 @@ async function prepare(db: Db, viewer: Viewer, req: ForecastRequest) {
   };
   const revive = (stored: unknown): ForecastReport => {
     const r = stored as StoredReport;
-    return { ...r, asOf: new Date(r.asOf) };
+    // No notices: the web app shows the English warnings, as it does for notices it cannot match to them.
+    return { ...r, asOf: new Date(r.asOf), notices: r.notices ?? [] };
   };
   return { settings, period, named, forViewer, key, optionsKey: liveOptionsKey(req), revive };
 }
