@@ -54,6 +54,14 @@ describeStores('demo for an Israeli company (--locale he)', (ctx) => {
       n: number;
     }>`select count(*)::int as n from contacts where name ~ '^[א-ת]'`.execute(ctx.db);
     expect(hebrew.rows[0]?.n).toBeGreaterThan(0);
+    // The organisation is local too: the teams and the admin and director have Hebrew names.
+    const teams = await sql<{ name: string }>`select name from teams order by id`.execute(ctx.db);
+    expect(teams.rows.map((r) => r.name)).toEqual(['מכירות', 'לקוחות חדשים מזרח', 'לקוחות חדשים מערב']);
+    const heads = await sql<{ name: string }>`select name from users
+      where email in ('admin@demo.pacesetter.test', 'director@demo.pacesetter.test') order by id`.execute(
+      ctx.db,
+    );
+    expect(heads.rows.map((r) => r.name)).toEqual(['אביטל כהן', 'דן לוי']);
   });
 
   it('logs activities only on Sunday-Thursday local days and never on an Israeli holiday', async () => {

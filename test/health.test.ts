@@ -12,5 +12,8 @@ describeStores('GET /api/health', (ctx) => {
     expect(res.json()).toMatchObject({ status: 'ok' });
     const openapi = await app.inject({ method: 'GET', url: '/api/openapi.json' });
     expect(openapi.json().paths['/api/health']).toBeDefined();
+    // The error body, with the rule a client translates, is one component the endpoints refer to.
+    const errorBody = openapi.json().components.schemas.ErrorBody;
+    expect(errorBody.properties.error.properties.details.items.properties.rule.enum).toContain('required');
   });
 });

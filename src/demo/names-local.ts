@@ -255,3 +255,35 @@ export const HEBREW: NameLists = {
   ],
   companyC: ['בע״מ', 'בע״מ', 'קבוצה'],
 };
+
+/**
+ * The fixed names of the demo organisation: the admin, the director and the teams (the root team and up to three
+ * sub-teams). Fixed rather than drawn, so every locale's random streams stay the same.
+ */
+export interface OrgNames {
+  admin: string;
+  director: string;
+  rootTeam: string;
+  teams: readonly [string, string, string];
+}
+
+export const POLISH_ORG: OrgNames = {
+  admin: 'Alicja Nowicka',
+  director: 'Dariusz Zając',
+  rootTeam: 'Sprzedaż',
+  teams: ['Nowi klienci – Wschód', 'Nowi klienci – Zachód', 'Rozwój klientów'],
+};
+
+export const ROMANIAN_ORG: OrgNames = {
+  admin: 'Adriana Marin',
+  director: 'Dan Stoica',
+  rootTeam: 'Vânzări',
+  teams: ['Clienți noi Est', 'Clienți noi Vest', 'Extindere'],
+};
+
+export const HEBREW_ORG: OrgNames = {
+  admin: 'אביטל כהן',
+  director: 'דן לוי',
+  rootTeam: 'מכירות',
+  teams: ['לקוחות חדשים מזרח', 'לקוחות חדשים מערב', 'הרחבה'],
+};

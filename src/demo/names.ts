@@ -1,6 +1,16 @@
 import type { Random } from '../domain/random/seeded-random.ts';
 import type { DemoLocale } from './locales.ts';
-import { HEBREW, HEBREW_LATIN, POLISH, ROMANIAN, type NameLists } from './names-local.ts';
+import {
+  HEBREW,
+  HEBREW_LATIN,
+  HEBREW_ORG,
+  POLISH,
+  POLISH_ORG,
+  ROMANIAN,
+  ROMANIAN_ORG,
+  type NameLists,
+  type OrgNames,
+} from './names-local.ts';
 
 // Invented word lists: combinations read like people and companies without naming real ones.
 const FIRST = [
@@ -151,15 +161,34 @@ const ENGLISH: NameLists = {
   companyC: COMPANY_C,
 };
 const LISTS: Record<DemoLocale, NameLists> = { en: ENGLISH, pl: POLISH, he: HEBREW, ro: ROMANIAN };
+const ENGLISH_ORG: OrgNames = {
+  admin: 'Avery Admin',
+  director: 'Dana Director',
+  rootTeam: 'Sales',
+  teams: ['New Business East', 'New Business West', 'Expansion'],
+};
+const ORGS: Record<DemoLocale, OrgNames> = {
+  en: ENGLISH_ORG,
+  pl: POLISH_ORG,
+  he: HEBREW_ORG,
+  ro: ROMANIAN_ORG,
+};
 
 // The lists the generator draws from. Module state rather than a parameter through every simulation step:
 // generateDemo sets it at the start of every run (so a run in one locale never leaks into the next), and each
 // pick draws one number whatever the list, so the random streams are the same in every locale.
 let active: NameLists = ENGLISH;
+let activeOrg: OrgNames = ENGLISH_ORG;
 
 /** Chooses the name lists of a locale (generateDemo calls this first). */
 export function useNameLocale(locale: DemoLocale): void {
   active = LISTS[locale];
+  activeOrg = ORGS[locale];
+}
+
+/** The admin's, the director's and the teams' names in the active locale. */
+export function orgNames(): OrgNames {
+  return activeOrg;
 }
 
 /** A person's full name. */

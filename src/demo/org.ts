@@ -3,7 +3,7 @@ import type { DemoDataset } from './dataset.ts';
 import { addDays, daysBetween } from '../domain/calendar/local-date.ts';
 import { sameDayMonthsLater } from './dates.ts';
 import { DEMO_LOGINS } from './options.ts';
-import { personName } from './names.ts';
+import { orgNames, personName } from './names.ts';
 
 /** Direction of a rep's results over the demo period (for the rising/falling star quadrants). */
 export type Trend = 'improving' | 'declining' | 'steady';
@@ -28,8 +28,6 @@ export interface RepProfile {
   /** Attempts before a rep gives up on a cold prospect. */
   maxAttempts: number;
 }
-
-const TEAM_NAMES = ['New Business East', 'New Business West', 'Expansion'] as const;
 
 function clamp(x: number, lo: number, hi: number): number {
   return Math.min(hi, Math.max(lo, x));
@@ -72,18 +70,19 @@ export function buildOrg(
   o: { reps: number; start: string; until: string; passwordHash: string },
 ): RepProfile[] {
   const teamCount = o.reps >= 9 ? 3 : 2;
+  const names = orgNames();
   const longAgo = (minMonths: number, maxMonths: number) =>
     sameDayMonthsLater(o.start, -rnd.int(minMonths, maxMonths));
   user(
     ds,
-    { name: 'Avery Admin', email: DEMO_LOGINS.admin, role: 'admin', teamId: null, hireDate: longAgo(30, 40) },
+    { name: names.admin, email: DEMO_LOGINS.admin, role: 'admin', teamId: null, hireDate: longAgo(30, 40) },
     o.passwordHash,
   );
-  ds.teams.push({ id: 1, name: 'Sales', manager_id: null, parent_team_id: null });
+  ds.teams.push({ id: 1, name: names.rootTeam, manager_id: null, parent_team_id: null });
   const directorId = user(
     ds,
     {
-      name: 'Dana Director',
+      name: names.director,
       email: 'director@demo.pacesetter.test',
       role: 'manager',
       teamId: 1,
@@ -94,7 +93,7 @@ export function buildOrg(
   ds.teams[0]!.manager_id = directorId;
   for (let t = 0; t < teamCount; t += 1) {
     const teamId = t + 2;
-    ds.teams.push({ id: teamId, name: TEAM_NAMES[t] as string, manager_id: null, parent_team_id: 1 });
+    ds.teams.push({ id: teamId, name: names.teams[t] as string, manager_id: null, parent_team_id: 1 });
     const email = t === 0 ? DEMO_LOGINS.manager : `manager${t + 1}@demo.pacesetter.test`;
     const managerId = user(
       ds,

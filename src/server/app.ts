@@ -4,6 +4,7 @@ import fastifySwagger from '@fastify/swagger';
 import Fastify from 'fastify';
 import {
   jsonSchemaTransform,
+  jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
@@ -50,6 +51,8 @@ export async function buildApp(deps: AppDeps) {
   await app.register(fastifySwagger, {
     openapi: { info: { title: 'Pacesetter API', version: '0.1.0' } },
     transform: jsonSchemaTransform,
+    // Schemas with a meta id (the error body) become components the paths refer to.
+    transformObject: jsonSchemaTransformObject,
   });
   const printer = new PdfPrinter(deps.config.chromiumPath);
   app.addHook('onClose', () => printer.close());

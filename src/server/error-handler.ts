@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, assertNever, type ErrorCode } from '../errors.ts';
+import { zodIssueDetail } from './zod-details.ts';
 
 /** The one place that maps an error code to an HTTP status. */
 export function statusFor(code: ErrorCode): number {
@@ -40,10 +41,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
         .send({ error: { code: err.code, message: err.message, details: err.details } });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const details = err.validation.map((v) => ({
-        field: [err.validationContext, ...String(v.instancePath).split('/').filter(Boolean)].join('.'),
-        reason: v.message ?? 'invalid',
-      }));
+      const details = err.validation.map((v) => zodIssueDetail(err.validationContext, v));
       return reply
         .status(400)
         .send({ error: { code: 'validation', message: 'Request is invalid', details } });

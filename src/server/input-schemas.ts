@@ -23,14 +23,20 @@ export const IdField = z
   .string()
   .regex(ID_TEXT, 'a positive integer without leading zeros')
   .transform(Number)
-  .refine(Number.isSafeInteger, `at most ${Number.MAX_SAFE_INTEGER}`);
+  .refine(Number.isSafeInteger, {
+    message: `at most ${Number.MAX_SAFE_INTEGER}`,
+    params: { rule: 'too_large', limit: Number.MAX_SAFE_INTEGER },
+  });
 
 /** A comma-separated id list in a query string (`team=1,2`). */
 export const IdListField = z
   .string()
   .max(2000)
   .regex(/^\d+(,\d+)*$/, 'comma-separated ids')
-  .refine((s) => s.split(',').every(isIdText), `ids are 1 to ${Number.MAX_SAFE_INTEGER}`);
+  .refine((s) => s.split(',').every(isIdText), {
+    message: `ids are 1 to ${Number.MAX_SAFE_INTEGER}`,
+    params: { rule: 'too_large', limit: Number.MAX_SAFE_INTEGER },
+  });
 
 /** Whom a forecast or plan is for: 'company', 'team:ID' or 'rep:ID' with an id in range. */
 export const ScopeField = z
@@ -39,6 +45,7 @@ export const ScopeField = z
   .regex(/^(company|team:\d+|rep:\d+)$/)
   .refine((s) => s === 'company' || isIdText(s.slice(s.indexOf(':') + 1)), {
     message: `ids are 1 to ${Number.MAX_SAFE_INTEGER}`,
+    params: { rule: 'too_large', limit: Number.MAX_SAFE_INTEGER },
   })
   .describe("'company', 'team:ID' or 'rep:ID'");
 
@@ -47,7 +54,10 @@ function inYears(iso: string): boolean {
   const year = Number(iso.slice(0, 4));
   return year >= PERIOD_YEARS.min && year <= PERIOD_YEARS.max;
 }
-const YEARS_REASON = `years ${PERIOD_YEARS.min}-${PERIOD_YEARS.max} only`;
+const YEARS_REASON = {
+  message: `years ${PERIOD_YEARS.min}-${PERIOD_YEARS.max} only`,
+  params: { rule: 'year_range' },
+};
 
 /** A calendar date (YYYY-MM-DD) in the years reports cover; PostgreSQL has no year 0. */
 export const LocalDateField = z.iso.date().refine(inYears, YEARS_REASON);

@@ -190,6 +190,11 @@ describeStores('commissions what-if', (ctx) => {
     expect(r.warnings.join('\n')).toMatch(/not on a plan today \(no baseline\): Cid/);
     // Cid has no target: his deal earns the on-target rate (tier of 100%: 20%).
     expect(r.warnings.join('\n')).toMatch(/no target .*Cid/);
+    // One notice per warning, naming the same people as values.
+    expect(r.notices).toEqual([
+      { code: 'no_plan_today', params: { names: ['Cid'], more: 0 } },
+      { code: 'no_target', params: { names: ['Cid'], more: 0 } },
+    ]);
     expect(r.periods[0]!.payoutMinor).toBe(15_000 + 199_800);
   });
 

@@ -73,6 +73,7 @@ describeStores('malformed imports', (ctx) => {
         line: 1,
         field: 'createdAt',
         reason: 'required field: column "Create Date" is missing',
+        rule: 'required',
       },
     ]);
     expect(await tableCounts(ctx.db)).toEqual(before);

@@ -139,6 +139,7 @@ describeStores('staged activities import', (ctx) => {
             field: 'contact',
             value: 'Nobody Known',
             reason: "unknown contact 'Nobody Known' (pass --create-missing to create it)",
+            rule: 'not_found',
           },
         ],
       },

@@ -1,4 +1,4 @@
-import { AppError } from '../../errors.ts';
+import { AppError, type ErrorRule } from '../../errors.ts';
 import { addDays, addMonths, dateParts, dayNumber, isLocalDate, isoWeekday, ymd } from './local-date.ts';
 
 /** The bucket sizes reports group by. */
@@ -26,8 +26,10 @@ export const GRAINS: readonly Grain[] = ['day', 'week', 'month', 'quarter', 'yea
  * in January, so buckets line up with how the business plans.
  */
 
-function invalid(key: string, reason: string, field = 'period'): AppError {
-  return new AppError('validation', `Invalid ${field} '${key}': ${reason}`, [{ field, value: key, reason }]);
+function invalid(key: string, reason: string, field = 'period', rule?: ErrorRule): AppError {
+  return new AppError('validation', `Invalid ${field} '${key}': ${reason}`, [
+    { field, value: key, reason, ...(rule ? { rule } : {}) },
+  ]);
 }
 
 /**
@@ -39,7 +41,7 @@ export const PERIOD_YEARS = { min: 1900, max: 2999 } as const;
 
 function checkYear(year: number, key: string, field = 'period'): void {
   if (year < PERIOD_YEARS.min || year > PERIOD_YEARS.max) {
-    throw invalid(key, `years ${PERIOD_YEARS.min}-${PERIOD_YEARS.max} only`, field);
+    throw invalid(key, `years ${PERIOD_YEARS.min}-${PERIOD_YEARS.max} only`, field, 'year_range');
   }
 }
 
@@ -48,7 +50,8 @@ function checkYear(year: number, key: string, field = 'period'): void {
  * validation error naming `field`.
  */
 export function checkReportDate(date: string, field: string): void {
-  if (!isLocalDate(date)) throw invalid(date, 'expected a YYYY-MM-DD date that exists', field);
+  if (!isLocalDate(date))
+    throw invalid(date, 'expected a YYYY-MM-DD date that exists', field, 'invalid_date');
   checkYear(dateParts(date).year, date, field);
 }
 
@@ -157,7 +160,7 @@ function containing(date: string, grain: Grain, fiscalYearStartMonth: number, fi
 /** The period of `grain` containing local date `date` (quarters/years are fiscal when the year starts after January). */
 export function periodContaining(date: string, grain: Grain, fiscalYearStartMonth: number): Period {
   checkFiscalMonth(fiscalYearStartMonth);
-  if (!isLocalDate(date)) throw invalid(date, 'expected a YYYY-MM-DD date');
+  if (!isLocalDate(date)) throw invalid(date, 'expected a YYYY-MM-DD date', 'period', 'invalid_date');
   return containing(date, grain, fiscalYearStartMonth, usesFiscal(fiscalYearStartMonth));
 }
 

@@ -91,7 +91,8 @@ export function validatePlan(
   fiscalYearStartMonth: number,
 ): ErrorDetail[] {
   const errors: ErrorDetail[] = [];
-  if (plan.title.trim().length === 0) errors.push({ field: 'title', reason: 'must not be empty' });
+  if (plan.title.trim().length === 0)
+    errors.push({ field: 'title', reason: 'must not be empty', rule: 'required' });
   const startProblem = dateProblem(plan.startOn);
   const endProblem = dateProblem(plan.endOn);
   if (startProblem) errors.push({ field: 'startOn', value: plan.startOn, reason: startProblem });
@@ -108,11 +109,12 @@ export function validatePlan(
     }
   }
   plan.skills.forEach((s, i) => {
-    if (s.skill.trim().length === 0) errors.push({ field: `skills.${i}.skill`, reason: 'must not be empty' });
+    if (s.skill.trim().length === 0)
+      errors.push({ field: `skills.${i}.skill`, reason: 'must not be empty', rule: 'required' });
   });
   plan.actions.forEach((a, i) => {
     if (a.description.trim().length === 0) {
-      errors.push({ field: `actions.${i}.description`, reason: 'must not be empty' });
+      errors.push({ field: `actions.${i}.description`, reason: 'must not be empty', rule: 'required' });
     }
     const p = a.dueOn === null ? null : dateProblem(a.dueOn);
     if (p) errors.push({ field: `actions.${i}.dueOn`, value: a.dueOn ?? '', reason: p });

@@ -19,7 +19,12 @@ export function scorecardProblems(metrics: readonly ScorecardMetric[]): ErrorDet
   metrics.forEach((m, i) => {
     const at = `metrics[${i}]`;
     if (!getMetric(m.metricId))
-      out.push({ field: `${at}.metricId`, value: m.metricId, reason: 'no metric with this id' });
+      out.push({
+        field: `${at}.metricId`,
+        value: m.metricId,
+        reason: 'no metric with this id',
+        rule: 'not_found',
+      });
     if (seen.has(m.metricId))
       out.push({ field: `${at}.metricId`, value: m.metricId, reason: 'listed more than once' });
     seen.add(m.metricId);

@@ -158,6 +158,37 @@ describe('split deals', () => {
   });
 });
 
+describe('notices: the warnings as codes and values', () => {
+  it('a period without a target and deals outside the plan give one notice per warning, in order', () => {
+    const r = november(planRules(), 0, [creditedDeal(1, '2026-11-03', 100_000)], {
+      segments: [
+        {
+          from: '2026-11-10',
+          to: '2026-12-01',
+          planId: 1,
+          planVersionId: 1,
+          rules: planRules(),
+          targetMinor: 0,
+        },
+      ],
+    });
+    expect(r.warnings).toHaveLength(2);
+    expect(r.notices).toEqual([
+      {
+        code: 'no_target_segment',
+        params: {
+          segment: 1,
+          from: '2026-11-10',
+          to: '2026-12-01',
+          rateBp: expect.any(Number),
+          tier: expect.any(Number),
+        },
+      },
+      { code: 'outside_plan', params: { count: 1 } },
+    ]);
+  });
+});
+
 describe('currencies and days without a plan', () => {
   it('lists a deal in another currency as excluded, at 0, with a warning', () => {
     const r = november(planRules(), 1_000_000, [
@@ -174,6 +205,8 @@ describe('currencies and days without a plan', () => {
     );
     expect(r.totals.creditedMinor).toBe(100_000);
     expect(r.warnings).toEqual(['1 deal(s) in another currency than USD are not counted.']);
+    // The same note as a code and values, which the web app says in the reader's language.
+    expect(r.notices).toEqual([{ code: 'other_currency', params: { count: 1, currency: 'USD' } }]);
   });
 
   it('lists a deal credited outside every segment as excluded', () => {

@@ -1,5 +1,6 @@
 import { daysBetween } from '../calendar/local-date.ts';
 import { assertNever } from '../../errors.ts';
+import type { StatementNotice } from '../notices.ts';
 import { adjustmentLines } from './adjustments.ts';
 import { clawbackLines } from './clawbacks.ts';
 import { drawLines } from './draws.ts';
@@ -36,12 +37,17 @@ export function computeStatement(input: StatementInput): StatementResult {
   const currency = first.rules.currency;
   const periodDays = daysBetween(input.periodStart, input.periodEnd);
   const warnings: string[] = [];
+  const notices: StatementNotice[] = [];
   for (const s of segments) {
     if (s.rules.currency !== currency) {
       warnings.push(
         `The plan from ${s.from} pays in ${s.rules.currency} but the statement is in ${currency}: ` +
           `its ${s.rules.currency} amounts (cap, bonuses, SPIFs, draw) are read as ${currency}.`,
       );
+      notices.push({
+        code: 'plan_currency',
+        params: { from: s.from, planCurrency: s.rules.currency, currency },
+      });
     }
   }
 
@@ -68,6 +74,7 @@ export function computeStatement(input: StatementInput): StatementResult {
     });
     lines.push(...outcome.lines);
     warnings.push(...outcome.warnings);
+    notices.push(...outcome.notices);
     for (const step of outcome.steps) steps.push({ segment: index, step, capMinor: outcome.capMinor });
   });
   for (const deal of outside) {
@@ -109,15 +116,18 @@ export function computeStatement(input: StatementInput): StatementResult {
   });
   if (outside.length > 0) {
     warnings.push(`${outside.length} deal(s) credited on days without a plan assignment are not counted.`);
+    notices.push({ code: 'outside_plan', params: { count: outside.length } });
   }
   const otherCurrency = lines.filter((l) => l.kind === 'excluded' && l.segment !== null).length;
   if (otherCurrency > 0) {
     warnings.push(`${otherCurrency} deal(s) in another currency than ${currency} are not counted.`);
+    notices.push({ code: 'other_currency', params: { count: otherCurrency, currency } });
   }
   if (totals.payoutMinor < 0) {
     warnings.push(
       `The payout is negative (${formatMinor(totals.payoutMinor, currency)}): deductions exceed earnings.`,
     );
+    notices.push({ code: 'negative_payout', params: { amountMinor: totals.payoutMinor, currency } });
   }
 
   return {
@@ -127,6 +137,7 @@ export function computeStatement(input: StatementInput): StatementResult {
     curve: curveOf(steps, targetMinor),
     drawBalanceMinor: draw.balanceMinor,
     warnings,
+    notices,
   };
 }
 

@@ -1,4 +1,5 @@
 import { creditNoteOf, explained, spifReasonScope, tierBounds } from './line-reasons.ts';
+import type { StatementNotice } from '../notices.ts';
 import { applyRate, formatRate, mulDivRound, sumMinor } from './money.ts';
 import {
   attainmentPct,
@@ -26,6 +27,8 @@ export interface SegmentOutcome {
   /** The segment's cap in minor units after pro-rating (null = uncapped). */
   capMinor: number | null;
   warnings: string[];
+  /** The warnings as codes and values, in the same order. */
+  notices: StatementNotice[];
 }
 
 const blank = {
@@ -59,6 +62,7 @@ export function segmentLines(args: {
   const lines: StatementLine[] = [];
   const steps: DealStep[] = [];
   const warnings: string[] = [];
+  const notices: StatementNotice[] = [];
 
   const included = deals.filter((d) => d.currency === currency);
   const counts = new Set(rules.attainmentTypes);
@@ -74,6 +78,15 @@ export function segmentLines(args: {
       `${segmentName(index, segment, segmentDays === periodDays)}: no target, so attainment cannot be computed; tiered deals earn the ` +
         `on-target rate (${formatRate(rules.tiers[onTarget]?.rateBp ?? 0)}, ${describeTier(rules.tiers, onTarget)}) ` +
         `and target bonuses are not paid.`,
+    );
+    const rate = { rateBp: rules.tiers[onTarget]?.rateBp ?? 0, tier: onTarget + 1 };
+    notices.push(
+      segmentDays === periodDays
+        ? { code: 'no_target', params: rate }
+        : {
+            code: 'no_target_segment',
+            params: { segment: index + 1, from: segment.from, to: segment.to, ...rate },
+          },
     );
   }
 
@@ -274,6 +287,7 @@ export function segmentLines(args: {
         warnings.push(
           `Bonus "${bonus.label}" was reached again after a plan change; it is paid once per period.`,
         );
+        notices.push({ code: 'bonus_repeated', params: { label: bonus.label } });
         continue;
       }
       paidBonuses.add(bonus.label);
@@ -324,7 +338,7 @@ export function segmentLines(args: {
     }
   }
 
-  return { lines, steps, capMinor, warnings };
+  return { lines, steps, capMinor, warnings, notices };
 }
 
 function segmentName(index: number, segment: StatementSegment, wholePeriod: boolean): string {

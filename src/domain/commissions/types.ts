@@ -1,4 +1,5 @@
 import type { LineReason } from './line-reasons.ts';
+import type { StatementNotice } from '../notices.ts';
 /**
  * The vocabulary of commissions (issue 17, docs/commissions.md): a plan's rules, what a statement is computed
  * from and what it holds. Pure data: the store loads inputs, src/domain/commissions computes, the store keeps the
@@ -223,4 +224,9 @@ export interface StatementResult {
   drawBalanceMinor: number;
   /** Plain-English notes a reader must see, e.g. "no target: tiered deals earn the on-target rate". */
   warnings: string[];
+  /**
+   * The same notes as codes and values, for readers in other languages; absent on statements computed before
+   * notices existed (their readers get the English warnings).
+   */
+  notices?: StatementNotice[];
 }

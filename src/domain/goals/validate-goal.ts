@@ -9,7 +9,8 @@ import type { GoalInput } from './goal.ts';
  */
 export function validateGoalInput(input: GoalInput, fiscalYearStartMonth: number): ErrorDetail[] {
   const errors: ErrorDetail[] = [];
-  if (input.name.trim().length === 0) errors.push({ field: 'name', reason: 'must not be empty' });
+  if (input.name.trim().length === 0)
+    errors.push({ field: 'name', reason: 'must not be empty', rule: 'required' });
   if (!getMetric(input.metricId)) {
     errors.push({
       field: 'metricId',

@@ -38,7 +38,7 @@ export function packPeriod(key: string | undefined, today: string, fiscalYearSta
   const period = parsePeriod(key, fiscalYearStartMonth);
   if (period.start > today) {
     throw new AppError('validation', `Period ${key} has not started yet`, [
-      { field: 'period', value: key, reason: 'in the future' },
+      { field: 'period', value: key, reason: 'in the future', rule: 'in_future' },
     ]);
   }
   return period;

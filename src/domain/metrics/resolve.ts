@@ -35,8 +35,9 @@ export function resolveMetrics(ids: readonly string[]): MetricDefinition[] {
 export function validateQueryDates(query: Pick<MetricQuery, 'from' | 'to'>): void {
   const details: ErrorDetail[] = [];
   if (!isLocalDate(query.from))
-    details.push({ field: 'from', value: query.from, reason: 'expected YYYY-MM-DD' });
-  if (!isLocalDate(query.to)) details.push({ field: 'to', value: query.to, reason: 'expected YYYY-MM-DD' });
+    details.push({ field: 'from', value: query.from, reason: 'expected YYYY-MM-DD', rule: 'invalid_date' });
+  if (!isLocalDate(query.to))
+    details.push({ field: 'to', value: query.to, reason: 'expected YYYY-MM-DD', rule: 'invalid_date' });
   if (details.length === 0 && query.to < query.from) {
     details.push({ field: 'to', value: query.to, reason: 'the end is before the start' });
   }

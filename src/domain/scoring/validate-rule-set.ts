@@ -31,7 +31,8 @@ export function validateRuleSet(draft: RuleSetDraft): ErrorDetail[] {
     else if (seen.has(rule.id))
       errors.push({ field: `${at}.id`, value: rule.id, reason: 'another rule has this id' });
     seen.add(rule.id);
-    if (rule.label.trim() === '') errors.push({ field: `${at}.label`, reason: 'must not be empty' });
+    if (rule.label.trim() === '')
+      errors.push({ field: `${at}.label`, reason: 'must not be empty', rule: 'required' });
     int(`${at}.points`, rule.points, false);
     if (rule.type === 'engagement') {
       if (!EVENT_TYPE.test(rule.eventType))

@@ -6,12 +6,10 @@ import { isValidTimeZone } from '../../domain/calendar/zoned.ts';
 import { fieldsOf, maxLengthOf, type FieldDef } from './entities.ts';
 import type { FieldSource, MappingSpec } from './mapping-spec.ts';
 
-/** A cell that could not be turned into our value. */
-export interface FieldError {
+/** A cell that could not be turned into our value (with a rule where the reason is a common one). */
+export type FieldError = Pick<ErrorDetail, 'value' | 'reason' | 'rule' | 'limit' | 'allowed'> & {
   field: string;
-  value?: string;
-  reason: string;
-}
+};
 
 /** Parsed values of one row, by our field name (absent or empty cells are left out). */
 export type RowValues = Record<string, string | number | boolean | ParsedDateTime>;
@@ -156,7 +154,7 @@ export function compileMapping(
         src === undefined
           ? 'no column is mapped'
           : `column ${JSON.stringify(sourceObject(src).column ?? sourceObject(src).join)} is missing`;
-      errors.push({ file, line: 1, field, reason: `required field: ${wanted}` });
+      errors.push({ file, line: 1, field, reason: `required field: ${wanted}`, rule: 'required' });
     }
   }
   if (errors.length > 0) return errors;
@@ -179,6 +177,8 @@ export function compileMapping(
           rowErrors.push({
             field: r.field,
             reason: `longer than ${r.maxLength.toLocaleString('en-US')} characters (${raw.length.toLocaleString('en-US')})`,
+            rule: 'too_long',
+            limit: r.maxLength,
           });
           continue;
         }
@@ -187,7 +187,8 @@ export function compileMapping(
           raw = mapped ?? r.otherwise ?? raw;
         }
         if (raw === '') {
-          if (r.def.required) rowErrors.push({ field: r.field, reason: 'required value is empty' });
+          if (r.def.required)
+            rowErrors.push({ field: r.field, reason: 'required value is empty', rule: 'required' });
           continue;
         }
         const parsed = parseCell(r, raw, values, {
@@ -197,7 +198,7 @@ export function compileMapping(
           decimal: spec.decimalSeparator,
         });
         if (typeof parsed === 'object' && parsed !== null && 'error' in parsed) {
-          rowErrors.push({ field: r.field, value: raw, reason: parsed.error });
+          rowErrors.push({ field: r.field, value: raw, ...parsed.error });
         } else {
           values[r.field] = parsed;
         }
@@ -212,47 +213,56 @@ function parseCell(
   raw: string,
   values: RowValues,
   o: { timeZone: string; currency: string; formats: string[]; decimal: '.' | ',' },
-): string | number | boolean | ParsedDateTime | { error: string } {
+): string | number | boolean | ParsedDateTime | { error: Pick<FieldError, 'reason' | 'rule' | 'allowed'> } {
   const t = r.def.type;
   switch (t.kind) {
     case 'text':
       return raw;
     case 'currency': {
       const code = raw.toUpperCase();
-      return isCurrencyCode(code) ? code : { error: `'${raw}' is not an ISO 4217 currency code` };
+      return isCurrencyCode(code)
+        ? code
+        : { error: { reason: `'${raw}' is not an ISO 4217 currency code`, rule: 'invalid_currency' } };
     }
     case 'amount': {
       const currency = typeof values.currency === 'string' ? values.currency : o.currency;
       const v = parseAmountMinor(raw, currency, o.decimal);
-      return typeof v === 'string' ? { error: v } : v;
+      return typeof v === 'string' ? { error: { reason: v } } : v;
     }
     case 'number': {
       const n = Number(o.decimal === ',' ? raw.replace(/\./g, '').replace(',', '.') : raw.replace(/,/g, ''));
-      return Number.isFinite(n) ? n : { error: `'${raw}' is not a number` };
+      return Number.isFinite(n) ? n : { error: { reason: `'${raw}' is not a number`, rule: 'not_a_number' } };
     }
     case 'duration': {
       const v = parseDurationSeconds(raw, r.unit);
-      return typeof v === 'string' ? { error: v } : v;
+      return typeof v === 'string' ? { error: { reason: v } } : v;
     }
     case 'boolean': {
       const v = normalizeValue(raw);
       if (['true', 'yes', '1', 'done', 'completed', 'y'].includes(v)) return true;
       if (['false', 'no', '0', 'undone', 'n'].includes(v)) return false;
-      return { error: `'${raw}' is not yes/no (map it with "values")` };
+      return { error: { reason: `'${raw}' is not yes/no (map it with "values")` } };
     }
     case 'datetime': {
+      // Unreadable or outside the years reports cover: either way not a date the import can use.
       const v = parseDateTime(raw, o.formats, o.timeZone);
-      return typeof v === 'string' ? { error: v } : v;
+      return typeof v === 'string' ? { error: { reason: v, rule: 'invalid_date' } } : v;
     }
     case 'date': {
       const v = parseDateTime(raw, o.formats, o.timeZone);
-      return typeof v === 'string' ? { error: v } : v.localDate;
+      return typeof v === 'string' ? { error: { reason: v, rule: 'invalid_date' } } : v.localDate;
     }
     case 'enum': {
       const v = normalizeValue(raw).replace(/[\s-]+/g, '_');
       return t.allowed.includes(v)
         ? v
-        : { error: `'${raw}' is not one of ${t.allowed.join(', ')} (map it with "values")` };
+        : {
+            error: {
+              reason: `'${raw}' is not one of ${t.allowed.join(', ')} (map it with "values")`,
+              rule: 'one_of',
+              allowed: [...t.allowed],
+            },
+          };
     }
   }
 }

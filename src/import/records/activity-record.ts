@@ -35,7 +35,7 @@ export function toActivityRecord(
   const occurred = when(v, 'occurredAt');
   const type = text(v, 'type') as ActivityType | null;
   if (!occurred || !type)
-    return [{ field: occurred ? 'type' : 'occurredAt', reason: 'required value is empty' }];
+    return [{ field: occurred ? 'type' : 'occurredAt', reason: 'required value is empty', rule: 'required' }];
   const booked = when(v, 'bookedAt');
   // A booking date belongs to a meeting, and a meeting is set before it happens (meetings_booked counts by it).
   if (booked && type !== 'meeting')

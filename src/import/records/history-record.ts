@@ -21,7 +21,7 @@ export function toHistoryRecord(spec: MappingSpec, v: RowValues, line: number): 
   const stage = text(v, 'stage');
   const changed = when(v, 'changedAt');
   if (!opp || !stage || !changed)
-    return [{ field: 'opportunityExternalId', reason: 'required value is empty' }];
+    return [{ field: 'opportunityExternalId', reason: 'required value is empty', rule: 'required' }];
   return {
     line,
     externalId,

@@ -76,7 +76,7 @@ export function toLeadRecord(spec: MappingSpec, v: RowValues, line: number): Lea
   const externalId = externalIdFor(spec, v);
   if (typeof externalId !== 'string') return [externalId];
   const created = when(v, 'createdAt');
-  if (!created) return [{ field: 'createdAt', reason: 'required value is empty' }];
+  if (!created) return [{ field: 'createdAt', reason: 'required value is empty', rule: 'required' }];
   const convertedAt = when(v, 'convertedAt')?.instant ?? null;
   const status = (text(v, 'status') as LeadStatus | null) ?? (convertedAt ? 'converted' : 'new');
   const fit = leadFit(spec, v);

@@ -41,7 +41,8 @@ export function toOpportunityRecord(
   const created = when(v, 'createdAt');
   const name = text(v, 'name');
   const stage = text(v, 'stage');
-  if (!created || !name || !stage) return [{ field: 'createdAt', reason: 'required value is empty' }];
+  if (!created || !name || !stage)
+    return [{ field: 'createdAt', reason: 'required value is empty', rule: 'required' }];
   const paidOn = text(v, 'paidOn');
   // An invoice cannot be paid before the deal existed; such a date is a column mix-up, not data.
   if (paidOn !== null && paidOn < created.localDate)

@@ -38,7 +38,8 @@ function errorsOf(p: ProblemRow): FieldError[] {
   if (p.no_user && owner) errors.push(unknownRep(owner));
   if (p.no_account && p.account_name !== null) errors.push(unknownAccount(p.account_name));
   if (p.no_contact) errors.push(unknownContact({ name: p.contact_name, email: p.contact_email }));
-  if (p.outside_existing) errors.push({ field: 'externalId', value: p.external_id, reason: OUTSIDE_TEAMS });
+  if (p.outside_existing)
+    errors.push({ field: 'externalId', value: p.external_id, reason: OUTSIDE_TEAMS, rule: 'outside_scope' });
   if (p.outside_owner) errors.push(ownerOutsideTeams(owner));
   return errors;
 }

@@ -47,12 +47,13 @@ export function unknownRep(ref: PersonRef): FieldError {
     field: ref.email ? 'ownerEmail' : 'owner',
     value: ref.email ?? ref.name ?? '',
     reason: `unknown rep '${ref.email ?? ref.name}'${hint}`,
+    rule: 'not_found',
   };
 }
 
 /** An account the row names that is not in the store. */
 export function unknownAccount(name: string): FieldError {
-  return { field: 'account', value: name, reason: `unknown account '${name}'${hint}` };
+  return { field: 'account', value: name, reason: `unknown account '${name}'${hint}`, rule: 'not_found' };
 }
 
 /** A contact the row names that is not in the store. */
@@ -61,6 +62,7 @@ export function unknownContact(ref: { name: string | null; email: string | null 
     field: ref.email ? 'contactEmail' : 'contact',
     value: ref.email ?? ref.name ?? '',
     reason: `unknown contact '${ref.email ?? ref.name}'${hint}`,
+    rule: 'not_found',
   };
 }
 
@@ -304,6 +306,7 @@ export async function createReferences(tx: Db, viewer: Viewer, createMissing: bo
           field: 'stage',
           value: name,
           reason: `unknown stage '${name}'; map it in the mapping's stage values${hint}`,
+          rule: 'not_found',
         };
       }
       const pct = probability === null ? 0 : Math.min(100, Math.max(0, probability));

@@ -45,8 +45,13 @@ export function ownerOutsideTeams(owner: PersonRef | null): FieldError {
         field: owner.email ? 'ownerEmail' : 'owner',
         value: owner.email ?? owner.name ?? '',
         reason: `rep '${owner.email ?? owner.name}' is outside your teams`,
+        rule: 'outside_scope',
       }
-    : { field: 'owner', reason: 'a row without an owner is outside what you may import' };
+    : {
+        field: 'owner',
+        reason: 'a row without an owner is outside what you may import',
+        rule: 'outside_scope',
+      };
 }
 
 /**
@@ -63,7 +68,7 @@ export function rowAccessErrors(
   if (viewer.visibleUserIds === null) return [];
   const errors: FieldError[] = [];
   if (existing.has(row.externalId) && !canSeeOwner(viewer, existing.get(row.externalId) ?? null))
-    errors.push({ field: 'externalId', value: row.externalId, reason: OUTSIDE_TEAMS });
+    errors.push({ field: 'externalId', value: row.externalId, reason: OUTSIDE_TEAMS, rule: 'outside_scope' });
   if (row.ownerId !== undefined && !canSeeOwner(viewer, row.ownerId)) {
     errors.push(ownerOutsideTeams(row.owner));
   }

@@ -47,7 +47,12 @@ export async function writeHistory(
         reason: 'no imported deal has this id; import the deals (with their id column) first',
       });
     else if (!canSeeOwner(refs.viewer, opp.owner_id))
-      errors.push({ field: 'opportunityExternalId', value: r.opportunityExternalId, reason: OUTSIDE_TEAMS });
+      errors.push({
+        field: 'opportunityExternalId',
+        value: r.opportunityExternalId,
+        reason: OUTSIDE_TEAMS,
+        rule: 'outside_scope',
+      });
     const stage = collect(await refs.stage(r.stage, null), errors);
     if (errors.length > 0 || !opp || !stage) {
       result.rejects.push({ line: r.line, errors });

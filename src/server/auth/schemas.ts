@@ -12,12 +12,4 @@ export const SessionUser = z.object({
 });
 
 /** The uniform error body (documented on auth endpoints for OpenAPI clients). */
-export const ErrorBody = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    details: z.array(
-      z.object({ field: z.string().optional(), value: z.string().optional(), reason: z.string() }),
-    ),
-  }),
-});
+export { ErrorBody } from '../error-body.ts';

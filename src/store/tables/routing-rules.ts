@@ -54,7 +54,8 @@ export async function getRoutingRule(db: Db, id: number): Promise<RoutingRuleRec
 /** Checks the rule's references and ranges, collecting every problem so the user fixes them in one pass. */
 async function checkRule(db: Db, input: RoutingRuleInput): Promise<void> {
   const details: ErrorDetail[] = [];
-  if (input.name.trim() === '') details.push({ field: 'name', reason: 'must not be empty' });
+  if (input.name.trim() === '')
+    details.push({ field: 'name', reason: 'must not be empty', rule: 'required' });
   if (
     input.minCompanySize !== null &&
     input.maxCompanySize !== null &&
@@ -68,17 +69,30 @@ async function checkRule(db: Db, input: RoutingRuleInput): Promise<void> {
     const found = await db.selectFrom('users').select('id').where('id', 'in', input.repIds).execute();
     const ids = new Set(found.map((r) => r.id));
     for (const id of input.repIds)
-      if (!ids.has(id)) details.push({ field: 'repIds', value: String(id), reason: 'no such user' });
+      if (!ids.has(id))
+        details.push({ field: 'repIds', value: String(id), reason: 'no such user', rule: 'not_found' });
   }
   if (input.teamId !== null) {
     const team = await db.selectFrom('teams').select('id').where('id', '=', input.teamId).executeTakeFirst();
-    if (!team) details.push({ field: 'teamId', value: String(input.teamId), reason: 'no such team' });
+    if (!team)
+      details.push({
+        field: 'teamId',
+        value: String(input.teamId),
+        reason: 'no such team',
+        rule: 'not_found',
+      });
   }
   if (input.accountIds && input.accountIds.length > 0) {
     const found = await db.selectFrom('accounts').select('id').where('id', 'in', input.accountIds).execute();
     const ids = new Set(found.map((r) => r.id));
     for (const id of input.accountIds)
-      if (!ids.has(id)) details.push({ field: 'accountIds', value: String(id), reason: 'no such account' });
+      if (!ids.has(id))
+        details.push({
+          field: 'accountIds',
+          value: String(id),
+          reason: 'no such account',
+          rule: 'not_found',
+        });
   }
   if (input.repIds.length === 0 && input.teamId === null)
     details.push({ field: 'repIds', reason: 'a rule needs reps or a team' });

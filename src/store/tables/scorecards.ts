@@ -90,7 +90,7 @@ export async function updateScorecard(db: Db, id: number, input: ScorecardInput)
     .executeTakeFirst();
   if (!row)
     throw new AppError('not_found', `No scorecard ${id}`, [
-      { field: 'id', value: String(id), reason: 'not found' },
+      { field: 'id', value: String(id), reason: 'not found', rule: 'not_found' },
     ]);
   return toScorecard(row);
 }

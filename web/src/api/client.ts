@@ -1,6 +1,21 @@
+/**
+ * One located problem in an error body: where, the English reason, and (for recurring reasons) the rule by
+ * name with its limit or allowed values, which the web app says in the reader's language (src/errors.ts).
+ */
+export interface ApiErrorDetail {
+  file?: string;
+  line?: number;
+  field?: string;
+  value?: string;
+  reason: string;
+  rule?: string;
+  limit?: number | string;
+  allowed?: string[];
+}
+
 /** The error body every API endpoint returns (see src/server/error-handler.ts). */
 export interface ApiErrorBody {
-  error: { code: string; message: string; details: { field?: string; line?: number; reason: string }[] };
+  error: { code: string; message: string; details: ApiErrorDetail[] };
 }
 
 /** A failed API call, carrying the HTTP status and the server's error body. */

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { ApiError } from '../api/client.ts';
 import type { ApiState } from '../api/use-api.ts';
 import { t } from '../i18n/t.ts';
+import { DetailLine, errorDetails, errorHeadline, ServerText, untranslatedMessage } from './error-text.tsx';
 
 /** A polite spinner-less loading line that screen readers announce. */
 export function Loading() {
@@ -17,22 +18,32 @@ export function Empty({ message }: { message?: string }) {
   return <p className="state state-empty">{message ?? t('state.empty')}</p>;
 }
 
-/** A failed request, with the server's message and the field-level details it named. */
+/**
+ * A failed request: a headline in the reader's language chosen by the error code, then each detail with its
+ * field, line and reason (translated by rule; an English reason without a rule is shown marked as English).
+ */
 export function ErrorNote({ error }: { error: Error }) {
   if (error instanceof ApiError && error.status === 404 && error.body?.error.code === 'not_found') {
     return <p className="state state-unavailable">{t('state.unavailable')}</p>;
   }
-  const details = error instanceof ApiError ? (error.body?.error.details ?? []) : [];
+  const details = errorDetails(error);
+  const english = untranslatedMessage(error);
   return (
     <div className="state state-error" role="alert">
-      <p>{error.message}</p>
+      <p>{errorHeadline(error)}</p>
+      {english && (
+        <p>
+          <ServerText
+            text={english}
+            lead={error instanceof ApiError ? 'error.serverDetail' : 'error.technicalDetail'}
+          />
+        </p>
+      )}
       {details.length > 0 && (
-        <ul>
+        <ul aria-label={t('error.details')}>
           {details.map((d, i) => (
             <li key={i}>
-              {[d.field, d.line === undefined ? null : t('state.line', { line: d.line }), d.reason]
-                .filter(Boolean)
-                .join(' · ')}
+              <DetailLine detail={d} />
             </li>
           ))}
         </ul>

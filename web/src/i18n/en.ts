@@ -10,6 +10,8 @@ import { enMetricLabels } from './en-metric-labels.ts';
 import { enWins } from './en-wins.ts';
 import { enExploreDimensions } from './en-explore-dimensions.ts';
 import { enRates } from './en-rates.ts';
+import { enErrors } from './en-errors.ts';
+import { enNotices } from './en-notices.ts';
 import { enMeeting } from './en-meeting.ts';
 import { enCapture } from './en-capture.ts';
 
@@ -30,6 +32,8 @@ export const en = {
   ...enWins,
   ...enExploreDimensions,
   ...enRates,
+  ...enErrors,
+  ...enNotices,
   ...enMeeting,
   ...enCapture,
   'app.name': 'Pacesetter',

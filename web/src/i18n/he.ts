@@ -5,6 +5,8 @@ import { heExploreDimensions } from './he-explore-dimensions.ts';
 import { heCapture } from './he-capture.ts';
 import { heWins } from './he-wins.ts';
 import { heRates } from './he-rates.ts';
+import { heErrors } from './he-errors.ts';
+import { heNotices } from './he-notices.ts';
 import type { Catalogue } from './t.ts';
 import { heHiring } from './he-hiring.ts';
 import { hePipeline } from './he-pipeline.ts';
@@ -32,6 +34,8 @@ export const he: Catalogue = {
   ...heCapture,
   ...heWins,
   ...heRates,
+  ...heErrors,
+  ...heNotices,
   'app.name': 'Pacesetter',
   'nav.label': 'ראשי',
   'nav.skip': 'דילוג לתוכן',

@@ -5,6 +5,8 @@ import { plExploreDimensions } from './pl-explore-dimensions.ts';
 import { plCapture } from './pl-capture.ts';
 import { plWins } from './pl-wins.ts';
 import { plRates } from './pl-rates.ts';
+import { plErrors } from './pl-errors.ts';
+import { plNotices } from './pl-notices.ts';
 import type { Catalogue } from './t.ts';
 import { plHiring } from './pl-hiring.ts';
 import { plPipeline } from './pl-pipeline.ts';
@@ -31,6 +33,8 @@ export const pl: Catalogue = {
   ...plCapture,
   ...plWins,
   ...plRates,
+  ...plErrors,
+  ...plNotices,
   'app.name': 'Pacesetter',
   'nav.label': 'Główne',
   'nav.skip': 'Przejdź do treści',

@@ -5,6 +5,8 @@ import { roExploreDimensions } from './ro-explore-dimensions.ts';
 import { roCapture } from './ro-capture.ts';
 import { roWins } from './ro-wins.ts';
 import { roRates } from './ro-rates.ts';
+import { roErrors } from './ro-errors.ts';
+import { roNotices } from './ro-notices.ts';
 import type { Catalogue } from './t.ts';
 import { roHiring } from './ro-hiring.ts';
 import { roPipeline } from './ro-pipeline.ts';
@@ -31,6 +33,8 @@ export const ro: Catalogue = {
   ...roCapture,
   ...roWins,
   ...roRates,
+  ...roErrors,
+  ...roNotices,
   'app.name': 'Pacesetter',
   'nav.label': 'Principal',
   'nav.skip': 'Salt la conținut',

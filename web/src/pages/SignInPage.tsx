@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client.ts';
 import { useSession } from '../auth/session.tsx';
+import { errorHeadline } from '../components/error-text.tsx';
 import { t } from '../i18n/t.ts';
 
 /** Email + password sign-in; the server sets the session cookie. */
@@ -22,9 +23,7 @@ export function SignInPage() {
           ? t('signIn.failed')
           : err instanceof ApiError && err.status === 429
             ? t('signIn.throttled')
-            : err instanceof Error
-              ? err.message
-              : String(err),
+            : errorHeadline(err instanceof Error ? err : new Error(String(err))),
       );
     } finally {
       setBusy(false);

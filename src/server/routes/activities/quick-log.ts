@@ -100,7 +100,7 @@ const quickLog: RouteModule = (app, { db }) => {
       // The picker lists only visible contacts; an id outside them answers as if it did not exist.
       if (b.contactId !== undefined && !(await contactVisible(db, viewer, b.contactId)))
         throw new AppError('not_found', 'No such contact', [
-          { field: 'contactId', value: String(b.contactId), reason: 'not found' },
+          { field: 'contactId', value: String(b.contactId), reason: 'not found', rule: 'not_found' },
         ]);
       const now = new Date();
       const contact: CapturedActivity['contact'] =

@@ -25,7 +25,7 @@ const createSource: RouteModule = (app, { db }) => {
       const created = await createCaptureSource(db, { ...request.body, createdBy: viewer.userId });
       if (!created)
         throw new AppError('conflict', `A source named ${request.body.name} exists`, [
-          { field: 'name', value: request.body.name, reason: 'already used' },
+          { field: 'name', value: request.body.name, reason: 'already used', rule: 'duplicate' },
         ]);
       await recordAudit(db, viewer, {
         action: 'create',

@@ -20,7 +20,7 @@ const getPlanRoute: RouteModule = (app, { db }) => {
       const plan = await getPlan(db, request.viewer, request.params.id);
       if (!plan) {
         throw new AppError('not_found', `Plan ${request.params.id} not found`, [
-          { field: 'id', value: String(request.params.id), reason: 'no such plan' },
+          { field: 'id', value: String(request.params.id), reason: 'no such plan', rule: 'not_found' },
         ]);
       }
       return { ...plan, status: await computePlanStatus(db, plan, new Date()) };

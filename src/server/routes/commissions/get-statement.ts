@@ -19,7 +19,7 @@ const getStatementRoute: RouteModule = (app, { db }) => {
       const s = await getStatement(db, request.viewer, request.params.id);
       if (!s) {
         throw new AppError('not_found', `Statement ${request.params.id} not found`, [
-          { field: 'id', value: String(request.params.id), reason: 'no such statement' },
+          { field: 'id', value: String(request.params.id), reason: 'no such statement', rule: 'not_found' },
         ]);
       }
       return s;

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { DEAL_TYPES } from '../../../domain/commissions/types.ts';
 import { CsvSeparatorQuery } from '../../csv/send-csv.ts';
 import { IdField, LocalDateField } from '../../input-schemas.ts';
+import { noticesSchema } from '../../notice-schema.ts';
+import { STATEMENT_NOTICES } from '../../../domain/notices.ts';
 
 /*
  * Request and response schemas of the commissions API (docs/commissions.md, "API and CLI"). Money is integer
@@ -231,7 +233,10 @@ export const StatementDetailSchema = z.object({
       commissionToDateMinor: z.number(),
     }),
   ),
-  warnings: z.array(z.string()),
+  warnings: z.array(z.string()).describe('notes the reader must see, in English'),
+  notices: noticesSchema(STATEMENT_NOTICES)
+    .nullable()
+    .describe('the warnings as codes and values; null on a statement computed before notices existed'),
   disputes: z.array(DisputeSchema),
 });
 

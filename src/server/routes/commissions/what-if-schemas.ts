@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { MAX_WHAT_IF_PERIODS } from '../../../store/queries/commissions/what-if.ts';
 import { PlanRulesSchema } from './schemas.ts';
+import { noticesSchema } from '../../notice-schema.ts';
+import { WHAT_IF_NOTICES } from '../../../domain/notices.ts';
 
 const Id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const Money = z.number().int().describe('minor units of the plan currency');
@@ -64,4 +66,5 @@ export const WhatIfResponse = z.object({
     })
     .optional(),
   warnings: z.array(z.string()),
+  notices: noticesSchema(WHAT_IF_NOTICES),
 });

@@ -1,3 +1,5 @@
+import { noticesSchema } from '../../notice-schema.ts';
+import { FORECAST_NOTICES } from '../../../domain/notices.ts';
 import { z } from 'zod';
 import { PROBABILITY_CHOICES } from '../../../domain/forecast/compute.ts';
 import {
@@ -28,6 +30,7 @@ const Response = z.object({
   range: z.object({ p10: z.number(), p50: z.number(), p90: z.number() }).nullable(),
   pipelineCoverage: z.number().nullable(),
   warnings: z.array(z.string()),
+  notices: noticesSchema(FORECAST_NOTICES),
   deals: z.array(
     z.object({
       opportunityId: z.number().int(),

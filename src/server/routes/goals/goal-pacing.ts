@@ -38,7 +38,7 @@ const goalPacingRoute: RouteModule = (app, { db }) => {
         forUserId = request.query.user;
         if (viewer.visibleUserIds !== null && !viewer.visibleUserIds.includes(forUserId)) {
           throw new AppError('not_found', 'No such user', [
-            { field: 'user', value: String(forUserId), reason: 'not found' },
+            { field: 'user', value: String(forUserId), reason: 'not found', rule: 'not_found' },
           ]);
         }
       }

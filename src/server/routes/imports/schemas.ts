@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IMPORT_ENCODINGS } from '../../../import/csv/decode-text.ts';
 import { ENTITIES } from '../../../import/mapping/entities.ts';
 import { BUILT_IN_SOURCES } from '../../../import/mappings/index.ts';
+import { RuleFields } from '../../error-body.ts';
 
 const flag = z
   .enum(['true', 'false', '1', '0'])
@@ -24,7 +25,12 @@ export const CreateImportQuery = z.object({
   encoding: z.enum(IMPORT_ENCODINGS).optional(),
 });
 
-const FieldErrorSchema = z.object({ field: z.string(), value: z.string().optional(), reason: z.string() });
+const FieldErrorSchema = z.object({
+  field: z.string(),
+  value: z.string().optional(),
+  reason: z.string(),
+  ...RuleFields,
+});
 
 /** A rejected row: original cells by header, line and every reason. */
 export const RejectSchema = z.object({

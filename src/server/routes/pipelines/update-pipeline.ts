@@ -37,7 +37,7 @@ const updatePipelineRoute: RouteModule = (app, { db }) => {
           .executeTakeFirst();
         if (!before || !(await setProbabilitySource(tx, id, request.body.probabilitySource))) {
           throw new AppError('not_found', 'No such pipeline', [
-            { field: 'id', value: String(id), reason: 'not found' },
+            { field: 'id', value: String(id), reason: 'not found', rule: 'not_found' },
           ]);
         }
         await recordAudit(tx, viewer, {

@@ -31,7 +31,7 @@ const updateStageRoute: RouteModule = (app, { db }) => {
         const before = await getStage(tx, id);
         if (!before) {
           throw new AppError('not_found', 'No such stage', [
-            { field: 'id', value: String(id), reason: 'not found' },
+            { field: 'id', value: String(id), reason: 'not found', rule: 'not_found' },
           ]);
         }
         if (before.isWon || before.isLost) {

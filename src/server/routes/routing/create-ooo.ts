@@ -21,7 +21,9 @@ const createOooRoute: RouteModule = (app, { db }) => {
       const viewer = requireWrite(request);
       const userId = request.body.userId ?? viewer.userId;
       if (userId === null)
-        throw new AppError('validation', 'userId is required', [{ field: 'userId', reason: 'required' }]);
+        throw new AppError('validation', 'userId is required', [
+          { field: 'userId', reason: 'required', rule: 'required' },
+        ]);
       requireOutOfOfficeAccess(viewer, userId);
       const period = await addOutOfOffice(
         db,

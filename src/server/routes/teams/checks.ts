@@ -1,4 +1,4 @@
-import { AppError } from '../../../errors.ts';
+import { AppError, type ErrorDetail } from '../../../errors.ts';
 import type { Db } from '../../../store/db.ts';
 import { wouldCreateCycle } from '../../../store/tables/teams.ts';
 import { assertTeamExists, isUniqueViolation } from '../users/checks.ts';
@@ -7,7 +7,7 @@ import { assertTeamExists, isUniqueViolation } from '../users/checks.ts';
 export function rethrowDuplicateExternalId(err: unknown, externalId: string | null | undefined): never {
   if (isUniqueViolation(err)) {
     throw new AppError('conflict', 'A team with this external id already exists', [
-      { field: 'externalId', value: externalId ?? '', reason: 'already used' },
+      { field: 'externalId', value: externalId ?? '', reason: 'already used', rule: 'duplicate' },
     ]);
   }
   throw err;
@@ -19,10 +19,16 @@ export async function assertTeamRefs(
   teamId: number | null,
   refs: { managerId?: number | null; parentTeamId?: number | null },
 ): Promise<void> {
-  const details: Array<{ field: string; value: string; reason: string }> = [];
+  const details: ErrorDetail[] = [];
   if (refs.managerId !== undefined && refs.managerId !== null) {
     const m = await db.selectFrom('users').select('id').where('id', '=', refs.managerId).executeTakeFirst();
-    if (!m) details.push({ field: 'managerId', value: String(refs.managerId), reason: 'no such user' });
+    if (!m)
+      details.push({
+        field: 'managerId',
+        value: String(refs.managerId),
+        reason: 'no such user',
+        rule: 'not_found',
+      });
   }
   if (refs.parentTeamId !== undefined && refs.parentTeamId !== null) {
     try {

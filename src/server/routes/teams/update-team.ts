@@ -36,7 +36,7 @@ const updateTeamRoute: RouteModule = (app, { db }) => {
           const before = await getTeam(tx, SYSTEM_VIEWER, id);
           if (!before)
             throw new AppError('not_found', 'No such team', [
-              { field: 'id', value: String(id), reason: 'not found' },
+              { field: 'id', value: String(id), reason: 'not found', rule: 'not_found' },
             ]);
           await updateTeam(tx, id, request.body);
           const after = await getTeam(tx, SYSTEM_VIEWER, id);

@@ -25,7 +25,7 @@ const revokeToken: RouteModule = (app, { db }) => {
       await db.transaction().execute(async (tx) => {
         if (!(await revokeApiToken(tx, id, new Date()))) {
           throw new AppError('not_found', 'No such active API token', [
-            { field: 'id', value: String(id), reason: 'not found' },
+            { field: 'id', value: String(id), reason: 'not found', rule: 'not_found' },
           ]);
         }
         await recordAudit(tx, viewer, { action: 'revoke', entity: 'api_token', entityId: id });

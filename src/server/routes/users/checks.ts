@@ -6,7 +6,9 @@ export async function assertTeamExists(db: Db, teamId: number | null, field = 't
   if (teamId === null) return;
   const row = await db.selectFrom('teams').select('id').where('id', '=', teamId).executeTakeFirst();
   if (!row)
-    throw new AppError('validation', 'No such team', [{ field, value: String(teamId), reason: 'not found' }]);
+    throw new AppError('validation', 'No such team', [
+      { field, value: String(teamId), reason: 'not found', rule: 'not_found' },
+    ]);
 }
 
 /** True for PostgreSQL's unique_violation (both drivers expose SQLSTATE as `code`). */

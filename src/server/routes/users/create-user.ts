@@ -66,7 +66,7 @@ const createUser: RouteModule = (app, { db }) => {
       } catch (err) {
         if (isUniqueViolation(err)) {
           throw new AppError('conflict', 'A user with this email or external id already exists', [
-            { field: 'email', value: b.email, reason: 'already used' },
+            { field: 'email', value: b.email, reason: 'already used', rule: 'duplicate' },
           ]);
         }
         throw err;

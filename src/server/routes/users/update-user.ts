@@ -44,7 +44,7 @@ const updateUserRoute: RouteModule = (app, { db }) => {
           const before = await getUser(tx, SYSTEM_VIEWER, id);
           if (!before)
             throw new AppError('not_found', 'No such user', [
-              { field: 'id', value: String(id), reason: 'not found' },
+              { field: 'id', value: String(id), reason: 'not found', rule: 'not_found' },
             ]);
           if (patch.leftOn !== undefined || patch.hireDate !== undefined)
             assertLeaveAfterHire(
@@ -82,7 +82,7 @@ const updateUserRoute: RouteModule = (app, { db }) => {
       } catch (err) {
         if (isUniqueViolation(err)) {
           throw new AppError('conflict', 'A user with this email or external id already exists', [
-            { field: 'email', value: patch.email ?? '', reason: 'already used' },
+            { field: 'email', value: patch.email ?? '', reason: 'already used', rule: 'duplicate' },
           ]);
         }
         throw err;

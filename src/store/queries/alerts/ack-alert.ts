@@ -11,7 +11,9 @@ import { listAlertById } from './alert-by-id.ts';
 export async function ackAlert(db: Db, viewer: Viewer, alertId: number, now: Date): Promise<Alert> {
   const existing = await listAlertById(db, viewer, alertId);
   if (!existing)
-    throw new AppError('not_found', `Alert ${alertId} not found`, [{ field: 'id', reason: 'no such alert' }]);
+    throw new AppError('not_found', `Alert ${alertId} not found`, [
+      { field: 'id', reason: 'no such alert', rule: 'not_found' },
+    ]);
   if (existing.acknowledgedAt) return existing;
   const row = await db
     .updateTable('alerts')

@@ -40,7 +40,7 @@ export async function updateWebhookEndpoint(
     .executeTakeFirst();
   if (!row)
     throw new AppError('not_found', `Webhook endpoint ${id} not found`, [
-      { field: 'id', reason: 'no such endpoint' },
+      { field: 'id', reason: 'no such endpoint', rule: 'not_found' },
     ]);
   return toWebhookEndpoint(row);
 }
@@ -50,7 +50,7 @@ export async function deleteWebhookEndpoint(db: Db, id: number): Promise<void> {
   const r = await db.deleteFrom('webhook_endpoints').where('id', '=', id).executeTakeFirst();
   if (Number(r.numDeletedRows) === 0) {
     throw new AppError('not_found', `Webhook endpoint ${id} not found`, [
-      { field: 'id', reason: 'no such endpoint' },
+      { field: 'id', reason: 'no such endpoint', rule: 'not_found' },
     ]);
   }
 }

@@ -36,12 +36,12 @@ export async function resolveCoachingSubject(
       .executeTakeFirst();
     if (!user) {
       throw new AppError('not_found', `No user ${req.userId}`, [
-        { field: 'userId', value: String(req.userId), reason: 'no such user' },
+        { field: 'userId', value: String(req.userId), reason: 'no such user', rule: 'not_found' },
       ]);
     }
     if (!canSeeOwner(viewer, user.id)) {
       throw new AppError('forbidden', `You may not read user ${req.userId}'s deals`, [
-        { field: 'userId', value: String(req.userId), reason: 'outside your team' },
+        { field: 'userId', value: String(req.userId), reason: 'outside your team', rule: 'outside_scope' },
       ]);
     }
     return { type: 'rep', id: user.id, name: user.name, ownerIds: [user.id] };
@@ -54,7 +54,7 @@ export async function resolveCoachingSubject(
       .executeTakeFirst();
     if (!team) {
       throw new AppError('not_found', `No team ${req.teamId}`, [
-        { field: 'teamId', value: String(req.teamId), reason: 'no such team' },
+        { field: 'teamId', value: String(req.teamId), reason: 'no such team', rule: 'not_found' },
       ]);
     }
     const allowed =

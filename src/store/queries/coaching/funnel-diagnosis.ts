@@ -48,12 +48,12 @@ export async function funnelDiagnosis(
     .executeTakeFirst();
   if (!rep) {
     throw new AppError('not_found', `No user ${req.userId}`, [
-      { field: 'userId', value: String(req.userId), reason: 'no such user' },
+      { field: 'userId', value: String(req.userId), reason: 'no such user', rule: 'not_found' },
     ]);
   }
   if (!canSeeOwner(viewer, rep.id)) {
     throw new AppError('forbidden', `You may not read user ${req.userId}'s funnel`, [
-      { field: 'userId', value: String(req.userId), reason: 'outside your team' },
+      { field: 'userId', value: String(req.userId), reason: 'outside your team', rule: 'outside_scope' },
     ]);
   }
   const period =

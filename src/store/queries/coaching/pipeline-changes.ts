@@ -106,7 +106,7 @@ export async function pipelineChanges(
   const endAt = localDateToInstant(week.end, tz);
   if (startAt.getTime() > now.getTime()) {
     throw new AppError('validation', `Week ${week.key} has not started yet`, [
-      { field: 'week', value: week.key, reason: 'in the future' },
+      { field: 'week', value: week.key, reason: 'in the future', rule: 'in_future' },
     ]);
   }
   // Stalled is judged at the end of the week, or now for the current week.

@@ -125,7 +125,7 @@ export async function planStatusFor(
   const plan = await getPlan(db, viewer, planId);
   if (!plan) {
     throw new AppError('not_found', `Plan ${planId} not found`, [
-      { field: 'id', value: String(planId), reason: 'no such plan' },
+      { field: 'id', value: String(planId), reason: 'no such plan', rule: 'not_found' },
     ]);
   }
   return computePlanStatus(db, plan, now);

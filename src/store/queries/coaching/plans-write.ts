@@ -29,7 +29,7 @@ import { resolveTargets } from './plans-targets.ts';
 
 function notFound(planId: number): AppError {
   return new AppError('not_found', `Plan ${planId} not found`, [
-    { field: 'id', value: String(planId), reason: 'no such plan' },
+    { field: 'id', value: String(planId), reason: 'no such plan', rule: 'not_found' },
   ]);
 }
 
@@ -152,7 +152,7 @@ export async function createPlan(db: Db, viewer: Viewer, input: PlanInput, now =
   const subject = await db.selectFrom('users').select('id').where('id', '=', input.userId).executeTakeFirst();
   if (!subject || !canSeePlansOf(viewer, input.userId)) {
     throw new AppError('not_found', `User ${input.userId} not found`, [
-      { field: 'userId', value: String(input.userId), reason: 'no such user' },
+      { field: 'userId', value: String(input.userId), reason: 'no such user', rule: 'not_found' },
     ]);
   }
   if (!canManagePlansOf(viewer, input.userId)) {
@@ -276,7 +276,7 @@ export async function addCheckIn(
     assertOpen(plan);
     const note = input.note.trim();
     const problems: ErrorDetail[] = [];
-    if (note.length === 0) problems.push({ field: 'note', reason: 'must not be empty' });
+    if (note.length === 0) problems.push({ field: 'note', reason: 'must not be empty', rule: 'required' });
     const dateIssue = input.onDate === undefined ? null : dateProblem(input.onDate);
     if (dateIssue) problems.push({ field: 'onDate', value: input.onDate, reason: dateIssue });
     if (problems.length > 0) throw new AppError('validation', 'The check-in is invalid', problems);

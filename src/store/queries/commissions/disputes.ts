@@ -67,7 +67,7 @@ export async function listDisputes(
 
 function statementNotFound(id: number): AppError {
   return new AppError('not_found', `Statement ${id} not found`, [
-    { field: 'id', value: String(id), reason: 'no such statement' },
+    { field: 'id', value: String(id), reason: 'no such statement', rule: 'not_found' },
   ]);
 }
 
@@ -103,7 +103,12 @@ export async function raiseDispute(
       .executeTakeFirst();
     if (!line) {
       throw new AppError('not_found', `Line ${input.lineId} is not on statement ${statementId}`, [
-        { field: 'lineId', value: String(input.lineId), reason: 'no such line on this statement' },
+        {
+          field: 'lineId',
+          value: String(input.lineId),
+          reason: 'no such line on this statement',
+          rule: 'not_found',
+        },
       ]);
     }
     // One open dispute per line: a second one could be accepted as well and pay the same correction twice.
@@ -169,7 +174,7 @@ export async function resolveDispute(
       .executeTakeFirst();
     if (!d) {
       throw new AppError('not_found', `Dispute ${id} not found`, [
-        { field: 'id', value: String(id), reason: 'no such dispute' },
+        { field: 'id', value: String(id), reason: 'no such dispute', rule: 'not_found' },
       ]);
     }
     if (d.status !== 'open') {

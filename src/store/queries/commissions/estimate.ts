@@ -23,7 +23,7 @@ export interface DealEstimate {
 
 function notFound(id: number): AppError {
   return new AppError('not_found', `Opportunity ${id} not found`, [
-    { field: 'opportunityId', value: String(id), reason: 'no such opportunity' },
+    { field: 'opportunityId', value: String(id), reason: 'no such opportunity', rule: 'not_found' },
   ]);
 }
 

@@ -19,7 +19,7 @@ async function targetIds(db: Db, target: StatementTarget, status: 'draft' | 'loc
       .executeTakeFirst();
     if (!s) {
       throw new AppError('not_found', `Statement ${target.statementId} not found`, [
-        { field: 'id', value: String(target.statementId), reason: 'no such statement' },
+        { field: 'id', value: String(target.statementId), reason: 'no such statement', rule: 'not_found' },
       ]);
     }
     if (s.status !== status) {

@@ -110,7 +110,7 @@ async function planOrThrow(db: Db, viewer: Viewer, planId: number): Promise<Comm
   const [plan] = await listPlans(db, viewer, { planId });
   if (!plan) {
     throw new AppError('not_found', `Plan ${planId} not found`, [
-      { field: 'planId', value: String(planId), reason: 'no such commission plan' },
+      { field: 'planId', value: String(planId), reason: 'no such commission plan', rule: 'not_found' },
     ]);
   }
   return plan;
@@ -244,7 +244,7 @@ export async function createAssignment(
       .executeTakeFirst();
     if (!user) {
       throw new AppError('not_found', `User ${input.userId} not found`, [
-        { field: 'userId', value: String(input.userId), reason: 'no such user' },
+        { field: 'userId', value: String(input.userId), reason: 'no such user', rule: 'not_found' },
       ]);
     }
     await planOrThrow(tx, viewer, input.planId);
@@ -309,7 +309,7 @@ export async function deleteAssignment(db: Db, viewer: Viewer, id: number): Prom
       .executeTakeFirst();
     if (!a) {
       throw new AppError('not_found', `Assignment ${id} not found`, [
-        { field: 'id', value: String(id), reason: 'no such assignment' },
+        { field: 'id', value: String(id), reason: 'no such assignment', rule: 'not_found' },
       ]);
     }
     await tx.selectFrom('users').select('id').where('id', '=', a.user_id).forUpdate().execute();

@@ -19,7 +19,7 @@ export interface DealSplits {
 
 function notFound(opportunityId: number): AppError {
   return new AppError('not_found', `Opportunity ${opportunityId} not found`, [
-    { field: 'id', value: String(opportunityId), reason: 'no such opportunity' },
+    { field: 'id', value: String(opportunityId), reason: 'no such opportunity', rule: 'not_found' },
   ]);
 }
 

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Viewer } from '../../../domain/access/viewer.ts';
 import { mayReadStatement } from '../../../domain/commissions/access.ts';
 import type { StatementLine, StatementResult } from '../../../domain/commissions/types.ts';
+import type { StatementNotice } from '../../../domain/notices.ts';
 import type { Db } from '../../db.ts';
 import type { StatementStatus } from '../../tables/commissions.ts';
 import { commissionPeriod } from './commission-period.ts';
@@ -42,6 +43,8 @@ export interface StatementDetail {
   totals: StatementResult['totals'];
   curve: StatementResult['curve'];
   warnings: string[];
+  /** The warnings as codes and values; null for a statement stored before notices existed. */
+  notices: StatementNotice[] | null;
   disputes: Dispute[];
 }
 
@@ -196,6 +199,7 @@ export async function getStatement(db: Db, viewer: Viewer, id: number): Promise<
     totals: result.totals,
     curve: result.curve,
     warnings: result.warnings ?? [],
+    notices: result.notices ?? null,
     disputes,
   };
 }

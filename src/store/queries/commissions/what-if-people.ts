@@ -81,7 +81,12 @@ export async function whatIfPeople(
     const errors: ErrorDetail[] = [];
     userIds.forEach((id, i) => {
       if (!found.has(id))
-        errors.push({ field: `userIds.${i}`, value: String(id), reason: 'no such person among yours' });
+        errors.push({
+          field: `userIds.${i}`,
+          value: String(id),
+          reason: 'no such person among yours',
+          rule: 'not_found',
+        });
     });
     if (errors.length > 0) throw new AppError('not_found', 'Unknown people in userIds', errors);
   }

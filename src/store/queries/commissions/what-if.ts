@@ -21,6 +21,7 @@ import { getSettings } from '../../tables/settings.ts';
 import { creditedDeals } from './credited-deals.ts';
 import { whatIfPeople, type WhatIfPerson } from './what-if-people.ts';
 import { quotaTargetsByPeriod } from './what-if-targets.ts';
+import type { WhatIfNotice } from '../../../domain/notices.ts';
 
 /** The most past periods a what-if replays (two years of months). */
 export const MAX_WHAT_IF_PERIODS = 24;
@@ -71,12 +72,19 @@ export interface WhatIfResult {
     costOfSalesPct: number | null;
   };
   warnings: string[];
+  /** The warnings as codes and values (src/domain/notices.ts). */
+  notices: WhatIfNotice[];
 }
 
 /** Names for a warning: the first ten, then how many more. */
 function nameList(names: readonly string[]): string {
   const shown = names.slice(0, 10).join(', ');
   return names.length > 10 ? `${shown} and ${names.length - 10} more` : shown;
+}
+
+/** The same names as a notice's values: the first ten and how many more. */
+function nameParams(names: readonly string[]): { names: string[]; more: number } {
+  return { names: names.slice(0, 10), more: Math.max(0, names.length - 10) };
 }
 
 /** The last `n` complete periods of `grain` before the one containing today, oldest first. */
@@ -173,6 +181,7 @@ export async function whatIf(db: Db, viewer: Viewer, req: WhatIfRequest): Promis
   const quotaIds = [...new Set([...ids, ...[...below.values()].flat()])];
   const quotas = await quotaTargetsByPeriod(db, periods, quotaIds, fy);
   const warnings: string[] = [];
+  const notices: WhatIfNotice[] = [];
 
   // The baseline: people on a plan today in the proposal's currency; the others are named in the warnings.
   const base = people.filter((p) => p.current !== null && p.current.rules.currency === rules.currency);
@@ -180,11 +189,19 @@ export async function whatIf(db: Db, viewer: Viewer, req: WhatIfRequest): Promis
   const otherCurrency = people
     .filter((p) => p.current !== null && p.current.rules.currency !== rules.currency)
     .map((p) => p.name);
-  if (noPlan.length > 0) warnings.push(`not on a plan today (no baseline): ${nameList(noPlan)}`);
-  if (otherCurrency.length > 0)
+  if (noPlan.length > 0) {
+    warnings.push(`not on a plan today (no baseline): ${nameList(noPlan)}`);
+    notices.push({ code: 'no_plan_today', params: nameParams(noPlan) });
+  }
+  if (otherCurrency.length > 0) {
     warnings.push(
       `on a plan in another currency than ${rules.currency} (no baseline): ${nameList(otherCurrency)}`,
     );
+    notices.push({
+      code: 'other_currency_plan',
+      params: { ...nameParams(otherCurrency), currency: rules.currency },
+    });
+  }
 
   // One crediting query for the proposal, one per credit rule among today's plans.
   const proposed = await creditedDeals(db, {
@@ -236,10 +253,12 @@ export async function whatIf(db: Db, viewer: Viewer, req: WhatIfRequest): Promis
       }
     }
   }
-  if (noTarget.size > 0)
+  if (noTarget.size > 0) {
     warnings.push(
       `no target in some periods (tiered deals earn the on-target rate): ${nameList([...noTarget])}`,
     );
+    notices.push({ code: 'no_target', params: nameParams([...noTarget]) });
+  }
 
   const summary = (rows: Map<string, ModelledStatement[]>) =>
     periods.map((p) => summarizePeriod(p, rows.get(p.key)!));
@@ -260,6 +279,7 @@ export async function whatIf(db: Db, viewer: Viewer, req: WhatIfRequest): Promis
       differenceMinor: t.payoutMinor - b.payoutMinor,
     },
     warnings,
+    notices,
   };
 
   if (req.simulation) {

@@ -1,3 +1,4 @@
+import type { ForecastNotice } from '../../../domain/notices.ts';
 import { canSeeOwner, type Viewer } from '../../../domain/access/viewer.ts';
 import { parsePeriod, type Period } from '../../../domain/calendar/period.ts';
 import {
@@ -81,6 +82,8 @@ export interface ForecastReport {
   /** Open pipeline closing in the period against what the run-rate says is still to come (below 1: thin pipeline). */
   pipelineCoverage: number | null;
   warnings: string[];
+  /** The warnings as codes and values (src/domain/notices.ts). */
+  notices: ForecastNotice[];
   deals: ForecastDealLine[];
   /** How each method did over the last four periods of this kind, at their start (null when not requested). */
   trackRecord: ScopeAccuracy | null;
@@ -121,8 +124,8 @@ export interface ForecastRequest {
   resultStore?: Db;
 }
 
-/** A stored report as read back from its JSON. */
-type StoredReport = Omit<ForecastReport, 'asOf'> & { asOf: string };
+/** A stored report as read back from its JSON (one stored before notices existed has none). */
+type StoredReport = Omit<ForecastReport, 'asOf' | 'notices'> & { asOf: string; notices?: ForecastNotice[] };
 
 /** What forecastReport and forecastReportAllowingStale share: the scope, the store's key and the viewer's filter. */
 async function prepare(db: Db, viewer: Viewer, req: ForecastRequest) {
@@ -140,7 +143,8 @@ async function prepare(db: Db, viewer: Viewer, req: ForecastRequest) {
   };
   const revive = (stored: unknown): ForecastReport => {
     const r = stored as StoredReport;
-    return { ...r, asOf: new Date(r.asOf) };
+    // No notices: the web app shows the English warnings, as it does for notices it cannot match to them.
+    return { ...r, asOf: new Date(r.asOf), notices: r.notices ?? [] };
   };
   return { settings, period, named, forViewer, key, optionsKey: liveOptionsKey(req), revive };
 }
@@ -284,10 +288,15 @@ async function scopeReport(
   const openAmount = inPeriod.reduce((a, d) => a + d.amount, 0);
   const coverage = runRate && runRate.projected > 0 ? openAmount / runRate.projected : null;
   const warnings: string[] = [];
+  const notices: ForecastNotice[] = [];
   if (coverage !== null && coverage < 1) {
     warnings.push(
       `Open pipeline closing in ${period.key} covers ${Math.round(coverage * 100)}% of what the run-rate expects: too few deals, reps may not be prospecting enough.`,
     );
+    notices.push({
+      code: 'low_coverage',
+      params: { period: period.key, coveragePct: Math.round(coverage * 100) },
+    });
   }
 
   const withDeals = req.withDeals ?? true;
@@ -361,7 +370,10 @@ async function scopeReport(
         value: chosen.value,
         reason: `the blend has not beaten ${pick} over the past periods, so ${pick} is the number to plan with`,
       };
-      if (blended) warnings.push(`The blended forecast is not used: ${recommended.reason}.`);
+      if (blended) {
+        warnings.push(`The blended forecast is not used: ${recommended.reason}.`);
+        notices.push({ code: 'blend_not_used', params: { method: pick } });
+      }
     }
   }
 
@@ -378,6 +390,7 @@ async function scopeReport(
     range: mc && mc.low !== null && mc.high !== null ? { p10: mc.low, p50: mc.value, p90: mc.high } : null,
     pipelineCoverage: coverage,
     warnings,
+    notices,
     deals,
     trackRecord,
     blended,

@@ -42,7 +42,7 @@ export async function resolveScope(db: Db, viewer: Viewer, scope: ForecastScope)
       const team = await db.selectFrom('teams').select('name').where('id', '=', scope.id).executeTakeFirst();
       if (!team)
         throw new AppError('not_found', `No team ${scope.id}`, [
-          { field: 'scope', value: key, reason: 'no such team' },
+          { field: 'scope', value: key, reason: 'no such team', rule: 'not_found' },
         ]);
       const ids = await teamMemberIds(db, scope.id);
       if (viewer.visibleUserIds !== null && ids.some((id) => !canSeeOwner(viewer, id))) throw forbidden(key);
@@ -52,7 +52,7 @@ export async function resolveScope(db: Db, viewer: Viewer, scope: ForecastScope)
       const user = await db.selectFrom('users').select('name').where('id', '=', scope.id).executeTakeFirst();
       if (!user)
         throw new AppError('not_found', `No user ${scope.id}`, [
-          { field: 'scope', value: key, reason: 'no such user' },
+          { field: 'scope', value: key, reason: 'no such user', rule: 'not_found' },
         ]);
       if (!canSeeOwner(viewer, scope.id)) throw forbidden(key);
       return { scope: ownersScope(scope, [scope.id]), name: user.name };

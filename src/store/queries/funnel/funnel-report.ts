@@ -34,7 +34,7 @@ export async function funnelReport(
     .executeTakeFirst();
   if (!pipeline) {
     throw new AppError('not_found', `No pipeline ${pipelineId}`, [
-      { field: 'pipeline', value: String(pipelineId), reason: 'no such pipeline' },
+      { field: 'pipeline', value: String(pipelineId), reason: 'no such pipeline', rule: 'not_found' },
     ]);
   }
   // The funnel is an aggregate: open to everyone, with a rep filter narrowed to what the viewer may see.

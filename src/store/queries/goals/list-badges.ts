@@ -17,7 +17,9 @@ export interface Badge {
 /** A user's badges, newest first; not_found when the viewer may not see that user. */
 export async function listBadges(db: Db, viewer: Viewer, userId: number): Promise<Badge[]> {
   if (viewer.visibleUserIds !== null && !viewer.visibleUserIds.includes(userId)) {
-    throw new AppError('not_found', `User ${userId} not found`, [{ field: 'id', reason: 'no such user' }]);
+    throw new AppError('not_found', `User ${userId} not found`, [
+      { field: 'id', reason: 'no such user', rule: 'not_found' },
+    ]);
   }
   const rows = await db
     .selectFrom('badges')

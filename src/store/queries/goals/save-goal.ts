@@ -63,7 +63,9 @@ export async function createGoal(db: Db, viewer: Viewer, input: GoalInput): Prom
 async function goalToChange(db: Db, viewer: Viewer, goalId: number): Promise<Goal> {
   const goal = await getGoal(db, viewer, goalId);
   if (!goal)
-    throw new AppError('not_found', `Goal ${goalId} not found`, [{ field: 'id', reason: 'no such goal' }]);
+    throw new AppError('not_found', `Goal ${goalId} not found`, [
+      { field: 'id', reason: 'no such goal', rule: 'not_found' },
+    ]);
   const teams = viewer.role === 'manager' ? await managedTeamIds(db, viewer.userId) : [];
   if (!canSetGoalFor(viewer, goal, teams)) throw new AppError('forbidden', 'You may not change this goal');
   return goal;

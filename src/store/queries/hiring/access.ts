@@ -45,7 +45,7 @@ export async function requireOpeningInReach(
     where o.id = ${openingId} and ${openingInReach(reach)}`.execute(db);
   if (r.rows.length === 0) {
     throw new AppError('not_found', 'No such opening', [
-      { field, value: String(openingId), reason: 'not found' },
+      { field, value: String(openingId), reason: 'not found', rule: 'not_found' },
     ]);
   }
 }
@@ -62,7 +62,7 @@ export async function requireCandidateInReach(
   const row = r.rows[0];
   if (!row) {
     throw new AppError('not_found', 'No such candidate', [
-      { field: 'candidateId', value: String(candidateId), reason: 'not found' },
+      { field: 'candidateId', value: String(candidateId), reason: 'not found', rule: 'not_found' },
     ]);
   }
   return Number(row.opening_id);

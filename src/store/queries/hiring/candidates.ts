@@ -101,6 +101,7 @@ export async function updateCandidate(
         field: 'hiredUserId',
         value: String(hiredUserId),
         reason: 'no such user in your teams',
+        rule: 'not_found',
       });
     else {
       const other = await db

@@ -87,7 +87,7 @@ export async function getOpening(db: Db, viewer: Viewer, id: number): Promise<Op
   const [opening] = await listOpenings(db, viewer, { id });
   if (!opening)
     throw new AppError('not_found', 'No such opening', [
-      { field: 'id', value: String(id), reason: 'not found' },
+      { field: 'id', value: String(id), reason: 'not found', rule: 'not_found' },
     ]);
   return opening;
 }
@@ -111,7 +111,13 @@ export async function createOpening(db: Db, viewer: Viewer, input: OpeningInput)
   });
   if (input.teamId !== null) {
     const team = await db.selectFrom('teams').select('id').where('id', '=', input.teamId).executeTakeFirst();
-    if (!team) problems.push({ field: 'teamId', value: String(input.teamId), reason: 'no such team' });
+    if (!team)
+      problems.push({
+        field: 'teamId',
+        value: String(input.teamId),
+        reason: 'no such team',
+        rule: 'not_found',
+      });
     else if (!reach.all && !reach.teamIds.includes(input.teamId))
       problems.push({ field: 'teamId', value: String(input.teamId), reason: 'not a team you manage' });
   } else if (!reach.all) {

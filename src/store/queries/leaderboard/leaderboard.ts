@@ -6,7 +6,7 @@ import { competitionRank, movement, type Better } from '../../../domain/leaderbo
 import { weightedScores, type ScoreComponent } from '../../../domain/leaderboard/weighted-score.ts';
 import { getMetric } from '../../../domain/metrics/registry.ts';
 import type { MetricRow } from '../../../domain/metrics/query.ts';
-import { AppError } from '../../../errors.ts';
+import { AppError, type ErrorDetail } from '../../../errors.ts';
 import type { Db } from '../../db.ts';
 import { getSettings } from '../../tables/settings.ts';
 import { runMetrics } from '../metrics/run-metrics.ts';
@@ -60,13 +60,16 @@ export interface Leaderboard {
 function components(req: LeaderboardRequest): ScoreComponent[] {
   const spec = req.weights ?? (req.metricId ? { [req.metricId]: 1 } : null);
   if (!spec || Object.keys(spec).length === 0) {
-    throw new AppError('validation', 'Give a metric or weights', [{ field: 'metric', reason: 'required' }]);
+    throw new AppError('validation', 'Give a metric or weights', [
+      { field: 'metric', reason: 'required', rule: 'required' },
+    ]);
   }
-  const errors = [];
+  const errors: ErrorDetail[] = [];
   const out: ScoreComponent[] = [];
   for (const [metricId, weight] of Object.entries(spec)) {
     const def = getMetric(metricId);
-    if (!def) errors.push({ field: 'metric', value: metricId, reason: 'no metric with this id' });
+    if (!def)
+      errors.push({ field: 'metric', value: metricId, reason: 'no metric with this id', rule: 'not_found' });
     else if (def.pay)
       errors.push({ field: 'metric', value: metricId, reason: 'pay is private: it is never ranked' });
     else if (!Number.isFinite(weight) || weight <= 0)

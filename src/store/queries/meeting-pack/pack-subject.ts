@@ -19,7 +19,7 @@ export interface PackSubject {
 /** The one answer for everything the viewer may not have: the pack does not exist for them. */
 function noPack(team: number | 'company' | undefined): AppError {
   return new AppError('not_found', 'No such meeting pack', [
-    { field: 'team', value: String(team ?? ''), reason: 'not found' },
+    { field: 'team', value: String(team ?? ''), reason: 'not found', rule: 'not_found' },
   ]);
 }
 

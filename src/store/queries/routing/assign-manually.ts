@@ -32,7 +32,7 @@ export async function assignManually(
       .executeTakeFirst();
     if (!user)
       throw new AppError('validation', 'Invalid assignment', [
-        { field: 'userId', value: String(userId), reason: 'no such user' },
+        { field: 'userId', value: String(userId), reason: 'no such user', rule: 'not_found' },
       ]);
     if (!canSeeOwner(viewer, row.owner_id) || !canSeeOwner(viewer, userId))
       throw new AppError('forbidden', 'You may assign only leads and reps in your team');

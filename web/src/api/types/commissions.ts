@@ -1,3 +1,4 @@
+import type { ApiNotice } from '../../components/notice-text.tsx';
 import type {
   CurvePoint,
   DealType,
@@ -137,8 +138,10 @@ export interface StatementDetail {
   lines: StatementLineRow[];
   totals: StatementTotals;
   curve: CurvePoint[];
-  /** Notes a reader must see (no target, excluded currency); the engine's StatementResult.warnings. */
+  /** Notes a reader must see (no target, excluded currency) in English; the engine's StatementResult.warnings. */
   warnings: string[];
+  /** The same notes as codes and values (shown translated); null on statements computed before notices existed. */
+  notices: ApiNotice[] | null;
   disputes: Dispute[];
 }
 
@@ -149,6 +152,7 @@ export const STATEMENT_DETAIL_FIELDS = [
   'totals',
   'curve',
   'warnings',
+  'notices',
   'disputes',
 ] as const satisfies readonly (keyof StatementDetail)[];
 
@@ -223,6 +227,8 @@ export interface WhatIfResult {
   totals: WhatIfTotals;
   simulated?: WhatIfSimulated;
   warnings: string[];
+  /** The warnings as codes and values, in the same order. */
+  notices: ApiNotice[];
 }
 
 export const WHAT_IF_FIELDS = [

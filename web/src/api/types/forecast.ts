@@ -1,3 +1,4 @@
+import type { ApiNotice } from '../../components/notice-text.tsx';
 /** Forecast method ids (src/domain/forecast/types.ts). */
 export type MethodId = 'stage_weighted' | 'judgement' | 'run_rate' | 'cycle_age' | 'monte_carlo';
 
@@ -31,6 +32,8 @@ export interface Forecast {
   range: { p10: number; p50: number; p90: number } | null;
   pipelineCoverage: number | null;
   warnings: string[];
+  /** The warnings as codes and values, in the same order. */
+  notices: ApiNotice[];
   /** Configured vs observed stage probabilities (company, closed deals of the last 365 days). */
   calibration: {
     stageId: number;
@@ -68,6 +71,7 @@ export const FORECAST_FIELDS = [
   'range',
   'trackRecord',
   'warnings',
+  'notices',
   'calibration',
   'recommended',
   'asOf',

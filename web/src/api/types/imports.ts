@@ -1,8 +1,10 @@
+import type { ApiErrorDetail } from '../client.ts';
 /** One rejected row of an import: its line, original cells and every reason. */
 export interface ImportReject {
   line: number;
   values: Record<string, string>;
-  errors: { field: string; value?: string; reason: string }[];
+  /** Every reason the row was refused: the English reason and, for recurring ones, the rule (src/errors.ts). */
+  errors: (ApiErrorDetail & { field: string })[];
 }
 
 /** What POST /api/imports (CSV body) answers when the file imported (with skipInvalid, bad rows are listed). */

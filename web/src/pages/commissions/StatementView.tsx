@@ -14,6 +14,7 @@ import { AttainmentCurve } from './AttainmentCurve.tsx';
 import { lineExplanation } from './line-explanation.ts';
 import { pctText, rateText, useFormattersIn } from './money.ts';
 import { StatusPill } from './StatusPill.tsx';
+import { NoticeItems } from '../../components/notice-text.tsx';
 
 /**
  * One statement as its reader may see it: header, warnings, totals, the attainment curve, every line with how
@@ -117,9 +118,7 @@ function Statement({
         <div className="state state-error" role="alert" data-testid="commission-warnings">
           <strong>{t('commissions.warnings')}</strong>
           <ul>
-            {detail.warnings.map((w, i) => (
-              <li key={i}>{w}</li>
-            ))}
+            <NoticeItems area="statement" notices={detail.notices} warnings={detail.warnings} fmt={fmt} />
           </ul>
         </div>
       )}

@@ -19,6 +19,7 @@ import { pctText, useFormattersIn } from './money.ts';
 import { RulesEditor } from './RulesEditor.tsx';
 import { rulesToForm, type RulesForm } from './rules-form.ts';
 import { digitsOf, rulesOrFail } from './RulesForms.tsx';
+import { NoticeItems } from '../../components/notice-text.tsx';
 
 /**
  * /commissions/what-if (admins and managers): what a plan, or a changed copy of it, would have cost on the last
@@ -290,9 +291,7 @@ function WhatIfReport({ result, fmt }: { result: WhatIfResult; fmt: Formatters }
       />
       {result.warnings.length > 0 && (
         <ul className="state state-error" role="alert" data-testid="what-if-warnings">
-          {result.warnings.map((w, i) => (
-            <li key={i}>{w}</li>
-          ))}
+          <NoticeItems area="whatIf" notices={result.notices} warnings={result.warnings} fmt={fmt} />
         </ul>
       )}
       <p data-testid="what-if-totals">

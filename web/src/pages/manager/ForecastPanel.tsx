@@ -9,6 +9,7 @@ import { Async } from '../../components/state.tsx';
 import { useWorkspace } from '../../format/workspace.tsx';
 import { isolate } from '../../i18n/bidi.ts';
 import { t } from '../../i18n/t.ts';
+import { NoticeItems } from '../../components/notice-text.tsx';
 
 /** Fixed Monte Carlo seed, so the dashboard shows the same numbers on every load (and as the API for the same seed). */
 export const FORECAST_SEED = 1;
@@ -235,9 +236,12 @@ export function ForecastPanel({ periodKey, scope = 'company' }: { periodKey: str
               )}
               {forecast.warnings.length > 0 && (
                 <ul className="warnings">
-                  {forecast.warnings.map((w) => (
-                    <li key={w}>{w}</li>
-                  ))}
+                  <NoticeItems
+                    area="forecast"
+                    notices={forecast.notices}
+                    warnings={forecast.warnings}
+                    fmt={fmt}
+                  />
                 </ul>
               )}
             </>

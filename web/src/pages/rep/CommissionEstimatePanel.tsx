@@ -1,5 +1,7 @@
 import { getEstimate } from '../../api/commissions.ts';
+import type { ReactNode } from 'react';
 import { ApiError } from '../../api/client.ts';
+import { DetailReason, errorDetails } from '../../components/error-text.tsx';
 import { getOpportunities } from '../../api/rows.ts';
 import type { DealEstimate } from '../../api/types/commissions.ts';
 import type { Opportunity } from '../../api/types/rows.ts';
@@ -18,7 +20,7 @@ interface Row {
   deal: Opportunity;
   estimate: DealEstimate | null;
   /** Why there is no estimate (no plan covers today, or the request failed). */
-  note: string | null;
+  note: ReactNode;
 }
 
 /** "What I earn if I close this deal": the rep's open deals with the commission each would add if won today. */
@@ -34,10 +36,9 @@ export function CommissionEstimatePanel({ userId }: { userId: number }) {
           try {
             return { deal, estimate: await getEstimate(deal.id, signal), note: null };
           } catch (err) {
-            const note =
-              err instanceof ApiError && err.status < 500
-                ? (err.body?.error.message ?? err.message)
-                : t('commissions.estimateFailed');
+            // The server's first detail says why (no plan today, not open); its rule in the reader's words.
+            const detail = err instanceof ApiError && err.status < 500 ? errorDetails(err)[0] : undefined;
+            const note = detail ? <DetailReason detail={detail} /> : t('commissions.estimateFailed');
             return { deal, estimate: null, note };
           }
         }),

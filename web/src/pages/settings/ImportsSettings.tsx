@@ -1,8 +1,9 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { ApiError, upload } from '../../api/client.ts';
+import { ApiError, upload, type ApiErrorDetail } from '../../api/client.ts';
 import type { ImportReject, ImportSummary } from '../../api/types/imports.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { Panel } from '../../components/panel.tsx';
+import { DetailReason, FieldName } from '../../components/error-text.tsx';
 import { ErrorNote } from '../../components/state.tsx';
 import { useWorkspace } from '../../format/workspace.tsx';
 import { t } from '../../i18n/t.ts';
@@ -10,12 +11,15 @@ import { t } from '../../i18n/t.ts';
 const SOURCES = ['', 'salesforce', 'hubspot', 'pipedrive'] as const;
 const ENTITIES = ['', 'opportunities', 'opportunity_history', 'leads', 'contacts', 'activities'] as const;
 
-/** One problem to show: a rejected row's reason, from a summary or from a 422 answer's details. */
+/**
+ * One problem to show: a rejected row's reason, from a summary or from a 422 answer's details, with the rule
+ * that lets the page say the reason in the reader's language.
+ */
 interface Problem {
   line: number | null;
   field: string;
   value: string;
-  reason: string;
+  detail: ApiErrorDetail;
 }
 
 function fromRejects(rejects: ImportReject[]): Problem[] {
@@ -24,7 +28,7 @@ function fromRejects(rejects: ImportReject[]): Problem[] {
       line: r.line,
       field: e.field,
       value: e.value ?? r.values[e.field] ?? '',
-      reason: e.reason,
+      detail: e,
     })),
   );
 }
@@ -69,8 +73,8 @@ export function ImportsSettings() {
           err.body.error.details.map((d) => ({
             line: d.line ?? null,
             field: d.field ?? '',
-            value: (d as { value?: string }).value ?? '',
-            reason: d.reason,
+            value: d.value ?? '',
+            detail: d,
           })),
         );
       }
@@ -156,9 +160,17 @@ export function ImportsSettings() {
               rowKey={(r, i) => `${r.line}:${r.field}:${i}`}
               columns={[
                 { key: 'line', header: t('imports.line'), numeric: true, cell: (r) => r.line ?? '' },
-                { key: 'field', header: t('imports.field'), cell: (r) => r.field },
-                { key: 'value', header: t('imports.value'), cell: (r) => r.value },
-                { key: 'reason', header: t('imports.reason'), cell: (r) => r.reason },
+                {
+                  key: 'field',
+                  header: t('imports.field'),
+                  cell: (r) => (r.field ? <FieldName field={r.field} /> : ''),
+                },
+                { key: 'value', header: t('imports.value'), cell: (r) => <bdi>{r.value}</bdi> },
+                {
+                  key: 'reason',
+                  header: t('imports.reason'),
+                  cell: (r) => <DetailReason detail={r.detail} />,
+                },
               ]}
             />
           )}
