@@ -1,6 +1,7 @@
 import type { CreditNote, LineReason, TierBounds } from '../../../../src/domain/commissions/line-reasons.ts';
 import type { Formatters } from '../../format/formatters.ts';
 import type { MessageKey } from '../../i18n/en.ts';
+import { moneyIn } from '../../format/money-in.ts';
 import { t } from '../../i18n/t.ts';
 import { pctText, rateText } from './money.ts';
 
@@ -207,11 +208,4 @@ function dealTypeText(type: string): string {
   const key = `commissions.dealType.${type}` as MessageKey;
   const text = t(key);
   return text === key ? type.replace('_', ' ') : text;
-}
-
-/** An amount in minor units of another currency than the statement's, in the reader's locale. */
-function moneyIn(fmt: Formatters, minor: number, currency: string): string {
-  const nf = new Intl.NumberFormat(fmt.locale, { style: 'currency', currency });
-  const digits = nf.resolvedOptions().maximumFractionDigits ?? 2;
-  return nf.format(minor / 10 ** digits);
 }
