@@ -70,7 +70,7 @@ describeStores('deal lists in the workspace currency', (ctx) => {
   });
 
   const amounts = (rows: Array<{ opportunityId: number; workspaceAmountMinor: number | null }>) =>
-    rows.map((r) => [r.opportunityId, r.workspaceAmountMinor]);
+    rows.map((r) => [r.opportunityId, r.workspaceAmountMinor] as const);
 
   it('opportunity lists: open deals by today’s rate, closed ones by their close date’s, null without a rate', async () => {
     const page = await listOpportunities(ctx.db, SYSTEM_VIEWER, {}, { limit: 10, offset: 0 }, NOW);
