@@ -2,7 +2,8 @@
  * A deal in a list (pipeline at a date, cadence gaps, pipeline changes, the meeting pack, opportunity lists):
  * its own amount and currency, and the same amount in the workspace currency by the rate of the date that applies
  * (docs/localization.md, "Which rate applies where"), converted by the store's one SQL conversion. Null when no
- * rate is in effect on that date: the deal stays listed, is left out of totals and sorts after every converted one.
+ * rate is in effect on that date: the deal stays listed, is left out of totals and sorts after every converted one
+ * (the store sorts with `nulls last`).
  */
 export interface ListedAmount {
   amountMinor: number;
@@ -17,15 +18,4 @@ export function currenciesLeftOut(
   const out = new Set<string>();
   for (const d of deals) if (d.workspaceAmountMinor === null) out.add(d.currency);
   return [...out].sort();
-}
-
-/** Largest amount in the workspace currency first; deals without a rate after them (0 when both lack one). */
-export function byWorkspaceAmountDesc(
-  a: Pick<ListedAmount, 'workspaceAmountMinor'>,
-  b: Pick<ListedAmount, 'workspaceAmountMinor'>,
-): number {
-  if (a.workspaceAmountMinor === null || b.workspaceAmountMinor === null) {
-    return (a.workspaceAmountMinor === null ? 1 : 0) - (b.workspaceAmountMinor === null ? 1 : 0);
-  }
-  return b.workspaceAmountMinor - a.workspaceAmountMinor;
 }
