@@ -1,6 +1,8 @@
 import { beforeAll, expect, it } from 'vitest';
 import { customPeriod } from '../../src/domain/calendar/period.ts';
+import { SYSTEM_VIEWER } from '../../src/domain/access/viewer.ts';
 import { dealFeatures } from '../../src/store/queries/win-analysis/deal-features.ts';
+import { putExchangeRates } from '../../src/store/tables/exchange-rates.ts';
 import { dealWithHistory } from '../coaching/deal-fixtures.ts';
 import { emptyStoreWithPipeline } from '../support/pipeline.ts';
 import { describeStores } from '../support/stores.ts';
@@ -137,7 +139,7 @@ describeStores('win analysis deal features', (ctx) => {
         won: false,
         ownerId: rep,
         leadSource: 'campaign',
-        // EUR: not the workspace currency
+        // EUR without a rate: no amount in the workspace currency
         amountMinor: null,
         touches: 0,
         meetingsHeld: 0,
@@ -173,5 +175,18 @@ describeStores('win analysis deal features', (ctx) => {
       pipelineIds: [999],
     });
     expect(otherPipeline).toEqual([]);
+  });
+
+  it('reads an amount in another currency converted by the rate of its close date', async () => {
+    // €5,000.00 lost on 20 March at 1.08 (from 1 March): 5400.00 USD; the rate is removed again for the others.
+    await putExchangeRates(ctx.db, SYSTEM_VIEWER, [
+      { currency: 'EUR', effectiveFrom: '2026-03-01', rate: '1.08' },
+    ]);
+    try {
+      const deals = await dealFeatures(ctx.db, { ...MARCH, ownerIds: null, types: null, pipelineIds: null });
+      expect(deals.find((d) => d.id === lost)?.amountMinor).toBe(540_000);
+    } finally {
+      await ctx.db.deleteFrom('exchange_rates').execute();
+    }
   });
 });

@@ -11,6 +11,8 @@ export interface DealCadence {
   ownerName: string | null;
   amountMinor: number;
   currency: string;
+  /** amountMinor in the workspace currency by today's rate; null when none is in effect. */
+  workspaceAmountMinor: number | null;
   stageName: string;
   lastMeetingAt: Date | null;
   /** Touches after the last held meeting (after creation when no meeting was held). */

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { stageStep } from '../funnel/funnel.ts';
-import { dealMoves, hottestDeals, packPeriod, weakestConversion, type DealWindow } from './meeting-pack.ts';
+import {
+  dealMoves,
+  hottestDeals,
+  movedWithoutRate,
+  packPeriod,
+  weakestConversion,
+  type DealWindow,
+} from './meeting-pack.ts';
 
 const deal = (over: Partial<DealWindow>): DealWindow => ({
   opportunityId: 1,
@@ -11,6 +18,7 @@ const deal = (over: Partial<DealWindow>): DealWindow => ({
   stageName: 'Demo',
   probabilityPct: 40,
   amountMinor: 1000,
+  workspaceAmountMinor: 1000,
   expectedCloseDate: '2026-12-01',
   endStagePosition: 3,
   start: { stagePosition: 3, amountMinor: 1000, expectedCloseDate: '2026-12-01' },
@@ -53,24 +61,36 @@ describe('dealMoves and hottestDeals', () => {
     expect(dealMoves(deal({ expectedCloseDate: '2026-11-20' }))).toEqual(['close_earlier']);
   });
 
-  it('ranks moved deals of the workspace currency by amount x probability, then amount, then id', () => {
+  it('ranks moved deals by converted amount x probability, then converted amount, then id', () => {
+    const usd = (over: Partial<DealWindow>) =>
+      deal({ ...over, workspaceAmountMinor: over.amountMinor ?? 1000 });
     const deals = [
-      deal({ opportunityId: 1, amountMinor: 1000, probabilityPct: 60, start: null }), // 600
-      deal({ opportunityId: 2, amountMinor: 3000, probabilityPct: 20, start: null }), // 600, larger amount
-      deal({ opportunityId: 3, amountMinor: 999, probabilityPct: 50, start: null }), // 499.5 -> 500
-      deal({
+      usd({ opportunityId: 1, amountMinor: 1000, probabilityPct: 60, start: null }), // 600
+      usd({ opportunityId: 2, amountMinor: 3000, probabilityPct: 20, start: null }), // 600, larger amount
+      usd({ opportunityId: 3, amountMinor: 999, probabilityPct: 50, start: null }), // 499.5 -> 500
+      usd({
         opportunityId: 4,
         amountMinor: 9000,
         start: { stagePosition: 3, amountMinor: 9000, expectedCloseDate: '2026-12-01' },
       }), // did not move
-      deal({ opportunityId: 5, amountMinor: 9000, currency: 'EUR', start: null }),
+      // €5.00 at 1.1 = $5.50, 40% -> 220: ranks by its converted weight, listed with its own amount too.
+      deal({ opportunityId: 5, amountMinor: 500, currency: 'EUR', workspaceAmountMinor: 550, start: null }),
+      // No GBP rate: cannot be weighed, left out of the list and named by movedWithoutRate.
+      deal({ opportunityId: 6, amountMinor: 9000, currency: 'GBP', workspaceAmountMinor: null, start: null }),
     ];
-    expect(hottestDeals(deals, 'USD', 10).map((d) => [d.opportunityId, d.weightedMinor])).toEqual([
+    expect(hottestDeals(deals, 10).map((d) => [d.opportunityId, d.weightedMinor])).toEqual([
       [2, 600],
       [1, 600],
       [3, 500],
+      [5, 220],
     ]);
-    expect(hottestDeals(deals, 'USD', 1).map((d) => d.opportunityId)).toEqual([2]);
+    expect(hottestDeals(deals, 10)[3]).toMatchObject({
+      currency: 'EUR',
+      amountMinor: 500,
+      workspaceAmountMinor: 550,
+    });
+    expect(hottestDeals(deals, 1).map((d) => d.opportunityId)).toEqual([2]);
+    expect(movedWithoutRate(deals).map((d) => d.opportunityId)).toEqual([6]);
   });
 });
 

@@ -56,7 +56,10 @@ export interface DealWindow {
   currency: string;
   stageName: string;
   probabilityPct: number;
+  /** In the deal's own currency (moves compare these). */
   amountMinor: number;
+  /** amountMinor in the workspace currency by the rate of the as-of date; null when no rate is in effect. */
+  workspaceAmountMinor: number | null;
   expectedCloseDate: string | null;
   start: { stagePosition: number; amountMinor: number; expectedCloseDate: string | null } | null;
   endStagePosition: number;
@@ -70,8 +73,11 @@ export interface HotDeal {
   currency: string;
   stageName: string;
   probabilityPct: number;
+  /** In the deal's own currency. */
   amountMinor: number;
-  /** amount x stage probability, in minor units, rounded to whole minor units. */
+  /** amountMinor in the workspace currency (by the as-of date's rate). */
+  workspaceAmountMinor: number;
+  /** workspaceAmountMinor x stage probability, rounded to whole minor units of the workspace currency. */
   weightedMinor: number;
   expectedCloseDate: string | null;
   moves: DealMove[];
@@ -95,16 +101,19 @@ export function dealMoves(d: DealWindow): DealMove[] {
 }
 
 /**
- * The hottest deals: open deals in the workspace currency (weights are not comparable across currencies) that
- * moved in the hot window (new, stage advanced, amount or close date changed), largest amount x probability
- * first; ties by amount, then the older deal (lower id). At most `limit`.
+ * The hottest deals: open deals that moved in the hot window (new, stage advanced, amount or close date changed),
+ * largest amount x probability in the workspace currency first (each deal converted by the as-of date's rate, so
+ * a euro deal ranks among dollar deals); ties by converted amount, then the older deal (lower id). A deal in a
+ * currency without a rate cannot be weighed against the others and is left out (the pack warns). At most `limit`.
  */
-export function hottestDeals(deals: readonly DealWindow[], currency: string, limit: number): HotDeal[] {
+export function hottestDeals(deals: readonly DealWindow[], limit: number): HotDeal[] {
   return deals
-    .filter((d) => d.currency === currency)
-    .map((d) => ({ d, moves: dealMoves(d) }))
-    .filter(({ moves }) => moves.length > 0)
-    .map(({ d, moves }): HotDeal => ({
+    .map((d) => ({ d, moves: dealMoves(d), converted: d.workspaceAmountMinor }))
+    .filter(
+      (x): x is { d: DealWindow; moves: DealMove[]; converted: number } =>
+        x.moves.length > 0 && x.converted !== null,
+    )
+    .map(({ d, moves, converted }): HotDeal => ({
       opportunityId: d.opportunityId,
       name: d.name,
       ownerId: d.ownerId,
@@ -113,17 +122,23 @@ export function hottestDeals(deals: readonly DealWindow[], currency: string, lim
       stageName: d.stageName,
       probabilityPct: d.probabilityPct,
       amountMinor: d.amountMinor,
-      weightedMinor: Math.round((d.amountMinor * d.probabilityPct) / 100),
+      workspaceAmountMinor: converted,
+      weightedMinor: Math.round((converted * d.probabilityPct) / 100),
       expectedCloseDate: d.expectedCloseDate,
       moves,
     }))
     .sort(
       (a, b) =>
         b.weightedMinor - a.weightedMinor ||
-        b.amountMinor - a.amountMinor ||
+        b.workspaceAmountMinor - a.workspaceAmountMinor ||
         a.opportunityId - b.opportunityId,
     )
     .slice(0, limit);
+}
+
+/** The moved deals the hottest list had to leave out for want of a rate (their currencies warn). */
+export function movedWithoutRate(deals: readonly DealWindow[]): DealWindow[] {
+  return deals.filter((d) => d.workspaceAmountMinor === null && dealMoves(d).length > 0);
 }
 
 /** The stage where the pack's people convert least. */

@@ -3,6 +3,8 @@ import type { Viewer } from '../../domain/access/viewer.ts';
 import type { ForecastCategory, OpportunityType } from '../schema.ts';
 import type { Db } from '../db.ts';
 import { inList } from '../sql/lists.ts';
+import { localDateOf, minorOrNull } from './money/listed-amounts.ts';
+import { toWorkspaceCurrency } from './money/to-workspace-currency.ts';
 
 /** Optional restrictions on the pipeline snapshot. */
 export interface PipelineFilters {
@@ -22,6 +24,11 @@ export interface PipelineEntry {
   probabilityPct: number;
   amountMinor: number;
   currency: string;
+  /**
+   * amountMinor in the workspace currency by the rate of the snapshot's local date (today's when `at` is not in
+   * the past); null when no rate is in effect then (rateNotice names such currencies).
+   */
+  workspaceAmountMinor: number | null;
   type: OpportunityType;
   leadSource: string | null;
   expectedCloseDate: string | null;
@@ -70,12 +77,16 @@ export function pipelineAtInstantsSql(ats: readonly Date[]) {
       where not s.is_won and not s.is_lost)`;
 }
 
-/** The opportunities open at instant `at` that the viewer may see ("pipeline as of date"), largest first. */
+/**
+ * The opportunities open at instant `at` that the viewer may see ("pipeline as of date"), largest first in the
+ * workspace currency (deals without a rate last, then by their own amount).
+ */
 export async function pipelineAtDate(
   db: Db,
   viewer: Viewer,
   at: Date,
   filters: PipelineFilters = {},
+  now: Date = new Date(),
 ): Promise<PipelineEntry[]> {
   const where = [sql`true`];
   if (viewer.visibleUserIds !== null) {
@@ -87,6 +98,8 @@ export async function pipelineAtDate(
   if (filters.opportunityTypes?.length) where.push(inList('p.type', filters.opportunityTypes));
   if (filters.leadSources?.length) where.push(inList('p.lead_source', filters.leadSources));
   if (filters.userIds?.length) where.push(inList('p.owner_id', filters.userIds));
+  // The snapshot's own date converts it: a past pipeline by the rates of that day, the live one by today's.
+  const rateAt = at.getTime() < now.getTime() ? at : now;
   const r = await sql<{
     opportunity_id: number;
     name: string;
@@ -96,13 +109,20 @@ export async function pipelineAtDate(
     probability_pct: number;
     amount_minor: number;
     currency: string;
+    workspace_amount_minor: string | null;
     type: OpportunityType;
     lead_source: string | null;
     expected_close_date: string | null;
     forecast_category: ForecastCategory;
     created_at: Date;
-  }>`select * from ${pipelineAtDateSql(at)} p where ${sql.join(where, sql` and `)}
-     order by p.amount_minor desc, p.opportunity_id`.execute(db);
+  }>`with z as (select time_zone as tz, currency from settings where id = 1),
+     listed as (
+       select p.*, ${toWorkspaceCurrency(sql`p.amount_minor`, sql`p.currency`, localDateOf(rateAt, sql`z.tz`), sql`z.currency`)}::bigint
+         as converted
+       from ${pipelineAtDateSql(at, now)} p cross join z where ${sql.join(where, sql` and `)}
+     )
+     select l.*, l.converted::text as workspace_amount_minor from listed l
+     order by l.converted desc nulls last, l.amount_minor desc, l.opportunity_id`.execute(db);
   return r.rows.map((row) => ({
     opportunityId: row.opportunity_id,
     name: row.name,
@@ -112,6 +132,7 @@ export async function pipelineAtDate(
     probabilityPct: Number(row.probability_pct),
     amountMinor: row.amount_minor,
     currency: row.currency.trim(),
+    workspaceAmountMinor: minorOrNull(row.workspace_amount_minor),
     type: row.type,
     leadSource: row.lead_source,
     expectedCloseDate: row.expected_close_date,

@@ -199,25 +199,32 @@ export const enCommissions = {
   'commissions.reason.excluded_no_plan': 'Not counted: credited on {date}, when no plan was assigned to you.',
   'commissions.reason.excluded_currency':
     'Not counted: the deal is in {dealCurrency} and the plan pays in {planCurrency}, and no exchange rate was in effect on {date}; {amount} credited.',
-  'commissions.reason.type_rate': '{dealType} deals earn a flat {rate}: {rate} of {credited}{credit}.',
+  'commissions.reason.type_rate': '{dealType} deals earn a flat {rate}: {rate} of {credited}.',
   'commissions.reason.type_rate_counted':
-    '{dealType} deals earn a flat {rate}: {rate} of {credited}{credit}; counts toward attainment ({from} → {to}).',
-  'commissions.reason.no_target':
-    '{rate} of {credited}{credit}: no target, so the on-target rate ({tier}) applies.',
+    '{dealType} deals earn a flat {rate}: {rate} of {credited}; counts toward attainment ({from} → {to}).',
+  'commissions.reason.no_target': '{rate} of {credited}: no target, so the on-target rate ({tier}) applies.',
   'commissions.reason.retroactive':
-    '{rate} of {credited}{credit}: final attainment {final} is in {tier}, whose rate applies to every deal (retroactive tiers).',
+    '{rate} of {credited}: final attainment {final} is in {tier}, whose rate applies to every deal (retroactive tiers).',
   'commissions.reason.not_counted_type':
-    '{rate} of {credited}{credit} ({tier}, where attainment stands at {stands}); {dealType} deals do not count toward attainment.',
-  'commissions.reason.tier_slice': '{rate} on {slice}{credit} ({tier}; attainment {from} → {to}).',
+    '{rate} of {credited} ({tier}, where attainment stands at {stands}); {dealType} deals do not count toward attainment.',
+  'commissions.reason.tier_slice': '{rate} on {slice} ({tier}; attainment {from} → {to}).',
   'commissions.reason.tier_slice_of':
-    '{rate} on {slice} of the {credited} credited{credit} ({tier}; attainment {from} → {to}).',
+    '{rate} on {slice} of the {credited} credited ({tier}; attainment {from} → {to}).',
   'commissions.reason.tier_range': 'tier {number}: {from} to {to} of target',
   'commissions.reason.tier_range_decelerator': 'tier {number}: {from} to {to} of target, decelerator',
   'commissions.reason.tier_from': 'tier {number}: from {from} of target',
   'commissions.reason.tier_from_decelerator': 'tier {number}: from {from} of target, decelerator',
-  'commissions.reason.credit_share': 'your {share} share of {amount}',
-  'commissions.reason.credit_roll_up': 'credited to you as a roll-up of your team',
-  'commissions.reason.credit_converted': '{amount} converted at the rate of {date}',
+  // How the amount was credited: a sentence of its own, one per combination the engine produces.
+  'commissions.reason.credit':
+    '{kind, select, ' +
+    'share {The credit is your {share} share of the deal’s {dealAmount}.} ' +
+    'roll_up {The deal is credited to you as a roll-up of your team.} ' +
+    'converted {The deal’s {ownAmount} was converted at the rate of {date}.} ' +
+    'share_roll_up {The credit is your team’s {share} share of the deal’s {dealAmount}, credited to you as a roll-up.} ' +
+    'share_converted {The credit is your {share} share of the deal’s {dealAmount} (converted from {ownAmount} at the rate of {date}).} ' +
+    'roll_up_converted {The deal is credited to you as a roll-up of your team; its {ownAmount} was converted at the rate of {date}.} ' +
+    'share_roll_up_converted {The credit is your team’s {share} share of the deal’s {dealAmount} (converted from {ownAmount} at the rate of {date}), credited to you as a roll-up.} ' +
+    'other {}}',
   'commissions.reason.cap': 'Commission of {earned} is above the cap of {cap}: {unpaid} is not paid.',
   'commissions.reason.cap_prorated':
     'Commission of {earned} is above the cap of {cap} ({planCap} × {days}/{periodDays} days of the period): {unpaid} is not paid.',

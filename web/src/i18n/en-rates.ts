@@ -21,4 +21,6 @@ export const enRates = {
   'rates.list': 'Stored rates',
   'rates.leftOut':
     'Deals in {currencies} are left out of money figures: no exchange rate is in effect on their date (Settings → Exchange rates).',
+  // Beside a listed deal's own amount when it has no rate to the workspace currency on its date.
+  'rates.noRate': 'no rate',
 } satisfies Record<string, Message>;

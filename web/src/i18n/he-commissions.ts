@@ -198,25 +198,32 @@ export const heCommissions = {
   'commissions.reason.excluded_currency':
     'לא נספר: העסקה ב-{dealCurrency} והתוכנית משלמת ב-{planCurrency}, ולא היה שער חליפין בתוקף ב-{date}; זוכו {amount}.',
   'commissions.reason.type_rate':
-    'עסקאות מסוג {dealType} מזכות בשיעור קבוע של {rate}: {rate} מתוך {credited}{credit}.',
+    'עסקאות מסוג {dealType} מזכות בשיעור קבוע של {rate}: {rate} מתוך {credited}.',
   'commissions.reason.type_rate_counted':
-    'עסקאות מסוג {dealType} מזכות בשיעור קבוע של {rate}: {rate} מתוך {credited}{credit}; נספר לעמידה ביעד ({from} ← {to}).',
-  'commissions.reason.no_target':
-    '{rate} מתוך {credited}{credit}: אין יעד, ולכן חל שיעור העמידה ביעד ({tier}).',
+    'עסקאות מסוג {dealType} מזכות בשיעור קבוע של {rate}: {rate} מתוך {credited}; נספר לעמידה ביעד ({from} ← {to}).',
+  'commissions.reason.no_target': '{rate} מתוך {credited}: אין יעד, ולכן חל שיעור העמידה ביעד ({tier}).',
   'commissions.reason.retroactive':
-    '{rate} מתוך {credited}{credit}: העמידה ביעד הסופית {final} נמצאת ב{tier}, ששיעורה חל על כל עסקה (מדרגות רטרואקטיביות).',
+    '{rate} מתוך {credited}: העמידה ביעד הסופית {final} נמצאת ב{tier}, ששיעורה חל על כל עסקה (מדרגות רטרואקטיביות).',
   'commissions.reason.not_counted_type':
-    '{rate} מתוך {credited}{credit} ({tier}, כשהעמידה ביעד עומדת על {stands}); עסקאות מסוג {dealType} אינן נספרות לעמידה ביעד.',
-  'commissions.reason.tier_slice': '{rate} על {slice}{credit} ({tier}; עמידה ביעד {from} ← {to}).',
+    '{rate} מתוך {credited} ({tier}, כשהעמידה ביעד עומדת על {stands}); עסקאות מסוג {dealType} אינן נספרות לעמידה ביעד.',
+  'commissions.reason.tier_slice': '{rate} על {slice} ({tier}; עמידה ביעד {from} ← {to}).',
   'commissions.reason.tier_slice_of':
-    '{rate} על {slice} מתוך {credited} שזוכו{credit} ({tier}; עמידה ביעד {from} ← {to}).',
+    '{rate} על {slice} מתוך {credited} שזוכו ({tier}; עמידה ביעד {from} ← {to}).',
   'commissions.reason.tier_range': 'מדרגה {number}: {from} עד {to} מהיעד',
   'commissions.reason.tier_range_decelerator': 'מדרגה {number}: {from} עד {to} מהיעד, מאט',
   'commissions.reason.tier_from': 'מדרגה {number}: מ-{from} מהיעד',
   'commissions.reason.tier_from_decelerator': 'מדרגה {number}: מ-{from} מהיעד, מאט',
-  'commissions.reason.credit_share': 'חלקך {share} מתוך {amount}',
-  'commissions.reason.credit_roll_up': 'זוכה לך כסיכום של הצוות שלך',
-  'commissions.reason.credit_converted': '{amount} הומרו בשער של {date}',
+  // How the amount was credited: a sentence of its own, one per combination the engine produces.
+  'commissions.reason.credit':
+    '{kind, select, ' +
+    'share {הזיכוי הוא חלקך בשיעור {share} מסכום העסקה, {dealAmount}.} ' +
+    'roll_up {העסקה זוכתה לך כסיכום של הצוות שלך.} ' +
+    'converted {סכום העסקה, {ownAmount}, הומר לפי השער של {date}.} ' +
+    'share_roll_up {הזיכוי הוא חלקו של הצוות שלך בשיעור {share} מסכום העסקה, {dealAmount}, והוא זוכה לך כסיכום של הצוות.} ' +
+    'share_converted {הזיכוי הוא חלקך בשיעור {share} מסכום העסקה, {dealAmount} (הומר מ-{ownAmount} לפי השער של {date}).} ' +
+    'roll_up_converted {העסקה זוכתה לך כסיכום של הצוות שלך; סכומה, {ownAmount}, הומר לפי השער של {date}.} ' +
+    'share_roll_up_converted {הזיכוי הוא חלקו של הצוות שלך בשיעור {share} מסכום העסקה, {dealAmount} (הומר מ-{ownAmount} לפי השער של {date}), והוא זוכה לך כסיכום של הצוות.} ' +
+    'other {}}',
   'commissions.reason.cap': 'עמלה של {earned} גבוהה מהתקרה של {cap}: {unpaid} אינם משולמים.',
   'commissions.reason.cap_prorated':
     'עמלה של {earned} גבוהה מהתקרה של {cap} ({planCap} × {days}/{periodDays} ימים מהתקופה): {unpaid} אינם משולמים.',

@@ -21,4 +21,6 @@ export const heRates = {
   'rates.list': 'שערים שמורים',
   'rates.leftOut':
     'עסקאות ב-{currencies} מושמטות מהסכומים הכספיים: אין שער חליפין בתוקף בתאריך שלהן (הגדרות ← שערי חליפין).',
+  // Beside a listed deal's own amount when it has no rate to the workspace currency on its date.
+  'rates.noRate': 'אין שער',
 } satisfies Record<string, Message>;

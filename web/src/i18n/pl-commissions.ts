@@ -202,25 +202,33 @@ export const plCommissions = {
   'commissions.reason.excluded_currency':
     'Nie wliczono: transakcja jest w {dealCurrency}, a plan wypłaca w {planCurrency}, i w dniu {date} nie obowiązywał żaden kurs wymiany; zaksięgowano {amount}.',
   'commissions.reason.type_rate':
-    'Transakcje typu {dealType} mają stałą stawkę {rate}: {rate} od {credited}{credit}.',
+    'Transakcje typu {dealType} mają stałą stawkę {rate}: {rate} od {credited}.',
   'commissions.reason.type_rate_counted':
-    'Transakcje typu {dealType} mają stałą stawkę {rate}: {rate} od {credited}{credit}; wlicza się do realizacji celu ({from} → {to}).',
+    'Transakcje typu {dealType} mają stałą stawkę {rate}: {rate} od {credited}; wlicza się do realizacji celu ({from} → {to}).',
   'commissions.reason.no_target':
-    '{rate} od {credited}{credit}: brak celu, więc obowiązuje stawka przy realizacji celu ({tier}).',
+    '{rate} od {credited}: brak celu, więc obowiązuje stawka przy realizacji celu ({tier}).',
   'commissions.reason.retroactive':
-    '{rate} od {credited}{credit}: końcowa realizacja celu {final} mieści się w {tier}, którego stawka dotyczy każdej transakcji (progi wsteczne).',
+    '{rate} od {credited}: końcowa realizacja celu {final} ({tier}) wyznacza stawkę dla każdej transakcji (progi wsteczne).',
   'commissions.reason.not_counted_type':
-    '{rate} od {credited}{credit} ({tier}, przy realizacji celu {stands}); transakcje typu {dealType} nie wliczają się do realizacji celu.',
-  'commissions.reason.tier_slice': '{rate} od {slice}{credit} ({tier}; realizacja celu {from} → {to}).',
+    '{rate} od {credited} ({tier}, przy realizacji celu {stands}); transakcje typu {dealType} nie wliczają się do realizacji celu.',
+  'commissions.reason.tier_slice': '{rate} od {slice} ({tier}; realizacja celu {from} → {to}).',
   'commissions.reason.tier_slice_of':
-    '{rate} od {slice} z zaksięgowanych {credited}{credit} ({tier}; realizacja celu {from} → {to}).',
+    '{rate} od {slice} z zaksięgowanych {credited} ({tier}; realizacja celu {from} → {to}).',
   'commissions.reason.tier_range': 'próg {number}: od {from} do {to} celu',
   'commissions.reason.tier_range_decelerator': 'próg {number}: od {from} do {to} celu, hamulec',
   'commissions.reason.tier_from': 'próg {number}: od {from} celu',
   'commissions.reason.tier_from_decelerator': 'próg {number}: od {from} celu, hamulec',
-  'commissions.reason.credit_share': 'twój udział {share} z {amount}',
-  'commissions.reason.credit_roll_up': 'przypisane ci jako wynik twojego zespołu',
-  'commissions.reason.credit_converted': '{amount} przeliczone po kursie z {date}',
+  // How the amount was credited: a sentence of its own, one per combination the engine produces.
+  'commissions.reason.credit':
+    '{kind, select, ' +
+    'share {Zaksięgowana kwota to twój udział {share} w transakcji o wartości {dealAmount}.} ' +
+    'roll_up {Transakcja jest ci przypisana jako wynik twojego zespołu.} ' +
+    'converted {Kwotę transakcji, {ownAmount}, przeliczono po kursie z dnia {date}.} ' +
+    'share_roll_up {Zaksięgowana kwota to udział {share} twojego zespołu w transakcji o wartości {dealAmount}, przypisany ci jako wynik zespołu.} ' +
+    'share_converted {Zaksięgowana kwota to twój udział {share} w transakcji o wartości {dealAmount} (przeliczono z {ownAmount} po kursie z dnia {date}).} ' +
+    'roll_up_converted {Transakcja jest ci przypisana jako wynik twojego zespołu; jej kwotę {ownAmount} przeliczono po kursie z dnia {date}.} ' +
+    'share_roll_up_converted {Zaksięgowana kwota to udział {share} twojego zespołu w transakcji o wartości {dealAmount} (przeliczono z {ownAmount} po kursie z dnia {date}), przypisany ci jako wynik zespołu.} ' +
+    'other {}}',
   'commissions.reason.cap': 'Prowizja {earned} przekracza limit {cap}: {unpaid} nie jest wypłacane.',
   'commissions.reason.cap_prorated':
     'Prowizja {earned} przekracza limit {cap} ({planCap} × {days}/{periodDays} dni okresu): {unpaid} nie jest wypłacane.',

@@ -22,4 +22,6 @@ export const plRates = {
   'rates.list': 'Zapisane kursy',
   'rates.leftOut':
     'Szanse w walutach {currencies} są pomijane w kwotach: w ich dniu nie obowiązuje żaden kurs (Ustawienia → Kursy walut).',
+  // Beside a listed deal's own amount when it has no rate to the workspace currency on its date.
+  'rates.noRate': 'brak kursu',
 } satisfies Record<string, Message>;

@@ -201,25 +201,33 @@ export const roCommissions = {
   'commissions.reason.excluded_currency':
     'Neinclus: tranzacția este în {dealCurrency}, iar planul plătește în {planCurrency}, și niciun curs de schimb nu era în vigoare pe {date}; {amount} creditat.',
   'commissions.reason.type_rate':
-    'Tranzacțiile de tip {dealType} au o rată fixă de {rate}: {rate} din {credited}{credit}.',
+    'Tranzacțiile de tip {dealType} au o rată fixă de {rate}: {rate} din {credited}.',
   'commissions.reason.type_rate_counted':
-    'Tranzacțiile de tip {dealType} au o rată fixă de {rate}: {rate} din {credited}{credit}; contează la realizarea țintei ({from} → {to}).',
+    'Tranzacțiile de tip {dealType} au o rată fixă de {rate}: {rate} din {credited}; contează la realizarea țintei ({from} → {to}).',
   'commissions.reason.no_target':
-    '{rate} din {credited}{credit}: nu există țintă, deci se aplică rata la țintă ({tier}).',
+    '{rate} din {credited}: nu există țintă, deci se aplică rata la țintă ({tier}).',
   'commissions.reason.retroactive':
-    '{rate} din {credited}{credit}: realizarea finală {final} este în {tier}, a cărui rată se aplică fiecărei tranzacții (praguri retroactive).',
+    '{rate} din {credited}: realizarea finală {final} este în {tier}, a cărui rată se aplică fiecărei tranzacții (praguri retroactive).',
   'commissions.reason.not_counted_type':
-    '{rate} din {credited}{credit} ({tier}, unde realizarea este {stands}); tranzacțiile de tip {dealType} nu contează la realizarea țintei.',
-  'commissions.reason.tier_slice': '{rate} pe {slice}{credit} ({tier}; realizare {from} → {to}).',
+    '{rate} din {credited} ({tier}, unde realizarea este {stands}); tranzacțiile de tip {dealType} nu contează la realizarea țintei.',
+  'commissions.reason.tier_slice': '{rate} pe {slice} ({tier}; realizare {from} → {to}).',
   'commissions.reason.tier_slice_of':
-    '{rate} pe {slice} din cei {credited} creditați{credit} ({tier}; realizare {from} → {to}).',
+    '{rate} pe {slice} din cei {credited} creditați ({tier}; realizare {from} → {to}).',
   'commissions.reason.tier_range': 'pragul {number}: de la {from} la {to} din țintă',
   'commissions.reason.tier_range_decelerator': 'pragul {number}: de la {from} la {to} din țintă, decelerator',
   'commissions.reason.tier_from': 'pragul {number}: de la {from} din țintă',
   'commissions.reason.tier_from_decelerator': 'pragul {number}: de la {from} din țintă, decelerator',
-  'commissions.reason.credit_share': 'cota ta de {share} din {amount}',
-  'commissions.reason.credit_roll_up': 'creditat ție ca total al echipei tale',
-  'commissions.reason.credit_converted': '{amount} convertit la cursul din {date}',
+  // How the amount was credited: a sentence of its own, one per combination the engine produces.
+  'commissions.reason.credit':
+    '{kind, select, ' +
+    'share {Suma creditată este cota ta de {share} din valoarea tranzacției, de {dealAmount}.} ' +
+    'roll_up {Tranzacția îți este creditată ca total al echipei tale.} ' +
+    'converted {Suma tranzacției, {ownAmount}, a fost convertită la cursul din {date}.} ' +
+    'share_roll_up {Suma creditată este cota de {share} a echipei tale din valoarea tranzacției, de {dealAmount}, și îți este creditată ca total al echipei.} ' +
+    'share_converted {Suma creditată este cota ta de {share} din valoarea tranzacției, de {dealAmount} (convertită din {ownAmount} la cursul din {date}).} ' +
+    'roll_up_converted {Tranzacția îți este creditată ca total al echipei tale; suma ei, {ownAmount}, a fost convertită la cursul din {date}.} ' +
+    'share_roll_up_converted {Suma creditată este cota de {share} a echipei tale din valoarea tranzacției, de {dealAmount} (convertită din {ownAmount} la cursul din {date}), și îți este creditată ca total al echipei.} ' +
+    'other {}}',
   'commissions.reason.cap': 'Comisionul de {earned} depășește plafonul de {cap}: {unpaid} nu se plătește.',
   'commissions.reason.cap_prorated':
     'Comisionul de {earned} depășește plafonul de {cap} ({planCap} × {days}/{periodDays} zile din perioadă): {unpaid} nu se plătește.',

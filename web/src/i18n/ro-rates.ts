@@ -22,4 +22,6 @@ export const roRates = {
   'rates.list': 'Cursuri salvate',
   'rates.leftOut':
     'Oportunitățile în {currencies} sunt omise din sumele bănești: niciun curs de schimb nu este în vigoare la data lor (Setări → Cursuri de schimb).',
+  // Beside a listed deal's own amount when it has no rate to the workspace currency on its date.
+  'rates.noRate': 'fără curs',
 } satisfies Record<string, Message>;

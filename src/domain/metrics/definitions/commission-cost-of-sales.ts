@@ -9,7 +9,7 @@ export const commissionCostOfSales = {
   kind: 'ratio',
   formula: 'payouts of locked or paid commission statements / credited revenue of those statements',
   counts:
-    "Commission statements locked or paid (not drafts) whose whole period lies inside the queried period, in the workspace currency: a quarterly plan counts in its quarter and year, not its months. Numerator: their payouts (every line: commission, bonuses, SPIFs, clawbacks, adjustments, draws). Denominator: the credited revenue on those statements. Per rep: the statement's person; per team: their current team. A roll-up plan credits a manager with their team's deals again, so a team that includes such managers counts those deals once per credited person.",
+    "Commission statements locked or paid (not drafts) whose whole period lies inside the queried period: a quarterly plan counts in its quarter and year, not its months. In the workspace currency: a statement in another currency is converted by the exchange rate in effect on its period's last day, and left out (with a warning) when none is. Numerator: their payouts (every line: commission, bonuses, SPIFs, clawbacks, adjustments, draws). Denominator: the credited revenue on those statements. Per rep: the statement's person; per team: their current team. A roll-up plan credits a manager with their team's deals again, so a team that includes such managers counts those deals once per credited person.",
   parts: {
     numerator: {
       source: 'commission_statements',

@@ -9,6 +9,8 @@ const Deal = z.object({
   ownerName: z.string().nullable(),
   amountMinor: z.number(),
   currency: z.string(),
+  /** The amount in the workspace currency by today's rate; null when no rate is in effect. */
+  workspaceAmountMinor: z.number().nullable(),
   stageName: z.string(),
   lastMeetingAt: z.date().nullable(),
   touchesSinceMeeting: z.number().int(),
@@ -54,6 +56,8 @@ const cadenceGapsRoute: RouteModule = (app, { db }) => {
             }),
             silentDeals: z.array(Deal),
             underAttemptedLeads: z.array(Lead),
+            currenciesWithoutRate: z.array(z.string()),
+            warnings: z.array(z.string()),
           }),
         },
       },

@@ -26,6 +26,18 @@ const QuerySchema = z.object({
 
 const Category = z.enum(PIPELINE_CATEGORIES);
 
+const Reconciliation = z.object({
+  currency: z.string(),
+  startCount: z.number(),
+  startValueMinor: z.number(),
+  endCount: z.number(),
+  endValueMinor: z.number(),
+  categories: z.array(
+    z.object({ category: Category, count: z.number(), amountMinor: z.number(), effectMinor: z.number() }),
+  ),
+  flags: z.array(z.object({ flag: z.enum(PIPELINE_FLAGS), count: z.number() })),
+});
+
 export const PipelineChangesSchema = z.object({
   week: z.object({ key: z.string(), from: z.string(), to: z.string() }),
   closePeriod: z.object({ key: z.string(), from: z.string().nullable(), to: z.string().nullable() }),
@@ -35,19 +47,10 @@ export const PipelineChangesSchema = z.object({
     name: z.string(),
   }),
   stalledDays: z.number(),
-  totals: z.array(
-    z.object({
-      currency: z.string(),
-      startCount: z.number(),
-      startValueMinor: z.number(),
-      endCount: z.number(),
-      endValueMinor: z.number(),
-      categories: z.array(
-        z.object({ category: Category, count: z.number(), amountMinor: z.number(), effectMinor: z.number() }),
-      ),
-      flags: z.array(z.object({ flag: z.enum(PIPELINE_FLAGS), count: z.number() })),
-    }),
-  ),
+  totals: z.array(Reconciliation).describe("per currency, in the deals' own amounts"),
+  workspaceTotals: Reconciliation.describe('every deal with a rate, converted to the workspace currency'),
+  currenciesWithoutRate: z.array(z.string()),
+  warnings: z.array(z.string()),
   dealCount: z.number(),
   deals: z.array(
     z.object({
@@ -68,6 +71,15 @@ export const PipelineChangesSchema = z.object({
       endStagePosition: z.number().nullable(),
       startCloseDate: z.string().nullable(),
       endCloseDate: z.string().nullable(),
+      workspace: z
+        .object({
+          startAmountMinor: z.number(),
+          endAmountMinor: z.number(),
+          effectMinor: z.number(),
+          amountMinor: z.number(),
+        })
+        .nullable()
+        .describe('the same amounts in the workspace currency; null without a rate'),
     }),
   ),
 });

@@ -25,6 +25,7 @@ const Deal = z.object({
   ownerName: z.string().nullable(),
   currency: z.string(),
   amountMinor: z.number(),
+  workspaceAmountMinor: z.number().nullable().describe('in the workspace currency; null without a rate'),
   stageName: z.string(),
   date: z.string().nullable(),
   days: z.number().nullable(),
@@ -52,6 +53,7 @@ export const MeetingPackSchema = z.object({
         stageName: z.string(),
         probabilityPct: z.number(),
         amountMinor: z.number(),
+        workspaceAmountMinor: z.number(),
         weightedMinor: z.number(),
         expectedCloseDate: z.string().nullable(),
         moves: z.array(
@@ -62,6 +64,8 @@ export const MeetingPackSchema = z.object({
   }),
   stalled: z.object({ stalledDays: z.number(), total: z.number(), deals: z.array(Deal) }),
   wins: z.array(Deal),
+  currenciesWithoutRate: z.array(z.string()),
+  warnings: z.array(z.string()),
   leaderboard: z.object({
     metricId: z.string(),
     previousPeriod: z.string(),

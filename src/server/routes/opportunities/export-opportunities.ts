@@ -18,6 +18,7 @@ const COLUMNS: CsvColumn<OpportunityRecord>[] = [
   { header: 'type', value: (r) => r.type },
   { header: 'amount_minor', value: (r) => r.amountMinor },
   { header: 'currency', value: (r) => r.currency },
+  { header: 'workspace_amount_minor', value: (r) => r.workspaceAmountMinor },
   { header: 'forecast_category', value: (r) => r.forecastCategory },
   { header: 'lead_source', value: (r) => r.leadSource },
   { header: 'expected_close_date', value: (r) => r.expectedCloseDate },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { listOpportunities } from '../../../store/queries/records/list-opportunities.ts';
+import { rateNotice } from '../../../store/queries/money/listed-amounts.ts';
 import type { RouteModule } from '../../app-types.ts';
 import { OpportunityFilterQuery, OpportunitySchema, PageQuery, opportunityFilter } from './schemas.ts';
 
@@ -18,6 +19,8 @@ const listOpportunitiesRoute: RouteModule = (app, { db }) => {
             total: z.number().int(),
             limit: z.number().int(),
             offset: z.number().int(),
+            currenciesWithoutRate: z.array(z.string()).describe('currencies of listed deals without a rate'),
+            warnings: z.array(z.string()),
           }),
         },
       },
@@ -26,7 +29,7 @@ const listOpportunitiesRoute: RouteModule = (app, { db }) => {
       const { limit, offset } = request.query;
       const filter = await opportunityFilter(db, request.query);
       const result = await listOpportunities(db, request.viewer, filter, { limit, offset });
-      return { ...result, limit, offset };
+      return { ...result, limit, offset, ...rateNotice(result.items) };
     },
   );
 };

@@ -60,6 +60,13 @@ export const OpportunitySchema = z.object({
   type: z.enum(['new_business', 'upsell', 'renewal']),
   amountMinor: z.number().int(),
   currency: z.string(),
+  workspaceAmountMinor: z
+    .number()
+    .int()
+    .nullable()
+    .describe(
+      'the amount in the workspace currency (close date rate; open deals today); null without a rate',
+    ),
   forecastCategory: z.enum(['pipeline', 'best_case', 'commit', 'closed', 'omitted']),
   leadSource: z.string().nullable(),
   expectedCloseDate: z.string().nullable(),

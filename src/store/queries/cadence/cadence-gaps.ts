@@ -7,6 +7,7 @@ import {
 } from '../../../domain/cadence/cadence.ts';
 import type { Db } from '../../db.ts';
 import { getSettings } from '../../tables/settings.ts';
+import { rateNotice } from '../money/listed-amounts.ts';
 import { dealCadence } from './deal-cadence.ts';
 import { leadCadence } from './lead-cadence.ts';
 
@@ -15,6 +16,9 @@ export interface CadenceGaps {
   rules: CadenceRules;
   silentDeals: DealCadence[];
   underAttemptedLeads: LeadCadence[];
+  /** Currencies of silent deals with no rate today (their workspaceAmountMinor is null), and the warning. */
+  currenciesWithoutRate: string[];
+  warnings: string[];
 }
 
 /** Deals that fell silent before the follow-up target and leads below the minimum attempts, for the viewer. */
@@ -34,5 +38,5 @@ export async function cadenceGaps(
     await dealCadence(db, viewer, common),
     await leadCadence(db, viewer, common),
   ];
-  return { rules, silentDeals, underAttemptedLeads };
+  return { rules, silentDeals, underAttemptedLeads, ...rateNotice(silentDeals) };
 }

@@ -3,6 +3,8 @@ import type { Viewer } from '../../../domain/access/viewer.ts';
 import { isSilentDeal, type CadenceRules, type DealCadence } from '../../../domain/cadence/cadence.ts';
 import { visibleOwner } from '../../access/visible-owner.ts';
 import type { Db } from '../../db.ts';
+import { localDateOf, minorOrNull } from '../money/listed-amounts.ts';
+import { toWorkspaceCurrency } from '../money/to-workspace-currency.ts';
 
 interface Row {
   id: number;
@@ -11,6 +13,7 @@ interface Row {
   owner_name: string | null;
   amount_minor: number;
   currency: string;
+  workspace_amount_minor: string | null;
   stage_name: string;
   last_meeting_at: Date | null;
   touches_since_meeting: number;
@@ -70,7 +73,9 @@ export async function dealCadence(
       group by t.opp_id
     ),
     result as (
-      select opp.id, opp.name, opp.owner_id, u.name as owner_name, opp.amount_minor, opp.currency, s.name as stage_name,
+      select opp.id, opp.name, opp.owner_id, u.name as owner_name, opp.amount_minor, opp.currency,
+        ${toWorkspaceCurrency(sql`opp.amount_minor`, sql`opp.currency`, localDateOf(opts.now, tz))}::text as workspace_amount_minor,
+        s.name as stage_name,
         m.last_meeting_at,
         coalesce(agg.touches_since_meeting, 0) as touches_since_meeting,
         coalesce(agg.attempts, 0) as attempts,
@@ -94,6 +99,7 @@ export async function dealCadence(
       ownerName: row.owner_name,
       amountMinor: Number(row.amount_minor),
       currency: row.currency.trim(),
+      workspaceAmountMinor: minorOrNull(row.workspace_amount_minor),
       stageName: row.stage_name,
       lastMeetingAt: row.last_meeting_at,
       touchesSinceMeeting: Number(row.touches_since_meeting),

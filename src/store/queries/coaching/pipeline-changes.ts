@@ -18,6 +18,8 @@ import { AppError } from '../../../errors.ts';
 import type { Db } from '../../db.ts';
 import { inList } from '../../sql/lists.ts';
 import { getSettings } from '../../tables/settings.ts';
+import { rateNotice } from '../money/listed-amounts.ts';
+import { toWorkspaceCurrency } from '../money/to-workspace-currency.ts';
 import { pipelineAtDateSql } from '../pipeline-at-date.ts';
 import { resolveCoachingSubject, type CoachingSubject } from './coaching-subject.ts';
 
@@ -28,13 +30,31 @@ export interface PipelineChangesReport {
   closePeriod: { key: string; from: string | null; to: string | null };
   subject: { type: CoachingSubject['type']; id: number | null; name: string };
   stalledDays: number;
-  /** One reconciliation per currency, the workspace currency first; amounts are never converted. */
+  /** One reconciliation per currency, the workspace currency first, in each deal's own currency. */
   totals: CurrencyReconciliation[];
-  /** Classified deals (of `category` when asked), largest effect first, at most `limit` of them. */
-  deals: Array<DealChange & { ownerId: number | null; ownerName: string | null }>;
+  /**
+   * Every deal in the workspace currency, one reconciliation: both snapshots converted by the rate of the week's
+   * as-of date (its end, or now for the current week) so a rate change in the week is no deal's change, a closing
+   * amount by the rate of its close date; deals without a rate are left out (currenciesWithoutRate).
+   */
+  workspaceTotals: CurrencyReconciliation;
+  currenciesWithoutRate: string[];
+  warnings: string[];
+  /**
+   * Classified deals (of `category` when asked), largest effect in the workspace currency first (deals without a
+   * rate after them), at most `limit` of them.
+   */
+  deals: ListedChange[];
   /** How many deals match before the limit. */
   dealCount: number;
 }
+
+/** A listed deal: its change in its own currency and, when it converts, in the workspace currency. */
+export type ListedChange = DealChange & {
+  ownerId: number | null;
+  ownerName: string | null;
+  workspace: Pick<DealChange, 'startAmountMinor' | 'endAmountMinor' | 'effectMinor' | 'amountMinor'> | null;
+};
 
 export interface PipelineChangesRequest {
   /** ISO week key, e.g. '2026-W47' (default: the current week). */
@@ -59,10 +79,12 @@ interface Row {
   created_in_week: boolean;
   closed_in_week: 'won' | 'lost' | null;
   closed_amount: number | null;
+  closed_ws: string | null;
   stalled: boolean;
   s_open: boolean;
   s_position: number | null;
   s_amount: number | null;
+  s_ws: string | null;
   s_close: string | null;
   s_owner: number | null;
   s_in_scope: boolean | null;
@@ -70,6 +92,7 @@ interface Row {
   e_open: boolean;
   e_position: number | null;
   e_amount: number | null;
+  e_ws: string | null;
   e_close: string | null;
   e_owner: number | null;
   e_in_scope: boolean | null;
@@ -121,6 +144,9 @@ export async function pipelineChanges(
       : sql<boolean>`coalesce(${sql.ref(col)} >= ${closePeriod.start}::date and ${sql.ref(col)} < ${closePeriod.end}::date, false)`;
   const startIso = startAt.toISOString();
   const endIso = endAt.toISOString();
+  const rateDate = sql`(${asOf.toISOString()}::timestamptz at time zone ${tz})::date`;
+  const ws = (amount: string, on = rateDate) =>
+    sql`${toWorkspaceCurrency(sql.ref(amount), sql`o.currency`, on, settings.currency)}::text`;
 
   const r = await sql<Row>`
     with s as (
@@ -145,11 +171,15 @@ export async function pipelineChanges(
       case when o.status in ('won', 'lost') and o.closed_at >= ${startIso}::timestamptz
         and o.closed_at < ${endIso}::timestamptz then o.status end as closed_in_week,
       case when o.status in ('won', 'lost') then o.amount_minor end as closed_amount,
+      case when o.status in ('won', 'lost')
+        then ${ws('o.amount_minor', sql`(o.closed_at at time zone ${tz})::date`)} end as closed_ws,
       e.opportunity_id is not null and ${stalledSql('o', asOf, stalledBefore)} as stalled,
       s.opportunity_id is not null as s_open, ss.position as s_position, s.amount_minor as s_amount,
+      ${ws('s.amount_minor')} as s_ws,
       s.expected_close_date::text as s_close, s.owner_id as s_owner, s.in_scope as s_in_scope,
       s.in_period as s_in_period,
       e.opportunity_id is not null as e_open, es.position as e_position, e.amount_minor as e_amount,
+      ${ws('e.amount_minor')} as e_ws,
       e.expected_close_date::text as e_close, e.owner_id as e_owner, e.in_scope as e_in_scope,
       e.in_period as e_in_period
     from ids
@@ -161,17 +191,23 @@ export async function pipelineChanges(
     left join stages es on es.id = e.stage_id`.execute(db);
 
   const deals = r.rows
-    .map((row) => {
+    .map((row): ListedChange | null => {
       const change = classifyDeal(toFacts(row));
-      return change && { ...change, ownerId: row.owner_id, ownerName: row.owner_name };
+      if (!change) return null;
+      const converted = convertedFacts(row);
+      const inWorkspace = converted && classifyDeal(converted);
+      const workspace = inWorkspace
+        ? {
+            startAmountMinor: inWorkspace.startAmountMinor,
+            endAmountMinor: inWorkspace.endAmountMinor,
+            effectMinor: inWorkspace.effectMinor,
+            amountMinor: inWorkspace.amountMinor,
+          }
+        : null;
+      return { ...change, ownerId: row.owner_id, ownerName: row.owner_name, workspace };
     })
-    .filter((d): d is NonNullable<typeof d> => d !== null)
-    .sort(
-      (a, b) =>
-        Math.abs(b.effectMinor) - Math.abs(a.effectMinor) ||
-        b.amountMinor - a.amountMinor ||
-        a.opportunityId - b.opportunityId,
-    );
+    .filter((d): d is ListedChange => d !== null)
+    .sort(byWorkspaceEffect);
   const listed = req.category === undefined ? deals : deals.filter((d) => d.category === req.category);
   return {
     week: { key: week.key, from: week.start, to: addDays(week.end, -1) },
@@ -182,6 +218,13 @@ export async function pipelineChanges(
     subject: { type: subject.type, id: subject.id, name: subject.name },
     stalledDays,
     totals: reconcile(deals, settings.currency),
+    workspaceTotals: reconcile(
+      deals.flatMap((d) => (d.workspace ? [{ ...d, ...d.workspace, currency: settings.currency }] : [])),
+      settings.currency,
+    )[0] as CurrencyReconciliation,
+    ...rateNotice(
+      deals.map((d) => ({ currency: d.currency, workspaceAmountMinor: d.workspace?.amountMinor ?? null })),
+    ),
     deals: listed.slice(0, req.limit ?? listed.length),
     dealCount: listed.length,
   };
@@ -251,6 +294,38 @@ function toFacts(row: Row): DealWeekFacts {
     closedAmountMinor: row.closed_amount === null ? null : Number(row.closed_amount),
     stalledAtEnd: row.stalled,
   };
+}
+
+/** Largest effect in the workspace currency first, then larger amount, then lower id; unconverted deals last. */
+function byWorkspaceEffect(a: ListedChange, b: ListedChange): number {
+  if (!a.workspace || !b.workspace) {
+    return (
+      (a.workspace ? 0 : 1) - (b.workspace ? 0 : 1) ||
+      Math.abs(b.effectMinor) - Math.abs(a.effectMinor) ||
+      a.opportunityId - b.opportunityId
+    );
+  }
+  return (
+    Math.abs(b.workspace.effectMinor) - Math.abs(a.workspace.effectMinor) ||
+    b.workspace.amountMinor - a.workspace.amountMinor ||
+    a.opportunityId - b.opportunityId
+  );
+}
+
+/**
+ * The deal's facts with every amount in the workspace currency, or null when one it needs has no rate (the
+ * snapshot amounts by the as-of date's rate, the closing amount by the close date's).
+ */
+function convertedFacts(row: Row): DealWeekFacts | null {
+  const missing = (open: boolean, ws: string | null) => open && ws === null;
+  if (missing(row.s_open, row.s_ws) || missing(row.e_open, row.e_ws)) return null;
+  if (row.closed_amount !== null && row.closed_ws === null) return null;
+  return toFacts({
+    ...row,
+    s_amount: row.s_ws === null ? null : Number(row.s_ws),
+    e_amount: row.e_ws === null ? null : Number(row.e_ws),
+    closed_amount: row.closed_ws === null ? null : Number(row.closed_ws),
+  });
 }
 
 /** The ISO week asked for (a 'YYYY-Www' key), or the week containing `now` in the workspace zone. */

@@ -9,6 +9,7 @@ import {
   funnelWindowStart,
   HOT_WINDOW_DAYS,
   hottestDeals,
+  movedWithoutRate,
   packPeriod,
   PACK_LIST_LIMIT,
   weakestConversion,
@@ -19,6 +20,7 @@ import type { Db } from '../../db.ts';
 import { defaultPipelineFunnel } from '../../tables/pipelines.ts';
 import { getSettingsWithRollupZone } from '../../tables/settings.ts';
 import { stageFunnel } from '../funnel/stage-funnel.ts';
+import { rateNotice } from '../money/listed-amounts.ts';
 import { goalPacing, type GoalPacing } from '../goals/goal-pacing.ts';
 import { leaderboard, type LeaderboardLine } from '../leaderboard/leaderboard.ts';
 import { runMetricsInScope } from '../metrics/run-metrics.ts';
@@ -53,6 +55,9 @@ export interface MeetingPack {
     previousPeriod: string;
     lines: LeaderboardLine[];
   };
+  /** Currencies of listed deals (or hottest candidates left out) with no rate on their date, and the warning. */
+  currenciesWithoutRate: string[];
+  warnings: string[];
   funnel: {
     from: string;
     to: string;
@@ -159,11 +164,13 @@ export async function meetingPack(
     goals,
     hottest: {
       windowDays: HOT_WINDOW_DAYS,
-      deals: hottestDeals(windows, settings.currency, PACK_LIST_LIMIT),
+      deals: hottestDeals(windows, PACK_LIST_LIMIT),
     },
     stalled: { stalledDays: DEFAULT_STALLED_DAYS, ...stalled },
     wins,
     leaderboard: { metricId, previousPeriod: board.previousPeriod.key, lines: board.lines },
     funnel: { from: funnelFrom, to: lastDay, pipeline, ...funnel },
+    // Deals listed (stalled, wins) or left out of the hottest for want of a rate on their date.
+    ...rateNotice([...movedWithoutRate(windows), ...stalled.deals, ...wins]),
   };
 }

@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import type { DealWindow } from '../../../domain/meeting-pack/meeting-pack.ts';
 import type { Db } from '../../db.ts';
 import { inList } from '../../sql/lists.ts';
+import { localDateOf, minorOrNull } from '../money/listed-amounts.ts';
+import { toWorkspaceCurrency, WORKSPACE_CURRENCY } from '../money/to-workspace-currency.ts';
 import { stalledSql } from '../coaching/pipeline-changes.ts';
 import { pipelineAtDateSql } from '../pipeline-at-date.ts';
 
@@ -10,6 +12,17 @@ type Owners = readonly number[] | null;
 
 const ownerTest = (owners: Owners, col: string) =>
   owners === null ? sql<boolean>`true` : inList(sql.ref(col), owners);
+
+const WORKSPACE_ZONE = sql`(select s.time_zone from settings s where s.id = 1)`;
+
+/** An open deal's amount in the workspace currency by the rate of the as-of instant's local date. */
+const openAmount = (p: string, asOf: Date) =>
+  toWorkspaceCurrency(
+    sql.ref(`${p}.amount_minor`),
+    sql.ref(`${p}.currency`),
+    localDateOf(asOf, WORKSPACE_ZONE),
+    WORKSPACE_CURRENCY,
+  );
 
 /**
  * Every deal open at `asOf` owned in scope, with its state at `windowStart` (null when it was not open then), for
@@ -32,6 +45,7 @@ export async function dealWindows(
     stage_name: string;
     probability_pct: number;
     amount_minor: number;
+    workspace_amount_minor: string | null;
     expected_close_date: string | null;
     end_position: number;
     s_open: boolean;
@@ -40,7 +54,8 @@ export async function dealWindows(
     s_close: string | null;
   }>`
     select e.opportunity_id, e.name, e.owner_id, u.name as owner_name, e.currency, es.name as stage_name,
-      e.probability_pct, e.amount_minor, e.expected_close_date::text as expected_close_date,
+      e.probability_pct, e.amount_minor, ${openAmount('e', asOf)}::text as workspace_amount_minor,
+      e.expected_close_date::text as expected_close_date,
       es.position as end_position, s.opportunity_id is not null as s_open, ss.position as s_position,
       s.amount_minor as s_amount, s.expected_close_date::text as s_close
     from ${pipelineAtDateSql(asOf, now)} e
@@ -58,6 +73,7 @@ export async function dealWindows(
     stageName: row.stage_name,
     probabilityPct: Number(row.probability_pct),
     amountMinor: Number(row.amount_minor),
+    workspaceAmountMinor: minorOrNull(row.workspace_amount_minor),
     expectedCloseDate: row.expected_close_date,
     endStagePosition: Number(row.end_position),
     start: row.s_open
@@ -78,6 +94,8 @@ export interface PackDeal {
   ownerName: string | null;
   currency: string;
   amountMinor: number;
+  /** In the workspace currency: stalled by the as-of date's rate, won by the close date's; null without a rate. */
+  workspaceAmountMinor: number | null;
   stageName: string;
   /** Stalled: the expected close date; won: the local close date. */
   date: string | null;
@@ -87,7 +105,8 @@ export interface PackDeal {
 
 /**
  * The deals stalled at `asOf` by the pipeline changes' rule (stalledSql: open, no stage change and no activity on
- * it for `stalledDays`), largest first, at most `limit`, with how many there are in all.
+ * it for `stalledDays`), largest in the workspace currency first (deals without a rate last), at most `limit`,
+ * with how many there are in all.
  */
 export async function stalledDeals(
   db: Db,
@@ -100,6 +119,7 @@ export async function stalledDeals(
   const stalledBefore = new Date(asOf.getTime() - stalledDays * 86_400_000);
   const r = await sql<PackRow & { total: number }>`
     select e.opportunity_id, e.name, e.owner_id, u.name as owner_name, e.currency, e.amount_minor,
+      ${openAmount('e', asOf)}::bigint as converted,
       st.name as stage_name, e.expected_close_date::text as date,
       floor(extract(epoch from (${asOf.toISOString()}::timestamptz - coalesce(
         (select max(sp.changed_at) from opportunity_stage_spans sp where sp.opportunity_id = o.id and sp.is_entry
@@ -110,12 +130,12 @@ export async function stalledDeals(
     join stages st on st.id = e.stage_id
     left join users u on u.id = e.owner_id
     where ${ownerTest(owners, 'e.owner_id')} and ${stalledSql('o', asOf, stalledBefore)}
-    order by e.amount_minor desc, e.opportunity_id
+    order by converted desc nulls last, e.amount_minor desc, e.opportunity_id
     limit ${limit}`.execute(db);
   return { deals: r.rows.map(toDeal), total: Number(r.rows[0]?.total ?? 0) };
 }
 
-/** Deals won in [start, end) owned in scope, largest first, at most `limit`. */
+/** Deals won in [start, end) owned in scope, largest in the workspace currency first (close date's rate), at most `limit`. */
 export async function wonDeals(
   db: Db,
   owners: Owners,
@@ -126,13 +146,15 @@ export async function wonDeals(
 ): Promise<PackDeal[]> {
   const r = await sql<PackRow>`
     select o.id as opportunity_id, o.name, o.owner_id, u.name as owner_name, o.currency, o.amount_minor,
+      ${toWorkspaceCurrency(sql`o.amount_minor`, sql`o.currency`, sql`(o.closed_at at time zone ${timeZone})::date`)}::bigint
+        as converted,
       st.name as stage_name, (o.closed_at at time zone ${timeZone})::date::text as date, null as days
     from opportunities o
     join stages st on st.id = o.stage_id
     left join users u on u.id = o.owner_id
     where o.status = 'won' and o.closed_at >= ${start.toISOString()}::timestamptz
       and o.closed_at < ${end.toISOString()}::timestamptz and ${ownerTest(owners, 'o.owner_id')}
-    order by o.amount_minor desc, o.id
+    order by converted desc nulls last, o.amount_minor desc, o.id
     limit ${limit}`.execute(db);
   return r.rows.map(toDeal);
 }
@@ -144,6 +166,7 @@ interface PackRow {
   owner_name: string | null;
   currency: string;
   amount_minor: number;
+  converted: string | null;
   stage_name: string;
   date: string | null;
   days: number | null;
@@ -157,6 +180,7 @@ function toDeal(row: PackRow): PackDeal {
     ownerName: row.owner_name,
     currency: row.currency.trim(),
     amountMinor: Number(row.amount_minor),
+    workspaceAmountMinor: minorOrNull(row.converted),
     stageName: row.stage_name,
     date: row.date,
     days: row.days === null ? null : Number(row.days),

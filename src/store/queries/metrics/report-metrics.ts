@@ -9,7 +9,12 @@ import { asksForPay } from '../../../domain/metrics/registry.ts';
 import { resolveMetrics } from '../../../domain/metrics/resolve.ts';
 import type { Db } from '../../db.ts';
 import { getSettingsWithRollupZone } from '../../tables/settings.ts';
-import { currenciesWithoutRate, missingRateWarning } from '../money/currencies-without-rate.ts';
+import {
+  currenciesWithoutRate,
+  missingRateWarning,
+  missingStatementRateWarning,
+  statementCurrenciesWithoutRate,
+} from '../money/currencies-without-rate.ts';
 import { nextClockChange } from './next-clock-change.ts';
 import { runMetricsInScope, type RunMetricsOptions } from './run-metrics.ts';
 import { resolveScope } from './scope.ts';
@@ -229,8 +234,9 @@ async function computeReport(
   // Resolved before any query starts: an unknown id throws here, not after two queries were launched that
   // nobody would await (they were unhandled rejections).
   const needsRates = readsDealMoney(req.metricIds);
+  const needsStatementRates = readsStatements(req.metricIds);
   // The two periods are independent: on PostgreSQL their queries share the pool instead of waiting in turn.
-  const [rows, previous, missingRates] = await Promise.all([
+  const [rows, previous, missingDealRates, missingStatementRates] = await Promise.all([
     runMetricsInScope(db, scope, queryFor(req, req.period), runOptions),
     prevPeriod ? runMetricsInScope(db, scope, queryFor(req, prevPeriod), runOptions) : Promise.resolve([]),
     needsRates
@@ -242,7 +248,15 @@ async function computeReport(
           now: runOptions.now ?? new Date(),
         })
       : Promise.resolve([]),
+    needsStatementRates
+      ? statementCurrenciesWithoutRate(db, {
+          from: (prevPeriod ?? req.period).start,
+          toExclusive: req.period.end,
+          currency: settings.currency,
+        })
+      : Promise.resolve([]),
   ]);
+  const missingRates = [...new Set([...missingDealRates, ...missingStatementRates])].sort();
 
   const prevIndex = new Map<string, MetricRow>();
   const position = new Map<string, number>();
@@ -278,9 +292,22 @@ async function computeReport(
     currency: settings.currency,
     rows: out,
     ...(missingRates.length > 0
-      ? { warnings: [missingRateWarning(missingRates)], currenciesWithoutRate: missingRates }
+      ? {
+          warnings: [
+            ...(missingDealRates.length ? [missingRateWarning(missingDealRates)] : []),
+            ...(missingStatementRates.length ? [missingStatementRateWarning(missingStatementRates)] : []),
+          ],
+          currenciesWithoutRate: missingRates,
+        }
       : {}),
   };
+}
+
+/** Whether any requested metric reads commission statements (pay metrics, converted by statement period end). */
+function readsStatements(metricIds: readonly string[]): boolean {
+  return resolveMetrics(metricIds).some((d) =>
+    Object.values(d.parts).some((p) => p.source === 'commission_statements' || p.source === 'costs'),
+  );
 }
 
 /** Whether any requested metric sums deal amounts (the ones an exchange rate converts). */

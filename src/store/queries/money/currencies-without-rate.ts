@@ -28,9 +28,32 @@ export async function currenciesWithoutRate(
   return r.rows.map((row) => row.currency.trim());
 }
 
+/**
+ * The currencies of locked or paid commission statements with their whole period in [from, toExclusive) that pay
+ * metrics leave out for want of a rate on the period's last day (the rule of the commission_statements and costs
+ * sources). Sorted; empty when every statement is in the workspace currency or converts.
+ */
+export async function statementCurrenciesWithoutRate(
+  db: Db,
+  args: { from: string; toExclusive: string; currency: string },
+): Promise<string[]> {
+  const r = await sql<{ currency: string }>`
+    select distinct cs.currency from commission_statements cs
+    where cs.status in ('locked', 'paid') and cs.period_start >= ${args.from}::date
+      and cs.period_end <= ${args.toExclusive}::date and cs.currency <> ${args.currency}
+      and ${toWorkspaceCurrency(sql`cs.payout_minor`, sql`cs.currency::bpchar`, sql`(cs.period_end - 1)`, args.currency)} is null
+    order by 1`.execute(db);
+  return r.rows.map((row) => row.currency.trim());
+}
+
 /** The warning a report carries when some deals were left out. */
 export function missingRateWarning(currencies: readonly string[]): string {
   return `Deals in ${currencies.join(', ')} are left out of money figures: no exchange rate to the workspace currency is in effect on their date (settings, exchange rates).`;
+}
+
+/** The warning a report carries when commission statements were left out of pay metrics. */
+export function missingStatementRateWarning(currencies: readonly string[]): string {
+  return `Commission statements in ${currencies.join(', ')} are left out of pay metrics: no exchange rate to the workspace currency is in effect on the last day of their period (settings, exchange rates).`;
 }
 
 /**

@@ -1,7 +1,10 @@
+import { sql } from 'kysely';
 import type { Viewer } from '../../../domain/access/viewer.ts';
 import type { ForecastCategory, OpportunityStatus, OpportunityType } from '../../schema.ts';
 import { visibleOwner } from '../../access/visible-owner.ts';
 import type { Db } from '../../db.ts';
+import { dealRateDate, localDateOf, minorOrNull } from '../money/listed-amounts.ts';
+import { toWorkspaceCurrency } from '../money/to-workspace-currency.ts';
 import { fetchPage, iterateById, type Page, type PageRequest } from './paged-list.ts';
 import type { PeriodWindow } from './period-window.ts';
 
@@ -21,6 +24,11 @@ export interface OpportunityRecord {
   type: OpportunityType;
   amountMinor: number;
   currency: string;
+  /**
+   * amountMinor in the workspace currency: a won or lost deal by the rate of its close date, an open deal by
+   * today's; null when no rate is in effect then.
+   */
+  workspaceAmountMinor: number | null;
   forecastCategory: ForecastCategory;
   leadSource: string | null;
   expectedCloseDate: string | null;
@@ -74,8 +82,16 @@ function baseQuery(db: Db, viewer: Viewer, f: OpportunityFilter) {
   return q;
 }
 
-function select(db: Db, viewer: Viewer, f: OpportunityFilter) {
+const ZONE = sql`(select st.time_zone from settings st where st.id = 1)`;
+
+function select(db: Db, viewer: Viewer, f: OpportunityFilter, now: Date) {
+  const converted = toWorkspaceCurrency(
+    sql`o.amount_minor`,
+    sql`o.currency`,
+    dealRateDate('o', ZONE, localDateOf(now, ZONE)),
+  );
   return baseQuery(db, viewer, f).select([
+    sql<string | null>`${converted}::text`.as('workspace_amount_minor'),
     'o.id',
     'o.external_id',
     'o.name',
@@ -117,6 +133,7 @@ function toRecord(r: Row): OpportunityRecord {
     type: r.type,
     amountMinor: r.amount_minor,
     currency: r.currency.trim(),
+    workspaceAmountMinor: minorOrNull(r.workspace_amount_minor),
     forecastCategory: r.forecast_category,
     leadSource: r.lead_source,
     expectedCloseDate: r.expected_close_date,
@@ -132,8 +149,9 @@ export async function listOpportunities(
   viewer: Viewer,
   filter: OpportunityFilter,
   page: PageRequest,
+  now: Date = new Date(),
 ): Promise<Page<OpportunityRecord>> {
-  const ordered = select(db, viewer, filter).orderBy('o.created_at', 'desc').orderBy('o.id', 'desc');
+  const ordered = select(db, viewer, filter, now).orderBy('o.created_at', 'desc').orderBy('o.id', 'desc');
   return fetchPage(ordered, baseQuery(db, viewer, filter), page, toRecord);
 }
 
@@ -142,8 +160,9 @@ export async function getOpportunity(
   db: Db,
   viewer: Viewer,
   id: number,
+  now: Date = new Date(),
 ): Promise<OpportunityRecord | undefined> {
-  const row = await select(db, viewer, { id }).executeTakeFirst();
+  const row = await select(db, viewer, { id }, now).executeTakeFirst();
   return row ? toRecord(row) : undefined;
 }
 
@@ -153,10 +172,11 @@ export async function* iterateOpportunities(
   viewer: Viewer,
   filter: OpportunityFilter,
   batchSize = 1000,
+  now: Date = new Date(),
 ): AsyncGenerator<OpportunityRecord[]> {
   yield* iterateById(
     (afterId) =>
-      select(db, viewer, { ...filter, afterId })
+      select(db, viewer, { ...filter, afterId }, now)
         .orderBy('o.id')
         .limit(batchSize)
         .execute(),

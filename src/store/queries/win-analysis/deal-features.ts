@@ -3,6 +3,7 @@ import type { Period } from '../../../domain/calendar/period.ts';
 import type { DealFeatures } from '../../../domain/win-analysis/features.ts';
 import type { Db } from '../../db.ts';
 import { idArray, inList } from '../../sql/lists.ts';
+import { toWorkspaceCurrency } from '../money/to-workspace-currency.ts';
 
 /** Which closed deals a win analysis reads; the owners are already narrowed to what the viewer may see. */
 export interface DealFeatureFilter {
@@ -36,8 +37,8 @@ interface Row {
  * outbound activity other than a meeting, not only scheduled (as cadence counts attempts). Follow-ups are the touches other than
  * meetings after the deal's first held meeting (null without one). Days in a stage come from the stage spans'
  * entries (migration 0011): from entering the stage to the next entry, summed over re-entries. The lead response
- * time is the lead's stored business minutes (the lead metrics' definition). Amounts in another currency than the
- * workspace's read null (no FX table). The cadence is the median days between consecutive touches.
+ * time is the lead's stored business minutes (the lead metrics' definition). Amounts are in the workspace currency,
+ * a deal in another converted by the rate of its close date (toWorkspaceCurrency; null without a rate). The cadence is the median days between consecutive touches.
  */
 export async function dealFeatures(db: Db, f: DealFeatureFilter): Promise<DealFeatures[]> {
   const tz = f.timeZone;
@@ -47,7 +48,8 @@ export async function dealFeatures(db: Db, f: DealFeatureFilter): Promise<DealFe
   const r = await sql<Row>`
     with deal as (
       select o.id, o.status, o.owner_id, o.contact_id, o.lead_id, o.lead_source, o.closed_at,
-        case when o.currency = ${f.currency} then o.amount_minor end as amount_minor
+        ${toWorkspaceCurrency(sql`o.amount_minor`, sql`o.currency`, sql`(o.closed_at at time zone ${tz})::date`, f.currency)}::bigint
+          as amount_minor
       from opportunities o
       where o.status in ('won', 'lost')
         and o.closed_at >= (${f.period.start}::date::timestamp at time zone ${tz})

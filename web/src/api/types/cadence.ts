@@ -5,6 +5,9 @@ export interface SilentDeal {
   ownerId: number | null;
   ownerName: string | null;
   amountMinor: number;
+  currency: string;
+  /** In the workspace currency by today's rate; null when no rate is in effect. */
+  workspaceAmountMinor: number | null;
   stageName: string;
   lastMeetingAt: string | null;
   touchesSinceMeeting: number;
@@ -28,10 +31,13 @@ export interface CadenceGaps {
   rules: { silentDays: number; followUpTarget: number; leadMinAttempts: number };
   silentDeals: SilentDeal[];
   underAttemptedLeads: UnderAttemptedLead[];
+  /** Currencies of silent deals without a rate today. */
+  currenciesWithoutRate: string[];
 }
 
 export const CADENCE_FIELDS = [
   'rules',
   'silentDeals',
   'underAttemptedLeads',
+  'currenciesWithoutRate',
 ] as const satisfies readonly (keyof CadenceGaps)[];

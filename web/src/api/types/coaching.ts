@@ -52,6 +52,13 @@ export interface PipelineDeal {
   amountMinor: number;
   startCloseDate: string | null;
   endCloseDate: string | null;
+  /** The same amounts in the workspace currency; null when the deal's currency has no rate. */
+  workspace: {
+    startAmountMinor: number;
+    endAmountMinor: number;
+    effectMinor: number;
+    amountMinor: number;
+  } | null;
 }
 
 /** GET /api/pipeline-changes. */
@@ -60,7 +67,11 @@ export interface PipelineChanges {
   closePeriod: { key: string; from: string | null; to: string | null };
   subject: { type: 'rep' | 'team' | 'visible'; id: number | null; name: string };
   stalledDays: number;
+  /** Per currency, in the deals' own amounts. */
   totals: PipelineTotals[];
+  /** Every deal with a rate, converted to the workspace currency (one reconciliation). */
+  workspaceTotals: PipelineTotals;
+  currenciesWithoutRate: string[];
   /** At most `limit` deals (of `category` when asked), largest effect first. */
   deals: PipelineDeal[];
   dealCount: number;
@@ -72,6 +83,8 @@ export const PIPELINE_CHANGES_FIELDS = [
   'subject',
   'stalledDays',
   'totals',
+  'workspaceTotals',
+  'currenciesWithoutRate',
   'deals',
 ] as const;
 

@@ -12,6 +12,8 @@ export interface PackDeal {
   ownerName: string | null;
   currency: string;
   amountMinor: number;
+  /** In the workspace currency (stalled: as-of date's rate; won: close date's); null without a rate. */
+  workspaceAmountMinor: number | null;
   stageName: string;
   date: string | null;
   days: number | null;
@@ -25,6 +27,9 @@ export interface HotDeal {
   stageName: string;
   probabilityPct: number;
   amountMinor: number;
+  /** In the workspace currency by the as-of date's rate (deals without one are not listed). */
+  workspaceAmountMinor: number;
+  /** workspaceAmountMinor x probability, in the workspace currency. */
   weightedMinor: number;
   expectedCloseDate: string | null;
   moves: DealMove[];
@@ -48,6 +53,8 @@ export interface MeetingPack {
   hottest: { windowDays: number; deals: HotDeal[] };
   stalled: { stalledDays: number; total: number; deals: PackDeal[] };
   wins: PackDeal[];
+  /** Currencies of listed deals (or hottest candidates left out) without a rate on their date. */
+  currenciesWithoutRate: string[];
   leaderboard: { metricId: string; previousPeriod: string; lines: LeaderboardLine[] };
   funnel: {
     from: string;
@@ -75,6 +82,7 @@ export const MEETING_PACK_FIELDS = [
   'hottest',
   'stalled',
   'wins',
+  'currenciesWithoutRate',
   'leaderboard',
   'funnel',
 ] as const satisfies readonly (keyof MeetingPack)[];

@@ -14,6 +14,8 @@ export interface Opportunity {
   type: 'new_business' | 'upsell' | 'renewal';
   amountMinor: number;
   currency: string;
+  /** In the workspace currency (close date's rate; open deals today's); null when no rate is in effect. */
+  workspaceAmountMinor: number | null;
   forecastCategory: 'pipeline' | 'best_case' | 'commit' | 'closed' | 'omitted';
   expectedCloseDate: string | null;
   createdAt: string;
@@ -26,6 +28,8 @@ export const OPPORTUNITY_FIELDS = [
   'stageName',
   'status',
   'amountMinor',
+  'currency',
+  'workspaceAmountMinor',
   'forecastCategory',
   'expectedCloseDate',
 ] as const satisfies readonly (keyof Opportunity)[];

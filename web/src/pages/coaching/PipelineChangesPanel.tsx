@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { request } from '../../api/client.ts';
 import type {
   PipelineCategory,
@@ -8,9 +8,9 @@ import type {
 } from '../../api/types/coaching.ts';
 import { useApi } from '../../api/use-api.ts';
 import { DataTable } from '../../components/DataTable.tsx';
+import { DealAmount, MissingRateNote } from '../../components/DealAmount.tsx';
 import { Panel } from '../../components/panel.tsx';
 import { Async } from '../../components/state.tsx';
-import { currencyDigits } from '../../format/formatters.ts';
 import { useWorkspace } from '../../format/workspace.tsx';
 import { isolate } from '../../i18n/bidi.ts';
 import { t } from '../../i18n/t.ts';
@@ -18,27 +18,11 @@ import { t } from '../../i18n/t.ts';
 /** Deals listed at most in the drill-down (the API returns them all, largest effect first). */
 const MAX_LISTED = 200;
 
-/** Money in a deal's own currency: the reconciliation never converts. */
-function useMoney() {
-  const { fmt } = useWorkspace();
-  return useMemo(() => {
-    const cache = new Map<string, Intl.NumberFormat>();
-    return (minor: number, currency: string) => {
-      if (currency === fmt.currency) return fmt.money(minor);
-      let f = cache.get(currency);
-      if (!f) {
-        f = new Intl.NumberFormat(fmt.locale, { style: 'currency', currency });
-        cache.set(currency, f);
-      }
-      return f.format(minor / 10 ** currencyDigits(fmt.locale, currency));
-    };
-  }, [fmt]);
-}
-
 /**
  * Week-over-week pipeline changes (GET /api/pipeline-changes) of a rep or a team (neither: everything the viewer
- * sees): last week's pipeline, each category's deals, amount and effect, this week's pipeline, per currency; a
- * category's row opens the list of its deals.
+ * sees): last week's pipeline, each category's deals, amount and effect, this week's pipeline, in the workspace
+ * currency (deals in others converted by the server, those without a rate named under it); a category's row opens
+ * the list of its deals.
  */
 export function PipelineChangesPanel({ repId, teamId }: { repId?: number; teamId?: number }) {
   const { fmt } = useWorkspace();
@@ -80,15 +64,8 @@ export function PipelineChangesPanel({ repId, teamId }: { repId?: number; teamId
                 to: fmt.date(r.week.to),
               })}
             </p>
-            {r.totals
-              .filter((x) => x.startCount > 0 || x.endCount > 0 || x.categories.some((c) => c.count > 0))
-              .map((totals) => (
-                <Reconciliation
-                  key={totals.currency}
-                  totals={totals}
-                  onOpen={(c) => setOpen(open === c ? null : c)}
-                />
-              ))}
+            <Reconciliation totals={r.workspaceTotals} onOpen={(c) => setOpen(open === c ? null : c)} />
+            <MissingRateNote currencies={r.currenciesWithoutRate} testId="pipeline-changes-missing-rates" />
             <button type="button" className="link-button" onClick={() => setOpen(open ? null : 'all')}>
               {open ? t('pipelineChanges.hideDeals') : t('pipelineChanges.showDeals')}
             </button>
@@ -115,8 +92,7 @@ function Reconciliation({
   onOpen: (c: PipelineCategory) => void;
 }) {
   const { fmt } = useWorkspace();
-  const money = useMoney();
-  const m = (v: number) => money(v, totals.currency);
+  const m = (v: number) => fmt.money(v);
   return (
     <div
       className="table-scroll"
@@ -202,7 +178,6 @@ function DealList({
 }
 
 function DealTable({ deals }: { deals: PipelineDeal[] }) {
-  const money = useMoney();
   return (
     <DataTable
       caption={t('pipelineChanges.dealList')}
@@ -221,13 +196,29 @@ function DealTable({ deals }: { deals: PipelineDeal[] }) {
           key: 'amount',
           header: t('pipelineChanges.amount'),
           numeric: true,
-          cell: (d) => money(d.amountMinor, d.currency),
+          cell: (d) => (
+            <DealAmount
+              deal={{
+                amountMinor: d.amountMinor,
+                currency: d.currency,
+                workspaceAmountMinor: d.workspace?.amountMinor ?? null,
+              }}
+            />
+          ),
         },
         {
           key: 'effect',
           header: t('pipelineChanges.effect'),
           numeric: true,
-          cell: (d) => money(d.effectMinor, d.currency),
+          cell: (d) => (
+            <DealAmount
+              deal={{
+                amountMinor: d.effectMinor,
+                currency: d.currency,
+                workspaceAmountMinor: d.workspace?.effectMinor ?? null,
+              }}
+            />
+          ),
         },
         {
           key: 'flags',

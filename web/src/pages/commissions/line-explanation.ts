@@ -1,6 +1,7 @@
 import type { CreditNote, LineReason, TierBounds } from '../../../../src/domain/commissions/line-reasons.ts';
 import type { Formatters } from '../../format/formatters.ts';
 import type { MessageKey } from '../../i18n/en.ts';
+import { moneyIn } from '../../format/money-in.ts';
 import { t } from '../../i18n/t.ts';
 import { pctText, rateText } from './money.ts';
 
@@ -16,11 +17,18 @@ export function lineExplanation(
 ): string {
   const r = line.reason as LineReason | undefined | null;
   if (!r) return line.explanation;
+  const main = mainSentence(r, fmt);
+  if (main === null) return line.explanation;
+  const credit = 'credit' in r ? creditSentence(r.credit, fmt) : null;
+  return credit === null ? main : `${main} ${credit}`;
+}
+
+/** The line's own sentence (without how the amount was credited); null for a code this app does not know. */
+function mainSentence(r: LineReason, fmt: Formatters): string | null {
   const money = (m: number) => fmt.money(m);
   const rate = (bp: number) => rateText(fmt, bp);
   const pct = (p: number) => pctText(fmt, p);
   const tier = (b: TierBounds) => tierText(b, fmt);
-  const credit = (c: CreditNote | null) => creditText(c, fmt);
   switch (r.code) {
     case 'excluded_no_plan':
       return t('commissions.reason.excluded_no_plan', { date: fmt.date(r.creditedOn) });
@@ -37,7 +45,6 @@ export function lineExplanation(
             dealType: dealTypeText(r.dealType),
             rate: rate(r.rateBp),
             credited: money(r.creditedMinor),
-            credit: credit(r.credit),
             from: pct(r.attainment.fromPct),
             to: pct(r.attainment.toPct),
           })
@@ -45,20 +52,17 @@ export function lineExplanation(
             dealType: dealTypeText(r.dealType),
             rate: rate(r.rateBp),
             credited: money(r.creditedMinor),
-            credit: credit(r.credit),
           });
     case 'no_target':
       return t('commissions.reason.no_target', {
         rate: rate(r.rateBp),
         credited: money(r.creditedMinor),
-        credit: credit(r.credit),
         tier: tier(r.tier),
       });
     case 'retroactive':
       return t('commissions.reason.retroactive', {
         rate: rate(r.rateBp),
         credited: money(r.creditedMinor),
-        credit: credit(r.credit),
         final: pct(r.finalPct),
         tier: tier(r.tier),
       });
@@ -66,7 +70,6 @@ export function lineExplanation(
       return t('commissions.reason.not_counted_type', {
         rate: rate(r.rateBp),
         credited: money(r.creditedMinor),
-        credit: credit(r.credit),
         tier: tier(r.tier),
         stands: pct(r.standsAtPct),
         dealType: dealTypeText(r.dealType),
@@ -75,7 +78,6 @@ export function lineExplanation(
       const values = {
         rate: rate(r.rateBp),
         slice: money(r.sliceMinor),
-        credit: credit(r.credit),
         tier: tier(r.tier),
         from: pct(r.fromPct),
         to: pct(r.toPct),
@@ -164,7 +166,7 @@ export function lineExplanation(
         balance: money(r.balanceMinor),
       });
     default:
-      return line.explanation;
+      return null;
   }
 }
 
@@ -181,28 +183,24 @@ function tierText(b: TierBounds, fmt: Formatters): string {
     : t('commissions.reason.tier_range', values);
 }
 
-/** The clause on how the person came by the credit, led by the list separator the messages expect (", "). */
-function creditText(c: CreditNote | null, fmt: Formatters): string {
-  if (!c) return '';
-  const parts: string[] = [];
-  if (c.share) {
-    parts.push(
-      t('commissions.reason.credit_share', {
-        share: rateText(fmt, c.share.shareBp),
-        amount: fmt.money(c.share.dealAmountMinor),
-      }),
-    );
-  }
-  if (c.rollUp) parts.push(t('commissions.reason.credit_roll_up'));
-  if (c.converted) {
-    parts.push(
-      t('commissions.reason.credit_converted', {
-        amount: moneyIn(fmt, c.converted.amountMinor, c.converted.currency),
-        date: fmt.date(c.converted.on),
-      }),
-    );
-  }
-  return `, ${parts.join(', ')}`;
+/**
+ * How the person came by the credit, as a sentence of its own: one ICU message whose `select` over the kind
+ * picks a whole sentence for each combination the engine produces (a split share, a roll-up of the team, a
+ * deal converted from its own currency, or several at once), so no language has to fit a clause into another
+ * sentence. Amounts are in the statement currency except ownAmount, the deal's amount in its own currency.
+ */
+function creditSentence(c: CreditNote | null, fmt: Formatters): string | null {
+  if (!c) return null;
+  const kind = [c.share && 'share', c.rollUp && 'roll_up', c.converted && 'converted']
+    .filter(Boolean)
+    .join('_');
+  return t('commissions.reason.credit', {
+    kind,
+    share: c.share ? rateText(fmt, c.share.shareBp) : '',
+    dealAmount: c.share ? fmt.money(c.share.dealAmountMinor) : '',
+    ownAmount: c.converted ? moneyIn(fmt, c.converted.amountMinor, c.converted.currency) : '',
+    date: c.converted ? fmt.date(c.converted.on) : '',
+  });
 }
 
 /** The deal type's label (New business, Upsell, Renewal), or the code for a type the app does not name. */
@@ -210,11 +208,4 @@ function dealTypeText(type: string): string {
   const key = `commissions.dealType.${type}` as MessageKey;
   const text = t(key);
   return text === key ? type.replace('_', ' ') : text;
-}
-
-/** An amount in minor units of another currency than the statement's, in the reader's locale. */
-function moneyIn(fmt: Formatters, minor: number, currency: string): string {
-  const nf = new Intl.NumberFormat(fmt.locale, { style: 'currency', currency });
-  const digits = nf.resolvedOptions().maximumFractionDigits ?? 2;
-  return nf.format(minor / 10 ** digits);
 }

@@ -2,6 +2,12 @@ import { getOpportunities } from '../../api/rows.ts';
 import type { Opportunity } from '../../api/types/rows.ts';
 import { useApi } from '../../api/use-api.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
+import {
+  byWorkspaceAmount,
+  currenciesWithoutRate,
+  DealAmount,
+  MissingRateNote,
+} from '../../components/DealAmount.tsx';
 import { Panel } from '../../components/panel.tsx';
 import { Async } from '../../components/state.tsx';
 import { useWorkspace } from '../../format/workspace.tsx';
@@ -12,7 +18,7 @@ const HOT_CATEGORIES: ReadonlySet<Opportunity['forecastCategory']> = new Set(['c
 
 /**
  * Pipeline review. Hottest: open deals the reps called commit or best case, expected to close this month,
- * largest first. Stalled: open deals whose expected close date has already passed, oldest first.
+ * largest in the workspace currency first. Stalled: open deals whose expected close date has already passed, oldest first.
  * Rows come from GET /api/opportunities; the page only picks and orders them.
  */
 export function PipelineReviewPanel() {
@@ -30,7 +36,7 @@ export function PipelineReviewPanel() {
       ]);
       const hot = closingThisMonth
         .filter((o) => HOT_CATEGORIES.has(o.forecastCategory))
-        .sort((a, b) => b.amountMinor - a.amountMinor)
+        .sort((a, b) => byWorkspaceAmount(a, b) || a.id - b.id)
         .slice(0, 8);
       const stalled = open
         .filter((o) => o.expectedCloseDate !== null && o.expectedCloseDate < today)
@@ -49,43 +55,46 @@ export function PipelineReviewPanel() {
       header: t('calls.category'),
       cell: (o) => t(`calls.category.${o.forecastCategory}`),
     },
-    { key: 'amount', header: t('deals.amount'), numeric: true, cell: (o) => fmt.money(o.amountMinor) },
+    { key: 'amount', header: t('deals.amount'), numeric: true, cell: (o) => <DealAmount deal={o} /> },
     { key: 'close', header: t('deals.close'), cell: (o) => fmt.date(o.expectedCloseDate) },
   ];
   return (
     <Panel title={t('deals.title')} wide testId="pipeline-review">
       <Async state={state}>
         {({ hot, stalled }) => (
-          <div className="two-col">
-            <div>
-              <h3>{t('deals.hot')}</h3>
-              {hot.length === 0 ? (
-                <p className="state">{t('deals.noneHot')}</p>
-              ) : (
-                <DataTable
-                  caption={t('deals.hot')}
-                  rows={hot}
-                  rowKey={(o) => o.id}
-                  columns={columns}
-                  testId="hot-deals"
-                />
-              )}
+          <>
+            <div className="two-col">
+              <div>
+                <h3>{t('deals.hot')}</h3>
+                {hot.length === 0 ? (
+                  <p className="state">{t('deals.noneHot')}</p>
+                ) : (
+                  <DataTable
+                    caption={t('deals.hot')}
+                    rows={hot}
+                    rowKey={(o) => o.id}
+                    columns={columns}
+                    testId="hot-deals"
+                  />
+                )}
+              </div>
+              <div>
+                <h3>{t('deals.stalled')}</h3>
+                {stalled.length === 0 ? (
+                  <p className="state">{t('deals.noneStalled')}</p>
+                ) : (
+                  <DataTable
+                    caption={t('deals.stalled')}
+                    rows={stalled}
+                    rowKey={(o) => o.id}
+                    columns={columns}
+                    testId="stalled-deals"
+                  />
+                )}
+              </div>
             </div>
-            <div>
-              <h3>{t('deals.stalled')}</h3>
-              {stalled.length === 0 ? (
-                <p className="state">{t('deals.noneStalled')}</p>
-              ) : (
-                <DataTable
-                  caption={t('deals.stalled')}
-                  rows={stalled}
-                  rowKey={(o) => o.id}
-                  columns={columns}
-                  testId="stalled-deals"
-                />
-              )}
-            </div>
-          </div>
+            <MissingRateNote currencies={currenciesWithoutRate([...hot, ...stalled])} />
+          </>
         )}
       </Async>
     </Panel>

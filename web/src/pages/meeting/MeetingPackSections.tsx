@@ -1,4 +1,4 @@
-import { useMemo, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { getMeetingPack } from '../../api/meeting-pack.ts';
 import { getMetricDefinitions } from '../../api/metrics.ts';
 import type { MetricDefinitionInfo } from '../../api/types/metrics.ts';
@@ -6,28 +6,14 @@ import type { HotDeal, MeetingPack, PackDeal } from '../../api/types/meeting-pac
 import type { LeaderboardLine } from '../../api/types/leaderboard.ts';
 import { useApi } from '../../api/use-api.ts';
 import { DataTable } from '../../components/DataTable.tsx';
+import { DealAmount, MissingRateNote } from '../../components/DealAmount.tsx';
 import { PacingList } from '../../components/PacingList.tsx';
 import { Panel } from '../../components/panel.tsx';
 import { Async, Empty } from '../../components/state.tsx';
-import { currencyDigits } from '../../format/formatters.ts';
 import { formatMetric } from '../../format/metric-value.ts';
 import { useWorkspace } from '../../format/workspace.tsx';
 import { t } from '../../i18n/t.ts';
 import { metricName } from '../../i18n/metric-label.ts';
-
-/** Money in a deal's own currency (the pack never converts). */
-function useMoney() {
-  const { fmt } = useWorkspace();
-  return useMemo(
-    () => (minor: number, currency: string) =>
-      currency === fmt.currency
-        ? fmt.money(minor)
-        : new Intl.NumberFormat(fmt.locale, { style: 'currency', currency }).format(
-            minor / 10 ** currencyDigits(fmt.locale, currency),
-          ),
-    [fmt],
-  );
-}
 
 /**
  * The sales meeting pack of a team (or the company) for a period: the same sections on screen (/team/meeting)
@@ -105,6 +91,7 @@ function Pack({
         <LeaderboardSection pack={pack} definitions={definitions} />
         <FunnelSection pack={pack} />
       </div>
+      <MissingRateNote currencies={pack.currenciesWithoutRate} testId="meeting-missing-rates" />
     </article>
   );
 }
@@ -156,7 +143,6 @@ function KpiSection({
 }
 
 function HottestSection({ pack }: { pack: MeetingPack }) {
-  const money = useMoney();
   const { fmt } = useWorkspace();
   const days = pack.hottest.windowDays;
   return (
@@ -186,13 +172,13 @@ function HottestSection({ pack }: { pack: MeetingPack }) {
               key: 'amount',
               header: t('meeting.amount'),
               numeric: true,
-              cell: (d) => money(d.amountMinor, d.currency),
+              cell: (d) => <DealAmount deal={d} />,
             },
             {
               key: 'weighted',
               header: t('meeting.weighted'),
               numeric: true,
-              cell: (d) => money(d.weightedMinor, d.currency),
+              cell: (d) => fmt.money(d.weightedMinor),
             },
             { key: 'close', header: t('meeting.close'), cell: (d) => fmt.date(d.expectedCloseDate) },
             {
@@ -208,7 +194,6 @@ function HottestSection({ pack }: { pack: MeetingPack }) {
 }
 
 function StalledSection({ pack }: { pack: MeetingPack }) {
-  const money = useMoney();
   const { fmt } = useWorkspace();
   const { total, stalledDays, deals } = pack.stalled;
   return (
@@ -230,7 +215,7 @@ function StalledSection({ pack }: { pack: MeetingPack }) {
                 key: 'amount',
                 header: t('meeting.amount'),
                 numeric: true,
-                cell: (d) => money(d.amountMinor, d.currency),
+                cell: (d) => <DealAmount deal={d} />,
               },
               { key: 'days', header: t('meeting.days'), numeric: true, cell: (d) => fmt.number(d.days) },
             ]}
@@ -242,7 +227,6 @@ function StalledSection({ pack }: { pack: MeetingPack }) {
 }
 
 function WinsSection({ pack }: { pack: MeetingPack }) {
-  const money = useMoney();
   const { fmt } = useWorkspace();
   return (
     <Panel title={t('meeting.wins')} testId="meeting-wins" wide>
@@ -261,7 +245,7 @@ function WinsSection({ pack }: { pack: MeetingPack }) {
               key: 'amount',
               header: t('meeting.amount'),
               numeric: true,
-              cell: (d) => money(d.amountMinor, d.currency),
+              cell: (d) => <DealAmount deal={d} />,
             },
             { key: 'date', header: t('meeting.wonOn'), cell: (d) => fmt.date(d.date) },
           ]}

@@ -2,6 +2,7 @@ import { request } from '../../api/client.ts';
 import type { CadenceGaps } from '../../api/types/cadence.ts';
 import { useApi } from '../../api/use-api.ts';
 import { DataTable } from '../../components/DataTable.tsx';
+import { DealAmount, MissingRateNote } from '../../components/DealAmount.tsx';
 import { Panel } from '../../components/panel.tsx';
 import { Async } from '../../components/state.tsx';
 import { useWorkspace } from '../../format/workspace.tsx';
@@ -41,6 +42,12 @@ export function CadencePanel() {
                   columns={[
                     { key: 'name', header: t('deals.name'), cell: (d) => d.name },
                     {
+                      key: 'amount',
+                      header: t('deals.amount'),
+                      numeric: true,
+                      cell: (d) => <DealAmount deal={d} />,
+                    },
+                    {
                       key: 'touches',
                       header: t('cadence.followUps'),
                       numeric: true,
@@ -59,6 +66,7 @@ export function CadencePanel() {
                     },
                   ]}
                 />
+                <MissingRateNote currencies={g.currenciesWithoutRate} />
               </>
             )}
             {g.underAttemptedLeads.length > 0 && (

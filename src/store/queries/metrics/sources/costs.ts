@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { SourceSpec } from '../source-spec.ts';
 import { toWorkspaceCurrency } from '../../money/to-workspace-currency.ts';
-import { statementInRange } from './commission-statements.ts';
+import { statementAmount, statementInRange } from './commission-statements.ts';
 
 /** Commission lines that are a cost of winning new business (docs/metrics.md, cac). */
 const NEW_BUSINESS_COMMISSION_KINDS = ['commission', 'type_rate', 'spif', 'clawback'] as const;
@@ -11,7 +11,8 @@ const NEW_BUSINESS_COMMISSION_KINDS = ['commission', 'type_rate', 'spif', 'clawb
  * - 'acquisition': acquisition_costs overlapping the range, prorated by the days of overlap (period_end is
  *   inclusive); a cost in another currency converted by the rate of its period's last day (null without one);
  * - 'commission': lines of locked or paid commission statements whose period lies inside the range, of kind
- *   commission, type_rate or spif on new-business deals, and the clawbacks of such lines (negative).
+ *   commission, type_rate or spif on new-business deals, and the clawbacks of such lines (negative); a statement
+ *   in another currency converted by the rate of its period's last day (statementAmount; null without one).
  * Costs carry a team (acquisition costs their own, commissions the person's current team), not a rep, so this
  * source has no owner and metrics using it have no per-rep value.
  */
@@ -26,7 +27,8 @@ export const costsSource: SourceSpec = {
     from acquisition_costs a
     where a.period_start < ${ctx.toExclusive}::date and a.period_end >= ${ctx.from}::date
     union all
-    select u.team_id, 'commission' as kind, l.amount_minor::numeric as amount
+    select u.team_id, 'commission' as kind,
+      ${statementAmount('cs', sql`l.amount_minor`, ctx)}::numeric as amount
     from commission_statement_lines l
     join commission_statements cs on cs.id = l.statement_id
     join opportunities o on o.id = l.opportunity_id
