@@ -40,7 +40,7 @@ export function register(program: Command, ctx: CliContext): void {
       try {
         const settings = await getSettings(db);
         const report = await funnelReport(db, SYSTEM_VIEWER, {
-          period: resolveReportPeriod(opts, settings.fiscalYearStartMonth),
+          period: resolveReportPeriod(opts, settings),
           pipelineId: opts.pipeline ? Number(opts.pipeline) : null,
           filters: {
             teamIds: optionList(opts.team).map(Number),
