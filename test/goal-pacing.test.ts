@@ -2,6 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { SYSTEM_VIEWER, type Viewer } from '../src/domain/access/viewer.ts';
 import type { Db } from '../src/store/db.ts';
 import { goalPacing } from '../src/store/queries/goals/goal-pacing.ts';
+import { updateSettings } from '../src/store/tables/settings.ts';
 import { describeStores, truncateAll } from './support/stores.ts';
 import { seedUser } from './support/users.ts';
 
@@ -26,6 +27,8 @@ describeStores('goal pacing from the metrics engine', (ctx) => {
   const id: Record<string, number> = {};
   beforeAll(async () => {
     await truncateAll(ctx.db);
+    // Hand-computed for ISO Monday weeks (a new en-US workspace would start them on Sunday).
+    await updateSettings(ctx.db, { weekStartDayChoice: 1 });
     await ctx.db
       .insertInto('holidays')
       .values([

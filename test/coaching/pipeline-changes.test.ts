@@ -2,6 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { SYSTEM_VIEWER, type Viewer } from '../../src/domain/access/viewer.ts';
 import type { PipelineCategory } from '../../src/domain/coaching/pipeline-changes.ts';
 import { pipelineChanges } from '../../src/store/queries/coaching/pipeline-changes.ts';
+import { updateSettings } from '../../src/store/tables/settings.ts';
 import { describeStores, truncateAll } from '../support/stores.ts';
 import { pipeline, team, user } from '../metrics/fixtures.ts';
 import { dealWithHistory, type Step } from './deal-fixtures.ts';
@@ -19,6 +20,8 @@ describeStores('pipeline changes', (ctx) => {
   beforeAll(async () => {
     const db = ctx.db;
     await truncateAll(db);
+    // Hand-computed for ISO Monday weeks (a new en-US workspace would start them on Sunday).
+    await updateSettings(db, { weekStartDayChoice: 1 });
     const p = await pipeline(db);
     teamId = await team(db, 'East');
     ann = await user(db, 'Ann', teamId);
