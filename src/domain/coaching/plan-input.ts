@@ -1,6 +1,7 @@
 import type { ErrorDetail } from '../../errors.ts';
 import { addDays, isLocalDate } from '../calendar/local-date.ts';
-import { parsePeriod,
+import {
+  parsePeriod,
   periodContaining,
   PERIOD_YEARS,
   previousPeriod,

@@ -27,16 +27,27 @@ describe('packPeriod', () => {
         end: '2026-11-30',
       });
     }
-    expect(packPeriod(undefined, '2026-11-29', { fiscalYearStartMonth: 1, weekStartDay: 1 }).key).toBe('2026-W47');
+    expect(packPeriod(undefined, '2026-11-29', { fiscalYearStartMonth: 1, weekStartDay: 1 }).key).toBe(
+      '2026-W47',
+    );
   });
 
   it('takes a week or a month, and refuses other keys and periods not yet started, naming the field', () => {
-    expect(packPeriod('2026-11', '2026-11-30', { fiscalYearStartMonth: 1, weekStartDay: 1 })).toMatchObject({ start: '2026-11-01', end: '2026-12-01' });
+    expect(packPeriod('2026-11', '2026-11-30', { fiscalYearStartMonth: 1, weekStartDay: 1 })).toMatchObject({
+      start: '2026-11-01',
+      end: '2026-12-01',
+    });
     for (const key of ['2026-Q4', '2026', '2026-11-02', ' 2026-W47', '2026-W47\u0000']) {
-      expect(() => packPeriod(key, '2026-11-30', { fiscalYearStartMonth: 1, weekStartDay: 1 }), key).toThrow(/expected a week \(2026-W47\) or a month/);
+      expect(() => packPeriod(key, '2026-11-30', { fiscalYearStartMonth: 1, weekStartDay: 1 }), key).toThrow(
+        /expected a week \(2026-W47\) or a month/,
+      );
     }
-    expect(() => packPeriod('2026-12', '2026-11-30', { fiscalYearStartMonth: 1, weekStartDay: 1 })).toThrow(/has not started yet/);
-    expect(() => packPeriod('2026-W60', '2026-11-30', { fiscalYearStartMonth: 1, weekStartDay: 1 })).toThrow(/ISO year 2026 has 53 weeks/);
+    expect(() => packPeriod('2026-12', '2026-11-30', { fiscalYearStartMonth: 1, weekStartDay: 1 })).toThrow(
+      /has not started yet/,
+    );
+    expect(() => packPeriod('2026-W60', '2026-11-30', { fiscalYearStartMonth: 1, weekStartDay: 1 })).toThrow(
+      /ISO year 2026 has 53 weeks/,
+    );
   });
 });
 

@@ -1,5 +1,11 @@
 import { addDays } from '../calendar/local-date.ts';
-import { parsePeriod, periodContaining, previousPeriod, type Period, type PeriodCalendar } from '../calendar/period.ts';
+import {
+  parsePeriod,
+  periodContaining,
+  previousPeriod,
+  type Period,
+  type PeriodCalendar,
+} from '../calendar/period.ts';
 import { compareStages, MIN_ENTRIES_FOR_GAP, type StageComparison } from '../coaching/funnel-diagnosis.ts';
 import type { StageStep } from '../funnel/funnel.ts';
 import { AppError } from '../../errors.ts';

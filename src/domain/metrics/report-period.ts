@@ -1,4 +1,10 @@
-import { checkReportDate, customPeriod, parsePeriod, type Period, type PeriodCalendar } from '../calendar/period.ts';
+import {
+  checkReportDate,
+  customPeriod,
+  parsePeriod,
+  type Period,
+  type PeriodCalendar,
+} from '../calendar/period.ts';
 import { AppError } from '../../errors.ts';
 
 /** How a caller names the report period: a period key, or inclusive from/to dates. */

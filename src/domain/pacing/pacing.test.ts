@@ -16,12 +16,20 @@ const noHolidays: BusinessCalendar = { ...thanksgiving, holidays: new Set() };
 
 describe('business-day progress', () => {
   it('counts November 2026 as 21 weekdays minus 2 holidays = 19, 18 elapsed after Wednesday 25th closes', () => {
-    const p = businessDayProgress(parsePeriod('2026-11', { fiscalYearStartMonth: 1, weekStartDay: 1 }), new Date('2026-11-25T18:30:00Z'), thanksgiving);
+    const p = businessDayProgress(
+      parsePeriod('2026-11', { fiscalYearStartMonth: 1, weekStartDay: 1 }),
+      new Date('2026-11-25T18:30:00Z'),
+      thanksgiving,
+    );
     expect(p).toEqual({ total: 19, elapsed: 18 });
   });
 
   it('counts the current day by working hours passed: Tuesday 13:30 of the holiday week is 1.5 of 3', () => {
-    const p = businessDayProgress(parsePeriod('2026-W48', { fiscalYearStartMonth: 1, weekStartDay: 1 }), new Date('2026-11-24T13:30:00Z'), thanksgiving);
+    const p = businessDayProgress(
+      parsePeriod('2026-W48', { fiscalYearStartMonth: 1, weekStartDay: 1 }),
+      new Date('2026-11-24T13:30:00Z'),
+      thanksgiving,
+    );
     expect(p).toEqual({ total: 3, elapsed: 1.5 });
     const before = businessDayProgress(
       parsePeriod('2026-W48', { fiscalYearStartMonth: 1, weekStartDay: 1 }),

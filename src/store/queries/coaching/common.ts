@@ -3,7 +3,12 @@ import type { RepProfile } from '../../../domain/coaching/rep-score.ts';
 import type { BucketDates } from '../../../domain/coaching/rep-score.ts';
 import { scorecardFor, type Scorecard } from '../../../domain/coaching/scorecard.ts';
 import { addDays } from '../../../domain/calendar/local-date.ts';
-import { periodsBetween, type Grain, type Period, type PeriodCalendar } from '../../../domain/calendar/period.ts';
+import {
+  periodsBetween,
+  type Grain,
+  type Period,
+  type PeriodCalendar,
+} from '../../../domain/calendar/period.ts';
 import { AppError } from '../../../errors.ts';
 import type { Db } from '../../db.ts';
 

@@ -1,7 +1,12 @@
 import { sql } from 'kysely';
 import type { Viewer } from '../../../domain/access/viewer.ts';
 import { addDays } from '../../../domain/calendar/local-date.ts';
-import { parsePeriod, periodContaining, type Period, type PeriodCalendar } from '../../../domain/calendar/period.ts';
+import {
+  parsePeriod,
+  periodContaining,
+  type Period,
+  type PeriodCalendar,
+} from '../../../domain/calendar/period.ts';
 import { currentPeriod } from '../../../domain/calendar/current-period.ts';
 import { localDateToInstant } from '../../../domain/calendar/zoned.ts';
 import {

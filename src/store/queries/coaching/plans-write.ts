@@ -331,8 +331,8 @@ export async function recordOutcome(
         endOn = input.newEndOn;
         const { settings } = await getSettingsWithRollupZone(tx);
         errors.push(
-          ...validatePlan({ ...before, endOn, actions: [], targets: [] }, settings).map(
-            (e) => (e.field === 'endOn' ? { ...e, field: 'newEndOn' } : e),
+          ...validatePlan({ ...before, endOn, actions: [], targets: [] }, settings).map((e) =>
+            e.field === 'endOn' ? { ...e, field: 'newEndOn' } : e,
           ),
         );
       }

@@ -7,12 +7,15 @@ import {
   type TrendBasis,
 } from '../../../domain/coaching/quadrants.ts';
 import { currentPeriod } from '../../../domain/calendar/current-period.ts';
-import { customPeriod,
+import {
+  customPeriod,
   parsePeriod,
   periodContaining,
   previousPeriod,
   type Grain,
-  type Period, type PeriodCalendar } from '../../../domain/calendar/period.ts';
+  type Period,
+  type PeriodCalendar,
+} from '../../../domain/calendar/period.ts';
 import { addDays } from '../../../domain/calendar/local-date.ts';
 import { AppError } from '../../../errors.ts';
 import type { Db } from '../../db.ts';

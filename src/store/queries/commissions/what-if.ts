@@ -1,5 +1,10 @@
 import type { Viewer } from '../../../domain/access/viewer.ts';
-import { periodContaining, previousPeriod, type Period, type PeriodCalendar } from '../../../domain/calendar/period.ts';
+import {
+  periodContaining,
+  previousPeriod,
+  type Period,
+  type PeriodCalendar,
+} from '../../../domain/calendar/period.ts';
 import { instantToLocal } from '../../../domain/calendar/zoned.ts';
 import { computeStatement } from '../../../domain/commissions/compute-statement.ts';
 import { parsePlanRules } from '../../../domain/commissions/plan-rules.ts';
@@ -80,7 +85,12 @@ function nameList(names: readonly string[]): string {
 }
 
 /** The last `n` complete periods of `grain` before the one containing today, oldest first. */
-function lastCompletePeriods(today: string, grain: PlanRules['period'], n: number, periodCal: PeriodCalendar): Period[] {
+function lastCompletePeriods(
+  today: string,
+  grain: PlanRules['period'],
+  n: number,
+  periodCal: PeriodCalendar,
+): Period[] {
   const out: Period[] = [];
   let p = periodContaining(today, grain, periodCal);
   for (let i = 0; i < n; i += 1) {

@@ -1,10 +1,13 @@
 import { SYSTEM_VIEWER } from '../../../domain/access/viewer.ts';
 import { addDays } from '../../../domain/calendar/local-date.ts';
-import { parsePeriod,
+import {
+  parsePeriod,
   periodContaining,
   periodsBetween,
   type Grain,
-  type Period, type PeriodCalendar } from '../../../domain/calendar/period.ts';
+  type Period,
+  type PeriodCalendar,
+} from '../../../domain/calendar/period.ts';
 import { isBusinessDay, type BusinessCalendar } from '../../../domain/calendar/business-time.ts';
 import { instantToLocal } from '../../../domain/calendar/zoned.ts';
 import { personalBest, streakAwards } from '../../../domain/goals/badges.ts';

@@ -1,7 +1,12 @@
 import { SYSTEM_VIEWER, type Viewer } from '../../../domain/access/viewer.ts';
 import type { BusinessCalendar } from '../../../domain/calendar/business-time.ts';
 import { addDays } from '../../../domain/calendar/local-date.ts';
-import { parsePeriod, periodContaining, type Period, type PeriodCalendar } from '../../../domain/calendar/period.ts';
+import {
+  parsePeriod,
+  periodContaining,
+  type Period,
+  type PeriodCalendar,
+} from '../../../domain/calendar/period.ts';
 import { instantToLocal } from '../../../domain/calendar/zoned.ts';
 import type { Goal } from '../../../domain/goals/goal.ts';
 import { getMetric } from '../../../domain/metrics/registry.ts';

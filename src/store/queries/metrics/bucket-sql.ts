@@ -42,7 +42,12 @@ function weekStartSql(local: Fragment, weekStartDay: number): Fragment {
  * First local date of the bucket a row falls in: weeks start on the workspace's first day of the week; quarters
  * and years start in the fiscal year's start month, matching periodContaining in the calendar.
  */
-export function bucketStart(col: TimeColumn, timeZone: string, grain: Grain, calendar: PeriodCalendar): Fragment {
+export function bucketStart(
+  col: TimeColumn,
+  timeZone: string,
+  grain: Grain,
+  calendar: PeriodCalendar,
+): Fragment {
   const { fiscalYearStartMonth } = calendar;
   const local = localTimestamp(col, timeZone);
   switch (grain) {

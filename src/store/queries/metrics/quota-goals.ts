@@ -1,4 +1,9 @@
-import { parsePeriod, periodsBetween, type Grain, type PeriodCalendar } from '../../../domain/calendar/period.ts';
+import {
+  parsePeriod,
+  periodsBetween,
+  type Grain,
+  type PeriodCalendar,
+} from '../../../domain/calendar/period.ts';
 import { AppError } from '../../../errors.ts';
 import type { Db } from '../../db.ts';
 
