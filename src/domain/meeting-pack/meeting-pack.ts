@@ -23,12 +23,13 @@ export const PACK_LIST_LIMIT = 10;
 /** The funnel's weakest conversion is read over this many days ending with the period, so a week has entries. */
 export const FUNNEL_WINDOW_DAYS = 91;
 
-/** Pack periods: an ISO week or a calendar month (the meeting's rhythm). */
+/** Pack periods: a week of the workspace or a calendar month (the meeting's rhythm). */
 export const PACK_PERIOD = /^\d{4}-(W\d{2}|\d{2})$/;
 
 /**
- * The pack's period: the key given (an ISO week 'YYYY-Www' or a month 'YYYY-MM'), else the last complete ISO
- * week before `today` (so the default does not change during the week). A period that has not started is refused.
+ * The pack's period: the key given (a week 'YYYY-Www' or a month 'YYYY-MM'), else the last complete week before
+ * `today` in the workspace's weeks (starting on its first day of the week; so the default does not change during
+ * the week). A period that has not started is refused.
  */
 export function packPeriod(key: string | undefined, today: string, cal: PeriodCalendar): Period {
   if (key === undefined) {

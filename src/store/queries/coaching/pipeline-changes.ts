@@ -42,7 +42,7 @@ export interface PipelineChangesReport {
 }
 
 export interface PipelineChangesRequest {
-  /** ISO week key, e.g. '2026-W47' (default: the current week). */
+  /** Week key, e.g. '2026-W47': the workspace week holding that ISO week's Monday (default: the current week). */
   week?: string | undefined;
   userId?: number | undefined;
   teamId?: number | undefined;
@@ -258,11 +258,11 @@ function toFacts(row: Row): DealWeekFacts {
   };
 }
 
-/** The ISO week asked for (a 'YYYY-Www' key), or the week containing `now` in the workspace zone. */
+/** The week asked for (a 'YYYY-Www' key), or the week containing `now`, in the workspace's zone and weeks. */
 function resolveWeek(key: string | undefined, now: Date, tz: string, periodCal: PeriodCalendar): Period {
   if (key === undefined) return currentPeriod(now, 'week', { ...periodCal, timeZone: tz });
   if (!/^\d{4}-W\d{2}$/.test(key.trim())) {
-    throw new AppError('validation', `Invalid week '${key}': expected an ISO week such as 2026-W47`, [
+    throw new AppError('validation', `Invalid week '${key}': expected a week such as 2026-W47`, [
       { field: 'week', value: key, reason: 'expected YYYY-Www' },
     ]);
   }
