@@ -10,6 +10,7 @@ import { useApi } from '../../api/use-api.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { Panel } from '../../components/panel.tsx';
 import { Async } from '../../components/state.tsx';
+import { WeekDates } from '../../components/WeekDates.tsx';
 import { currencyDigits } from '../../format/formatters.ts';
 import { useWorkspace } from '../../format/workspace.tsx';
 import { isolate } from '../../i18n/bidi.ts';
@@ -66,7 +67,8 @@ export function PipelineChangesPanel({ repId, teamId }: { repId?: number; teamId
             value={week ?? state.data?.week.key ?? ''}
             onChange={(e) => setWeek(e.target.value || undefined)}
             data-testid="pipeline-changes-week"
-          />
+          />{' '}
+          <WeekDates weekKey={week ?? state.data?.week.key} testId="pipeline-changes-week-dates" />
         </label>
       }
     >
