@@ -251,4 +251,23 @@ describeStores('pipeline changes', (ctx) => {
       code: 'validation',
     });
   });
+
+  it("reads the week in the workspace's weeks: Sunday to Saturday when they start on Sunday", async () => {
+    await updateSettings(ctx.db, { weekStartDayChoice: 7 });
+    try {
+      // Monday 30 November 2026 lies in the Sunday week from 29 November, named by its Monday: 2026-W49.
+      expect((await pipelineChanges(ctx.db, annViewer(), {}, NOW)).week).toEqual({
+        key: '2026-W49',
+        from: '2026-11-29',
+        to: '2026-12-05',
+      });
+      expect((await pipelineChanges(ctx.db, annViewer(), { week: '2026-W47' }, NOW)).week).toEqual({
+        key: '2026-W47',
+        from: '2026-11-15',
+        to: '2026-11-21',
+      });
+    } finally {
+      await updateSettings(ctx.db, { weekStartDayChoice: 1 });
+    }
+  });
 });

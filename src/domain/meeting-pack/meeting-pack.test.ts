@@ -32,6 +32,23 @@ describe('packPeriod', () => {
     );
   });
 
+  it("defaults to the last complete week of the workspace's weeks: Sunday to Saturday when they start on Sunday", () => {
+    const sunday = { fiscalYearStartMonth: 1, weekStartDay: 7 };
+    // Sunday 29 November opens W49 (Sunday weeks), so the last complete one is 22-28 November, named W48.
+    for (const today of ['2026-11-29', '2026-12-05']) {
+      expect(packPeriod(undefined, today, sunday)).toMatchObject({
+        key: '2026-W48',
+        start: '2026-11-22',
+        end: '2026-11-29',
+      });
+    }
+    expect(packPeriod(undefined, '2026-11-28', sunday).key).toBe('2026-W47');
+    expect(packPeriod('2026-W47', '2026-11-30', sunday)).toMatchObject({
+      start: '2026-11-15',
+      end: '2026-11-22',
+    });
+  });
+
   it('takes a week or a month, and refuses other keys and periods not yet started, naming the field', () => {
     expect(packPeriod('2026-11', '2026-11-30', { fiscalYearStartMonth: 1, weekStartDay: 1 })).toMatchObject({
       start: '2026-11-01',
