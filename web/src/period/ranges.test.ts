@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addDays,
-  periodKeyFor,
-  previousRange,
-  rangeFor,
-  rangeLength,
-  todayIn,
-  weekOf,
-} from './ranges.ts';
+import { addDays, periodKeyFor, previousRange, rangeFor, rangeLength, todayIn, weekOf } from './ranges.ts';
 
 const MONDAY = 1;
 const SUNDAY = 7;
