@@ -29,7 +29,7 @@ const db = await openDb(targetFromConfig(parseConfig(process.env)));
 try {
   const settings = await getSettings(db);
   const tz = settings.timeZone;
-  const periods = pastPeriods(instantToLocal(NOW, tz).date, 'quarter', 4, settings.fiscalYearStartMonth);
+  const periods = pastPeriods(instantToLocal(NOW, tz).date, 'quarter', 4, settings);
   const points = periods.flatMap((p) => {
     const mid = Math.floor(daysBetween(p.start, p.end) / 2 / 7) * 7;
     return [0, 7, mid].map((d) => ({ period: p, asOf: localDateToInstant(addDays(p.start, d), tz) }));

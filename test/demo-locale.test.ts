@@ -7,6 +7,7 @@ import { emailLocalPart } from '../src/demo/names.ts';
 import { AppError } from '../src/errors.ts';
 import { runMetrics } from '../src/store/queries/metrics/run-metrics.ts';
 import { getBusinessCalendar } from '../src/store/tables/calendar.ts';
+import { getSettings } from '../src/store/tables/settings.ts';
 import { describeStores } from './support/stores.ts';
 
 // Issue 19 (demo for a Polish, Israeli or Romanian company) and issue 18 on the demo (booked_at, time categories).
@@ -44,6 +45,9 @@ describeStores('demo for an Israeli company (--locale he)', (ctx) => {
 
   it('writes the Israeli workspace: ILS, Asia/Jerusalem, IL holidays, Sunday-Thursday, Hebrew users', async () => {
     const s = await ctx.db.selectFrom('settings').selectAll().executeTakeFirstOrThrow();
+    // he-IL, no choice stored: weeks start on the locale's Sunday.
+    expect([s.locale, s.week_start_day]).toEqual(['he-IL', null]);
+    expect((await getSettings(ctx.db)).weekStartDay).toBe(7);
     expect([s.time_zone, s.currency.trim(), s.holiday_country]).toEqual(['Asia/Jerusalem', 'ILS', 'IL']);
     expect([...s.working_days].map(Number).sort()).toEqual([1, 2, 3, 4, 7]);
     const langs = await sql<{ language: string | null }>`select distinct language from users`.execute(ctx.db);
@@ -90,6 +94,7 @@ describeStores('demo for a Polish company (--locale pl)', (ctx) => {
   it('writes PLN amounts scaled from the dollar demo and Polish names', async () => {
     const s = await ctx.db.selectFrom('settings').selectAll().executeTakeFirstOrThrow();
     expect([s.time_zone, s.currency.trim(), s.holiday_country]).toEqual(['Europe/Warsaw', 'PLN', 'PL']);
+    expect((await getSettings(ctx.db)).weekStartDay).toBe(1);
     const deals = await sql<{ c: string }>`select distinct currency as c from opportunities`.execute(ctx.db);
     expect(deals.rows.map((r) => r.c.trim())).toEqual(['PLN']);
     const reps = await sql<{

@@ -2,6 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { SYSTEM_VIEWER, type Viewer } from '../src/domain/access/viewer.ts';
 import type { Db } from '../src/store/db.ts';
 import { goalPacing } from '../src/store/queries/goals/goal-pacing.ts';
+import { updateSettings } from '../src/store/tables/settings.ts';
 import { describeStores, truncateAll } from './support/stores.ts';
 import { seedUser } from './support/users.ts';
 
@@ -26,6 +27,8 @@ describeStores('goal pacing from the metrics engine', (ctx) => {
   const id: Record<string, number> = {};
   beforeAll(async () => {
     await truncateAll(ctx.db);
+    // Hand-computed for ISO Monday weeks (a new en-US workspace would start them on Sunday).
+    await updateSettings(ctx.db, { weekStartDayChoice: 1 });
     await ctx.db
       .insertInto('holidays')
       .values([
@@ -129,5 +132,62 @@ describeStores('goal pacing from the metrics engine', (ctx) => {
     expect(calls.period.key).toBe('2026-W47');
     expect(calls.asOf).toBe('2026-11-22');
     expect(calls.pacing).toMatchObject({ actual: 7, expectedToDate: 60, elapsedShare: 1, status: 'behind' });
+  });
+});
+
+describeStores('goal pacing in a Sunday-week workspace (he-IL, Sunday-Thursday)', (ctx) => {
+  // Tuesday 24 November 2026, 18:30 in Jerusalem (IST, UTC+2): Tuesday's 09:00-18:00 is over.
+  const tuesdayEvening = new Date('2026-11-24T16:30:00Z');
+
+  beforeAll(async () => {
+    await truncateAll(ctx.db);
+    // No week start chosen: he-IL's first day, Sunday.
+    await updateSettings(ctx.db, {
+      locale: 'he-IL',
+      timeZone: 'Asia/Jerusalem',
+      workingDays: [7, 1, 2, 3, 4],
+      weekStartDayChoice: null,
+    });
+    const rep = (await seedUser(ctx.db, { role: 'rep' })).id;
+    // 10:00 local = 08:00 UTC. Saturday 21 belongs to the week before; Sunday 22 opens 2026-W48.
+    await calls(ctx.db, rep, 5, '2026-11-21');
+    for (const day of ['2026-11-22', '2026-11-23', '2026-11-24']) {
+      await ctx.db
+        .insertInto('activities')
+        .values(
+          Array.from({ length: 10 }, () => ({
+            type: 'call' as const,
+            user_id: rep,
+            occurred_at: `${day}T08:00:00Z`,
+          })),
+        )
+        .execute();
+    }
+    const base = { grain: 'week' as const, direction: 'at_least' as const, metric_id: 'calls', target: 50 };
+    await ctx.db
+      .insertInto('goals')
+      .values([
+        { ...base, name: 'Weekly calls', scope_type: 'company', scope_id: null },
+        { ...base, name: 'Calls in W48', scope_type: 'company', scope_id: null, period_key: '2026-W48' },
+      ])
+      .execute();
+  });
+
+  it('measures the week Sunday 22 to Saturday 28 November: 3 of its 5 working days have passed on Tuesday evening', async () => {
+    const rows = await goalPacing(ctx.db, SYSTEM_VIEWER, { now: tuesdayEvening });
+    expect(rows.map((r) => r.goal.name)).toEqual(['Weekly calls', 'Calls in W48']);
+    for (const row of rows) {
+      expect(row.period).toEqual({ key: '2026-W48', grain: 'week', start: '2026-11-22', end: '2026-11-29' });
+      // Sunday, Monday and Tuesday worked of Sunday-Thursday: 50 x 3/5 = 30 expected; 30 calls (Saturday's 5
+      // belong to W47), so on track; 20 left over Wednesday and Thursday.
+      expect(row.pacing).toMatchObject({
+        actual: 30,
+        expectedToDate: 30,
+        elapsedShare: 0.6,
+        remainingBusinessDays: 2,
+        requiredPerBusinessDay: 10,
+        status: 'on_track',
+      });
+    }
   });
 });

@@ -13,6 +13,7 @@ describe('settingsPatchFromOptions', () => {
         days: 'mon-thu',
         holidays: 'us/ca',
         fiscalStart: '2',
+        weekStart: 'Sun',
         slaMinutes: '30',
         slaSameDay: 'no',
         leaderboardMetrics: 'calls, won_revenue',
@@ -26,11 +27,14 @@ describe('settingsPatchFromOptions', () => {
       holidayCountry: 'US',
       holidayRegion: 'CA',
       fiscalYearStartMonth: 2,
+      weekStartDayChoice: 7,
       leadSlaMinutes: 30,
       leadSlaSameBusinessDay: false,
       leaderboardMetrics: ['calls', 'won_revenue'],
     });
     expect(settingsPatchFromOptions({ leaderboardMetrics: 'none' })).toEqual({ leaderboardMetrics: [] });
+    expect(settingsPatchFromOptions({ weekStart: 'locale' })).toEqual({ weekStartDayChoice: null });
+    expect(settingsPatchFromOptions({ weekStart: '6' })).toEqual({ weekStartDayChoice: 6 });
     expect(settingsPatchFromOptions({ holidays: 'none' })).toEqual({
       holidayCountry: null,
       holidayRegion: null,
@@ -43,6 +47,7 @@ describe('settingsPatchFromOptions', () => {
         hours: '9-5',
         days: 'weekdays',
         fiscalStart: 'feb',
+        weekStart: 'mon-fri',
         slaSameDay: 'maybe',
         leaderboardMetrics: 'calls,,won_revenue',
       });
@@ -53,6 +58,7 @@ describe('settingsPatchFromOptions', () => {
         '--hours',
         '--days',
         '--fiscal-start',
+        '--week-start',
         '--sla-same-day',
         '--leaderboard-metrics',
       ]);
@@ -69,5 +75,9 @@ describe('formatSettings', () => {
     expect(text).toContain('lead SLA            60 business minutes, same business day');
     expect(text).toContain('leaderboards        calls,emails,');
     expect(formatSettings({ ...DEFAULT_SETTINGS, leaderboardMetrics: [] })).toContain('none published');
+    expect(text).toContain('weeks start         sun (the first day of en-US)');
+    expect(formatSettings({ ...DEFAULT_SETTINGS, weekStartDayChoice: 1, weekStartDay: 1 })).toContain(
+      'weeks start         mon\n',
+    );
   });
 });

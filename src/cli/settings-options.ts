@@ -11,6 +11,7 @@ export interface SettingsSetOptions {
   days?: string;
   holidays?: string;
   fiscalStart?: string;
+  weekStart?: string;
   slaMinutes?: string;
   slaSameDay?: string;
   leaderboardMetrics?: string;
@@ -72,6 +73,19 @@ export function settingsPatchFromOptions(o: SettingsSetOptions): Partial<Workspa
     const m = int(o.fiscalStart, '--fiscal-start', errors);
     if (m !== undefined) patch.fiscalYearStartMonth = m;
   }
+  if (o.weekStart !== undefined) {
+    const text = o.weekStart.trim().toLowerCase();
+    // One day: 'sun', 'monday' or '7'; 'locale' hands the choice back to the workspace locale.
+    const days = /^[a-z]+$|^[1-7]$/.test(text) ? parseDays(text) : null;
+    if (text === 'locale') patch.weekStartDayChoice = null;
+    else if (days?.length === 1) patch.weekStartDayChoice = days[0]!;
+    else
+      errors.push({
+        field: '--week-start',
+        value: o.weekStart,
+        reason: 'expected one day such as mon or sun (or 1-7, 1 = Monday), or locale',
+      });
+  }
   if (o.slaMinutes !== undefined) {
     const m = int(o.slaMinutes, '--sla-minutes', errors);
     if (m !== undefined) patch.leadSlaMinutes = m;
@@ -125,6 +139,10 @@ export function formatSettings(s: WorkspaceSettings): string {
         : 'none (custom list only)',
     ],
     ['fiscal year starts', `month ${s.fiscalYearStartMonth} (FY named by the year it ends in)`],
+    [
+      'weeks start',
+      `${formatDays([s.weekStartDay])}${s.weekStartDayChoice === null ? ` (the first day of ${s.locale})` : ''}`,
+    ],
     [
       'lead SLA',
       `${s.leadSlaMinutes} business minutes${s.leadSlaSameBusinessDay ? ', same business day' : ''}`,

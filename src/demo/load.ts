@@ -358,9 +358,12 @@ export async function loadDemo(
         [{ reason: 'users, CRM records or activities exist; demo data is only added to an empty store' }],
       );
     }
-    // Issue 19: the locale's zone, currency, working week and holidays (en: the New York workspace).
+    // Issue 19: the locale's zone, currency, working week and holidays (en: the New York workspace). Weeks start
+    // on the locale's first day (en-US and he-IL: Sunday, pl-PL and ro-RO: Monday), as in a new workspace.
     const locale = DEMO_LOCALE_SPECS[options.locale ?? 'en'];
     const settings = await updateSettings(tx, {
+      locale: locale.locale,
+      weekStartDayChoice: null,
       timeZone: locale.timeZone,
       currency: locale.currency,
       workingDays: [...locale.workingDays],

@@ -7,6 +7,8 @@ export const DEMO_LOCALES = ['en', 'pl', 'he', 'ro'] as const;
 export type DemoLocale = (typeof DEMO_LOCALES)[number];
 
 export interface DemoLocaleSpec {
+  /** The workspace's BCP 47 locale: its first day of the week starts the demo's weeks (the choice is left null). */
+  locale: string;
   timeZone: string;
   currency: string;
   /** ISO weekdays, 1 = Monday ... 7 = Sunday. */
@@ -29,6 +31,7 @@ export interface DemoLocaleSpec {
 
 export const DEMO_LOCALE_SPECS: Record<DemoLocale, DemoLocaleSpec> = {
   en: {
+    locale: 'en-US',
     timeZone: 'America/New_York',
     currency: 'USD',
     workingDays: [1, 2, 3, 4, 5],
@@ -38,6 +41,7 @@ export const DEMO_LOCALE_SPECS: Record<DemoLocale, DemoLocaleSpec> = {
     offDayWork: true,
   },
   pl: {
+    locale: 'pl-PL',
     timeZone: 'Europe/Warsaw',
     currency: 'PLN',
     workingDays: [1, 2, 3, 4, 5],
@@ -47,6 +51,7 @@ export const DEMO_LOCALE_SPECS: Record<DemoLocale, DemoLocaleSpec> = {
     offDayWork: false,
   },
   he: {
+    locale: 'he-IL',
     timeZone: 'Asia/Jerusalem',
     currency: 'ILS',
     workingDays: [7, 1, 2, 3, 4],
@@ -56,6 +61,7 @@ export const DEMO_LOCALE_SPECS: Record<DemoLocale, DemoLocaleSpec> = {
     offDayWork: false,
   },
   ro: {
+    locale: 'ro-RO',
     timeZone: 'Europe/Bucharest',
     currency: 'RON',
     workingDays: [1, 2, 3, 4, 5],

@@ -1,6 +1,7 @@
 import { AppError, type ErrorDetail } from '../errors.ts';
 import { addDays, isLocalDate } from '../domain/calendar/local-date.ts';
 import { sameDayMonthsLater } from './dates.ts';
+import { localeWeekStart } from '../domain/calendar/week-start.ts';
 import { DEMO_LOCALES, type DemoLocale } from './locales.ts';
 
 /** What `pacesetter demo` generates: everything else follows deterministically from these four values. */
@@ -22,6 +23,9 @@ export const DEMO_DEFAULTS = { seed: 42, reps: 12, months: 12 } as const;
 
 /** The workspace the demo configures: a US team in New York with a February fiscal year. */
 export const DEMO_WORKSPACE = {
+  locale: 'en-US',
+  // No choice is stored: weeks start on en-US's first day, Sunday.
+  weekStartDay: localeWeekStart('en-US'),
   timeZone: 'America/New_York',
   currency: 'USD',
   workingDays: [1, 2, 3, 4, 5],

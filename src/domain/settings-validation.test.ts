@@ -40,6 +40,12 @@ describe('validateSettings', () => {
     ]);
   });
 
+  it('takes a week start of 1-7 or null (the locale decides) and refuses anything else, naming the field', () => {
+    for (const ok of [1, 6, 7, null]) expect(fields({ weekStartDayChoice: ok })).toEqual([]);
+    for (const bad of [0, 8, 1.5])
+      expect(fields({ weekStartDayChoice: bad })).toEqual(['weekStartDayChoice']);
+  });
+
   it('rejects unknown regions, regions without a country and made-up currencies', () => {
     expect(fields({ holidayCountry: 'US', holidayRegion: 'ZZ' })).toEqual(['holidayRegion']);
     expect(fields({ holidayRegion: 'CA' })).toEqual(['holidayRegion']);

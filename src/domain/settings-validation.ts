@@ -76,6 +76,12 @@ export function validateSettings(s: WorkspaceSettings): ErrorDetail[] {
   ) {
     bad('fiscalYearStartMonth', s.fiscalYearStartMonth, 'a month number, 1-12');
   }
+  if (s.weekStartDayChoice !== null && !wholeIn(s.weekStartDayChoice, 1, 7))
+    bad(
+      'weekStartDayChoice',
+      s.weekStartDayChoice,
+      'an ISO weekday, 1 (Monday) to 7 (Sunday), or null for the locale',
+    );
   // Upper bounds keep the values inside their columns (integer, smallint) and sensible.
   if (!wholeIn(s.leadSlaMinutes, 1, MAX_SLA_MINUTES))
     bad('leadSlaMinutes', s.leadSlaMinutes, `a whole number of minutes, 1-${MAX_SLA_MINUTES} (a year)`);

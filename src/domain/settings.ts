@@ -19,6 +19,16 @@ export interface WorkspaceSettings {
   holidayRegion: string | null;
   /** Month (1-12) in which the fiscal year starts. */
   fiscalYearStartMonth: number;
+  /**
+   * The first day of the week the workspace chose (ISO weekday 1 = Monday ... 7 = Sunday); null = the locale's
+   * first day (he-IL and en-US: Sunday, pl and ro: Monday). This is what is stored and changed.
+   */
+  weekStartDayChoice: number | null;
+  /**
+   * The first day of the week in force: the choice, or the locale's first day. Read-only (derived when the
+   * settings are read); every week in reports, goals and packs starts on it (see PeriodCalendar).
+   */
+  weekStartDay: number;
   /** Lead response SLA in business minutes. */
   leadSlaMinutes: number;
   /** Whether a lead must also be contacted on the business day it arrived. */
@@ -52,6 +62,9 @@ export const DEFAULT_SETTINGS: WorkspaceSettings = {
   holidayCountry: null,
   holidayRegion: null,
   fiscalYearStartMonth: 1,
+  // A new workspace follows its locale; en-US starts weeks on Sunday.
+  weekStartDayChoice: null,
+  weekStartDay: 7,
   leadSlaMinutes: 60,
   leadSlaSameBusinessDay: true,
   leadMinAttempts: 3,

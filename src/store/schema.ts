@@ -20,6 +20,8 @@ export interface SettingsTable {
   holiday_country: string | null;
   holiday_region: string | null;
   fiscal_year_start_month: Generated<number>;
+  /** ISO weekday weeks start on; null = the locale's first day (migration 0035). */
+  week_start_day: number | null;
   lead_sla_minutes: Generated<number>;
   lead_sla_same_business_day: Generated<boolean>;
   lead_min_attempts: Generated<number>;

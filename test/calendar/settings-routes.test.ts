@@ -46,7 +46,51 @@ describeStores('settings and holidays API', (ctx) => {
     await sql`truncate activities, leads, holidays, audit_log restart identity cascade`.execute(ctx.db);
     await sql`update settings set currency = 'USD', time_zone = 'UTC', working_days = '{1,2,3,4,5}',
       work_start_minute = 540, work_end_minute = 1080, holiday_country = null, holiday_region = null,
-      lead_sla_minutes = 60, lead_sla_same_business_day = true`.execute(ctx.db);
+      lead_sla_minutes = 60, lead_sla_same_business_day = true, locale = 'en-US', week_start_day = null`.execute(
+      ctx.db,
+    );
+  });
+
+  it("starts weeks on the locale's first day until a day is chosen, and says which is in force", async () => {
+    const put = async (payload: object) =>
+      (await app.inject({ method: 'PUT', url: '/api/settings', headers: admin, payload })).json();
+    const get = async () => (await app.inject({ method: 'GET', url: '/api/settings', headers: rep })).json();
+    // A new workspace: en-US, whose weeks start on Sunday.
+    expect(await get()).toMatchObject({ locale: 'en-US', weekStartDayChoice: null, weekStartDay: 7 });
+    expect(await put({ locale: 'pl-PL' })).toMatchObject({ weekStartDayChoice: null, weekStartDay: 1 });
+    expect(await put({ locale: 'he-IL' })).toMatchObject({ weekStartDayChoice: null, weekStartDay: 7 });
+    expect(await put({ weekStartDayChoice: 6 })).toMatchObject({ weekStartDayChoice: 6, weekStartDay: 6 });
+    // A chosen day stays when the locale changes; null hands the choice back to the locale.
+    expect(await put({ locale: 'pl-PL' })).toMatchObject({ weekStartDayChoice: 6, weekStartDay: 6 });
+    expect(await put({ weekStartDayChoice: null })).toMatchObject({
+      weekStartDayChoice: null,
+      weekStartDay: 1,
+    });
+  });
+
+  it('refuses a week start outside 1-7 naming the field, and the derived weekStartDay as input', async () => {
+    const res = await app.inject({
+      method: 'PUT',
+      url: '/api/settings',
+      headers: admin,
+      payload: { weekStartDayChoice: 8 },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({
+      error: { details: [{ field: 'weekStartDayChoice', value: '8' }] },
+    });
+    const derived = await app.inject({
+      method: 'PUT',
+      url: '/api/settings',
+      headers: admin,
+      payload: { weekStartDay: 1 },
+    });
+    expect(derived.statusCode).toBe(400);
+    expect(JSON.stringify(derived.json())).toContain('weekStartDay');
+    expect((await app.inject({ method: 'GET', url: '/api/settings', headers: rep })).json()).toMatchObject({
+      weekStartDayChoice: null,
+      weekStartDay: 7,
+    });
   });
 
   it('lets any signed-in user read the settings, and nobody else', async () => {

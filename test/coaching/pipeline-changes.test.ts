@@ -2,6 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { SYSTEM_VIEWER, type Viewer } from '../../src/domain/access/viewer.ts';
 import type { PipelineCategory } from '../../src/domain/coaching/pipeline-changes.ts';
 import { pipelineChanges } from '../../src/store/queries/coaching/pipeline-changes.ts';
+import { updateSettings } from '../../src/store/tables/settings.ts';
 import { describeStores, truncateAll } from '../support/stores.ts';
 import { pipeline, team, user } from '../metrics/fixtures.ts';
 import { dealWithHistory, type Step } from './deal-fixtures.ts';
@@ -19,6 +20,8 @@ describeStores('pipeline changes', (ctx) => {
   beforeAll(async () => {
     const db = ctx.db;
     await truncateAll(db);
+    // Hand-computed for ISO Monday weeks (a new en-US workspace would start them on Sunday).
+    await updateSettings(db, { weekStartDayChoice: 1 });
     const p = await pipeline(db);
     teamId = await team(db, 'East');
     ann = await user(db, 'Ann', teamId);
@@ -247,5 +250,24 @@ describeStores('pipeline changes', (ctx) => {
     await expect(pipelineChanges(ctx.db, SYSTEM_VIEWER, { week: '2026-47' }, NOW)).rejects.toMatchObject({
       code: 'validation',
     });
+  });
+
+  it("reads the week in the workspace's weeks: Sunday to Saturday when they start on Sunday", async () => {
+    await updateSettings(ctx.db, { weekStartDayChoice: 7 });
+    try {
+      // Monday 30 November 2026 lies in the Sunday week from 29 November, named by its Monday: 2026-W49.
+      expect((await pipelineChanges(ctx.db, annViewer(), {}, NOW)).week).toEqual({
+        key: '2026-W49',
+        from: '2026-11-29',
+        to: '2026-12-05',
+      });
+      expect((await pipelineChanges(ctx.db, annViewer(), { week: '2026-W47' }, NOW)).week).toEqual({
+        key: '2026-W47',
+        from: '2026-11-15',
+        to: '2026-11-21',
+      });
+    } finally {
+      await updateSettings(ctx.db, { weekStartDayChoice: 1 });
+    }
   });
 });

@@ -89,7 +89,7 @@ describeStores('learned stage probabilities', (ctx) => {
     // 39 days of each lie within 39 days of the win: 234 / 675, shrunk (6 x 234/675 + 20) / 26 = 0.84923. Demo has
     // no win to time (factor 1). A 38 095.24 + B 50 000 x 18/26 x 0.84923 = 29 396.45 -> 67 492, plus 30 000.
     const inputs = await loadForecastInputs(ctx.db, {
-      period: parsePeriod('2026-Q4', 1),
+      period: parsePeriod('2026-Q4', { fiscalYearStartMonth: 1, weekStartDay: 1 }),
       asOf: NOW,
       now: NOW,
       timeZone: 'UTC',
@@ -113,7 +113,7 @@ describeStores('learned stage probabilities', (ctx) => {
     // to learned, the same request uses the learned rates.
     await setProbabilitySource(ctx.db, f.pipelineId, 'learned');
     const learnedInputs = await loadForecastInputs(ctx.db, {
-      period: parsePeriod('2026-Q4', 1),
+      period: parsePeriod('2026-Q4', { fiscalYearStartMonth: 1, weekStartDay: 1 }),
       asOf: NOW,
       now: NOW,
       timeZone: 'UTC',

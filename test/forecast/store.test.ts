@@ -282,7 +282,7 @@ describeStores('forecast store', (ctx) => {
     ]);
 
     // And the stage-weighted number recomputed from the rebuilt pipeline matches the stored one.
-    const period = parsePeriod('2026-Q4', 1);
+    const period = parsePeriod('2026-Q4', { fiscalYearStartMonth: 1, weekStartDay: 1 });
     const inputs = await loadForecastInputs(ctx.db, { period, asOf: D, now: new Date(), timeZone: 'UTC' });
     const [recomputed] = computeScope(inputs, COMPANY_SCOPE, {
       seed: 3,

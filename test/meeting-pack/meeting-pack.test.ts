@@ -33,7 +33,8 @@ describeStores('meeting pack', (ctx) => {
   beforeAll(async () => {
     const db = ctx.db;
     await truncateAll(db);
-    await updateSettings(db, { leaderboardMetrics: ['won_revenue'] });
+    // Hand-computed for ISO Monday weeks (a new en-US workspace would start them on Sunday).
+    await updateSettings(db, { leaderboardMetrics: ['won_revenue'], weekStartDayChoice: 1 });
     const p = await pipeline(db);
     east = await team(db, 'East');
     west = await team(db, 'West');

@@ -226,7 +226,11 @@ describeStores('activity metrics: close rate and buckets', (ctx) => {
   it('buckets by ISO week in the workspace time zone and by fiscal quarter', async () => {
     const db = ctx.db;
     await truncateAll(db);
-    await updateSettings(db, { timeZone: 'America/New_York', fiscalYearStartMonth: 2 });
+    await updateSettings(db, {
+      timeZone: 'America/New_York',
+      fiscalYearStartMonth: 2,
+      weekStartDayChoice: 1,
+    });
     const rep = await user(db, 'Eve');
     await activities(db, [
       // Sunday 23:30 in New York (Monday in UTC): ISO week 27 locally.

@@ -216,7 +216,7 @@ describeStores('stage funnel equals its definition', (ctx) => {
     const annOnly = new Set([...owners].filter(([, o]) => o === ann).map(([id]) => id));
     let nonZero = 0;
     for (const key of ['2026-Q2', '2026-Q3', '2026-Q4', '2026-06', '2026-08', '2026-11', '2026']) {
-      const period = parsePeriod(key, 1);
+      const period = parsePeriod(key, { fiscalYearStartMonth: 1, weekStartDay: 1 });
       const from = Date.parse(`${period.start}T00:00:00Z`);
       const to = Date.parse(`${period.end}T00:00:00Z`);
       const cases: [MetricFilters | undefined, Set<number>][] = [
@@ -259,7 +259,9 @@ describeStores('stage funnel on a long history', (ctx) => {
       select o.id, timestamptz '2026-07-01' + (o.id % 40) * interval '1 day' + s.position * interval '7 days', s.id, 100
       from opportunities o join stages s on s.pipeline_id = ${p.id} and s.position <= 5`.execute(db);
     const started = performance.now();
-    const f = await funnelReport(db, SYSTEM_VIEWER, { period: parsePeriod('2026-Q3', 1) });
+    const f = await funnelReport(db, SYSTEM_VIEWER, {
+      period: parsePeriod('2026-Q3', { fiscalYearStartMonth: 1, weekStartDay: 1 }),
+    });
     const seconds = (performance.now() - started) / 1000;
     expect(f.stages.slice(0, 5).map((s) => [s.entered, s.advanced])).toEqual([
       [4800, 4800],

@@ -83,7 +83,9 @@ describeStores('funnel', (ctx) => {
   });
 
   it('counts stage entries in the period, how many moved on, and days until leaving', async () => {
-    const f = await funnelReport(ctx.db, SYSTEM_VIEWER, { period: parsePeriod('2026-Q3', 1) });
+    const f = await funnelReport(ctx.db, SYSTEM_VIEWER, {
+      period: parsePeriod('2026-Q3', { fiscalYearStartMonth: 1, weekStartDay: 1 }),
+    });
     const stage = (name: string) => f.stages.find((s) => s.name === name)!;
     expect(f.stages.map((s) => s.name)).toEqual([
       'Discovery',
@@ -115,7 +117,9 @@ describeStores('funnel', (ctx) => {
   });
 
   it('follows the leads created in the period through MQL, SQL, opportunity and won', async () => {
-    const f = await funnelReport(ctx.db, SYSTEM_VIEWER, { period: parsePeriod('2026-Q3', 1) });
+    const f = await funnelReport(ctx.db, SYSTEM_VIEWER, {
+      period: parsePeriod('2026-Q3', { fiscalYearStartMonth: 1, weekStartDay: 1 }),
+    });
     expect(f.leads.map((l) => [l.step, l.count, l.fromPrevious?.value ?? null])).toEqual([
       ['lead', 4, null],
       ['mql', 3, 3 / 4],
@@ -138,7 +142,9 @@ describeStores('funnel', (ctx) => {
     expect(Object.keys(openapi.paths)).toEqual(
       expect.arrayContaining(['/api/funnel', '/api/metrics', '/api/metrics/definitions']),
     );
-    const direct = await funnelReport(ctx.db, SYSTEM_VIEWER, { period: parsePeriod('2026-Q3', 1) });
+    const direct = await funnelReport(ctx.db, SYSTEM_VIEWER, {
+      period: parsePeriod('2026-Q3', { fiscalYearStartMonth: 1, weekStartDay: 1 }),
+    });
     expect(res.json()).toEqual(JSON.parse(JSON.stringify(direct)));
   });
 });

@@ -157,6 +157,19 @@ describeStores('metrics from rollups equal metrics from raw rows', (ctx) => {
     await expectRollupsMatchRebuild(db);
   }, 240_000);
 
+  it('weeks on every start day the engine shifts: the demo (en-US) starts them on Sunday, here Monday and Saturday', async () => {
+    const db = ctx.db;
+    expect((await getSettings(db)).weekStartDay).toBe(7);
+    try {
+      for (const weekStartDay of [1, 6]) {
+        await updateSettings(db, { weekStartDayChoice: weekStartDay });
+        await expectSame(db, { ...AROUND_DST, groupBy: 'company', grain: 'week' });
+      }
+    } finally {
+      await updateSettings(db, { weekStartDayChoice: null });
+    }
+  }, 120_000);
+
   it('every metric a dimension can split, by each dimension (rollups keep lead source, type, pipeline; not product)', async () => {
     const db = ctx.db;
     for (const dimension of DIMENSIONS) {

@@ -42,7 +42,10 @@ describeStores('metrics request reads the settings once', (ctx) => {
   it('reads the row once for every metric of a quarter compared with the last, with the same numbers', async () => {
     const req: ReportRequest = {
       metricIds: metricIds(),
-      period: resolveReportPeriod({ from: '2026-07-01', to: '2026-09-30' }, 1),
+      period: resolveReportPeriod(
+        { from: '2026-07-01', to: '2026-09-30' },
+        { fiscalYearStartMonth: 1, weekStartDay: 1 },
+      ),
       groupBy: 'rep',
       grain: null,
       filters: { teamIds: [], userIds: [], pipelineIds: [], opportunityTypes: [], leadSources: [] },

@@ -98,7 +98,10 @@ describeStores('stored metrics answers', (ctx) => {
       metricIds: [
         ...new Set(JSON.parse(computed).rows.flatMap((r: { values: object }) => Object.keys(r.values))),
       ] as string[],
-      period: resolveReportPeriod({ from: '2026-07-01', to: '2026-09-30' }, settings.fiscal_year_start_month),
+      period: resolveReportPeriod(
+        { from: '2026-07-01', to: '2026-09-30' },
+        { fiscalYearStartMonth: settings.fiscal_year_start_month, weekStartDay: 1 },
+      ),
       groupBy: 'rep',
       grain: null,
       filters: { teamIds: [], userIds: [], pipelineIds: [], opportunityTypes: [], leadSources: [] },
@@ -139,7 +142,10 @@ describeStores('stored metrics answers', (ctx) => {
       await sql`delete from metrics_results`.execute(ctx.db);
       const req: ReportRequest = {
         metricIds: metricIds(),
-        period: resolveReportPeriod({ from: '2026-07-01', to: '2026-09-30' }, 1),
+        period: resolveReportPeriod(
+          { from: '2026-07-01', to: '2026-09-30' },
+          { fiscalYearStartMonth: 1, weekStartDay: 1 },
+        ),
         groupBy: 'rep',
         grain,
         comparePrevious: true,
@@ -220,7 +226,10 @@ describeStores('stored metrics answers', (ctx) => {
     });
     const req: ReportRequest = {
       metricIds: metricIds(),
-      period: resolveReportPeriod({ from: '2026-07-01', to: '2026-09-30' }, 1),
+      period: resolveReportPeriod(
+        { from: '2026-07-01', to: '2026-09-30' },
+        { fiscalYearStartMonth: 1, weekStartDay: 1 },
+      ),
       groupBy: 'rep',
       comparePrevious: true,
     };
@@ -247,7 +256,10 @@ describeStores('stored metrics answers', (ctx) => {
     const version = (await metricsDataVersion(ctx.db)) as string;
     const req: ReportRequest = {
       metricIds: ['calls'],
-      period: resolveReportPeriod({ from: '2026-07-01', to: '2026-09-30' }, 1),
+      period: resolveReportPeriod(
+        { from: '2026-07-01', to: '2026-09-30' },
+        { fiscalYearStartMonth: 1, weekStartDay: 1 },
+      ),
       groupBy: 'company',
       comparePrevious: false,
     };
@@ -270,7 +282,10 @@ describeStores('stored metrics answers', (ctx) => {
       .execute();
     const req: ReportRequest = {
       metricIds: ['leads_contacted_within_sla'],
-      period: resolveReportPeriod({ from: '2026-12-01', to: '2026-12-31' }, 1),
+      period: resolveReportPeriod(
+        { from: '2026-12-01', to: '2026-12-31' },
+        { fiscalYearStartMonth: 1, weekStartDay: 1 },
+      ),
       groupBy: 'company',
       comparePrevious: false,
     };
@@ -295,7 +310,10 @@ describeStores('stored metrics answers', (ctx) => {
 describe('the request key', () => {
   it('differs for scopes that differ only in their owners', async () => {
     const { storedRequestKey } = await import('../../src/store/queries/metrics/stored-results.ts');
-    const period = resolveReportPeriod({ from: '2026-07-01', to: '2026-09-30' }, 1);
+    const period = resolveReportPeriod(
+      { from: '2026-07-01', to: '2026-09-30' },
+      { fiscalYearStartMonth: 1, weekStartDay: 1 },
+    );
     const base = {
       metricIds: ['calls'],
       period,

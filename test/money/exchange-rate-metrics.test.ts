@@ -116,7 +116,11 @@ describeStores('money in more than one currency', (ctx) => {
     const report = await reportMetrics(
       ctx.db,
       SYSTEM_VIEWER,
-      { metricIds: ['won_revenue'], period: parsePeriod('2026-Q3', 1), groupBy: 'company' },
+      {
+        metricIds: ['won_revenue'],
+        period: parsePeriod('2026-Q3', { fiscalYearStartMonth: 1, weekStartDay: 1 }),
+        groupBy: 'company',
+      },
       { now: NOW },
     );
     expect(report.rows[0]!.values.won_revenue!.value).toBe(24_673);
@@ -128,7 +132,11 @@ describeStores('money in more than one currency', (ctx) => {
     const counts = await reportMetrics(
       ctx.db,
       SYSTEM_VIEWER,
-      { metricIds: ['won_count'], period: parsePeriod('2026-Q3', 1), groupBy: 'company' },
+      {
+        metricIds: ['won_count'],
+        period: parsePeriod('2026-Q3', { fiscalYearStartMonth: 1, weekStartDay: 1 }),
+        groupBy: 'company',
+      },
       { now: NOW },
     );
     expect(counts.warnings).toBeUndefined();

@@ -183,6 +183,9 @@ for (const name of storeNames()) {
         expect(applied.rows.map((r) => r.name)).toEqual(Object.keys(migrations).sort());
         // Every row the old release wrote is still there, unchanged in every column it had.
         expect(await fingerprint(db, oldColumns)).toEqual(before);
+        // A workspace with data keeps the ISO Monday weeks it had (0035); only a new one follows its locale.
+        const week = await sql<{ d: number | null }>`select week_start_day as d from settings`.execute(db);
+        expect(week.rows).toEqual([{ d: 1 }]);
         // Columns added since 0009 are filled on the old rows (or listed in NULL_AFTER_UPGRADE with a reason),
         const unfilled: string[] = [];
         for (const [table, cols] of await columnsByTable(db)) {

@@ -78,5 +78,7 @@ export async function truncateAll(db: Db): Promise<void> {
   );
   await sql`update settings set currency = 'USD', time_zone = 'UTC', working_days = '{1,2,3,4,5}',
     work_start_minute = 540, work_end_minute = 1080, holiday_country = null, holiday_region = null,
-    fiscal_year_start_month = 1, lead_sla_minutes = 60, lead_sla_same_business_day = true`.execute(db);
+    fiscal_year_start_month = 1, week_start_day = null, lead_sla_minutes = 60, lead_sla_same_business_day = true`.execute(
+    db,
+  );
 }

@@ -41,7 +41,7 @@ export function register(program: Command, ctx: CliContext): void {
       try {
         const settings = await getSettings(db);
         const report = await funnelReport(db, SYSTEM_VIEWER, {
-          period: resolveReportPeriod(opts, settings.fiscalYearStartMonth),
+          period: resolveReportPeriod(opts, settings),
           pipelineId: optionalId(opts.pipeline, '--pipeline') ?? null,
           filters: {
             teamIds: optionList(opts.team).map(Number),

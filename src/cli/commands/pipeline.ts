@@ -20,7 +20,10 @@ export function register(program: Command, ctx: CliContext): void {
   pipeline
     .command('changes')
     .description("Reconcile last week's pipeline to this week's: added, moved, pushed, won, lost, stalled")
-    .option('--week <key>', 'ISO week, e.g. 2026-W47 (default: this week)')
+    .option(
+      '--week <key>',
+      'week, e.g. 2026-W47 (default: this week; weeks start on the workspace first day)',
+    )
     .option('--team <id>', 'one team (sub-teams included)')
     .option('--rep <id>', 'one rep (user id)')
     .option('--close-period <key>', "close dates in this period, or 'all' (default: the week's quarter)")

@@ -113,7 +113,7 @@ export function register(program: Command, ctx: CliContext): void {
         // The data version before the settings: the answer the API keeps for the same request is served or kept.
         const stored = await openStoredReports(db, db);
         const settings = await getSettings(db);
-        const period = resolveReportPeriod(opts, settings.fiscalYearStartMonth);
+        const period = resolveReportPeriod(opts, settings);
         const report = await reportMetrics(
           db,
           SYSTEM_VIEWER,

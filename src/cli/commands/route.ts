@@ -292,7 +292,7 @@ export function register(program: Command, ctx: CliContext): void {
       const { fairness } = await import('../../store/queries/routing/fairness.ts');
       const { getSettings } = await import('../../store/tables/settings.ts');
       await withStore(ctx, async (db) => {
-        const p = resolveReportPeriod(opts, (await getSettings(db)).fiscalYearStartMonth);
+        const p = resolveReportPeriod(opts, await getSettings(db));
         const period = { from: p.start, to: addDays(p.end, -1) };
         const rows = await fairness(db, SYSTEM_VIEWER, {
           from: period.from,
@@ -335,7 +335,7 @@ export function register(program: Command, ctx: CliContext): void {
       const { speedToLead } = await import('../../store/queries/routing/speed-to-lead.ts');
       const { getSettings } = await import('../../store/tables/settings.ts');
       await withStore(ctx, async (db) => {
-        const p = resolveReportPeriod(opts, (await getSettings(db)).fiscalYearStartMonth);
+        const p = resolveReportPeriod(opts, await getSettings(db));
         const period = { from: p.start, to: addDays(p.end, -1) };
         const rows = await speedToLead(db, SYSTEM_VIEWER, { from: period.from, to: period.to, by });
         if (opts.json) {

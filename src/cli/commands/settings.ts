@@ -41,6 +41,7 @@ export function register(program: Command, ctx: CliContext): void {
       'public holiday calendar, e.g. US or US/CA; "none" for the custom list only',
     )
     .option('--fiscal-start <month>', 'month (1-12) the fiscal year starts')
+    .option('--week-start <day>', "first day of the week, e.g. mon or sun; locale = the locale's first day")
     .option('--sla-minutes <minutes>', 'lead response SLA in business minutes')
     .option('--sla-same-day <yes|no>', 'whether leads must also be contacted on the business day they arrive')
     .option(

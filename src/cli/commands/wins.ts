@@ -53,7 +53,7 @@ export function register(program: Command, ctx: CliContext): void {
       try {
         const settings = await getSettings(db);
         const report = await winReport(db, SYSTEM_VIEWER, {
-          period: resolveReportPeriod(opts, settings.fiscalYearStartMonth),
+          period: resolveReportPeriod(opts, settings),
           userId,
           teamId,
           types,

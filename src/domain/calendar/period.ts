@@ -6,14 +6,31 @@ export type Grain = 'day' | 'week' | 'month' | 'quarter' | 'year';
 
 /**
  * A span of local dates in the workspace time zone: `start` inclusive, `end` EXCLUSIVE, both 'YYYY-MM-DD'.
- * Keys: '2026-11-23', '2026-W47' (ISO week), '2026-11', '2026-Q3', '2026', 'FY2027', 'FY2027-Q1', and
+ * Keys: '2026-11-23', '2026-W47' (week), '2026-11', '2026-Q3', '2026', 'FY2027', 'FY2027-Q1', and
  * '2026-07-01..2026-09-30' for custom ranges.
+ *
+ * Weeks start on the workspace's first day of the week (PeriodCalendar.weekStartDay) and are NAMED BY THE ISO
+ * WEEK OF THE MONDAY THEY CONTAIN: any seven consecutive days hold exactly one Monday. With a Monday start the
+ * key is the ISO week itself; with a Sunday start '2026-W47' is Sun 2026-11-15 .. Sat 2026-11-21; with a
+ * Saturday start it is Sat 2026-11-14 .. Fri 2026-11-20. So a key keeps meaning "the week around that ISO
+ * week's Monday" whatever the start day, and keys saved under a Monday start keep their meaning.
  */
 export interface Period {
   key: string;
   grain: Grain | 'custom';
   start: string;
   end: string;
+}
+
+/**
+ * What period math needs to know about the workspace calendar. WorkspaceSettings satisfies it, so callers
+ * pass their settings object.
+ */
+export interface PeriodCalendar {
+  /** Month (1-12) in which the fiscal year starts. */
+  fiscalYearStartMonth: number;
+  /** ISO weekday (1 = Monday ... 7 = Sunday) on which weeks start. */
+  weekStartDay: number;
 }
 
 /** The grains, in order, for validation and UI lists. */
@@ -55,9 +72,13 @@ export function checkReportDate(date: string, field: string): void {
   checkYear(dateParts(date).year, date, field);
 }
 
-function checkFiscalMonth(fiscalYearStartMonth: number): void {
+function checkCalendar(cal: PeriodCalendar): void {
+  const { fiscalYearStartMonth, weekStartDay } = cal;
   if (!Number.isInteger(fiscalYearStartMonth) || fiscalYearStartMonth < 1 || fiscalYearStartMonth > 12) {
     throw new Error(`fiscalYearStartMonth must be 1-12, got ${fiscalYearStartMonth}`);
+  }
+  if (!Number.isInteger(weekStartDay) || weekStartDay < 1 || weekStartDay > 7) {
+    throw new Error(`weekStartDay must be 1-7, got ${weekStartDay}`);
   }
 }
 
@@ -75,6 +96,16 @@ export function fiscalYearOf(date: string, fiscalYearStartMonth: number): number
 /** Monday of the ISO week containing `date`. */
 function isoWeekMonday(date: string): string {
   return addDays(date, 1 - isoWeekday(date));
+}
+
+/** Days from the first day of a week starting on `weekStartDay` to the Monday inside it (0-6). */
+export function mondayOffset(weekStartDay: number): number {
+  return (8 - weekStartDay) % 7;
+}
+
+/** First day of the week (starting on ISO weekday `weekStartDay`) that contains `date`. */
+export function weekStart(date: string, weekStartDay: number): string {
+  return addDays(date, -((isoWeekday(date) - weekStartDay + 7) % 7));
 }
 
 /** ISO week-numbering year and week of `date`. */
@@ -96,9 +127,10 @@ function dayPeriod(date: string): Period {
   return { key: date, grain: 'day', start: date, end: addDays(date, 1) };
 }
 
-function weekPeriod(date: string): Period {
-  const start = isoWeekMonday(date);
-  const { year, week } = isoWeekOf(date);
+function weekPeriod(date: string, weekStartDay: number): Period {
+  const start = weekStart(date, weekStartDay);
+  // The week is named by the ISO week of its Monday (see Period).
+  const { year, week } = isoWeekOf(addDays(start, mondayOffset(weekStartDay)));
   return { key: `${year}-W${pad2(week)}`, grain: 'week', start, end: addDays(start, 7) };
 }
 
@@ -142,12 +174,13 @@ function usesFiscal(fiscalYearStartMonth: number): boolean {
   return fiscalYearStartMonth !== 1;
 }
 
-function containing(date: string, grain: Grain, fiscalYearStartMonth: number, fiscal: boolean): Period {
+function containing(date: string, grain: Grain, cal: PeriodCalendar, fiscal: boolean): Period {
+  const { fiscalYearStartMonth } = cal;
   switch (grain) {
     case 'day':
       return dayPeriod(date);
     case 'week':
-      return weekPeriod(date);
+      return weekPeriod(date, cal.weekStartDay);
     case 'month':
       return monthPeriod(date);
     case 'quarter':
@@ -158,10 +191,10 @@ function containing(date: string, grain: Grain, fiscalYearStartMonth: number, fi
 }
 
 /** The period of `grain` containing local date `date` (quarters/years are fiscal when the year starts after January). */
-export function periodContaining(date: string, grain: Grain, fiscalYearStartMonth: number): Period {
-  checkFiscalMonth(fiscalYearStartMonth);
+export function periodContaining(date: string, grain: Grain, cal: PeriodCalendar): Period {
+  checkCalendar(cal);
   if (!isLocalDate(date)) throw invalid(date, 'expected a YYYY-MM-DD date', 'period', 'invalid_date');
-  return containing(date, grain, fiscalYearStartMonth, usesFiscal(fiscalYearStartMonth));
+  return containing(date, grain, cal, usesFiscal(cal.fiscalYearStartMonth));
 }
 
 /** A custom period from `from` to `toInclusive` (both local dates). */
@@ -175,8 +208,9 @@ export function customPeriod(from: string, toInclusive: string): Period {
 }
 
 /** Parses a period key (see Period); throws a validation AppError naming the key when it is not one. */
-export function parsePeriod(key: string, fiscalYearStartMonth: number): Period {
-  checkFiscalMonth(fiscalYearStartMonth);
+export function parsePeriod(key: string, cal: PeriodCalendar): Period {
+  checkCalendar(cal);
+  const { fiscalYearStartMonth } = cal;
   const k = key.trim();
   let m: RegExpExecArray | null;
   if ((m = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(k))) return customPeriod(m[1]!, m[2]!);
@@ -193,9 +227,9 @@ export function parsePeriod(key: string, fiscalYearStartMonth: number): Period {
     const week = Number(m[2]);
     if (week < 1 || week > isoWeeksInYear(year))
       throw invalid(key, `ISO year ${year} has ${isoWeeksInYear(year)} weeks`);
-    // 4 January always lies in ISO week 1.
+    // 4 January always lies in ISO week 1; the week named by it is the one holding its Monday (see Period).
     const monday = addDays(isoWeekMonday(ymd(year, 1, 4)), (week - 1) * 7);
-    return weekPeriod(monday);
+    return weekPeriod(monday, cal.weekStartDay);
   }
   if ((m = /^(\d{4})-(\d{2})$/.exec(k))) {
     const month = Number(m[2]);
@@ -215,23 +249,23 @@ export function parsePeriod(key: string, fiscalYearStartMonth: number): Period {
 }
 
 /** The period of the same kind and length immediately before `p` (keeps calendar vs fiscal keys as given). */
-export function previousPeriod(p: Period, fiscalYearStartMonth: number): Period {
-  checkFiscalMonth(fiscalYearStartMonth);
+export function previousPeriod(p: Period, cal: PeriodCalendar): Period {
+  checkCalendar(cal);
   if (p.grain === 'custom') {
     const length = dayNumber(p.end) - dayNumber(p.start);
     return customPeriod(addDays(p.start, -length), addDays(p.start, -1));
   }
-  return containing(addDays(p.start, -1), p.grain, fiscalYearStartMonth, p.key.startsWith('FY'));
+  return containing(addDays(p.start, -1), p.grain, cal, p.key.startsWith('FY'));
 }
 
 /** The period of the same kind immediately after `p`. */
-export function nextPeriod(p: Period, fiscalYearStartMonth: number): Period {
-  checkFiscalMonth(fiscalYearStartMonth);
+export function nextPeriod(p: Period, cal: PeriodCalendar): Period {
+  checkCalendar(cal);
   if (p.grain === 'custom') {
     const length = dayNumber(p.end) - dayNumber(p.start);
     return customPeriod(p.end, addDays(p.end, length - 1));
   }
-  return containing(p.end, p.grain, fiscalYearStartMonth, p.key.startsWith('FY'));
+  return containing(p.end, p.grain, cal, p.key.startsWith('FY'));
 }
 
 /**
@@ -242,14 +276,14 @@ export function periodsBetween(
   start: string,
   endExclusive: string,
   grain: Grain,
-  fiscalYearStartMonth: number,
+  cal: PeriodCalendar,
 ): Period[] {
   const out: Period[] = [];
   if (endExclusive <= start) return out;
-  let p = periodContaining(start, grain, fiscalYearStartMonth);
+  let p = periodContaining(start, grain, cal);
   while (p.start < endExclusive) {
     out.push(p);
-    p = nextPeriod(p, fiscalYearStartMonth);
+    p = nextPeriod(p, cal);
   }
   return out;
 }

@@ -6,6 +6,7 @@ import {
   PERIOD_YEARS,
   previousPeriod,
   type Period,
+  type PeriodCalendar,
 } from '../calendar/period.ts';
 import { getMetric } from '../metrics/registry.ts';
 import { PIP_DAYS, type ActionKind, type PlanKind, type PlanSkill, type TargetSpec } from './plan.ts';
@@ -65,10 +66,10 @@ export function dateProblem(date: string): string | null {
 export function baselinePeriodOf(
   spec: { baselinePeriod?: string },
   startOn: string,
-  fiscalYearStartMonth: number,
+  cal: PeriodCalendar,
 ): Period {
-  if (spec.baselinePeriod) return parsePeriod(spec.baselinePeriod, fiscalYearStartMonth);
-  return previousPeriod(periodContaining(startOn, 'quarter', fiscalYearStartMonth), fiscalYearStartMonth);
+  if (spec.baselinePeriod) return parsePeriod(spec.baselinePeriod, cal);
+  return previousPeriod(periodContaining(startOn, 'quarter', cal), cal);
 }
 
 /** A PIP runs at most this long (with extensions), a development plan at most a year and a half. */
@@ -88,7 +89,7 @@ export function validatePlan(
     actions: readonly ActionInput[];
     targets: readonly TargetSpec[];
   },
-  fiscalYearStartMonth: number,
+  cal: PeriodCalendar,
 ): ErrorDetail[] {
   const errors: ErrorDetail[] = [];
   if (plan.title.trim().length === 0)
@@ -150,7 +151,7 @@ export function validatePlan(
     }
     if (startProblem) return;
     try {
-      const p = baselinePeriodOf(t, plan.startOn, fiscalYearStartMonth);
+      const p = baselinePeriodOf(t, plan.startOn, cal);
       if (p.end > plan.startOn) {
         errors.push({
           field: `targets.${i}.baselinePeriod`,

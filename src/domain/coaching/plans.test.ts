@@ -263,8 +263,16 @@ describe('relative targets', () => {
   });
 
   it('defaults the baseline to the quarter before the start quarter', () => {
-    expect(baselinePeriodOf({}, '2026-11-02', 1)).toMatchObject({ start: '2026-07-01', end: '2026-10-01' });
-    expect(baselinePeriodOf({ baselinePeriod: '2026-10' }, '2026-11-02', 1)).toMatchObject({
+    expect(baselinePeriodOf({}, '2026-11-02', { fiscalYearStartMonth: 1, weekStartDay: 1 })).toMatchObject({
+      start: '2026-07-01',
+      end: '2026-10-01',
+    });
+    expect(
+      baselinePeriodOf({ baselinePeriod: '2026-10' }, '2026-11-02', {
+        fiscalYearStartMonth: 1,
+        weekStartDay: 1,
+      }),
+    ).toMatchObject({
       start: '2026-10-01',
       end: '2026-11-01',
     });
@@ -301,7 +309,7 @@ describe('validatePlan', () => {
           },
         ],
       },
-      1,
+      { fiscalYearStartMonth: 1, weekStartDay: 1 },
     );
     expect(errors.map((e) => e.field)).toEqual([
       'title',
@@ -311,8 +319,10 @@ describe('validatePlan', () => {
       'targets.1.unit',
       'targets.2.baselinePeriod',
     ]);
-    expect(validatePlan(base, 1)).toEqual([]);
-    expect(validatePlan({ ...base, endOn: '2027-06-01' }, 1)[0]).toMatchObject({ field: 'endOn' });
+    expect(validatePlan(base, { fiscalYearStartMonth: 1, weekStartDay: 1 })).toEqual([]);
+    expect(
+      validatePlan({ ...base, endOn: '2027-06-01' }, { fiscalYearStartMonth: 1, weekStartDay: 1 })[0],
+    ).toMatchObject({ field: 'endOn' });
   });
 });
 

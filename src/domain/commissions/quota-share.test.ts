@@ -11,7 +11,10 @@ const goal = (over: Partial<QuotaGoal>): QuotaGoal => ({
 
 describe('quotaTargetsFor: a quota counts by the share of its days inside the statement period', () => {
   it('a quarterly quota gives November 30 of the quarter 92 days: 92,000.00 x 30/92 = 30,000.00', () => {
-    const t = quotaTargetsFor([goal({})], '2026-11-01', '2026-12-01', 1);
+    const t = quotaTargetsFor([goal({})], '2026-11-01', '2026-12-01', {
+      fiscalYearStartMonth: 1,
+      weekStartDay: 1,
+    });
     expect(t.get(1)).toBe(3_000_000);
   });
 
@@ -20,7 +23,7 @@ describe('quotaTargetsFor: a quota counts by the share of its days inside the st
       [goal({ grain: 'month', periodKey: null, targetMinor: 1_000_000 })],
       '2026-10-01',
       '2027-01-01',
-      1,
+      { fiscalYearStartMonth: 1, weekStartDay: 1 },
     );
     expect(t.get(1)).toBe(3_000_000);
   });
@@ -30,17 +33,25 @@ describe('quotaTargetsFor: a quota counts by the share of its days inside the st
       [goal({}), goal({ userId: 2, periodKey: '2026-Q1', targetMinor: 500 }), goal({ periodKey: 'soon' })],
       '2026-01-01',
       '2027-01-01',
-      1,
+      { fiscalYearStartMonth: 1, weekStartDay: 1 },
     );
     expect(t.get(1)).toBe(9_200_000);
     expect(t.get(2)).toBe(500);
   });
 
   it('a quota of another period gives nothing; a part is rounded to the unit: 1,000 x 31/92', () => {
-    expect(quotaTargetsFor([goal({ periodKey: '2026-Q3' })], '2026-11-01', '2026-12-01', 1).get(1)).toBe(
-      undefined,
-    );
+    expect(
+      quotaTargetsFor([goal({ periodKey: '2026-Q3' })], '2026-11-01', '2026-12-01', {
+        fiscalYearStartMonth: 1,
+        weekStartDay: 1,
+      }).get(1),
+    ).toBe(undefined);
     // 1,000 minor x 31/92 = 336.96 -> 337 (October has 31 of Q4's 92 days).
-    expect(quotaTargetsFor([goal({ targetMinor: 1000 })], '2026-10-01', '2026-11-01', 1).get(1)).toBe(337);
+    expect(
+      quotaTargetsFor([goal({ targetMinor: 1000 })], '2026-10-01', '2026-11-01', {
+        fiscalYearStartMonth: 1,
+        weekStartDay: 1,
+      }).get(1),
+    ).toBe(337);
   });
 });

@@ -1,4 +1,4 @@
-import { parsePeriod, periodsBetween, type Grain } from '../calendar/period.ts';
+import { parsePeriod, periodsBetween, type Grain, type PeriodCalendar } from '../calendar/period.ts';
 import { daysBetween } from '../calendar/local-date.ts';
 
 /** A quota goal as commissions read it: a won_revenue goal of one person (docs/goals.md). */
@@ -22,16 +22,16 @@ export function quotaTargetsFor(
   goals: readonly QuotaGoal[],
   start: string,
   end: string,
-  fiscalYearStartMonth: number,
+  cal: PeriodCalendar,
 ): Map<number, number> {
   const exact = new Map<number, number>();
   for (const g of goals) {
     let periods: Array<{ start: string; end: string }>;
     if (g.periodKey === null) {
-      periods = periodsBetween(start, end, g.grain, fiscalYearStartMonth);
+      periods = periodsBetween(start, end, g.grain, cal);
     } else {
       try {
-        periods = [parsePeriod(g.periodKey, fiscalYearStartMonth)];
+        periods = [parsePeriod(g.periodKey, cal)];
       } catch {
         continue;
       }

@@ -21,8 +21,13 @@ const valid: GoalInput = {
 
 describe('validateGoalInput', () => {
   it('accepts a valid goal and a fixed period of the goal grain (fiscal quarter keys included)', () => {
-    expect(validateGoalInput(valid, 1)).toEqual([]);
-    expect(validateGoalInput({ ...valid, grain: 'quarter', periodKey: 'FY2027-Q1' }, 2)).toEqual([]);
+    expect(validateGoalInput(valid, { fiscalYearStartMonth: 1, weekStartDay: 1 })).toEqual([]);
+    expect(
+      validateGoalInput(
+        { ...valid, grain: 'quarter', periodKey: 'FY2027-Q1' },
+        { fiscalYearStartMonth: 2, weekStartDay: 1 },
+      ),
+    ).toEqual([]);
   });
 
   it('collects every problem with its field', () => {
@@ -36,16 +41,22 @@ describe('validateGoalInput', () => {
         target: -1,
         periodKey: '2026-11',
       },
-      1,
+      { fiscalYearStartMonth: 1, weekStartDay: 1 },
     );
     expect(errors.map((e) => e.field)).toEqual(['name', 'metricId', 'scopeId', 'target', 'periodKey']);
     expect(errors[4]?.reason).toContain('month period');
-    expect(validateGoalInput({ ...valid, scopeType: 'team', scopeId: null }, 1).map((e) => e.field)).toEqual([
-      'scopeId',
-    ]);
-    expect(validateGoalInput({ ...valid, periodKey: '2026-13-45' }, 1).map((e) => e.field)).toEqual([
-      'periodKey',
-    ]);
+    expect(
+      validateGoalInput(
+        { ...valid, scopeType: 'team', scopeId: null },
+        { fiscalYearStartMonth: 1, weekStartDay: 1 },
+      ).map((e) => e.field),
+    ).toEqual(['scopeId']);
+    expect(
+      validateGoalInput(
+        { ...valid, periodKey: '2026-13-45' },
+        { fiscalYearStartMonth: 1, weekStartDay: 1 },
+      ).map((e) => e.field),
+    ).toEqual(['periodKey']);
   });
 });
 

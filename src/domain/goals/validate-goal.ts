@@ -1,4 +1,4 @@
-import { parsePeriod } from '../calendar/period.ts';
+import { parsePeriod, type PeriodCalendar } from '../calendar/period.ts';
 import { getMetric } from '../metrics/registry.ts';
 import type { ErrorDetail } from '../../errors.ts';
 import type { GoalInput } from './goal.ts';
@@ -7,7 +7,7 @@ import type { GoalInput } from './goal.ts';
  * Every problem with a goal, collected so the user fixes them in one pass: unknown metric, scope id missing or
  * present for company goals, a fixed period that is not of the goal's grain, a negative or non-finite target.
  */
-export function validateGoalInput(input: GoalInput, fiscalYearStartMonth: number): ErrorDetail[] {
+export function validateGoalInput(input: GoalInput, cal: PeriodCalendar): ErrorDetail[] {
   const errors: ErrorDetail[] = [];
   if (input.name.trim().length === 0)
     errors.push({ field: 'name', reason: 'must not be empty', rule: 'required' });
@@ -29,7 +29,7 @@ export function validateGoalInput(input: GoalInput, fiscalYearStartMonth: number
   }
   if (input.periodKey !== null) {
     try {
-      const p = parsePeriod(input.periodKey, fiscalYearStartMonth);
+      const p = parsePeriod(input.periodKey, cal);
       if (p.grain !== input.grain) {
         errors.push({
           field: 'periodKey',

@@ -29,22 +29,50 @@ describe('packPeriod', () => {
   it('defaults to the last complete ISO week, the same all week long', () => {
     // 2026-11-30 is a Monday, 2026-12-06 the Sunday after: both give week 48 (23-29 November).
     for (const today of ['2026-11-30', '2026-12-06']) {
-      expect(packPeriod(undefined, today, 1)).toMatchObject({
+      expect(packPeriod(undefined, today, { fiscalYearStartMonth: 1, weekStartDay: 1 })).toMatchObject({
         key: '2026-W48',
         start: '2026-11-23',
         end: '2026-11-30',
       });
     }
-    expect(packPeriod(undefined, '2026-11-29', 1).key).toBe('2026-W47');
+    expect(packPeriod(undefined, '2026-11-29', { fiscalYearStartMonth: 1, weekStartDay: 1 }).key).toBe(
+      '2026-W47',
+    );
+  });
+
+  it("defaults to the last complete week of the workspace's weeks: Sunday to Saturday when they start on Sunday", () => {
+    const sunday = { fiscalYearStartMonth: 1, weekStartDay: 7 };
+    // Sunday 29 November opens W49 (Sunday weeks), so the last complete one is 22-28 November, named W48.
+    for (const today of ['2026-11-29', '2026-12-05']) {
+      expect(packPeriod(undefined, today, sunday)).toMatchObject({
+        key: '2026-W48',
+        start: '2026-11-22',
+        end: '2026-11-29',
+      });
+    }
+    expect(packPeriod(undefined, '2026-11-28', sunday).key).toBe('2026-W47');
+    expect(packPeriod('2026-W47', '2026-11-30', sunday)).toMatchObject({
+      start: '2026-11-15',
+      end: '2026-11-22',
+    });
   });
 
   it('takes a week or a month, and refuses other keys and periods not yet started, naming the field', () => {
-    expect(packPeriod('2026-11', '2026-11-30', 1)).toMatchObject({ start: '2026-11-01', end: '2026-12-01' });
+    expect(packPeriod('2026-11', '2026-11-30', { fiscalYearStartMonth: 1, weekStartDay: 1 })).toMatchObject({
+      start: '2026-11-01',
+      end: '2026-12-01',
+    });
     for (const key of ['2026-Q4', '2026', '2026-11-02', ' 2026-W47', '2026-W47\u0000']) {
-      expect(() => packPeriod(key, '2026-11-30', 1), key).toThrow(/expected a week \(2026-W47\) or a month/);
+      expect(() => packPeriod(key, '2026-11-30', { fiscalYearStartMonth: 1, weekStartDay: 1 }), key).toThrow(
+        /expected a week \(2026-W47\) or a month/,
+      );
     }
-    expect(() => packPeriod('2026-12', '2026-11-30', 1)).toThrow(/has not started yet/);
-    expect(() => packPeriod('2026-W60', '2026-11-30', 1)).toThrow(/ISO year 2026 has 53 weeks/);
+    expect(() => packPeriod('2026-12', '2026-11-30', { fiscalYearStartMonth: 1, weekStartDay: 1 })).toThrow(
+      /has not started yet/,
+    );
+    expect(() => packPeriod('2026-W60', '2026-11-30', { fiscalYearStartMonth: 1, weekStartDay: 1 })).toThrow(
+      /ISO year 2026 has 53 weeks/,
+    );
   });
 });
 

@@ -1,5 +1,11 @@
 import { addDays } from '../calendar/local-date.ts';
-import { parsePeriod, periodContaining, previousPeriod, type Period } from '../calendar/period.ts';
+import {
+  parsePeriod,
+  periodContaining,
+  previousPeriod,
+  type Period,
+  type PeriodCalendar,
+} from '../calendar/period.ts';
 import { compareStages, MIN_ENTRIES_FOR_GAP, type StageComparison } from '../coaching/funnel-diagnosis.ts';
 import type { StageStep } from '../funnel/funnel.ts';
 import { AppError } from '../../errors.ts';
@@ -17,16 +23,17 @@ export const PACK_LIST_LIMIT = 10;
 /** The funnel's weakest conversion is read over this many days ending with the period, so a week has entries. */
 export const FUNNEL_WINDOW_DAYS = 91;
 
-/** Pack periods: an ISO week or a calendar month (the meeting's rhythm). */
+/** Pack periods: a week of the workspace or a calendar month (the meeting's rhythm). */
 export const PACK_PERIOD = /^\d{4}-(W\d{2}|\d{2})$/;
 
 /**
- * The pack's period: the key given (an ISO week 'YYYY-Www' or a month 'YYYY-MM'), else the last complete ISO
- * week before `today` (so the default does not change during the week). A period that has not started is refused.
+ * The pack's period: the key given (a week 'YYYY-Www' or a month 'YYYY-MM'), else the last complete week before
+ * `today` in the workspace's weeks (starting on its first day of the week; so the default does not change during
+ * the week). A period that has not started is refused.
  */
-export function packPeriod(key: string | undefined, today: string, fiscalYearStartMonth: number): Period {
+export function packPeriod(key: string | undefined, today: string, cal: PeriodCalendar): Period {
   if (key === undefined) {
-    return previousPeriod(periodContaining(today, 'week', fiscalYearStartMonth), fiscalYearStartMonth);
+    return previousPeriod(periodContaining(today, 'week', cal), cal);
   }
   if (!PACK_PERIOD.test(key)) {
     throw new AppError(
@@ -35,7 +42,7 @@ export function packPeriod(key: string | undefined, today: string, fiscalYearSta
       [{ field: 'period', value: key, reason: 'expected YYYY-Www or YYYY-MM' }],
     );
   }
-  const period = parsePeriod(key, fiscalYearStartMonth);
+  const period = parsePeriod(key, cal);
   if (period.start > today) {
     throw new AppError('validation', `Period ${key} has not started yet`, [
       { field: 'period', value: key, reason: 'in the future', rule: 'in_future' },

@@ -1,4 +1,10 @@
-import { checkReportDate, customPeriod, parsePeriod, type Period } from '../calendar/period.ts';
+import {
+  checkReportDate,
+  customPeriod,
+  parsePeriod,
+  type Period,
+  type PeriodCalendar,
+} from '../calendar/period.ts';
 import { AppError } from '../../errors.ts';
 
 /** How a caller names the report period: a period key, or inclusive from/to dates. */
@@ -9,8 +15,8 @@ export interface PeriodInput {
 }
 
 /** The report period from a key ('2026-Q3', 'FY2027', ...) or from/to dates; a key wins over dates. */
-export function resolveReportPeriod(input: PeriodInput, fiscalYearStartMonth: number): Period {
-  if (input.period) return parsePeriod(input.period, fiscalYearStartMonth);
+export function resolveReportPeriod(input: PeriodInput, cal: PeriodCalendar): Period {
+  if (input.period) return parsePeriod(input.period, cal);
   if (input.from && input.to) {
     checkReportDate(input.from, 'from');
     checkReportDate(input.to, 'to');

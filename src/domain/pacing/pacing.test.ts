@@ -16,15 +16,23 @@ const noHolidays: BusinessCalendar = { ...thanksgiving, holidays: new Set() };
 
 describe('business-day progress', () => {
   it('counts November 2026 as 21 weekdays minus 2 holidays = 19, 18 elapsed after Wednesday 25th closes', () => {
-    const p = businessDayProgress(parsePeriod('2026-11', 1), new Date('2026-11-25T18:30:00Z'), thanksgiving);
+    const p = businessDayProgress(
+      parsePeriod('2026-11', { fiscalYearStartMonth: 1, weekStartDay: 1 }),
+      new Date('2026-11-25T18:30:00Z'),
+      thanksgiving,
+    );
     expect(p).toEqual({ total: 19, elapsed: 18 });
   });
 
   it('counts the current day by working hours passed: Tuesday 13:30 of the holiday week is 1.5 of 3', () => {
-    const p = businessDayProgress(parsePeriod('2026-W48', 1), new Date('2026-11-24T13:30:00Z'), thanksgiving);
+    const p = businessDayProgress(
+      parsePeriod('2026-W48', { fiscalYearStartMonth: 1, weekStartDay: 1 }),
+      new Date('2026-11-24T13:30:00Z'),
+      thanksgiving,
+    );
     expect(p).toEqual({ total: 3, elapsed: 1.5 });
     const before = businessDayProgress(
-      parsePeriod('2026-W48', 1),
+      parsePeriod('2026-W48', { fiscalYearStartMonth: 1, weekStartDay: 1 }),
       new Date('2026-11-24T08:00:00Z'),
       thanksgiving,
     );
@@ -32,7 +40,7 @@ describe('business-day progress', () => {
   });
 
   it('a holiday adds no elapsed time and periods outside now are all or nothing', () => {
-    const w = parsePeriod('2026-W48', 1);
+    const w = parsePeriod('2026-W48', { fiscalYearStartMonth: 1, weekStartDay: 1 });
     expect(businessDayProgress(w, new Date('2026-11-26T12:00:00Z'), thanksgiving)).toEqual({
       total: 3,
       elapsed: 3,
@@ -69,7 +77,7 @@ describe('computePacing', () => {
 
   it('the same actual is on track in a normal week and at risk in the 3-day holiday week', () => {
     const now = new Date('2026-11-24T13:30:00Z');
-    const week = parsePeriod('2026-W48', 1);
+    const week = parsePeriod('2026-W48', { fiscalYearStartMonth: 1, weekStartDay: 1 });
     const run = (cal: BusinessCalendar) => {
       const p = businessDayProgress(week, now, cal);
       return computePacing({

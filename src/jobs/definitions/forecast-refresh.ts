@@ -24,7 +24,10 @@ export const forecastRefreshJob: Job = {
     const today = instantToLocal(now, settings.timeZone).date;
     // The page asks for the calendar quarter of the workspace's today (web/src/period/ranges.ts, periodKeyFor), a
     // fiscal year or not: fiscal start month 1 gives that key.
-    const period = periodContaining(today, 'quarter', 1).key;
+    const period = periodContaining(today, 'quarter', {
+      fiscalYearStartMonth: 1,
+      weekStartDay: settings.weekStartDay,
+    }).key;
     const done = await refreshStoredForecast(
       db,
       SYSTEM_VIEWER,

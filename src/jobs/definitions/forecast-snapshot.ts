@@ -20,9 +20,7 @@ export const forecastSnapshotJob: Job = {
     const local = instantToLocal(now, settings.timeZone);
     const slotDate = latestSlotDate(local.date, local.minuteOfDay);
     const slot = localDateToInstant(slotDate, settings.timeZone, SNAPSHOT_MINUTE);
-    const periods = (['month', 'quarter'] as const).map(
-      (g) => periodContaining(slotDate, g, settings.fiscalYearStartMonth).key,
-    );
+    const periods = (['month', 'quarter'] as const).map((g) => periodContaining(slotDate, g, settings).key);
     const taken: string[] = [];
     for (const periodKey of periods) {
       const exists = await db

@@ -14,6 +14,17 @@ export const SettingsSchema = z.object({
     .number()
     .int()
     .describe('Month (1-12) the fiscal year starts; FY named by its end year'),
+  weekStartDayChoice: z
+    .number()
+    .int()
+    .nullable()
+    .describe("The chosen first day of the week, ISO weekday 1 = Monday ... 7 = Sunday; null = the locale's"),
+  weekStartDay: z
+    .number()
+    .int()
+    .describe(
+      "The first day of the week in force (read-only): the choice, or the locale's first day. Week keys YYYY-Www name the ISO week of the Monday the week contains",
+    ),
   leadSlaMinutes: z.number().int().describe('Lead response SLA in business minutes'),
   leadSlaSameBusinessDay: z.boolean(),
   leadMinAttempts: z.number().int(),
@@ -42,6 +53,7 @@ export const SettingsPatchSchema = z
     holidayCountry: z.string().trim().toUpperCase().nullable(),
     holidayRegion: z.string().trim().toUpperCase().nullable(),
     fiscalYearStartMonth: z.number().int(),
+    weekStartDayChoice: z.number().int().nullable(),
     leadSlaMinutes: z.number().int(),
     leadSlaSameBusinessDay: z.boolean(),
     leadMinAttempts: z.number().int(),

@@ -31,6 +31,7 @@ import * as m0031 from './0031-activity-capture.ts';
 import * as m0032 from './0032-activity-time-and-logging.ts';
 import * as m0033 from './0033-exchange-rates.ts';
 import * as m0034 from './0034-user-language.ts';
+import * as m0035 from './0035-week-start.ts';
 import * as m0036 from './0036-scheduled-not-touches.ts';
 
 /** Forward-only migrations, in order. Add one entry per new numbered file. */
@@ -67,6 +68,7 @@ export const migrations: Record<string, Migration> = {
   '0032-activity-time-and-logging': m0032,
   '0033-exchange-rates': m0033,
   '0034-user-language': m0034,
+  '0035-week-start': m0035,
   '0036-scheduled-not-touches': m0036,
 };
 

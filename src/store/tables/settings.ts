@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import { effectiveWeekStart } from '../../domain/calendar/week-start.ts';
 import type { WorkspaceSettings } from '../../domain/settings.ts';
 import type { Db } from '../db.ts';
 import type { SettingsTable } from '../schema.ts';
@@ -15,6 +16,8 @@ export function toSettings(row: Selectable<SettingsTable>): WorkspaceSettings {
     holidayCountry: row.holiday_country,
     holidayRegion: row.holiday_region,
     fiscalYearStartMonth: row.fiscal_year_start_month,
+    weekStartDayChoice: row.week_start_day,
+    weekStartDay: effectiveWeekStart(row.week_start_day, row.locale),
     leadSlaMinutes: row.lead_sla_minutes,
     leadSlaSameBusinessDay: row.lead_sla_same_business_day,
     leadMinAttempts: row.lead_min_attempts,
@@ -58,6 +61,8 @@ export async function updateSettings(db: Db, patch: Partial<WorkspaceSettings>):
   if (patch.holidayCountry !== undefined) values.holiday_country = patch.holidayCountry;
   if (patch.holidayRegion !== undefined) values.holiday_region = patch.holidayRegion;
   if (patch.fiscalYearStartMonth !== undefined) values.fiscal_year_start_month = patch.fiscalYearStartMonth;
+  // weekStartDay itself is derived on read: only the choice is stored.
+  if (patch.weekStartDayChoice !== undefined) values.week_start_day = patch.weekStartDayChoice;
   if (patch.leadSlaMinutes !== undefined) values.lead_sla_minutes = patch.leadSlaMinutes;
   if (patch.leadSlaSameBusinessDay !== undefined)
     values.lead_sla_same_business_day = patch.leadSlaSameBusinessDay;

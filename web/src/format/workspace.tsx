@@ -2,6 +2,7 @@ import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { request } from '../api/client.ts';
 import type { Settings } from '../api/types/settings.ts';
 import { useApi } from '../api/use-api.ts';
+import { localeWeekStart } from '../../../src/domain/calendar/week-start.ts';
 import { DEFAULT_REGION_LOCALE, type Language } from '../../../src/domain/i18n/languages.ts';
 import { useLanguage } from '../i18n/language.tsx';
 import { makeFormatters, type Formatters } from './formatters.ts';
@@ -10,6 +11,11 @@ import { makeFormatters, type Formatters } from './formatters.ts';
 export interface Workspace {
   settings: Settings | null;
   fmt: Formatters;
+  /**
+   * The workspace's first day of the week (ISO 1 = Monday ... 7 = Sunday) for every week a page computes; until
+   * /api/settings answers, the first day of the reader's formatting locale.
+   */
+  weekStartDay: number;
   reload: () => void;
 }
 
@@ -28,18 +34,15 @@ export function formattingLocale(language: Language, workspaceLocale: string | n
 export function WorkspaceProvider({ children }: { children: ReactNode }) {
   const { data, reload } = useApi((signal) => request<Settings>('GET', '/api/settings', { signal }), []);
   const { language } = useLanguage();
-  const value = useMemo<Workspace>(
-    () => ({
+  const value = useMemo<Workspace>(() => {
+    const locale = formattingLocale(language, data?.locale ?? null);
+    return {
       settings: data,
-      fmt: makeFormatters(
-        formattingLocale(language, data?.locale ?? null),
-        data?.currency ?? 'USD',
-        data?.timeZone ?? 'UTC',
-      ),
+      fmt: makeFormatters(locale, data?.currency ?? 'USD', data?.timeZone ?? 'UTC'),
+      weekStartDay: data?.weekStartDay ?? localeWeekStart(locale),
       reload,
-    }),
-    [data, reload, language],
-  );
+    };
+  }, [data, reload, language]);
   return <WorkspaceContext.Provider value={value}>{children}</WorkspaceContext.Provider>;
 }
 

@@ -382,6 +382,8 @@ export const en = {
   'settings.holidayCountry': 'Public holidays of (country code)',
   'settings.holidayRegion': 'Region',
   'settings.fiscalYearStart': 'Fiscal year starts in month',
+  'settings.weekStart': 'First day of the week',
+  'settings.weekStartFromLocale': 'From the locale ({day})',
   'settings.leadSla': 'Lead response SLA (business minutes)',
   'settings.followUpTarget': 'Follow-ups expected after a meeting',
   'settings.plannedGrowth': 'Planned growth for the run-rate forecast (%)',

@@ -381,6 +381,8 @@ export const he: Catalogue = {
   'settings.holidayCountry': 'חגים רשמיים של (קוד מדינה)',
   'settings.holidayRegion': 'אזור',
   'settings.fiscalYearStart': 'שנת הכספים מתחילה בחודש',
+  'settings.weekStart': 'היום הראשון בשבוע',
+  'settings.weekStartFromLocale': 'לפי הגדרות האזור ({day})',
   'settings.leadSla': 'SLA לתגובה ללידים (דקות עבודה)',
   'settings.followUpTarget': 'פניות המשך צפויות אחרי פגישה',
   'settings.plannedGrowth': 'צמיחה מתוכננת לתחזית לפי קצב (%)',

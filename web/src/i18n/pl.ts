@@ -386,6 +386,8 @@ export const pl: Catalogue = {
   'settings.holidayCountry': 'Święta państwowe kraju (kod kraju)',
   'settings.holidayRegion': 'Region',
   'settings.fiscalYearStart': 'Rok obrachunkowy zaczyna się w miesiącu',
+  'settings.weekStart': 'Pierwszy dzień tygodnia',
+  'settings.weekStartFromLocale': 'Według ustawień regionalnych ({day})',
   'settings.leadSla': 'SLA odpowiedzi na lead (minuty robocze)',
   'settings.followUpTarget': 'Oczekiwane follow-upy po spotkaniu',
   'settings.plannedGrowth': 'Planowany wzrost dla prognozy wg tempa (%)',

@@ -387,6 +387,8 @@ export const ro: Catalogue = {
   'settings.holidayCountry': 'Sărbători legale din (codul țării)',
   'settings.holidayRegion': 'Regiune',
   'settings.fiscalYearStart': 'Anul fiscal începe în luna',
+  'settings.weekStart': 'Prima zi a săptămânii',
+  'settings.weekStartFromLocale': 'Conform setărilor regionale ({day})',
   'settings.leadSla': 'SLA de răspuns la lead-uri (minute lucrătoare)',
   'settings.followUpTarget': 'Follow-up-uri așteptate după o întâlnire',
   'settings.plannedGrowth': 'Creștere planificată pentru prognoza după ritm (%)',

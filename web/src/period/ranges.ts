@@ -1,3 +1,5 @@
+import { periodContaining } from '../../../src/domain/calendar/period.ts';
+
 /** A date range with both ends inclusive, as the metrics API takes it ('YYYY-MM-DD' local dates). */
 export interface DateRange {
   from: string;
@@ -52,8 +54,32 @@ function monthStart(year: number, monthIndex: number): string {
   return toIso(new Date(Date.UTC(year, monthIndex, 1)));
 }
 
-/** The calendar range for a choice, containing `today` (or the one before it for last_*). Weeks start Monday. */
-export function rangeFor(choice: RangeChoice, today: string): DateRange {
+/**
+ * The workspace week containing `date` (weeks start on ISO weekday `weekStartDay`, the workspace's first day of the
+ * week), with its key: the server's own calendar (src/domain/calendar/period.ts), so page and API agree on weeks.
+ */
+export function weekOf(date: string, weekStartDay: number): DateRange & { key: string } {
+  // Weeks do not depend on the fiscal year; the month is only there to complete the calendar.
+  const p = periodContaining(date, 'week', { fiscalYearStartMonth: 1, weekStartDay });
+  return { key: p.key, from: p.start, to: addDays(p.end, -1) };
+}
+
+/** Choices whose range does not depend on the first day of the week. */
+type WeekFree = Exclude<RangeChoice, 'week'>;
+
+function needWeekStart(weekStartDay: number | undefined): number {
+  if (weekStartDay === undefined) throw new Error('a week needs the workspace weekStartDay');
+  return weekStartDay;
+}
+
+/**
+ * The calendar range for a choice, containing `today` (or the one before it for last_*). Weeks start on the
+ * workspace's first day of the week (`weekStartDay`, ISO 1 = Monday ... 7 = Sunday), which any choice that may be
+ * a week must pass.
+ */
+export function rangeFor(choice: WeekFree, today: string, weekStartDay?: number): DateRange;
+export function rangeFor(choice: RangeChoice, today: string, weekStartDay: number): DateRange;
+export function rangeFor(choice: RangeChoice, today: string, weekStartDay?: number): DateRange {
   const d = toDate(today);
   const y = d.getUTCFullYear();
   const m = d.getUTCMonth();
@@ -61,9 +87,8 @@ export function rangeFor(choice: RangeChoice, today: string): DateRange {
     case 'today':
       return { from: today, to: today };
     case 'week': {
-      const isoWeekday = d.getUTCDay() === 0 ? 7 : d.getUTCDay();
-      const from = addDays(today, 1 - isoWeekday);
-      return { from, to: addDays(from, 6) };
+      const { from, to } = weekOf(today, needWeekStart(weekStartDay));
+      return { from, to };
     }
     case 'month':
       return { from: monthStart(y, m), to: addDays(monthStart(y, m + 1), -1) };
@@ -104,29 +129,20 @@ export function previousRange(choice: RangeChoice, range: DateRange): DateRange 
   }
 }
 
-/** ISO 8601 week-numbering year and week of a date ('2026-W48'). */
-export function isoWeekKey(iso: string): string {
-  const d = toDate(iso);
-  const weekday = d.getUTCDay() === 0 ? 7 : d.getUTCDay();
-  // The Thursday of this week decides the week-numbering year.
-  const thursday = toDate(addDays(iso, 4 - weekday));
-  const year = thursday.getUTCFullYear();
-  const week = Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * 86_400_000)) + 1;
-  return `${year}-W${String(week).padStart(2, '0')}`;
-}
-
 /**
  * The metrics API period key of a choice ('2026-11-23', '2026-W48', '2026-11', '2026-Q4', '2026'); the server
- * resolves it and its previous period, so month is compared with the whole previous month.
+ * resolves it and its previous period, so month is compared with the whole previous month. A week's key names
+ * the ISO week of the Monday inside it (see Period in src/domain/calendar/period.ts).
  */
-export function periodKeyFor(choice: RangeChoice, today: string): string {
+export function periodKeyFor(choice: WeekFree, today: string, weekStartDay?: number): string;
+export function periodKeyFor(choice: RangeChoice, today: string, weekStartDay: number): string;
+export function periodKeyFor(choice: RangeChoice, today: string, weekStartDay?: number): string {
+  if (choice === 'week') return weekOf(today, needWeekStart(weekStartDay)).key;
   const range = rangeFor(choice, today);
   const [y, m] = range.from.split('-');
   switch (choice) {
     case 'today':
       return today;
-    case 'week':
-      return isoWeekKey(today);
     case 'month':
     case 'last_month':
       return `${y}-${m}`;

@@ -10,7 +10,7 @@ export function useRange(initial: RangeChoice = 'month'): {
   range: DateRange;
   periodKey: string;
 } {
-  const { settings } = useWorkspace();
+  const { settings, weekStartDay } = useWorkspace();
   const [choice, setChoice] = useState<RangeChoice>(initial);
   const today = todayIn(settings?.timeZone ?? 'UTC');
   return useMemo(
@@ -18,9 +18,9 @@ export function useRange(initial: RangeChoice = 'month'): {
       choice,
       setChoice,
       today,
-      range: rangeFor(choice, today),
-      periodKey: periodKeyFor(choice, today),
+      range: rangeFor(choice, today, weekStartDay),
+      periodKey: periodKeyFor(choice, today, weekStartDay),
     }),
-    [choice, today],
+    [choice, today, weekStartDay],
   );
 }

@@ -5,7 +5,13 @@ import type { RouteModule } from '../../app-types.ts';
 import { IdField } from '../../input-schemas.ts';
 
 const QuerySchema = z.object({
-  week: z.string().max(10).optional().describe("ISO week, e.g. '2026-W47' (default: this week)"),
+  week: z
+    .string()
+    .max(10)
+    .optional()
+    .describe(
+      "Week, e.g. '2026-W47': the workspace week holding that ISO week's Monday (default: this week)",
+    ),
   userId: IdField.optional().describe('one rep'),
   teamId: z.coerce
     .number()

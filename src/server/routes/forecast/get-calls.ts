@@ -24,7 +24,7 @@ const getCalls: RouteModule = (app, { db }) => {
     },
     async (request) => {
       const settings = await getSettings(db);
-      const period = parsePeriod(request.query.period, settings.fiscalYearStartMonth);
+      const period = parsePeriod(request.query.period, settings);
       const scope = parseScope(request.query.scope);
       await resolveScope(db, request.viewer, scope);
       return { calls: await callHistory(db, period.key, scope) };

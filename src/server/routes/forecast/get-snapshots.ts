@@ -46,7 +46,7 @@ const getSnapshots: RouteModule = (app, { db }) => {
     },
     async (request) => {
       const settings = await getSettings(db);
-      const period = parsePeriod(request.query.period, settings.fiscalYearStartMonth);
+      const period = parsePeriod(request.query.period, settings);
       const scope = parseScope(request.query.scope);
       await resolveScope(db, request.viewer, scope);
       return { snapshots: await listSnapshots(db, period.key, scope) };

@@ -69,7 +69,7 @@ const putCalls: RouteModule = (app, { db }) => {
       const viewer = requireWrite(request);
       const b = request.body;
       const settings = await getSettings(db);
-      const period = parsePeriod(b.period, settings.fiscalYearStartMonth);
+      const period = parsePeriod(b.period, settings);
       const scope = parseScope(b.scope);
       await resolveScope(db, viewer, scope);
       const own = await isOwnScope(db, viewer, scope);

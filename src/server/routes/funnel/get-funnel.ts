@@ -79,7 +79,7 @@ const getFunnel: RouteModule = (app, { reportDb: db }) => {
       const settings = await getSettings(db);
       const toIds = (s: string | undefined) => splitList(s).map(Number);
       return funnelReport(db, request.viewer, {
-        period: resolveReportPeriod(q, settings.fiscalYearStartMonth),
+        period: resolveReportPeriod(q, settings),
         pipelineId: q.pipeline ?? null,
         filters: {
           teamIds: toIds(q.team),

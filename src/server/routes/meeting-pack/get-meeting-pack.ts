@@ -13,7 +13,7 @@ export const PackTeamParam = z
   .transform((s) => (s === 'company' ? ('company' as const) : Number(s)))
   .refine((v) => v === 'company' || v <= 2_147_483_647, 'at most 2147483647');
 
-/** A pack period: an ISO week or a month. */
+/** A pack period: a week (named by the ISO week of its Monday, see Period) or a month. */
 export const PackPeriodParam = z.string().regex(PACK_PERIOD, 'a week (2026-W47) or a month (2026-11)');
 
 const Span = z.object({ key: z.string(), from: z.string(), to: z.string() });

@@ -33,7 +33,7 @@ const getMetrics: RouteModule = (app, { reportDb: db, db: primary }) => {
       const stored = await openStoredReports(db, primary);
       // Read once here and handed down: the engine would otherwise read the row again per period.
       const read = await getSettingsWithRollupZone(db);
-      const period = resolveReportPeriod(q, read.settings.fiscalYearStartMonth);
+      const period = resolveReportPeriod(q, read.settings);
       const ids = splitList(q.ids);
       const toIds = (s: string | undefined) => splitList(s).map(Number);
       const json = await reportMetricsJson(

@@ -97,7 +97,7 @@ const getWinAnalysis: RouteModule = (app, { reportDb: db }) => {
       const q = request.query;
       const settings = await getSettings(db);
       return winReport(db, request.viewer, {
-        period: resolveReportPeriod(q, settings.fiscalYearStartMonth),
+        period: resolveReportPeriod(q, settings),
         userId: q.rep,
         teamId: q.team,
         types: splitList(q.type),

@@ -74,8 +74,8 @@ export async function repBenchmarks(
 ): Promise<BenchmarksReport> {
   checkRepVisible(viewer, req.userId);
   const settings = await getSettings(db);
-  const period = parsePeriod(req.periodKey, settings.fiscalYearStartMonth);
-  const pop = await scorePopulation(db, period, null, settings.fiscalYearStartMonth, req.teamId, req.now);
+  const period = parsePeriod(req.periodKey, settings);
+  const pop = await scorePopulation(db, period, null, settings, req.teamId, req.now);
   const whole = pop.reps.map((r) => ({ ...r, score: r.buckets[0]! }));
   const shown = peerFiguresShown(
     viewer,

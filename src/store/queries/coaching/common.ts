@@ -3,7 +3,12 @@ import type { RepProfile } from '../../../domain/coaching/rep-score.ts';
 import type { BucketDates } from '../../../domain/coaching/rep-score.ts';
 import { scorecardFor, type Scorecard } from '../../../domain/coaching/scorecard.ts';
 import { addDays } from '../../../domain/calendar/local-date.ts';
-import { periodsBetween, type Grain, type Period } from '../../../domain/calendar/period.ts';
+import {
+  periodsBetween,
+  type Grain,
+  type Period,
+  type PeriodCalendar,
+} from '../../../domain/calendar/period.ts';
 import { AppError } from '../../../errors.ts';
 import type { Db } from '../../db.ts';
 
@@ -63,10 +68,10 @@ export function cardMetricIds(cards: readonly Scorecard[]): string[] {
 export function bucketsOf(
   period: Period,
   grain: Grain | null,
-  fy: number,
+  periodCal: PeriodCalendar,
 ): (BucketDates & { key: string | null })[] {
   if (!grain) return [{ key: null, start: period.start, end: period.end }];
-  return periodsBetween(period.start, period.end, grain, fy).map((p) => ({
+  return periodsBetween(period.start, period.end, grain, periodCal).map((p) => ({
     key: p.key,
     start: p.start < period.start ? period.start : p.start,
     end: p.end > period.end ? period.end : p.end,

@@ -57,9 +57,7 @@ export async function funnelDiagnosis(
     ]);
   }
   const period =
-    req.period === undefined
-      ? currentPeriod(now, 'quarter', settings)
-      : parsePeriod(req.period, settings.fiscalYearStartMonth);
+    req.period === undefined ? currentPeriod(now, 'quarter', settings) : parsePeriod(req.period, settings);
 
   const team =
     rep.team_id === null

@@ -1,7 +1,12 @@
 import { sql } from 'kysely';
 import type { Viewer } from '../../../domain/access/viewer.ts';
 import { addDays } from '../../../domain/calendar/local-date.ts';
-import { parsePeriod, periodContaining, type Period } from '../../../domain/calendar/period.ts';
+import {
+  parsePeriod,
+  periodContaining,
+  type Period,
+  type PeriodCalendar,
+} from '../../../domain/calendar/period.ts';
 import { currentPeriod } from '../../../domain/calendar/current-period.ts';
 import { localDateToInstant } from '../../../domain/calendar/zoned.ts';
 import {
@@ -57,7 +62,7 @@ export type ListedChange = DealChange & {
 };
 
 export interface PipelineChangesRequest {
-  /** ISO week key, e.g. '2026-W47' (default: the current week). */
+  /** Week key, e.g. '2026-W47': the workspace week holding that ISO week's Monday (default: the current week). */
   week?: string | undefined;
   userId?: number | undefined;
   teamId?: number | undefined;
@@ -114,15 +119,15 @@ export async function pipelineChanges(
 ): Promise<PipelineChangesReport> {
   const settings = await getSettings(db);
   const tz = settings.timeZone;
-  const fy = settings.fiscalYearStartMonth;
-  const week = resolveWeek(req.week, now, tz, fy);
+  const periodCal: PeriodCalendar = settings;
+  const week = resolveWeek(req.week, now, tz, periodCal);
   const stalledDays = req.stalledDays ?? DEFAULT_STALLED_DAYS;
   if (!Number.isInteger(stalledDays) || stalledDays < 1 || stalledDays > 365) {
     throw new AppError('validation', 'stalledDays must be a whole number of days from 1 to 365', [
       { field: 'stalledDays', value: String(stalledDays), reason: 'expected 1-365' },
     ]);
   }
-  const closePeriod = resolveClosePeriod(req.closePeriod, week, fy);
+  const closePeriod = resolveClosePeriod(req.closePeriod, week, periodCal);
   const subject = await resolveCoachingSubject(db, viewer, req);
 
   const startAt = localDateToInstant(week.start, tz);
@@ -328,23 +333,23 @@ function convertedFacts(row: Row): DealWeekFacts | null {
   });
 }
 
-/** The ISO week asked for (a 'YYYY-Www' key), or the week containing `now` in the workspace zone. */
-function resolveWeek(key: string | undefined, now: Date, tz: string, fy: number): Period {
-  if (key === undefined) return currentPeriod(now, 'week', { timeZone: tz, fiscalYearStartMonth: fy });
+/** The week asked for (a 'YYYY-Www' key), or the week containing `now`, in the workspace's zone and weeks. */
+function resolveWeek(key: string | undefined, now: Date, tz: string, periodCal: PeriodCalendar): Period {
+  if (key === undefined) return currentPeriod(now, 'week', { ...periodCal, timeZone: tz });
   if (!/^\d{4}-W\d{2}$/.test(key.trim())) {
-    throw new AppError('validation', `Invalid week '${key}': expected an ISO week such as 2026-W47`, [
+    throw new AppError('validation', `Invalid week '${key}': expected a week such as 2026-W47`, [
       { field: 'week', value: key, reason: 'expected YYYY-Www' },
     ]);
   }
-  return parsePeriod(key, fy);
+  return parsePeriod(key, periodCal);
 }
 
 /** The close-date period: a period key, 'all' (null: any close date), or by default the week's quarter. */
-function resolveClosePeriod(key: string | undefined, week: Period, fy: number): Period | null {
+function resolveClosePeriod(key: string | undefined, week: Period, periodCal: PeriodCalendar): Period | null {
   if (key === 'all') return null;
-  if (key === undefined) return periodContaining(addDays(week.end, -1), 'quarter', fy);
+  if (key === undefined) return periodContaining(addDays(week.end, -1), 'quarter', periodCal);
   try {
-    return parsePeriod(key, fy);
+    return parsePeriod(key, periodCal);
   } catch (e) {
     if (e instanceof AppError) {
       throw new AppError('validation', `Invalid closePeriod '${key}': ${e.message}`, [

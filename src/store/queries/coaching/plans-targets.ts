@@ -65,12 +65,12 @@ export async function resolveTargets(
 ): Promise<{ rows: ResolvedTargetRow[]; errors: ErrorDetail[] }> {
   const rows: ResolvedTargetRow[] = [];
   const errors: ErrorDetail[] = [];
-  const fy = settings.settings.fiscalYearStartMonth;
+  const periodCal = settings.settings;
   // One engine call per distinct baseline period.
   const baselines = new Map<string, { from: string; to: string; ids: string[] }>();
   for (const spec of specs) {
     if ('target' in spec) continue;
-    const p = baselinePeriodOf(spec, plan.startOn, fy);
+    const p = baselinePeriodOf(spec, plan.startOn, periodCal);
     const key = `${p.start}|${p.end}`;
     const b = baselines.get(key) ?? { from: p.start, to: addDays(p.end, -1), ids: [] };
     b.ids.push(spec.metricId);
@@ -97,7 +97,7 @@ export async function resolveTargets(
     }
     const metric = getMetric(spec.metricId);
     if (!metric) throw new Error(`unvalidated metric ${spec.metricId}`);
-    const p = baselinePeriodOf(spec, plan.startOn, fy);
+    const p = baselinePeriodOf(spec, plan.startOn, periodCal);
     const baseline = values.get(`${p.start}|${p.end}`)?.get(spec.metricId) ?? null;
     const scale = baselineScale(
       spec.cadence,

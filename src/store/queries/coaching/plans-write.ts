@@ -52,7 +52,7 @@ async function prepare(
   now: Date,
 ) {
   const read = await getSettingsWithRollupZone(db);
-  const errors: ErrorDetail[] = validatePlan(plan, read.settings.fiscalYearStartMonth);
+  const errors: ErrorDetail[] = validatePlan(plan, read.settings);
   const owners = [...new Set(plan.actions.flatMap((a) => (a.ownerId === null ? [] : [a.ownerId])))];
   const found =
     owners.length === 0
@@ -71,7 +71,7 @@ async function prepare(
   const today = instantToLocal(now, read.settings.timeZone).date;
   plan.targets.forEach((t, i) => {
     if ('target' in t) return;
-    const p = baselinePeriodOf(t, plan.startOn, read.settings.fiscalYearStartMonth);
+    const p = baselinePeriodOf(t, plan.startOn, read.settings);
     if (p.end > today) {
       errors.push({
         field: `targets.${i}.baselinePeriod`,
@@ -331,8 +331,8 @@ export async function recordOutcome(
         endOn = input.newEndOn;
         const { settings } = await getSettingsWithRollupZone(tx);
         errors.push(
-          ...validatePlan({ ...before, endOn, actions: [], targets: [] }, settings.fiscalYearStartMonth).map(
-            (e) => (e.field === 'endOn' ? { ...e, field: 'newEndOn' } : e),
+          ...validatePlan({ ...before, endOn, actions: [], targets: [] }, settings).map((e) =>
+            e.field === 'endOn' ? { ...e, field: 'newEndOn' } : e,
           ),
         );
       }

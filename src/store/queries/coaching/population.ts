@@ -1,7 +1,7 @@
 import { SYSTEM_VIEWER } from '../../../domain/access/viewer.ts';
 import { scoreBucket, type BucketScore } from '../../../domain/coaching/rep-score.ts';
 import type { Scorecard } from '../../../domain/coaching/scorecard.ts';
-import type { Grain, Period } from '../../../domain/calendar/period.ts';
+import type { Grain, Period, PeriodCalendar } from '../../../domain/calendar/period.ts';
 import type { Db } from '../../db.ts';
 import { listScorecards } from '../../tables/scorecards.ts';
 import { runMetrics } from '../metrics/run-metrics.ts';
@@ -23,7 +23,7 @@ export async function scorePopulation(
   db: Db,
   period: Period,
   grain: Grain | null,
-  fy: number,
+  periodCal: PeriodCalendar,
   teamId: number | undefined,
   now: Date | undefined,
 ): Promise<Population> {
@@ -43,7 +43,7 @@ export async function scorePopulation(
   );
   const ids = [...new Set(rows.map((r) => r.groupId).filter((id): id is number => id !== null))];
   const profiles = await coachedReps(db, ids);
-  const buckets = bucketsOf(period, grain, fy);
+  const buckets = bucketsOf(period, grain, periodCal);
   const values = new Map<string, Record<string, number | null>>();
   for (const r of rows) {
     values.set(

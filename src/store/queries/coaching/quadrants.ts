@@ -14,6 +14,7 @@ import {
   previousPeriod,
   type Grain,
   type Period,
+  type PeriodCalendar,
 } from '../../../domain/calendar/period.ts';
 import { addDays } from '../../../domain/calendar/local-date.ts';
 import { AppError } from '../../../errors.ts';
@@ -85,19 +86,19 @@ export async function repQuadrants(db: Db, viewer: Viewer, req: QuadrantsRequest
     bad.push({ field: 'history', value: String(req.history), reason: 'must be a whole number from 1 to 24' });
   if (bad.length > 0) throw new AppError('validation', 'Invalid quadrant request', bad);
   const settings = await getSettings(db);
-  const fy = settings.fiscalYearStartMonth;
+  const periodCal: PeriodCalendar = settings;
   const thresholds = await getQuadrantThresholds(db);
   let last: Period;
   if (req.periodKey) {
-    const p = parsePeriod(req.periodKey, fy);
-    last = periodContaining(addDays(p.end, -1), req.grain, fy);
+    const p = parsePeriod(req.periodKey, periodCal);
+    last = periodContaining(addDays(p.end, -1), req.grain, periodCal);
   } else {
-    last = previousPeriod(currentPeriod(req.now ?? new Date(), req.grain, settings), fy);
+    last = previousPeriod(currentPeriod(req.now ?? new Date(), req.grain, settings), periodCal);
   }
   let first = last;
-  for (let i = 1; i < req.periods + req.history - 1; i += 1) first = previousPeriod(first, fy);
+  for (let i = 1; i < req.periods + req.history - 1; i += 1) first = previousPeriod(first, periodCal);
   const range = customPeriod(first.start, addDays(last.end, -1));
-  const pop = await scorePopulation(db, range, req.grain, fy, req.teamId, req.now);
+  const pop = await scorePopulation(db, range, req.grain, periodCal, req.teamId, req.now);
   const keys = pop.buckets.map((b) => b.key as string);
   const scoreOf = (b: { activityScore: number | null; resultsScore: number | null }) =>
     req.basis === 'activity' ? b.activityScore : b.resultsScore;

@@ -42,7 +42,7 @@ export interface ScorecardReport {
 export async function repScorecards(db: Db, viewer: Viewer, req: ScorecardRequest): Promise<ScorecardReport> {
   checkRepVisible(viewer, req.userId);
   const settings = await getSettings(db);
-  const period = parsePeriod(req.periodKey, settings.fiscalYearStartMonth);
+  const period = parsePeriod(req.periodKey, settings);
   const cards = await listScorecards(db);
   const filters = {
     ...(req.teamId !== undefined ? { teamIds: [req.teamId] } : {}),
@@ -63,7 +63,7 @@ export async function repScorecards(db: Db, viewer: Viewer, req: ScorecardReques
   );
   const ids = [...new Set(rows.map((r) => r.groupId).filter((id): id is number => id !== null))];
   const reps = await coachedReps(db, ids);
-  const buckets = bucketsOf(period, req.grain, settings.fiscalYearStartMonth);
+  const buckets = bucketsOf(period, req.grain, settings);
   const byRep = new Map<number, Map<string | null, Record<string, number | null>>>();
   for (const r of rows) {
     if (r.groupId === null) continue;

@@ -99,7 +99,7 @@ async function quotaTargets(
     ),
     period.start,
     period.end,
-    settings.fiscalYearStartMonth,
+    settings,
   );
 }
 

@@ -14,7 +14,7 @@ import { getSettings } from '../../tables/settings.ts';
  */
 export async function commissionPeriod(db: Db, periodKey: string): Promise<Period> {
   const settings = await getSettings(db);
-  const period = parsePeriod(periodKey, settings.fiscalYearStartMonth);
+  const period = parsePeriod(periodKey, settings);
   if (period.grain !== 'month' && period.grain !== 'quarter' && period.grain !== 'year') {
     throw new AppError(
       'validation',
@@ -22,7 +22,7 @@ export async function commissionPeriod(db: Db, periodKey: string): Promise<Perio
       [{ field: 'period', value: periodKey, reason: "expected e.g. '2026-11', '2026-Q4' or '2026'" }],
     );
   }
-  const own = periodContaining(period.start, period.grain, settings.fiscalYearStartMonth);
+  const own = periodContaining(period.start, period.grain, settings);
   if (own.start !== period.start || own.end !== period.end) {
     throw new AppError('validation', `'${periodKey}' is not a ${period.grain} of this workspace's calendar`, [
       {

@@ -94,7 +94,7 @@ export async function estimateDeal(
       },
     ]);
   }
-  const period = periodContaining(today, plan.rules.period, settings.fiscalYearStartMonth);
+  const period = periodContaining(today, plan.rules.period, settings);
   const { inputs } = await buildStatementInputs(db, { periodKey: period.key, userIds: [subject.user_id] });
   const input = inputs[0];
   if (!input) throw notFound(opportunityId);

@@ -1,4 +1,4 @@
-import type { Period } from '../../../domain/calendar/period.ts';
+import type { Period, PeriodCalendar } from '../../../domain/calendar/period.ts';
 import { quotaTargetsFor } from '../../../domain/commissions/quota-share.ts';
 import type { Db } from '../../db.ts';
 import { QUOTA_METRIC } from '../metrics/quota-goals.ts';
@@ -11,7 +11,7 @@ export async function quotaTargetsByPeriod(
   db: Db,
   periods: readonly Period[],
   userIds: readonly number[],
-  fiscalYearStartMonth: number,
+  cal: PeriodCalendar,
 ): Promise<Map<string, Map<number, number>>> {
   if (userIds.length === 0) return new Map(periods.map((p) => [p.key, new Map()]));
   const rows = await db
@@ -27,5 +27,5 @@ export async function quotaTargetsByPeriod(
       ? []
       : [{ userId: g.scope_id, grain: g.grain, periodKey: g.period_key, targetMinor: Number(g.target) }],
   );
-  return new Map(periods.map((p) => [p.key, quotaTargetsFor(goals, p.start, p.end, fiscalYearStartMonth)]));
+  return new Map(periods.map((p) => [p.key, quotaTargetsFor(goals, p.start, p.end, cal)]));
 }

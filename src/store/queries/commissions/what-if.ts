@@ -1,5 +1,10 @@
 import type { Viewer } from '../../../domain/access/viewer.ts';
-import { periodContaining, previousPeriod, type Period } from '../../../domain/calendar/period.ts';
+import {
+  periodContaining,
+  previousPeriod,
+  type Period,
+  type PeriodCalendar,
+} from '../../../domain/calendar/period.ts';
 import { instantToLocal } from '../../../domain/calendar/zoned.ts';
 import { computeStatement } from '../../../domain/commissions/compute-statement.ts';
 import { parsePlanRules } from '../../../domain/commissions/plan-rules.ts';
@@ -88,11 +93,16 @@ function nameParams(names: readonly string[]): { names: string[]; more: number }
 }
 
 /** The last `n` complete periods of `grain` before the one containing today, oldest first. */
-function lastCompletePeriods(today: string, grain: PlanRules['period'], n: number, fy: number): Period[] {
+function lastCompletePeriods(
+  today: string,
+  grain: PlanRules['period'],
+  n: number,
+  periodCal: PeriodCalendar,
+): Period[] {
   const out: Period[] = [];
-  let p = periodContaining(today, grain, fy);
+  let p = periodContaining(today, grain, periodCal);
   for (let i = 0; i < n; i += 1) {
-    p = previousPeriod(p, fy);
+    p = previousPeriod(p, periodCal);
     out.unshift(p);
   }
   return out;
@@ -161,10 +171,10 @@ export async function whatIf(db: Db, viewer: Viewer, req: WhatIfRequest): Promis
       { field: 'periods', value: String(req.periods), reason: `expected 1-${MAX_WHAT_IF_PERIODS}` },
     ]);
   const settings = await getSettings(db);
-  const fy = settings.fiscalYearStartMonth;
+  const periodCal: PeriodCalendar = settings;
   const today = instantToLocal(req.now ?? new Date(), settings.timeZone).date;
   const people = await whatIfPeople(db, viewer, req.userIds, today);
-  const periods = lastCompletePeriods(today, rules.period, req.periods, fy);
+  const periods = lastCompletePeriods(today, rules.period, req.periods, periodCal);
   const span = { from: periods[0]!.start, to: periods.at(-1)!.end };
   const ids = people.map((p) => p.userId);
   // A roll-up plan's target from quotas includes the quotas of everyone below the person, as statements take it.
@@ -179,7 +189,7 @@ export async function whatIf(db: Db, viewer: Viewer, req: WhatIfRequest): Promis
       );
     }
   const quotaIds = [...new Set([...ids, ...[...below.values()].flat()])];
-  const quotas = await quotaTargetsByPeriod(db, periods, quotaIds, fy);
+  const quotas = await quotaTargetsByPeriod(db, periods, quotaIds, periodCal);
   const warnings: string[] = [];
   const notices: WhatIfNotice[] = [];
 

@@ -5,6 +5,7 @@ import {
   previousPeriod,
   type Grain,
   type Period,
+  type PeriodCalendar,
 } from '../../../domain/calendar/period.ts';
 import { instantToLocal, localDateToInstant } from '../../../domain/calendar/zoned.ts';
 import {
@@ -182,11 +183,11 @@ function learnedAt(
 }
 
 /** The finished periods of `grain` before the one containing today, oldest first. */
-export function pastPeriods(today: string, grain: Grain, n: number, fiscalYearStartMonth: number): Period[] {
+export function pastPeriods(today: string, grain: Grain, n: number, cal: PeriodCalendar): Period[] {
   const out: Period[] = [];
-  let p = periodContaining(today, grain, fiscalYearStartMonth);
+  let p = periodContaining(today, grain, cal);
   for (let i = 0; i < n; i++) {
-    p = previousPeriod(p, fiscalYearStartMonth);
+    p = previousPeriod(p, cal);
     out.unshift(p);
   }
   return out;
@@ -219,7 +220,7 @@ export async function runBacktest(db: Db, viewer: Viewer, o: BacktestOptions): P
   const settings = await getSettings(db);
   const tz = settings.timeZone;
   const today = instantToLocal(o.now, tz).date;
-  const periods = pastPeriods(today, o.grain, o.periods, settings.fiscalYearStartMonth);
+  const periods = pastPeriods(today, o.grain, o.periods, settings);
   const scopes = (o.scopes ?? (await listVisibleScopes(db, viewer))).map((s) => ({
     ...s,
     key: scopeKey(s.scope.subject),

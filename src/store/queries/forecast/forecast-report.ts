@@ -130,7 +130,7 @@ type StoredReport = Omit<ForecastReport, 'asOf' | 'notices'> & { asOf: string; n
 /** What forecastReport and forecastReportAllowingStale share: the scope, the store's key and the viewer's filter. */
 async function prepare(db: Db, viewer: Viewer, req: ForecastRequest) {
   const settings = await getSettings(db);
-  const period = parsePeriod(req.periodKey, settings.fiscalYearStartMonth);
+  const period = parsePeriod(req.periodKey, settings);
   const named = await resolveScope(db, viewer, req.scope);
   const forViewer = (report: ForecastReport): ForecastReport => ({
     ...report,

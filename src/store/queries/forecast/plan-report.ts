@@ -39,7 +39,7 @@ export interface PlanReport {
 /** The funnel planner for a scope and period: observed (or given) rates, the reverse funnel and the what-ifs. */
 export async function planReport(db: Db, viewer: Viewer, req: PlanReportRequest): Promise<PlanReport> {
   const settings = await getSettings(db);
-  const period = parsePeriod(req.periodKey, settings.fiscalYearStartMonth);
+  const period = parsePeriod(req.periodKey, settings);
   const { scope, name } = await resolveScope(db, viewer, req.scope);
   const lookbackDays = req.lookbackDays ?? PLAN_LOOKBACK_DAYS;
   // The look-back is whole local days, as every metric counts them: the lookbackDays days before today.

@@ -42,7 +42,7 @@ export interface SnapshotSummary {
  */
 export async function takeSnapshot(db: Db, req: SnapshotRequest): Promise<SnapshotSummary | null> {
   const settings = await getSettings(db);
-  const period: Period = parsePeriod(req.periodKey, settings.fiscalYearStartMonth);
+  const period: Period = parsePeriod(req.periodKey, settings);
   const inputs = await loadForecastInputs(db, {
     period,
     asOf: req.asOf,

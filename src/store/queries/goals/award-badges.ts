@@ -6,6 +6,7 @@ import {
   periodsBetween,
   type Grain,
   type Period,
+  type PeriodCalendar,
 } from '../../../domain/calendar/period.ts';
 import { isBusinessDay, type BusinessCalendar } from '../../../domain/calendar/business-time.ts';
 import { instantToLocal } from '../../../domain/calendar/zoned.ts';
@@ -43,14 +44,14 @@ export interface BadgeSummary {
 function completedPeriods(
   today: string,
   grain: Grain,
-  fy: number,
+  periodCal: PeriodCalendar,
   n: number,
   cal: BusinessCalendar,
 ): Period[] {
-  const current = periodContaining(today, grain, fy);
+  const current = periodContaining(today, grain, periodCal);
   let start = current.start;
-  for (let i = 0; i < n; i++) start = periodContaining(addDays(start, -1), grain, fy).start;
-  const periods = periodsBetween(start, current.start, grain, fy);
+  for (let i = 0; i < n; i++) start = periodContaining(addDays(start, -1), grain, periodCal).start;
+  const periods = periodsBetween(start, current.start, grain, periodCal);
   return grain === 'day' ? periods.filter((p) => isBusinessDay(p.start, cal)) : periods;
 }
 
@@ -95,7 +96,7 @@ async function series(
  */
 export async function awardBadges(db: Db, now: Date): Promise<BadgeSummary> {
   const settings = await getSettings(db);
-  const fy = settings.fiscalYearStartMonth;
+  const periodCal: PeriodCalendar = settings;
   const today = instantToLocal(now, settings.timeZone).date;
   const year = Number(today.slice(0, 4));
   const cal = await getBusinessCalendar(db, year - 1, year);
@@ -119,7 +120,7 @@ export async function awardBadges(db: Db, now: Date): Promise<BadgeSummary> {
     const userId = g.scope_id as number;
     const target = Number(g.target);
     if (g.period_key !== null) {
-      const p = parsePeriod(g.period_key, fy);
+      const p = parsePeriod(g.period_key, periodCal);
       if (p.end > today) continue;
       const values = await series(db, g.metric_id, g.grain, [p], [userId], now);
       const v = values.get(userId)?.get(p.key) ?? null;
@@ -135,7 +136,7 @@ export async function awardBadges(db: Db, now: Date): Promise<BadgeSummary> {
       }
       continue;
     }
-    const periods = completedPeriods(today, g.grain, fy, LOOKBACK[g.grain], cal);
+    const periods = completedPeriods(today, g.grain, periodCal, LOOKBACK[g.grain], cal);
     const values = (await recurringSeries(g.metric_id, g.grain, periods)).get(userId);
     const met = periods.map((p) => {
       const v = values?.get(p.key) ?? null;
@@ -169,7 +170,7 @@ export async function awardBadges(db: Db, now: Date): Promise<BadgeSummary> {
   for (const track of PERSONAL_BEST_TRACKS) {
     const def = getMetric(track.metricId);
     if (!def) continue;
-    const periods = completedPeriods(today, track.grain, fy, LOOKBACK[track.grain], cal);
+    const periods = completedPeriods(today, track.grain, periodCal, LOOKBACK[track.grain], cal);
     const byUser = await recurringSeries(track.metricId, track.grain, periods);
     for (const [userId, values] of byUser) {
       const best = personalBest(

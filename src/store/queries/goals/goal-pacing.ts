@@ -1,7 +1,12 @@
 import { SYSTEM_VIEWER, type Viewer } from '../../../domain/access/viewer.ts';
 import type { BusinessCalendar } from '../../../domain/calendar/business-time.ts';
 import { addDays } from '../../../domain/calendar/local-date.ts';
-import { parsePeriod, periodContaining, type Period } from '../../../domain/calendar/period.ts';
+import {
+  parsePeriod,
+  periodContaining,
+  type Period,
+  type PeriodCalendar,
+} from '../../../domain/calendar/period.ts';
 import { instantToLocal } from '../../../domain/calendar/zoned.ts';
 import type { Goal } from '../../../domain/goals/goal.ts';
 import { getMetric } from '../../../domain/metrics/registry.ts';
@@ -34,9 +39,9 @@ export interface PacingRequest {
 const GROUP_OF: Record<Goal['scopeType'], GroupBy> = { user: 'rep', team: 'team', company: 'company' };
 
 /** The period a goal is measured over on local date `asOf`, or null when a fixed-period goal is not current. */
-export function goalPeriodOn(goal: Goal, asOf: string, fiscalYearStartMonth: number): Period | null {
-  if (goal.periodKey === null) return periodContaining(asOf, goal.grain, fiscalYearStartMonth);
-  const p = parsePeriod(goal.periodKey, fiscalYearStartMonth);
+export function goalPeriodOn(goal: Goal, asOf: string, cal: PeriodCalendar): Period | null {
+  if (goal.periodKey === null) return periodContaining(asOf, goal.grain, cal);
+  const p = parsePeriod(goal.periodKey, cal);
   return asOf >= p.start && asOf < p.end ? p : null;
 }
 
@@ -47,17 +52,17 @@ export function goalPeriodOn(goal: Goal, asOf: string, fiscalYearStartMonth: num
  */
 export async function goalPacing(db: Db, viewer: Viewer, req: PacingRequest): Promise<GoalPacing[]> {
   const settings = await getSettings(db);
-  const fy = settings.fiscalYearStartMonth;
+  const periodCal: PeriodCalendar = settings;
   const today = instantToLocal(req.now, settings.timeZone).date;
   let asOf = today;
   if (req.periodKey) {
-    const p = parsePeriod(req.periodKey, fy);
+    const p = parsePeriod(req.periodKey, periodCal);
     const last = addDays(p.end, -1);
     asOf = today < p.start ? p.start : today > last ? last : today;
   }
   const goals = await listGoals(db, viewer, { forUserId: req.forUserId });
   const current = goals
-    .map((goal) => ({ goal, period: goalPeriodOn(goal, asOf, fy) }))
+    .map((goal) => ({ goal, period: goalPeriodOn(goal, asOf, periodCal) }))
     .filter((g): g is { goal: Goal; period: Period } => g.period !== null);
   if (current.length === 0) return [];
 

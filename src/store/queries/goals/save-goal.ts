@@ -13,7 +13,7 @@ import { managedTeamIds } from './managed-teams.ts';
 /** Throws validation (all problems at once) or forbidden, or not_found when the scope does not exist. */
 async function checkGoal(db: Db, viewer: Viewer, input: GoalInput): Promise<void> {
   const settings = await getSettings(db);
-  const errors = validateGoalInput(input, settings.fiscalYearStartMonth);
+  const errors = validateGoalInput(input, settings);
   if (errors.length > 0) throw new AppError('validation', 'The goal is invalid', errors);
   if (input.scopeType !== 'company' && input.scopeId !== null) {
     const table = input.scopeType === 'user' ? 'users' : 'teams';

@@ -139,8 +139,8 @@ export async function leaderboard(db: Db, viewer: Viewer, req: LeaderboardReques
   const comps = components(req);
   const weighted = req.weights !== undefined;
   const settings = await getSettings(db);
-  const period = parsePeriod(req.periodKey, settings.fiscalYearStartMonth);
-  const prev = previousPeriod(period, settings.fiscalYearStartMonth);
+  const period = parsePeriod(req.periodKey, settings);
+  const prev = previousPeriod(period, settings);
   const published = isPublishedBoard(
     comps.map((c) => c.metricId),
     settings.leaderboardMetrics,

@@ -1,7 +1,7 @@
 import { COMPANY_SCOPE, ownersScope, type Scope } from '../../../domain/access/scope.ts';
 import type { Viewer } from '../../../domain/access/viewer.ts';
 import { addDays } from '../../../domain/calendar/local-date.ts';
-import { previousPeriod } from '../../../domain/calendar/period.ts';
+import { previousPeriod, type PeriodCalendar } from '../../../domain/calendar/period.ts';
 import { instantToLocal, localDateToInstant } from '../../../domain/calendar/zoned.ts';
 import type { StageComparison } from '../../../domain/coaching/funnel-diagnosis.ts';
 import { DEFAULT_STALLED_DAYS } from '../../../domain/coaching/pipeline-changes.ts';
@@ -94,11 +94,11 @@ export async function meetingPack(
   const read = await getSettingsWithRollupZone(db);
   const settings = read.settings;
   const tz = settings.timeZone;
-  const fy = settings.fiscalYearStartMonth;
+  const periodCal: PeriodCalendar = settings;
   const subject = await resolvePackSubject(db, viewer, req.team);
   const today = instantToLocal(now, tz).date;
-  const period = packPeriod(req.period, today, fy);
-  const prev = previousPeriod(period, fy);
+  const period = packPeriod(req.period, today, periodCal);
+  const prev = previousPeriod(period, periodCal);
   const startAt = localDateToInstant(period.start, tz);
   const endAt = localDateToInstant(period.end, tz);
   const asOf = endAt.getTime() < now.getTime() ? endAt : now;

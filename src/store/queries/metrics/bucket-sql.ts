@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Grain } from '../../../domain/calendar/period.ts';
+import { mondayOffset, type Grain, type PeriodCalendar } from '../../../domain/calendar/period.ts';
 import { assertNever } from '../../../errors.ts';
 import type { Fragment, SourceContext, TimeColumn } from './source-spec.ts';
 
@@ -27,21 +27,34 @@ function truncShifted(unit: 'quarter' | 'year', local: Fragment, shiftMonths: nu
 }
 
 /**
- * First local date of the bucket a row falls in: ISO weeks start on Monday; quarters and years start in the
- * fiscal year's start month, matching periodContaining in the calendar.
+ * The first day of the week holding `local`, for weeks starting on ISO weekday `weekStartDay`. date_trunc('week')
+ * gives the Monday; moving the row forward by the days from the start day to Monday first and back after gives
+ * the start day (with a Sunday start, Sunday + 1 day truncates to the Monday after it, minus 1 day: Sunday).
+ */
+function weekStartSql(local: Fragment, weekStartDay: number): Fragment {
+  const shiftDays = mondayOffset(weekStartDay);
+  if (shiftDays === 0) return sql`date_trunc('week', ${local})::date`;
+  const shift = sql.lit(`${shiftDays} days`);
+  return sql`(date_trunc('week', ${local} + interval ${shift}) - interval ${shift})::date`;
+}
+
+/**
+ * First local date of the bucket a row falls in: weeks start on the workspace's first day of the week; quarters
+ * and years start in the fiscal year's start month, matching periodContaining in the calendar.
  */
 export function bucketStart(
   col: TimeColumn,
   timeZone: string,
   grain: Grain,
-  fiscalYearStartMonth: number,
+  calendar: PeriodCalendar,
 ): Fragment {
+  const { fiscalYearStartMonth } = calendar;
   const local = localTimestamp(col, timeZone);
   switch (grain) {
     case 'day':
       return sql`${local}::date`;
     case 'week':
-      return sql`date_trunc('week', ${local})::date`;
+      return weekStartSql(local, calendar.weekStartDay);
     case 'month':
       return sql`date_trunc('month', ${local})::date`;
     case 'quarter':

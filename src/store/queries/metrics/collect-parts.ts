@@ -1,9 +1,9 @@
 import type { Scope } from '../../../domain/access/scope.ts';
-import type { Grain } from '../../../domain/calendar/period.ts';
+import type { Grain, PeriodCalendar } from '../../../domain/calendar/period.ts';
 import { periodContaining } from '../../../domain/calendar/period.ts';
 import type { Db } from '../../db.ts';
 import { emptyValue } from './compile-aggregate.ts';
-import { compileBatch, compileRollupBatch } from './compile-batch.ts';
+import { compileBatch, compileRollupBatch, type Bucketing } from './compile-batch.ts';
 import type { SourceBatch } from './plan.ts';
 import { isDimension, type GroupBy } from '../../../domain/metrics/query.ts';
 import type { SourceContext } from './source-spec.ts';
@@ -50,7 +50,7 @@ export async function collectParts(
   base: Omit<SourceContext, 'from' | 'toExclusive' | 'businessMinutes' | 'quotaGoals'>,
   perBucket: BucketContext,
   grain: Grain | null,
-  fiscalYearStartMonth: number,
+  calendar: PeriodCalendar,
 ): Promise<CollectedParts> {
   const values = new Map<GroupKey, Map<string, Map<string, number | null>>>();
   // Parts of sources whose whole value stands for every group of the dimension (SourceDimensions `total`).
@@ -84,7 +84,7 @@ export async function collectParts(
   for (const batch of batches) {
     for (const p of batch.parts) empty.set(p.key, emptyValue(p.part.aggregate));
     const spec = sourceSpec(batch.source);
-    const bucketing = { grain, fiscalYearStartMonth };
+    const bucketing: Bucketing = grain ? { grain, calendar } : { grain: null };
     if (isDimension(groupBy) && spec.dimensions?.[groupBy] === 'total') {
       tasks.push(...collectTotals(db, batch, scope, buckets, base, perBucket, totals));
       continue;
@@ -103,7 +103,7 @@ export async function collectParts(
           .execute(db)
           .then((r) =>
             store(batch, r.rows, (row) =>
-              grain ? periodContaining(String(row.bucket), grain, fiscalYearStartMonth).key : '',
+              grain ? periodContaining(String(row.bucket), grain, calendar).key : '',
             ),
           ),
       );
@@ -115,7 +115,7 @@ export async function collectParts(
           toExclusive: bucket.end,
           ...perBucket(bucket),
         };
-        const query = compileBatch(spec, batch, ctx, scope, groupBy, { grain: null, fiscalYearStartMonth });
+        const query = compileBatch(spec, batch, ctx, scope, groupBy, { grain: null });
         if (!query) {
           for (const p of batch.parts) unavailable.add(p.key);
           break;
@@ -155,7 +155,7 @@ function collectTotals(
   if (spec.mode !== 'snapshot') throw new Error(`Source ${spec.name}: only snapshot sources may be totals`);
   return buckets.map(async (bucket) => {
     const ctx: SourceContext = { ...base, from: bucket.start, toExclusive: bucket.end, ...perBucket(bucket) };
-    const query = compileBatch(spec, batch, ctx, scope, 'company', { grain: null, fiscalYearStartMonth: 1 });
+    const query = compileBatch(spec, batch, ctx, scope, 'company', { grain: null });
     if (!query) throw new Error(`Source ${spec.name} cannot be read for the company`);
     const r = await query.execute(db);
     const row = r.rows[0];

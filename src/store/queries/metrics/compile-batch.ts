@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Scope } from '../../../domain/access/scope.ts';
-import type { Grain } from '../../../domain/calendar/period.ts';
+import type { Grain, PeriodCalendar } from '../../../domain/calendar/period.ts';
 import type { GroupBy } from '../../../domain/metrics/query.ts';
 import { assertNever } from '../../../errors.ts';
 import { inList } from '../../sql/lists.ts';
@@ -71,11 +71,8 @@ function scopeConditions(spec: Grouped, scope: Scope, groupBy: GroupBy): Fragmen
   return out;
 }
 
-/** How a batch is bucketed: by a time column and grain (event sources) or not at all. */
-export interface Bucketing {
-  grain: Grain | null;
-  fiscalYearStartMonth: number;
-}
+/** How a batch is bucketed: by a time column, grain and the workspace calendar (event sources) or not at all. */
+export type Bucketing = { grain: null } | { grain: Grain; calendar: PeriodCalendar };
 
 /**
  * Compiles a batch of parts of one source into a single grouped query over the context's range, or null when the
@@ -101,8 +98,7 @@ export function compileBatch(
     const col = name === undefined ? undefined : spec.timeColumns[name];
     if (!col) throw new Error(`Source ${spec.name} has no time column ${String(name)}`);
     where.push(inRange(col, ctx));
-    if (bucketing.grain)
-      bucket = bucketStart(col, ctx.timeZone, bucketing.grain, bucketing.fiscalYearStartMonth);
+    if (bucketing.grain) bucket = bucketStart(col, ctx.timeZone, bucketing.grain, bucketing.calendar);
   }
   const aggregates = batch.parts.map(
     (p: PlannedPart, i) => sql`${compileAggregate(columns, p.part.aggregate)} as ${sql.id(`p${i}`)}`,
@@ -131,7 +127,7 @@ export function compileRollupBatch(
   const day = { expr: rollup.periodStart, type: 'date' as const };
   const where = [inRange(day, ctx), ...scoped];
   const bucket = bucketing.grain
-    ? bucketStart(day, ctx.timeZone, bucketing.grain, bucketing.fiscalYearStartMonth)
+    ? bucketStart(day, ctx.timeZone, bucketing.grain, bucketing.calendar)
     : sql`null::date`;
   const aggregates = batch.parts.map((p: PlannedPart, i) => {
     const agg = rollup.aggregate(p.part.aggregate);

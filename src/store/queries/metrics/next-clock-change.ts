@@ -1,15 +1,15 @@
 import { sql } from 'kysely';
-import { periodsBetween, type Period } from '../../../domain/calendar/period.ts';
+import { periodsBetween, type Period, type PeriodCalendar } from '../../../domain/calendar/period.ts';
 import { localDateToInstant } from '../../../domain/calendar/zoned.ts';
 import type { MetricDefinition, MetricSource } from '../../../domain/metrics/definition.ts';
 import { assertNever } from '../../../errors.ts';
 import type { Db } from '../../db.ts';
 import { nextRateChange } from '../money/currencies-without-rate.ts';
 
-/** What the engine reads of the clock for a request: its zone, fiscal year and the instant it takes as now. */
+/** What the engine reads of the clock for a request: its zone, calendar and the instant it takes as now. */
 export interface ClockContext {
   timeZone: string;
-  fiscalYearStartMonth: number;
+  calendar: PeriodCalendar;
   now: Date;
   grain: Period['grain'] | null;
 }
@@ -20,7 +20,7 @@ function boundariesAfter(periods: readonly Period[], c: ClockContext): Date[] {
   for (const p of periods) {
     const ends = [p.end];
     if (c.grain && c.grain !== 'custom')
-      for (const b of periodsBetween(p.start, p.end, c.grain, c.fiscalYearStartMonth)) ends.push(b.end);
+      for (const b of periodsBetween(p.start, p.end, c.grain, c.calendar)) ends.push(b.end);
     for (const d of ends) {
       const at = localDateToInstant(d, c.timeZone);
       if (at > c.now) out.push(at);

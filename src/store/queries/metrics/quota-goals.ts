@@ -1,4 +1,9 @@
-import { parsePeriod, periodsBetween, type Grain } from '../../../domain/calendar/period.ts';
+import {
+  parsePeriod,
+  periodsBetween,
+  type Grain,
+  type PeriodCalendar,
+} from '../../../domain/calendar/period.ts';
 import { AppError } from '../../../errors.ts';
 import type { Db } from '../../db.ts';
 
@@ -12,7 +17,7 @@ export const QUOTA_METRIC = 'won_revenue';
  */
 export async function quotaGoalWeights(
   db: Db,
-  fiscalYearStartMonth: number,
+  cal: PeriodCalendar,
 ): Promise<(start: string, endExclusive: string) => Array<{ goalId: number; weight: number }>> {
   const goals = await db
     .selectFrom('goals')
@@ -24,7 +29,7 @@ export async function quotaGoalWeights(
   const parsed = goals.map((g) => {
     if (g.period_key === null) return { id: g.id, grain: g.grain as Grain, period: null };
     try {
-      return { id: g.id, grain: g.grain as Grain, period: parsePeriod(g.period_key, fiscalYearStartMonth) };
+      return { id: g.id, grain: g.grain as Grain, period: parsePeriod(g.period_key, cal) };
     } catch (err) {
       // A goal with a key the calendar cannot read never counts; the goals API validates keys on entry.
       if (err instanceof AppError) return null;
@@ -39,7 +44,7 @@ export async function quotaGoalWeights(
         if (g.period.start >= start && g.period.end <= end) out.push({ goalId: g.id, weight: 1 });
         continue;
       }
-      const whole = periodsBetween(start, end, g.grain, fiscalYearStartMonth).filter(
+      const whole = periodsBetween(start, end, g.grain, cal).filter(
         (p) => p.start >= start && p.end <= end,
       ).length;
       if (whole > 0) out.push({ goalId: g.id, weight: whole });

@@ -3,7 +3,7 @@ import type { Scope } from '../../../domain/access/scope.ts';
 import type { Viewer } from '../../../domain/access/viewer.ts';
 import type { WorkspaceSettings } from '../../../domain/settings.ts';
 import { addDays } from '../../../domain/calendar/local-date.ts';
-import { previousPeriod, type Period } from '../../../domain/calendar/period.ts';
+import { previousPeriod, type Period, type PeriodCalendar } from '../../../domain/calendar/period.ts';
 import type { MetricFilters, MetricQuery, MetricRow, MetricValue } from '../../../domain/metrics/query.ts';
 import { asksForPay } from '../../../domain/metrics/registry.ts';
 import { resolveMetrics } from '../../../domain/metrics/resolve.ts';
@@ -209,7 +209,7 @@ async function computeAndKeep(
   const periods = report.previousPeriod ? [req.period, previousPeriodOf(req, settings)] : [req.period];
   const validUntil = await nextClockChange(db, resolveMetrics(req.metricIds), periods, {
     timeZone: settings.timeZone,
-    fiscalYearStartMonth: settings.fiscalYearStartMonth,
+    calendar: settings,
     now,
     grain: req.grain ?? null,
   });
@@ -219,15 +219,15 @@ async function computeAndKeep(
   return { json: { text, gzip }, validUntil };
 }
 
-function previousPeriodOf(req: ReportRequest, settings: { fiscalYearStartMonth: number }): Period {
-  return previousPeriod(req.period, settings.fiscalYearStartMonth);
+function previousPeriodOf(req: ReportRequest, settings: PeriodCalendar): Period {
+  return previousPeriod(req.period, settings);
 }
 
 async function computeReport(
   db: Db,
   scope: Scope,
   req: ReportRequest,
-  settings: { fiscalYearStartMonth: number; currency: string; timeZone: string },
+  settings: PeriodCalendar & { currency: string; timeZone: string },
   runOptions: RunMetricsOptions,
 ): Promise<MetricReport> {
   const prevPeriod = req.comparePrevious ? previousPeriodOf(req, settings) : null;

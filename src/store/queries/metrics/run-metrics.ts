@@ -2,7 +2,7 @@ import type { Scope } from '../../../domain/access/scope.ts';
 import type { Viewer } from '../../../domain/access/viewer.ts';
 import { businessMinutesBetween, type BusinessCalendar } from '../../../domain/calendar/business-time.ts';
 import { addDays, daysBetween } from '../../../domain/calendar/local-date.ts';
-import { periodsBetween } from '../../../domain/calendar/period.ts';
+import { periodsBetween, type PeriodCalendar } from '../../../domain/calendar/period.ts';
 import { localDateToInstant } from '../../../domain/calendar/zoned.ts';
 import type { MetricDefinition } from '../../../domain/metrics/definition.ts';
 import { combineParts, quotaAttainmentRate, type RepQuota } from '../../../domain/metrics/derive.ts';
@@ -42,10 +42,10 @@ export interface RunMetricsOptions {
 
 const MONTH_DAYS = 30.4375;
 
-function bucketsOf(query: Omit<MetricQuery, 'filters'>, fiscalYearStartMonth: number): Bucket[] {
+function bucketsOf(query: Omit<MetricQuery, 'filters'>, calendar: PeriodCalendar): Bucket[] {
   const end = addDays(query.to, 1);
   if (!query.grain) return [{ key: '', start: query.from, end }];
-  return periodsBetween(query.from, end, query.grain, fiscalYearStartMonth).map((p) => ({
+  return periodsBetween(query.from, end, query.grain, calendar).map((p) => ({
     key: p.key,
     start: p.start < query.from ? query.from : p.start,
     end: p.end > end ? end : p.end,
@@ -88,9 +88,8 @@ export async function runMetricsInScope(
   const now = options.now ?? new Date();
   const read = options.settings ?? (await getSettingsWithRollupZone(db));
   const settings = read.settings;
-  const fy = settings.fiscalYearStartMonth;
   const grain = query.grain ?? null;
-  const buckets = bucketsOf(query, fy);
+  const buckets = bucketsOf(query, settings);
   const strategy = options.strategy ?? 'auto';
   const rollupsCurrent = strategy === 'auto' && read.rollupTimeZone === settings.timeZone;
   const range = { from: query.from, toExclusive: addDays(query.to, 1), grain };
@@ -116,7 +115,7 @@ export async function runMetricsInScope(
     forecastMethod: filters?.forecastMethod ?? DEFAULT_FORECAST_METHOD,
     forecastCheckpoint: filters?.forecastCheckpoint ?? DEFAULT_FORECAST_CHECKPOINT,
   };
-  const goalWeights = usesSource(defs, 'goals') ? await quotaGoalWeights(db, fy) : null;
+  const goalWeights = usesSource(defs, 'goals') ? await quotaGoalWeights(db, settings) : null;
   const perBucket = (b: Bucket) => ({
     businessMinutes:
       needsWorkingTime && cal
@@ -138,7 +137,7 @@ export async function runMetricsInScope(
     base,
     perBucket,
     grain,
-    fy,
+    settings,
   );
   const groups = await listGroups(db, scope, query.groupBy, collected.seenGroups);
 
@@ -155,7 +154,7 @@ export async function runMetricsInScope(
           base,
           perBucket,
           grain,
-          fy,
+          settings,
           pick,
         )
       : null;
@@ -202,7 +201,7 @@ async function repQuotasByGroup(
   base: Parameters<typeof collectParts>[5],
   perBucket: Parameters<typeof collectParts>[6],
   grain: MetricQuery['grain'] | null,
-  fy: number,
+  calendar: PeriodCalendar,
   pick: RollupPicker,
 ): Promise<Map<GroupKey, Map<string, RepQuota[]>>> {
   const won = def.parts.won;
@@ -220,7 +219,7 @@ async function repQuotasByGroup(
           base,
           perBucket,
           grain ?? null,
-          fy,
+          calendar,
         );
   const repIds = [...perRep.seenGroups].filter((id): id is number => typeof id === 'number');
   const teamOf = groupBy === 'team' ? await teamsOfUsers(db, repIds) : new Map<number, number | null>();

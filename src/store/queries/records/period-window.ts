@@ -17,7 +17,7 @@ export interface PeriodWindow {
  */
 export async function periodWindow(db: Db, key: string): Promise<PeriodWindow> {
   const settings = await getSettings(db);
-  const p = parsePeriod(key, settings.fiscalYearStartMonth);
+  const p = parsePeriod(key, settings);
   return {
     startDate: p.start,
     endDate: p.end,

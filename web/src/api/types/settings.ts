@@ -9,6 +9,10 @@ export interface Settings {
   holidayCountry: string | null;
   holidayRegion: string | null;
   fiscalYearStartMonth: number;
+  /** The chosen first day of the week (ISO 1 = Monday ... 7 = Sunday); null = the locale's first day. */
+  weekStartDayChoice: number | null;
+  /** The first day of the week in force (read-only): every week the app shows starts on it. */
+  weekStartDay: number;
   leadSlaMinutes: number;
   leadSlaSameBusinessDay: boolean;
   leadMinAttempts: number;
@@ -31,6 +35,8 @@ export const SETTINGS_FIELDS = [
   'holidayCountry',
   'holidayRegion',
   'fiscalYearStartMonth',
+  'weekStartDayChoice',
+  'weekStartDay',
   'leadSlaMinutes',
   'leaderboardMetrics',
   'plannedGrowthPct',

@@ -11,6 +11,7 @@ import { DataTable } from '../../components/DataTable.tsx';
 import { DealAmount, MissingRateNote } from '../../components/DealAmount.tsx';
 import { Panel } from '../../components/panel.tsx';
 import { Async } from '../../components/state.tsx';
+import { WeekDates } from '../../components/WeekDates.tsx';
 import { useWorkspace } from '../../format/workspace.tsx';
 import { isolate } from '../../i18n/bidi.ts';
 import { t } from '../../i18n/t.ts';
@@ -50,7 +51,8 @@ export function PipelineChangesPanel({ repId, teamId }: { repId?: number; teamId
             value={week ?? state.data?.week.key ?? ''}
             onChange={(e) => setWeek(e.target.value || undefined)}
             data-testid="pipeline-changes-week"
-          />
+          />{' '}
+          <WeekDates weekKey={week ?? state.data?.week.key} testId="pipeline-changes-week-dates" />
         </label>
       }
     >

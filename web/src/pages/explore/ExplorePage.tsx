@@ -41,7 +41,7 @@ const OPPORTUNITY_TYPES = ['new_business', 'upsell', 'renewal'] as const;
 
 /** Any metric, grouped and filtered as GET /api/metrics allows, as a chart and a table with CSV export. */
 export function ExplorePage() {
-  const { fmt, settings } = useWorkspace();
+  const { fmt, settings, weekStartDay } = useWorkspace();
   const today = todayIn(settings?.timeZone ?? 'UTC');
   const definitions = useApi((signal) => getMetricDefinitions(signal), []);
   const teams = useApi((signal) => getTeams(signal).catch(() => []), []);
@@ -54,7 +54,7 @@ export function ExplorePage() {
   const [teamIds, setTeamIds] = useState<number[]>([]);
   const [userIds, setUserIds] = useState<number[]>([]);
   const [types, setTypes] = useState<string[]>([]);
-  const range = choice === 'custom' ? custom : rangeFor(choice, today);
+  const range = choice === 'custom' ? custom : rangeFor(choice, today, weekStartDay);
   const byId = useMemo(
     () => new Map((definitions.data ?? []).map((d) => [d.id, d] as const)),
     [definitions.data],

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { getTeams } from '../../api/people.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useSession } from '../../auth/session.tsx';
+import { WeekDates } from '../../components/WeekDates.tsx';
 import { t } from '../../i18n/t.ts';
 import { MeetingPackSections } from './MeetingPackSections.tsx';
 
@@ -75,6 +76,7 @@ export function MeetingPackPage() {
             value={period?.includes('W') ? period : ''}
             onChange={(e) => setPeriod(e.target.value || undefined)}
           />
+          <WeekDates weekKey={period} testId="meeting-week-dates" />
           <input
             type="month"
             aria-label={t('meeting.period')}

@@ -4,6 +4,7 @@ import type { Settings } from '../../api/types/settings.ts';
 import { Panel } from '../../components/panel.tsx';
 import { runSave, SaveStatus, type SaveState } from '../../components/SaveStatus.tsx';
 import { Loading } from '../../components/state.tsx';
+import { localeWeekStart } from '../../../../src/domain/calendar/week-start.ts';
 import { useWorkspace } from '../../format/workspace.tsx';
 import { t } from '../../i18n/t.ts';
 
@@ -25,14 +26,17 @@ export function GeneralSettings() {
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   useEffect(() => setDraft(settings), [settings]);
   if (!draft) return <Loading />;
-  const weekdayName = (iso: number) =>
-    new Intl.DateTimeFormat(draft.locale, { weekday: 'short', timeZone: 'UTC' }).format(
+  const weekdayName = (iso: number, weekday: 'short' | 'long' = 'short') =>
+    new Intl.DateTimeFormat(draft.locale, { weekday, timeZone: 'UTC' }).format(
       new Date(Date.UTC(2024, 0, iso)), // 2024-01-01 was a Monday.
     );
   const set = <K extends keyof Settings>(key: K, value: Settings[K]) => setDraft({ ...draft, [key]: value });
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (await runSave(setSave, () => request('PUT', '/api/settings', { body: draft }))) reload();
+    if (!draft) return;
+    // weekStartDay is derived by the server (the choice, or the locale's first day); only the choice is sent.
+    const { weekStartDay: _derived, ...body } = draft;
+    if (await runSave(setSave, () => request('PUT', '/api/settings', { body }))) reload();
   }
   return (
     <Panel title={t('settings.general')}>
@@ -95,6 +99,27 @@ export function GeneralSettings() {
               value={draft.fiscalYearStartMonth}
               onChange={(e) => set('fiscalYearStartMonth', Number(e.target.value))}
             />
+          </label>
+          <label>
+            {t('settings.weekStart')}
+            <select
+              data-testid="settings-week-start"
+              value={draft.weekStartDayChoice ?? ''}
+              onChange={(e) =>
+                set('weekStartDayChoice', e.target.value === '' ? null : Number(e.target.value))
+              }
+            >
+              <option value="">
+                {t('settings.weekStartFromLocale', {
+                  day: weekdayName(localeWeekStart(draft.locale), 'long'),
+                })}
+              </option>
+              {WEEKDAYS.map((day) => (
+                <option key={day} value={day}>
+                  {weekdayName(day, 'long')}
+                </option>
+              ))}
+            </select>
           </label>
           <label>
             {t('settings.leadSla')}
