@@ -327,9 +327,7 @@ async function workspaceData(get: <T>(path: string) => Promise<T>): Promise<Work
     '/api/coaching/scorecards',
     '/api/opportunities?limit=500',
     '/api/leads?limit=500',
-    '/api/contacts?limit=500',
     '/api/hiring/openings',
-    '/api/hiring/candidates',
     '/api/holidays',
     '/api/scoring/rules',
     '/api/routing/rules',
@@ -341,7 +339,7 @@ async function workspaceData(get: <T>(path: string) => Promise<T>): Promise<Work
     else if (Array.isArray(value)) value.forEach(collect);
     else if (value && typeof value === 'object') Object.values(value).forEach(collect);
   };
-  for (const path of paths) collect(await get<unknown>(path).catch(() => null));
+  for (const path of paths) collect(await get<unknown>(path));
   return { strings: new Set(strings.map((x) => x.trim())), words: dataWords(strings) };
 }
 

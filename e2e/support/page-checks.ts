@@ -223,7 +223,9 @@ function englishVocabulary(other: Catalogue): Set<string> {
 export function dataWords(values: Iterable<string | null | undefined>): Set<string> {
   const words = new Set<string>();
   for (const value of values)
-    for (const word of value?.match(/[A-Za-z][A-Za-z'’]*/g) ?? []) words.add(word.toLowerCase());
+    // Identifiers and enum values ("new_business") are not what a page shows: the page translates them.
+    if (!/^[a-z0-9_.:-]*$/.test(value ?? ''))
+      for (const word of value?.match(/[A-Za-z][A-Za-z'’]*/g) ?? []) words.add(word.toLowerCase());
   return words;
 }
 

@@ -107,7 +107,9 @@ export function WinsPage() {
                   {
                     key: 'source',
                     header: t('wins.source'),
-                    cell: (s) => (s.source === null ? t('wins.noSource') : s.source.replaceAll('_', ' ')),
+                    // A source is the CRM's own value (often English): isolated so it keeps its order in Hebrew.
+                    cell: (s) =>
+                      s.source === null ? t('wins.noSource') : <bdi>{s.source.replaceAll('_', ' ')}</bdi>,
                   },
                   { key: 'deals', header: t('wins.deals'), numeric: true, cell: (s) => fmt.number(s.deals) },
                   { key: 'won', header: t('wins.wonCount'), numeric: true, cell: (s) => fmt.number(s.won) },
