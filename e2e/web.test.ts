@@ -39,6 +39,8 @@ import { pl } from '../web/src/i18n/pl.ts';
 import { ro } from '../web/src/i18n/ro.ts';
 import { isolate } from '../web/src/i18n/bidi.ts';
 import type { Catalogue } from '../web/src/i18n/t.ts';
+import { describeLanguageWalk } from './language-walk.ts';
+import { postAs, setUpCommissionPlan } from './support/commissions.ts';
 import { launchBrowser, signInAs, type SignedIn } from './support/browser.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
@@ -769,49 +771,12 @@ describe('print view and PDF', () => {
 });
 
 /** POSTs as the signed-in user (with the session's CSRF token); throws on an error answer. */
-async function post<T>(session: SignedIn, path: string, body: unknown): Promise<T> {
-  const { csrfToken } = await session.api<SessionInfo>('/api/auth/me');
-  const response = await session.context.request.post(`${server.baseUrl}${path}`, {
-    data: body,
-    headers: { 'x-csrf-token': csrfToken ?? '' },
-  });
-  if (!response.ok()) throw new Error(`POST ${path}: ${response.status()} ${await response.text()}`);
-  return (await response.json()) as T;
+function post<T>(session: SignedIn, path: string, body: unknown): Promise<T> {
+  return postAs<T>(session.context, server.baseUrl, path, body);
 }
 
-async function setUpPlan(admin: SignedIn, reps: { id: number }[]): Promise<CommissionPlan> {
-  const plan = await post<CommissionPlan>(admin, '/api/commissions/plans', {
-    name: 'e2e monthly plan',
-    effectiveFrom: '2020-01-01',
-    rules: {
-      currency: 'USD',
-      period: 'month',
-      creditOn: 'close',
-      tierMode: 'marginal',
-      tiers: [
-        { fromPct: 0, rateBp: 500 },
-        { fromPct: 100, rateBp: 1000 },
-      ],
-      typeRates: {},
-      attainmentTypes: ['new_business', 'upsell', 'renewal'],
-      capMinor: null,
-      bonuses: [],
-      spifs: [],
-      draw: null,
-      ramp: false,
-      rollUp: false,
-      clawbackDays: null,
-    },
-  });
-  for (const rep of reps) {
-    await post(admin, '/api/commissions/assignments', {
-      userId: rep.id,
-      planId: plan.id,
-      effectiveFrom: '2020-01-01',
-      targetMinor: 2_000_000,
-    });
-  }
-  return plan;
+function setUpPlan(admin: SignedIn, reps: { id: number }[]): Promise<CommissionPlan> {
+  return setUpCommissionPlan(admin.context, server.baseUrl, reps);
 }
 
 describe('commissions', () => {
@@ -1508,3 +1473,11 @@ describe('languages', () => {
     }
   }, 180_000);
 });
+
+// Last: the walk reads the demo as the tests above leave it (e2e/language-walk.ts).
+describeLanguageWalk(() => ({
+  server,
+  browser,
+  logins: { admin: LOGIN.admin, rep: LOGIN.rep },
+  password: PASSWORD,
+}));

@@ -29,8 +29,12 @@ export function Chart({
     };
   }, []);
   useEffect(() => {
-    chart.current?.setOption({ aria: { enabled: true }, animation: false, ...option }, true);
-  }, [option]);
+    // ECharts' own description of the chart is English ("This is a chart..."): it says the translated label.
+    chart.current?.setOption(
+      { aria: { enabled: true, label: { description: label } }, animation: false, ...option },
+      true,
+    );
+  }, [option, label]);
   return (
     <div ref={box} className="chart" dir="ltr" role="img" aria-label={label} style={{ blockSize: height }} />
   );

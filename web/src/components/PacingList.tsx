@@ -42,7 +42,7 @@ export function PacingList({
                   </>
                 ) : null}{' '}
                 <span className="muted">
-                  · <bdi>{period.key}</bdi>
+                  · <bdi className="nowrap">{period.key}</bdi>
                 </span>
               </span>
               <span className={`pill ${STATUS_CLASS[pacing.status]}`}>{t(`pace.${pacing.status}`)}</span>

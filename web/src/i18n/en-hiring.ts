@@ -56,4 +56,12 @@ export const enHiring = {
   'hiring.band.3_to_4': '3 to 4',
   'hiring.band.4_and_above': '4 and above',
   'hiring.band.no_scorecard': 'no scorecard',
+  'hiring.openingStatus.open': 'Open',
+  'hiring.openingStatus.closed': 'Closed',
+  'hiring.candidateStatus.applied': 'Applied',
+  'hiring.candidateStatus.interviewing': 'Interviewing',
+  'hiring.candidateStatus.offered': 'Offered',
+  'hiring.candidateStatus.hired': 'Hired',
+  'hiring.candidateStatus.rejected': 'Rejected',
+  'hiring.candidateStatus.withdrawn': 'Withdrawn',
 } satisfies Record<string, Message>;

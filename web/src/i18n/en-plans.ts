@@ -81,4 +81,9 @@ export const enPlans = {
   'plans.actionKind.mentoring': 'mentoring',
   'plans.actionKind.reading': 'reading',
   'plans.actionKind.shadowing': 'shadowing',
+  'plans.outcomeValue.passed': 'passed',
+  'plans.outcomeValue.extended': 'extended',
+  'plans.outcomeValue.failed': 'failed',
+  'plans.outcomeValue.withdrawn': 'withdrawn',
+  'plans.outcomeValue.completed': 'completed',
 } as const;

@@ -38,4 +38,6 @@ export const enWins = {
   'wins.size.large': 'large',
   'wins.skippedLine':
     '{feature}: not compared, {wonN} won and {lostN} lost deals have it (at least {min} of each needed).',
+  'wins.subjectEveryone': 'everyone you see',
+  'wins.subjectYou': 'you',
 } as const;

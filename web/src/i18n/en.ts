@@ -142,6 +142,10 @@ export const en = {
   'nav.signOut': 'Sign out',
   'nav.language': 'Language',
   'nav.languageAuto': "The browser's language",
+  // From one value to the next (a funnel step, attainment before and after a deal, a history); Hebrew points
+  // the arrow left, the way it reads.
+  'common.fromTo': '{from} → {to}',
+  'common.sequenceSeparator': ' → ',
   'role.admin': 'Admin',
   'role.manager': 'Manager',
   'role.rep': 'Rep',

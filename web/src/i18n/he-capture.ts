@@ -5,7 +5,9 @@ export const heCapture = {
   'nav.log': 'תיעוד מהיר',
   'log.title': 'תיעוד מהיר',
   'log.form': 'תיעוד מגע',
-  'log.help': 'מקשים: C שיחה, E דוא״ל, M פגישה, L LinkedIn, 1-3 תוצאה, / איש קשר, Enter לתיעוד.',
+  // \u200F (right-to-left mark) after "LinkedIn,": without it "L LinkedIn, 1-3" is one left-to-right run and
+  // "1-3" reads before "LinkedIn".
+  'log.help': 'מקשים: C שיחה, E דוא״ל, M פגישה, L LinkedIn,\u200F 1-3 תוצאה, / איש קשר, Enter לתיעוד.',
   'log.type': 'סוג',
   'log.type.call': 'שיחה',
   'log.type.email': 'דוא״ל',

@@ -56,4 +56,12 @@ export const heHiring = {
   'hiring.band.3_to_4': '3 עד 4',
   'hiring.band.4_and_above': '4 ומעלה',
   'hiring.band.no_scorecard': 'ללא כרטיס הערכה',
+  'hiring.openingStatus.open': 'פתוחה',
+  'hiring.openingStatus.closed': 'סגורה',
+  'hiring.candidateStatus.applied': 'הגיש מועמדות',
+  'hiring.candidateStatus.interviewing': 'בראיונות',
+  'hiring.candidateStatus.offered': 'קיבל הצעה',
+  'hiring.candidateStatus.hired': 'התקבל',
+  'hiring.candidateStatus.rejected': 'נדחה',
+  'hiring.candidateStatus.withdrawn': 'פרש',
 } satisfies Record<string, Message>;

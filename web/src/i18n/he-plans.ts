@@ -83,4 +83,9 @@ export const hePlans = {
   'plans.actionKind.mentoring': 'חניכה',
   'plans.actionKind.reading': 'קריאה',
   'plans.actionKind.shadowing': 'צפייה בעבודה (shadowing)',
+  'plans.outcomeValue.passed': 'עבר',
+  'plans.outcomeValue.extended': 'הוארך',
+  'plans.outcomeValue.failed': 'נכשל',
+  'plans.outcomeValue.withdrawn': 'בוטל',
+  'plans.outcomeValue.completed': 'הושלם',
 } satisfies Record<string, Message>;

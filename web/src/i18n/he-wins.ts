@@ -40,4 +40,6 @@ export const heWins = {
   'wins.size.large': 'גדול',
   'wins.skippedLine':
     '{feature}: לא הושווה, יש לו {wonN} עסקאות שנזכו ו-{lostN} שאבדו (נדרשות לפחות {min} מכל צד).',
+  'wins.subjectEveryone': 'כל מי שגלוי לך',
+  'wins.subjectYou': 'שלך',
 } satisfies Record<string, Message>;

@@ -142,6 +142,8 @@ export const he: Catalogue = {
   'nav.signOut': 'יציאה',
   'nav.language': 'שפה',
   'nav.languageAuto': 'שפת הדפדפן',
+  'common.fromTo': '{from} ← {to}',
+  'common.sequenceSeparator': ' ← ',
   'role.admin': 'מנהל מערכת',
   'role.manager': 'מנהל',
   'role.rep': 'נציג',

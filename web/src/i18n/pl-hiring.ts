@@ -56,4 +56,12 @@ export const plHiring = {
   'hiring.band.3_to_4': 'od 3 do 4',
   'hiring.band.4_and_above': '4 i więcej',
   'hiring.band.no_scorecard': 'bez karty oceny',
+  'hiring.openingStatus.open': 'Otwarty',
+  'hiring.openingStatus.closed': 'Zamknięty',
+  'hiring.candidateStatus.applied': 'Zgłoszony',
+  'hiring.candidateStatus.interviewing': 'Na rozmowach',
+  'hiring.candidateStatus.offered': 'Z ofertą',
+  'hiring.candidateStatus.hired': 'Zatrudniony',
+  'hiring.candidateStatus.rejected': 'Odrzucony',
+  'hiring.candidateStatus.withdrawn': 'Wycofany',
 } satisfies Record<string, Message>;

@@ -83,4 +83,9 @@ export const plPlans = {
   'plans.actionKind.mentoring': 'mentoring',
   'plans.actionKind.reading': 'lektura',
   'plans.actionKind.shadowing': 'obserwacja pracy (shadowing)',
+  'plans.outcomeValue.passed': 'zaliczony',
+  'plans.outcomeValue.extended': 'przedłużony',
+  'plans.outcomeValue.failed': 'niezaliczony',
+  'plans.outcomeValue.withdrawn': 'wycofany',
+  'plans.outcomeValue.completed': 'ukończony',
 } satisfies Record<string, Message>;

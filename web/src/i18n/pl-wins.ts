@@ -40,4 +40,6 @@ export const plWins = {
   'wins.size.large': 'duża',
   'wins.skippedLine':
     '{feature}: nie porównano, ma to {wonN} wygranych i {lostN} przegranych transakcji (potrzeba co najmniej {min} z każdej strony).',
+  'wins.subjectEveryone': 'wszyscy widoczni dla Ciebie',
+  'wins.subjectYou': 'Twoje',
 } satisfies Record<string, Message>;

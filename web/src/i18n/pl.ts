@@ -142,6 +142,8 @@ export const pl: Catalogue = {
   'nav.signOut': 'Wyloguj',
   'nav.language': 'Język',
   'nav.languageAuto': 'Język przeglądarki',
+  'common.fromTo': '{from} → {to}',
+  'common.sequenceSeparator': ' → ',
   'role.admin': 'Administrator',
   'role.manager': 'Menedżer',
   'role.rep': 'Handlowiec',

@@ -56,4 +56,12 @@ export const roHiring = {
   'hiring.band.3_to_4': 'între 3 și 4',
   'hiring.band.4_and_above': '4 și peste',
   'hiring.band.no_scorecard': 'fără fișă de evaluare',
+  'hiring.openingStatus.open': 'Deschis',
+  'hiring.openingStatus.closed': 'Închis',
+  'hiring.candidateStatus.applied': 'Aplicat',
+  'hiring.candidateStatus.interviewing': 'În interviuri',
+  'hiring.candidateStatus.offered': 'Cu ofertă',
+  'hiring.candidateStatus.hired': 'Angajat',
+  'hiring.candidateStatus.rejected': 'Respins',
+  'hiring.candidateStatus.withdrawn': 'Retras',
 } satisfies Record<string, Message>;

@@ -83,4 +83,9 @@ export const roPlans = {
   'plans.actionKind.mentoring': 'mentorat',
   'plans.actionKind.reading': 'lectură',
   'plans.actionKind.shadowing': 'observare la locul de muncă (shadowing)',
+  'plans.outcomeValue.passed': 'promovat',
+  'plans.outcomeValue.extended': 'prelungit',
+  'plans.outcomeValue.failed': 'nepromovat',
+  'plans.outcomeValue.withdrawn': 'retras',
+  'plans.outcomeValue.completed': 'finalizat',
 } satisfies Record<string, Message>;

@@ -40,4 +40,6 @@ export const roWins = {
   'wins.size.large': 'mare',
   'wins.skippedLine':
     '{feature}: necomparat, îl au {wonN} tranzacții câștigate și {lostN} pierdute (sunt necesare cel puțin {min} din fiecare).',
+  'wins.subjectEveryone': 'toți cei vizibili pentru dvs.',
+  'wins.subjectYou': 'ale dvs.',
 } satisfies Record<string, Message>;

@@ -143,6 +143,8 @@ export const ro: Catalogue = {
   'nav.signOut': 'Deconectare',
   'nav.language': 'Limbă',
   'nav.languageAuto': 'Limba browserului',
+  'common.fromTo': '{from} → {to}',
+  'common.sequenceSeparator': ' → ',
   'role.admin': 'Administrator',
   'role.manager': 'Manager',
   'role.rep': 'Agent de vânzări',

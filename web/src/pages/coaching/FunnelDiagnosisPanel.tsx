@@ -6,6 +6,7 @@ import { Panel } from '../../components/panel.tsx';
 import { Async, Empty } from '../../components/state.tsx';
 import type { Formatters } from '../../format/formatters.ts';
 import { useWorkspace } from '../../format/workspace.tsx';
+import { isolate } from '../../i18n/bidi.ts';
 import { t } from '../../i18n/t.ts';
 
 /**
@@ -19,8 +20,8 @@ function sentence(s: DiagnosisSentence, fmt: Formatters): string {
   switch (s.kind) {
     case 'biggest_gap':
       return t('diagnosis.sentence.biggest_gap', {
-        from: s.values.from,
-        to: s.values.to,
+        from: isolate(String(s.values.from)),
+        to: isolate(String(s.values.to)),
         rep: pct(s.values.rep),
         team: pct(s.values.team),
       });
@@ -104,7 +105,7 @@ export function FunnelDiagnosisPanel({
                     {
                       key: 'stage',
                       header: t('diagnosis.stage'),
-                      cell: (s) => t('diagnosis.step', { from: s.from, to: s.to }),
+                      cell: (s) => t('diagnosis.step', { from: isolate(s.from), to: isolate(s.to) }),
                     },
                     {
                       key: 'entered',

@@ -93,9 +93,13 @@ export function PlanCard({
         <PlanStatusPill status={plan.status.status} />
       </h3>
       <p>
-        {plan.userName} · {t('plans.dates', { start: plan.startOn, end: plan.endOn })} ·{' '}
-        {t(`plans.state.${plan.state}` as MessageKey)} · {t('plans.asOf', { date: plan.status.asOf })}
-        {plan.outcome && <> · {t('plans.outcome', { outcome: plan.outcome })}</>}
+        <bdi>{plan.userName}</bdi> ·{' '}
+        {t('plans.dates', { start: fmt.date(plan.startOn), end: fmt.date(plan.endOn) })} ·{' '}
+        {t(`plans.state.${plan.state}` as MessageKey)} ·{' '}
+        {t('plans.asOf', { date: fmt.date(plan.status.asOf) })}
+        {plan.outcome && (
+          <> · {t('plans.outcome', { outcome: t(`plans.outcomeValue.${plan.outcome}` as MessageKey) })}</>
+        )}
       </p>
       {plan.summary && <p>{plan.summary}</p>}
       {plan.status.targets.length > 0 && (
@@ -182,8 +186,8 @@ export function PlanCard({
           <ul>
             {plan.actions.map((a, i) => (
               <li key={i}>
-                {a.kind}: {a.description}
-                {a.dueOn && <> ({t('plans.due', { date: a.dueOn })})</>}
+                {t(`plans.actionKind.${a.kind}` as MessageKey)}: {a.description}
+                {a.dueOn && <> ({t('plans.due', { date: fmt.date(a.dueOn) })})</>}
                 {a.doneAt && <span className="pill good">{t('plans.done')}</span>}
               </li>
             ))}
@@ -234,7 +238,7 @@ export function PlanCard({
             >
               {OUTCOMES[plan.kind].map((o) => (
                 <option key={o} value={o}>
-                  {o}
+                  {t(`plans.outcomeValue.${o}` as MessageKey)}
                 </option>
               ))}
             </select>

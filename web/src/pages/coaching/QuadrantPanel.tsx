@@ -7,6 +7,7 @@ import { DataTable } from '../../components/DataTable.tsx';
 import { Panel } from '../../components/panel.tsx';
 import { Async } from '../../components/state.tsx';
 import { useWorkspace } from '../../format/workspace.tsx';
+import { isolate } from '../../i18n/bidi.ts';
 import { t } from '../../i18n/t.ts';
 import { getQuadrants } from './coaching-api.ts';
 import { QUADRANT_COLORS, quadrantLabel } from './quadrant-label.ts';
@@ -98,8 +99,9 @@ export function QuadrantPanel() {
                 {
                   key: 'history',
                   header: t('coaching.history'),
-                  cell: (r) => r.history.map((h) => quadrantLabel(h.quadrant)).join(' → '),
-                  title: (r) => r.history.map((h) => h.period).join(' → '),
+                  cell: (r) =>
+                    r.history.map((h) => quadrantLabel(h.quadrant)).join(t('common.sequenceSeparator')),
+                  title: (r) => r.history.map((h) => isolate(h.period)).join(t('common.sequenceSeparator')),
                 },
               ]}
             />

@@ -179,7 +179,10 @@ function Statement({
               cell: (l) =>
                 l.attainmentFromPct === null
                   ? '–'
-                  : `${pctText(fmt, l.attainmentFromPct)} → ${pctText(fmt, l.attainmentToPct)}`,
+                  : t('common.fromTo', {
+                      from: pctText(fmt, l.attainmentFromPct),
+                      to: pctText(fmt, l.attainmentToPct),
+                    }),
             },
             {
               key: 'amount',

@@ -7,6 +7,7 @@ import { Panel } from '../../components/panel.tsx';
 import { runSave, SaveStatus, type SaveState } from '../../components/SaveStatus.tsx';
 import { Async } from '../../components/state.tsx';
 import { useWorkspace } from '../../format/workspace.tsx';
+import type { MessageKey } from '../../i18n/en.ts';
 import { t } from '../../i18n/t.ts';
 
 /** One opening's candidates ranked by weighted score (GET /api/hiring/openings/:id/candidates), and the score form. */
@@ -58,7 +59,11 @@ export function CandidatesPanel({ openingId }: { openingId: number }) {
               columns={[
                 { key: 'rank', header: t('hiring.rank'), numeric: true, cell: (c) => c.rank ?? '' },
                 { key: 'name', header: t('hiring.candidate'), cell: (c) => c.name },
-                { key: 'status', header: t('hiring.status'), cell: (c) => c.status },
+                {
+                  key: 'status',
+                  header: t('hiring.status'),
+                  cell: (c) => t(`hiring.candidateStatus.${c.status}` as MessageKey),
+                },
                 {
                   key: 'score',
                   header: t('hiring.score'),

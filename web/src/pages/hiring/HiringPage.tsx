@@ -56,7 +56,11 @@ export function HiringPage() {
                     ),
                   },
                   { key: 'team', header: t('hiring.team'), cell: (o) => o.teamName ?? '' },
-                  { key: 'status', header: t('hiring.status'), cell: (o) => o.status },
+                  {
+                    key: 'status',
+                    header: t('hiring.status'),
+                    cell: (o) => t(`hiring.openingStatus.${o.status}`),
+                  },
                   {
                     key: 'candidates',
                     header: t('hiring.candidates'),

@@ -42,7 +42,8 @@ export function TurnoverPanel() {
               testId="hiring-turnover-teams"
               rows={[r.company, ...r.byTeam]}
               rowKey={(x) => x.key ?? 'company'}
-              columns={columns((x) => x.name)}
+              // The company row (no key) is named by the API in English.
+              columns={columns((x) => (x.key === null ? t('explore.group.company') : x.name))}
             />
             <h3>{t('hiring.byBand')}</h3>
             <DataTable<TurnoverRow>

@@ -12,6 +12,7 @@ import { Panel } from '../../components/panel.tsx';
 import { Async, Empty } from '../../components/state.tsx';
 import { formatMetric } from '../../format/metric-value.ts';
 import { useWorkspace } from '../../format/workspace.tsx';
+import { isolate } from '../../i18n/bidi.ts';
 import { t } from '../../i18n/t.ts';
 import { metricName } from '../../i18n/metric-label.ts';
 
@@ -309,8 +310,8 @@ function FunnelSection({ pack }: { pack: MeetingPack }) {
       <p data-testid="meeting-weakest">
         {weakest
           ? t('meeting.weakest', {
-              from: weakest.from,
-              to: weakest.to,
+              from: isolate(weakest.from),
+              to: isolate(weakest.to),
               rate: fmt.percent(weakest.rate),
               advanced: weakest.advanced,
               entered: weakest.entered,
@@ -323,7 +324,11 @@ function FunnelSection({ pack }: { pack: MeetingPack }) {
         rows={stages}
         rowKey={(s) => s.stageId}
         columns={[
-          { key: 'step', header: t('meeting.step'), cell: (s) => `${s.from} → ${s.to}` },
+          {
+            key: 'step',
+            header: t('meeting.step'),
+            cell: (s) => t('common.fromTo', { from: isolate(s.from), to: isolate(s.to) }),
+          },
           {
             key: 'rate',
             header: t('meeting.rate'),

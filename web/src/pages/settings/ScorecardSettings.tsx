@@ -137,75 +137,77 @@ function ScorecardForm({
           />
         </label>
       </div>
-      <table className="data-table" data-testid="scorecard-lines">
-        <thead>
-          <tr>
-            <th scope="col">{t('settings.scorecardMetric')}</th>
-            <th scope="col">{t('settings.scorecardKind')}</th>
-            <th scope="col">{t('settings.scorecardBenchmark')}</th>
-            <th scope="col">{t('settings.scorecardWeight')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('settings.scorecardRemove')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {lines.map((line, i) => (
-            <tr key={i}>
-              <td>
-                <select
-                  aria-label={t('settings.scorecardMetric')}
-                  value={line.metricId}
-                  onChange={(e) => setLine(i, { metricId: e.target.value })}
-                >
-                  {defs.map((d) => (
-                    <option key={d.id} value={d.id}>
-                      {metricLabel(d)}
-                    </option>
-                  ))}
-                </select>
-              </td>
-              <td>
-                <select
-                  aria-label={t('settings.scorecardKind')}
-                  value={line.kind}
-                  onChange={(e) => setLine(i, { kind: e.target.value as Line['kind'] })}
-                >
-                  <option value="leading">{t('settings.scorecardLeading')}</option>
-                  <option value="lagging">{t('settings.scorecardLagging')}</option>
-                </select>
-              </td>
-              <td>
-                <input
-                  aria-label={t('settings.scorecardBenchmark')}
-                  inputMode="decimal"
-                  value={line.benchmark}
-                  onChange={(e) => setLine(i, { benchmark: e.target.value })}
-                  required
-                />
-              </td>
-              <td>
-                <input
-                  aria-label={t('settings.scorecardWeight')}
-                  inputMode="decimal"
-                  value={line.weight}
-                  onChange={(e) => setLine(i, { weight: e.target.value })}
-                  required
-                />
-              </td>
-              <td>
-                <button
-                  type="button"
-                  className="link-button"
-                  onClick={() => setLines(lines.filter((_, j) => j !== i))}
-                >
-                  {t('settings.scorecardRemove')}
-                </button>
-              </td>
+      <div className="table-scroll">
+        <table className="data-table" data-testid="scorecard-lines">
+          <thead>
+            <tr>
+              <th scope="col">{t('settings.scorecardMetric')}</th>
+              <th scope="col">{t('settings.scorecardKind')}</th>
+              <th scope="col">{t('settings.scorecardBenchmark')}</th>
+              <th scope="col">{t('settings.scorecardWeight')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('settings.scorecardRemove')}</span>
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {lines.map((line, i) => (
+              <tr key={i}>
+                <td>
+                  <select
+                    aria-label={t('settings.scorecardMetric')}
+                    value={line.metricId}
+                    onChange={(e) => setLine(i, { metricId: e.target.value })}
+                  >
+                    {defs.map((d) => (
+                      <option key={d.id} value={d.id}>
+                        {metricLabel(d)}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td>
+                  <select
+                    aria-label={t('settings.scorecardKind')}
+                    value={line.kind}
+                    onChange={(e) => setLine(i, { kind: e.target.value as Line['kind'] })}
+                  >
+                    <option value="leading">{t('settings.scorecardLeading')}</option>
+                    <option value="lagging">{t('settings.scorecardLagging')}</option>
+                  </select>
+                </td>
+                <td>
+                  <input
+                    aria-label={t('settings.scorecardBenchmark')}
+                    inputMode="decimal"
+                    value={line.benchmark}
+                    onChange={(e) => setLine(i, { benchmark: e.target.value })}
+                    required
+                  />
+                </td>
+                <td>
+                  <input
+                    aria-label={t('settings.scorecardWeight')}
+                    inputMode="decimal"
+                    value={line.weight}
+                    onChange={(e) => setLine(i, { weight: e.target.value })}
+                    required
+                  />
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => setLines(lines.filter((_, j) => j !== i))}
+                  >
+                    {t('settings.scorecardRemove')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <div className="form-actions">
         <button
           type="button"

@@ -7,8 +7,10 @@ import type { EChartsOption } from '../../charts/echarts.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { Panel } from '../../components/panel.tsx';
 import { RangePicker } from '../../components/RangePicker.tsx';
+import { useSession } from '../../auth/session.tsx';
 import { Async } from '../../components/state.tsx';
 import { useWorkspace } from '../../format/workspace.tsx';
+import { isolate } from '../../i18n/bidi.ts';
 import { t } from '../../i18n/t.ts';
 import { useRange } from '../../period/use-range.ts';
 import { featureLabel, findingText, skippedText } from './finding-text.ts';
@@ -52,6 +54,7 @@ function FindingChart({ f, currency }: { f: WinFinding; currency: string }) {
  */
 export function WinsPage() {
   const { fmt } = useWorkspace();
+  const { me } = useSession();
   const { choice, setChoice, periodKey } = useRange('quarter');
   const state = useApi(
     (signal) => request<Report>('GET', '/api/win-analysis', { query: { period: periodKey }, signal }),
@@ -71,7 +74,7 @@ export function WinsPage() {
                 {t('wins.help', {
                   from: fmt.date(r.period.from),
                   to: fmt.date(r.period.to),
-                  subject: r.subject.name,
+                  subject: subjectName(r.subject, me?.id),
                   won: fmt.number(r.deals.won),
                   lost: fmt.number(r.deals.lost),
                 })}
@@ -104,7 +107,9 @@ export function WinsPage() {
                   {
                     key: 'source',
                     header: t('wins.source'),
-                    cell: (s) => (s.source === null ? t('wins.noSource') : s.source.replaceAll('_', ' ')),
+                    // A source is the CRM's own value (often English): isolated so it keeps its order in Hebrew.
+                    cell: (s) =>
+                      s.source === null ? t('wins.noSource') : <bdi>{s.source.replaceAll('_', ' ')}</bdi>,
                   },
                   { key: 'deals', header: t('wins.deals'), numeric: true, cell: (s) => fmt.number(s.deals) },
                   { key: 'won', header: t('wins.wonCount'), numeric: true, cell: (s) => fmt.number(s.won) },
@@ -144,4 +149,14 @@ export function WinsPage() {
       </Async>
     </>
   );
+}
+
+/**
+ * Whose deals: the API names a team or rep by its own name, and the viewer's own scope in English ('you',
+ * 'everyone you see'), which the page says in the reader's language.
+ */
+function subjectName(subject: WinAnalysisReport['subject'], myId: number | undefined): string {
+  if (subject.type === 'visible') return t('wins.subjectEveryone');
+  if (subject.type === 'rep' && subject.id === myId) return t('wins.subjectYou');
+  return isolate(subject.name);
 }
