@@ -55,7 +55,7 @@ export const enCommissions = {
   'commissions.draw': 'Draw',
   'commissions.curve': 'Attainment curve',
   'commissions.commissionToDate': 'Commission to date',
-  'commissions.tierLine': 'tier from',
+  'commissions.tierLine': 'tier from {pct}',
   'commissions.lines': 'Lines',
   'commissions.kind': 'Kind',
   'commissions.kind.commission': 'commission',

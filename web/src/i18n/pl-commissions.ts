@@ -55,7 +55,7 @@ export const plCommissions = {
   'commissions.draw': 'Zaliczka',
   'commissions.curve': 'Krzywa realizacji',
   'commissions.commissionToDate': 'Prowizja do dziś',
-  'commissions.tierLine': 'próg od',
+  'commissions.tierLine': 'próg od {pct}',
   'commissions.lines': 'Pozycje',
   'commissions.kind': 'Rodzaj',
   'commissions.kind.commission': 'prowizja',

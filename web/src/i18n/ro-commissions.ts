@@ -55,7 +55,7 @@ export const roCommissions = {
   'commissions.draw': 'Avans',
   'commissions.curve': 'Curba de realizare',
   'commissions.commissionToDate': 'Comision până în prezent',
-  'commissions.tierLine': 'prag de la',
+  'commissions.tierLine': 'prag de la {pct}',
   'commissions.lines': 'Linii',
   'commissions.kind': 'Tip',
   'commissions.kind.commission': 'comision',

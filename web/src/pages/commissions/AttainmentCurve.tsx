@@ -24,7 +24,7 @@ export function AttainmentCurve({
     return attainmentCurveOption(curve, tierBoundaries, fmt, {
       attainment: t('commissions.attainment'),
       commission: t('commissions.commissionToDate'),
-      tier: t('commissions.tierLine'),
+      tier: (pct) => t('commissions.tierLine', { pct }),
       deal: (p) => `${fmt.date(p.date)} · ${dealNames.get(p.opportunityId) ?? `#${p.opportunityId}`}`,
     });
   }, [curve, lines, tierBoundaries, fmt]);

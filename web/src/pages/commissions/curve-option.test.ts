@@ -7,7 +7,7 @@ const names = {
   attainment: 'Attainment',
   commission: 'Commission',
   deal: (p: { date: string }) => p.date,
-  tier: 'tier',
+  tier: (pct: string) => `tier from ${pct}`,
 };
 
 describe('attainmentCurveOption', () => {
@@ -41,6 +41,13 @@ describe('attainmentCurveOption', () => {
     // Tier boundaries above 0 are the mark lines; the axis reaches past the highest point.
     expect(option.series[0]?.markLine?.data).toEqual([{ yAxis: 50 }, { yAxis: 100 }]);
     expect(option.yAxis[0]?.max).toBe(150);
+  });
+
+  it('labels each tier line with one whole message holding the formatted boundary', () => {
+    const option = attainmentCurveOption(curve, [120], fmt, names) as {
+      series: { markLine?: { label: { formatter: (d: { value?: unknown }) => string } } }[];
+    };
+    expect(option.series[0]?.markLine?.label.formatter({ value: 120 })).toBe('tier from 120%');
   });
 
   it('keeps 100% in view when attainment is low', () => {

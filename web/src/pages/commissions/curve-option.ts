@@ -11,7 +11,12 @@ export function attainmentCurveOption(
   curve: CurvePoint[],
   tierBoundaries: number[],
   fmt: Formatters,
-  names: { attainment: string; commission: string; deal: (p: CurvePoint) => string; tier: string },
+  names: {
+    attainment: string;
+    commission: string;
+    deal: (p: CurvePoint) => string;
+    tier: (pct: string) => string;
+  },
 ): EChartsOption {
   const top = Math.max(100, ...curve.map((p) => p.attainmentPct), ...tierBoundaries);
   // Five even steps of a multiple of 25%, so the tick labels never crowd the axis maximum.
@@ -42,7 +47,8 @@ export function attainmentCurveOption(
           symbol: 'none',
           label: {
             position: 'insideStartTop',
-            formatter: (d: { value?: unknown }) => `${names.tier} ${fmt.percent(Number(d.value) / 100)}`,
+            // One whole message per label ('tier from 120%'), so each language orders the words its own way.
+            formatter: (d: { value?: unknown }) => names.tier(fmt.percent(Number(d.value) / 100)),
           },
           data: tierBoundaries.filter((x) => x > 0).map((x) => ({ yAxis: x })),
         },
