@@ -230,9 +230,10 @@ export const enCommissions = {
     'Commission of {earned} is above the cap of {cap} ({planCap} × {days}/{periodDays} days of the period): {unpaid} is not paid.',
   'commissions.reason.bonus':
     'Attainment of {attainment} reached {threshold} of target: flat bonus of {amount}, once per period.',
-  'commissions.reason.spif': 'SPIF "{label}": {perDeal} per {what} deal credited {from} to {through}.',
+  'commissions.reason.spif':
+    'SPIF "{label}": {perDeal} per {scope, select, both {{product} deal of type {dealType}} product {{product} deal} dealType {deal of type {dealType}} other {deal}} credited {from} to {through}.',
   'commissions.reason.spif_share':
-    'SPIF "{label}": {perDeal} per {what} deal credited {from} to {through} × your {share} share = {amount}.',
+    'SPIF "{label}": {perDeal} per {scope, select, both {{product} deal of type {dealType}} product {{product} deal} dealType {deal of type {dealType}} other {deal}} credited {from} to {through} × your {share} share = {amount}.',
   'commissions.reason.clawback':
     'Customer {customer} ended on {ended}, {days, plural, one {{days} day} other {{days} days}} after it started on {started} (the plan claws back within {limit, plural, one {{limit} day} other {{limit} days}}): the {paid} paid on this deal in locked statements is taken back.',
   'commissions.reason.adjustment_dispute':

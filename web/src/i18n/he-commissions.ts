@@ -229,9 +229,10 @@ export const heCommissions = {
     'עמלה של {earned} גבוהה מהתקרה של {cap} ({planCap} × {days}/{periodDays} ימים מהתקופה): {unpaid} אינם משולמים.',
   'commissions.reason.bonus':
     'עמידה ביעד של {attainment} הגיעה ל-{threshold} מהיעד: בונוס קבוע של {amount}, פעם אחת בתקופה.',
-  'commissions.reason.spif': 'SPIF "{label}": {perDeal} לכל עסקת {what} שזוכתה בין {from} ל-{through}.',
+  'commissions.reason.spif':
+    'SPIF "{label}": {perDeal} לכל {scope, select, both {עסקת {dealType} עם המוצר {product}} product {עסקה עם המוצר {product}} dealType {עסקת {dealType}} other {עסקה}} שזוכתה בין {from} ל-{through}.',
   'commissions.reason.spif_share':
-    'SPIF "{label}": {perDeal} לכל עסקת {what} שזוכתה בין {from} ל-{through} × חלקך {share} = {amount}.',
+    'SPIF "{label}": {perDeal} לכל {scope, select, both {עסקת {dealType} עם המוצר {product}} product {עסקה עם המוצר {product}} dealType {עסקת {dealType}} other {עסקה}} שזוכתה בין {from} ל-{through} × חלקך {share} = {amount}.',
   'commissions.reason.clawback':
     'הלקוח {customer} הסתיים ב-{ended}, {days, plural, one {יום אחד} two {יומיים} other {{days} ימים}} אחרי שהתחיל ב-{started} (התוכנית גובה בחזרה בתוך {limit, plural, one {יום אחד} two {יומיים} other {{limit} ימים}}): {paid} ששולמו על עסקה זו בדוחות נעולים נגבים בחזרה.',
   'commissions.reason.adjustment_dispute': 'ערעור מס׳ {dispute} שהתקבל על הדוח הנעול של {period}: {amount}.',

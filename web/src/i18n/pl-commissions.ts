@@ -235,9 +235,9 @@ export const plCommissions = {
   'commissions.reason.bonus':
     'Realizacja celu {attainment} osiągnęła {threshold} celu: stała premia {amount}, raz na okres.',
   'commissions.reason.spif':
-    'SPIF „{label}”: {perDeal} za transakcję {what} zaksięgowaną od {from} do {through}.',
+    'SPIF „{label}”: {perDeal} za {scope, select, both {transakcję typu {dealType} z produktem {product}} product {transakcję z produktem {product}} dealType {transakcję typu {dealType}} other {transakcję}} zaksięgowaną od {from} do {through}.',
   'commissions.reason.spif_share':
-    'SPIF „{label}”: {perDeal} za transakcję {what} zaksięgowaną od {from} do {through} × twój udział {share} = {amount}.',
+    'SPIF „{label}”: {perDeal} za {scope, select, both {transakcję typu {dealType} z produktem {product}} product {transakcję z produktem {product}} dealType {transakcję typu {dealType}} other {transakcję}} zaksięgowaną od {from} do {through} × twój udział {share} = {amount}.',
   'commissions.reason.clawback':
     'Klient {customer} zakończył współpracę {ended}, {days, plural, one {{days} dzień} few {{days} dni} many {{days} dni} other {{days} dnia}} po jej rozpoczęciu {started} (plan odbiera prowizję w ciągu {limit, plural, one {{limit} dnia} few {{limit} dni} many {{limit} dni} other {{limit} dnia}}): {paid} wypłacone za tę transakcję w zamkniętych zestawieniach zostaje odebrane.',
   'commissions.reason.adjustment_dispute':

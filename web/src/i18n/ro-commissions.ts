@@ -234,9 +234,9 @@ export const roCommissions = {
   'commissions.reason.bonus':
     'Realizarea de {attainment} a atins {threshold} din țintă: bonus fix de {amount}, o dată pe perioadă.',
   'commissions.reason.spif':
-    'SPIF „{label}”: {perDeal} pentru fiecare tranzacție {what} creditată între {from} și {through}.',
+    'SPIF „{label}”: {perDeal} pentru fiecare {scope, select, both {tranzacție de tip {dealType} cu produsul {product}} product {tranzacție cu produsul {product}} dealType {tranzacție de tip {dealType}} other {tranzacție}} creditată între {from} și {through}.',
   'commissions.reason.spif_share':
-    'SPIF „{label}”: {perDeal} pentru fiecare tranzacție {what} creditată între {from} și {through} × cota ta de {share} = {amount}.',
+    'SPIF „{label}”: {perDeal} pentru fiecare {scope, select, both {tranzacție de tip {dealType} cu produsul {product}} product {tranzacție cu produsul {product}} dealType {tranzacție de tip {dealType}} other {tranzacție}} creditată între {from} și {through} × cota ta de {share} = {amount}.',
   'commissions.reason.clawback':
     'Clientul {customer} a încheiat colaborarea pe {ended}, la {days, plural, one {{days} zi} few {{days} zile} other {{days} de zile}} după ce a început-o pe {started} (planul recuperează în {limit, plural, one {{limit} zi} few {{limit} zile} other {{limit} de zile}}): cei {paid} plătiți pentru această tranzacție în extrase blocate se recuperează.',
   'commissions.reason.adjustment_dispute':

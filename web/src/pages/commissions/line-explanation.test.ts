@@ -28,6 +28,33 @@ describe('statement line explanations in the reader language', () => {
     toPct: 80,
   };
 
+  it('names the deals a SPIF pays for inside one message, in every combination', () => {
+    setMessages('pl', pl);
+    const fmt = makeFormatters('pl-PL', 'PLN');
+    const spif = (product: string | null, dealType: string | null): LineReason => ({
+      code: 'spif',
+      label: 'Q4',
+      perDealMinor: 50_000,
+      product,
+      dealType,
+      from: '2026-10-01',
+      through: '2026-12-31',
+      share: null,
+    });
+    const text = (r: LineReason) => plain(lineExplanation({ explanation: 'x', reason: r }, fmt));
+    expect(text(spif('Pro', 'renewal'))).toContain(
+      'za transakcję typu Odnowienie z produktem Pro zaksięgowaną',
+    );
+    expect(text(spif('Pro', null))).toContain('za transakcję z produktem Pro zaksięgowaną');
+    expect(text(spif(null, 'renewal'))).toContain('za transakcję typu Odnowienie zaksięgowaną');
+    expect(text(spif(null, null))).toContain('500,00 zł za transakcję zaksięgowaną');
+    setMessages('en', en);
+    const enFmt = makeFormatters('en-US', 'USD');
+    expect(lineExplanation({ explanation: 'x', reason: spif('Pro', 'renewal') }, enFmt)).toContain(
+      '$500.00 per Pro deal of type Renewal credited',
+    );
+  });
+
   it('renders a Polish explanation with Polish number and money formats', () => {
     setMessages('pl', pl);
     const fmt = makeFormatters('pl-PL', 'PLN');

@@ -107,7 +107,10 @@ function mainSentence(r: LineReason, fmt: Formatters): string | null {
       const values = {
         label: r.label,
         perDeal: money(r.perDealMinor),
-        what: [r.product, r.dealType && dealTypeText(r.dealType)].filter(Boolean).join(' '),
+        // Which deals the SPIF pays for is chosen inside each message (ICU select), never joined from words.
+        scope: r.product && r.dealType ? 'both' : r.product ? 'product' : r.dealType ? 'dealType' : 'any',
+        product: r.product ?? '',
+        dealType: r.dealType ? dealTypeText(r.dealType) : '',
         from: fmt.date(r.from),
         through: fmt.date(r.through),
       };
