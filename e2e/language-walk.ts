@@ -306,7 +306,8 @@ function check(
   const messages = CATALOGUE[language];
   // A text that is the workspace's own data (a stage named "Won", a team named "Company") is not UI text.
   const ui = (texts: string[]) => texts.filter((text) => !data.strings.has(text));
-  for (const text of englishLeftovers(messages, ui(facts.texts)))
+  // Text inside <bdi>/<code> is data (names, notes people wrote, codes): only interface text can be a leftover.
+  for (const text of englishLeftovers(messages, ui(facts.uiTexts)))
     problems.push(`English: "${text}" (${facts.where[text] ?? '?'})`);
   if (rtl)
     for (const word of latinInHebrew(messages, ui(facts.uiTexts), data.words))

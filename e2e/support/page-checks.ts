@@ -195,6 +195,8 @@ export function latinInHebrew(he: Catalogue, uiTexts: string[], data: Set<string
   const found = new Set<string>();
   for (const text of uiTexts) {
     for (const word of text.match(/[A-Za-z][A-Za-z'’]{2,}/g) ?? []) {
+      // Upper-case codes (EUR, CSV, SLA) are codes in any language, as Hebrew writes them.
+      if (/^[A-Z]{3}$/.test(word)) continue;
       const lower = word.toLowerCase();
       if (vocabulary.has(lower) && !data.has(lower)) found.add(`${word} in "${text.slice(0, 80)}"`);
     }

@@ -8,6 +8,7 @@ import { useWorkspace } from '../../format/workspace.tsx';
 import type { MessageKey } from '../../i18n/en.ts';
 import { t } from '../../i18n/t.ts';
 import { metricLabel } from '../../i18n/metric-label.ts';
+import { UserText } from '../../i18n/t-nodes.tsx';
 
 const PILL: Record<PlanStatusValue, string> = {
   not_started: 'pill',
@@ -212,7 +213,7 @@ export function PlanCard({
         <ul>
           {plan.checkIns.map((c) => (
             <li key={c.id}>
-              {c.onDate} · {c.authorName ?? '—'}: {c.note}
+              {fmt.date(c.onDate)} · {c.authorName ?? '—'}: <UserText>{c.note}</UserText>
             </li>
           ))}
         </ul>

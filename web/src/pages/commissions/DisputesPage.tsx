@@ -11,6 +11,7 @@ import { t } from '../../i18n/t.ts';
 import { CommissionsNav } from './CommissionsNav.tsx';
 import { textToScaled } from './rules-form.ts';
 import { StatusPill } from './StatusPill.tsx';
+import { tNodes, UserText } from '../../i18n/t-nodes.tsx';
 
 /** /commissions/disputes (admin): disputes by status; an open one is accepted or rejected with a resolution. */
 export function DisputesPage() {
@@ -80,8 +81,12 @@ function DisputeItem({ dispute: d, onResolved }: { dispute: Dispute; onResolved:
         · {d.personName} · {d.periodKey} · {d.raisedByName} · {fmt.dateTime(d.createdAt)}{' '}
         <StatusPill status={d.status} />
       </p>
-      <blockquote>{d.comment}</blockquote>
-      {d.resolution && <p>{t('commissions.resolution', { text: d.resolution })}</p>}
+      <blockquote>
+        <UserText>{d.comment}</UserText>
+      </blockquote>
+      {d.resolution && (
+        <p>{tNodes('commissions.resolution', {}, { text: <UserText>{d.resolution}</UserText> })}</p>
+      )}
       {d.status === 'open' && (
         <form className="form-grid" onSubmit={(e) => void submit(e)}>
           <label>

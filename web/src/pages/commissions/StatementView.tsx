@@ -15,6 +15,7 @@ import { lineExplanation } from './line-explanation.ts';
 import { pctText, rateText, useFormattersIn } from './money.ts';
 import { StatusPill } from './StatusPill.tsx';
 import { NoticeItems } from '../../components/notice-text.tsx';
+import { tNodes, UserText } from '../../i18n/t-nodes.tsx';
 
 /**
  * One statement as its reader may see it: header, warnings, totals, the attainment curve, every line with how
@@ -237,11 +238,12 @@ function Statement({
                 {d.lineId === null
                   ? t('commissions.disputeWhole')
                   : t('commissions.disputeOnLine', { line: lineNo.get(d.lineId) ?? d.lineId })}{' '}
-                · {d.raisedByName} · {fmt.dateTime(d.createdAt)}: {d.comment} <StatusPill status={d.status} />
+                · {d.raisedByName} · {fmt.dateTime(d.createdAt)}: <UserText>{d.comment}</UserText>{' '}
+                <StatusPill status={d.status} />
                 {d.resolution && (
                   <>
                     {' '}
-                    {t('commissions.resolution', { text: d.resolution })}
+                    {tNodes('commissions.resolution', {}, { text: <UserText>{d.resolution}</UserText> })}
                     {d.adjustmentMinor !== null && (
                       <> ({t('commissions.adjustment', { amount: fmt.money(d.adjustmentMinor) })})</>
                     )}

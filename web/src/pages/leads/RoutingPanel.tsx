@@ -11,6 +11,7 @@ import { Async } from '../../components/state.tsx';
 import { useWorkspace } from '../../format/workspace.tsx';
 import { t } from '../../i18n/t.ts';
 import { lastDays } from './report-range.ts';
+import { UserText } from '../../i18n/t-nodes.tsx';
 
 function criteria(r: RoutingRule): string {
   const parts: string[] = [];
@@ -206,7 +207,11 @@ export function RoutingPanel({ me }: { me: Me }) {
               { key: 'who', header: t('routing.rep'), cell: (p) => names.get(p.userId) ?? `#${p.userId}` },
               { key: 'from', header: t('routing.from'), cell: (p) => fmt.date(p.startsOn) },
               { key: 'to', header: t('routing.to'), cell: (p) => fmt.date(p.endsOn) },
-              { key: 'note', header: t('routing.note'), cell: (p) => p.note ?? '' },
+              {
+                key: 'note',
+                header: t('routing.note'),
+                cell: (p) => (p.note ? <UserText>{p.note}</UserText> : ''),
+              },
               {
                 key: 'remove',
                 header: '',
