@@ -19,7 +19,12 @@ if (!url) throw new Error('DATABASE_URL is not set');
 const runs = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 7);
 const explain = process.argv.includes('--explain');
 
-let log: { sql: string; params: readonly unknown[]; ms: number }[] | null = null;
+interface Logged {
+  sql: string;
+  params: readonly unknown[];
+  ms: number;
+}
+let log: Logged[] | null = null;
 const pool = new pg.Pool({
   connectionString: url,
   max: 10,
@@ -51,7 +56,7 @@ await runMetrics(db, SYSTEM_VIEWER, query, { now: NOW }); // warm-up
 await runBaseline(db, params);
 const eng: number[] = [];
 const raw: number[] = [];
-let last: NonNullable<typeof log> = [];
+let last: Logged[] = [];
 let rows = await runMetrics(db, SYSTEM_VIEWER, query, { now: NOW });
 let base = await runBaseline(db, params);
 for (let i = 0; i < runs; i++) {
@@ -59,7 +64,7 @@ for (let i = 0; i < runs; i++) {
   let t = performance.now();
   rows = await runMetrics(db, SYSTEM_VIEWER, query, { now: NOW });
   eng.push(performance.now() - t);
-  last = log;
+  last = log as Logged[];
   log = null;
   t = performance.now();
   base = await runBaseline(db, params);
