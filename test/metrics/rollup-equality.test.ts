@@ -107,6 +107,11 @@ describeStores('metrics from rollups equal metrics from raw rows', (ctx) => {
     expect(planned('non_selling_time_share', 'numerator', { ...quarter, grain: 'week' })).toBe(
       'activity_day_counts',
     );
+    // And a split by time category reads the count tables (the effective category is a function of their key).
+    const byCategory = rollupPicker('auto', scope, 'time_category', quarter, true);
+    expect(byCategory(metricRegistry.find((d) => d.id === 'logged_minutes')!.parts.value!)?.name).toBe(
+      'activity_month_counts',
+    );
     expect(planned('logged_minutes', 'value')).toBe('activity_month_counts');
     expect(planned('follow_ups_after_meeting', 'value')).toBe('raw');
     expect(planned('meetings_booked', 'value')).toBe('raw');
@@ -173,7 +178,7 @@ describeStores('metrics from rollups equal metrics from raw rows', (ctx) => {
     }
   }, 120_000);
 
-  it('every metric a dimension can split, by each dimension (rollups keep lead source, type, pipeline; not product)', async () => {
+  it('every metric a dimension can split, by each dimension (rollups keep lead source, type, pipeline, time category; not product)', async () => {
     const db = ctx.db;
     for (const dimension of DIMENSIONS) {
       const ids = metricRegistry.filter((d) => supportsDimension(d, dimension)).map((d) => d.id);

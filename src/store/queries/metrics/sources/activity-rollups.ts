@@ -54,6 +54,8 @@ export const activityMonthCounts: RollupSpec = {
   owner: sql`r.user_id`,
   team: sql`u.team_id`,
   filterColumns: {},
+  // The effective category is a function of the key (0038): a split by it reads the rollup too.
+  dimensions: { time_category: countColumns.time_category },
   aggregate: countAggregate,
 };
 
@@ -67,6 +69,8 @@ export const activityDayCounts: RollupSpec = {
   owner: sql`r.user_id`,
   team: sql`u.team_id`,
   filterColumns: {},
+  // The effective category is a function of the key (0038): a split by it reads the rollup too.
+  dimensions: { time_category: countColumns.time_category },
   aggregate: countAggregate,
 };
 
