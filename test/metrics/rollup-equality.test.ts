@@ -102,8 +102,16 @@ describeStores('metrics from rollups equal metrics from raw rows', (ctx) => {
     // Counts over whole months read the month table, other ranges and grains the day table.
     expect(planned('calls', 'value')).toBe('activity_month_counts');
     expect(planned('follow_ups', 'value')).toBe('activity_month_counts');
-    // Selling minutes depend on the logged time category (issue 18), which the count tables do not keep.
-    expect(planned('selling_time_share', 'numerator')).toBe('raw');
+    // Selling minutes depend on the logged time category (issue 18), which the count tables keep since 0038.
+    expect(planned('selling_time_share', 'numerator')).toBe('activity_month_counts');
+    expect(planned('non_selling_time_share', 'numerator', { ...quarter, grain: 'week' })).toBe(
+      'activity_day_counts',
+    );
+    // And a split by time category reads the count tables (the effective category is a function of their key).
+    const byCategory = rollupPicker('auto', scope, 'time_category', quarter, true);
+    expect(byCategory(metricRegistry.find((d) => d.id === 'logged_minutes')!.parts.value!)?.name).toBe(
+      'activity_month_counts',
+    );
     expect(planned('logged_minutes', 'value')).toBe('activity_month_counts');
     expect(planned('follow_ups_after_meeting', 'value')).toBe('raw');
     expect(planned('meetings_booked', 'value')).toBe('raw');
@@ -170,7 +178,7 @@ describeStores('metrics from rollups equal metrics from raw rows', (ctx) => {
     }
   }, 120_000);
 
-  it('every metric a dimension can split, by each dimension (rollups keep lead source, type, pipeline; not product)', async () => {
+  it('every metric a dimension can split, by each dimension (rollups keep lead source, type, pipeline, time category; not product)', async () => {
     const db = ctx.db;
     for (const dimension of DIMENSIONS) {
       const ids = metricRegistry.filter((d) => supportsDimension(d, dimension)).map((d) => d.id);
@@ -221,6 +229,11 @@ describeStores('metrics from rollups equal metrics from raw rows', (ctx) => {
       db,
     );
     await refreshDerived(db, { contactIds: [c1, c2] });
+    await expectSameSample(db);
+    await expectRollupsMatchRebuild(db);
+    // The logged time category is in the count tables' key (0038): set, changed and cleared, they follow.
+    await sql`update activities set time_category = case when id % 3 = 0 then 'admin' when id % 3 = 1 then 'selling'
+      else null end where id % 11 = 0`.execute(db);
     await expectSameSample(db);
     await expectRollupsMatchRebuild(db);
 

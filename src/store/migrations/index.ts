@@ -33,6 +33,8 @@ import * as m0033 from './0033-exchange-rates.ts';
 import * as m0034 from './0034-user-language.ts';
 import * as m0035 from './0035-week-start.ts';
 import * as m0036 from './0036-scheduled-not-touches.ts';
+import * as m0037 from './0037-activities-booked-at-index.ts';
+import * as m0038 from './0038-activity-counts-time-category.ts';
 
 /** Forward-only migrations, in order. Add one entry per new numbered file. */
 export const migrations: Record<string, Migration> = {
@@ -70,6 +72,8 @@ export const migrations: Record<string, Migration> = {
   '0034-user-language': m0034,
   '0035-week-start': m0035,
   '0036-scheduled-not-touches': m0036,
+  '0037-activities-booked-at-index': m0037,
+  '0038-activity-counts-time-category': m0038,
 };
 
 /** Hands Kysely's Migrator the list above (no file-system scanning, so bundling and tests behave the same). */

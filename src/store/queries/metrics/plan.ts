@@ -1,5 +1,6 @@
 import type { MetricDefinition, MetricPart, MetricSource } from '../../../domain/metrics/definition.ts';
 import type { RollupSpec } from './source-spec.ts';
+import { sourceSpec } from './sources/index.ts';
 
 /** A distinct part across the requested metrics; identical parts are computed once. */
 export interface PlannedPart {
@@ -24,7 +25,23 @@ export function partKey(part: MetricPart): string {
   return JSON.stringify(part);
 }
 
-/** Collects the distinct parts of the metrics and batches them by source, time column and rollup. */
+/**
+ * The costly columns (SourceSpec.ownStatementColumns) a raw part names, as a batch key: '' for a part that names
+ * none. A part a rollup answers reads no such column.
+ */
+function costlyColumnsKey(part: MetricPart): string {
+  const costly = sourceSpec(part.source).ownStatementColumns;
+  if (!costly) return '';
+  const agg = part.aggregate;
+  const named = new Set((agg.where ?? []).map((c) => c.column));
+  if ('column' in agg) named.add(agg.column);
+  return costly.filter((c) => named.has(c)).join(',');
+}
+
+/**
+ * Collects the distinct parts of the metrics and batches them by source, time column and rollup, and for raw parts
+ * by the costly columns they name (each such set its own statement).
+ */
 export function planBatches(
   defs: readonly MetricDefinition[],
   pickRollup: RollupPicker = () => null,
@@ -37,7 +54,8 @@ export function planBatches(
       if (seen.has(key)) continue;
       seen.add(key);
       const rollup = pickRollup(part);
-      const batchKey = `${part.source}|${part.timeColumn ?? ''}|${rollup?.name ?? ''}`;
+      const costly = rollup ? '' : costlyColumnsKey(part);
+      const batchKey = `${part.source}|${part.timeColumn ?? ''}|${rollup?.name ?? ''}|${costly}`;
       let batch = batches.get(batchKey);
       if (!batch) {
         batch = { source: part.source, timeColumn: part.timeColumn, parts: [] };

@@ -60,6 +60,13 @@ export interface SourceSpec {
   rollups?: readonly RollupSpec[];
   /** How the source splits by each dimension it supports (see SourceDimensions); missing: none. */
   dimensions?: SourceDimensions;
+  /**
+   * Columns whose value costs work per row (a correlated subquery, a join the planner keeps once it is read): a
+   * raw part naming one runs in a statement of its own, shared only with parts naming the same ones, so the cheap
+   * parts of the source do not pay for them and the statements run in parallel on the pool. Together, the
+   * activities source's per-row probes and joins made one plan that ran for minutes (docs/performance.md).
+   */
+  ownStatementColumns?: readonly string[];
 }
 
 /**

@@ -119,6 +119,8 @@ export const activitiesSource: SourceSpec = {
     // The effective category (the metrics' time_category column), so a share by category sums as they do.
     time_category: effectiveTimeCategory,
   },
+  // Per-row probes (the first held meeting's joins, the integrity signals' index walks): each set its own statement.
+  ownStatementColumns: ['held_meeting_before', 'integrity_repeat_touch', 'integrity_bulk_logged'],
   // Tried in order: month tables before the day table, so whole-month ranges read the fewest rows.
   rollups: [activityMonthCounts, activityDayCounts, activityMonthPeople, activityMonthMeetingProspects],
 };

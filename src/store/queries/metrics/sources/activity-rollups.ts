@@ -11,7 +11,7 @@ import type { RollupSpec } from '../source-spec.ts';
  * ranges that are not whole months and anything on other columns stay on the raw rows.
  */
 
-/** Activities source columns that are functions of activity_day_counts' key (same formulas as activities.ts). */
+/** Activities source columns that are functions of the count tables' key (same formulas as activities.ts). */
 const countColumns = {
   type: sql`r.type`,
   direction: sql`r.direction`,
@@ -23,6 +23,10 @@ const countColumns = {
     and r.has_person)`,
   is_new_prospect: sql`r.is_new_prospect`,
   customer_facing: sql`(r.type = 'call' or (r.type = 'meeting' and r.outcome = 'held'))`,
+  // The effective time category (activities.ts): the one logged (in the key since 0038), else selling for
+  // customer-facing time, else none.
+  time_category: sql`coalesce(r.time_category, case when (r.type = 'call' or (r.type = 'meeting'
+    and r.outcome = 'held')) then 'selling' end)`,
 };
 
 /** Counts and duration sums over a counts table (day or month): the same rewrite for both. */
@@ -37,8 +41,8 @@ function countAggregate(agg: Aggregate) {
 }
 
 /**
- * Counts and duration sums per rep, local month, type, direction, outcome, has-person and new-prospect flag
- * (migration 0014): the day table's rows added up per month, for whole-month ranges (a quarter by rep is about
+ * Counts and duration sums per rep, local month, type, direction, outcome, has-person and new-prospect flag and
+ * logged time category (migrations 0014, 0038): the day table's rows added up per month, for whole-month ranges (a quarter by rep is about
  * 7,000 rows instead of 110,000). Listed before the day table so it is tried first.
  */
 export const activityMonthCounts: RollupSpec = {
@@ -50,10 +54,12 @@ export const activityMonthCounts: RollupSpec = {
   owner: sql`r.user_id`,
   team: sql`u.team_id`,
   filterColumns: {},
+  // The effective category is a function of the key (0038): a split by it reads the rollup too.
+  dimensions: { time_category: countColumns.time_category },
   aggregate: countAggregate,
 };
 
-/** Counts and duration sums per rep, local day, type, direction, outcome, has-person and new-prospect flag. */
+/** Counts and duration sums per rep, local day, type, direction, outcome, has-person and new-prospect flag, time category. */
 export const activityDayCounts: RollupSpec = {
   name: 'activity_day_counts',
   timeColumn: 'occurred_at',
@@ -63,6 +69,8 @@ export const activityDayCounts: RollupSpec = {
   owner: sql`r.user_id`,
   team: sql`u.team_id`,
   filterColumns: {},
+  // The effective category is a function of the key (0038): a split by it reads the rollup too.
+  dimensions: { time_category: countColumns.time_category },
   aggregate: countAggregate,
 };
 
