@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { loadDemo } from '../src/demo/load.ts';
 import { StageTimer } from '../src/demo/stage-timer.ts';
+import { preferBaselineWasm } from '../src/cli/one-shot-wasm.ts';
 import { openDb } from '../src/store/db.ts';
 import { migrateToLatest } from '../src/store/migrate.ts';
 
@@ -50,6 +51,8 @@ PGlite.create = (async (...args: Parameters<typeof PGlite.create>) => {
   wasm = () => mod.HEAPU8.buffer.byteLength;
   return pg;
 }) as typeof PGlite.create;
+// As `pacesetter demo` runs: the CLI raises V8's WebAssembly tiering budget for every one-shot command.
+preferBaselineWasm();
 sample('start');
 const db = await openDb({ kind: 'pglite', dataDir });
 sample('opened');

@@ -9,9 +9,11 @@
  * Run it under /usr/bin/time -v for the peak RSS.
  */
 import { readdirSync, readFileSync, rmSync, createReadStream } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
+import { preferBaselineWasm } from '../src/cli/one-shot-wasm.ts';
 import { SYSTEM_VIEWER } from '../src/domain/access/viewer.ts';
 import { runImport, type ImportStage } from '../src/import/run-import.ts';
 import { openDb, type Db } from '../src/store/db.ts';
@@ -19,6 +21,24 @@ import { migrateToLatest } from '../src/store/migrate.ts';
 import { activitiesCsv } from './suite/import-csv.ts';
 
 const [kind = 'postgres', rowsArg = '100000'] = process.argv.slice(2);
+
+const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
+/** This process's peak RSS so far (VmHWM) in bytes. */
+const peakRss = () =>
+  Number(/VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 0) * 1024;
+// The store's PGlite instance, for the size of its WebAssembly memory (which grows and never shrinks).
+let wasm: () => number = () => 0;
+const create = PGlite.create.bind(PGlite);
+PGlite.create = (async (...args: Parameters<typeof PGlite.create>) => {
+  const pg = await create(...args);
+  const mod = (pg as unknown as { mod: { HEAPU8: Uint8Array } }).mod;
+  wasm = () => mod.HEAPU8.buffer.byteLength;
+  return pg;
+}) as typeof PGlite.create;
+// As `pacesetter import` runs: the CLI raises V8's WebAssembly tiering budget for every one-shot command.
+preferBaselineWasm();
+const memory = () =>
+  `rss ${mb(process.memoryUsage().rss)}  peak ${mb(peakRss())}  heap ${mb(process.memoryUsage().heapUsed)}  wasm ${mb(wasm())} MB`;
 const rows = Number(rowsArg);
 if (kind !== 'postgres' && kind !== 'pglite') throw new Error('kind: pglite | postgres');
 
@@ -65,9 +85,24 @@ async function main(): Promise<void> {
     const u = process.cpuUsage();
     return (u.user + u.system) / 1e6;
   };
-  const marks: { stage: string; wall: number; cpu: number; server: number }[] = [];
+  const marks: { stage: string; wall: number; cpu: number; server: number; memory: string }[] = [];
   const mark = (stage: string) =>
-    marks.push({ stage, wall: performance.now() / 1000, cpu: cpuNow(), server: serverNow() });
+    marks.push({
+      stage,
+      wall: performance.now() / 1000,
+      cpu: cpuNow(),
+      server: serverNow(),
+      memory: memory(),
+    });
+  console.log(`migrated: ${memory()}`);
+  // Where the peak grows: every 50 MB more of it is printed with the stage it happened in.
+  let lastPeak = peakRss();
+  const watch = setInterval(() => {
+    if (peakRss() < lastPeak + 50 * 2 ** 20) return;
+    lastPeak = peakRss();
+    console.log(`  peak grew during ${marks.at(-1)?.stage ?? 'start'}: ${memory()}`);
+  }, 200);
+  watch.unref();
   try {
     mark('start');
     const summary = await runImport(db, SYSTEM_VIEWER, {
@@ -92,7 +127,9 @@ async function main(): Promise<void> {
           b.cpu - a.cpu
         )
           .toFixed(1)
-          .padStart(5)} s  server CPU ${(b.server - a.server).toFixed(1).padStart(5)} s`,
+          .padStart(
+            5,
+          )} s  server CPU ${(b.server - a.server).toFixed(1).padStart(5)} s  at its end: ${b.memory}`,
       );
     }
     const first = marks[0]!;

@@ -69,7 +69,16 @@ export async function openDb(target: StoreTarget): Promise<Db> {
       // An embedded store has no replicas or WAL archive, so the log needs only what crash recovery needs:
       // then a table filled in the transaction that created or truncated it (the demo, a first bulk load) is
       // written without WAL, and so are its index builds. See docs/performance.md (demo load).
-      startParams: [...PGliteClass.defaultStartParams, '-c', 'wal_level=minimal', '-c', 'max_wal_senders=0'],
+      // Its buffer pool is this process's memory: see PGLITE_SHARED_BUFFERS.
+      startParams: [
+        ...PGliteClass.defaultStartParams,
+        '-c',
+        'wal_level=minimal',
+        '-c',
+        'max_wal_senders=0',
+        '-c',
+        `shared_buffers=${PGLITE_SHARED_BUFFERS}`,
+      ],
     });
     await registerPglite(client);
   } catch (err) {
@@ -89,6 +98,16 @@ export async function openDb(target: StoreTarget): Promise<Db> {
   }
   return new Kysely<Database>({ dialect: new PGliteDialect({ pglite: client }) });
 }
+
+/**
+ * PGlite's buffer pool, inside its WebAssembly memory, which is this process's and never shrinks: PostgreSQL's
+ * default of 128 MB (initdb's) is resident as soon as a query has read that much, for every PGlite process
+ * (server, CLI command, test worker). Reads it misses go to the operating system's page cache (PGlite's file
+ * system is the host's), and the large scans of the 200-rep store go through a 256 kB ring whatever the pool's
+ * size. At 32 MB the query process on the 200-rep store peaked about 100 MB lower with the same CPU for its
+ * queries, and so did an import of a million rows (docs/performance.md, "PGlite memory: a 32 MB buffer pool").
+ */
+export const PGLITE_SHARED_BUFFERS = '32MB';
 
 /** Which engine a handle talks to; some maintenance statements differ. */
 export async function serverVersion(db: Db): Promise<string> {
