@@ -31,6 +31,10 @@ const WHOLE = { from: '2026-07-01', to: '2026-11-30' };
 // Around the end of daylight saving time in New York (2026-11-01).
 const AROUND_DST = { from: '2026-10-20', to: '2026-11-20' };
 const GROUPS: GroupBy[] = ['rep', 'team', 'company'];
+// The distinct-people metrics, which read activity_people_runs (0039) by rep over one or three whole months.
+const PEOPLE = ['unique_contacts', 'new_prospects'];
+// Three months that are no calendar quarter but the demo's fiscal quarter (its year starts in February).
+const FISCAL_Q = { from: '2026-08-01', to: '2026-10-31' };
 
 async function expectSame(
   db: Db,
@@ -49,6 +53,7 @@ async function expectSameSample(db: Db): Promise<void> {
   await expectSame(db, { ...WHOLE, groupBy: 'rep', grain: 'month' });
   await expectSame(db, { ...WHOLE, groupBy: 'team' });
   await expectSame(db, { ...AROUND_DST, groupBy: 'company', grain: 'day' });
+  await expectSame(db, { ...FISCAL_Q, groupBy: 'rep' }, PEOPLE);
 }
 
 /** The trigger-maintained rollups equal a rebuild from the facts (rolled back, so nothing changes). */
@@ -119,8 +124,33 @@ describeStores('metrics from rollups equal metrics from raw rows', (ctx) => {
     expect(planned('follow_ups', 'value', { ...quarter, toExclusive: '2026-09-30' })).toBe(
       'activity_day_counts',
     );
-    expect(planned('unique_contacts', 'value')).toBe('activity_month_people');
-    expect(planned('new_prospects', 'value', { ...quarter, grain: 'month' })).toBe('activity_month_people');
+    // Distinct people by rep over one or three whole months (any start month) or by month read the runs (0039);
+    // a team, other spans and partial fiscal quarters the per-person month rows.
+    expect(planned('unique_contacts', 'value')).toBe('activity_people_runs');
+    expect(planned('new_prospects', 'value', { ...quarter, grain: 'month' })).toBe('activity_people_runs');
+    expect(planned('new_prospects', 'value', { ...quarter, from: '2026-08-01' })).toBe(
+      'activity_month_people',
+    );
+    const fiscal = { fiscalYearStartMonth: 2, weekStartDay: 7 };
+    const fiscalYear = { from: '2026-02-01', toExclusive: '2027-02-01', grain: 'quarter' as const };
+    expect(planned('unique_contacts', 'value', { ...fiscalYear, calendar: fiscal })).toBe(
+      'activity_people_runs',
+    );
+    expect(planned('unique_contacts', 'value', { ...quarter, grain: 'quarter', calendar: fiscal })).toBe(
+      'activity_month_people',
+    );
+    expect(planned('unique_contacts', 'value', { ...fiscalYear, grain: 'year', calendar: fiscal })).toBe(
+      'activity_month_people',
+    );
+    expect(
+      rollupPicker(
+        'auto',
+        scope,
+        'team',
+        quarter,
+        true,
+      )(metricRegistry.find((d) => d.id === 'unique_contacts')!.parts.value!)?.name,
+    ).toBe('activity_month_people');
     // Distinct people need whole months: a week grain or a range starting mid-month reads the raw rows.
     expect(planned('unique_contacts', 'value', { ...quarter, grain: 'week' })).toBe('raw');
     expect(planned('unique_contacts', 'value', { ...quarter, from: '2026-07-02' })).toBe('raw');
@@ -177,6 +207,24 @@ describeStores('metrics from rollups equal metrics from raw rows', (ctx) => {
       await updateSettings(db, { weekStartDayChoice: null });
     }
   }, 120_000);
+
+  it('distinct people by fiscal quarter follow a change of the fiscal year start without a rebuild', async () => {
+    const db = ctx.db;
+    const before = (await getSettings(db)).fiscalYearStartMonth;
+    try {
+      for (const fiscalYearStartMonth of [before, 1]) {
+        await updateSettings(db, { fiscalYearStartMonth });
+        // Two whole fiscal quarters each time: May-Jul and Aug-Oct, then Jul-Sep and Oct-Dec.
+        const range =
+          fiscalYearStartMonth === 1
+            ? { from: '2026-07-01', to: '2026-12-31' }
+            : { from: '2026-05-01', to: '2026-10-31' };
+        await expectSame(db, { ...range, groupBy: 'rep', grain: 'quarter' }, PEOPLE);
+      }
+    } finally {
+      await updateSettings(db, { fiscalYearStartMonth: before });
+    }
+  }, 60_000);
 
   it('every metric a dimension can split, by each dimension (rollups keep lead source, type, pipeline, time category; not product)', async () => {
     const db = ctx.db;

@@ -21,6 +21,8 @@ export async function rollupRows(db: Db): Promise<string[]> {
     union all
     select format('g|%s|%s|%s|%s|%s|%s', month, owner_id, type, pipeline_id, lead_source, n)
     from opportunity_created_months
+    union all
+    select format('r|%s|%s|%s|%s|%s', month, months, user_id, touched, new_prospects) from activity_people_runs
     order by 1`.execute(db);
   return r.rows.map((x) => x.row);
 }
@@ -36,6 +38,8 @@ export async function rebuiltRollupRows(db: Db): Promise<string[]> {
       await sql`delete from activity_month_meeting_prospects`.execute(tx);
       await sql`select activity_rollups_add_range('-infinity', 'infinity')`.execute(tx);
       await sql`select activity_month_rollups_add_range('-infinity', 'infinity')`.execute(tx);
+      // The people runs (0039) recounted from scratch, not through the triggers the refill above fired.
+      await sql`select activity_people_runs_refill()`.execute(tx);
       await sql`delete from opportunity_closed_days`.execute(tx);
       await sql`delete from opportunity_created_months`.execute(tx);
       await sql`select opportunity_rollups_add_all()`.execute(tx);

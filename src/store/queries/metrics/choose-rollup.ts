@@ -1,24 +1,26 @@
 import type { Scope } from '../../../domain/access/scope.ts';
-import type { Grain } from '../../../domain/calendar/period.ts';
 import type { MetricPart } from '../../../domain/metrics/definition.ts';
 import { isDimension, type GroupBy } from '../../../domain/metrics/query.ts';
 import type { RollupPicker } from './plan.ts';
-import { defaultTimeColumn, type FilterColumns, type RollupSpec, type SourceSpec } from './source-spec.ts';
+import {
+  defaultTimeColumn,
+  type FilterColumns,
+  type RollupRange,
+  type RollupSpec,
+  type SourceSpec,
+} from './source-spec.ts';
 import { sourceSpec } from './sources/index.ts';
 import { assertNever } from '../../../errors.ts';
 
 /** How a run reads its parts: `auto` uses a rollup wherever one answers exactly, `raw` always scans the fact rows. */
 export type MetricsStrategy = 'raw' | 'auto';
 
-/** The range a run reads: local dates, end exclusive, and its bucket grain (null = the whole range). */
-export interface RunRange {
-  from: string;
-  toExclusive: string;
-  grain: Grain | null;
-}
+/** The range a run reads (see RollupRange). */
+export type RunRange = RollupRange;
 
 /** True when the range and its buckets are whole periods of the rollup. */
 function coversWholePeriods(rollup: RollupSpec, range: RunRange): boolean {
+  if (rollup.runs) return rollup.runs(range) !== null;
   switch (rollup.period) {
     case 'day':
       return true;
@@ -47,6 +49,7 @@ function appliesScope(spec: SourceSpec, rollup: RollupSpec, scope: Scope, groupB
   for (const [filter, column] of needs) {
     if (filter && spec.filterColumns[column] && !rollup.filterColumns[column]) return false;
   }
+  if (rollup.groupings && !rollup.groupings.includes(groupBy)) return false;
   // A grouping by a dimension the rollup does not keep (deals by product) reads the raw rows.
   if (isDimension(groupBy) && !rollup.dimensions?.[groupBy]) return false;
   if (groupBy === 'rep' || scope.ownerIds !== null) return rollup.owner !== null;

@@ -13,6 +13,7 @@ import {
   type RollupSpec,
   type SourceContext,
   type SourceSpec,
+  type TimeColumn,
 } from './source-spec.ts';
 
 /** What grouping and scoping read: a source's columns or a rollup's. */
@@ -109,6 +110,20 @@ export function compileBatch(
     group by 1, 2`;
 }
 
+/** The rollup rows of the range: whole periods by their first date, or the runs the rollup picks itself. */
+function rollupRange(
+  rollup: RollupSpec,
+  ctx: SourceContext,
+  bucketing: Bucketing,
+  day: TimeColumn,
+): Fragment[] {
+  if (!rollup.runs) return [inRange(day, ctx)];
+  const range = { from: ctx.from, toExclusive: ctx.toExclusive, grain: bucketing.grain };
+  const runs = rollup.runs(bucketing.grain ? { ...range, calendar: bucketing.calendar } : range);
+  if (!runs) throw new Error(`Rollup ${rollup.name} cannot answer ${ctx.from}..${ctx.toExclusive}`);
+  return runs;
+}
+
 /**
  * Compiles a batch that a rollup answers (see choose-rollup.ts): the same grouped query shape as compileBatch, over
  * the rollup's rows in the range (whole periods of the rollup), bucketed by the first date of each row's period.
@@ -125,7 +140,7 @@ export function compileRollupBatch(
   const scoped = scopeConditions(rollup, scope, groupBy);
   if (!group || !scoped) return null;
   const day = { expr: rollup.periodStart, type: 'date' as const };
-  const where = [inRange(day, ctx), ...scoped];
+  const where = [...rollupRange(rollup, ctx, bucketing, day), ...scoped];
   const bucket = bucketing.grain
     ? bucketStart(day, ctx.timeZone, bucketing.grain, bucketing.calendar)
     : sql`null::date`;

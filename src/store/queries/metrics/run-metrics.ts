@@ -92,7 +92,7 @@ export async function runMetricsInScope(
   const buckets = bucketsOf(query, settings);
   const strategy = options.strategy ?? 'auto';
   const rollupsCurrent = strategy === 'auto' && read.rollupTimeZone === settings.timeZone;
-  const range = { from: query.from, toExclusive: addDays(query.to, 1), grain };
+  const range = { from: query.from, toExclusive: addDays(query.to, 1), grain, calendar: settings };
   const pick = rollupPicker(strategy, scope, query.groupBy, range, rollupsCurrent);
 
   const needsWorkingTime = usesSource(defs, 'working_time');

@@ -1,7 +1,8 @@
 import type { RawBuilder } from 'kysely';
 import type { MethodId } from '../../../domain/forecast/types.ts';
 import type { Aggregate, MetricSource } from '../../../domain/metrics/definition.ts';
-import type { Dimension, ForecastCheckpoint } from '../../../domain/metrics/query.ts';
+import type { Grain, PeriodCalendar } from '../../../domain/calendar/period.ts';
+import type { Dimension, ForecastCheckpoint, GroupBy } from '../../../domain/metrics/query.ts';
 
 /** A SQL fragment (static text or with bound parameters). */
 export type Fragment = RawBuilder<unknown>;
@@ -112,6 +113,22 @@ export interface RollupSpec {
   dimensions?: Readonly<Partial<Record<Dimension, Fragment>>>;
   /** The SQL aggregate over rollup rows equal to `agg` over the source rows, or null when it cannot be answered. */
   aggregate: (agg: Aggregate) => Fragment | null;
+  /**
+   * For a rollup whose rows are overlapping runs of months (activity_people_runs): the conditions picking the one
+   * row per group and bucket that answers the range, or null when its rows cannot (then `period` is not used).
+   */
+  runs?: (range: RollupRange) => Fragment[] | null;
+  /** The groupings it answers; absent: any. A distinct count per rep cannot be added up for a team. */
+  groupings?: readonly GroupBy[];
+}
+
+/** The range a run reads: local dates, end exclusive, its bucket grain (null = the whole range) and calendar. */
+export interface RollupRange {
+  from: string;
+  toExclusive: string;
+  grain: Grain | null;
+  /** Where quarters and years start; absent: a rollup that needs it does not answer. */
+  calendar?: PeriodCalendar;
 }
 
 /** The default time column of a source (its first). */

@@ -6,6 +6,7 @@ import {
   activityMonthMeetingProspects,
   activityMonthPeople,
 } from './activity-rollups.ts';
+import { activityPeopleRuns } from './activity-people-runs.ts';
 import { integrityColumns } from './activity-integrity-columns.ts';
 
 /** Effort counted by the activities metric: outbound calls, emails and LinkedIn, plus meetings that were not no-shows or only scheduled. */
@@ -122,5 +123,12 @@ export const activitiesSource: SourceSpec = {
   // Per-row probes (the first held meeting's joins, the integrity signals' index walks): each set its own statement.
   ownStatementColumns: ['held_meeting_before', 'integrity_repeat_touch', 'integrity_bulk_logged'],
   // Tried in order: month tables before the day table, so whole-month ranges read the fewest rows.
-  rollups: [activityMonthCounts, activityDayCounts, activityMonthPeople, activityMonthMeetingProspects],
+  // Distinct people per rep and run of months before the per-person month rows.
+  rollups: [
+    activityMonthCounts,
+    activityDayCounts,
+    activityPeopleRuns,
+    activityMonthPeople,
+    activityMonthMeetingProspects,
+  ],
 };
