@@ -1,9 +1,12 @@
--- Activity KPIs of one period, one row per active rep, from the raw activities table (docs/metrics.md, "Touches,
+-- Activity KPIs of one period, one row per listed rep, from the raw activities table (docs/metrics.md, "Touches,
 -- new prospects and response time" and the metric reference). Written by hand for the benchmark; the engine's
 -- compiled SQL is not consulted. Parameters: :from_ts, :to_ts (the period's local midnights as instants,
 -- end exclusive), :working_minutes (business minutes of the period for one rep).
 with reps as (
   select id from users where role = 'rep' and (active or (hire_date <= :to_date::date and left_on > :from_date::date))
+  union
+  select user_id from commission_statements
+  where status <> 'draft' and period_start >= :from_date::date and period_end <= :to_date::date + 1
 ),
 facts as (
   select
@@ -13,7 +16,11 @@ facts as (
     a.outcome,
     a.duration_seconds,
     a.is_new_prospect,
-    a.time_category,
+    -- A scheduled row is a plan, not work done: it is no call, email, touch or follow-up (docs/metrics.md, Touch).
+    a.outcome is not distinct from 'scheduled' as planned,
+    -- The effective time category: the one logged, else selling for calls and held meetings (issue 18).
+    coalesce(a.time_category,
+      case when a.type = 'call' or (a.type = 'meeting' and a.outcome = 'held') then 'selling' end) as time_category,
     -- The person: the contact, else the contact the lead was converted to, else the lead (even/odd keys).
     case
       when a.contact_id is not null then a.contact_id * 2
@@ -33,24 +40,29 @@ facts as (
 per_rep as (
   select
     user_id,
-    count(*) filter (where type = 'call' and direction = 'outbound') as calls,
+    count(*) filter (where type = 'call' and direction = 'outbound' and not planned) as calls,
     count(*) filter (where type = 'call' and direction = 'outbound' and outcome = 'connected') as connected,
-    count(*) filter (where type = 'email' and direction = 'outbound') as emails,
+    count(*) filter (where type = 'email' and direction = 'outbound' and not planned) as emails,
     count(*) filter (where type = 'meeting' and outcome is distinct from 'no_show' and outcome is distinct from 'scheduled') as meetings,
-    count(*) filter (where type = 'linkedin' and direction = 'outbound') as linkedin,
+    count(*) filter (where type = 'linkedin' and direction = 'outbound' and not planned) as linkedin,
     count(*) filter (
-      where (type in ('call', 'email', 'linkedin') and direction = 'outbound')
+      where (type in ('call', 'email', 'linkedin') and direction = 'outbound' and not planned)
          or (type = 'meeting' and outcome is distinct from 'no_show' and outcome is distinct from 'scheduled')
     ) as touches,
-    count(distinct person) filter (where person is not null and (direction = 'outbound' or type = 'meeting')) as people,
+    count(distinct person) filter (where person is not null and (direction = 'outbound' or type = 'meeting') and not planned)
+      as people,
     count(distinct person) filter (where is_new_prospect) as new_people,
-    count(*) filter (where person is not null and (direction = 'outbound' or type = 'meeting') and not is_new_prospect) as follow_ups,
+    count(*) filter (
+      where person is not null and (direction = 'outbound' or type = 'meeting') and not planned and not is_new_prospect
+    ) as follow_ups,
     count(*) filter (where type = 'meeting' and outcome = 'held') as held,
     count(*) filter (where is_new_prospect) as first_touches,
-    -- Selling time: the logged time category, else calls and held meetings (issue 18).
-    coalesce(sum(duration_seconds) filter (where coalesce(time_category,
-      case when type = 'call' or (type = 'meeting' and outcome = 'held') then 'selling' end) = 'selling'), 0) / 60.0
-      as selling_minutes
+    coalesce(sum(duration_seconds) filter (where time_category = 'selling'), 0) / 60.0 as selling_minutes,
+    coalesce(sum(duration_seconds), 0) / 60.0 as logged_minutes,
+    sum(duration_seconds) filter (where time_category is not null) / 60.0 as categorised_minutes,
+    sum(duration_seconds) filter (
+      where time_category in ('prospecting', 'admin', 'crm_updates', 'internal_meetings', 'training', 'travel')
+    ) / 60.0 as non_selling_minutes
   from facts
   group by user_id
 ),
@@ -68,7 +80,12 @@ v as (
     coalesce(p.follow_ups, 0) as follow_ups,
     coalesce(p.held, 0) as held,
     coalesce(p.first_touches, 0) as first_touches,
-    coalesce(p.selling_minutes, 0) as selling_minutes
+    coalesce(p.selling_minutes, 0) as selling_minutes,
+    coalesce(p.logged_minutes, 0) as logged_minutes,
+    p.categorised_minutes,
+    coalesce(p.non_selling_minutes, 0) as non_selling_minutes,
+    -- Working time is counted for active reps only: a former rep (or a manager) listed for the period has none.
+    (select u.active and u.role = 'rep' from users u where u.id = r.id) as working
   from reps r
   left join per_rep p on p.user_id = r.id
 )
@@ -86,7 +103,8 @@ cross join lateral (values
   ('connect_rate', v.connected::float8 / nullif(v.calls, 0)),
   ('meetings_held', v.held::float8),
   ('meetings_held_per_first_touch', v.held::float8 / nullif(v.first_touches, 0)),
-  -- Working time is counted for active reps only: a former rep listed for the period has no selling-time share.
-  ('selling_time_share', case when (select u.active from users u where u.id = v.rep_id)
-    then v.selling_minutes::float8 / nullif(:working_minutes::float8, 0) end)
+  ('selling_time_share', case when v.working then v.selling_minutes::float8 / nullif(:working_minutes::float8, 0) end),
+  ('logged_minutes', v.logged_minutes::float8),
+  ('logged_time_share', case when v.working then v.logged_minutes::float8 / nullif(:working_minutes::float8, 0) end),
+  ('non_selling_time_share', v.non_selling_minutes::float8 / nullif(v.categorised_minutes, 0)::float8)
 ) as m(metric, value)

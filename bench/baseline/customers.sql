@@ -1,4 +1,4 @@
--- Customer KPIs of one period, one row per active rep (acquired_by): new customers, churn, tenure, CLV
+-- Customer KPIs of one period, one row per listed rep (acquired_by): new customers, churn, tenure, CLV
 -- (docs/metrics.md, "Customer economics"). CAC has no per-rep value (costs carry a team), so it is null on every
 -- rep row. Months are 30.4375 days (the mean Gregorian month; docs/metrics.md rounds it to 30.44, which differs
 -- in the fifth digit), and the months in the period are its days / 30.4375. "The period end" is the instant the
@@ -6,6 +6,9 @@
 -- :months (months in the period).
 with reps as (
   select id from users where role = 'rep' and (active or (hire_date <= :to_date::date and left_on > :from_date::date))
+  union
+  select user_id from commission_statements
+  where status <> 'draft' and period_start >= :from_date::date and period_end <= :to_date::date + 1
 ),
 c as (
   select

@@ -1,9 +1,12 @@
--- Closed-deal KPIs of one period, one row per active rep: win rate, counts, revenue by type, deal size, sales
--- cycle, close rate against held meetings, quota attainment (docs/metrics.md metric reference, "Money",
+-- Closed-deal KPIs of one period, one row per listed rep: win rate, counts, revenue by type, deal size, revenue
+-- per distinct customer, sales cycle, close rate against held meetings, quota attainment (docs/metrics.md metric reference, "Money",
 -- "Sales cycle", "Quota"). Hand-written for the benchmark. Parameters: :from_ts, :to_ts (instants, end
 -- exclusive), :from_date, :to_date (local dates, inclusive), :zone, :currency.
 with reps as (
   select id from users where role = 'rep' and (active or (hire_date <= :to_date::date and left_on > :from_date::date))
+  union
+  select user_id from commission_statements
+  where status <> 'draft' and period_start >= :from_date::date and period_end <= :to_date::date + 1
 ),
 closed as (
   select
@@ -11,6 +14,12 @@ closed as (
     o.status,
     o.type,
     case when o.currency = :currency then o.amount_minor end as amount,
+    -- Who bought (revenue per customer): the account, else the contact, else the deal itself.
+    case
+      when o.account_id is not null then o.account_id * 3
+      when o.contact_id is not null then o.contact_id * 3 + 1
+      else o.id * 3 + 2
+    end as customer,
     (o.closed_at at time zone :zone)::date - (o.created_at at time zone :zone)::date as cycle_days
   from opportunities o
   where o.status in ('won', 'lost') and o.closed_at >= :from_ts and o.closed_at < :to_ts and o.owner_id is not null
@@ -23,6 +32,7 @@ per_rep as (
     count(*) filter (where status = 'lost') as lost,
     sum(amount) filter (where status = 'won') as won_amount,
     count(amount) filter (where status = 'won') as won_priced,
+    count(distinct customer) filter (where status = 'won' and amount is not null) as customers,
     sum(amount) filter (where status = 'won' and type = 'new_business') as new_business,
     sum(amount) filter (where status = 'won' and type = 'upsell') as upsell,
     sum(amount) filter (where status = 'won' and type = 'renewal') as renewal,
@@ -72,6 +82,7 @@ v as (
     coalesce(p.lost, 0) as lost,
     coalesce(p.won_amount, 0) as won_amount,
     coalesce(p.won_priced, 0) as won_priced,
+    coalesce(p.customers, 0) as customers,
     coalesce(p.new_business, 0) as new_business,
     coalesce(p.upsell, 0) as upsell,
     coalesce(p.renewal, 0) as renewal,
@@ -92,6 +103,7 @@ cross join lateral (values
   ('lost_count', v.lost::float8),
   ('won_revenue', v.won_amount::float8),
   ('avg_deal_size', v.won_amount::float8 / nullif(v.won_priced, 0)),
+  ('revenue_per_customer', v.won_amount::float8 / nullif(v.customers, 0)),
   ('new_business_revenue', v.new_business::float8),
   ('upsell_revenue', v.upsell::float8),
   ('renewal_revenue', v.renewal::float8),

@@ -1,10 +1,13 @@
--- Forecast accuracy of one period, one row per active rep (docs/metrics.md `forecast_accuracy`, its defaults:
+-- Forecast accuracy of one period, one row per listed rep (docs/metrics.md `forecast_accuracy`, its defaults:
 -- stage-weighted at quarter start). The quarters that ended in the period and are over by :now; each one's
 -- earliest snapshot taken in its first week (days 0-6 in the workspace zone); the rep's own stored value for the
 -- method (in the workspace currency); what the rep won in that quarter. 1 - |forecast - actual| / actual over
 -- the rep's quarters, no value when nothing was won. Parameters: :from_date, :to_date, :zone, :currency, :now.
 with reps as (
   select id from users where role = 'rep' and (active or (hire_date <= :to_date::date and left_on > :from_date::date))
+  union
+  select user_id from commission_statements
+  where status <> 'draft' and period_start >= :from_date::date and period_end <= :to_date::date + 1
 ),
 quarter_start as (
   select distinct on (s.period_key) s.id, s.currency, s.period_start, s.period_end

@@ -1,8 +1,11 @@
--- Routing KPIs of one period, one row per active rep (docs/metrics.md: leads assigned, counted by assigned_at for
+-- Routing KPIs of one period, one row per listed rep (docs/metrics.md: leads assigned, counted by assigned_at for
 -- the rep who received the lead, every kind; and the mean of the lead's score when assigned, over the
 -- assignments whose lead had one). Parameters: :from_ts, :to_ts (instants, end exclusive).
 with reps as (
   select id from users where role = 'rep' and (active or (hire_date <= :to_date::date and left_on > :from_date::date))
+  union
+  select user_id from commission_statements
+  where status <> 'draft' and period_start >= :from_date::date and period_end <= :to_date::date + 1
 ),
 received as (
   select user_id, count(*) as n, avg(lead_score) as mean_score

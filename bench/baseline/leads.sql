@@ -1,9 +1,12 @@
--- Lead KPIs of one period, one row per active rep (docs/metrics.md: leads created, MQL/SQL by their own
+-- Lead KPIs of one period, one row per listed rep (docs/metrics.md: leads created, MQL/SQL by their own
 -- timestamps, response time over the period's leads that were answered, SLA met/decided, and the cohort of the
 -- period's leads by how far each got, whenever: a later step implies the earlier ones). Parameters: :from_ts,
 -- :to_ts (instants, end exclusive), :now.
 with reps as (
   select id from users where role = 'rep' and (active or (hire_date <= :to_date::date and left_on > :from_date::date))
+  union
+  select user_id from commission_statements
+  where status <> 'draft' and period_start >= :from_date::date and period_end <= :to_date::date + 1
 ),
 created as (
   select

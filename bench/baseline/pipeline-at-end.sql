@@ -1,8 +1,14 @@
--- Pipeline open at the end of the period, one row per active rep (docs/metrics.md, "Pipeline as of a date"):
+-- Pipeline open at the end of the period, one row per listed rep (docs/metrics.md, "Pipeline as of a date"):
 -- each deal's stage, amount and owner from its last history row at or before the end (its current row when it
 -- has none), open when that stage is neither won nor lost and the deal was not closed by then; weighted by the
--- stage's probability. Parameters: :to_ts (the instant the period ends), :currency.
-with at_end as (
+-- stage's probability. Parameters: :to_ts (the instant the period ends), :from_date, :to_date, :currency.
+with reps as (
+  select id from users where role = 'rep' and (active or (hire_date <= :to_date::date and left_on > :from_date::date))
+  union
+  select user_id from commission_statements
+  where status <> 'draft' and period_start >= :from_date::date and period_end <= :to_date::date + 1
+),
+at_end as (
   select
     o.id,
     o.currency,
@@ -30,10 +36,9 @@ per_rep as (
   select owner_id, sum(amount) as pipeline, sum(weighted) as weighted from open_deals group by owner_id
 )
 select r.id as rep_id, x.metric, x.value
-from users r
+from reps r
 left join per_rep p on p.owner_id = r.id
 cross join lateral (values
   ('pipeline_value', coalesce(p.pipeline, 0)::float8),
   ('weighted_pipeline', coalesce(p.weighted, 0)::float8)
 ) as x(metric, value)
-where r.role = 'rep' and (r.active or (r.hire_date <= :to_date::date and r.left_on > :from_date::date))

@@ -5,6 +5,9 @@
 -- Listed reps: the active ones and those employed at some point of the period. Parameters: :from_date, :to_date.
 with reps as (
   select id from users where role = 'rep' and (active or (hire_date <= :to_date::date and left_on > :from_date::date))
+  union
+  select user_id from commission_statements
+  where status <> 'draft' and period_start >= :from_date::date and period_end <= :to_date::date + 1
 ),
 employed as (
   select

@@ -1,7 +1,19 @@
 /**
- * The hand-written baseline: bench/baseline/*.sql answer the quarter dashboard (every KPI by rep) from the raw
- * tables, written from docs/metrics.md and not from the engine. Each file returns (rep_id, metric, value) rows;
- * `:name` placeholders become positional parameters, so the same text runs on PGlite and PostgreSQL.
+ * The hand-written baseline: bench/baseline/*.sql answer the quarter dashboard (every registry metric by rep) from
+ * the raw tables, written from docs/metrics.md and not from the engine. Each file returns (rep_id, metric, value)
+ * rows; `:name` placeholders become positional parameters, so the same text runs on PGlite and PostgreSQL.
+ *
+ * Raw tables only: no rollup (activity_day_counts, opportunity_stage_spans, ...). Stored columns that docs/metrics.md
+ * defines a metric by are read as columns (activities.is_new_prospect, leads.response_business_minutes and
+ * sla_deadline_at: the derived-column refresh writes them with the rows, and the docs count "flagged touches" and
+ * "the stored deadline"); everything a metric's definition spells out (touches, the first held meeting, effective
+ * time categories, integrity signals, a deal's follow-ups) is derived in the SQL from the activity rows.
+ *
+ * Each file lists the same people, the `reps` CTE at its top: active reps, reps employed at some point of the
+ * period, and anyone with a locked or paid commission statement of it (a manager on a roll-up plan), as the engine
+ * lists every active rep plus whoever has facts of the queried metrics (docs/metrics.md, "Grouping"). A store where
+ * someone else has facts (a rep who left before the period still owning deals closed in it) would show as
+ * "no such rep" mismatches.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

@@ -44,13 +44,6 @@ export function renderTable(result: {
     const s = get(x, 'dashboard', 'speedup');
     return typeof s === 'number' ? `${s.toFixed(2)}x` : '-';
   });
-  both('dashboard, engine over the baseline metrics only, min / median', (x) =>
-    ms(get(x, 'dashboard', 'covered', 'engine_ms') as T),
-  );
-  both('dashboard speedup over the baseline metrics only (medians)', (x) => {
-    const s = get(x, 'dashboard', 'covered', 'speedup');
-    return typeof s === 'number' ? `${s.toFixed(2)}x` : '-';
-  });
   both('dashboard values compared / mismatches', (x) => {
     const d = x.dashboard as Json | undefined;
     return d ? `${fmt(d.values_compared as number)} / ${d.mismatch_count}` : '-';
