@@ -105,7 +105,10 @@ const r = await loadDemo(
 );
 sample('loaded');
 console.log(
-  `generate ${(r.generateMs / 1000).toFixed(1)} s, write ${(r.writeMs / 1000).toFixed(1)} s (CPU ${(r.writeCpuMs / 1000).toFixed(1)} s), derived ${(r.derivedMs / 1000).toFixed(1)} s; ${r.counts.activities} activities`,
+  (r.generator
+    ? `generator process: generate ${(r.generator.generateMs / 1000).toFixed(1)} s, COPY files ${(r.generator.encodeMs / 1000).toFixed(1)} s, peak RSS ${mb(r.generator.peakRssBytes)} MB\n`
+    : '') +
+    `generate ${(r.generateMs / 1000).toFixed(1)} s, write ${(r.writeMs / 1000).toFixed(1)} s (CPU ${(r.writeCpuMs / 1000).toFixed(1)} s), derived ${(r.derivedMs / 1000).toFixed(1)} s; ${r.counts.activities} activities`,
 );
 await db.destroy();
 clearInterval(treeSampler);

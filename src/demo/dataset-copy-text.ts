@@ -97,7 +97,12 @@ export function datasetCopyText(ds: DemoDataset): TableText[] {
     {
       table: 'teams',
       columns: TEAM_COLUMNS,
-      lines: () => generic('teams', TEAM_COLUMNS, ds.teams.map((t) => ({ ...t, manager_id: null }))),
+      lines: () =>
+        generic(
+          'teams',
+          TEAM_COLUMNS,
+          ds.teams.map((t) => ({ ...t, manager_id: null })),
+        ),
     },
     objects('users', 'users'),
     columnar('accounts', 'accounts'),
@@ -130,7 +135,7 @@ const WRITE_CHARS = 1024 * 1024;
 /** Writes all of `text` (a write may take only part of it). */
 function writeAll(fd: number, text: string): void {
   const bytes = Buffer.from(text, 'utf8');
-  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
+  for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at);
 }
 
 /** Writes each table of `ds` as a COPY text file into `dir` (see copyFileOf), emptying the dataset as it goes. */

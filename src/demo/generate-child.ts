@@ -5,6 +5,7 @@
  * memory to the system before the parent writes.
  * Usage (by generateInChild only): node src/demo/generate-child.ts, then one message { input, dir }.
  */
+import { readFileSync } from 'node:fs';
 import module from 'node:module';
 import { datasetCounts } from './dataset.ts';
 import { teamManagers, writeCopyFiles } from './dataset-copy-text.ts';
@@ -13,6 +14,15 @@ import type { ChildGenerated } from './generate-in-child.ts';
 
 // Like bin/pacesetter.js: the generator's modules compiled once, not at every demo load.
 module.enableCompileCache?.();
+
+/** This process's peak resident memory in bytes (Linux), 0 elsewhere. */
+function peakRss(): number {
+  try {
+    return Number(/VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 0) * 1024;
+  } catch {
+    return 0;
+  }
+}
 
 process.once('message', (message: { input: GenerateInput; dir: string }) => {
   const t0 = performance.now();
@@ -25,9 +35,11 @@ process.once('message', (message: { input: GenerateInput; dir: string }) => {
     teamManagers: teamManagers(dataset),
     generateMs,
     encodeMs: 0,
+    peakRssBytes: 0,
   };
   const t1 = performance.now();
   writeCopyFiles(dataset, message.dir);
   result.encodeMs = performance.now() - t1;
+  result.peakRssBytes = peakRss();
   process.send?.(result, () => process.disconnect());
 });

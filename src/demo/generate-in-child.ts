@@ -13,6 +13,8 @@ export interface ChildGenerated {
   /** The child's time generating, then encoding and writing the files. */
   generateMs: number;
   encodeMs: number;
+  /** The child's peak resident memory (VmHWM), in bytes; 0 where /proc is not available. */
+  peakRssBytes: number;
 }
 
 /**

@@ -55,6 +55,8 @@ export interface DemoLoadResult {
   /** Each rep's user id and trend, so callers (and tests) can find the improving and declining reps. */
   reps: { userId: number; trend: Trend }[];
   generateMs: number;
+  /** Set when a child process generated the demo: its time generating and encoding, and its peak RSS. */
+  generator?: { generateMs: number; encodeMs: number; peakRssBytes: number };
   writeMs: number;
   derivedMs: number;
   /** This process's CPU time in the write and derived phases (PGlite's work included; on PostgreSQL the client's). */
@@ -168,7 +170,10 @@ export async function loadDemo(
   const t0 = performance.now();
   // Every demo user shares one hash of the documented demo password: one argon2 run instead of one per user.
   const passwordHash = await hashPassword(DEMO_LOGINS.password);
-  const timings = { generateMs: 0, writeMs: 0, derivedMs: 0, writeCpuMs: 0, derivedCpuMs: 0 };
+  const timings: Pick<
+    DemoLoadResult,
+    'generateMs' | 'generator' | 'writeMs' | 'derivedMs' | 'writeCpuMs' | 'derivedCpuMs'
+  > = { generateMs: 0, writeMs: 0, derivedMs: 0, writeCpuMs: 0, derivedCpuMs: 0 };
   const cpuMs = () => {
     const u = process.cpuUsage();
     return (u.user + u.system) / 1000;
@@ -245,6 +250,8 @@ export async function loadDemo(
       try {
         const child = await generateInChild(input, dir);
         generated = child;
+        const { generateMs, encodeMs, peakRssBytes } = child;
+        timings.generator = { generateMs, encodeMs, peakRssBytes };
         startWrite();
         const source = filesSource(dir, sumCounts(child.counts), child.teamManagers);
         await writeDataset(tx, source, copier, timer, flags.onProgress);

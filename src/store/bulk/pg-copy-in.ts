@@ -51,7 +51,9 @@ class CopyInQuery {
       for await (const chunk of this.chunks) {
         if (this.failed) return;
         connection.sendCopyFromChunk(
-          typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength),
+          typeof chunk === 'string'
+            ? Buffer.from(chunk, 'utf8')
+            : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength),
         );
         if (connection.stream.writableNeedDrain) await once(connection.stream, 'drain');
       }
