@@ -2,9 +2,11 @@
  * Where a demo load on PGlite holds its memory (issue 12: PGlite resident memory < 1 GB): loads the demo into a
  * new data directory in this process and prints, after opening and after each stage of the write, this process's
  * RSS and its peak so far (VmHWM), the JS heap used, external and array-buffer memory, and the size of PGlite's
- * WebAssembly memory. Usage: node bench/demo-memory.ts <reps> <months> <new data dir>
+ * WebAssembly memory; and the peak of this process's and its children's RSS together (the generator runs in a
+ * child from 480 rep-months on), sampled every 50 ms.
+ * Usage: node bench/demo-memory.ts <reps> <months> <new data dir> [process|child]
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { loadDemo } from '../src/demo/load.ts';
 import { StageTimer } from '../src/demo/stage-timer.ts';
@@ -15,12 +17,40 @@ import { migrateToLatest } from '../src/store/migrate.ts';
 const reps = Number(process.argv[2] ?? 12);
 const months = Number(process.argv[3] ?? 12);
 const dataDir = process.argv[4];
-if (!dataDir) throw new Error('usage: node bench/demo-memory.ts <reps> <months> <new data dir>');
+const generateIn = process.argv[5] as 'process' | 'child' | undefined;
+if (!dataDir || (generateIn && generateIn !== 'process' && generateIn !== 'child'))
+  throw new Error('usage: node bench/demo-memory.ts <reps> <months> <new data dir> [process|child]');
 
 const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
 const peakRss = () =>
   Number(/VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 0) * 1024;
 let wasm: () => number = () => 0;
+
+/** RSS in bytes of a process, 0 once it is gone. */
+function rssOf(pid: string): number {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+  } catch {
+    return 0;
+  }
+}
+/** This process's children (the generator, PGlite's initdb). */
+function childPids(): string[] {
+  const pids: string[] = [];
+  for (const task of readdirSync('/proc/self/task')) {
+    try {
+      pids.push(...readFileSync(`/proc/self/task/${task}/children`, 'utf8').split(' ').filter(Boolean));
+    } catch {
+      // The thread ended while listing.
+    }
+  }
+  return pids;
+}
+let treePeak = 0;
+const treeSampler = setInterval(() => {
+  const total = rssOf('self') + childPids().reduce((sum, pid) => sum + rssOf(pid), 0);
+  treePeak = Math.max(treePeak, total);
+}, 50);
 const t0 = performance.now();
 
 function sample(label: string): void {
@@ -29,7 +59,8 @@ function sample(label: string): void {
   console.log(
     `${label.padEnd(26)} cpu ${((cpu.user + cpu.system) / 1e6).toFixed(1).padStart(6)} s  wall ${((performance.now() - t0) / 1000).toFixed(1).padStart(6)} s  ` +
       `rss ${mb(m.rss)}  peak ${mb(peakRss())}  heapUsed ${mb(m.heapUsed)}  heapTotal ${mb(m.heapTotal)}  ` +
-      `external ${mb(m.external)}  arrayBuffers ${mb(m.arrayBuffers)}  wasm ${mb(wasm())} MB`,
+      `external ${mb(m.external)}  arrayBuffers ${mb(m.arrayBuffers)}  wasm ${mb(wasm())} MB  ` +
+      `tree peak ${mb(treePeak)} MB`,
   );
 }
 
@@ -64,6 +95,7 @@ const r = await loadDemo(
   { seed: 42, until: '2026-11-20', reps, months },
   {
     reset: false,
+    generateIn,
     onProgress: () => {
       if (!first) return;
       first = false;
@@ -73,6 +105,10 @@ const r = await loadDemo(
 );
 sample('loaded');
 console.log(
-  `generate ${(r.generateMs / 1000).toFixed(1)} s, write ${(r.writeMs / 1000).toFixed(1)} s (CPU ${(r.writeCpuMs / 1000).toFixed(1)} s), derived ${(r.derivedMs / 1000).toFixed(1)} s; ${r.counts.activities} activities`,
+  (r.generator
+    ? `generator process: generate ${(r.generator.generateMs / 1000).toFixed(1)} s, COPY files ${(r.generator.encodeMs / 1000).toFixed(1)} s, peak RSS ${mb(r.generator.peakRssBytes)} MB\n`
+    : '') +
+    `generate ${(r.generateMs / 1000).toFixed(1)} s, write ${(r.writeMs / 1000).toFixed(1)} s (CPU ${(r.writeCpuMs / 1000).toFixed(1)} s), derived ${(r.derivedMs / 1000).toFixed(1)} s; ${r.counts.activities} activities`,
 );
 await db.destroy();
+clearInterval(treeSampler);

@@ -67,8 +67,8 @@ async function schemaObjects(db: Db): Promise<string[]> {
   return r.rows.map((x) => x.def);
 }
 
-async function load(db: Db, mode: DemoWriteMode) {
-  await loadDemo(db, OPTIONS, { reset: true, mode });
+async function load(db: Db, mode: DemoWriteMode, generateIn: 'process' | 'child' = 'process') {
+  await loadDemo(db, OPTIONS, { reset: true, mode, generateIn });
   return tableDigests(db);
 }
 
@@ -85,5 +85,12 @@ describeStores('demo written with COPY', (ctx) => {
     expect(copied).toEqual(inserted);
     for (const table of Object.keys(WRITTEN)) expect(copied[table]?.rows, table).toBeGreaterThan(0);
     expect(await schemaObjects(ctx.db)).toEqual(objectsBefore);
+  }, 180_000);
+
+  it('stores the same bytes when a child process generates the demo and hands over COPY files', async () => {
+    const inProcess = await load(ctx.db, 'copy', 'process');
+    const fromChild = await load(ctx.db, 'copy', 'child');
+    expect(fromChild).toEqual(inProcess);
+    for (const table of Object.keys(WRITTEN)) expect(fromChild[table]?.rows, table).toBeGreaterThan(0);
   }, 180_000);
 });

@@ -5,41 +5,31 @@ import { SYSTEM_VIEWER } from '../domain/access/viewer.ts';
 import { hashPassword } from '../auth/password.ts';
 import { AppError } from '../errors.ts';
 import type { Db } from '../store/db.ts';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { rebuildActivityRollups } from '../store/aggregates/rebuild-activity-rollups.ts';
-import { fillActivityRollups } from '../store/aggregates/fill-activity-rollups.ts';
-import { rebuildOpportunityRollups } from '../store/aggregates/rebuild-opportunity-rollups.ts';
 import { refreshDerived } from '../store/derived/refresh.ts';
 import type { Database } from '../store/schema.ts';
-import { openCopy, type CopyRow } from '../store/bulk/copy-rows.ts';
-import { freshenEmptyTables } from '../store/bulk/fresh-tables.ts';
+import { openCopy } from '../store/bulk/copy-rows.ts';
 import { rawClientOf } from '../store/bulk/raw-clients.ts';
-import { loadWithIndexesDeferred } from '../store/bulk/rebuild-after-load.ts';
 import { recordAudit } from '../store/tables/audit-log.ts';
 import { getBusinessCalendar } from '../store/tables/calendar.ts';
 import { DEFAULT_STAGES } from '../store/tables/pipelines.ts';
 import { updateSettings } from '../store/tables/settings.ts';
-import { insertRows, type ColumnTypes } from './bulk-insert.ts';
-import {
-  ACCOUNT_COLUMNS,
-  ACTIVITY_COLUMNS,
-  CONTACT_COLUMNS,
-  COST_COLUMNS,
-  CUSTOMER_COLUMNS,
-  GOAL_COLUMNS,
-  HISTORY_COLUMNS,
-  LEAD_COLUMNS,
-  LEAD_EVENT_COLUMNS,
-  OPPORTUNITY_COLUMNS,
-  SUBSCRIPTION_COLUMNS,
-  TEAM_COLUMNS,
-  USER_COLUMNS,
-} from './columns.ts';
-import { datasetCounts, emptyDataset, type DemoDataset } from './dataset.ts';
-import { generateDemo } from './generate.ts';
+import { datasetCounts, type DemoDataset } from './dataset.ts';
+import { generateDemo, type GenerateInput } from './generate.ts';
+import { generateInChild } from './generate-in-child.ts';
 import { DEMO_LOGINS, DEMO_WORKSPACE, demoStartDate, type DemoOptions } from './options.ts';
-import type { Trend } from './org.ts';
+import type { RepProfile, Trend } from './org.ts';
 import type { StageIds } from './sim/context.ts';
-import { releaseGarbage } from './release-garbage.ts';
+import {
+  filesSource,
+  inProcessSource,
+  insertRowsSource,
+  writeDataset,
+  type DemoProgress,
+} from './write-dataset.ts';
 import { StageTimer, type DemoStage } from './stage-timer.ts';
 import { seedDemoRouting } from './routing.ts';
 import { seedDemoPlans } from './plans.ts';
@@ -47,14 +37,15 @@ import { seedDemoHiring } from './hiring.ts';
 import { seedDemoCommissions } from './commissions.ts';
 import { DEMO_LOCALE_SPECS, localMinor } from './locales.ts';
 
-/** Rows per INSERT statement (when COPY is not used): big enough to amortise round trips, small enough to keep each statement's arrays modest. */
-const BATCH = 1_000;
-
 /** Advisory lock key serialising demo loads across processes (any fixed bigint; spells "demo"). */
 const DEMO_LOCK_KEY = 0x64656d6f;
 
-/** Reports write progress: rows written so far out of the total. */
-export type DemoProgress = (written: number, total: number) => void;
+export type { DemoProgress } from './write-dataset.ts';
+
+/** Rows in all tables, for the progress total. */
+function sumCounts(counts: Record<string, number>): number {
+  return Object.values(counts).reduce((a, b) => a + b, 0);
+}
 
 /** What a demo load did and how long it took. */
 export interface DemoLoadResult {
@@ -64,6 +55,8 @@ export interface DemoLoadResult {
   /** Each rep's user id and trend, so callers (and tests) can find the improving and declining reps. */
   reps: { userId: number; trend: Trend }[];
   generateMs: number;
+  /** Set when a child process generated the demo: its time generating and encoding, and its peak RSS. */
+  generator?: { generateMs: number; encodeMs: number; peakRssBytes: number };
   writeMs: number;
   derivedMs: number;
   /** This process's CPU time in the write and derived phases (PGlite's work included; on PostgreSQL the client's). */
@@ -146,178 +139,16 @@ async function demoStages(tx: Transaction<Database>): Promise<StageIds> {
   };
 }
 
-/** The tables the demo fills, in write order. */
-const DEMO_TABLES = [
-  'teams',
-  'users',
-  'accounts',
-  'contacts',
-  'leads',
-  'lead_events',
-  'opportunities',
-  'opportunity_history',
-  'activities',
-  'customers',
-  'subscriptions',
-  'goals',
-  'acquisition_costs',
-] as const satisfies readonly (keyof Database)[];
-type DemoTable = (typeof DEMO_TABLES)[number];
-
-/**
- * How the rollup tables kept by statement-level triggers on activities, opportunities and opportunity_history
- * follow the demo load. null: the triggers fire, once per COPY statement (one for PostgreSQL, one per 1 MB
- * chunk on PGlite), each aggregating its statement's rows. A function: the triggers are off while each table is
- * loaded, and the function rebuilds the rollups once, from the loaded tables, before the derived refresh (whose
- * updates the re-enabled triggers follow). The setting used: the activity rollups filled by one
- * INSERT ... SELECT ... GROUP BY per table into the emptied rollup tables, keys and indexes built after
- * (fillActivityRollups), instead of upserting rollup rows COPY chunk after COPY chunk or month after month.
- */
-const REBUILD_ROLLUPS_AFTER_LOAD:
-  ((tx: Transaction<Database>, timer: StageTimer) => Promise<void>) | null = async (tx, timer) => {
-  await timer.time('activity rollups', () => fillActivityRollups(tx));
-  await timer.time('opportunity rollups', () => rebuildOpportunityRollups(tx));
-  // The stage intervals of every deal, once, instead of once per COPY of opportunities and again of history; into
-  // the empty table with its indexes (a GiST one among them) built after, not updated row by row.
-  await timer.time('stage spans', () =>
-    loadWithIndexesDeferred(tx, 'opportunity_stage_spans', () =>
-      sql`select opportunity_stage_spans_refresh(array(select id from opportunities))`.execute(tx),
-    ),
-  );
-};
-
 /** How the demo writes its rows: COPY (the bulk path imports share), or INSERT batches of 1,000 rows. */
 export type DemoWriteMode = 'copy' | 'insert';
 
 /**
- * Writes the dataset in dependency order, with COPY unless `mode` is 'insert' or the connection does not allow
- * COPY (then 1,000 rows per INSERT); teams get their managers and leads their opportunities afterwards. Both
- * ways store the same bytes (test/demo-copy.test.ts compares them table by table). Empties the dataset's large
- * tables as it writes them (count them first).
+ * Where the demo is generated: in this process, or in a child process that hands over COPY files (see
+ * generate-in-child.ts). The child costs a process start (about half a second) and the files, and saves its
+ * generator's memory from sitting under the writes: worth it from this size on (reps x months; the default demo,
+ * 12 x 12, stays in process). Only with COPY: the INSERT path needs the rows as values.
  */
-async function writeDataset(
-  tx: Transaction<Database>,
-  ds: DemoDataset,
-  mode: DemoWriteMode,
-  timer: StageTimer,
-  onProgress?: DemoProgress,
-): Promise<void> {
-  const total = Object.values(datasetCounts(ds)).reduce((a, b) => a + b, 0);
-  // The tables kept as objects are handed over as they are written, so they are garbage by the time the 3.2M
-  // activities go in. The large ones (accounts, contacts, history, activities) are column-wise and small anyway.
-  const take = <K extends 'users' | 'leads' | 'opportunities'>(key: K): DemoDataset[K] => {
-    const rows = ds[key];
-    ds[key] = [] as DemoDataset[K];
-    return rows;
-  };
-  // Likewise the column-wise tables, swapped for empty ones as they are written: the 3.2M activities' columns
-  // (about 170 MB at 200 reps) are garbage before the rollups and the derived refresh grow PGlite's heap.
-  const columnsOf = <K extends 'accounts' | 'contacts' | 'opportunityHistory' | 'activities'>(key: K) => {
-    const table = ds[key];
-    ds[key] = emptyDataset()[key];
-    return table;
-  };
-  const writeColumns = async (
-    table: 'accounts' | 'contacts' | 'opportunity_history' | 'activities',
-    columns: ColumnTypes,
-    key: 'accounts' | 'contacts' | 'opportunityHistory' | 'activities',
-  ) => {
-    const rows = columnsOf(key);
-    await write(table, columns, rows.rows(), () => rows.copyLines());
-  };
-  let written = 0;
-  const progress = (n: number) => {
-    written += n;
-    onProgress?.(written, total);
-  };
-  const copier = mode === 'copy' ? await openCopy(tx) : null;
-  // The demo only writes into empty tables (it refuses a store with data, or empties it first); those whose
-  // storage is replaced here take their rows frozen (and, on PGlite, without write-ahead log).
-  const fresh = copier ? await freshenEmptyTables(tx, DEMO_TABLES) : new Set<string>();
-  const write = async (
-    table: DemoTable,
-    columns: ColumnTypes,
-    rows: Iterable<CopyRow>,
-    encoded?: () => Iterable<string>,
-  ) => timer.time(table, () => writeTable(table, columns, rows, encoded));
-  const writeTable = async (
-    table: DemoTable,
-    columns: ColumnTypes,
-    rows: Iterable<CopyRow>,
-    encoded?: () => Iterable<string>,
-  ) => {
-    if (copier) {
-      const freeze = fresh.has(table);
-      const source = encoded ? { encodedLines: encoded() } : rows;
-      await loadWithIndexesDeferred(
-        tx,
-        table,
-        () => copier.copy(table, columns, source, progress, { freeze }),
-        { userTriggers: REBUILD_ROLLUPS_AFTER_LOAD ? 'disable' : 'fire', uniqueKeys: 'rebuild' },
-      );
-      return;
-    }
-    let batch: CopyRow[] = [];
-    const flush = async () => {
-      await insertRows(tx, table, columns, batch);
-      progress(batch.length);
-      batch = [];
-    };
-    for (const row of rows) {
-      batch.push(row);
-      if (batch.length === BATCH) await flush();
-    }
-    if (batch.length > 0) await flush();
-  };
-  await write(
-    'teams',
-    TEAM_COLUMNS,
-    ds.teams.map((t) => ({ ...t, manager_id: null })),
-  );
-  await write('users', USER_COLUMNS, take('users'));
-  for (const t of ds.teams) {
-    await tx
-      .updateTable('teams')
-      .set({ manager_id: t.manager_id ?? null })
-      .where('id', '=', t.id)
-      .execute();
-  }
-  await writeColumns('accounts', ACCOUNT_COLUMNS, 'accounts');
-  await writeColumns('contacts', CONTACT_COLUMNS, 'contacts');
-  await write('leads', LEAD_COLUMNS, take('leads'));
-  await write('lead_events', LEAD_EVENT_COLUMNS, ds.leadEvents);
-  ds.leadEvents = [];
-  await write('opportunities', OPPORTUNITY_COLUMNS, take('opportunities'));
-  // Leads and opportunities point at each other; the lead side is filled in one statement once both exist.
-  await sql`update leads l set converted_opportunity_id = o.id
-    from opportunities o where o.lead_id = l.id and l.status = 'converted'`.execute(tx);
-  await writeColumns('opportunity_history', HISTORY_COLUMNS, 'opportunityHistory');
-  // The generator's garbage (and the COPYs' so far) collected before the largest table goes in.
-  releaseGarbage();
-  await writeColumns('activities', ACTIVITY_COLUMNS, 'activities');
-  await write('customers', CUSTOMER_COLUMNS, ds.customers);
-  await write('subscriptions', SUBSCRIPTION_COLUMNS, ds.subscriptions);
-  await write('goals', GOAL_COLUMNS, ds.goals);
-  await write('acquisition_costs', COST_COLUMNS, ds.acquisitionCosts);
-  // Ids were chosen by the generator; move each identity past them so later inserts do not collide.
-  for (const table of [
-    'teams',
-    'users',
-    'accounts',
-    'contacts',
-    'leads',
-    'lead_events',
-    'opportunities',
-    'customers',
-  ]) {
-    await sql`select setval(pg_get_serial_sequence(${table}, 'id'), greatest((select max(id) from ${sql.table(table)}), 1))`.execute(
-      tx,
-    );
-  }
-  // Every row is in: what the JS side held for them goes before PGlite's heap grows for the rollups.
-  releaseGarbage();
-  if (REBUILD_ROLLUPS_AFTER_LOAD) await REBUILD_ROLLUPS_AFTER_LOAD(tx, timer);
-}
+const CHILD_FROM_REP_MONTHS = 480;
 
 /**
  * Loads the demo workspace in ONE transaction: configures the settings (New York, USD, Mon-Fri 09:00-18:00, US
@@ -328,12 +159,21 @@ async function writeDataset(
 export async function loadDemo(
   db: Db,
   options: DemoOptions,
-  flags: { reset: boolean; onProgress?: DemoProgress; mode?: DemoWriteMode },
+  flags: {
+    reset: boolean;
+    onProgress?: DemoProgress;
+    mode?: DemoWriteMode;
+    /** Default: a child process from CHILD_FROM_REP_MONTHS on (with COPY), else this process. */
+    generateIn?: 'process' | 'child';
+  },
 ): Promise<DemoLoadResult> {
   const t0 = performance.now();
   // Every demo user shares one hash of the documented demo password: one argon2 run instead of one per user.
   const passwordHash = await hashPassword(DEMO_LOGINS.password);
-  const timings = { generateMs: 0, writeMs: 0, derivedMs: 0, writeCpuMs: 0, derivedCpuMs: 0 };
+  const timings: Pick<
+    DemoLoadResult,
+    'generateMs' | 'generator' | 'writeMs' | 'derivedMs' | 'writeCpuMs' | 'derivedCpuMs'
+  > = { generateMs: 0, writeMs: 0, derivedMs: 0, writeCpuMs: 0, derivedCpuMs: 0 };
   const cpuMs = () => {
     const u = process.cpuUsage();
     return (u.user + u.system) / 1000;
@@ -384,8 +224,7 @@ export async function loadDemo(
       Number(start.slice(0, 4)) - 3,
       Number(options.until.slice(0, 4)) + 1,
     );
-    const tGen = performance.now();
-    const generated = generateDemo({
+    const input: GenerateInput = {
       options,
       cal,
       stages,
@@ -393,12 +232,41 @@ export async function loadDemo(
       fiscalYearStartMonth: DEMO_WORKSPACE.fiscalYearStartMonth,
       leadSla: { minutes: settings.leadSlaMinutes, sameBusinessDay: settings.leadSlaSameBusinessDay },
       passwordHash,
-    });
-    const tWrite = performance.now();
-    const cWrite = cpuMs();
-    timings.generateMs = tWrite - tGen;
-    const counts = datasetCounts(generated.dataset);
-    await writeDataset(tx, generated.dataset, flags.mode ?? 'copy', timer, flags.onProgress);
+    };
+    const copier = (flags.mode ?? 'copy') === 'copy' ? await openCopy(tx) : null;
+    const where =
+      flags.generateIn ?? (options.reps * options.months >= CHILD_FROM_REP_MONTHS ? 'child' : 'process');
+    const tGen = performance.now();
+    let cWrite = 0;
+    let tWrite = 0;
+    const startWrite = () => {
+      tWrite = performance.now();
+      cWrite = cpuMs();
+      timings.generateMs = tWrite - tGen;
+    };
+    let generated: { reps: RepProfile[]; start: string; counts: Record<keyof DemoDataset, number> };
+    if (copier && where === 'child') {
+      const dir = await mkdtemp(join(tmpdir(), 'pacesetter-demo-'));
+      try {
+        const child = await generateInChild(input, dir);
+        generated = child;
+        const { generateMs, encodeMs, peakRssBytes } = child;
+        timings.generator = { generateMs, encodeMs, peakRssBytes };
+        startWrite();
+        const source = filesSource(dir, sumCounts(child.counts), child.teamManagers);
+        await writeDataset(tx, source, copier, timer, flags.onProgress);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    } else {
+      const { dataset, reps, start } = generateDemo(input);
+      generated = { reps, start, counts: datasetCounts(dataset) };
+      startWrite();
+      const total = sumCounts(generated.counts);
+      const source = copier ? inProcessSource(dataset, total) : insertRowsSource(dataset, total);
+      await writeDataset(tx, source, copier, timer, flags.onProgress);
+    }
+    const counts = generated.counts;
     const tDerived = performance.now();
     const cDerived = cpuMs();
     timings.writeCpuMs = cDerived - cWrite;

@@ -50,7 +50,14 @@ function summaryLines(r: DemoLoadResult): string[] {
 /** Each timed stage of the write and derived phases (--verbose): wall time and this process's CPU time. */
 function stageLines(r: DemoLoadResult): string[] {
   const s = (ms: number) => (ms / 1000).toFixed(2).padStart(7) + ' s';
+  const g = r.generator;
   return [
+    ...(g
+      ? [
+          `  generator process: generate ${s(g.generateMs).trim()}, COPY files ${s(g.encodeMs).trim()}, ` +
+            `peak RSS ${Math.round(g.peakRssBytes / 2 ** 20)} MB`,
+        ]
+      : []),
     `  this process's CPU: write ${s(r.writeCpuMs).trim()}, derived columns ${s(r.derivedCpuMs).trim()}`,
     "  stages (wall, this process's CPU):",
     ...r.stages.map((st) => `    ${st.name.padEnd(22)} ${s(st.ms)} ${s(st.cpuMs)}`),

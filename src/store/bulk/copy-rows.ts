@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../schema.ts';
+import type { CopyChunk } from './copy-file-chunks.ts';
 import { copyLine, copyStatement, type CopyColumns, type CopyRow } from './copy-text.ts';
 import { pgCopyIn } from './pg-copy-in.ts';
 import { rawClientOf, type RawClient } from './raw-clients.ts';
@@ -14,11 +15,23 @@ export interface EncodedLines {
   encodedLines: Iterable<string> | AsyncIterable<string>;
 }
 
-/** Rows to write: an array, any iterable, an async iterable (a parser's output, say), or encoded lines. */
-export type CopySource = Iterable<CopyRow> | AsyncIterable<CopyRow> | EncodedLines;
+/**
+ * COPY text already cut into chunks of whole lines, as bytes (a file written by another process, see
+ * copy-file-chunks.ts): each chunk goes to COPY as it is, whatever the writer's own chunk size.
+ */
+export interface EncodedChunks {
+  encodedChunks: AsyncIterable<CopyChunk>;
+}
+
+/** Rows to write: an array, any iterable, an async iterable (a parser's output, say), encoded lines or chunks. */
+export type CopySource = Iterable<CopyRow> | AsyncIterable<CopyRow> | EncodedLines | EncodedChunks;
 
 /** The source as COPY text lines. */
-async function* linesOf(table: string, columns: CopyColumns, rows: CopySource): AsyncGenerator<string> {
+async function* linesOf(
+  table: string,
+  columns: CopyColumns,
+  rows: Exclude<CopySource, EncodedChunks>,
+): AsyncGenerator<string> {
   if ('encodedLines' in rows) {
     yield* rows.encodedLines;
     return;
@@ -43,14 +56,21 @@ export type CopyProgress = (rows: number) => void;
 const PG_CHUNK_CHARS = 64 * 1024;
 const PGLITE_CHUNK_CHARS = 1024 * 1024;
 
-/** The rows as COPY text, in chunks of whole lines of about `size` characters. */
+/** The rows as COPY text, in chunks of whole lines of about `size` characters (encoded chunks as they come). */
 async function* chunksOf(
   table: string,
   columns: CopyColumns,
   rows: CopySource,
   size: number,
   onProgress?: CopyProgress,
-): AsyncGenerator<string> {
+): AsyncGenerator<string | Uint8Array<ArrayBuffer>> {
+  if ('encodedChunks' in rows) {
+    for await (const chunk of rows.encodedChunks) {
+      yield chunk.bytes;
+      onProgress?.(chunk.rows);
+    }
+    return;
+  }
   let chunk = '';
   let inChunk = 0;
   for await (const line of linesOf(table, columns, rows)) {

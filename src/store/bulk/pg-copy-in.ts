@@ -27,9 +27,9 @@ class CopyInQuery {
   private reject!: (err: unknown) => void;
 
   private readonly text: string;
-  private readonly chunks: AsyncIterable<string> | Iterable<string>;
+  private readonly chunks: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>;
 
-  constructor(text: string, chunks: AsyncIterable<string> | Iterable<string>) {
+  constructor(text: string, chunks: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>) {
     this.text = text;
     this.chunks = chunks;
     this.done = new Promise<number>((resolve, reject) => {
@@ -50,7 +50,11 @@ class CopyInQuery {
     try {
       for await (const chunk of this.chunks) {
         if (this.failed) return;
-        connection.sendCopyFromChunk(Buffer.from(chunk, 'utf8'));
+        connection.sendCopyFromChunk(
+          typeof chunk === 'string'
+            ? Buffer.from(chunk, 'utf8')
+            : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength),
+        );
         if (connection.stream.writableNeedDrain) await once(connection.stream, 'drain');
       }
       if (!this.failed) connection.endCopyFrom();
@@ -85,7 +89,7 @@ class CopyInQuery {
 export async function pgCopyIn(
   client: pg.ClientBase,
   statement: string,
-  chunks: AsyncIterable<string> | Iterable<string>,
+  chunks: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,
 ): Promise<number> {
   const query = new CopyInQuery(statement, chunks);
   (client as unknown as { query(q: CopyInQuery): unknown }).query(query);
