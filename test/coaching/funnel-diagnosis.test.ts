@@ -84,7 +84,7 @@ describeStores('funnel diagnosis', (ctx) => {
       deal: string,
       type: 'call' | 'email' | 'meeting',
       at: string,
-      outcome: 'held' | null = null,
+      outcome: 'held' | 'scheduled' | null = null,
     ) => ({
       type,
       user_id: user,
@@ -104,6 +104,8 @@ describeStores('funnel diagnosis', (ctx) => {
         act(ann.id, 'a3', 'call', '2026-07-12T10:00:00Z'),
         act(ann.id, 'a3', 'call', '2026-07-14T10:00:00Z'),
         act(ann.id, 'a3', 'email', '2026-08-05T10:00:00Z'),
+        // ...and 3 calls only planned after the meeting are no follow-ups (a plan is no touch): still a gap.
+        ...[16, 17, 18].map((d) => act(ann.id, 'a3', 'call', `2026-07-${d}T10:00:00Z`, 'scheduled')),
         // a4: no meeting at all: not counted. b3: held meeting, nothing after: a gap.
         act(bob.id, 'b3', 'meeting', '2026-07-08T10:00:00Z', 'held'),
         // d1 (West): a gap that must not reach Ann's peers.

@@ -14,7 +14,7 @@ export const lostDealsFewFollowUps = {
   formula:
     'count(lost opportunities with a held meeting and < follow_up_target follow-ups after the last one)',
   counts:
-    "Opportunities with status lost and closed_at in the period that had a meeting with outcome held before closing, and fewer outbound activities other than meetings after their last held meeting, up to closing, than the workspace's follow-up target (settings.follow_up_target, 5 by default). A deal's activities are those logged on it and those on its contact that name no opportunity. Lost deals without a held meeting do not count.",
+    "Opportunities with status lost and closed_at in the period that had a meeting with outcome held at or before closing, and fewer outbound activities other than meetings (not only scheduled) after their last held meeting, up to closing, than the workspace's follow-up target (settings.follow_up_target, 5 by default). A deal's activities are those logged on it and those on its contact that name no opportunity. Lost deals without a held meeting do not count.",
   parts: {
     value: {
       source: 'opportunities_closed',

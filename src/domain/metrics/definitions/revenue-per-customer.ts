@@ -9,7 +9,7 @@ export const revenuePerCustomer = {
   kind: 'ratio',
   formula: 'won revenue / distinct customers with a won deal',
   counts:
-    "Numerator: won_revenue (won deals closed in the period, workspace currency only). Denominator: distinct customers among those deals: the deal's account, else its contact, else the deal itself (a deal naming nobody is one customer). A customer who bought twice counts once, so this is not avg_deal_size; deals in other currencies are left out of both. A team's or the company's customers are distinct across its reps, so a customer who bought from two reps counts once there and once for each rep.",
+    "Numerator: won_revenue (won deals closed in the period, in the workspace currency; a deal in another currency is converted by the exchange rate in effect on its local close date). Denominator: distinct customers among those deals: the deal's account, else its contact, else the deal itself (a deal naming nobody is one customer). A customer who bought twice counts once, so this is not avg_deal_size; a deal in another currency with no rate in effect is left out of both (docs/localization.md). A team's or the company's customers are distinct across its reps, so a customer who bought from two reps counts once there and once for each rep.",
   parts: {
     numerator: {
       source: 'opportunities_closed',

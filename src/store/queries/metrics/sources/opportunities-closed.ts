@@ -34,12 +34,13 @@ const dealActivities = (select: Fragment, where: Fragment) => sql`(
 
 /**
  * True when the deal had a held meeting before closing and fewer than the follow-up target (settings) follow-ups
- * after its last held meeting, up to closing: outbound activities other than meetings, as the cadence gaps count
+ * after its last held meeting, up to closing: outbound activities other than meetings and not only scheduled, as the cadence gaps count
  * "touches since the meeting". Only metrics that name the column read it.
  */
 const fewFollowUpsAfterMeeting = (ctx: SourceContext) => {
   const held = sql`(a.type = 'meeting' and a.outcome = 'held')`;
-  const touch = sql`(a.direction = 'outbound' and a.type <> 'meeting')`;
+  // A scheduled row is a plan, not an attempt (the cadence rule): it is no follow-up.
+  const touch = sql`(a.direction = 'outbound' and a.type <> 'meeting' and coalesce(a.outcome, '') <> 'scheduled')`;
   // One pass over the deal's activities: each row knows the last held meeting through a window over them all.
   return sql`(select coalesce(bool_or(t.held), false)
       and count(*) filter (where t.touch and t.at > t.last_meeting) < ${ctx.followUpTarget}::int
