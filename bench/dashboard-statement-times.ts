@@ -29,7 +29,12 @@ const params = await baselineParams(db, DASHBOARD_QUARTER.from, DASHBOARD_QUARTE
 const covered = new Set([...(await runBaseline(db, params)).keys()].map((k) => k.split(':')[1]!));
 const all = dashboardQuery(DASHBOARD_QUARTER.from, DASHBOARD_QUARTER.to);
 seen.length = 0;
-await runMetrics(db, SYSTEM_VIEWER, { ...all, metricIds: all.metricIds.filter((id) => covered.has(id)) }, { now: NOW });
+await runMetrics(
+  db,
+  SYSTEM_VIEWER,
+  { ...all, metricIds: all.metricIds.filter((id) => covered.has(id)) },
+  { now: NOW },
+);
 const c = await pool.connect();
 let total = 0;
 for (const q of seen) {
@@ -43,8 +48,15 @@ for (const q of seen) {
   }
   const t = measure.summarise(ms);
   total += t.median;
-  console.log(`${t.min.toFixed(1).padStart(8)} / ${t.median.toFixed(1).padStart(8)} ms  ${text.slice(0, 150)}`);
+  console.log(
+    `${t.min.toFixed(1).padStart(8)} / ${t.median.toFixed(1).padStart(8)} ms  ${text.slice(0, 150)}`,
+  );
 }
-console.log(`sum of medians ${total.toFixed(1)} ms; load average ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+console.log(
+  `sum of medians ${total.toFixed(1)} ms; load average ${(await import('node:os'))
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}`,
+);
 c.release();
 await db.destroy();

@@ -28,7 +28,10 @@ export const customerSubscriptionsSource: SourceSpec = {
   from: (ctx) => sql`subscriptions s join customers c on c.id = s.customer_id
     left join users u on u.id = c.acquired_by
     cross join lateral (select ${mrrInCurrency(ctx)} as mrr) m`,
-  where: (ctx) => [sql`c.started_at < ${ctx.toExclusive}::date`, sql`s.start_date < ${ctx.toExclusive}::date`],
+  where: (ctx) => [
+    sql`c.started_at < ${ctx.toExclusive}::date`,
+    sql`s.start_date < ${ctx.toExclusive}::date`,
+  ],
   owner: sql`c.acquired_by`,
   team: sql`u.team_id`,
   timeColumns: {},
