@@ -50,7 +50,12 @@ const params = await baselineParams(db, DASHBOARD_QUARTER.from, DASHBOARD_QUARTE
 const covered = new Set([...(await runBaseline(db, params)).keys()].map((k) => k.split(':')[1]!));
 const all = dashboardQuery(DASHBOARD_QUARTER.from, DASHBOARD_QUARTER.to);
 // --without=a,b: leave those metrics out (e.g. one statement that dominates the wall, to see the others move).
-const without = new Set(process.argv.find((a) => a.startsWith('--without='))?.slice(10).split(',') ?? []);
+const without = new Set(
+  process.argv
+    .find((a) => a.startsWith('--without='))
+    ?.slice(10)
+    .split(',') ?? [],
+);
 const chosen = process.argv.includes('--covered')
   ? { ...all, metricIds: all.metricIds.filter((id) => covered.has(id)) }
   : all;
