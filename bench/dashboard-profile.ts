@@ -2,7 +2,8 @@
  * Profiles the bench dashboard (every metric, DASHBOARD_QUARTER by rep) through runMetrics on PostgreSQL
  * (DATABASE_URL): each statement with its wall time, the whole call min / median over runs, and the same for the
  * hand-written baseline in the same process, alternating. `node bench/dashboard-profile.ts [runs] [--explain]`
- * (--explain: EXPLAIN (ANALYZE, BUFFERS) of the three slowest statements of the last run).
+ * (--explain: EXPLAIN (ANALYZE, BUFFERS) of the three slowest statements of the last run; --without=a,b: leave those
+ * metrics out).
  */
 import { Kysely, PostgresDialect, sql, CompiledQuery, type LogEvent } from 'kysely';
 import pg from 'pg';
@@ -45,8 +46,16 @@ const db = new Kysely<Database>({
 });
 
 const params = await baselineParams(db, DASHBOARD_QUARTER.from, DASHBOARD_QUARTER.to, NOW);
-const query = dashboardQuery(DASHBOARD_QUARTER.from, DASHBOARD_QUARTER.to);
 const inBaseline = new Set([...(await runBaseline(db, params)).keys()].map((k) => k.split(':')[1]!));
+const all = dashboardQuery(DASHBOARD_QUARTER.from, DASHBOARD_QUARTER.to);
+// --without=a,b: leave those metrics out (e.g. one statement that dominates the wall, to see the others move).
+const without = new Set(
+  process.argv
+    .find((a) => a.startsWith('--without='))
+    ?.slice(10)
+    .split(',') ?? [],
+);
+const query = { ...all, metricIds: all.metricIds.filter((id) => !without.has(id)) };
 console.log(`${query.metricIds.length} metrics (${inBaseline.size} in the baseline)`);
 await runMetrics(db, SYSTEM_VIEWER, query, { now: NOW }); // warm-up
 await runBaseline(db, params);

@@ -12,7 +12,7 @@ export type MetricKind = 'count' | 'sum' | 'ratio' | 'percentile' | 'mean' | 'me
 
 /**
  * The fact a part reads. Event sources are bucketed by their time column; snapshot sources
- * (open pipeline, customers, costs, goals, working time) are evaluated once per period bucket.
+ * (open pipeline, customers and their subscriptions, costs, goals, working time) are evaluated once per period bucket.
  */
 export type MetricSource =
   | 'activities'
@@ -22,6 +22,7 @@ export type MetricSource =
   | 'leads'
   | 'goals'
   | 'customers'
+  | 'customer_subscriptions'
   | 'costs'
   | 'stage_history'
   | 'working_time'

@@ -62,6 +62,29 @@ export function pipelineAtDateSql(at: Date, now: Date = new Date()) {
 }
 
 /**
+ * The amounts of pipelineAtDateSql(at, now) alone, for the metrics engine's pipeline totals: opportunity_id,
+ * owner_id, pipeline_id, stage_id, probability_pct, amount_minor, currency, the same rows and values. A past
+ * snapshot reads only the spans (they carry the deal's pipeline and currency, refreshed with it, see 0011): joining
+ * every span to its deal for columns a total never reads cost 4.6k probes or a hash of every deal, about four
+ * fifths of the 200-rep quarter's statement (docs/performance.md). Type, lead source and product are read from
+ * the deal by the caller, only when a filter or split needs them.
+ */
+export function pipelineAmountsAtSql(at: Date, now: Date = new Date()) {
+  const atIso = at.toISOString();
+  if (at.getTime() >= now.getTime()) {
+    return sql`(select o.id as opportunity_id, o.owner_id, o.pipeline_id, o.stage_id, s.probability_pct,
+        o.amount_minor, o.currency
+      from opportunities o join stages s on s.id = o.stage_id
+      where o.status = 'open' and o.created_at <= ${atIso}::timestamptz)`;
+  }
+  return sql`(select sp.opportunity_id, sp.owner_id, sp.pipeline_id, sp.stage_id, s.probability_pct,
+        sp.amount_minor, sp.currency
+      from opportunity_stage_spans sp
+      join stages s on s.id = sp.stage_id
+      where tstzrange(sp.valid_from, sp.valid_to) @> ${atIso}::timestamptz and not s.is_won and not s.is_lost)`;
+}
+
+/**
  * The past branch of pipelineAtDateSql for several instants at once (a backtest's checkpoints), with
  * instant_index: the 1-based position of the instant in `ats`. Same columns and rows as pipelineAtDateSql(at)
  * for each instant before now.

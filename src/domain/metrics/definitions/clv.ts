@@ -12,8 +12,9 @@ export const clv = {
   counts:
     'MRR of subscriptions active at period end (workspace currency) per customer active at period end; monthly churn = churn rate / months in the period. With no churn in the period the formula has no finite value, so the observed revenue to date per customer (subscription MRR x months active) x gross margin is used instead.',
   parts: {
+    // Subscription revenue is summed over subscriptions (one grouped pass), the customer counts over customers.
     mrr: {
-      source: 'customers',
+      source: 'customer_subscriptions',
       aggregate: {
         fn: 'sum',
         column: 'mrr_at_end',
@@ -66,7 +67,7 @@ export const clv = {
       },
     },
     lifetime_revenue: {
-      source: 'customers',
+      source: 'customer_subscriptions',
       aggregate: {
         fn: 'sum',
         column: 'lifetime_revenue',

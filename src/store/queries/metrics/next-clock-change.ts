@@ -69,6 +69,7 @@ export async function nextClockChange(
         break;
       case 'opportunities_created':
       case 'customers':
+      case 'customer_subscriptions':
         // Open deals, and the MRR of a period still running, convert by today's exchange rate.
         candidates.push(...[await nextRateChange(db, c.timeZone, c.now)].filter((d) => d !== null));
         break;

@@ -4,6 +4,7 @@ import type { SourceSpec } from '../source-spec.ts';
 import { activitiesSource } from './activities.ts';
 import { costsSource } from './costs.ts';
 import { customersSource } from './customers.ts';
+import { customerSubscriptionsSource } from './customer-subscriptions.ts';
 import { goalsSource } from './goals.ts';
 import { leadsSource } from './leads.ts';
 import { opportunitiesClosedSource } from './opportunities-closed.ts';
@@ -30,6 +31,8 @@ export function sourceSpec(source: MetricSource): SourceSpec {
       return leadsSource;
     case 'customers':
       return customersSource;
+    case 'customer_subscriptions':
+      return customerSubscriptionsSource;
     case 'costs':
       return costsSource;
     case 'goals':
