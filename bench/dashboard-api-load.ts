@@ -11,7 +11,9 @@ import { startServer, stopServer } from './suite/http-load.ts';
 
 const url = process.argv[2];
 if (!url) {
-  console.error('usage: node bench/dashboard-api-load.ts <database url> [--servers=N] [--seconds=S] [--port=P]');
+  console.error(
+    'usage: node bench/dashboard-api-load.ts <database url> [--servers=N] [--seconds=S] [--port=P]',
+  );
   process.exit(2);
 }
 const arg = (name: string, dflt: number) =>

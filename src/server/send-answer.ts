@@ -55,7 +55,10 @@ export function clientHas(request: FastifyRequest, tag: string): boolean {
 
 /** The headers every form of an answer carries, 304 included. */
 function answerHeaders(reply: FastifyReply, tag: string): FastifyReply {
-  return reply.type('application/json; charset=utf-8').header('vary', 'accept-encoding').header('etag', etagHeader(tag));
+  return reply
+    .type('application/json; charset=utf-8')
+    .header('vary', 'accept-encoding')
+    .header('etag', etagHeader(tag));
 }
 
 /** 304 Not Modified for an answer the client has (its tag in If-None-Match). */
@@ -64,7 +67,12 @@ export function sendNotModified(reply: FastifyReply, tag: string): FastifyReply 
 }
 
 /** Sends bytes already in `form` (no compression here). */
-export function sendAnswerBytes(reply: FastifyReply, tag: string, form: AnswerForm, bytes: Buffer): FastifyReply {
+export function sendAnswerBytes(
+  reply: FastifyReply,
+  tag: string,
+  form: AnswerForm,
+  bytes: Buffer,
+): FastifyReply {
   answerHeaders(reply, tag);
   if (form !== 'identity') reply.header('content-encoding', form);
   return reply.send(bytes);
@@ -75,11 +83,16 @@ export function sendAnswerBytes(reply: FastifyReply, tag: string, form: AnswerFo
  * has all three; one sent by a store without compressions only its text), decompressed for a client that takes
  * no compression. Never compresses.
  */
-export function sendAnswer(request: FastifyRequest, reply: FastifyReply, answer: EncodedAnswer): FastifyReply {
+export function sendAnswer(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  answer: EncodedAnswer,
+): FastifyReply {
   if (clientHas(request, answer.etag)) return sendNotModified(reply, answer.etag);
   const form = preferredForm(request);
   if (form === 'br' && answer.br !== null) return sendAnswerBytes(reply, answer.etag, 'br', answer.br);
-  if (form !== 'identity' && answer.gzip !== null) return sendAnswerBytes(reply, answer.etag, 'gzip', answer.gzip);
+  if (form !== 'identity' && answer.gzip !== null)
+    return sendAnswerBytes(reply, answer.etag, 'gzip', answer.gzip);
   return sendAnswerBytes(reply, answer.etag, 'identity', plainBytes(answer));
 }
 

@@ -102,12 +102,16 @@ describeStores('stored metrics answers served', (ctx) => {
     expect(same.headers.etag).toBe(tag);
     // A write Ann's numbers do not read (Cid's call) moves the version: computed again, same numbers, same tag.
     const version = await metricsDataVersion(ctx.db);
-    await activities(ctx.db, [{ userId: cid, type: 'call', at: '2026-08-13T10:00:00Z', outcome: 'connected' }]);
+    await activities(ctx.db, [
+      { userId: cid, type: 'call', at: '2026-08-13T10:00:00Z', outcome: 'connected' },
+    ]);
     expect(await metricsDataVersion(ctx.db)).not.toBe(version);
     expect((await ask(asAnn, { 'if-none-match': tag })).statusCode).toBe(304);
     // One that does: the new answer, with a new tag, whatever tag the client has.
     const before = (await ask(asAnn)).body;
-    await activities(ctx.db, [{ userId: ann, type: 'call', at: '2026-08-14T10:00:00Z', outcome: 'connected' }]);
+    await activities(ctx.db, [
+      { userId: ann, type: 'call', at: '2026-08-14T10:00:00Z', outcome: 'connected' },
+    ]);
     const changed = await ask(asAnn, { 'if-none-match': tag });
     expect(changed.statusCode).toBe(200);
     expect(changed.headers.etag).not.toBe(tag);
@@ -119,14 +123,17 @@ describeStores('stored metrics answers served', (ctx) => {
       const res = await ask(asAdmin, { 'accept-encoding': accept });
       expect(res.statusCode).toBe(200);
       const coding = res.headers['content-encoding'];
-      const decode = coding === 'br' ? brotliDecompressSync : coding === 'gzip' ? gunzipSync : (b: Buffer) => b;
+      const decode =
+        coding === 'br' ? brotliDecompressSync : coding === 'gzip' ? gunzipSync : (b: Buffer) => b;
       return decode(res.rawPayload).toString('utf8');
     };
     const forms = ['identity', 'gzip', 'br'];
     // Each form asked twice: the second from the row, or from this process's copy of its bytes.
     const before = await inForm('identity');
     for (const accept of [...forms, ...forms]) expect(await inForm(accept)).toBe(before);
-    await activities(ctx.db, [{ userId: bob, type: 'call', at: '2026-09-03T10:00:00Z', outcome: 'connected' }]);
+    await activities(ctx.db, [
+      { userId: bob, type: 'call', at: '2026-09-03T10:00:00Z', outcome: 'connected' },
+    ]);
     for (const accept of [...forms, ...forms])
       expect(callsOf(await inForm(accept), bob)).toBe((callsOf(before, bob) ?? 0) + 1);
   });
@@ -171,14 +178,18 @@ describeStores('stored metrics answers served', (ctx) => {
   });
 
   it("records a viewer's request only for a viewer checked at the version it is recorded under", async () => {
-    const viewer = { userId: mia, role: 'manager' as const, visibleUserIds: [mia, ann, bob].sort((a, b) => a - b) };
+    const viewer = {
+      userId: mia,
+      role: 'manager' as const,
+      visibleUserIds: [mia, ann, bob].sort((a, b) => a - b),
+    };
     expect(await viewerUnchanged(ctx.db, viewer)).toBe(true);
     await ctx.db.updateTable('users').set({ team_id: beta }).where('id', '=', bob).execute();
     // Built before the write: its visible users are a state behind.
     expect(await viewerUnchanged(ctx.db, viewer)).toBe(false);
-    expect(await viewerUnchanged(ctx.db, { ...viewer, visibleUserIds: [mia, ann].sort((a, b) => a - b) })).toBe(
-      true,
-    );
+    expect(
+      await viewerUnchanged(ctx.db, { ...viewer, visibleUserIds: [mia, ann].sort((a, b) => a - b) }),
+    ).toBe(true);
     expect(await viewerUnchanged(ctx.db, { ...viewer, role: 'admin', visibleUserIds: null })).toBe(false);
     await ctx.db.updateTable('users').set({ team_id: alpha }).where('id', '=', bob).execute();
     // A version no longer current records nothing.

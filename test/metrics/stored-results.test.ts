@@ -116,7 +116,11 @@ describeStores('stored metrics answers', (ctx) => {
   it('sends the kept brotli or gzip to a client that accepts it: the same bytes decompressed', async () => {
     await sql`delete from metrics_results`.execute(ctx.db);
     const compressed = async (accept: string, coding: 'br' | 'gzip') => {
-      const res = await app.inject({ method: 'GET', url: URL_ALL, headers: { ...asAdmin, 'accept-encoding': accept } });
+      const res = await app.inject({
+        method: 'GET',
+        url: URL_ALL,
+        headers: { ...asAdmin, 'accept-encoding': accept },
+      });
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-encoding']).toBe(coding);
       expect(res.headers['content-type']).toBe('application/json; charset=utf-8');

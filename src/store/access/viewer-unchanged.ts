@@ -19,6 +19,7 @@ export async function viewerUnchanged(db: Db, viewer: Viewer): Promise<boolean> 
   const visible = await visibleUserIdsFor(db, viewer.userId, viewer.role);
   if (visible === null || viewer.visibleUserIds === null) return visible === viewer.visibleUserIds;
   return (
-    visible.length === viewer.visibleUserIds.length && visible.every((id, i) => viewer.visibleUserIds?.[i] === id)
+    visible.length === viewer.visibleUserIds.length &&
+    visible.every((id, i) => viewer.visibleUserIds?.[i] === id)
   );
 }

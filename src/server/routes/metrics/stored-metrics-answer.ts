@@ -26,7 +26,8 @@ export async function sendStoredMetricsAnswer(
   const held = cache.heldTag(aliasKey, form);
   let found = await lookUpStoredAnswer(db, aliasKey, now, encoding, held ? [...client, held] : client);
   if (found.etag === null) return { version: found.version };
-  if (client.includes('*') || client.includes(found.etag)) return { sent: sendNotModified(reply, found.etag) };
+  if (client.includes('*') || client.includes(found.etag))
+    return { sent: sendNotModified(reply, found.etag) };
   let bytes = found.bytes === null ? cache.get(found.etag, form) : null;
   if (found.bytes === null && bytes === null) {
     // The copy was dropped while the statement ran (other requests filled the cache): asked again with the bytes.

@@ -195,7 +195,18 @@ export async function reportMetricsJson(
     const done = await running.done.catch(() => null);
     if (done && (done.validUntil === null || now < done.validUntil)) return done.json;
   }
-  const done = computeAndKeep(db, stored.store, scope, req, settings, runOptions, version, key, aliasKey, now);
+  const done = computeAndKeep(
+    db,
+    stored.store,
+    scope,
+    req,
+    settings,
+    runOptions,
+    version,
+    key,
+    aliasKey,
+    now,
+  );
   if (!running) {
     flights.set(flightKey, { asOf: now, done });
     const leave = () => flights.delete(flightKey);

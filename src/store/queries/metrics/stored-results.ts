@@ -146,7 +146,12 @@ export async function writeStoredReport(
  * still the current one: the viewer was checked after the version was read, so a version unchanged since means
  * the check saw the state of that version (versions only grow).
  */
-export async function writeStoredAlias(db: Db, version: string, aliasKey: string, key: string): Promise<void> {
+export async function writeStoredAlias(
+  db: Db,
+  version: string,
+  aliasKey: string,
+  key: string,
+): Promise<void> {
   await sql`
     insert into metrics_result_aliases (data_version, alias_key, request_key)
     select ${version}::bigint, ${aliasKey}, ${key}
