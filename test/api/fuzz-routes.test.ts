@@ -30,12 +30,14 @@ const SKIP = new Set(['POST /api/auth/logout', 'POST /api/imports']);
  * Tables a rejected request may legitimately change: failed sign-ins and password checks are recorded on
  * purpose (throttling), and every authenticated request slides its session's last-seen time.
  */
-// metrics_results: a GET keeps its answer there; metrics_data_version: a counter every accepted write (and this
+// metrics_results and metrics_result_aliases: a GET keeps its answer there, and which answer the viewer's request
+// resolved to; metrics_data_version: a counter every accepted write (and this
 // test's own probe) moves, whose rows carry no data of their own (the tables it counts are watched themselves).
 const MAY_CHANGE_ON_REJECT = new Set([
   'auth_failures',
   'sessions',
   'metrics_results',
+  'metrics_result_aliases',
   'metrics_data_version',
 ]);
 

@@ -1,4 +1,4 @@
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_VIEWER } from '../../src/domain/access/viewer.ts';
@@ -11,6 +11,7 @@ import {
   reportMetricsJson,
   type ReportRequest,
 } from '../../src/store/queries/metrics/report-metrics.ts';
+import { answerEtag } from '../../src/store/queries/metrics/encoded-answer.ts';
 import { metricsDataVersion } from '../../src/store/queries/metrics/stored-results.ts';
 import { MetricReportSchema } from '../../src/server/routes/metrics/metrics-schemas.ts';
 import { signIn, testApp, type AuthHeaders } from '../support/app.ts';
@@ -84,9 +85,11 @@ describeStores('stored metrics answers', (ctx) => {
     expect(served).toBe(computed);
     // The text sent as it is parses to what the documented response schema accepts, nothing dropped or coerced.
     expect(MetricReportSchema.parse(JSON.parse(served))).toEqual(JSON.parse(served));
-    // It was served from the row: a row changed behind the engine's back (no data write) is what comes back.
-    const changed = gzipSync(JSON.stringify({ ...JSON.parse(computed), currency: 'XXX' }));
-    await sql`update metrics_results set report_gzip = ${changed}`.execute(ctx.db);
+    // It was served from the row: a row changed behind the engine's back (no data write) is what comes back. Its
+    // tag changes with it (the tag names the bytes: a process's copy of the old ones is not used).
+    const text = JSON.stringify({ ...JSON.parse(computed), currency: 'XXX' });
+    await sql`update metrics_results set report_gzip = ${gzipSync(text)}, report_br = ${brotliCompressSync(text)},
+      etag = ${answerEtag(text)}`.execute(ctx.db);
     expect(JSON.parse(await get(asAdmin)).currency).toBe('XXX');
     await sql`delete from metrics_results`.execute(ctx.db);
     // And the engine without any store gives the same bytes.
@@ -110,22 +113,26 @@ describeStores('stored metrics answers', (ctx) => {
     expect(JSON.parse(JSON.stringify(direct))).toEqual(JSON.parse(computed));
   });
 
-  it('sends the kept gzip to a client that accepts it: the same bytes unzipped', async () => {
+  it('sends the kept brotli or gzip to a client that accepts it: the same bytes decompressed', async () => {
     await sql`delete from metrics_results`.execute(ctx.db);
-    const gzipped = async () => {
+    const compressed = async (accept: string, coding: 'br' | 'gzip') => {
       const res = await app.inject({
         method: 'GET',
         url: URL_ALL,
-        headers: { ...asAdmin, 'accept-encoding': 'gzip, deflate, br' },
+        headers: { ...asAdmin, 'accept-encoding': accept },
       });
       expect(res.statusCode).toBe(200);
-      expect(res.headers['content-encoding']).toBe('gzip');
+      expect(res.headers['content-encoding']).toBe(coding);
       expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
-      return gunzipSync(res.rawPayload).toString('utf8');
+      expect(res.headers.vary).toBe('accept-encoding');
+      const text = (coding === 'br' ? brotliDecompressSync : gunzipSync)(res.rawPayload).toString('utf8');
+      expect(res.headers.etag).toBe(`W/"${answerEtag(text)}"`);
+      return text;
     };
-    const computed = await gzipped();
-    const served = await gzipped();
-    expect(served).toBe(computed);
+    const computed = await compressed('gzip, deflate, br', 'br');
+    expect(await compressed('gzip, deflate, br', 'br')).toBe(computed);
+    expect(await compressed('gzip, deflate', 'gzip')).toBe(computed);
+    expect(await compressed('br;q=0.5, gzip', 'gzip')).toBe(computed);
     expect(await get(asAdmin)).toBe(computed);
     // q=0 refuses it.
     const refused = await app.inject({

@@ -36,6 +36,7 @@ import * as m0036 from './0036-scheduled-not-touches.ts';
 import * as m0037 from './0037-activities-booked-at-index.ts';
 import * as m0038 from './0038-activity-counts-time-category.ts';
 import * as m0039 from './0039-activity-people-runs.ts';
+import * as m0040 from './0040-metrics-answers-encoded.ts';
 
 /** Forward-only migrations, in order. Add one entry per new numbered file. */
 export const migrations: Record<string, Migration> = {
@@ -76,6 +77,7 @@ export const migrations: Record<string, Migration> = {
   '0037-activities-booked-at-index': m0037,
   '0038-activity-counts-time-category': m0038,
   '0039-activity-people-runs': m0039,
+  '0040-metrics-answers-encoded': m0040,
 };
 
 /** Hands Kysely's Migrator the list above (no file-system scanning, so bundling and tests behave the same). */

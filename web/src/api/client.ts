@@ -32,12 +32,18 @@ export class ApiError extends Error {
 
 type Query = Record<string, string | number | boolean | null | undefined | readonly (string | number)[]>;
 
+import { TaggedAnswers } from './tagged-answers.ts';
+
 let csrfToken: string | null = null;
+/** GET answers sent with an ETag, for If-None-Match (tagged-answers.ts). */
+const tagged = new TaggedAnswers();
 let onUnauthenticated: () => void = () => {};
 
 /** Remembers the CSRF token handed out at sign-in (or by /api/auth/me) for state-changing requests. */
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
+  // Signed out (or in as someone else): nothing remembered for the last session stays.
+  tagged.clear();
 }
 
 /** Registers what happens on a 401 (the app shows the sign-in page). */
@@ -86,14 +92,25 @@ export async function request<T>(
     if (token) headers['x-csrf-token'] = token;
   }
   if (options.body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(withQuery(path, options.query), {
+  const url = withQuery(path, options.query);
+  // Accept-Encoding (gzip, and br over HTTPS) is the browser's to send; the entity tag is ours (no-store).
+  const tag = method === 'GET' ? tagged.tagFor(url) : null;
+  if (tag !== null) headers['if-none-match'] = tag;
+  const response = await fetch(url, {
     method,
     headers,
     credentials: 'same-origin',
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
     signal: options.signal,
   });
-  return parse<T>(response);
+  // 304: the viewer's answer is the one remembered for this URL (unless sign-out cleared it meanwhile).
+  const known = tag !== null && response.status === 304 ? tagged.textFor(url) : null;
+  if (known !== null) return JSON.parse(known) as T;
+  const etag = method === 'GET' && response.ok ? response.headers.get('etag') : null;
+  if (etag === null) return parse<T>(response);
+  const text = await response.text();
+  tagged.remember(url, etag, text);
+  return JSON.parse(text) as T;
 }
 
 /**

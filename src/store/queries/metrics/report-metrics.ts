@@ -1,4 +1,4 @@
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { Scope } from '../../../domain/access/scope.ts';
 import type { Viewer } from '../../../domain/access/viewer.ts';
 import type { WorkspaceSettings } from '../../../domain/settings.ts';
@@ -15,6 +15,7 @@ import {
   missingStatementRateWarning,
   statementCurrenciesWithoutRate,
 } from '../money/currencies-without-rate.ts';
+import { answerEtag, encodeAnswer, type EncodedAnswer } from './encoded-answer.ts';
 import { nextClockChange } from './next-clock-change.ts';
 import { runMetricsInScope, type RunMetricsOptions } from './run-metrics.ts';
 import { resolveScope } from './scope.ts';
@@ -22,6 +23,7 @@ import {
   metricsDataVersion,
   readStoredReport,
   storedRequestKey,
+  writeStoredAlias,
   writeStoredReport,
 } from './stored-results.ts';
 
@@ -84,6 +86,12 @@ export interface StoredReports {
    * is kept only when the version is still the same once it is computed. Null: nothing is read or kept.
    */
   version: string | null;
+  /**
+   * The viewer's request as sent (storedAliasKey), recorded as resolving to the answer kept at `version`, so the
+   * next such request is one statement (stored-answer-lookup.ts). Only for a viewer checked after `version` was
+   * read (viewerUnchanged); null: nothing recorded.
+   */
+  aliasKey?: string | null;
 }
 
 export interface ReportMetricsOptions extends RunMetricsOptions {
@@ -96,7 +104,7 @@ export interface ReportMetricsOptions extends RunMetricsOptions {
  * is given).
  */
 export async function openStoredReports(db: Db, store: Db): Promise<StoredReports> {
-  return { store, version: await metricsDataVersion(db) };
+  return { store, version: await metricsDataVersion(db), aliasKey: null };
 }
 
 /**
@@ -120,19 +128,28 @@ export async function reportMetrics(
   return computeReport(db, scope, req, read.settings, { ...rest, settings: read, now });
 }
 
-/** A report as JSON: its text, its gzip, or both (see reportJsonText). */
-export type ReportJson = { text: string; gzip: Buffer | null } | { text: null; gzip: Buffer };
+/** A report as JSON: its text and/or its compressions, with its tag (encoded-answer.ts). */
+export type ReportJson = EncodedAnswer;
 
-/** The JSON text of a report, unzipped when only its gzip is at hand. */
+/** The JSON text of a report, decompressed when only its compressed bytes are at hand. */
 export function reportJsonText(r: ReportJson): string {
-  return r.text ?? gunzipSync(r.gzip).toString('utf8');
+  if (r.text !== null) return r.text;
+  if (r.gzip !== null) return gunzipSync(r.gzip).toString('utf8');
+  if (r.br !== null) return brotliDecompressSync(r.br).toString('utf8');
+  throw new Error('an answer without text or bytes');
+}
+
+/** A computed report's JSON as it is sent when nothing is kept: the text and its tag, compressed by no one. */
+function plainJson(text: string): ReportJson {
+  return { etag: answerEtag(text), text, gzip: null, br: null };
 }
 
 /**
  * reportMetrics as JSON (the text of JSON.stringify of the report). With `options.stored`, the answer kept for the
- * same request, resolved scope, data version and code when it holds at `now`, as the gzip of those same bytes, read
- * and sent without parsing (a dashboard answer of 200 reps is 140 kB of JSON, 19 kB gzipped). A computed answer is
- * kept when the data version did not move while it was computed, and returned as text and gzip.
+ * same request, resolved scope, data version and code when it holds at `now`, as the gzip and brotli of those same
+ * bytes with their tag, read and sent without parsing (a dashboard answer of 200 reps is 140 kB of JSON, 19 kB
+ * gzipped, 17 kB in brotli). A computed answer is kept when the data version did not move while it was computed,
+ * and returned as text, gzip and brotli.
  */
 export async function reportMetricsJson(
   db: Db,
@@ -151,7 +168,7 @@ export async function reportMetricsJson(
   const scope = await resolveScope(db, viewer, req.groupBy, req.filters, asksForPay(req.metricIds));
   const version = stored && (rest.strategy ?? 'auto') === 'auto' ? stored.version : null;
   if (!stored || version === null)
-    return { text: JSON.stringify(await computeReport(db, scope, req, settings, runOptions)), gzip: null };
+    return plainJson(JSON.stringify(await computeReport(db, scope, req, settings, runOptions)));
   const key = storedRequestKey({
     metricIds: req.metricIds,
     period: req.period,
@@ -162,8 +179,13 @@ export async function reportMetricsJson(
     forecastCheckpoint: req.filters?.forecastCheckpoint ?? null,
     scope,
   });
+  const aliasKey = stored.aliasKey ?? null;
   const kept = await readStoredReport(stored.store, version, key, now);
-  if (kept !== null) return { text: null, gzip: kept };
+  if (kept !== null) {
+    // Kept for another viewer of the same scope (or this one's alias was not recorded): recorded for next time.
+    if (aliasKey !== null) await writeStoredAlias(stored.store, version, aliasKey, key);
+    return { ...kept, text: null };
+  }
   // The same answer being computed in this process (the dashboard's requests just after a write) is waited for
   // rather than computed again: it is of the same data version, started after this request's version read saw it.
   const flights = inFlight.get(stored.store) ?? new Map<string, InFlight>();
@@ -174,7 +196,18 @@ export async function reportMetricsJson(
     const done = await running.done.catch(() => null);
     if (done && (done.validUntil === null || now < done.validUntil)) return done.json;
   }
-  const done = computeAndKeep(db, stored.store, scope, req, settings, runOptions, version, key, now);
+  const done = computeAndKeep(
+    db,
+    stored.store,
+    scope,
+    req,
+    settings,
+    runOptions,
+    version,
+    key,
+    aliasKey,
+    now,
+  );
   if (!running) {
     flights.set(flightKey, { asOf: now, done });
     const leave = () => flights.delete(flightKey);
@@ -201,11 +234,12 @@ async function computeAndKeep(
   runOptions: RunMetricsOptions,
   version: string,
   key: string,
+  aliasKey: string | null,
   now: Date,
 ): Promise<{ json: ReportJson; validUntil: Date | null }> {
   const report = await computeReport(db, scope, req, settings, runOptions);
-  const text = JSON.stringify(report);
-  const gzip = gzipSync(text);
+  // Compressed once here, in both encodings, on zlib's threads: serving it later compresses nothing.
+  const encoded = await encodeAnswer(JSON.stringify(report));
   const periods = report.previousPeriod ? [req.period, previousPeriodOf(req, settings)] : [req.period];
   const validUntil = await nextClockChange(db, resolveMetrics(req.metricIds), periods, {
     timeZone: settings.timeZone,
@@ -215,8 +249,8 @@ async function computeAndKeep(
   });
   // Kept only when no write landed while it was computed (the version is the same before and after).
   if ((await metricsDataVersion(db)) === version)
-    await writeStoredReport(store, version, key, now, validUntil, gzip);
-  return { json: { text, gzip }, validUntil };
+    await writeStoredReport(store, version, key, now, validUntil, encoded, aliasKey);
+  return { json: encoded, validUntil };
 }
 
 function previousPeriodOf(req: ReportRequest, settings: PeriodCalendar): Period {
