@@ -35,6 +35,7 @@ import * as m0035 from './0035-week-start.ts';
 import * as m0036 from './0036-scheduled-not-touches.ts';
 import * as m0037 from './0037-activities-booked-at-index.ts';
 import * as m0038 from './0038-activity-counts-time-category.ts';
+import * as m0041 from './0041-activity-signal-flags.ts';
 
 /** Forward-only migrations, in order. Add one entry per new numbered file. */
 export const migrations: Record<string, Migration> = {
@@ -74,6 +75,7 @@ export const migrations: Record<string, Migration> = {
   '0036-scheduled-not-touches': m0036,
   '0037-activities-booked-at-index': m0037,
   '0038-activity-counts-time-category': m0038,
+  '0041-activity-signal-flags': m0041,
 };
 
 /** Hands Kysely's Migrator the list above (no file-system scanning, so bundling and tests behave the same). */
