@@ -126,7 +126,9 @@ async function seedWorld(db: Db, seed: number): Promise<World> {
 /** Every derived column, in a stable order. */
 async function snapshot(db: Db): Promise<unknown> {
   const flags =
-    await sql`select id, is_new_prospect, repeat_touch, held_meeting_before from activities order by id`.execute(db);
+    await sql`select id, is_new_prospect, repeat_touch, held_meeting_before from activities order by id`.execute(
+      db,
+    );
   const contacts = await sql`select id, first_touch_at from contacts order by id`.execute(db);
   const leads =
     await sql`select id, first_touch_at, first_response_at, response_business_minutes, sla_deadline_at
@@ -156,7 +158,8 @@ async function rawSignals(db: Db): Promise<unknown> {
 }
 
 async function storedSignals(db: Db): Promise<unknown> {
-  return (await sql`select id, repeat_touch, held_meeting_before from activities order by id`.execute(db)).rows;
+  return (await sql`select id, repeat_touch, held_meeting_before from activities order by id`.execute(db))
+    .rows;
 }
 
 interface Change {
