@@ -305,6 +305,7 @@ describeStores('demo data', (ctx) => {
     const { dataset } = generateDemo(generatorInput(cal));
     const stored = await sql<Record<string, number>>`select
       (select count(*) from activities where is_new_prospect)::int8 as new_prospect_touches,
+      (select count(*) from activities where held_meeting_before)::int8 as held_before,
       (select count(*) from contacts where first_touch_at is not null)::int8 as touched_contacts,
       (select count(*) from leads where first_response_at is not null)::int8 as answered_leads,
       (select coalesce(sum(response_business_minutes), 0) from leads)::int8 as response_minutes,
@@ -312,6 +313,7 @@ describeStores('demo data', (ctx) => {
       (select count(*) from leads where sla_deadline_at is null)::int8 as missing_deadlines`.execute(ctx.db);
     expect(stored.rows[0]).toEqual({
       new_prospect_touches: [...dataset.activities.rows()].filter((row) => row[11]).length,
+      held_before: [...dataset.activities.rows()].filter((row) => row[16]).length,
       touched_contacts: [...dataset.contacts.rows()].filter((c) => c.first_touch_at).length,
       answered_leads: dataset.leads.filter((l) => l.first_response_at).length,
       response_minutes: dataset.leads.reduce((sum, l) => sum + (l.response_business_minutes ?? 0), 0),

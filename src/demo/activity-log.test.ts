@@ -84,12 +84,13 @@ describe('ActivityLog', () => {
     const types = names.map((n) => ACTIVITY_COLUMNS[n] as string);
     const expected = [...log.rows()].map((row, i) => copyLine('activities', names, types, row, i));
     expect([...log.copyLines()]).toEqual(expected);
-    expect(expected[0]).toContain('\tt\tdemo\t2026-11-02T14:00:00.000Z\t\\N\t\\N\n');
-    expect(expected[3]).toContain('\tf\tquick_log\t2026-11-02T19:00:20.000Z\t\\N\t\\N\n');
+    // ... is_new_prospect, logged_via, created_at, time_category, booked_at, held_meeting_before (0041).
+    expect(expected[0]).toContain('\tt\tdemo\t2026-11-02T14:00:00.000Z\t\\N\t\\N\tf\n');
+    expect(expected[3]).toContain('\tf\tquick_log\t2026-11-02T19:00:20.000Z\t\\N\t\\N\tf\n');
     expect(expected[4]).toContain('other\toutbound\t\\N\t1800\t');
-    expect(expected[4]).toContain('\tdemo\t2026-11-02T14:04:00.000Z\tcrm_updates\t\\N\n');
+    expect(expected[4]).toContain('\tdemo\t2026-11-02T14:04:00.000Z\tcrm_updates\t\\N\tf\n');
     expect(expected[1]).toBe(
-      'meeting\tinbound\t\\N\t\\N\t3\t12\t\\N\t\\N\t9\tTab\\there, back\\\\slash, line\\nbreak\t2026-11-02T14:01:00.000Z\tf\tdemo\t2026-11-02T14:01:00.000Z\t\\N\t2026-10-30T14:30:00.000Z\n',
+      'meeting\tinbound\t\\N\t\\N\t3\t12\t\\N\t\\N\t9\tTab\\there, back\\\\slash, line\\nbreak\t2026-11-02T14:01:00.000Z\tf\tdemo\t2026-11-02T14:01:00.000Z\t\\N\t2026-10-30T14:30:00.000Z\tf\n',
     );
   });
 });

@@ -45,6 +45,7 @@ export type ActivityRow = [
   created_at: Date,
   time_category: string | null,
   booked_at: Date | null,
+  held_meeting_before: boolean,
 ];
 
 const NO_DURATION = -1;
@@ -91,6 +92,8 @@ export class ActivityLog {
   private order: Uint32Array | null = null;
   /** activities.is_new_prospect per logged position, filled by the derived prefill. */
   newProspect = new Uint8Array(FIRST_CAPACITY);
+  /** activities.held_meeting_before (migration 0041) per logged position, filled by the derived prefill. */
+  heldBefore = new Uint8Array(FIRST_CAPACITY);
 
   get length(): number {
     return this.size;
@@ -121,6 +124,7 @@ export class ActivityLog {
     booked.set(this.booked);
     this.booked = booked;
     this.newProspect = widen(this.newProspect);
+    this.heldBefore = widen(this.heldBefore);
     this.capacity = capacity;
   }
 
@@ -207,6 +211,11 @@ export class ActivityLog {
     return this.strings.direction.words[this.direction[i] as number] === 'outbound';
   }
 
+  /** Whether the activity at a logged position is a meeting that was held. */
+  isHeldMeetingAt(i: number): boolean {
+    return this.isMeetingAt(i) && this.strings.outcome.words[this.outcome[i] as number] === 'held';
+  }
+
   /** Whether the activity at a logged position is a meeting. */
   isMeetingAt(i: number): boolean {
     return this.strings.type.words[this.type[i] as number] === 'meeting';
@@ -284,7 +293,7 @@ export class ActivityLog {
         (this.created[i] as number) || (this.time[i] as number),
       )}\t${category[this.category[i] as number]}\t${
         Number.isNaN(this.booked[i]) ? '\\N' : isoInstant(this.booked[i] as number)
-      }\n`;
+      }\t${this.heldBefore[i] === 1 ? 't' : 'f'}\n`;
     }
   }
 
@@ -309,6 +318,7 @@ export class ActivityLog {
         new Date(a.createdAt ?? a.occurredAt),
         a.timeCategory ?? null,
         a.bookedAt == null ? null : new Date(a.bookedAt),
+        this.heldBefore[i] === 1,
       ];
     }
   }

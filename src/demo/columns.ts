@@ -130,6 +130,8 @@ export const ACTIVITY_COLUMNS: ColumnTypes = {
   // Issue 18: the non-selling time rows' category and when each meeting was set (src/demo/work-time.ts).
   time_category: 'text',
   booked_at: 'timestamptz',
+  // Migration 0041, filled by the derived prefill (repeat_touch is left to the refresh: about 0.3% of rows).
+  held_meeting_before: 'bool',
 };
 
 export const CUSTOMER_COLUMNS: ColumnTypes = {

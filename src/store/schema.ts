@@ -235,6 +235,9 @@ export interface ActivitiesTable {
   note: string | null;
   logged_via: LoggedVia | null;
   created_at: CreatedAt;
+  /** Migration 0041: derived at write time (src/store/derived/activity-flags.ts), like is_new_prospect. */
+  repeat_touch: Generated<boolean>;
+  held_meeting_before: Generated<boolean>;
 }
 
 export interface GoalsTable {

@@ -1,5 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { SYSTEM_VIEWER } from '../../src/domain/access/viewer.ts';
+import { rebuildActivityRollups } from '../../src/store/aggregates/rebuild-activity-rollups.ts';
+import { getRollupTimeZone } from '../../src/store/aggregates/rollup-zone.ts';
 import { runMetrics } from '../../src/store/queries/metrics/run-metrics.ts';
 import { updateSettings } from '../../src/store/tables/settings.ts';
 import { describeStores } from '../support/stores.ts';
@@ -38,6 +40,16 @@ describeStores('integrity metrics (hand-computed, fixture.ts)', (ctx) => {
 
   it('gives the same numbers on the rollup path: the rollups decline every integrity part', async () => {
     expect(await byRep('auto')).toEqual(await byRep('raw'));
+  });
+
+  it('counts repeat touches from the rollups once they are in the workspace zone (the flag kept at write time)', async () => {
+    // The fixture's rows were written without a refresh and its rollups are in UTC: the rebuild job's work
+    // re-flags every activity in New York's days (migration 0041) and refiles the rollups.
+    await ctx.db.transaction().execute((tx) => rebuildActivityRollups(tx));
+    expect(await getRollupTimeZone(ctx.db)).toBe('America/New_York');
+    const auto = await byRep('auto');
+    expect(auto.get(f.ann)!.repeat_touch_share).toEqual({ value: 4 / 11, numerator: 4, denominator: 11 });
+    expect(auto).toEqual(await byRep('raw'));
   });
 
   it('reads local days and working hours in the workspace zone (UTC moves the 23:30 touch and burst 5)', async () => {

@@ -118,7 +118,13 @@ describeStores('metrics from rollups equal metrics from raw rows', (ctx) => {
       'activity_month_counts',
     );
     expect(planned('logged_minutes', 'value')).toBe('activity_month_counts');
-    expect(planned('follow_ups_after_meeting', 'value')).toBe('raw');
+    // The per-row signals kept at write time (0041) are in the count tables' key; bulk logging is not.
+    expect(planned('follow_ups_after_meeting', 'value')).toBe('activity_month_counts');
+    expect(planned('repeat_touch_share', 'numerator')).toBe('activity_month_counts');
+    expect(planned('repeat_touch_share', 'denominator', { ...quarter, grain: 'week' })).toBe(
+      'activity_day_counts',
+    );
+    expect(planned('bulk_logged_share', 'numerator')).toBe('raw');
     expect(planned('meetings_booked', 'value')).toBe('raw');
     expect(planned('calls', 'value', { ...quarter, grain: 'week' })).toBe('activity_day_counts');
     expect(planned('follow_ups', 'value', { ...quarter, toExclusive: '2026-09-30' })).toBe(

@@ -1,14 +1,19 @@
 import { sql } from 'kysely';
 import { beforeEach, expect, it } from 'vitest';
 import type { Db } from '../../src/store/db.ts';
+import { DEFAULT_FORECAST_CHECKPOINT, DEFAULT_FORECAST_METHOD } from '../../src/domain/metrics/query.ts';
 import { refreshDerived } from '../../src/store/derived/refresh.ts';
+import { activitiesSource } from '../../src/store/queries/metrics/sources/activities.ts';
 import { describeStores, truncateAll } from '../support/stores.ts';
+import { user } from '../metrics/fixtures.ts';
 
 /*
  * The incremental refresh (addedActivityIds, src/store/derived/added-touches.ts) must leave exactly what a full
  * recompute leaves. Each round applies random inserts, updates and deletes the way a writer would report them
  * (inserted rows as added ids; updated rows as changed ids plus their people before; deleted rows as their people),
- * refreshes incrementally, snapshots every derived column, then runs { all: true } and compares.
+ * refreshes incrementally, snapshots every derived column, then runs { all: true } and compares. The per-row
+ * signals of migration 0041 (repeat_touch, held_meeting_before) are also compared, row by row, with the metrics
+ * engine's raw definitions of them (the activities source's columns), which read no stored flag.
  */
 
 /** mulberry32: a seeded generator, so a failing seed can be replayed. */
@@ -29,6 +34,8 @@ interface World {
   rnd: () => number;
   contacts: number[];
   leads: number[];
+  /** Two reps, and null (a row without a rep is never a repeat touch). */
+  users: (number | null)[];
 }
 
 const pick = <T>(w: World, xs: readonly T[]): T => xs[Math.floor(w.rnd() * xs.length)]!;
@@ -54,9 +61,21 @@ function activityRow(w: World) {
   return {
     type: pick(w, TYPES),
     direction: w.rnd() < 0.7 ? ('outbound' as const) : ('inbound' as const),
-    outcome: w.rnd() < 0.2 ? ('scheduled' as const) : null,
+    // Held meetings (some other types with 'held' too, which are no meetings) move held_meeting_before.
+    outcome: w.rnd() < 0.2 ? ('scheduled' as const) : w.rnd() < 0.4 ? ('held' as const) : null,
+    user_id: pick(w, w.users),
     ...people(w),
     occurred_at: instant(w),
+  };
+}
+
+/** An outbound e-mail of the first rep at `hour` on 2026-11-03. */
+function touchOf(w: World, hour: number) {
+  return {
+    type: 'email' as const,
+    direction: 'outbound' as const,
+    user_id: w.users[0]!,
+    occurred_at: new Date(Date.UTC(2026, 10, 3, hour, 0, 0)).toISOString(),
   };
 }
 
@@ -68,7 +87,8 @@ async function insertActivities(db: Db, w: World, n: number): Promise<number[]> 
 }
 
 async function seedWorld(db: Db, seed: number): Promise<World> {
-  const w: World = { rnd: random(seed), contacts: [], leads: [] };
+  const w: World = { rnd: random(seed), contacts: [], leads: [], users: [] };
+  w.users = [await user(db, 'Ann'), await user(db, 'Bob'), null];
   const cs = await db
     .insertInto('contacts')
     .values(Array.from({ length: 12 }, (_, i) => ({ name: `c${i}` })))
@@ -89,18 +109,57 @@ async function seedWorld(db: Db, seed: number): Promise<World> {
     .execute();
   w.leads = ls.map((l) => Number(l.id));
   await insertActivities(db, w, 60);
+  // A rep's busy day with one contact and one lead: repeat touches from the start.
+  await db
+    .insertInto('activities')
+    .values(
+      [9, 10, 11, 12, 13].flatMap((h) => [
+        { ...touchOf(w, h), contact_id: w.contacts[0]! },
+        { ...touchOf(w, h), lead_id: w.leads[1]! },
+      ]),
+    )
+    .execute();
   await refreshDerived(db, { all: true });
   return w;
 }
 
 /** Every derived column, in a stable order. */
 async function snapshot(db: Db): Promise<unknown> {
-  const flags = await sql`select id, is_new_prospect from activities order by id`.execute(db);
+  const flags =
+    await sql`select id, is_new_prospect, repeat_touch, held_meeting_before from activities order by id`.execute(
+      db,
+    );
   const contacts = await sql`select id, first_touch_at from contacts order by id`.execute(db);
   const leads =
     await sql`select id, first_touch_at, first_response_at, response_business_minutes, sla_deadline_at
     from leads order by id`.execute(db);
   return { flags: flags.rows, contacts: contacts.rows, leads: leads.rows };
+}
+
+/** The signals as the metrics engine computes them from the raw rows (no stored flag), per activity. */
+async function rawSignals(db: Db): Promise<unknown> {
+  const ctx = {
+    from: '2026-01-01',
+    toExclusive: '2027-01-01',
+    timeZone: 'UTC',
+    currency: 'USD',
+    followUpTarget: 5,
+    businessMinutes: 0,
+    quotaGoals: [],
+    now: new Date('2026-12-01T00:00:00Z'),
+    forecastMethod: DEFAULT_FORECAST_METHOD,
+    forecastCheckpoint: DEFAULT_FORECAST_CHECKPOINT,
+  };
+  const cols = activitiesSource.columns(ctx);
+  const r = await sql`select a.id, coalesce(${cols.integrity_repeat_touch}, false) as repeat_touch,
+      coalesce(${cols.held_meeting_before}, false) as held_meeting_before
+    from ${activitiesSource.from(ctx)} order by a.id`.execute(db);
+  return r.rows;
+}
+
+async function storedSignals(db: Db): Promise<unknown> {
+  return (await sql`select id, repeat_touch, held_meeting_before from activities order by id`.execute(db))
+    .rows;
 }
 
 interface Change {
@@ -177,6 +236,7 @@ describeStores('incremental derived refresh', (ctx) => {
     it(`equals a full recompute after random inserts, updates and deletes (seed ${seed})`, async () => {
       const w = await seedWorld(ctx.db, seed);
       let changedSomething = 0;
+      let flaggedRounds = 0;
       for (let round = 0; round < 12; round++) {
         const change = await randomWrites(ctx.db, w);
         const before = await snapshot(ctx.db);
@@ -188,12 +248,19 @@ describeStores('incremental derived refresh', (ctx) => {
         });
         const incremental = await snapshot(ctx.db);
         if (JSON.stringify(incremental) !== JSON.stringify(before)) changedSomething += 1;
+        const stored = await storedSignals(ctx.db);
+        expect(stored, `seed ${seed}, round ${round}: raw`).toEqual(await rawSignals(ctx.db));
+        const rows = stored as { repeat_touch: boolean; held_meeting_before: boolean }[];
+        if (rows.some((r) => r.repeat_touch) && rows.some((r) => r.held_meeting_before)) flaggedRounds += 1;
         await refreshDerived(ctx.db, { all: true });
         expect(incremental, `seed ${seed}, round ${round}`).toEqual(await snapshot(ctx.db));
       }
       // The rounds really moved derived values (not a comparison of two untouched stores).
       expect(changedSomething).toBeGreaterThan(3);
-    });
+      // And the signals were really exercised: rows flagged either way in several rounds.
+      expect(flaggedRounds).toBeGreaterThan(1);
+      // 12 rounds of writes, refreshes and raw checks: 12-20 s each on a loaded 2-core machine.
+    }, 90_000);
   }
 
   it('updates only from the added rows: a backdated insert moves the flag, first touch and response', async () => {

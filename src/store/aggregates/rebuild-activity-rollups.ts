@@ -1,5 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../schema.ts';
+import { refreshActivityFlags } from '../derived/activity-flags.ts';
 
 /** Progress of a rebuild: months of activities done out of the total. */
 export type RebuildProgress = (done: number, total: number) => void;
@@ -30,6 +31,9 @@ export async function rebuildActivityRollups(
 ): Promise<number> {
   await sql`lock table activities in share mode`.execute(tx);
   await sql`update settings set rollup_time_zone = time_zone where id = 1`.execute(tx);
+  // activities.repeat_touch counts touches per local day of this zone (migration 0041): recomputed in the new one
+  // first (the update triggers file its changes into the old tables, emptied next).
+  await refreshActivityFlags(tx, null, []);
   await sql`delete from activity_day_counts`.execute(tx);
   await sql`delete from activity_month_people`.execute(tx);
   const span = await sql<{ lo: Date | null; hi: Date | null }>`

@@ -1,3 +1,4 @@
+import { refreshActivityFlags } from './activity-flags.ts';
 import { refreshAddedTouches } from './added-touches.ts';
 import { refreshAllTouches, refreshFirstTouchAndResponse, refreshNewProspectFlags } from './first-touch.ts';
 import { refreshResponseMinutes } from './lead-response.ts';
@@ -7,7 +8,7 @@ export type { RefreshRequest } from './people.ts';
 
 /**
  * Recomputes the columns derived from activities for the given people: activities.is_new_prospect,
- * contacts.first_touch_at, leads.first_touch_at / first_response_at / response_business_minutes / sla_deadline_at.
+ * activities.repeat_touch and held_meeting_before (activity-flags.ts), contacts.first_touch_at, leads.first_touch_at / first_response_at / response_business_minutes / sla_deadline_at.
  * Call it inside the write transaction, after writing activities or leads (importers, demo data), and with
  * { all: true, responseMinutesOnly: true } when the time zone, working hours, holidays or lead SLA settings change. Definitions: docs/metrics.md.
  *
@@ -42,6 +43,8 @@ export async function refreshDerived(db: DbOrTx, request: RefreshRequest): Promi
     db,
     full === null ? null : { contactIds: [], leadIds: [...new Set([...full.leadIds, ...responded])] },
   );
+  // Migration 0041's per-row signals (repeat_touch, held_meeting_before): their own pass, in their own file.
+  await refreshActivityFlags(db, full, request.addedActivityIds ?? []);
 }
 
 function joinPeople(a: AffectedPeople, b: AffectedPeople | null): AffectedPeople {

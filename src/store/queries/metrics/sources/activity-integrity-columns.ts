@@ -10,8 +10,10 @@ import type { Fragment, SourceContext } from '../source-spec.ts';
 
 /*
  * The activities source's columns for the integrity signals (issue 18, docs/capture.md "Integrity (data
- * quality)"). None of them is a column of the activity rollups, so every part naming one is declined by the
- * rollups (filterClauseIfKnown) and reads the raw rows on both paths. The correlated subqueries are only in the
+ * quality)"). integrity_touch and integrity_repeat_touch are also columns of the count rollups (the latter kept
+ * at write time, migration 0041, src/store/derived/activity-flags.ts); a part naming another one is declined by
+ * the rollups (filterClauseIfKnown) and reads the raw rows. These raw formulas stay the definition (the raw path,
+ * and the tests' oracle for the stored flag). The correlated subqueries are only in the
  * FILTER of the parts that name them, and each walks one index range:
  * activities_contact_idx / activities_lead_idx (person, occurred_at) and activities_user_logged_idx
  * (user_id, created_at).

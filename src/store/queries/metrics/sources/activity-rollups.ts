@@ -27,6 +27,13 @@ const countColumns = {
   // customer-facing time, else none.
   time_category: sql`coalesce(r.time_category, case when (r.type = 'call' or (r.type = 'meeting'
     and r.outcome = 'held')) then 'selling' end)`,
+  // The per-row signals kept at write time (migration 0041, src/store/derived/activity-flags.ts), in the key: the
+  // raw columns' definitions, stored. repeat_touch's days are the rollup zone's, which the rollups are read in only
+  // while it is the workspace zone (the raw column's).
+  held_meeting_before: sql`r.held_meeting_before`,
+  integrity_touch: sql`((r.direction = 'outbound' or r.type = 'meeting') and coalesce(r.outcome, '') <> 'scheduled'
+    and r.has_person)`,
+  integrity_repeat_touch: sql`r.repeat_touch`,
 };
 
 /** Counts and duration sums over a counts table (day or month): the same rewrite for both. */
@@ -41,8 +48,8 @@ function countAggregate(agg: Aggregate) {
 }
 
 /**
- * Counts and duration sums per rep, local month, type, direction, outcome, has-person and new-prospect flag and
- * logged time category (migrations 0014, 0038): the day table's rows added up per month, for whole-month ranges (a quarter by rep is about
+ * Counts and duration sums per rep, local month, type, direction, outcome, has-person and new-prospect flag,
+ * logged time category and the repeat-touch and held-meeting-before flags (migrations 0014, 0038, 0041): the day table's rows added up per month, for whole-month ranges (a quarter by rep is about
  * 7,000 rows instead of 110,000). Listed before the day table so it is tried first.
  */
 export const activityMonthCounts: RollupSpec = {
@@ -59,7 +66,7 @@ export const activityMonthCounts: RollupSpec = {
   aggregate: countAggregate,
 };
 
-/** Counts and duration sums per rep, local day, type, direction, outcome, has-person and new-prospect flag, time category. */
+/** Counts and duration sums per rep, local day and the month table's key (type ... held-meeting-before flag). */
 export const activityDayCounts: RollupSpec = {
   name: 'activity_day_counts',
   timeColumn: 'occurred_at',
