@@ -51,9 +51,7 @@ describe('readCsvRows errors', () => {
   it('names the line an unclosed quote opens on, with both readers', async () => {
     for (const delimiter of [',', '||']) {
       const err = await error(`a${delimiter}b\n1${delimiter}2\n3${delimiter}"open\n\nmore\n`, delimiter);
-      expect(err.message).toBe(
-        `test.csv: a quoted cell opened on line 3 is never closed (a missing '"')`,
-      );
+      expect(err.message).toBe(`test.csv: a quoted cell opened on line 3 is never closed (a missing '"')`);
     }
   });
 
