@@ -9,9 +9,10 @@ import type { Database } from '../../store/schema.ts';
  * the key tables, the first touches and the merge's sort by line all hashed or sorted in batches on disk
  * (EXPLAIN ANALYZE in docs/performance.md, "Import: a faster reader, memory for the checks").
  *
- * On PostgreSQL the memory is the server's, taken only as the statements use it (about 400 MB at a million rows,
- * for the length of the import). On PGlite it is this process's, and its WebAssembly heap never gives back what
- * it once held, so it gets a quarter: the 1 GB resident-memory target holds there (measured).
+ * On PostgreSQL the memory is the server's, taken only as the statements use it (local buffers up to the size of
+ * the import's temporary tables, kept by the backend until its connection closes; a sort or hash per statement).
+ * On PGlite it is this process's, and its WebAssembly heap never gives back what it once held, so it gets less:
+ * a million-row import peaked at 774 MB of RSS with these (the peak is still set by opening the store).
  */
 const SETTINGS = {
   postgres: { workMem: '256MB', tempBuffers: '1GB' },
