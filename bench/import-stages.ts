@@ -66,7 +66,8 @@ function withDatabase(url: string, database: string): string {
 
 async function main(): Promise<void> {
   const file = await activitiesCsv(rows);
-  const database = `import12_stages_${process.pid}`;
+  // BENCH_DB_PREFIX: a prefix for the store database's name, for a server shared under naming rules.
+  const database = `${process.env.BENCH_DB_PREFIX ?? 'import12'}_stages_${process.pid}`;
   const dir = join(tmpdir(), `import12-stages-${process.pid}`);
   let db: Db;
   const adminUrl = process.env.BENCH_DATABASE_URL;

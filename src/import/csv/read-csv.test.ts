@@ -37,3 +37,29 @@ describe('readCsvRows', () => {
     ]);
   });
 });
+
+describe('readCsvRows errors', () => {
+  async function error(text: string, delimiter = ',') {
+    try {
+      await rows(text, delimiter);
+    } catch (err) {
+      return err as { message: string; details?: unknown };
+    }
+    throw new Error('no error');
+  }
+
+  it('names the line an unclosed quote opens on, with both readers', async () => {
+    for (const delimiter of [',', '||']) {
+      const err = await error(`a${delimiter}b\n1${delimiter}2\n3${delimiter}"open\n\nmore\n`, delimiter);
+      expect(err.message).toBe(`test.csv: a quoted cell opened on line 3 is never closed (a missing '"')`);
+    }
+  });
+
+  it('reads a two-character delimiter with csv-parse', async () => {
+    const { out } = await rows('a||b\r\n"1||x"||2\r\n', '||');
+    expect(out.map((r) => [r.line, r.cells])).toEqual([
+      [1, ['a', 'b']],
+      [2, ['1||x', '2']],
+    ]);
+  });
+});

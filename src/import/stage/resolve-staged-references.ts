@@ -87,10 +87,12 @@ async function resolveContacts(tx: Transaction<Database>, createMissing: boolean
   // The first row naming each contact comes along (distinct on), so creating it needs no join back to staging.
   await sql`
     create temporary table import_contacts on commit drop as
-    select distinct on (contact_key) contact_key as key, line as first_line, contact_name, contact_email,
+    select distinct on (contact_key collate "C") contact_key as key, line as first_line, contact_name, contact_email,
       account_key, owner_key, null::bigint as id, false as created
     from ${staged} s where contact_key is not null and ${notDuplicate}
-    order by contact_key, line`.execute(tx);
+    -- Byte order: which row comes first within a key is the line's business, the keys' order nobody's, and a
+    -- million keys sort several times faster without the database's collation.
+    order by contact_key collate "C", line`.execute(tx);
   await sql`analyze import_contacts`.execute(tx);
   for (const [prefix, column] of [
     ['e:', 'email'],

@@ -11,6 +11,7 @@ import { createStagingTable, STAGING_COLUMNS, STAGING_TABLE, stagingLine } from 
 import { insertStagedActivities, mergeStagedActivities, type MergeResult } from './merge-activities.ts';
 import { stageFreshFirstTouches, writeFreshFirstTouches } from './fresh-first-touches.ts';
 import { findDuplicates, resolveStagedReferences } from './resolve-staged-references.ts';
+import { raiseImportMemory } from './session-settings.ts';
 import { stagedRejects } from './staged-rejects.ts';
 
 /** A valid row on its way to staging: the record and the row's text in the file. */
@@ -94,6 +95,7 @@ export async function openStagedActivities(
 ): Promise<StagedActivities | null> {
   const writer = await openCopy(tx);
   if (!writer) return null;
+  await raiseImportMemory(tx);
   await createStagingTable(tx);
   let loaded = 0;
   return {

@@ -31,6 +31,15 @@ function cellsOf(raw: string, delimiter: string): string[] {
   return records[0] ?? [];
 }
 
+/** Whether a rep, account or contact key of the file resolved to no id (import_users/accounts/contacts). */
+async function someKeyUnresolved(tx: Db): Promise<boolean> {
+  const r = await sql<{ any: boolean }>`
+    select exists (select 1 from import_users where id is null)
+      or exists (select 1 from import_accounts where id is null)
+      or exists (select 1 from import_contacts where id is null) as any`.execute(tx);
+  return r.rows[0]?.any !== false;
+}
+
 /** The row's errors in the order the batched importer reports them: rep, account, contact, then access. */
 function errorsOf(p: ProblemRow): FieldError[] {
   const owner = p.owner_key === null ? null : { name: p.owner_name, email: p.owner_email };
@@ -65,6 +74,9 @@ export async function stagedRejects(tx: Db, refs: References, delimiter: string)
     });
 
   const checkAccess = refs.viewer.visibleUserIds !== null;
+  // Without the access rule a row is refused only for a key that did not resolve; when every key did (always with
+  // createMissing), the scan of the staging table below would find nothing.
+  if (!checkAccess && !(await someKeyUnresolved(tx))) return out;
   // canSeeOwner: a rep may not own an ownerless row, so an unknown answer (null) counts as not visible.
   const outsideExisting = checkAccess
     ? sql`(ex.id is not null and not coalesce(${visibleOwner(refs.viewer, 'ex.user_id')}, false))`
