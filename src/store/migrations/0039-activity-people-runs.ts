@@ -146,21 +146,11 @@ const delta = (rows: string) => `select date_trunc('month', (d.occurred_at at ti
   having sum(d.sign) <> 0 or coalesce(sum(d.sign) filter (where ${isTouch('d')}), 0) <> 0
     or coalesce(sum(d.sign) filter (where d.is_new_prospect), 0) <> 0`;
 
-/** The runs' counts moved by the statement's change `rows`, and a row for every run that gained activity. */
-const applyDelta = (rows: string) => `insert into activity_people_runs as t (month, months, user_id, touched, new_prospects)
-  with changed as (
-    select k.*, ${person('k', 'l')} as person from (${delta(rows)}) k left join leads l on l.id = k.lead_id
-  ),
-  -- The people whose month rows changed, and the months that can share a run with a changed one.
-  around as (
-    select distinct k.user_id, k.person, (k.month + make_interval(months => o.k))::date as month
-    from changed k cross join (values (-2), (-1), (0), (1), (2)) as o(k)
-    where k.person is not null
-  ),
-  -- Their month rows now, found by the key's index: by contact, by the leads converted to the contact (naming no
-  -- contact), by an unconverted lead.
-  now_rows as (
-    select p.month, p.user_id, p.contact_id, p.lead_id, a.person, p.n, p.touches, p.new_prospects
+/**
+ * The changed people's month rows now (from `around`: rep, person, month), found by the key's index: by contact,
+ * by the leads converted to the contact (naming no contact), by an unconverted lead. Five probes per changed row.
+ */
+const PROBED = `select p.month, p.user_id, p.contact_id, p.lead_id, a.person, p.n, p.touches, p.new_prospects
     from around a join activity_month_people p
       on p.month = a.month and p.user_id = a.user_id and p.contact_id = a.person / 2
     where a.person % 2 = 0
@@ -174,8 +164,31 @@ const applyDelta = (rows: string) => `insert into activity_people_runs as t (mon
     select p.month, p.user_id, p.contact_id, p.lead_id, a.person, p.n, p.touches, p.new_prospects
     from around a join activity_month_people p
       on p.month = a.month and p.user_id = a.user_id and p.contact_id is null and p.lead_id = a.person / 2
-    where a.person % 2 = 1
+    where a.person % 2 = 1`;
+
+/**
+ * The same rows by one scan of activity_month_people hash-joined on (month, rep, person): for a large change,
+ * where half a million probes (100,000 rows spread over two years) cost more than reading the table once.
+ */
+const SCANNED = `select p.month, p.user_id, p.contact_id, p.lead_id, a.person, p.n, p.touches, p.new_prospects
+    from activity_month_people p left join leads l on l.id = p.lead_id
+      join around a on a.month = p.month and a.user_id = p.user_id and a.person = ${person('p', 'l')}`;
+
+/** Changed rows from which the month rows are read by one scan instead of probes (see SCANNED). */
+const SCAN_FROM_ROWS = 20000;
+
+/** The runs' counts moved by the statement's change `rows`, and a row for every run that gained activity. */
+const applyDelta = (rows: string, nowRows: string) => `insert into activity_people_runs as t (month, months, user_id, touched, new_prospects)
+  with changed as (
+    select k.*, ${person('k', 'l')} as person from (${delta(rows)}) k left join leads l on l.id = k.lead_id
   ),
+  -- The people whose month rows changed, and the months that can share a run with a changed one.
+  around as (
+    select distinct k.user_id, k.person, (k.month + make_interval(months => o.k))::date as month
+    from changed k cross join (values (-2), (-1), (0), (1), (2)) as o(k)
+    where k.person is not null
+  ),
+  now_rows as (${nowRows}),
   -- Now (after) and then (before: now minus the change; a row the change emptied is gone now).
   states as (
     select month, user_id, person, true as after, n > 0 and touches > 0 as touched, n > 0 and new_prospects > 0 as fresh
@@ -233,7 +246,11 @@ function triggerFunction(name: string, rows: string, takesAway: boolean): string
   declare tz text := (select rollup_time_zone from settings where id = 1);
   begin
     ${lockReps(`select user_id from ${rows} r`)};
-    ${applyDelta(rows)};
+    if (select count(*) from ${rows} r) < ${SCAN_FROM_ROWS} then
+      ${applyDelta(rows, PROBED)};
+    else
+      ${applyDelta(rows, SCANNED)};
+    end if;
     ${takesAway ? `${pruneEmpty(rows)};` : ''}
     return null;
   end
