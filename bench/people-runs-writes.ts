@@ -26,7 +26,11 @@ const url = process.env.DATABASE_URL;
 if (!url) throw new Error('set DATABASE_URL');
 const db: Db = await openDb({ kind: 'postgres', url });
 
-const TRIGGERS = ['activity_runs_people_insert', 'activity_runs_people_update', 'activity_runs_people_delete'];
+const TRIGGERS = [
+  'activity_runs_people_insert',
+  'activity_runs_people_update',
+  'activity_runs_people_delete',
+];
 const UNTIL = Date.UTC(2026, 10, 20, 12);
 const DAY = 86_400_000;
 class Rollback extends Error {}
@@ -42,12 +46,13 @@ const load = () => execSync('cat /proc/loadavg').toString().split(' ').slice(0, 
 /** A seeded generator, so both modes import the same rows. */
 function rng(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 async function csv(rows: number, spanDays: number, seed: number): Promise<string> {
-  const reps = (await sql<{ email: string }>`select email from users where role = 'rep' order by id`.execute(db))
-    .rows;
+  const reps = (
+    await sql<{ email: string }>`select email from users where role = 'rep' order by id`.execute(db)
+  ).rows;
   const people = (
     await sql<{ email: string }>`select email from contacts where email is not null order by id`.execute(db)
   ).rows;
@@ -55,7 +60,10 @@ async function csv(rows: number, spanDays: number, seed: number): Promise<string
   const types = ['call', 'call', 'email', 'email', 'meeting', 'linkedin'];
   const lines = ['id,type,direction,outcome,owner_email,contact_email,occurred_at'];
   for (let i = 0; i < rows; i++) {
-    const when = new Date(UNTIL - Math.floor(r() * spanDays * DAY)).toISOString().slice(0, 19).replace('T', ' ');
+    const when = new Date(UNTIL - Math.floor(r() * spanDays * DAY))
+      .toISOString()
+      .slice(0, 19)
+      .replace('T', ' ');
     const type = types[Math.floor(r() * types.length)]!;
     const outcome = type === 'meeting' ? 'held' : type === 'call' ? 'connected' : 'sent';
     lines.push(
@@ -88,7 +96,11 @@ async function importRows(rows: number, spanDays: number, seed: number): Promise
   const text = await csv(rows, spanDays, seed);
   const before = await sql<{ id: number }>`select coalesce(max(id), 0) as id from activities`.execute(db);
   const t0 = performance.now();
-  const s = await runImport(db, SYSTEM_VIEWER, { fileName: 'bench.csv', input: Readable.from([text]), mapping: MAPPING });
+  const s = await runImport(db, SYSTEM_VIEWER, {
+    fileName: 'bench.csv',
+    input: Readable.from([text]),
+    mapping: MAPPING,
+  });
   const ms = performance.now() - t0;
   if (s.created !== rows) throw new Error(`imported ${s.created} of ${rows}`);
   await sql`delete from activities where id > ${before.rows[0]!.id}`.execute(db);

@@ -67,7 +67,9 @@ describeStores('people runs follow writes by their change per person', (ctx) => 
     const db = ctx.db;
     // l2 becomes c2 (the lead trigger recounts); c2 touched in February is then the person already counted in the
     // runs holding March, and a new person only in February's own run.
-    await sql`update leads set converted_contact_id = ${c2}, status = 'converted' where id = ${l2}`.execute(db);
+    await sql`update leads set converted_contact_id = ${c2}, status = 'converted' where id = ${l2}`.execute(
+      db,
+    );
     await sql`insert into activities (type, direction, outcome, user_id, contact_id, occurred_at)
       values ('call', 'outbound', 'connected', ${rep}, ${c2}, '2026-02-20T10:00:00Z')`.execute(db);
     const runs = await runsOf(db, rep);
@@ -86,7 +88,9 @@ describeStores('people runs follow writes by their change per person', (ctx) => 
 
   it('drops the runs a delete leaves without activity and moves an activity to another month', async () => {
     const db = ctx.db;
-    await sql`delete from activities where user_id = ${rep} and contact_id is null and lead_id is null`.execute(db);
+    await sql`delete from activities where user_id = ${rep} and contact_id is null and lead_id is null`.execute(
+      db,
+    );
     // January's touch of c1 moves to June: c1 leaves January's runs and enters June's.
     await sql`update activities set occurred_at = '2026-06-10T10:00:00Z'
       where contact_id = ${c1} and occurred_at = '2026-01-10T10:00:00Z'`.execute(db);

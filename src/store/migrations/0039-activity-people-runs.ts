@@ -39,8 +39,8 @@ import { sql, type Kysely } from 'kysely';
  * a grouping by rep (a distinct count per rep cannot be added up for a team).
  *
  * Not tracked by metrics_data_version (0023) itself: every statement that writes it writes activities,
- * activity_month_people or leads, which are. The SQL is written out here, not imported, because a migration must not change when the
- * code does.
+ * activity_month_people or leads, which are. The SQL is written out here, not imported, because a migration
+ * must not change when the code does.
  */
 
 /** The run lengths a month belongs to: (length, months since the run's start). */
@@ -136,7 +136,9 @@ const isTouch = (d: string) =>
  * The statement's change per month row, as the rollup triggers of 0036 / 0038 applied it to activity_month_people
  * (same month, touch rule and sums): `rows` are the transition rows with a sign.
  */
-const delta = (rows: string) => `select date_trunc('month', (d.occurred_at at time zone tz)::date)::date as month,
+const delta = (
+  rows: string,
+) => `select date_trunc('month', (d.occurred_at at time zone tz)::date)::date as month,
     d.user_id, d.contact_id, d.lead_id, sum(d.sign) as dn,
     coalesce(sum(d.sign) filter (where ${isTouch('d')}), 0) as dt,
     coalesce(sum(d.sign) filter (where d.is_new_prospect), 0) as dp
@@ -178,7 +180,10 @@ const SCANNED = `select p.month, p.user_id, p.contact_id, p.lead_id, a.person, p
 const SCAN_FROM_ROWS = 20000;
 
 /** The runs' counts moved by the statement's change `rows`, and a row for every run that gained activity. */
-const applyDelta = (rows: string, nowRows: string) => `insert into activity_people_runs as t (month, months, user_id, touched, new_prospects)
+const applyDelta = (
+  rows: string,
+  nowRows: string,
+) => `insert into activity_people_runs as t (month, months, user_id, touched, new_prospects)
   with changed as (
     select k.*, ${person('k', 'l')} as person from (${delta(rows)}) k left join leads l on l.id = k.lead_id
   ),
