@@ -40,7 +40,7 @@ export async function rebuiltRollupRows(db: Db): Promise<string[]> {
       await sql`delete from activity_month_meeting_prospects`.execute(tx);
       await sql`select activity_rollups_add_range('-infinity', 'infinity')`.execute(tx);
       await sql`select activity_month_rollups_add_range('-infinity', 'infinity')`.execute(tx);
-      // The people runs (0039) recounted from scratch, not through the triggers the refill above fired.
+      // The people runs (0039) counted from scratch (add_range fires no trigger on activities).
       await sql`select activity_people_runs_refill()`.execute(tx);
       await sql`delete from opportunity_closed_days`.execute(tx);
       await sql`delete from opportunity_created_months`.execute(tx);

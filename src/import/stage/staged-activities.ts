@@ -60,8 +60,15 @@ async function mergeRows(
   );
 }
 
-/** The activity rollups' INSERT triggers (migrations 0010 and 0014); their update and delete ones stay on. */
-const ROLLUP_INSERT_TRIGGERS = ['activity_rollups_insert', 'activity_month_rollups_insert'] as const;
+/**
+ * The activity rollups' INSERT triggers (migrations 0010, 0014 and 0039's people runs); their update and delete
+ * ones stay on.
+ */
+const ROLLUP_INSERT_TRIGGERS = [
+  'activity_rollups_insert',
+  'activity_month_rollups_insert',
+  'activity_runs_people_insert',
+] as const;
 
 /**
  * The plain insert of a first import, with the activity rollups filled once after it from the whole table

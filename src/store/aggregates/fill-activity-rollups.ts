@@ -49,4 +49,8 @@ export async function fillActivityRollupsInZone(tx: Transaction<Database>): Prom
     // comes during the COPY, 1.26-1.37 GB with or without).
     await executeWithWorkMem(tx, 64, sql`select activity_rollups_fill()`);
   });
+  // Distinct people per rep and run of months (0039), from the month rows just filled: one GROUP BY, as its
+  // triggers on activities were off with the others (it sorts about 4M (rep, run, person) rows at the 200-rep
+  // size, hence the same work_mem).
+  await executeWithWorkMem(tx, 64, sql`select activity_people_runs_refill()`);
 }

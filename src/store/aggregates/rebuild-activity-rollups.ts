@@ -23,7 +23,8 @@ function monthStarts(lo: Date, hi: Date): Date[] {
  * activities wait (SHARE lock) so no trigger files a row under the old zone meanwhile. The day and people tables
  * are refilled by the SQL function activity_rollups_add_range, one UTC month of activities per call so progress
  * can be reported (a local day split over two calls is merged by its upsert); the month tables of 0014 then come
- * from the finished day table in one call (activity_month_rollups_refill). Returns the number of months read.
+ * from the finished day table in one call (activity_month_rollups_refill), and the people runs of 0039 from the
+ * people table (activity_people_runs_refill). Returns the number of months read.
  */
 export async function rebuildActivityRollups(
   tx: Transaction<Database>,
@@ -42,6 +43,7 @@ export async function rebuildActivityRollups(
   const hi = span.rows[0]?.hi;
   if (!lo || !hi) {
     await sql`select activity_month_rollups_refill()`.execute(tx); // empties them
+    await sql`select activity_people_runs_refill()`.execute(tx);
     return 0;
   }
   const starts = monthStarts(new Date(lo), new Date(hi));
@@ -53,5 +55,8 @@ export async function rebuildActivityRollups(
   }
   // The month tables of 0014 from the day table just filled (and the meetings), in one pass.
   await sql`select activity_month_rollups_refill()`.execute(tx);
+  // Distinct people per rep and run of months (0039) from the refilled month rows: its triggers are on activities,
+  // which the rebuild does not write.
+  await sql`select activity_people_runs_refill()`.execute(tx);
   return total;
 }
