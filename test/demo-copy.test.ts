@@ -109,6 +109,19 @@ describeStores('demo written with COPY', (ctx) => {
     expect(await tableDigests(ctx.db)).toEqual(inProcess);
   }, 180_000);
 
+  it("predicts every locale's store input: the pregenerated files are used for pl, he and ro too", async () => {
+    for (const locale of ['pl', 'he', 'ro'] as const) {
+      const options = { ...OPTIONS, reps: 2, months: 2, locale };
+      const pregenerated = await pregenerateDemo(options);
+      try {
+        const r = await loadDemo(ctx.db, options, { reset: true, pregenerated });
+        expect(r.pregenerated, locale).toBe('used');
+      } finally {
+        await disposePregenerated(pregenerated);
+      }
+    }
+  }, 240_000);
+
   it("generates again, with this store's settings, when they are not a new store's", async () => {
     const slaMinutes = (await getSettings(ctx.db)).leadSlaMinutes;
     await updateSettings(ctx.db, { leadSlaMinutes: slaMinutes + 30 });
