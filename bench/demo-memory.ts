@@ -3,8 +3,10 @@
  * new data directory in this process and prints, after opening and after each stage of the write, this process's
  * RSS and its peak so far (VmHWM), the JS heap used, external and array-buffer memory, and the size of PGlite's
  * WebAssembly memory; and the peak of this process's and its children's RSS together (the generator runs in a
- * child from 480 rep-months on), sampled every 50 ms.
- * Usage: node bench/demo-memory.ts <reps> <months> <new data dir> [process|child]
+ * child from 480 rep-months on), sampled every 50 ms. By default it runs as `pacesetter demo` does: a demo of that
+ * size is generated before the store is opened (`pregenerate`); `child` generates it in a child with the store
+ * open, `process` in this process.
+ * Usage: node bench/demo-memory.ts <reps> <months> <new data dir> [process|child|pregenerate]
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
@@ -13,13 +15,19 @@ import { StageTimer } from '../src/demo/stage-timer.ts';
 import { preferBaselineWasm } from '../src/cli/one-shot-wasm.ts';
 import { openDb } from '../src/store/db.ts';
 import { migrateToLatest } from '../src/store/migrate.ts';
+import { disposePregenerated, generatesInChild, pregenerateDemo } from '../src/demo/pregenerate.ts';
 
 const reps = Number(process.argv[2] ?? 12);
 const months = Number(process.argv[3] ?? 12);
 const dataDir = process.argv[4];
-const generateIn = process.argv[5] as 'process' | 'child' | undefined;
-if (!dataDir || (generateIn && generateIn !== 'process' && generateIn !== 'child'))
-  throw new Error('usage: node bench/demo-memory.ts <reps> <months> <new data dir> [process|child]');
+const mode =
+  process.argv[5] ??
+  (generatesInChild({ seed: 42, until: '2026-11-20', reps, months }) ? 'pregenerate' : undefined);
+if (!dataDir || (mode && mode !== 'process' && mode !== 'child' && mode !== 'pregenerate'))
+  throw new Error(
+    'usage: node bench/demo-memory.ts <reps> <months> <new data dir> [process|child|pregenerate]',
+  );
+const generateIn = mode === 'process' || mode === 'child' ? mode : undefined;
 
 const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
 const peakRss = () =>
@@ -85,29 +93,31 @@ PGlite.create = (async (...args: Parameters<typeof PGlite.create>) => {
 // As `pacesetter demo` runs: the CLI raises V8's WebAssembly tiering budget for every one-shot command.
 preferBaselineWasm();
 sample('start');
+const options = { seed: 42, until: '2026-11-20', reps, months };
+const pregenerated = mode === 'pregenerate' ? await pregenerateDemo(options) : undefined;
+if (pregenerated) sample('pregenerated');
 const db = await openDb({ kind: 'pglite', dataDir });
 sample('opened');
 await migrateToLatest(db);
 sample('migrated');
 let first = true;
-const r = await loadDemo(
-  db,
-  { seed: 42, until: '2026-11-20', reps, months },
-  {
-    reset: false,
-    generateIn,
-    onProgress: () => {
-      if (!first) return;
-      first = false;
-      sample('generated (first COPY)');
-    },
+const r = await loadDemo(db, options, {
+  reset: false,
+  generateIn,
+  pregenerated,
+  onProgress: () => {
+    if (!first) return;
+    first = false;
+    sample('generated (first COPY)');
   },
-);
+});
+if (pregenerated) await disposePregenerated(pregenerated);
 sample('loaded');
 console.log(
-  (r.generator
-    ? `generator process: generate ${(r.generator.generateMs / 1000).toFixed(1)} s, COPY files ${(r.generator.encodeMs / 1000).toFixed(1)} s, peak RSS ${mb(r.generator.peakRssBytes)} MB\n`
-    : '') +
+  (r.pregenerated ? `pregenerated: ${r.pregenerated}\n` : '') +
+    (r.generator
+      ? `generator process: generate ${(r.generator.generateMs / 1000).toFixed(1)} s, COPY files ${(r.generator.encodeMs / 1000).toFixed(1)} s, peak RSS ${mb(r.generator.peakRssBytes)} MB\n`
+      : '') +
     `generate ${(r.generateMs / 1000).toFixed(1)} s, write ${(r.writeMs / 1000).toFixed(1)} s (CPU ${(r.writeCpuMs / 1000).toFixed(1)} s), derived ${(r.derivedMs / 1000).toFixed(1)} s; ${r.counts.activities} activities`,
 );
 await db.destroy();

@@ -3,6 +3,8 @@ import { expect, it } from 'vitest';
 import * as COLUMNS from '../src/demo/columns.ts';
 import { loadDemo, type DemoWriteMode } from '../src/demo/load.ts';
 import type { DemoOptions } from '../src/demo/options.ts';
+import { disposePregenerated, pregenerateDemo } from '../src/demo/pregenerate.ts';
+import { getSettings, updateSettings } from '../src/store/tables/settings.ts';
 import { openCopy } from '../src/store/bulk/copy-rows.ts';
 import type { Db } from '../src/store/db.ts';
 import { describeStores } from './support/stores.ts';
@@ -93,4 +95,52 @@ describeStores('demo written with COPY', (ctx) => {
     expect(fromChild).toEqual(inProcess);
     for (const table of Object.keys(WRITTEN)) expect(fromChild[table]?.rows, table).toBeGreaterThan(0);
   }, 180_000);
+
+  it('stores the same bytes when the demo was generated before the store was opened (a new or reset store)', async () => {
+    const inProcess = await load(ctx.db, 'copy', 'process');
+    const pregenerated = await pregenerateDemo(OPTIONS);
+    try {
+      const r = await loadDemo(ctx.db, OPTIONS, { reset: true, pregenerated });
+      expect(r.pregenerated).toBe('used');
+      expect(r.generator?.peakRssBytes).toBe(pregenerated.child.peakRssBytes);
+    } finally {
+      await disposePregenerated(pregenerated);
+    }
+    expect(await tableDigests(ctx.db)).toEqual(inProcess);
+  }, 180_000);
+
+  it("predicts every locale's store input: the pregenerated files are used for pl, he and ro too", async () => {
+    for (const locale of ['pl', 'he', 'ro'] as const) {
+      const options = { ...OPTIONS, reps: 2, months: 2, locale };
+      const pregenerated = await pregenerateDemo(options);
+      try {
+        const r = await loadDemo(ctx.db, options, { reset: true, pregenerated });
+        expect(r.pregenerated, locale).toBe('used');
+      } finally {
+        await disposePregenerated(pregenerated);
+      }
+    }
+  }, 240_000);
+
+  it("generates again, with this store's settings, when they are not a new store's", async () => {
+    const slaMinutes = (await getSettings(ctx.db)).leadSlaMinutes;
+    await updateSettings(ctx.db, { leadSlaMinutes: slaMinutes + 30 });
+    try {
+      const inProcess = await load(ctx.db, 'copy', 'process');
+      const pregenerated = await pregenerateDemo(OPTIONS);
+      try {
+        const r = await loadDemo(ctx.db, OPTIONS, { reset: true, pregenerated });
+        expect(r.pregenerated).toBe('generated again');
+      } finally {
+        await disposePregenerated(pregenerated);
+      }
+      const digests = await tableDigests(ctx.db);
+      expect(digests).toEqual(inProcess);
+      // The setting reached the data: the leads' SLA deadlines are not a new store's.
+      await updateSettings(ctx.db, { leadSlaMinutes: slaMinutes });
+      expect((await load(ctx.db, 'copy', 'process')).leads).not.toEqual(digests.leads);
+    } finally {
+      await updateSettings(ctx.db, { leadSlaMinutes: slaMinutes });
+    }
+  }, 240_000);
 });

@@ -23,6 +23,26 @@ function activity(minute: number, over: Partial<LoggedActivity> = {}): LoggedAct
 }
 
 describe('ActivityLog', () => {
+  it('holds the same rows whether sized for them, sized short (growing past it) or not sized', () => {
+    const fill = (log: ActivityLog) => {
+      for (let i = 0; i < 50_000; i += 1)
+        log.push(
+          activity(i % 997, {
+            userId: 1 + (i % 13),
+            bookedAt: i % 5 === 0 ? T0 - i * 60_000 : null,
+            durationSeconds: i % 3 === 0 ? null : i,
+          }),
+        );
+      log.sortByTime();
+      return [...log.copyLines()];
+    };
+    const unsized = fill(new ActivityLog());
+    expect(fill(new ActivityLog(50_000))).toEqual(unsized);
+    expect(fill(new ActivityLog(20_000))).toEqual(unsized);
+    expect(unsized).toHaveLength(50_000);
+    expect(unsized.filter((l) => l.endsWith('\t\\N\n'))).toHaveLength(40_000);
+  });
+
   it('sorts by time and keeps logging order for equal instants, like a stable sort of the rows', () => {
     const log = new ActivityLog();
     log.push(activity(5, { userId: 1 }));

@@ -51,6 +51,8 @@ export type ActivityRow = [
 const NO_DURATION = -1;
 
 const FIRST_CAPACITY = 1 << 14;
+/** How far past its expected size the log grows when the expectation was short (a doubling, when it had none). */
+const GROWTH_PAST_EXPECTED = 1.25;
 
 /**
  * The demo's activities held column-wise in typed arrays, about 40 bytes an activity, instead of one object
@@ -60,7 +62,8 @@ const FIRST_CAPACITY = 1 << 14;
  */
 export class ActivityLog {
   private size = 0;
-  private capacity = FIRST_CAPACITY;
+  private capacity: number;
+  private readonly sized: boolean;
   private readonly strings = {
     type: new Vocabulary(),
     direction: new Vocabulary(),
@@ -68,39 +71,67 @@ export class ActivityLog {
     subject: new Vocabulary(),
     category: new Vocabulary(),
   };
-  private type = new Uint16Array(FIRST_CAPACITY);
-  private direction = new Uint16Array(FIRST_CAPACITY);
-  private outcome = new Uint16Array(FIRST_CAPACITY);
-  private subject = new Uint16Array(FIRST_CAPACITY);
-  private duration = new Int32Array(FIRST_CAPACITY);
+  private type: Uint16Array;
+  private direction: Uint16Array;
+  private outcome: Uint16Array;
+  private subject: Uint16Array;
+  private duration: Int32Array;
   // Ids: 0 stands for null (the generator numbers every table from 1).
-  private user = new Int32Array(FIRST_CAPACITY);
-  private lead = new Int32Array(FIRST_CAPACITY);
-  private contact = new Int32Array(FIRST_CAPACITY);
-  private account = new Int32Array(FIRST_CAPACITY);
-  private opportunity = new Int32Array(FIRST_CAPACITY);
-  private time = new Float64Array(FIRST_CAPACITY);
+  private user: Int32Array;
+  private lead: Int32Array;
+  private contact: Int32Array;
+  private account: Int32Array;
+  private opportunity: Int32Array;
+  private time: Float64Array;
   /** logged_via: 0 demo, 1 quick_log. */
-  private via = new Uint8Array(FIRST_CAPACITY);
+  private via: Uint8Array;
   /** created_at (epoch ms), 0 for "as occurred_at". */
-  private created = new Float64Array(FIRST_CAPACITY);
+  private created: Float64Array;
   /** time_category code (0 null). */
-  private category = new Uint16Array(FIRST_CAPACITY);
-  /** booked_at (epoch ms), NaN for null (0 is a real instant). */
-  private booked = new Float64Array(FIRST_CAPACITY).fill(NaN);
+  private category: Uint16Array;
+  /** booked_at (epoch ms), NaN for null (0 is a real instant); push writes every slot it fills. */
+  private booked: Float64Array;
   /** Logged positions in time order (ties in logging order); identity until sortByTime. */
   private order: Uint32Array | null = null;
   /** activities.is_new_prospect per logged position, filled by the derived prefill. */
-  newProspect = new Uint8Array(FIRST_CAPACITY);
+  newProspect: Uint8Array;
   /** activities.held_meeting_before (migration 0041) per logged position, filled by the derived prefill. */
-  heldBefore = new Uint8Array(FIRST_CAPACITY);
+  heldBefore: Uint8Array;
+
+  /**
+   * `expected`: how many activities the caller expects (the generator estimates it from reps x months). The
+   * columns are sized for it once: doubling them as they fill held the old and the new columns at once, about
+   * 380 MB at the last doubling of the 200-rep demo's log for 220 MB of activities. Pages of a column past its
+   * last activity are never written, so an estimate a little high costs address space, not resident memory.
+   */
+  constructor(expected = 0) {
+    this.sized = expected > 0;
+    this.capacity = Math.max(FIRST_CAPACITY, Math.ceil(expected));
+    this.type = new Uint16Array(this.capacity);
+    this.direction = new Uint16Array(this.capacity);
+    this.outcome = new Uint16Array(this.capacity);
+    this.subject = new Uint16Array(this.capacity);
+    this.duration = new Int32Array(this.capacity);
+    this.user = new Int32Array(this.capacity);
+    this.lead = new Int32Array(this.capacity);
+    this.contact = new Int32Array(this.capacity);
+    this.account = new Int32Array(this.capacity);
+    this.opportunity = new Int32Array(this.capacity);
+    this.time = new Float64Array(this.capacity);
+    this.via = new Uint8Array(this.capacity);
+    this.created = new Float64Array(this.capacity);
+    this.category = new Uint16Array(this.capacity);
+    this.booked = new Float64Array(this.capacity);
+    this.newProspect = new Uint8Array(this.capacity);
+    this.heldBefore = new Uint8Array(this.capacity);
+  }
 
   get length(): number {
     return this.size;
   }
 
   private grow(): void {
-    const capacity = this.capacity * 2;
+    const capacity = this.sized ? Math.ceil(this.capacity * GROWTH_PAST_EXPECTED) : this.capacity * 2;
     const widen = <T extends Uint16Array | Int32Array | Float64Array | Uint8Array>(a: T): T => {
       const b = new (a.constructor as new (n: number) => T)(capacity);
       b.set(a);
@@ -120,9 +151,7 @@ export class ActivityLog {
     this.via = widen(this.via);
     this.created = widen(this.created);
     this.category = widen(this.category);
-    const booked = new Float64Array(capacity).fill(NaN);
-    booked.set(this.booked);
-    this.booked = booked;
+    this.booked = widen(this.booked);
     this.newProspect = widen(this.newProspect);
     this.heldBefore = widen(this.heldBefore);
     this.capacity = capacity;

@@ -18,6 +18,7 @@ import {
   USER_COLUMNS,
 } from './columns.ts';
 import { emptyDataset, type DemoDataset } from './dataset.ts';
+import { releaseGarbage } from './release-garbage.ts';
 
 /** One table of the demo as COPY text: the lines the write path would send, in its column order. */
 export interface TableText {
@@ -155,5 +156,8 @@ export function writeCopyFiles(ds: DemoDataset, dir: string): void {
     } finally {
       closeSync(fd);
     }
+    // The tables kept as objects (leads, their events, opportunities) are garbage once written: collected
+    // before the activities' encoding, the largest, adds its strings.
+    if (t.table === 'opportunity_history') releaseGarbage();
   }
 }

@@ -38,8 +38,8 @@ export interface DemoDataset {
   leadEvents: DemoLeadEvent[];
 }
 
-/** An empty dataset. */
-export function emptyDataset(): DemoDataset {
+/** An empty dataset; `expectedActivities` sizes the activity log once (see ActivityLog). */
+export function emptyDataset(expectedActivities = 0): DemoDataset {
   return {
     teams: [],
     users: [],
@@ -48,7 +48,7 @@ export function emptyDataset(): DemoDataset {
     leads: [],
     opportunities: [],
     opportunityHistory: new HistoryTable(),
-    activities: new ActivityLog(),
+    activities: new ActivityLog(expectedActivities),
     goals: [],
     customers: [],
     subscriptions: [],

@@ -10,6 +10,7 @@ import module from 'node:module';
 import { datasetCounts } from './dataset.ts';
 import { teamManagers, writeCopyFiles } from './dataset-copy-text.ts';
 import { generateDemo, type GenerateInput } from './generate.ts';
+import { releaseGarbage } from './release-garbage.ts';
 import type { ChildGenerated } from './generate-in-child.ts';
 
 // Like bin/pacesetter.js: the generator's modules compiled once, not at every demo load.
@@ -38,6 +39,9 @@ process.once('message', (message: { input: GenerateInput; dir: string }) => {
     peakRssBytes: 0,
   };
   const t1 = performance.now();
+  // The generator's working data is garbage now; V8 left alone would keep it under the files' encoding, and
+  // this process's peak adds to the parent's (see pregenerate.ts).
+  releaseGarbage();
   writeCopyFiles(dataset, message.dir);
   result.encodeMs = performance.now() - t1;
   result.peakRssBytes = peakRss();

@@ -62,6 +62,18 @@ function offDayEmails(ctx: SimContext, rep: RepProfile, date: string): void {
 }
 
 /**
+ * Activities per rep and month the activity log is sized for: the simulation logged 757-765 per rep-month at 50
+ * and 200 reps x 24 months (seed 42, en); the margin keeps other seeds, windows and locales from a late growth
+ * of the log (which costs a copy of it, see ActivityLog), and unwritten slots cost no resident memory.
+ */
+const ACTIVITIES_PER_REP_MONTH = 850;
+
+/** The activity log's expected size for these options. */
+function expectedActivities(options: DemoOptions): number {
+  return options.reps * options.months * ACTIVITIES_PER_REP_MONTH;
+}
+
+/**
  * Generates the whole demo in memory, deterministically from the options: the organisation, customers and
  * pipeline that predate the window, then day by day the leads (every day, around the clock) and each rep's
  * prospecting (business days, filling the day up to the rep's touch target after planned follow-ups), and
@@ -73,7 +85,7 @@ export function generateDemo(input: GenerateInput): GeneratedDemo {
   useNameLocale(options.locale ?? 'en');
   const rnd = seededRandom(options.seed);
   const start = demoStartDate(options);
-  const ds = emptyDataset();
+  const ds = emptyDataset(expectedActivities(options));
   const reps = buildOrg(rnd, ds, {
     reps: options.reps,
     start,

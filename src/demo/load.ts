@@ -20,6 +20,8 @@ import { updateSettings } from '../store/tables/settings.ts';
 import { datasetCounts, type DemoDataset } from './dataset.ts';
 import { generateDemo, type GenerateInput } from './generate.ts';
 import { generateInChild } from './generate-in-child.ts';
+import { demoCalendarYears, sameDemoInput, stageIdsByName } from './demo-input.ts';
+import { generatesInChild, type PregeneratedDemo } from './pregenerate.ts';
 import { DEMO_LOGINS, DEMO_WORKSPACE, demoStartDate, type DemoOptions } from './options.ts';
 import type { RepProfile, Trend } from './org.ts';
 import type { StageIds } from './sim/context.ts';
@@ -57,11 +59,17 @@ export interface DemoLoadResult {
   generateMs: number;
   /** Set when a child process generated the demo: its time generating and encoding, and its peak RSS. */
   generator?: { generateMs: number; encodeMs: number; peakRssBytes: number };
+  /**
+   * Set when the caller passed a pregenerated demo: 'used' when its files were written, 'generated again' when
+   * this store's settings, holidays or stage ids differ from a new store's (see newStoreDemoInput).
+   */
+  pregenerated?: 'used' | 'generated again';
   writeMs: number;
   derivedMs: number;
   /** This process's CPU time in the write and derived phases (PGlite's work included; on PostgreSQL the client's). */
   writeCpuMs: number;
   derivedCpuMs: number;
+  /** This call's wall time, plus a pregenerated demo's generation (not the store's opening in between). */
   totalMs: number;
   /** Each stage of the write and derived phases in order, with its wall and CPU time (`demo --verbose`). */
   stages: DemoStage[];
@@ -130,25 +138,11 @@ async function demoStages(tx: Transaction<Database>): Promise<StageIds> {
       [{ field: 'stages', reason: `missing ${missing.join(', ')}` }],
     );
   }
-  const id = (name: string) => byName.get(name) as number;
-  return {
-    pipelineId: pipeline.id,
-    open: [id('Discovery'), id('Qualified'), id('Demo'), id('Trial'), id('Final negotiation')],
-    won: id('Won'),
-    lost: id('Lost'),
-  };
+  return stageIdsByName(pipeline.id, (name) => byName.get(name) as number);
 }
 
 /** How the demo writes its rows: COPY (the bulk path imports share), or INSERT batches of 1,000 rows. */
 export type DemoWriteMode = 'copy' | 'insert';
-
-/**
- * Where the demo is generated: in this process, or in a child process that hands over COPY files (see
- * generate-in-child.ts). The child costs a process start (about half a second) and the files, and saves its
- * generator's memory from sitting under the writes: worth it from this size on (reps x months; the default demo,
- * 12 x 12, stays in process). Only with COPY: the INSERT path needs the rows as values.
- */
-const CHILD_FROM_REP_MONTHS = 480;
 
 /**
  * Loads the demo workspace in ONE transaction: configures the settings (New York, USD, Mon-Fri 09:00-18:00, US
@@ -163,16 +157,22 @@ export async function loadDemo(
     reset: boolean;
     onProgress?: DemoProgress;
     mode?: DemoWriteMode;
-    /** Default: a child process from CHILD_FROM_REP_MONTHS on (with COPY), else this process. */
+    /** Default: a child process from CHILD_FROM_REP_MONTHS (pregenerate.ts) on, with COPY; else this process. */
     generateIn?: 'process' | 'child';
+    /**
+     * The demo generated before the store was opened (pregenerate.ts): its files are written when this store
+     * gives the same generator input, else the demo is generated again here. The caller disposes of it.
+     */
+    pregenerated?: PregeneratedDemo;
   },
 ): Promise<DemoLoadResult> {
   const t0 = performance.now();
   // Every demo user shares one hash of the documented demo password: one argon2 run instead of one per user.
-  const passwordHash = await hashPassword(DEMO_LOGINS.password);
+  // A pregenerated demo's users carry its hash: the seeds written here must share it.
+  const passwordHash = flags.pregenerated?.input.passwordHash ?? (await hashPassword(DEMO_LOGINS.password));
   const timings: Pick<
     DemoLoadResult,
-    'generateMs' | 'generator' | 'writeMs' | 'derivedMs' | 'writeCpuMs' | 'derivedCpuMs'
+    'generateMs' | 'generator' | 'pregenerated' | 'writeMs' | 'derivedMs' | 'writeCpuMs' | 'derivedCpuMs'
   > = { generateMs: 0, writeMs: 0, derivedMs: 0, writeCpuMs: 0, derivedCpuMs: 0 };
   const cpuMs = () => {
     const u = process.cpuUsage();
@@ -218,12 +218,8 @@ export async function loadDemo(
     await rebuildActivityRollups(tx);
     const stages = await demoStages(tx);
     const start = demoStartDate(options);
-    // The opening customer base reaches back two years before the window.
-    const cal = await getBusinessCalendar(
-      tx,
-      Number(start.slice(0, 4)) - 3,
-      Number(options.until.slice(0, 4)) + 1,
-    );
+    const years = demoCalendarYears(options);
+    const cal = await getBusinessCalendar(tx, years.fromYear, years.toYear);
     const input: GenerateInput = {
       options,
       cal,
@@ -234,8 +230,9 @@ export async function loadDemo(
       passwordHash,
     };
     const copier = (flags.mode ?? 'copy') === 'copy' ? await openCopy(tx) : null;
-    const where =
-      flags.generateIn ?? (options.reps * options.months >= CHILD_FROM_REP_MONTHS ? 'child' : 'process');
+    const where = flags.generateIn ?? (generatesInChild(options) ? 'child' : 'process');
+    const pre = flags.pregenerated;
+    if (pre) timings.pregenerated = copier && sameDemoInput(pre.input, input) ? 'used' : 'generated again';
     const tGen = performance.now();
     let cWrite = 0;
     let tWrite = 0;
@@ -245,7 +242,16 @@ export async function loadDemo(
       timings.generateMs = tWrite - tGen;
     };
     let generated: { reps: RepProfile[]; start: string; counts: Record<keyof DemoDataset, number> };
-    if (copier && where === 'child') {
+    if (copier && pre && timings.pregenerated === 'used') {
+      generated = pre.child;
+      const { generateMs, encodeMs, peakRssBytes } = pre.child;
+      timings.generator = { generateMs, encodeMs, peakRssBytes };
+      startWrite();
+      // Generated before this load began: its wall time is the pregeneration's.
+      timings.generateMs = pre.ms;
+      const source = filesSource(pre.dir, sumCounts(pre.child.counts), pre.child.teamManagers);
+      await writeDataset(tx, source, copier, timer, flags.onProgress);
+    } else if (copier && where === 'child') {
       const dir = await mkdtemp(join(tmpdir(), 'pacesetter-demo-'));
       try {
         const child = await generateInChild(input, dir);
@@ -313,5 +319,7 @@ export async function loadDemo(
       reps: generated.reps.map((r) => ({ userId: r.userId, trend: r.trend })),
     };
   });
-  return { options, ...result, ...timings, totalMs: performance.now() - t0, stages: timer.stages };
+  // A pregenerated demo's generation ran before this call (and before the store was opened): it counts.
+  const totalMs = performance.now() - t0 + (flags.pregenerated?.ms ?? 0);
+  return { options, ...result, ...timings, totalMs, stages: timer.stages };
 }

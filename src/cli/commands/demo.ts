@@ -2,7 +2,14 @@ import type { Command } from 'commander';
 import { instantToLocal } from '../../domain/calendar/zoned.ts';
 import { AppError } from '../../errors.ts';
 import type { DemoLoadResult } from '../../demo/load.ts';
-import { DEMO_DEFAULTS, DEMO_LOGINS, DEMO_WORKSPACE, validateDemoOptions } from '../../demo/options.ts';
+import {
+  DEMO_DEFAULTS,
+  DEMO_LOGINS,
+  DEMO_WORKSPACE,
+  validateDemoOptions,
+  type DemoOptions,
+} from '../../demo/options.ts';
+import type { PregeneratedDemo } from '../../demo/pregenerate.ts';
 import type { Db } from '../../store/db.ts';
 import type { CliContext } from '../context.ts';
 import { DEMO_LOCALE_SPECS, type DemoLocale } from '../../demo/locales.ts';
@@ -52,6 +59,11 @@ function stageLines(r: DemoLoadResult): string[] {
   const s = (ms: number) => (ms / 1000).toFixed(2).padStart(7) + ' s';
   const g = r.generator;
   return [
+    ...(r.pregenerated === 'used'
+      ? ['  generated before the store was opened']
+      : r.pregenerated
+        ? ["  generated again: the store's settings, holidays or stages are not a new store's"]
+        : []),
     ...(g
       ? [
           `  generator process: generate ${s(g.generateMs).trim()}, COPY files ${s(g.encodeMs).trim()}, ` +
@@ -64,17 +76,26 @@ function stageLines(r: DemoLoadResult): string[] {
   ];
 }
 
-/** Loads the demo with a progress bar on a terminal; prints the summary and the sign-ins. */
-async function runDemo(db: Db, raw: DemoFlags): Promise<void> {
-  const { default: cliProgress } = await import('cli-progress');
-  const { loadDemo } = await import('../../demo/load.ts');
-  const options = validateDemoOptions({
+/** The demo's options from the command's flags (a bad value is a validation error). */
+function optionsOf(raw: DemoFlags): DemoOptions {
+  return validateDemoOptions({
     seed: raw.seed,
     until: raw.until ?? todayInDemoZone(raw.locale),
     reps: raw.reps,
     months: raw.months,
     locale: raw.locale,
   });
+}
+
+/** Loads the demo with a progress bar on a terminal; prints the summary and the sign-ins. */
+async function runDemo(
+  db: Db,
+  options: DemoOptions,
+  raw: DemoFlags,
+  pregenerated?: PregeneratedDemo,
+): Promise<void> {
+  const { default: cliProgress } = await import('cli-progress');
+  const { loadDemo } = await import('../../demo/load.ts');
   const bar = process.stderr.isTTY
     ? new cliProgress.SingleBar(
         { format: 'demo data |{bar}| {percentage}% | {value}/{total} rows', hideCursor: true },
@@ -85,6 +106,7 @@ async function runDemo(db: Db, raw: DemoFlags): Promise<void> {
   try {
     const result = await loadDemo(db, options, {
       reset: Boolean(raw.reset),
+      pregenerated,
       onProgress: (written, total) => {
         if (!bar) return;
         if (!started) {
@@ -136,12 +158,22 @@ export function register(program: Command, ctx: CliContext): void {
     )
     .option('--verbose', 'print the time of each stage of the write (per table, rollups, derived columns)')
     .action(async (flags: DemoFlags) => {
+      const options = optionsOf(flags);
       const { openConfiguredStore } = await import('../store-from-config.ts');
-      const db = await openConfiguredStore(ctx.config());
+      const { disposePregenerated, generatesInChild, pregenerateDemo } =
+        await import('../../demo/pregenerate.ts');
+      // A large demo is generated first, before the store is opened: the generator's memory is returned to the
+      // system before a PGlite store's own (its migrations, then the writes) is taken.
+      const pregenerated = generatesInChild(options) ? await pregenerateDemo(options) : undefined;
       try {
-        await runDemo(db, flags);
+        const db = await openConfiguredStore(ctx.config());
+        try {
+          await runDemo(db, options, flags, pregenerated);
+        } finally {
+          await db.destroy();
+        }
       } finally {
-        await db.destroy();
+        if (pregenerated) await disposePregenerated(pregenerated);
       }
     });
 
@@ -158,11 +190,12 @@ export function register(program: Command, ctx: CliContext): void {
     }
     console.log('Empty store: loading demo data...');
     try {
-      await runDemo(db, {
+      const flags = {
         seed: String(DEMO_DEFAULTS.seed),
         reps: String(DEMO_DEFAULTS.reps),
         months: String(DEMO_DEFAULTS.months),
-      });
+      };
+      await runDemo(db, optionsOf(flags), flags);
     } catch (err) {
       // Another server process filled the store first: serve what it loaded.
       if (err instanceof AppError && err.code === 'conflict')
