@@ -12,9 +12,9 @@ import { sql, type Kysely } from 'kysely';
  *
  * 0041's trigger, range, fill and refill functions are redefined with them, and both tables refilled. The update
  * triggers now also skip the rows whose columns that feed a table did not change (the derived refresh rewrites
- * flags and first touches of rows whose count key, people and meeting keys stay put), and prune only the days and
- * months of the rows they did change: before, every flag UPDATE swept whole months of activity_month_people for
- * rows with n = 0. The SQL is written out, not imported, because a migration must not change when the code does.
+ * flags of rows whose people and meeting keys stay put), and every trigger prunes emptied rows only in the
+ * (day or month, rep) pairs it touched: before, a 200-row flag UPDATE scanned every day count row of 200 days
+ * (0.67 s) and whole months of the other tables. The SQL is written out, not imported, because a migration must not change when the code does.
  */
 
 /** A touch as the derived columns define it since 0036, over alias `d` (activities columns). */
@@ -47,7 +47,16 @@ const COUNT_INPUTS = [
   'duration_seconds',
   'logged_via',
 ];
-const PEOPLE_INPUTS = ['occurred_at', 'user_id', 'contact_id', 'lead_id', 'type', 'direction', 'outcome', 'is_new_prospect'];
+const PEOPLE_INPUTS = [
+  'occurred_at',
+  'user_id',
+  'contact_id',
+  'lead_id',
+  'type',
+  'direction',
+  'outcome',
+  'is_new_prospect',
+];
 const MONTH_INPUTS = [...COUNT_INPUTS, 'account_id'];
 
 /**
@@ -94,17 +103,24 @@ function applyPeople(rows: string): string {
          new_prospects = r.new_prospects + excluded.new_prospects`;
 }
 
-/** 0010's prune of emptied day counts, over the days of `rows` only. */
-function pruneDayCounts(rows: string): string {
-  return `delete from activity_day_counts where n = 0
-    and day in (select distinct (d.occurred_at at time zone tz)::date from ${rows} d)`;
+/**
+ * Deletes the rows of `table` emptied (n = 0) by a delta of `rows`: only those of the (period, rep) pairs the
+ * delta touched, found through the key's (period, user_id) prefix. 0010 and 0014 pruned every row of the touched
+ * days or months, a scan of about 1,900 day rows a day at 200 reps: 0.67 s of a 200-row flag update.
+ */
+function prune(table: string, period: string, periodOf: string, rows: string): string[] {
+  return [
+    `delete from ${table} c using (select distinct ${periodOf} as p, d.user_id from ${rows} d
+       where d.user_id is not null) g
+     where c.n = 0 and c.${period} = g.p and c.user_id = g.user_id`,
+    `delete from ${table} c where c.n = 0 and c.user_id is null
+       and c.${period} in (select ${periodOf} from ${rows} d where d.user_id is null)`,
+  ];
 }
-
-/** 0010's prune of emptied people rows, over the months of `rows` only. */
-function prunePeople(rows: string): string {
-  return `delete from activity_month_people where n = 0
-    and month in (select distinct date_trunc('month', (d.occurred_at at time zone tz)::date)::date from ${rows} d)`;
-}
+const dayOf = `(d.occurred_at at time zone tz)::date`;
+const monthOf = `date_trunc('month', (d.occurred_at at time zone tz))::date`;
+const pruneDayCounts = (rows: string) => prune('activity_day_counts', 'day', dayOf, rows);
+const prunePeople = (rows: string) => prune('activity_month_people', 'month', monthOf, rows);
 
 /** 0041's applyMonthRows, with the three integrity keys in the month counts'. */
 function applyMonthRows(rows: string): string[] {
@@ -133,12 +149,11 @@ function applyMonthRows(rows: string): string[] {
   ];
 }
 
-/** 0014's prune, over the months of `rows` only. */
+/** 0014's prune, over the (month, rep) pairs of `rows` only. */
 function pruneMonthEmpty(rows: string): string[] {
-  const months = `(select distinct date_trunc('month', (d.occurred_at at time zone tz))::date from ${rows} d)`;
   return [
-    `delete from activity_month_counts where n = 0 and month in ${months}`,
-    `delete from activity_month_meeting_prospects where n = 0 and month in ${months}`,
+    ...prune('activity_month_counts', 'month', monthOf, rows),
+    ...prune('activity_month_meeting_prospects', 'month', monthOf, rows),
   ];
 }
 
@@ -238,14 +253,14 @@ const STATEMENTS = [
   triggerFunction('activity_rollups_delete', [
     applyDayCounts(deleted),
     applyPeople(deleted),
-    pruneDayCounts(deleted),
-    prunePeople(deleted),
+    ...pruneDayCounts(deleted),
+    ...prunePeople(deleted),
   ]),
   triggerFunction('activity_rollups_update', [
     applyDayCounts(countsChanged),
     applyPeople(peopleChanged),
-    pruneDayCounts(countsChanged),
-    prunePeople(peopleChanged),
+    ...pruneDayCounts(countsChanged),
+    ...prunePeople(peopleChanged),
   ]),
   rangeFunction('activity_rollups_add_range', [applyDayCounts(inRange), applyPeople(inRange)]),
   triggerFunction('activity_month_rollups_insert', applyMonthRows(inserted)),

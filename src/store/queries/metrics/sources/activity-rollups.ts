@@ -50,7 +50,8 @@ const countColumns = {
  */
 function integrityKeyColumns() {
   const typedInStored =
-    TYPED_IN_VIA.length === STORED_TYPED_IN_VIA.length && TYPED_IN_VIA.every((v, i) => v === STORED_TYPED_IN_VIA[i]);
+    TYPED_IN_VIA.length === STORED_TYPED_IN_VIA.length &&
+    TYPED_IN_VIA.every((v, i) => v === STORED_TYPED_IN_VIA[i]);
   return {
     ...(ZERO_LENGTH_CALL_SECONDS === STORED_ZERO_LENGTH_SECONDS
       ? { integrity_zero_length_call: sql`(r.type = 'call' and r.direction = 'outbound' and r.zero_length)` }
