@@ -2,7 +2,8 @@
  * The metrics that read the signals kept at write time (migration 0041: activities.repeat_touch and
  * held_meeting_before) for the bench dashboard's quarter by rep on PostgreSQL (DATABASE_URL): the default path
  * (the count rollups) against the raw definitions (strategy raw, the per-row probes), value by value, and each
- * path's wall time, min / median of `runs`. `node bench/signal-flags.ts [runs]`.
+ * path's wall time, min / median of `runs`. `node bench/signal-flags.ts [runs] [--ids=a,b]` (other metric ids, e.g.
+ * zero_length_call_share,bulk_logged_share for migration 0042's keys).
  */
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
@@ -12,7 +13,10 @@ import type { Database } from '../src/store/schema.ts';
 import { runMetrics } from '../src/store/queries/metrics/run-metrics.ts';
 import { DASHBOARD_QUARTER, NOW } from './suite/workspace.ts';
 
-const IDS = [
+const IDS = process.argv
+  .find((a) => a.startsWith('--ids='))
+  ?.slice('--ids='.length)
+  .split(',') ?? [
   'repeat_touch_share',
   'follow_ups_after_meeting',
   'prospecting_activities',

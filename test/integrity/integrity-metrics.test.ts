@@ -38,17 +38,21 @@ describeStores('integrity metrics (hand-computed, fixture.ts)', (ctx) => {
     expect(bob.zero_length_call_share?.value).toBeNull();
   });
 
-  it('gives the same numbers on the rollup path: the rollups decline every integrity part', async () => {
+  it('gives the same numbers on the rollup path, whose UTC rollups the workspace zone does not read', async () => {
     expect(await byRep('auto')).toEqual(await byRep('raw'));
   });
 
-  it('counts repeat touches from the rollups once they are in the workspace zone (the flag kept at write time)', async () => {
+  it('counts repeat touches, zero-length calls and typed-in rows from the rollups once they are in the workspace zone', async () => {
     // The fixture's rows were written without a refresh and its rollups are in UTC: the rebuild job's work
     // re-flags every activity in New York's days (migration 0041) and refiles the rollups.
     await ctx.db.transaction().execute((tx) => rebuildActivityRollups(tx));
     expect(await getRollupTimeZone(ctx.db)).toBe('America/New_York');
     const auto = await byRep('auto');
     expect(auto.get(f.ann)!.repeat_touch_share).toEqual({ value: 4 / 11, numerator: 4, denominator: 11 });
+    // The zero-length and typed-in keys of the count tables (0042): the same hand-computed counts.
+    expect(auto.get(f.ann)!.zero_length_call_share).toEqual({ value: 0.5, numerator: 2, denominator: 4 });
+    expect(auto.get(f.ann)!.bulk_logged_share).toEqual({ value: 19 / 49, numerator: 19, denominator: 49 });
+    expect(auto.get(f.bob)!.bulk_logged_share).toEqual({ value: 0, numerator: 0, denominator: 1 });
     expect(auto).toEqual(await byRep('raw'));
   });
 

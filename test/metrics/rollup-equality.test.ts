@@ -125,6 +125,12 @@ describeStores('metrics from rollups equal metrics from raw rows', (ctx) => {
       'activity_day_counts',
     );
     expect(planned('bulk_logged_share', 'numerator')).toBe('raw');
+    // The row's own integrity keys (0042): a duration, one under 10 s, typed in.
+    expect(planned('zero_length_call_share', 'numerator')).toBe('activity_month_counts');
+    expect(planned('zero_length_call_share', 'denominator', { ...quarter, grain: 'week' })).toBe(
+      'activity_day_counts',
+    );
+    expect(planned('bulk_logged_share', 'denominator')).toBe('activity_month_counts');
     expect(planned('meetings_booked', 'value')).toBe('raw');
     expect(planned('calls', 'value', { ...quarter, grain: 'week' })).toBe('activity_day_counts');
     expect(planned('follow_ups', 'value', { ...quarter, toExclusive: '2026-09-30' })).toBe(
@@ -288,6 +294,11 @@ describeStores('metrics from rollups equal metrics from raw rows', (ctx) => {
     // The logged time category is in the count tables' key (0038): set, changed and cleared, they follow.
     await sql`update activities set time_category = case when id % 3 = 0 then 'admin' when id % 3 = 1 then 'selling'
       else null end where id % 11 = 0`.execute(db);
+    // So are a duration, one under 10 s (exactly 10 is not) and typed in (0042); a note alone moves nothing.
+    await sql`update activities set duration_seconds = case when id % 3 = 0 then 9 when id % 3 = 1 then 10 end,
+      logged_via = case when id % 2 = 0 then 'quick_log' when id % 5 = 0 then 'api' else 'import' end
+      where id % 13 = 0`.execute(db);
+    await sql`update activities set note = 'seen' where id % 17 = 0`.execute(db);
     await expectSameSample(db);
     await expectRollupsMatchRebuild(db);
 

@@ -71,9 +71,10 @@ async function contents(db: Db) {
   const { tables } = await storeFingerprint(db);
   const r = await sql<{ md5: string }>`
     select md5(coalesce(string_agg(concat_ws(',', day, user_id, type, direction, outcome, has_person,
-      is_new_prospect, time_category, repeat_touch, held_meeting_before, n, duration_minutes::float8), E'\n'
+      is_new_prospect, time_category, repeat_touch, held_meeting_before, has_duration, zero_length, typed_in, n,
+      duration_minutes::float8), E'\n'
       order by day, user_id, type, direction, outcome, has_person, is_new_prospect, time_category, repeat_touch,
-        held_meeting_before), '')) as md5
+        held_meeting_before, has_duration, zero_length, typed_in), '')) as md5
     from activity_day_counts`.execute(db);
   // metrics_data_version is a counter of write statements (migration 0023), not data: the stale-making update and
   // the refresh each move it, so a repaired store equals the original in everything but that counter.

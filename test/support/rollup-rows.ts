@@ -4,15 +4,17 @@ import type { Db } from '../../src/store/db.ts';
 /** Every rollup table (activities and opportunities) as text, in key order. */
 export async function rollupRows(db: Db): Promise<string[]> {
   const r = await sql<{ row: string }>`
-    select format('c|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s', day, user_id, type, direction, outcome, has_person,
-      is_new_prospect, time_category, repeat_touch, held_meeting_before, n, duration_minutes::float8) as row
+    select format('c|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s', day, user_id, type, direction, outcome, has_person,
+      is_new_prospect, time_category, repeat_touch, held_meeting_before, has_duration, zero_length, typed_in, n,
+      duration_minutes::float8) as row
     from activity_day_counts
     union all
     select format('p|%s|%s|%s|%s|%s|%s|%s', month, user_id, contact_id, lead_id, n, touches, new_prospects)
     from activity_month_people
     union all
-    select format('m|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s', month, user_id, type, direction, outcome, has_person,
-      is_new_prospect, time_category, repeat_touch, held_meeting_before, n, duration_minutes::float8) as row
+    select format('m|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s', month, user_id, type, direction, outcome, has_person,
+      is_new_prospect, time_category, repeat_touch, held_meeting_before, has_duration, zero_length, typed_in, n,
+      duration_minutes::float8) as row
     from activity_month_counts
     union all
     select format('q|%s|%s|%s|%s|%s|%s|%s|%s', month, user_id, is_meeting, outcome, account_id, contact_id, lead_id, n)

@@ -9,7 +9,7 @@ export const zeroLengthCallShare = {
   unit: 'ratio',
   kind: 'ratio',
   formula: `outbound calls with duration < ${ZERO_LENGTH_CALL_SECONDS} s / outbound calls with a logged duration`,
-  counts: `Numerator: outbound calls whose logged duration is under ${ZERO_LENGTH_CALL_SECONDS} seconds (exactly ${ZERO_LENGTH_CALL_SECONDS} s is not zero-length). Denominator: outbound calls with a logged duration; calls without one are not judged. Nobody dials, waits and speaks in under ${ZERO_LENGTH_CALL_SECONDS} s, and an unanswered call that rang already lasts longer, so a high share suggests calls logged to pad the count (docs/capture.md, "Integrity (data quality)"). Always computed from the activity rows (no rollup).`,
+  counts: `Numerator: outbound calls whose logged duration is under ${ZERO_LENGTH_CALL_SECONDS} seconds (exactly ${ZERO_LENGTH_CALL_SECONDS} s is not zero-length). Denominator: outbound calls with a logged duration; calls without one are not judged. Nobody dials, waits and speaks in under ${ZERO_LENGTH_CALL_SECONDS} s, and an unanswered call that rang already lasts longer, so a high share suggests calls logged to pad the count (docs/capture.md, "Integrity (data quality)"). Both counts are functions of the row's type, direction and duration, kept as key columns of the count rollups (migration 0042), which answer them.`,
   parts: {
     numerator: {
       source: 'activities',

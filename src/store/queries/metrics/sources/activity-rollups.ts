@@ -2,6 +2,11 @@ import { sql } from 'kysely';
 import type { Aggregate, Condition } from '../../../../domain/metrics/definition.ts';
 import { filterClauseIfKnown } from '../compile-aggregate.ts';
 import type { RollupSpec } from '../source-spec.ts';
+import { TYPED_IN_VIA, ZERO_LENGTH_CALL_SECONDS } from '../../../../domain/integrity/thresholds.ts';
+
+/** The thresholds migration 0042 wrote into the count tables' zero_length and typed_in keys. */
+const STORED_ZERO_LENGTH_SECONDS = 10;
+const STORED_TYPED_IN_VIA = ['quick_log', 'api'];
 
 /*
  * The activity rollups of migrations 0010 and 0014 (docs/performance.md, "Maintained aggregates"). Their
@@ -34,7 +39,26 @@ const countColumns = {
   integrity_touch: sql`((r.direction = 'outbound' or r.type = 'meeting') and coalesce(r.outcome, '') <> 'scheduled'
     and r.has_person)`,
   integrity_repeat_touch: sql`r.repeat_touch`,
+  integrity_timed_call: sql`(r.type = 'call' and r.direction = 'outbound' and r.has_duration)`,
+  ...integrityKeyColumns(),
 };
+
+/**
+ * Functions of the row in the key since 0042: zero_length is duration_seconds < 10 and typed_in is logged_via in
+ * ('quick_log', 'api'), the thresholds as the migration wrote them. Should a threshold change, its column is
+ * left out here (the parts naming it read the raw rows) until a migration refills the key with the new value.
+ */
+function integrityKeyColumns() {
+  const typedInStored =
+    TYPED_IN_VIA.length === STORED_TYPED_IN_VIA.length &&
+    TYPED_IN_VIA.every((v, i) => v === STORED_TYPED_IN_VIA[i]);
+  return {
+    ...(ZERO_LENGTH_CALL_SECONDS === STORED_ZERO_LENGTH_SECONDS
+      ? { integrity_zero_length_call: sql`(r.type = 'call' and r.direction = 'outbound' and r.zero_length)` }
+      : {}),
+    ...(typedInStored ? { integrity_typed_in: sql`r.typed_in` } : {}),
+  };
+}
 
 /** Counts and duration sums over a counts table (day or month): the same rewrite for both. */
 function countAggregate(agg: Aggregate) {
@@ -49,7 +73,7 @@ function countAggregate(agg: Aggregate) {
 
 /**
  * Counts and duration sums per rep, local month, type, direction, outcome, has-person and new-prospect flag,
- * logged time category and the repeat-touch and held-meeting-before flags (migrations 0014, 0038, 0041): the day table's rows added up per month, for whole-month ranges (a quarter by rep is about
+ * logged time category, the repeat-touch and held-meeting-before flags (migrations 0014, 0038, 0041) and whether it has a duration, one under 10 s, and was typed in (0042): the day table's rows added up per month, for whole-month ranges (a quarter by rep is about
  * 7,000 rows instead of 110,000). Listed before the day table so it is tried first.
  */
 export const activityMonthCounts: RollupSpec = {
@@ -66,7 +90,7 @@ export const activityMonthCounts: RollupSpec = {
   aggregate: countAggregate,
 };
 
-/** Counts and duration sums per rep, local day and the month table's key (type ... held-meeting-before flag). */
+/** Counts and duration sums per rep, local day and the month table's key (type ... typed-in flag). */
 export const activityDayCounts: RollupSpec = {
   name: 'activity_day_counts',
   timeColumn: 'occurred_at',
