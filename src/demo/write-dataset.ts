@@ -1,5 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import { fillActivityRollups } from '../store/aggregates/fill-activity-rollups.ts';
+import { refreshDealFollowUps } from '../store/derived/deal-follow-ups.ts';
 import { rebuildOpportunityRollups } from '../store/aggregates/rebuild-opportunity-rollups.ts';
 import { copyFileChunks } from '../store/bulk/copy-file-chunks.ts';
 import type { CopyRow, CopySource, CopyWriter } from '../store/bulk/copy-rows.ts';
@@ -116,6 +117,8 @@ const REBUILD_ROLLUPS_AFTER_LOAD:
       sql`select opportunity_stage_spans_refresh(array(select id from opportunities))`.execute(tx),
     ),
   );
+  // Each closed deal's follow-ups after its last held meeting (migration 0043), once, from the loaded tables.
+  await timer.time('deal follow-ups', () => refreshDealFollowUps(tx, 'all'));
 };
 
 /**

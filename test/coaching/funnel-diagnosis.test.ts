@@ -9,6 +9,8 @@ import { seedUser } from '../support/users.ts';
 import { contact, lead, pipeline, team } from '../metrics/fixtures.ts';
 import { updateSettings } from '../../src/store/tables/settings.ts';
 import { dealWithHistory, type Step } from './deal-fixtures.ts';
+import { sql } from 'kysely';
+import { dealFollowUpsDrift, rawFollowUpsAfterMeeting } from '../../src/store/derived/deal-follow-ups.ts';
 
 const NOW = new Date('2026-11-30T12:00:00Z');
 const PATH = ['Discovery', 'Qualified', 'Demo', 'Trial'];
@@ -230,5 +232,123 @@ describeStores('funnel diagnosis', (ctx) => {
     const usd = ownChanges.json().totals[0];
     expect([usd.startValueMinor, usd.endValueMinor]).toEqual([4000, 0]);
     expect((await changes(annHeaders, 'userId=abc')).statusCode).toBe(400);
+  });
+
+  it('keeps the stored follow-ups equal to the raw definition after later writes (migration 0043)', async () => {
+    const db = ctx.db;
+    const stored = async () => {
+      const rows = await runMetrics(
+        db,
+        SYSTEM_VIEWER,
+        { metricIds: ['lost_deals_few_follow_ups'], from: '2026-07-01', to: '2026-09-30', groupBy: 'rep' },
+        { now: NOW },
+      );
+      return rows.find((r) => r.groupId === ann.id)?.values.lost_deals_few_follow_ups?.value;
+    };
+    // The metric's definition over the raw rows, for Ann's deals lost in Q3 (target 5).
+    const raw = async () => {
+      const r = await sql<{ n: number }>`select count(*)::int as n from opportunities o
+        where o.owner_id = ${ann.id} and o.status = 'lost' and o.closed_at >= '2026-07-01' and o.closed_at < '2026-10-01'
+          and ${rawFollowUpsAfterMeeting} < 5`.execute(db);
+      return r.rows[0]!.n;
+    };
+    // After each write: no deal's stored count differs from the raw one, and the metric is the hand-computed count.
+    const expectAnn = async (n: number) => {
+      expect(await dealFollowUpsDrift(db)).toEqual([]);
+      expect([await stored(), await raw()]).toEqual([n, n]);
+    };
+    await expectAnn(1); // a3 (2 follow-ups after its meeting)
+    const call = (deal: string, at: string) => ({
+      type: 'call' as const,
+      direction: 'outbound' as const,
+      user_id: ann.id,
+      opportunity_id: deals[deal]!,
+      occurred_at: at,
+    });
+    // Three follow-ups added on a3: 5, no longer a gap; one removed: 4, a gap again.
+    const added = await db
+      .insertInto('activities')
+      .values([19, 20, 21].map((d) => call('a3', `2026-07-${d}T10:00:00Z`)))
+      .returning('id')
+      .execute();
+    await expectAnn(0);
+    await db.deleteFrom('activities').where('id', '=', added[0]!.id).execute();
+    await expectAnn(1);
+    // Restored, then one turned into a plan (an update): 4 again; then moved past the closing: still 4.
+    await db.insertInto('activities').values(call('a3', '2026-07-19T10:00:00Z')).execute();
+    await expectAnn(0);
+    await db.updateTable('activities').set({ outcome: 'scheduled' }).where('id', '=', added[1]!.id).execute();
+    await expectAnn(1);
+    await db
+      .updateTable('activities')
+      .set({ outcome: null, occurred_at: '2026-08-02T10:00:00Z' })
+      .where('id', '=', added[1]!.id)
+      .execute();
+    await expectAnn(1);
+    await db
+      .updateTable('activities')
+      .set({ occurred_at: '2026-07-20T10:00:00Z' })
+      .where('id', '=', added[1]!.id)
+      .execute();
+    await expectAnn(0);
+    // A later held meeting on a3: the count restarts after it (0 follow-ups): a gap.
+    const meeting = await db
+      .insertInto('activities')
+      .values({ ...call('a3', '2026-07-25T10:00:00Z'), type: 'meeting', outcome: 'held' })
+      .returning('id')
+      .execute();
+    await expectAnn(1);
+    // a3 reopened: not closed, not counted; lost again: counted.
+    await db
+      .updateTable('opportunities')
+      .set({ status: 'open', closed_at: null })
+      .where('id', '=', deals['a3']!)
+      .execute();
+    await expectAnn(0);
+    await db
+      .updateTable('opportunities')
+      .set({ status: 'lost', closed_at: '2026-08-01T10:00:00Z' })
+      .where('id', '=', deals['a3']!)
+      .execute();
+    await expectAnn(1);
+    await db.deleteFrom('activities').where('id', '=', meeting[0]!.id).execute();
+    await expectAnn(0);
+    // a4 had no meeting. It gets a contact whose held meeting names no deal: a gap (0 follow-ups after it).
+    const c = await contact(db);
+    await db
+      .insertInto('activities')
+      .values({
+        ...call('a4', '2026-07-09T10:00:00Z'),
+        opportunity_id: null,
+        contact_id: c,
+        type: 'meeting',
+        outcome: 'held',
+      })
+      .execute();
+    await expectAnn(0);
+    await db.updateTable('opportunities').set({ contact_id: c }).where('id', '=', deals['a4']!).execute();
+    await expectAnn(1);
+    // Five calls to that contact naming no deal after the meeting: no longer a gap; the contact taken off: no meeting.
+    await db
+      .insertInto('activities')
+      .values(
+        [10, 11, 12, 13, 14].map((d) => ({
+          ...call('a4', `2026-07-${d}T10:00:00Z`),
+          opportunity_id: null,
+          contact_id: c,
+        })),
+      )
+      .execute();
+    await expectAnn(0);
+    await db.updateTable('opportunities').set({ contact_id: c }).where('id', '=', deals['a4']!).execute();
+    await db
+      .updateTable('activities')
+      .set({ opportunity_id: deals['a2']! })
+      .where('contact_id', '=', c)
+      .where('type', '=', 'meeting')
+      .execute();
+    await expectAnn(0);
+    await db.updateTable('opportunities').set({ contact_id: null }).where('id', '=', deals['a4']!).execute();
+    await expectAnn(0);
   });
 });

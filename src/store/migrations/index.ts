@@ -39,6 +39,7 @@ import * as m0039 from './0039-activity-people-runs.ts';
 import * as m0040 from './0040-metrics-answers-encoded.ts';
 import * as m0041 from './0041-activity-signal-flags.ts';
 import * as m0042 from './0042-activity-counts-integrity-keys.ts';
+import * as m0043 from './0043-deal-follow-ups.ts';
 
 /** Forward-only migrations, in order. Add one entry per new numbered file. */
 export const migrations: Record<string, Migration> = {
@@ -82,6 +83,7 @@ export const migrations: Record<string, Migration> = {
   '0040-metrics-answers-encoded': m0040,
   '0041-activity-signal-flags': m0041,
   '0042-activity-counts-integrity-keys': m0042,
+  '0043-deal-follow-ups': m0043,
 };
 
 /** Hands Kysely's Migrator the list above (no file-system scanning, so bundling and tests behave the same). */

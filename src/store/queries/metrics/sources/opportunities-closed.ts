@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Fragment, SourceContext, SourceDimensions, SourceSpec } from '../source-spec.ts';
+import type { SourceContext, SourceDimensions, SourceSpec } from '../source-spec.ts';
 import { amountInCurrency, cycleDays } from './opportunity-amount.ts';
 import { opportunityClosedDays } from './opportunity-rollups.ts';
 
@@ -20,34 +20,16 @@ export const opportunityColumns = (ctx: SourceContext) => ({
 });
 
 /**
- * A closed deal's activities up to its closing that match `where` (on alias `a`): those logged on the deal, and
- * those on its contact that name no opportunity (the cadence rule, src/store/queries/cadence/deal-cadence.ts).
- * Each branch is one index range scan (activities_opportunity_idx, activities_contact_idx).
- */
-const dealActivities = (select: Fragment, where: Fragment) => sql`(
-    select ${select} from activities a
-    where a.opportunity_id = o.id and a.occurred_at <= o.closed_at and ${where}
-    union all
-    select ${select} from activities a
-    where o.contact_id is not null and a.contact_id = o.contact_id and a.opportunity_id is null
-      and a.occurred_at <= o.closed_at and ${where})`;
-
-/**
  * True when the deal had a held meeting before closing and fewer than the follow-up target (settings) follow-ups
- * after its last held meeting, up to closing: outbound activities other than meetings and not only scheduled, as the cadence gaps count
- * "touches since the meeting". Only metrics that name the column read it.
+ * after its last held meeting, up to closing: outbound activities other than meetings and not only scheduled, as the
+ * cadence gaps count "touches since the meeting". The count is kept at write time per closed deal
+ * (opportunity_follow_ups, migration 0043; its raw definition is rawFollowUpsAfterMeeting in
+ * src/store/derived/deal-follow-ups.ts): one primary-key probe per deal instead of two index ranges of its activities.
+ * The target is compared here, so a settings change needs no rebuild. Only metrics that name the column read it.
  */
-const fewFollowUpsAfterMeeting = (ctx: SourceContext) => {
-  const held = sql`(a.type = 'meeting' and a.outcome = 'held')`;
-  // A scheduled row is a plan, not an attempt (the cadence rule): it is no follow-up.
-  const touch = sql`(a.direction = 'outbound' and a.type <> 'meeting' and coalesce(a.outcome, '') <> 'scheduled')`;
-  // One pass over the deal's activities: each row knows the last held meeting through a window over them all.
-  return sql`(select coalesce(bool_or(t.held), false)
-      and count(*) filter (where t.touch and t.at > t.last_meeting) < ${ctx.followUpTarget}::int
-    from (select u.*, max(u.at) filter (where u.held) over () as last_meeting
-      from ${dealActivities(sql`a.occurred_at as at, ${held} as held, ${touch} as touch`, sql`(${held} or ${touch})`)}
-        u) t)`;
-};
+const fewFollowUpsAfterMeeting = (ctx: SourceContext) =>
+  sql`coalesce((select f.follow_ups < ${ctx.followUpTarget}::int from opportunity_follow_ups f
+    where f.opportunity_id = o.id), false)`;
 
 /** Opportunities won or lost, in the period by closed_at, credited to their owner. */
 export const opportunitiesClosedSource: SourceSpec = {
