@@ -61,6 +61,7 @@ const NULL_AFTER_UPGRADE: Record<string, string> = {
  */
 const EMPTY_AFTER_UPGRADE: Record<string, string> = {
   job_runs: 'monitoring records, written by the next job run of a server (0013)',
+  metrics_result_aliases: 'pointers to stored metrics answers, written by the next GET /api/metrics (0040)',
   forecast_backtest_checkpoints:
     'the stored track record, written by the next forecast that asks for it (0016)',
   forecast_live_results: 'the stored live forecast, written by the next GET /api/forecast (0018)',
