@@ -23,14 +23,24 @@ export function preferredForm(request: FastifyRequest): AnswerForm {
   for (const part of header.split(',')) {
     const [coding, ...params] = part.trim().toLowerCase().split(';');
     if (!coding) continue;
-    const weight = params.map((p) => /^\s*q\s*=\s*([0-9.]+)\s*$/.exec(p)).find((m) => m !== null);
-    q[coding.trim()] = weight ? Number(weight[1]) : 1;
+    q[coding.trim()] = qValue(params);
   }
   const of = (coding: string) => q[coding] ?? q['*'] ?? 0;
   const br = of('br');
   const gzip = of('gzip');
   if (br > 0 && br >= gzip) return 'br';
   return gzip > 0 ? 'gzip' : 'identity';
+}
+
+/**
+ * The q of a coding's parameters: 1 without one, 0 for one the grammar does not allow (1e-3, -1, "0", 2): a client
+ * that tried to refuse a coding must not get it.
+ */
+function qValue(params: readonly string[]): number {
+  const given = params.find((p) => /^\s*q\s*=/.test(p));
+  if (given === undefined) return 1;
+  const m = /^\s*q\s*=\s*(0(?:\.\d{0,3})?|1(?:\.0{0,3})?)\s*$/.exec(given);
+  return m ? Number(m[1]) : 0;
 }
 
 /** The ETag header of an answer's tag: weak, since its brotli, gzip and plain bytes are the same answer. */

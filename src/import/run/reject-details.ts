@@ -32,3 +32,33 @@ export function nulErrors(header: readonly string[], cells: readonly string[]): 
   });
   return out;
 }
+
+/**
+ * Errors of a row the reader split wrongly, found before its cells are mapped (their values would be noise): a NUL
+ * (nulErrors); a byte-order mark inside the file, where two exports were joined (the next row's first cell read as
+ * text, quotes and all: an external id `"900"` that duplicates the deal on the next import); non-empty cells beyond
+ * the header, where a line break that is not the file's (a lone CR in a LF file, which CSV readers keep as data)
+ * joined two rows into one and the second would be dropped. Empty cells beyond it (a trailing delimiter) are fine.
+ */
+export function brokenRowErrors(header: readonly string[], cells: readonly string[]): FieldError[] {
+  const out = nulErrors(header, cells);
+  if (out.length > 0) return out;
+  const name = (i: number) => header[i] ?? `column ${i + 1}`;
+  cells.forEach((c, i) => {
+    if (c.includes('\uFEFF'))
+      out.push({
+        field: name(i),
+        reason:
+          'contains a byte-order mark (U+FEFF) inside the file: two exports joined together? Remove it and import again',
+      });
+  });
+  const extra = cells.findIndex((c, i) => i >= header.length && c !== '');
+  if (extra !== -1)
+    out.push({
+      field: name(extra),
+      reason:
+        `${cells.length} cells where the header has ${header.length}: a line break or delimiter outside quotes ` +
+        '(e.g. a lone CR in a file of LF lines) joined rows or split a cell; fix the file and import again',
+    });
+  return out;
+}

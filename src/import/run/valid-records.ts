@@ -2,7 +2,7 @@ import type { CsvRow } from '../csv/read-csv.ts';
 import type { CompiledMapping } from '../mapping/compile.ts';
 import type { EntityHandler, RecordBase } from './entity-handlers.ts';
 import type { ImportRequest, RejectedRow, Totals } from './import-request.ts';
-import { nulErrors } from './reject-details.ts';
+import { brokenRowErrors } from './reject-details.ts';
 
 /**
  * The rows that parse and map, as records with their row; the others are recorded in `rejects` (with their
@@ -20,9 +20,9 @@ export async function* validRecords(
   for await (const row of rows) {
     totals.rowsRead += 1;
     if (req.onProgress && totals.rowsRead % 500 === 0) req.onProgress(totals.rowsRead);
-    const nul = nulErrors(header, row.cells);
-    if (nul.length > 0) {
-      rejects.push({ line: row.line, cells: row.cells, errors: nul });
+    const broken = brokenRowErrors(header, row.cells);
+    if (broken.length > 0) {
+      rejects.push({ line: row.line, cells: row.cells, errors: broken });
       continue;
     }
     const parsed = compiled.parseRow(row.cells);

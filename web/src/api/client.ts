@@ -94,22 +94,29 @@ export async function request<T>(
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   const url = withQuery(path, options.query);
   // Accept-Encoding (gzip, and br over HTTPS) is the browser's to send; the entity tag is ours (no-store).
+  const send = (tag: string | null) =>
+    fetch(url, {
+      method,
+      headers: tag === null ? headers : { ...headers, 'if-none-match': tag },
+      credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  // Answers remembered from now on are of this sign-in: one arriving after a sign-out is not kept.
+  const generation = tagged.generation;
   const tag = method === 'GET' ? tagged.tagFor(url) : null;
-  if (tag !== null) headers['if-none-match'] = tag;
-  const response = await fetch(url, {
-    method,
-    headers,
-    credentials: 'same-origin',
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    signal: options.signal,
-  });
-  // 304: the viewer's answer is the one remembered for this URL (unless sign-out cleared it meanwhile).
-  const known = tag !== null && response.status === 304 ? tagged.textFor(url) : null;
-  if (known !== null) return JSON.parse(known) as T;
+  let response = await send(tag);
+  if (tag !== null && response.status === 304) {
+    // 304: the viewer's answer is the text remembered with the tag sent, if it still is (a sign-out or another
+    // answer to the URL may have replaced it meanwhile: then asked again without the tag).
+    const known = tagged.textFor(url, tag);
+    if (known !== null) return JSON.parse(known) as T;
+    response = await send(null);
+  }
   const etag = method === 'GET' && response.ok ? response.headers.get('etag') : null;
   if (etag === null) return parse<T>(response);
   const text = await response.text();
-  tagged.remember(url, etag, text);
+  tagged.remember(url, etag, text, generation);
   return JSON.parse(text) as T;
 }
 

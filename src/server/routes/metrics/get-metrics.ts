@@ -3,6 +3,7 @@ import type { OpportunityTypeFilter } from '../../../domain/metrics/query.ts';
 import { DEFAULT_REPORT_METRICS } from '../../../domain/metrics/registry.ts';
 import { resolveReportPeriod } from '../../../domain/metrics/report-period.ts';
 import { viewerUnchanged } from '../../../store/access/viewer-unchanged.ts';
+import { codeFingerprint } from '../../../store/code-fingerprint.ts';
 import { reportMetricsJson } from '../../../store/queries/metrics/report-metrics.ts';
 import { storedAliasKey } from '../../../store/queries/metrics/stored-answer-lookup.ts';
 import { metricsDataVersion } from '../../../store/queries/metrics/stored-results.ts';
@@ -21,6 +22,9 @@ import { sendStoredMetricsAnswer } from './stored-metrics-answer.ts';
  * its gzip and brotli bytes, so a repeated request is one statement (stored-metrics-answer.ts) until a write the
  * metrics depend on, and a client that has it (If-None-Match) gets 304.
  */
+/** This route's code that turns a query into a report request (parsing, defaults): part of its alias key. */
+const REQUEST_CODE = codeFingerprint(import.meta.url, ['.', '../../input-schemas.ts']);
+
 const getMetrics: RouteModule = (app, { reportDb: db, db: primary }) => {
   // Copies of kept answers' bytes by tag, for this app (an accelerator: the row is checked on every request).
   const held = new AnswerBytesCache();
@@ -38,7 +42,7 @@ const getMetrics: RouteModule = (app, { reportDb: db, db: primary }) => {
     async (request, reply) => {
       const q = request.query;
       const now = new Date();
-      const aliasKey = storedAliasKey(request.viewer, q);
+      const aliasKey = storedAliasKey(request.viewer, q, REQUEST_CODE);
       const quick = await sendStoredMetricsAnswer(primary, held, request, reply, aliasKey, now);
       if ('sent' in quick) return quick.sent;
       // Not kept (or not yet for this viewer's request): the data version first, as the answer is kept only if

@@ -12,13 +12,23 @@ import { asBuffer, METRICS_CODE_FINGERPRINT } from './stored-results.ts';
  */
 
 /**
- * The key of a request as the viewer sent it: the code's fingerprint, who asks (user and role: what their access
- * and scope are resolved from) and the parsed query. At one data version it resolves to one stored answer, since
- * everything resolving it reads (settings, users, teams) moves the version. Only a request whose viewer was
- * checked at that version is recorded under it (viewerUnchanged), never one resolved from an older state.
+ * The key of a request as the viewer sent it: the code's fingerprint, who asks (user, role and the users they may
+ * see: what their scope is resolved from) and the parsed query. At one data version it resolves to one stored
+ * answer, since everything resolving it reads (settings, users, teams) moves the version. Only a request whose
+ * viewer was checked at that version is recorded under it (viewerUnchanged), never one resolved from an older
+ * state. The visible users are in the key because the access code (store/access) that lists them is not in the
+ * fingerprint: a deploy that changes whom a manager sees must not find the alias of the old list. `requestCode`:
+ * the fingerprint of the caller's code that turns the query into a report request (a route's parsing and defaults).
  */
-export function storedAliasKey(viewer: Viewer, query: unknown): string {
-  const canonical = JSON.stringify([METRICS_CODE_FINGERPRINT, viewer.userId, viewer.role, query]);
+export function storedAliasKey(viewer: Viewer, query: unknown, requestCode: string): string {
+  const canonical = JSON.stringify([
+    METRICS_CODE_FINGERPRINT,
+    requestCode,
+    viewer.userId,
+    viewer.role,
+    viewer.visibleUserIds,
+    query,
+  ]);
   return createHash('sha256').update(canonical).digest('hex');
 }
 

@@ -12,16 +12,25 @@ import type { Db } from '../../db.ts';
  * keeps at most copies of their bytes by tag, answer-bytes-cache.ts, used only after the row was checked). docs/performance.md, "Stored metrics answers".
  */
 
-/** The code that decides a report's numbers: the metric definitions, calendar, scope rules and this engine. */
-export const METRICS_CODE_FINGERPRINT = codeFingerprint(import.meta.url, [
+/**
+ * The code that decides a report's numbers: the metric definitions, calendar, scope rules, money conversion and
+ * this engine. Every module report-metrics.ts imports must be under one of these (test/metrics/
+ * stored-answers-code-key.test.ts): a kept answer outlives a deploy while the data version stands.
+ */
+export const METRICS_CODE_SOURCES: readonly string[] = [
   '../../../domain/metrics',
   '../../../domain/calendar',
   '../../../domain/access',
+  '../../../domain/money',
+  '../../../domain/integrity',
   '.',
+  '../money',
   '../pipeline-at-date.ts',
+  '../../sql/lists.ts',
   '../../tables/calendar.ts',
   '../../tables/settings.ts',
-]);
+];
+export const METRICS_CODE_FINGERPRINT = codeFingerprint(import.meta.url, METRICS_CODE_SOURCES);
 
 /** Rows of other data versions go when a new one is written; besides, at most this many are kept... */
 const MAX_ROWS = 500;
