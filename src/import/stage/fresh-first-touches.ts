@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../store/db.ts';
 import { touchKind } from '../../store/derived/people.ts';
 import { STAGING_TABLE } from './activity-staging.ts';
+import { refreshActivityFlags } from '../../store/derived/activity-flags.ts';
 
 /*
  * First touches of the people an import brings in with no history: contacts it creates (--create-missing), and
@@ -85,6 +86,17 @@ export async function writeFreshFirstTouches(tx: Db): Promise<void> {
       from import_fresh f left join import_first_touches ft on ft.contact_id = f.id
     ) x
     where c.id = x.id and c.first_touch_at is distinct from x.first_touch`.execute(tx);
+}
+
+/**
+ * activities.repeat_touch and held_meeting_before (migration 0041) of the fresh people's rows: the derived refresh
+ * never sees those rows (notFresh), and both flags of a person's row depend only on that person's activities, all
+ * of them in this import, so one pass over the fresh people sets them as a full recompute would.
+ */
+export async function writeFreshActivityFlags(tx: Db): Promise<void> {
+  const fresh = await sql<{ id: number }>`select id from import_fresh`.execute(tx);
+  if (fresh.rows.length === 0) return;
+  await refreshActivityFlags(tx, { contactIds: fresh.rows.map((r) => Number(r.id)), leadIds: [] }, []);
 }
 
 /** SQL keeping only the merged rows (alias `up`, with contact_id) the refresh must still see: not fresh people's. */

@@ -9,7 +9,11 @@ import type { RejectedRow } from '../run/import-request.ts';
 import type { References } from '../write/references.ts';
 import { createStagingTable, STAGING_COLUMNS, STAGING_TABLE, stagingLine } from './activity-staging.ts';
 import { insertStagedActivities, mergeStagedActivities, type MergeResult } from './merge-activities.ts';
-import { stageFreshFirstTouches, writeFreshFirstTouches } from './fresh-first-touches.ts';
+import {
+  stageFreshFirstTouches,
+  writeFreshActivityFlags,
+  writeFreshFirstTouches,
+} from './fresh-first-touches.ts';
 import { findDuplicates, resolveStagedReferences } from './resolve-staged-references.ts';
 import { raiseImportMemory } from './session-settings.ts';
 import { stagedRejects } from './staged-rejects.ts';
@@ -132,6 +136,7 @@ export async function openStagedActivities(
       await stageFreshFirstTouches(tx, skip);
       const merged = await mergeRows(tx, skip, loaded - rejected.length, deferMinRows);
       await writeFreshFirstTouches(tx);
+      await writeFreshActivityFlags(tx);
       return merged;
     },
   };
