@@ -1,4 +1,6 @@
 import type { Db } from '../../src/store/db.ts';
+import { refreshActivityFlags } from '../../src/store/derived/activity-flags.ts';
+import { resolveAffectedPeople } from '../../src/store/derived/people.ts';
 import { ensureDefaultPipeline } from '../../src/store/tables/pipelines.ts';
 import type { TimeCategory } from '../../src/domain/capture/captured-activity.ts';
 import type { ActivityOutcome, ActivityType, OpportunityType } from '../../src/store/schema.ts';
@@ -81,7 +83,7 @@ export interface ActivityInput {
 
 export async function activities(db: Db, rows: ActivityInput[]): Promise<void> {
   if (rows.length === 0) return;
-  await db
+  const inserted = await db
     .insertInto('activities')
     .values(
       rows.map((a) => ({
@@ -99,7 +101,16 @@ export async function activities(db: Db, rows: ActivityInput[]): Promise<void> {
         booked_at: a.bookedAt ?? null,
       })),
     )
+    .returning('id')
     .execute();
+  // The per-row signals kept at write time (0041: repeat_touch, held_meeting_before), as every write path keeps
+  // them; is_new_prospect stays what the test set.
+  const people = await resolveAffectedPeople(db, {
+    contactIds: [...new Set(rows.flatMap((a) => (a.contactId == null ? [] : [a.contactId])))],
+    leadIds: [...new Set(rows.flatMap((a) => (a.leadId == null ? [] : [a.leadId])))],
+  });
+  const ids = inserted.map((r) => Number(r.id));
+  await refreshActivityFlags(db, people === null ? null : { ...people, activityIds: ids }, ids);
 }
 
 export interface OppInput {
